@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "carbonsim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "carbonsim", targets: ["carbonsim"]),
+        .library(name: "Simulator", targets: ["Simulator"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Reports", targets: ["Reports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // What GSL offers, as a Clang module.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
+        .target(name: "Simulator", dependencies: ["CGSL"]),
+        // Words to numbers: scenario schema, YAML, validation, embedded datasets.
+        .target(
+            name: "Scenarios",
+            dependencies: ["Simulator", "Yams"],
+            resources: [.copy("Datasets/inner-mongolia.yaml")]
+        ),
+        // Numbers to artefacts: plan-period tables, CSV, JSON, Markdown.
+        .target(name: "Reports", dependencies: ["Simulator", "Scenarios"]),
+        // The commands: thin.
+        .executableTarget(
+            name: "carbonsim",
+            dependencies: [
+                "Simulator", "Scenarios", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "carbonsim-bench",
+            dependencies: ["Simulator", "Scenarios"],
+            path: "Benchmarks/carbonsim-bench"
+        ),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator"]),
+    ]
+)

@@ -1,0 +1,107 @@
+@preconcurrency import CGSL
+
+/// A first-order system dy/dt = f(t, y) that the integrator can drive.
+///
+/// `derivatives` is called thousands of times per run: it must not allocate and must not throw.
+/// A non-finite derivative is reported by returning `false`; the integrator turns it into an error.
+public protocol ODESystem: AnyObject {
+    var dimension: Int { get }
+    func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool
+}
+
+/// Stepper choice for `gsl_odeiv2`.
+public enum ODEMethod: String, CaseIterable, Sendable {
+    case rkf45, rkck, rk8pd, msbdf
+
+    var stepType: UnsafePointer<gsl_odeiv2_step_type> {
+        switch self {
+        case .rkf45: return gsl_odeiv2_step_rkf45
+        case .rkck: return gsl_odeiv2_step_rkck
+        case .rk8pd: return gsl_odeiv2_step_rk8pd
+        case .msbdf: return gsl_odeiv2_step_msbdf
+        }
+    }
+}
+
+/// Adaptive, error-controlled integration with `gsl_odeiv2_driver`.
+///
+/// The integrator owns the GSL system struct and the driver: GSL keeps pointers to both, so they live
+/// exactly as long as this object. One integrator per thread; reuse it across runs with `reset`.
+public final class ODEIntegrator {
+    public let method: ODEMethod
+    public let absoluteTolerance: Double
+    public let relativeTolerance: Double
+
+    private let box: SystemBox
+    private let system: UnsafeMutablePointer<gsl_odeiv2_system>
+    private let driver: UnsafeMutablePointer<gsl_odeiv2_driver>
+    /// Right-hand-side evaluations since the last `resetCounters()`: the cost of a run.
+    public var evaluations: Int { box.evaluations }
+
+    public init(system: ODESystem, method: ODEMethod = .rk8pd,
+                initialStep: Double = 0.1, absoluteTolerance: Double = 1e-8,
+                relativeTolerance: Double = 1e-8) throws {
+        GSLErrorHandler.ensureDisabled()
+        self.method = method
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+        let box = SystemBox(system)
+        let sys = UnsafeMutablePointer<gsl_odeiv2_system>.allocate(capacity: 1)
+        sys.initialize(to: gsl_odeiv2_system(
+            function: odeRightHandSide, jacobian: nil, dimension: system.dimension,
+            params: Unmanaged.passUnretained(box).toOpaque()))
+        guard let d = gsl_odeiv2_driver_alloc_y_new(sys, method.stepType, initialStep,
+                                                    absoluteTolerance, relativeTolerance) else {
+            sys.deallocate()
+            throw GSLError(status: Int32(GSL_ENOMEM), function: "gsl_odeiv2_driver_alloc_y_new",
+                           context: "allocating an ODE driver for \(system.dimension) states")
+        }
+        self.box = box
+        self.system = sys
+        driver = d
+    }
+
+    deinit {
+        gsl_odeiv2_driver_free(driver)
+        system.deallocate()
+    }
+
+    /// Forget the step size and stepper history: call at a discontinuity of the right-hand side.
+    public func reset() throws {
+        try check(gsl_odeiv2_driver_reset(driver), "gsl_odeiv2_driver_reset", "restarting the ODE driver")
+    }
+
+    public func resetCounters() { box.evaluations = 0 }
+
+    /// Integrates `y` in place from `t` to `t1`; on return `t == t1`.
+    public func advance(_ t: inout Double, to t1: Double, y: UnsafeMutablePointer<Double>) throws {
+        box.failedAt = nil
+        let status = gsl_odeiv2_driver_apply(driver, &t, t1, y)
+        if status != Int32(GSL_SUCCESS) {
+            var context = "integrating from t = \(t) to t = \(t1)"
+            if let bad = box.failedAt {
+                context += "; the right-hand side was not finite at t = \(bad)"
+            }
+            throw GSLError(status: status, function: "gsl_odeiv2_driver_apply", context: context)
+        }
+    }
+}
+
+/// What the C callback reaches through `params`: C callbacks cannot capture.
+private final class SystemBox {
+    let system: ODESystem
+    var evaluations = 0
+    var failedAt: Double?
+    init(_ system: ODESystem) { self.system = system }
+}
+
+private func odeRightHandSide(t: Double, y: UnsafePointer<Double>?, dydt: UnsafeMutablePointer<Double>?,
+                              params: UnsafeMutableRawPointer?) -> Int32 {
+    let box = Unmanaged<SystemBox>.fromOpaque(params!).takeUnretainedValue()
+    box.evaluations &+= 1
+    if box.system.derivatives(t: t, y: y!, dydt: dydt!) {
+        return Int32(GSL_SUCCESS)
+    }
+    box.failedAt = t
+    return Int32(GSL_EBADFUNC)
+}
