@@ -1,0 +1,60 @@
+/// Sectors without physical products (buildings, transport, agriculture, other industry, heat supply):
+/// energy by fuel and electricity driven by GDP, with autonomous efficiency gains and electrification.
+///
+/// E_fossil(t) = E0 (GDP/GDP0)^elasticity (1 - a)^(t - t0) (1 - e(t))
+/// E_elec(t)   = El0 (GDP/GDP0)^elasticity (1 - a)^(t - t0) + switched fossil x MWh per tce
+/// No states: activities respond instantly to GDP.
+public struct ActivitiesComponent: Component {
+    public let offset: Int
+    let activities: [ActivityParameters]
+    /// Base-year fuel by activity, tce, calibrated to CEADs.
+    let baseFuel: [FuelVector]
+    /// Base-year electricity by activity, TWh.
+    let baseElectricity: [Double]
+    let levers: LeverSettings
+    let economy: EconomyParameters
+    let baseYear: Double
+
+    init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
+         levers: LeverSettings, economy: EconomyParameters, baseYear: Double) {
+        self.offset = offset
+        self.activities = activities
+        self.baseFuel = baseFuel
+        self.baseElectricity = baseElectricity
+        self.levers = levers
+        self.economy = economy
+        self.baseYear = baseYear
+    }
+
+    public var states: [(name: String, unit: String)] { [] }
+    public func initialState(into y: UnsafeMutablePointer<Double>) {}
+    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
+
+    /// Needs GDP in the workspace.
+    func evaluate(_ ws: Workspace) {
+        let t = ws.t
+        let growth = ws.gdp / economy.baseGDP
+        for i in activities.indices {
+            let a = activities[i]
+            let scale = pow(growth, a.gdpElasticity) * pow(1 - a.autonomousEfficiency, t - baseYear)
+            let switched: Double
+            switch a.electrification {
+            case .none: switched = 0
+            case .buildings: switched = levers.buildingsElectrification.value(at: t)
+            case .transport: switched = levers.transportElectrification.value(at: t)
+            }
+            let fossil = baseFuel[i] * scale
+            ws.activityFuel[i] = fossil * (1 - switched)
+            ws.activityElectricity[i] = baseElectricity[i] * scale
+                + fossil.total * switched * economy.electrificationMWhPerTce
+        }
+        ws.replacementFuel = economy.replacementFuelPerValueAdded * (ws.replacementValueAdded * 0.01)
+        ws.replacementElectricity = economy.replacementElectricityPerValueAdded * ws.replacementValueAdded * 0.01
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,27 @@
+/// Energy "dual control", enforced: when the energy total exceeds the cap, a curtailment z of
+/// energy-intensive output rises; below the cap it relaxes. dz/dt = k (E/cap - 1), z kept in [0, z_max].
+/// Without enforcement the cap is only checked (z stays 0).
+public struct DualControlComponent: Component {
+    public let offset: Int
+    let p: DualControlParameters
+
+    init(offset: Int, parameters: DualControlParameters) {
+        self.offset = offset
+        p = parameters
+    }
+
+    public var states: [(name: String, unit: String)] { [("dual_control_curtailment", "1")] }
+    public func initialState(into y: UnsafeMutablePointer<Double>) { y[offset] = 0 }
+
+    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
+        ws.curtailment = p.enforce ? min(max(y[offset], 0), p.maxCurtailment) : 0
+        ws.energyCap = p.cap.isEmpty ? .infinity : p.cap.value(at: ws.t)
+    }
+
+    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
+        guard p.enforce, ws.energyCap.isFinite else { dydt[offset] = 0; return }
+        let z = y[offset]
+        let push = p.responseRate * (ws.energyDualControl / ws.energyCap - 1)
+        dydt[offset] = push > 0 ? push * max(1 - z / p.maxCurtailment, 0) : push * max(z, 0) / (max(z, 0) + 0.01)
+    }
+}

@@ -1,0 +1,143 @@
+/// Industrial products in physical units, each with two capacity vintages.
+///
+/// Per product p, four states:
+/// - `K_old` backward capacity (Mt/yr): dK_old/dt = -K_old/L_old - cut(t) K_old
+/// - `K_new` compliant capacity (Mt/yr): dK_new/dt = I - K_new/L_new, investment I closing the gap to
+///   demand over an adjustment time, held under the capacity cap
+/// - `x` specific energy of compliant capacity relative to the base-year average: new investment enters
+///   at the entry level, and the efficiency benchmark pulls the stock toward the benchmark
+/// - `d` deep-processing ratio, relaxing toward its lever target
+/// Output is Q = min(D, u_max K) (smooth); energy and value added follow output.
+public struct IndustryComponent: Component {
+    public let offset: Int
+    let products: [ProductParameters]
+    let levers: LeverSettings
+    let policy: IndustryPolicy
+    let flyAsh: FlyAshParameters
+    /// Base-year fuel per tonne of output, tce/t, from the CEADs group share.
+    let fuelPerTonne: [FuelVector]
+    /// Initial relative intensity of compliant capacity, so that the base-year average is 1.
+    let initialIntensity: [Double]
+    let demandPaths: [Spline]
+    /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
+    let localAluminaShare: Double
+
+    public static let statesPerProduct = 4
+
+    init(offset: Int, parameters p: ModelParameters, levers: LeverSettings) throws {
+        self.offset = offset
+        products = p.products
+        self.levers = levers
+        policy = p.industryPolicy
+        flyAsh = p.flyAsh
+        fuelPerTonne = p.products.map { q in
+            let groupCO2 = p.ceads[q.group]
+            var perTonne = FuelVector()
+            for f in Fuel.allCases {
+                perTonne[f] = q.shareOfGroupFuel * groupCO2[f] / p.factors.perTce[f] / q.baseOutput
+            }
+            return perTonne
+        }
+        initialIntensity = p.products.map { ($0.oldShare < 1) ? (1 - $0.oldShare * $0.oldRelativeIntensity) / (1 - $0.oldShare) : 1 }
+        demandPaths = try p.products.map { try Spline(x: $0.demandYears, y: $0.demandIndex, kind: .steffen) }
+        let al = p.product(.aluminium), alumina = p.product(.alumina)
+        localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * IndustryComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
+            / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
+    }
+
+    public var states: [(name: String, unit: String)] {
+        products.flatMap { q in
+            [("capacity_old_\(q.product.key)", "Mt/yr"), ("capacity_new_\(q.product.key)", "Mt/yr"),
+             ("relative_intensity_new_\(q.product.key)", "1"), ("deep_processing_\(q.product.key)", "1")]
+        }
+    }
+
+    public func initialState(into y: UnsafeMutablePointer<Double>) {
+        for (i, q) in products.enumerated() {
+            let k = offset + i * Self.statesPerProduct
+            y[k] = q.oldShare * q.baseCapacity
+            y[k + 1] = (1 - q.oldShare) * q.baseCapacity
+            y[k + 2] = initialIntensity[i]
+            y[k + 3] = q.deepProcessingBase
+        }
+    }
+
+    /// Fly-ash output falls smoothly as the high-alumina stock runs out.
+    @inline(__always)
+    static func stockFactor(_ stock: Double, _ f: FlyAshParameters) -> Double {
+        let s = max(stock, 0)
+        return s / (s + f.scarcityStock)
+    }
+
+    /// Demand, output, energy, emissions and value added of every product at time `t`.
+    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
+        let t = ws.t
+        let ladder = levers.ladderPricing.value(at: t)
+        for i in products.indices {
+            let q = products[i]
+            let k = offset + i * Self.statesPerProduct
+            let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = y[k + 3]
+            let capacity = kOld + kNew
+
+            var demand: Double
+            if q.product == .alumina {
+                // Bayer alumina made in the region: the smelters' need, less what fly ash supplies.
+                let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.output[Product.aluminium.rawValue]
+                demand = Smooth.positive(need - ws.flyAshAluminaOutput, width: 0.01 * q.baseOutput)
+            } else {
+                demand = q.baseOutput * demandPaths[i].value(at: t) * (1 - ws.curtailment)
+            }
+            let output = Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput)
+            let dpExcess = d - q.deepProcessingBase
+            let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
+                * (1 + q.deepProcessingEnergyUplift * dpExcess)
+
+            ws.demand[i] = demand
+            ws.output[i] = output
+            ws.capacityOld[i] = kOld
+            ws.capacityNew[i] = kNew
+            ws.fuel[i] = fuelPerTonne[i] * (output * relativeIntensity)
+            ws.electricity[i] = output * q.electricityPerTonne * relativeIntensity
+            ws.process[i] = output * q.processCO2PerTonne
+            ws.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
+            ws.feedstock[i] = output * q.feedstockTcePerTonne
+            ws.cutRate[i] = levers.capacityCut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
+        }
+    }
+
+    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
+        let t = ws.t
+        let benchmarkShare = levers.efficiencyBenchmark.value(at: t)
+        let entryShare = levers.greenEntry.value(at: t)
+        let ladder = levers.ladderPricing.value(at: t)
+        for i in products.indices {
+            let q = products[i]
+            let k = offset + i * Self.statesPerProduct
+            let kOld = ws.capacityOld[i], kNew = ws.capacityNew[i], capacity = kOld + kNew
+            let x = y[k + 2], d = y[k + 3]
+            let w = 0.01 * q.baseCapacity
+
+            let oldExit = kOld / q.oldLifetime + ws.cutRate[i] * kOld
+            let retirements = kNew / q.newLifetime + oldExit
+            let gap = ws.demand[i] / q.baseUtilisation - capacity
+            var invest = Smooth.positive(gap / q.adjustmentTime + retirements, width: w)
+            if let cap = levers.capacityCap[i], t >= Double(cap.start) {
+                let room = Smooth.positive((cap.value(at: t) - capacity) / 0.5 + retirements, width: w)
+                invest = Smooth.min(invest, room, width: w)
+            }
+            ws.investment[i] = invest
+            dydt[k] = -oldExit
+            dydt[k + 1] = invest - kNew / q.newLifetime
+
+            // Efficiency of the compliant stock: dilution by new entrants, pull toward the benchmark.
+            let bench = q.benchmarkRelativeIntensity
+            let entry = q.entryRelativeIntensity - min(max(entryShare, 0), 1) * max(q.entryRelativeIntensity - bench, 0)
+            var gapClosed = benchmarkShare + (q.electricityIntensive ? policy.ladderGapResponse * ladder : 0)
+            gapClosed = min(max(gapClosed, 0), 1)
+            let target = initialIntensity[i] - gapClosed * (initialIntensity[i] - bench)
+            dydt[k + 2] = invest / kNew * (entry - x) - Smooth.positive(x - target, width: 0.005) / q.efficiencyRelaxationTime
+
+            dydt[k + 3] = (levers.deepProcessing[i].value(at: t) - d) / q.deepProcessingTime
+        }
+    }
+}

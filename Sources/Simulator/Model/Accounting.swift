@@ -1,0 +1,64 @@
+/// Emissions and energy totals from the flows of one evaluation.
+///
+/// Emissions are territorial scope 1 as in CEADs: fuel combustion by fuel group plus cement process;
+/// fly-ash alumina's process CO2 is always counted (it did not exist at scale in the CEADs base year),
+/// other process CO2 (aluminium anodes, ...) only with `extendedProcess`.
+/// Energy follows the provincial dual-control conventions set by `AccountingSwitches`.
+struct Accounting {
+    let factors: FuelVector
+    let switches: AccountingSwitches
+    let productGroups: [SectorGroup]
+    let activityGroups: [SectorGroup]
+
+    func account(_ ws: Workspace) {
+        for g in ws.co2ByGroup.indices { ws.co2ByGroup[g] = 0 }
+        var fuel = FuelVector()
+        var process = 0.0
+        for i in productGroups.indices {
+            let g = productGroups[i].rawValue
+            let extended = switches.extendedProcess ? ws.extendedProcess[i] : 0
+            ws.co2ByGroup[g] += ws.fuel[i].emissions(factors) + ws.process[i] + extended
+            fuel += ws.fuel[i]
+            process += ws.process[i] + extended
+        }
+        let nonferrous = SectorGroup.nonferrous.rawValue
+        ws.co2ByGroup[nonferrous] += ws.flyAshAluminaFuel.emissions(factors) + ws.flyAshAluminaProcess
+        fuel += ws.flyAshAluminaFuel
+        process += ws.flyAshAluminaProcess
+        for i in activityGroups.indices {
+            ws.co2ByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].emissions(factors)
+            fuel += ws.activityFuel[i]
+        }
+        ws.co2ByGroup[SectorGroup.power.rawValue] += ws.thermalFuel * factors.coal
+        fuel.coal += ws.thermalFuel
+        ws.co2ByGroup[SectorGroup.other.rawValue] += ws.replacementFuel.emissions(factors)
+        fuel += ws.replacementFuel
+
+        ws.fuelTotal = fuel
+        ws.co2ByFuel = fuel.scaled(by: factors)
+        ws.processCO2 = process
+        var gross = 0.0
+        for g in ws.co2ByGroup { gross += g }
+        ws.grossCO2 = gross
+
+        // Energy. Non-fossil electricity is counted at the coal fleet's heat rate (generation coal-equivalent).
+        let generation = ws.generation
+        let exportShare = generation > 0 ? ws.exports / generation : 0
+        var feedstock = 0.0
+        for f in ws.feedstock { feedstock += f }
+        let nonFossil = (ws.windGeneration + ws.solarGeneration + ws.otherGeneration) * ws.heatRate / 1000
+        ws.fossilEnergy = fuel.total
+        ws.feedstockEnergy = feedstock
+        ws.nonFossilEnergy = nonFossil * (1 - exportShare)
+        ws.exportDeduction = switches.deductElectricityExports ? exportShare * ws.thermalFuel : 0
+        ws.energyTotal = ws.fossilEnergy - ws.exportDeduction + feedstock + ws.nonFossilEnergy
+        ws.energyDualControl = ws.energyTotal
+            - (switches.excludeRenewablesFromDualControl ? ws.nonFossilEnergy : 0)
+            - (switches.excludeFeedstockFromDualControl ? feedstock : 0)
+    }
+
+    /// CO2 that CCUS can reach: coal power and coal chemicals.
+    func capturable(_ ws: Workspace) -> Double {
+        ws.thermalFuel * factors.coal + ws.fuel[Product.coalChemicals.rawValue].emissions(factors)
+    }
+}

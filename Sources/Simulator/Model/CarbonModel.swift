@@ -1,0 +1,220 @@
+/// The provincial model: components assembled in dependency order, calibrated to the CEADs base year.
+///
+/// One evaluation at time t runs: dual control -> fly-ash alumina -> industry -> GDP -> activities ->
+/// CCUS capacity -> electricity demand -> power dispatch -> sinks -> fly-ash generation -> accounting.
+/// The same evaluation feeds the derivatives and the recorded outputs, so they never disagree.
+public final class CarbonModel: ODESystem {
+    public let parameters: ModelParameters
+    public let levers: LeverSettings
+    public let dimension: Int
+    public let workspace: Workspace
+    public let startTime: Double
+
+    let industry: IndustryComponent
+    let flyAsh: FlyAshComponent
+    var power: PowerComponent
+    var activities: ActivitiesComponent
+    let economy: EconomyComponent
+    let ccus: CCUSComponent
+    let sinks: SinksComponent
+    let dualControl: DualControlComponent
+    let accumulators: AccumulatorsComponent
+    let accounting: Accounting
+
+    /// Calibrated base-year quantities, for reports and tests.
+    public private(set) var calibration = Calibration()
+
+    public struct Calibration: Sendable {
+        /// Heat supply and residual coal use in the power-and-heat group, Mt CO2.
+        public var powerGroupResidualCO2 = 0.0
+        /// Electricity of the activity that takes the in-region remainder, TWh.
+        public var residualElectricity = 0.0
+        public var baseRenewableShare = 0.0
+    }
+
+    public init(parameters p: ModelParameters) throws {
+        parameters = p
+        let levers = p.resolvedLevers
+        self.levers = levers
+        startTime = Double(p.baseYear) + 0.5
+        var offset = 0
+        industry = try IndustryComponent(offset: offset, parameters: p, levers: levers)
+        offset += p.products.count * IndustryComponent.statesPerProduct
+        flyAsh = FlyAshComponent(offset: offset, parameters: p.flyAsh, levers: levers)
+        offset += 2
+        power = try PowerComponent(offset: offset, parameters: p.power, levers: levers, baseYear: startTime)
+        offset += 4
+        ccus = CCUSComponent(offset: offset, parameters: p.ccus, levers: levers)
+        offset += 1
+        sinks = SinksComponent(offset: offset, parameters: p.sinks, levers: levers)
+        offset += 1
+        dualControl = DualControlComponent(offset: offset, parameters: p.dualControl)
+        offset += 1
+        accumulators = AccumulatorsComponent(offset: offset)
+        offset += 3
+        dimension = offset
+        economy = try EconomyComponent(offset: offset, parameters: p.economy, products: p.products)
+        workspace = Workspace(products: p.products.count, activities: p.activities.count)
+        accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
+                                productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group))
+        activities = ActivitiesComponent(offset: offset, activities: p.activities,
+                                         baseFuel: Array(repeating: FuelVector(), count: p.activities.count),
+                                         baseElectricity: p.activities.map(\.baseElectricity),
+                                         levers: levers, economy: p.economy, baseYear: startTime)
+        try calibrateBaseYear()
+    }
+
+    var components: [any Component] {
+        [industry, flyAsh, power, ccus, sinks, dualControl, accumulators]
+    }
+
+    /// Names and units of every state, in state-vector order.
+    public var stateNames: [(name: String, unit: String)] { components.flatMap(\.states) }
+
+    public func initialState() -> [Double] {
+        var y = [Double](repeating: 0, count: dimension)
+        y.withUnsafeMutableBufferPointer { b in
+            for c in components { c.initialState(into: b.baseAddress!) }
+        }
+        return y
+    }
+
+    /// Fills the workspace with every flow at time t.
+    public func evaluate(t: Double, y: UnsafePointer<Double>) {
+        let ws = workspace
+        ws.t = t
+        dualControl.evaluate(ws, y: y)
+        flyAsh.evaluateOutput(ws, y: y)
+        industry.evaluate(ws, y: y)
+        let aluminaNeed = parameters.flyAsh.aluminaPerAluminium * ws.output[Product.aluminium.rawValue]
+        ws.aluminaImports = max(aluminaNeed - ws.output[Product.alumina.rawValue] - ws.flyAshAluminaOutput, 0)
+        economy.evaluate(ws, y: y, deepProcessingOffset: industry.offset + 3)
+        activities.evaluate(ws)
+        ccus.evaluateCapacity(ws, y: y)
+        var demand = ws.flyAshAluminaElectricity + ws.replacementElectricity + ws.ccusElectricity
+        for e in ws.electricity { demand += e }
+        for e in ws.activityElectricity { demand += e }
+        ws.inRegionDemand = demand
+        power.evaluate(ws, y: y)
+        sinks.evaluate(ws, y: y)
+        flyAsh.evaluateGeneration(ws, powerAndHeatCoal: ws.thermalFuel + powerGroupActivityCoal(ws))
+        accounting.account(ws)
+        ccus.evaluateCapture(ws, capturable: accounting.capturable(ws))
+        ws.netCO2 = ws.grossCO2 - ws.ccusCaptured - ws.sinkFlux
+    }
+
+    @inline(__always)
+    func powerGroupActivityCoal(_ ws: Workspace) -> Double {
+        var coal = 0.0
+        for i in parameters.activities.indices where parameters.activities[i].group == .power {
+            coal += ws.activityFuel[i].coal
+        }
+        return coal
+    }
+
+    public func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool {
+        evaluate(t: t, y: y)
+        let ws = workspace
+        industry.derivatives(ws, y: y, dydt: dydt)
+        flyAsh.derivatives(ws, y: y, dydt: dydt)
+        power.derivatives(ws, y: y, dydt: dydt)
+        ccus.derivatives(ws, y: y, dydt: dydt)
+        sinks.derivatives(ws, y: y, dydt: dydt)
+        dualControl.derivatives(ws, y: y, dydt: dydt)
+        accumulators.derivatives(ws, y: y, dydt: dydt)
+        for i in 0..<dimension where !dydt[i].isFinite { return false }
+        return true
+    }
+
+    /// Splits the CEADs base year among products and activities, and sets the residuals: fuel a group's
+    /// products and named activities do not claim goes to the group's remainder activity; in-region
+    /// electricity not claimed goes to the electricity-remainder activity.
+    private func calibrateBaseYear() throws {
+        let p = parameters
+        var baseFuel = Array(repeating: FuelVector(), count: p.activities.count)
+        for (i, a) in p.activities.enumerated() where !a.takesGroupRemainder {
+            baseFuel[i] = p.ceads[a.group].scaledInverse(p.factors.perTce) * a.shareOfGroupFuel
+        }
+        var baseElectricity = p.activities.map(\.baseElectricity)
+        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+                                         baseElectricity: baseElectricity, levers: levers, economy: p.economy,
+                                         baseYear: startTime)
+        let y0 = initialState()
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
+        let ws = workspace
+
+        // Electricity remainder.
+        guard let eIndex = p.activities.firstIndex(where: \.takesElectricityRemainder) else {
+            throw CalibrationError.missing("an activity that takes the in-region electricity remainder")
+        }
+        let residualElectricity = p.power.baseInRegionConsumption - ws.inRegionDemand
+        guard residualElectricity >= 0 else {
+            throw CalibrationError.inconsistent(
+                "products and activities use \(ws.inRegionDemand) TWh in the base year, more than the in-region consumption of \(p.power.baseInRegionConsumption) TWh")
+        }
+        baseElectricity[eIndex] += residualElectricity
+
+        // Fuel remainders, group by group.
+        for g in SectorGroup.allCases {
+            let groupFuel = p.ceads[g].scaledInverse(p.factors.perTce)
+            let remainderActivities = p.activities.indices.filter { p.activities[$0].group == g && p.activities[$0].takesGroupRemainder }
+            var claimed = FuelVector()
+            for i in p.products.indices where p.products[i].group == g { claimed += ws.fuel[i] }
+            for i in p.activities.indices where p.activities[i].group == g && !p.activities[i].takesGroupRemainder {
+                claimed += baseFuel[i]
+            }
+            if g == .power { claimed.coal += ws.thermalFuel }
+            if g == .nonferrous { claimed += ws.flyAshAluminaFuel }
+            var remainder = FuelVector()
+            for f in Fuel.allCases { remainder[f] = groupFuel[f] - claimed[f] }
+            let tolerance = 1e-6 * max(groupFuel.total, 1)
+            if remainderActivities.isEmpty {
+                guard abs(remainder.total) <= 1e-3 * max(groupFuel.total, 1) else {
+                    throw CalibrationError.inconsistent(
+                        "sector group \(g.key): products and activities claim \(claimed.total) Mtce of \(groupFuel.total) Mtce and no activity takes the remainder")
+                }
+                continue
+            }
+            for f in Fuel.allCases where remainder[f] < -tolerance {
+                throw CalibrationError.inconsistent(
+                    "sector group \(g.key): products and activities claim more \(f.key) (\(claimed[f]) Mtce) than CEADs reports (\(groupFuel[f]) Mtce)")
+            }
+            for f in Fuel.allCases { remainder[f] = max(remainder[f], 0) }
+            baseFuel[remainderActivities[0]] += remainder
+        }
+        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+                                         baseElectricity: baseElectricity, levers: levers, economy: p.economy,
+                                         baseYear: startTime)
+        // Base-year renewable share anchors the curtailment curve.
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
+        let wind = ws.windCapacity * 8.76 * p.power.windCapacityFactor
+        let solar = ws.solarCapacity * 8.76 * p.power.solarCapacityFactor
+        power.baseRenewableShare = (wind + solar) / ws.totalElectricityDemand
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
+
+        let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }
+        calibration = Calibration(
+            powerGroupResidualCO2: powerIndex.map { baseFuel[$0].emissions(p.factors.perTce) } ?? 0,
+            residualElectricity: residualElectricity,
+            baseRenewableShare: power.baseRenewableShare)
+    }
+}
+
+public enum CalibrationError: Error, CustomStringConvertible, Equatable {
+    case missing(String)
+    case inconsistent(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let what): return "base-year calibration needs \(what)"
+        case .inconsistent(let why): return "base-year calibration failed: \(why)"
+        }
+    }
+}
+
+extension FuelVector {
+    /// Element-wise division: CO2 by fuel to tce by fuel.
+    func scaledInverse(_ factors: FuelVector) -> FuelVector {
+        FuelVector(coal: coal / factors.coal, coke: coke / factors.coke, oil: oil / factors.oil, gas: gas / factors.gas)
+    }
+}

@@ -1,0 +1,257 @@
+/// Everything the core needs to run one scenario: dataset values with the scenario's levers applied.
+/// Plain numbers; where they come from is the Scenarios layer's business.
+public struct ModelParameters: Sendable {
+    public var baseYear: Int = 2019
+    public var endYear: Int = 2060
+
+    public var factors = EmissionFactors()
+    public var ceads = BaseYearInventory()
+    public var products: [ProductParameters] = []
+    public var activities: [ActivityParameters] = []
+    public var economy = EconomyParameters()
+    public var power = PowerParameters()
+    public var flyAsh = FlyAshParameters()
+    public var ccus = CCUSParameters()
+    public var sinks = SinkParameters()
+    public var industryPolicy = IndustryPolicy()
+    public var dualControl = DualControlParameters()
+    public var accounting = AccountingSwitches()
+    /// Levers; `nil` means all at baseline.
+    public var levers: LeverSettings?
+
+    public var resolvedLevers: LeverSettings { levers ?? LeverSettings(baselineFor: self) }
+
+    public init() {}
+
+    public func product(_ p: Product) -> ProductParameters { products[p.rawValue] }
+}
+
+/// t CO2 per tce of each fuel (combustion, oxidation included).
+public struct EmissionFactors: Sendable {
+    public var perTce = FuelVector(coal: 2.616, coke: 2.938, oil: 2.17, gas: 1.626)
+    public init() {}
+}
+
+/// CEADs base-year emissions (Mt CO2) by sector group and fuel group, plus cement process.
+public struct BaseYearInventory: Sendable {
+    public var byGroup: [FuelVector] = Array(repeating: FuelVector(), count: SectorGroup.allCases.count)
+    public var cementProcess: Double = 0
+    public init() {}
+
+    public subscript(g: SectorGroup) -> FuelVector {
+        get { byGroup[g.rawValue] }
+        set { byGroup[g.rawValue] = newValue }
+    }
+
+    public var total: Double { byGroup.reduce(0) { $0 + $1.total } + cementProcess }
+}
+
+/// One industrial product: capacity vintages, energy use, value added.
+public struct ProductParameters: Sendable {
+    public var product: Product
+    public var group: SectorGroup
+    /// Base-year output, Mt/yr.
+    public var baseOutput: Double
+    /// Base-year output / capacity.
+    public var baseUtilisation: Double
+    /// Highest sustainable output / capacity.
+    public var maxUtilisation: Double
+    /// Share of base-year capacity that is backward (below the baseline efficiency level).
+    public var oldShare: Double
+    /// Service lives, years.
+    public var oldLifetime: Double
+    public var newLifetime: Double
+    /// Years over which investment closes the gap between demand and capacity.
+    public var adjustmentTime: Double
+    /// Specific energy use of backward capacity relative to the base-year average.
+    public var oldRelativeIntensity: Double
+    /// Share of the CEADs group's base-year fuel emissions that this product accounts for.
+    public var shareOfGroupFuel: Double
+    /// Electricity use, MWh/t.
+    public var electricityPerTonne: Double
+    /// Process CO2 inside the CEADs boundary (clinker calcination), t CO2/t.
+    public var processCO2PerTonne: Double
+    /// Process CO2 outside the CEADs boundary (aluminium anodes, ...), t CO2/t; counted with `extendedProcess`.
+    public var extendedProcessCO2PerTonne: Double
+    /// Coal used as feedstock, tce/t: counted in the energy total only with `countFeedstock`.
+    public var feedstockTcePerTonne: Double
+    /// Benchmark (best-practice) specific energy relative to the base-year average.
+    public var benchmarkRelativeIntensity: Double
+    /// Specific energy of new capacity under baseline entry rules, relative to the base-year average.
+    public var entryRelativeIntensity: Double
+    /// Years for compliant capacity to close its gap to the efficiency target.
+    public var efficiencyRelaxationTime: Double
+    /// Value added, yuan/t (2019 prices).
+    public var valueAddedPerTonne: Double
+    /// Base-year deep-processing ratio and its effects per unit of ratio.
+    public var deepProcessingBase: Double
+    public var deepProcessingValueUplift: Double
+    public var deepProcessingEnergyUplift: Double
+    public var deepProcessingTime: Double
+    /// Responds to ladder electricity pricing (electricity-intensive products).
+    public var electricityIntensive: Bool
+    /// Baseline demand relative to the base year, at `demandYears`.
+    public var demandYears: [Double]
+    public var demandIndex: [Double]
+
+    public init(product: Product, group: SectorGroup) {
+        self.product = product
+        self.group = group
+        baseOutput = 0; baseUtilisation = 0.85; maxUtilisation = 0.95; oldShare = 0
+        oldLifetime = 20; newLifetime = 30; adjustmentTime = 2; oldRelativeIntensity = 1
+        shareOfGroupFuel = 0; electricityPerTonne = 0; processCO2PerTonne = 0
+        extendedProcessCO2PerTonne = 0; feedstockTcePerTonne = 0
+        benchmarkRelativeIntensity = 1; entryRelativeIntensity = 1; efficiencyRelaxationTime = 15
+        valueAddedPerTonne = 0; deepProcessingBase = 0; deepProcessingValueUplift = 0
+        deepProcessingEnergyUplift = 0; deepProcessingTime = 5; electricityIntensive = false
+        demandYears = [2019, 2060]; demandIndex = [1, 1]
+    }
+
+    public var baseCapacity: Double { baseOutput / baseUtilisation }
+}
+
+/// A sector without physical products: energy by fuel and electricity, driven by GDP.
+public struct ActivityParameters: Sendable {
+    public enum Electrification: Int, Sendable { case none, buildings, transport }
+
+    public var key: String
+    public var group: SectorGroup
+    /// Share of the CEADs group's base-year fuel emissions in this activity; the rest of the group's
+    /// emissions not claimed by products lands in the activity that has `takesGroupRemainder`.
+    public var shareOfGroupFuel: Double
+    public var takesGroupRemainder: Bool
+    /// Base-year electricity use, TWh; one activity takes the remainder of in-region consumption.
+    public var baseElectricity: Double
+    public var takesElectricityRemainder: Bool
+    /// Activity grows as GDP^elasticity.
+    public var gdpElasticity: Double
+    /// Autonomous energy-intensity decline, share per year.
+    public var autonomousEfficiency: Double
+    public var electrification: Electrification
+
+    public init(key: String, group: SectorGroup) {
+        self.key = key
+        self.group = group
+        shareOfGroupFuel = 0; takesGroupRemainder = false; baseElectricity = 0
+        takesElectricityRemainder = false; gdpElasticity = 1; autonomousEfficiency = 0
+        electrification = .none
+    }
+}
+
+public struct EconomyParameters: Sendable {
+    /// GDP in the base year, 100 million yuan (2019 prices).
+    public var baseGDP: Double = 17212.5
+    /// Real growth, share per year, from each year in `growthYears` to the next.
+    public var growthYears: [Double] = [2019, 2061]
+    public var growthRates: [Double] = [0.05]
+    /// Share of value added lost with eliminated capacity that new industry replaces ("free cages for birds").
+    public var replacementShare: Double = 0.5
+    /// Energy use of that replacement industry per 10^4 yuan of value added: tce by fuel, and MWh.
+    public var replacementFuelPerValueAdded = FuelVector(coal: 0.15, coke: 0, oil: 0, gas: 0.05)
+    public var replacementElectricityPerValueAdded = 0.4
+    /// Electricity that replaces one tce of fossil final energy, MWh/tce (end-use efficiency gain included).
+    public var electrificationMWhPerTce = 2.7
+    public init() {}
+}
+
+public struct PowerParameters: Sendable {
+    /// GW at the base year.
+    public var baseWind = 30.0, baseSolar = 10.0, baseCoal = 88.0
+    /// Baseline additions, GW/yr (trend under frozen policies).
+    public var windBuildRate = 6.0, solarBuildRate = 1.5
+    public var coalLifetime = 40.0
+    /// Capacity factors before curtailment.
+    public var windCapacityFactor = 0.27, solarCapacityFactor = 0.18
+    /// Curtailment in the base year and its rise per unit of variable-renewable share above base.
+    public var windCurtailment = 0.07, solarCurtailment = 0.03, curtailmentSlope = 0.3
+    /// Other non-fossil generation (hydro, biomass), TWh/yr.
+    public var otherGeneration = 8.0
+    /// Base-year in-region electricity consumption (incl. losses and plant own use), TWh.
+    public var baseInRegionConsumption = 365.3
+    /// Exports to other provinces, TWh/yr, at `exportYears`.
+    public var exportYears: [Double] = [2019, 2060]
+    public var exports: [Double] = [184, 184]
+    /// Heat rate of the coal fleet, gce/kWh, and of new units.
+    public var baseHeatRate = 320.0, newUnitHeatRate = 295.0
+    /// How much worse than average the units that retire early are, gce/kWh.
+    public var retiredHeatRatePenalty = 20.0
+    public var heatRateRelaxationTime = 5.0
+    /// Capacity factor coal capacity is planned for, and the must-run floor (CHP, grid support).
+    public var coalPlanningCapacityFactor = 0.6, coalMustRunCapacityFactor = 0.25
+    public var coalAdjustmentTime = 3.0
+    /// Years to build towards a wind or solar capacity target.
+    public var renewableBuildTime = 1.0
+    public init() {}
+}
+
+public struct FlyAshParameters: Sendable {
+    /// Fly ash produced per tce of coal burnt in power and heat, t/tce.
+    public var ashPerTce = 0.4
+    /// Share of fly ash used in cement and wall materials.
+    public var buildingMaterialUse = 0.45
+    /// Share of fly ash that is high-alumina (usable for alumina).
+    public var highAluminaShare = 0.3
+    /// High-alumina stockpile in the base year, Mt.
+    public var baseStock = 300.0
+    /// Fly ash per t of alumina, t/t.
+    public var ashPerTonneAlumina = 3.0
+    /// Base-year fly-ash alumina capacity (Mt/yr), utilisation and logistic growth rate (1/yr).
+    public var baseCapacity = 0.2, utilisation = 0.8, growthRate = 0.5
+    /// Stock at which ash supply halves output, Mt.
+    public var scarcityStock = 5.0
+    /// Energy and process CO2 of the fly-ash route per t alumina.
+    public var fuelTcePerTonne = 2.5, electricityPerTonne = 0.6, processCO2PerTonne = 1.0
+    /// Alumina needed per t aluminium, t/t.
+    public var aluminaPerAluminium = 1.93
+    public init() {}
+}
+
+public struct CCUSParameters: Sendable {
+    public var utilisation = 0.85
+    /// Highest capturable share of coal-power and coal-chemical CO2.
+    public var maxCaptureShare = 0.9
+    /// Electricity penalty, MWh per t CO2 captured.
+    public var electricityPerTonne = 0.3
+    public var buildTime = 3.0
+    public init() {}
+}
+
+public struct SinkParameters: Sendable {
+    /// Base-year net uptake of forests, grassland and wetland, Mt CO2/yr.
+    public var baseFlux = 60.0
+    /// Years for new plantings to reach their uptake.
+    public var maturationTime = 10.0
+    public init() {}
+}
+
+/// Industry-wide policy settings that are not tied to one product.
+public struct IndustryPolicy: Sendable {
+    /// Efficiency response to ladder pricing: extra share of the benchmark gap closed per yuan/kWh.
+    public var ladderGapResponse = 2.0
+    /// Extra exit rate of backward electricity-intensive capacity per yuan/kWh, 1/yr.
+    public var ladderExitResponse = 1.0
+    public init() {}
+}
+
+public struct DualControlParameters: Sendable {
+    /// Total energy cap, Mtce, by year (empty: none).
+    public var cap = PiecewiseLinear(points: [])
+    public var enforce = false
+    /// Largest share of industrial output the cap may curtail, and how fast the curtailment reacts (1/yr).
+    public var maxCurtailment = 0.5
+    public var responseRate = 5.0
+    public init() {}
+}
+
+/// Accounting conventions: what the energy total and the emissions include.
+public struct AccountingSwitches: Sendable {
+    /// Since 2021, new renewables are excluded from the dual-control energy total.
+    public var excludeRenewablesFromDualControl = true
+    /// Since 2021, coal used as feedstock is excluded from the dual-control energy total.
+    public var excludeFeedstockFromDualControl = true
+    /// Energy embodied in exported electricity is accounted to the receiving province.
+    public var deductElectricityExports = true
+    /// Adds process CO2 outside the CEADs scope (aluminium anodes, ...).
+    public var extendedProcess = false
+    public init() {}
+}

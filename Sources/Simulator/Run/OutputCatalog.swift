@@ -1,0 +1,84 @@
+/// Receives the model's annual outputs: the same walk names them (once) and writes their values
+/// (every recorded year), so names and values cannot drift apart.
+protocol OutputSink {
+    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double)
+}
+
+struct NameCollector: OutputSink {
+    var names: [String] = []
+    var units: [String] = []
+    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double) {
+        names.append(name)
+        units.append(unit)
+    }
+}
+
+struct ValueWriter: OutputSink {
+    let row: UnsafeMutablePointer<Double>
+    var index = 0
+    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double) {
+        row[index] = value()
+        index += 1
+    }
+}
+
+extension CarbonModel {
+    /// Every annual output, in catalog order. Reads the workspace filled by `evaluate` and the state `y`.
+    func outputs<S: OutputSink>(_ s: inout S, y: UnsafePointer<Double>) {
+        let ws = workspace
+        s.emit("co2_gross", "Mt CO2", ws.grossCO2)
+        s.emit("co2_net", "Mt CO2", ws.netCO2)
+        s.emit("co2_process", "Mt CO2", ws.processCO2)
+        s.emit("ccus_captured", "Mt CO2", ws.ccusCaptured)
+        s.emit("sinks", "Mt CO2", ws.sinkFlux)
+        for g in SectorGroup.allCases { s.emit("co2_sector_\(g.key)", "Mt CO2", ws.co2ByGroup[g.rawValue]) }
+        for f in Fuel.allCases { s.emit("co2_fuel_\(f.key)", "Mt CO2", ws.co2ByFuel[f]) }
+        s.emit("energy_total", "Mtce", ws.energyTotal)
+        s.emit("energy_dual_control", "Mtce", ws.energyDualControl)
+        for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.fuelTotal[f]) }
+        s.emit("energy_non_fossil", "Mtce", ws.nonFossilEnergy)
+        s.emit("energy_feedstock", "Mtce", ws.feedstockEnergy)
+        s.emit("energy_export_deduction", "Mtce", ws.exportDeduction)
+        s.emit("energy_cap", "Mtce", ws.energyCap.isFinite ? ws.energyCap : .nan)
+        s.emit("gdp", "100 million yuan (2019 prices)", ws.gdp)
+        s.emit("energy_intensity", "tce per 10^4 yuan", ws.energyTotal * 100 / ws.gdp)
+        s.emit("co2_intensity", "t CO2 per 10^4 yuan", ws.grossCO2 * 100 / ws.gdp)
+        s.emit("non_fossil_share", "%", 100 * ws.nonFossilEnergy / ws.energyTotal)
+        s.emit("electricity_generation", "TWh", ws.generation)
+        s.emit("electricity_demand_in_region", "TWh", ws.inRegionDemand)
+        s.emit("electricity_exports", "TWh", ws.exports)
+        s.emit("generation_coal", "TWh", ws.coalGeneration)
+        s.emit("generation_wind", "TWh", ws.windGeneration)
+        s.emit("generation_solar", "TWh", ws.solarGeneration)
+        s.emit("generation_other", "TWh", ws.otherGeneration)
+        s.emit("curtailed_renewables", "TWh", ws.curtailedGeneration)
+        s.emit("capacity_wind", "GW", ws.windCapacity)
+        s.emit("capacity_solar", "GW", ws.solarCapacity)
+        s.emit("capacity_coal", "GW", ws.coalCapacity)
+        s.emit("heat_rate", "gce/kWh", ws.heatRate)
+        for p in Product.allCases {
+            let i = p.rawValue
+            s.emit("output_\(p.key)", "Mt/yr", ws.output[i])
+            s.emit("capacity_\(p.key)", "Mt/yr", ws.capacityOld[i] + ws.capacityNew[i])
+            s.emit("capacity_old_\(p.key)", "Mt/yr", ws.capacityOld[i])
+        }
+        s.emit("fly_ash_generated", "Mt", ws.flyAshGenerated)
+        s.emit("fly_ash_stock", "Mt", ws.flyAshStock)
+        s.emit("fly_ash_alumina_capacity", "Mt/yr", ws.flyAshAluminaCapacity)
+        s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAshAluminaOutput)
+        s.emit("alumina_imports", "Mt/yr", ws.aluminaImports)
+        s.emit("ccus_capacity", "Mt CO2/yr", ws.ccusCapacity)
+        s.emit("dual_control_curtailment", "%", 100 * ws.curtailment)
+    }
+
+    /// Names and units of the annual outputs.
+    public var outputCatalog: (names: [String], units: [String]) {
+        var c = NameCollector()
+        let y = initialState()
+        y.withUnsafeBufferPointer { b in
+            evaluate(t: startTime, y: b.baseAddress!)
+            outputs(&c, y: b.baseAddress!)
+        }
+        return (c.names, c.units)
+    }
+}
