@@ -9,22 +9,21 @@ public struct EconomyComponent: Component {
     let demandPaths: [Spline]
     /// ln(GDP_exo / GDP0) at each growth knot.
     let logLevels: [Double]
+    /// Growth knots at mid-year: the base-year GDP is the value at t = base year + 0.5.
+    let growthTimes: [Double]
 
     init(offset: Int, parameters: EconomyParameters, products: [ProductParameters]) throws {
         self.offset = offset
         p = parameters
         self.products = products
-        demandPaths = try products.map { q in
-            // Alumina's reference output follows the smelters.
-            let source = q.product == .alumina ? products[Product.aluminium.rawValue] : q
-            return try Spline(x: source.demandYears, y: source.demandIndex, kind: .steffen)
-        }
+        demandPaths = try products.map { try Spline(x: midYear($0.demandYears), y: $0.demandIndex, kind: .steffen) }
         var levels = [0.0]
         for i in 0..<(parameters.growthYears.count - 1) {
             let span = parameters.growthYears[i + 1] - parameters.growthYears[i]
             levels.append(levels[i] + log(1 + parameters.growthRates[i]) * span)
         }
         logLevels = levels
+        growthTimes = midYear(parameters.growthYears)
     }
 
     public var states: [(name: String, unit: String)] { [] }
@@ -34,7 +33,7 @@ public struct EconomyComponent: Component {
     /// GDP on the exogenous path at time t (continuous compounding between knots).
     @inline(__always)
     func exogenous(at t: Double) -> Double {
-        let years = p.growthYears
+        let years = growthTimes
         var i = 0
         while i + 1 < years.count - 1 && t >= years[i + 1] { i += 1 }
         let dt = t - years[i]

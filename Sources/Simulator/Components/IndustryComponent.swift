@@ -39,7 +39,7 @@ public struct IndustryComponent: Component {
             return perTonne
         }
         initialIntensity = p.products.map { ($0.oldShare < 1) ? (1 - $0.oldShare * $0.oldRelativeIntensity) / (1 - $0.oldShare) : 1 }
-        demandPaths = try p.products.map { try Spline(x: $0.demandYears, y: $0.demandIndex, kind: .steffen) }
+        demandPaths = try p.products.map { try Spline(x: midYear($0.demandYears), y: $0.demandIndex, kind: .steffen) }
         let al = p.product(.aluminium), alumina = p.product(.alumina)
         localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * IndustryComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
             / (p.flyAsh.aluminaPerAluminium * al.baseOutput)

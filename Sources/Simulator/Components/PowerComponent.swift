@@ -23,7 +23,7 @@ public struct PowerComponent: Component {
         p = parameters
         self.levers = levers
         self.baseYear = baseYear
-        exportPath = try Spline(x: parameters.exportYears, y: parameters.exports, kind: .steffen)
+        exportPath = try Spline(x: midYear(parameters.exportYears), y: parameters.exports, kind: .steffen)
         func offsetFor(_ s: Schedule, base: Double, rate: Double) -> Double {
             s.isConstant ? 0 : s.to - (base + rate * (Double(s.full + 1) - baseYear))
         }

@@ -41,17 +41,15 @@ struct Accounting {
         for g in ws.co2ByGroup { gross += g }
         ws.grossCO2 = gross
 
-        // Energy. Non-fossil electricity is counted at the coal fleet's heat rate (generation coal-equivalent).
-        let generation = ws.generation
-        let exportShare = generation > 0 ? ws.exports / generation : 0
+        // Energy, as in the provincial energy balance: all non-fossil generation at the coal fleet's heat
+        // rate (generation coal-equivalent), net electricity exports deducted at the same rate.
         var feedstock = 0.0
         for f in ws.feedstock { feedstock += f }
-        let nonFossil = (ws.windGeneration + ws.solarGeneration + ws.otherGeneration) * ws.heatRate / 1000
         ws.fossilEnergy = fuel.total
         ws.feedstockEnergy = feedstock
-        ws.nonFossilEnergy = nonFossil * (1 - exportShare)
-        ws.exportDeduction = switches.deductElectricityExports ? exportShare * ws.thermalFuel : 0
-        ws.energyTotal = ws.fossilEnergy - ws.exportDeduction + feedstock + ws.nonFossilEnergy
+        ws.nonFossilEnergy = (ws.windGeneration + ws.solarGeneration + ws.otherGeneration) * ws.heatRate / 1000
+        ws.exportDeduction = switches.deductElectricityExports ? ws.exports * ws.heatRate / 1000 : 0
+        ws.energyTotal = ws.fossilEnergy + feedstock + ws.nonFossilEnergy - ws.exportDeduction
         ws.energyDualControl = ws.energyTotal
             - (switches.excludeRenewablesFromDualControl ? ws.nonFossilEnergy : 0)
             - (switches.excludeFeedstockFromDualControl ? feedstock : 0)

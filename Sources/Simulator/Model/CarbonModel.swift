@@ -133,7 +133,7 @@ public final class CarbonModel: ODESystem {
         let p = parameters
         var baseFuel = Array(repeating: FuelVector(), count: p.activities.count)
         for (i, a) in p.activities.enumerated() where !a.takesGroupRemainder {
-            baseFuel[i] = p.ceads[a.group].scaledInverse(p.factors.perTce) * a.shareOfGroupFuel
+            baseFuel[i] = a.baseCO2.scaledInverse(p.factors.perTce)
         }
         var baseElectricity = p.activities.map(\.baseElectricity)
         activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
@@ -153,6 +153,16 @@ public final class CarbonModel: ODESystem {
                 "products and activities use \(ws.inRegionDemand) TWh in the base year, more than the in-region consumption of \(p.power.baseInRegionConsumption) TWh")
         }
         baseElectricity[eIndex] += residualElectricity
+        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+                                         baseElectricity: baseElectricity, levers: levers, economy: p.economy,
+                                         baseYear: startTime)
+        // Dispatch, and so the coal burnt for electricity, depends on that remainder and on the base-year
+        // renewable share, which anchors the curtailment curve.
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
+        let wind = ws.windCapacity * 8.76 * p.power.windCapacityFactor
+        let solar = ws.solarCapacity * 8.76 * p.power.solarCapacityFactor
+        power.baseRenewableShare = (wind + solar) / ws.totalElectricityDemand
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
 
         // Fuel remainders, group by group.
         for g in SectorGroup.allCases {
@@ -185,11 +195,6 @@ public final class CarbonModel: ODESystem {
         activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
                                          baseYear: startTime)
-        // Base-year renewable share anchors the curtailment curve.
-        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
-        let wind = ws.windCapacity * 8.76 * p.power.windCapacityFactor
-        let solar = ws.solarCapacity * 8.76 * p.power.solarCapacityFactor
-        power.baseRenewableShare = (wind + solar) / ws.totalElectricityDemand
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
 
         let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }

@@ -116,9 +116,9 @@ public struct ActivityParameters: Sendable {
 
     public var key: String
     public var group: SectorGroup
-    /// Share of the CEADs group's base-year fuel emissions in this activity; the rest of the group's
-    /// emissions not claimed by products lands in the activity that has `takesGroupRemainder`.
-    public var shareOfGroupFuel: Double
+    /// Base-year CO2 by fuel, Mt (CEADs rows); ignored when the activity takes its group's remainder:
+    /// the group's emissions that no product or other activity claims.
+    public var baseCO2: FuelVector
     public var takesGroupRemainder: Bool
     /// Base-year electricity use, TWh; one activity takes the remainder of in-region consumption.
     public var baseElectricity: Double
@@ -132,7 +132,7 @@ public struct ActivityParameters: Sendable {
     public init(key: String, group: SectorGroup) {
         self.key = key
         self.group = group
-        shareOfGroupFuel = 0; takesGroupRemainder = false; baseElectricity = 0
+        baseCO2 = FuelVector(); takesGroupRemainder = false; baseElectricity = 0
         takesElectricityRemainder = false; gdpElasticity = 1; autonomousEfficiency = 0
         electrification = .none
     }
@@ -249,7 +249,7 @@ public struct AccountingSwitches: Sendable {
     public var excludeRenewablesFromDualControl = true
     /// Since 2021, coal used as feedstock is excluded from the dual-control energy total.
     public var excludeFeedstockFromDualControl = true
-    /// Energy embodied in exported electricity is accounted to the receiving province.
+    /// Net electricity exports are deducted at coal equivalent (the receiving province counts them).
     public var deductElectricityExports = true
     /// Adds process CO2 outside the CEADs scope (aluminium anodes, ...).
     public var extendedProcess = false

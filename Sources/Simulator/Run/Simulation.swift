@@ -84,3 +84,7 @@ public struct Simulation {
                           cumulativeFrom: cumulativeFrom, evaluations: integrator.evaluations)
     }
 }
+
+/// Model time of the middle of each calendar year: where annual values and dataset knots sit.
+@inline(__always)
+func midYear(_ years: [Double]) -> [Double] { years.map { $0 + 0.5 } }

@@ -1,0 +1,179 @@
+import Foundation
+import Simulator
+
+/// A regional dataset: sourced numbers by path, plus known facts to check a baseline against.
+/// `modelParameters(assumptions:)` turns it into the core's inputs.
+public struct Dataset: Sendable {
+    public let file: String
+    public let region: String
+    public let regionZH: String
+    public let baseYear: Int
+    public let endYear: Int
+    /// Entries in file order.
+    public private(set) var entries: [DatasetEntry]
+    public let facts: [Fact]
+    /// Activity keys in file order (the order matters to nobody but reports).
+    let activityKeys: [String]
+    private var index: [String: Int]
+
+    public struct Fact: Sendable {
+        public let quantity: String
+        public let year: Int
+        public let value: Double
+        public let unit: String
+        /// Accepted relative deviation of the baseline from the fact.
+        public let tolerance: Double
+        public let source: String
+    }
+
+    public func entry(_ path: String) -> DatasetEntry? { index[path].map { entries[$0] } }
+
+    /// The embedded default dataset (Inner Mongolia).
+    public static func innerMongolia() throws -> Dataset {
+        guard let url = Bundle.module.url(forResource: "inner-mongolia", withExtension: "yaml") else {
+            throw InputError(file: "inner-mongolia.yaml", message: "the embedded dataset is missing from the package resources")
+        }
+        return try load(url: url, displayName: "inner-mongolia.yaml (embedded)")
+    }
+
+    public static func load(url: URL, displayName: String? = nil) throws -> Dataset {
+        let name = displayName ?? url.path
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw InputError(file: name, message: "cannot read the dataset: \(error.localizedDescription)")
+        }
+        return try parse(text, file: name)
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Dataset {
+        let root = try YAMLNode.parse(text, file: file)
+        let top = try root.entries(allowed: ["region", "region_zh", "base_year", "end_year", "emission_factors",
+                                             "ceads_2019", "economy", "products", "activities", "power", "fly_ash",
+                                             "ccus", "sinks", "industry_policy", "dual_control", "facts"])
+        func required(_ key: String) throws -> YAMLNode {
+            guard let n = top[key] else { throw root.error("missing key '\(key)'") }
+            return n
+        }
+        var entries: [DatasetEntry] = []
+        for (key, node) in try root.entries() where !["region", "region_zh", "base_year", "end_year", "facts"].contains(key) {
+            try flatten(node, into: &entries)
+        }
+        let activityKeys = try top["activities"].map { try $0.entries().map(\.key) } ?? []
+        let facts = try top["facts"].map(parseFacts) ?? []
+        let dataset = Dataset(file: file, region: try required("region").string(),
+                              regionZH: try top["region_zh"]?.string() ?? "",
+                              baseYear: try required("base_year").int(), endYear: try required("end_year").int(),
+                              entries: entries, facts: facts, activityKeys: activityKeys,
+                              index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
+        // Building the parameters once checks every key and value now, not at the first run.
+        _ = try dataset.modelParameters()
+        return dataset
+    }
+
+    private static let leafKeys: Set<String> = ["value", "years", "values", "coal", "coke", "oil", "gas"]
+
+    /// Walks nested mappings down to sourced leaves.
+    private static func flatten(_ node: YAMLNode, into entries: inout [DatasetEntry]) throws {
+        switch node.node {
+        case .mapping:
+            let e = try node.entries()
+            // A leaf holds numbers under its value keys; a group holds more mappings.
+            if e.contains(where: { leafKeys.contains($0.key) && $0.value.scalarString != nil || $0.key == "years" }) {
+                entries.append(try leaf(node))
+            } else {
+                for (_, child) in e { try flatten(child, into: &entries) }
+            }
+        case .scalar:
+            let s = try node.string()
+            let value: DatasetEntry.Value
+            switch s.lowercased() {
+            case "true": value = .flag(true)
+            case "false": value = .flag(false)
+            default: value = .text(s)
+            }
+            entries.append(DatasetEntry(path: node.keyPath, value: value, unit: "", source: "", estimate: false,
+                                        range: nil, line: node.line))
+        default:
+            throw node.error("expected a sourced value ({value, unit, source}) or a group of them")
+        }
+    }
+
+    private static func leaf(_ node: YAMLNode) throws -> DatasetEntry {
+        let e = try node.entries(allowed: ["value", "years", "values", "coal", "coke", "oil", "gas", "unit", "source",
+                                           "estimate", "range", "range_scale", "note"])
+        guard let sourceNode = e["source"] else {
+            throw node.error("every dataset value needs a 'source' (an estimate says so with estimate: true)")
+        }
+        let estimate = try e["estimate"]?.bool() ?? false
+        var range: ClosedRange<Double>?
+        if let r = e["range"] ?? e["range_scale"] {
+            let bounds = try r.doubles()
+            guard bounds.count == 2, bounds[0] <= bounds[1] else { throw r.error("a range is [low, high]") }
+            range = bounds[0]...bounds[1]
+        }
+        if estimate && range == nil {
+            throw node.error("an estimate needs a 'range' (or 'range_scale' for a series): it is an uncertain parameter")
+        }
+        let value: DatasetEntry.Value
+        if let v = e["value"] {
+            value = .scalar(try v.double())
+            if let range, case .scalar(let x) = value, e["range"] != nil, !range.contains(x) {
+                throw v.error("\(format(x)) lies outside its own range", accepted: "\(range)")
+            }
+        } else if let y = e["years"], let v = e["values"] {
+            let years = try y.doubles(), values = try v.doubles()
+            guard years.count == values.count || years.count == values.count + 1 else {
+                throw v.error("\(values.count) values for \(years.count) years")
+            }
+            value = .series(years: years, values: values)
+        } else {
+            var f = FuelVector()
+            for fuel in Fuel.allCases {
+                guard let n = e[fuel.key] else { throw node.error("missing fuel '\(fuel.key)'", accepted: "coal, coke, oil, gas") }
+                f[fuel] = try n.double()
+            }
+            value = .fuels(f)
+        }
+        return DatasetEntry(path: node.keyPath, value: value, unit: try e["unit"]?.string() ?? "",
+                            source: try sourceNode.string(), estimate: estimate, range: range, line: node.line)
+    }
+
+    private static func parseFacts(_ node: YAMLNode) throws -> [Fact] {
+        guard case .sequence(let seq) = node.node else { throw node.error("facts are a list") }
+        return try seq.enumerated().map { i, n in
+            let f = YAMLNode(node: n, file: node.file, path: node.path + ["\(i)"])
+            let e = try f.entries(allowed: ["quantity", "year", "value", "unit", "tolerance", "source"])
+            func get(_ k: String) throws -> YAMLNode {
+                guard let v = e[k] else { throw f.error("a fact needs '\(k)'") }
+                return v
+            }
+            return Fact(quantity: try get("quantity").string(), year: try get("year").int(), value: try get("value").double(),
+                        unit: try e["unit"]?.string() ?? "", tolerance: try get("tolerance").double(),
+                        source: try get("source").string())
+        }
+    }
+
+    /// Applies assumptions (path -> value; a number on a series path scales the series) and returns the
+    /// modified dataset. Unknown paths are errors with a did-you-mean.
+    public func applying(_ assumptions: [(path: String, value: Double, node: YAMLNode?)]) throws -> Dataset {
+        var copy = self
+        for a in assumptions {
+            guard let i = index[a.path] else {
+                let message = "unknown dataset parameter '\(a.path)'"
+                let suggestion = didYouMean(a.path, in: entries.map(\.path))
+                if let n = a.node { throw n.error(message, accepted: "a path listed by 'carbonsim levers --parameters'", suggestion: suggestion) }
+                throw InputError(file: file, keyPath: a.path, message: message, suggestion: suggestion)
+            }
+            switch copy.entries[i].value {
+            case .scalar: copy.entries[i].value = .scalar(a.value)
+            case .series(let years, let values): copy.entries[i].value = .series(years: years, values: values.map { $0 * a.value })
+            case .fuels(let f): copy.entries[i].value = .fuels(f * a.value)
+            case .text, .flag:
+                let message = "'\(a.path)' is not a number"
+                if let n = a.node { throw n.error(message) }
+                throw InputError(file: file, keyPath: a.path, message: message)
+            }
+        }
+        return copy
+    }
+}

@@ -1,0 +1,150 @@
+import Yams
+
+/// A YAML node that knows where it came from (file, line, key path), so that every reading error
+/// can say exactly where the problem is.
+public struct YAMLNode {
+    public let node: Node
+    public let file: String
+    public let path: [String]
+
+    public var keyPath: String { path.joined(separator: ".") }
+    public var line: Int? { node.mark?.line }
+
+    /// Parses `text`; a syntax error becomes an `InputError` with the line of the problem.
+    public static func parse(_ text: String, file: String) throws -> YAMLNode {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                return YAMLNode(node: .mapping(Node.Mapping([])), file: file, path: [])
+            }
+            return YAMLNode(node: node, file: file, path: [])
+        } catch let error as YamlError {
+            throw YAMLNode.inputError(error, file: file)
+        }
+    }
+
+    static func inputError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+        default:
+            return InputError(file: file, message: "YAML syntax: \(error)")
+        }
+    }
+
+    public func error(_ message: String, accepted: String? = nil, suggestion: String? = nil) -> InputError {
+        InputError(file: file, line: node.mark?.line, column: node.mark?.column, keyPath: keyPath,
+                   message: message, accepted: accepted, suggestion: suggestion)
+    }
+
+    var kindName: String {
+        switch node {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping of keys"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The entries of a mapping, in file order. Duplicate keys are an error.
+    public func entries(what: String = "a mapping of keys") throws -> [(key: String, value: YAMLNode)] {
+        guard case .mapping(let mapping) = node else {
+            throw error("expected \(what), found \(kindName)")
+        }
+        var seen = Set<String>()
+        return try mapping.map { pair in
+            guard case .scalar(let k) = pair.key else { throw error("keys must be plain words") }
+            guard seen.insert(k.string).inserted else {
+                throw YAMLNode(node: pair.key, file: file, path: path + [k.string]).error("key '\(k.string)' appears twice")
+            }
+            return (k.string, YAMLNode(node: pair.value, file: file, path: path + [k.string]))
+        }
+    }
+
+    /// Entries, refusing keys outside `allowed` with a did-you-mean.
+    public func entries(allowed: [String], what: String = "a mapping of keys") throws -> [String: YAMLNode] {
+        var result: [String: YAMLNode] = [:]
+        guard case .mapping(let mapping) = node else { throw error("expected \(what), found \(kindName)") }
+        for (key, value) in try entries(what: what) {
+            guard allowed.contains(key) else {
+                let keyNode = mapping.first { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }?.key
+                let located = YAMLNode(node: keyNode ?? value.node, file: file, path: path + [key])
+                throw located.error("unknown key '\(key)'", accepted: allowed.joined(separator: ", "),
+                                    suggestion: didYouMean(key, in: allowed))
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    public var scalarString: String? {
+        if case .scalar(let s) = node { return s.string }
+        return nil
+    }
+
+    public func string() throws -> String {
+        guard let s = scalarString else { throw error("expected text, found \(kindName)") }
+        return s
+    }
+
+    public func double() throws -> Double {
+        guard let s = scalarString, let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            throw error("expected a number, found \(scalarString.map { "'\($0)'" } ?? kindName)")
+        }
+        return v
+    }
+
+    public func double(in range: ClosedRange<Double>, unit: String) throws -> Double {
+        let v = try double()
+        guard range.contains(v) else {
+            throw error("\(format(v)) is out of range", accepted: "\(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
+        }
+        return v
+    }
+
+    public func int() throws -> Int {
+        guard let s = scalarString, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
+            throw error("expected a whole number, found \(scalarString.map { "'\($0)'" } ?? kindName)")
+        }
+        return v
+    }
+
+    public func year(in range: ClosedRange<Int>) throws -> Int {
+        let v = try int()
+        guard range.contains(v) else {
+            throw error("year \(v) is outside the model horizon", accepted: "\(range.lowerBound) to \(range.upperBound)")
+        }
+        return v
+    }
+
+    public func bool() throws -> Bool {
+        switch scalarString?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error("expected true or false, found \(scalarString.map { "'\($0)'" } ?? kindName)", accepted: "true, false")
+        }
+    }
+
+    public func doubles() throws -> [Double] {
+        guard case .sequence(let seq) = node else { throw error("expected a list of numbers, found \(kindName)") }
+        return try seq.enumerated().map { i, n in
+            try YAMLNode(node: n, file: file, path: path + ["\(i)"]).double()
+        }
+    }
+
+    public func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        let s = try string()
+        guard let v = T(rawValue: s) else {
+            let all = T.allCases.map(\.rawValue)
+            throw error("'\(s)' is not accepted", accepted: all.joined(separator: ", "), suggestion: didYouMean(s, in: all))
+        }
+        return v
+    }
+}
+
+func format(_ v: Double) -> String {
+    v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+}
+
+#if canImport(Foundation)
+import Foundation
+#endif

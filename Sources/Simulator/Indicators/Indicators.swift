@@ -1,0 +1,69 @@
+/// Headline results of one run: peak, plateau, cumulative emissions, neutrality, plan-period values,
+/// and each "1" target passed or failed.
+public struct Indicators: Sendable {
+    public let peak: TrajectoryAnalysis.Peak
+    public let plateau: TrajectoryAnalysis.Plateau
+    /// Cumulative net CO2 over `cumulativeFrom`...end year, Mt.
+    public let cumulativeNetCO2: Double
+    public let cumulativeFrom: Int
+    public let cumulativeTo: Int
+    /// Model time at which net CO2 reaches zero, nil if not by the end year.
+    public let neutralityTime: Double?
+    public let targetChecks: [TargetCheck]
+
+    public var neutralityYear: Int? { neutralityTime.map { Int($0.rounded(.down)) } }
+    /// Peak year, or nil when emissions still rise at the horizon.
+    public var peakYear: Int? { peak.stillRising ? nil : peak.year }
+
+    public init(trajectory r: Trajectory, targets: Targets) throws {
+        let gross = r.series("co2_gross"), net = r.series("co2_net")
+        peak = try TrajectoryAnalysis.peak(years: r.years, values: gross)
+        plateau = try TrajectoryAnalysis.plateau(years: r.years, values: gross, peak: peak)
+        cumulativeNetCO2 = r.cumulativeNetCO2
+        cumulativeFrom = r.cumulativeFrom
+        cumulativeTo = r.years.last!
+        neutralityTime = try TrajectoryAnalysis.firstZeroCrossing(years: r.years, values: net)
+        targetChecks = Indicators.check(targets, r, peak: peak, neutralityTime: neutralityTime)
+    }
+
+    static func check(_ targets: Targets, _ r: Trajectory, peak: TrajectoryAnalysis.Peak,
+                      neutralityTime: Double?) -> [TargetCheck] {
+        var checks: [TargetCheck] = []
+        if let year = targets.peakYear {
+            let achieved: Double? = peak.stillRising ? nil : Double(peak.year)
+            checks.append(TargetCheck(kind: .peakYear, year: year, required: Double(year), achieved: achieved,
+                                      passed: achieved.map { $0 <= Double(year) } ?? false))
+        }
+        if let ceiling = targets.peakCeiling {
+            let year = peak.stillRising ? r.years.last! : peak.year
+            checks.append(TargetCheck(kind: .peakCeiling, year: year, required: ceiling, achieved: peak.value,
+                                      passed: !peak.stillRising && peak.value <= ceiling))
+        }
+        if let year = targets.neutralityYear {
+            let achieved = neutralityTime.map { $0.rounded(.down) }
+            checks.append(TargetCheck(kind: .neutralityYear, year: year, required: Double(year), achieved: achieved,
+                                      passed: achieved.map { $0 <= Double(year) } ?? false))
+        }
+        func cut(_ series: String, _ targets: [Int: Double], _ kind: TargetCheck.Kind) {
+            for (number, required) in targets.sorted(by: { $0.key < $1.key }) {
+                let period = PlanPeriod(number: number)
+                guard let start = r.value(series, year: period.baseYear), let end = r.value(series, year: period.endYear)
+                else { continue }
+                let achieved = 100 * (1 - end / start)
+                checks.append(TargetCheck(kind: kind, year: period.endYear, required: required, achieved: achieved,
+                                          passed: achieved >= required))
+            }
+        }
+        cut("energy_intensity", targets.energyIntensityCut, .energyIntensityCut)
+        cut("co2_intensity", targets.co2IntensityCut, .co2IntensityCut)
+        for (year, cap) in targets.energyCap.sorted(by: { $0.key < $1.key }) {
+            guard let e = r.value("energy_dual_control", year: year) else { continue }
+            checks.append(TargetCheck(kind: .energyCap, year: year, required: cap, achieved: e, passed: e <= cap))
+        }
+        for (year, share) in targets.nonFossilShare.sorted(by: { $0.key < $1.key }) {
+            guard let s = r.value("non_fossil_share", year: year) else { continue }
+            checks.append(TargetCheck(kind: .nonFossilShare, year: year, required: share, achieved: s, passed: s >= share))
+        }
+        return checks.sorted { ($0.year, $0.kind.rawValue) < ($1.year, $1.kind.rawValue) }
+    }
+}

@@ -1,0 +1,43 @@
+/// The "1" of a scenario: top-level targets, checked against a run.
+public struct Targets: Sendable, Equatable {
+    /// Gross CO2 peaks no later than this year.
+    public var peakYear: Int?
+    /// Gross CO2 never exceeds this level, Mt.
+    public var peakCeiling: Double?
+    /// Net CO2 reaches zero no later than this year.
+    public var neutralityYear: Int?
+    /// Cut in energy per GDP over a plan period, % (keyed by period number).
+    public var energyIntensityCut: [Int: Double] = [:]
+    /// Cut in CO2 per GDP over a plan period, %.
+    public var co2IntensityCut: [Int: Double] = [:]
+    /// Energy total (dual-control accounting) no higher than this, Mtce, by year.
+    public var energyCap: [Int: Double] = [:]
+    /// Non-fossil share of energy at least this, %, by year.
+    public var nonFossilShare: [Int: Double] = [:]
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        peakYear == nil && peakCeiling == nil && neutralityYear == nil && energyIntensityCut.isEmpty
+            && co2IntensityCut.isEmpty && energyCap.isEmpty && nonFossilShare.isEmpty
+    }
+}
+
+/// One target against one run.
+public struct TargetCheck: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case peakYear = "peak_year", peakCeiling = "peak_ceiling", neutralityYear = "neutrality_year"
+        case energyIntensityCut = "energy_intensity_cut", co2IntensityCut = "co2_intensity_cut"
+        case energyCap = "energy_cap", nonFossilShare = "non_fossil_share"
+    }
+
+    public let kind: Kind
+    /// The year the target is judged in (end of its plan period for intensity cuts).
+    public let year: Int
+    public let required: Double
+    /// What the run achieved; nil when it never happens (no peak, no neutrality) before the horizon.
+    public let achieved: Double?
+    public let passed: Bool
+
+    public var period: PlanPeriod { PlanPeriod.containing(year) }
+}
