@@ -27,7 +27,7 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: ["Simulator", "Yams"],
-            resources: [.copy("Datasets/inner-mongolia.yaml")]
+            resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Defaults")]
         ),
         // Numbers to artefacts: plan-period tables, CSV, JSON, Markdown.
         .target(name: "Reports", dependencies: ["Simulator", "Scenarios"]),

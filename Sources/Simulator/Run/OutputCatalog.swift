@@ -40,7 +40,7 @@ extension CarbonModel {
         s.emit("energy_feedstock", "Mtce", ws.feedstockEnergy)
         s.emit("energy_export_deduction", "Mtce", ws.exportDeduction)
         s.emit("energy_cap", "Mtce", ws.energyCap.isFinite ? ws.energyCap : .nan)
-        s.emit("gdp", "100 million yuan (2019 prices)", ws.gdp)
+        s.emit("gdp", "10^8 yuan (2019 prices)", ws.gdp)
         s.emit("energy_intensity", "tce per 10^4 yuan", ws.energyTotal * 100 / ws.gdp)
         s.emit("co2_intensity", "t CO2 per 10^4 yuan", ws.grossCO2 * 100 / ws.gdp)
         s.emit("non_fossil_share", "%", 100 * ws.nonFossilEnergy / ws.energyTotal)

@@ -1,0 +1,46 @@
+import Foundation
+import Scenarios
+import Simulator
+
+/// JSON for scripts: per scenario, `name`, `years`, `series` keyed by variable, `units`, `indicators`
+/// (peak_year, peak_value, cumulative_co2, neutrality_year, ...) and the plan-period `periods`.
+public enum JSONRenderer {
+    public static func render(_ results: [ScenarioResult]) throws -> String {
+        let scenarios = results.map(scenario)
+        let data = try JSONSerialization.data(withJSONObject: ["scenarios": scenarios], options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func number(_ v: Double?) -> Any { v.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
+
+    static func scenario(_ r: ScenarioResult) -> [String: Any] {
+        let t = r.trajectory
+        var series: [String: Any] = [:], units: [String: Any] = [:]
+        for name in t.names {
+            series[name] = t.series(name).map { number($0) }
+            units[name] = t.unit(name)
+        }
+        let i = r.indicators
+        let targets: [[String: Any]] = i.targetChecks.map {
+            ["target": $0.kind.rawValue, "year": $0.year, "period": $0.period.ordinal, "required": $0.required,
+             "achieved": number($0.achieved), "passed": $0.passed]
+        }
+        let indicators: [String: Any] = [
+            "peak_year": i.peakYear.map { $0 as Any } ?? NSNull(), "peak_value": i.peak.value, "peak_time": i.peak.time,
+            "still_rising": i.peak.stillRising, "plateau_start": i.plateau.start, "plateau_end": i.plateau.end,
+            "cumulative_co2": i.cumulativeNetCO2, "cumulative_from": i.cumulativeFrom, "cumulative_to": i.cumulativeTo,
+            "neutrality_year": i.neutralityYear.map { $0 as Any } ?? NSNull(),
+            "neutrality_time": number(i.neutralityTime), "targets": targets,
+        ]
+        let report = PlanPeriodReport(r)
+        let periods: [[String: Any]] = report.periods.enumerated().map { k, p in
+            var values: [String: Any] = [:]
+            for row in report.rows {
+                values[row.series] = ["end": number(row.ends[k]), "change_pct": number(row.changes[k])]
+            }
+            return ["period": p.ordinal, "start_year": p.startYear, "end_year": p.endYear, "values": values]
+        }
+        return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
+                "indicators": indicators, "periods": periods]
+    }
+}

@@ -1,0 +1,88 @@
+/// Output language of tables and labels.
+public enum Language: String, CaseIterable, Sendable {
+    case en, zh
+}
+
+/// Labels of series, units and headings, in English and Chinese.
+public enum Labels {
+    static let seriesZH: [String: String] = [
+        "co2_gross": "CO2排放总量（毛）", "co2_net": "CO2净排放", "co2_process": "工业过程排放",
+        "ccus_captured": "CCUS捕集量", "sinks": "碳汇", "co2_sector_power": "电力热力排放",
+        "energy_total": "能源消费总量", "energy_dual_control": "能耗双控口径能源消费",
+        "non_fossil_share": "非化石能源占比", "gdp": "地区生产总值", "energy_intensity": "单位GDP能耗",
+        "co2_intensity": "单位GDP二氧化碳排放", "capacity_wind": "风电装机", "capacity_solar": "光伏装机",
+        "generation_coal": "煤电发电量", "heat_rate": "供电煤耗", "output_steel": "粗钢产量",
+        "output_aluminium": "电解铝产量", "fly_ash_stock": "高铝粉煤灰堆存", "electricity_exports": "外送电量",
+        "fly_ash_alumina_output": "粉煤灰提取氧化铝产量",
+    ]
+    static let seriesEN: [String: String] = [
+        "co2_gross": "CO2 gross", "co2_net": "CO2 net", "co2_process": "Process CO2", "ccus_captured": "CCUS captured",
+        "sinks": "Sinks", "co2_sector_power": "CO2 power and heat", "energy_total": "Energy total",
+        "energy_dual_control": "Energy (dual-control basis)", "non_fossil_share": "Non-fossil share", "gdp": "GDP",
+        "energy_intensity": "Energy intensity", "co2_intensity": "CO2 intensity", "capacity_wind": "Wind capacity",
+        "capacity_solar": "Solar capacity", "generation_coal": "Coal generation", "heat_rate": "Coal heat rate",
+        "output_steel": "Crude steel output", "output_aluminium": "Aluminium output", "fly_ash_stock": "High-alumina fly-ash stock",
+        "electricity_exports": "Electricity exports", "fly_ash_alumina_output": "Fly-ash alumina output",
+    ]
+
+    public static func series(_ name: String, _ lang: Language) -> String {
+        (lang == .zh ? seriesZH[name] : seriesEN[name]) ?? name
+    }
+
+    static let unitZH: [String: String] = [
+        "Mt CO2": "百万吨CO2", "Mtce": "百万吨标准煤", "%": "%", "10^8 yuan (2019 prices)": "亿元（2019年价）",
+        "tce per 10^4 yuan": "吨标准煤/万元", "t CO2 per 10^4 yuan": "吨CO2/万元", "GW": "吉瓦", "TWh": "太瓦时",
+        "gce/kWh": "克标准煤/千瓦时", "Mt/yr": "百万吨/年", "Mt": "百万吨",
+    ]
+
+    public static func unit(_ unit: String, _ lang: Language) -> String {
+        lang == .zh ? unitZH[unit] ?? unit : unit
+    }
+
+    public static func target(_ kind: String, _ lang: Language) -> String {
+        let en: [String: String] = [
+            "peak_year": "CO2 peak no later than", "peak_ceiling": "CO2 peak at most (Mt)",
+            "neutrality_year": "Net zero no later than", "energy_intensity_cut": "Energy intensity cut over period (%)",
+            "co2_intensity_cut": "CO2 intensity cut over period (%)", "energy_cap": "Energy cap, dual-control basis (Mtce)",
+            "non_fossil_share": "Non-fossil share at least (%)",
+        ]
+        let zh: [String: String] = [
+            "peak_year": "碳达峰年份不晚于", "peak_ceiling": "峰值不超过（百万吨）", "neutrality_year": "碳中和年份不晚于",
+            "energy_intensity_cut": "时期内单位GDP能耗下降（%）", "co2_intensity_cut": "时期内单位GDP二氧化碳下降（%）",
+            "energy_cap": "能耗双控总量上限（百万吨标煤）", "non_fossil_share": "非化石能源占比不低于（%）",
+        ]
+        return (lang == .zh ? zh[kind] : en[kind]) ?? kind
+    }
+
+    public static func text(_ key: String, _ lang: Language) -> String {
+        let en: [String: String] = [
+            "indicator": "Indicator", "unit": "Unit", "scenario": "Scenario", "targets": "Targets ('1')",
+            "target": "Target", "period": "Period", "year": "Year", "required": "Required", "achieved": "Achieved",
+            "result": "Result", "pass": "PASS", "fail": "FAIL", "headline": "Headline indicators",
+            "peak": "Peak of gross CO2", "not_peaked": "not peaked by", "plateau": "Plateau (within 2% of peak)",
+            "cumulative": "Cumulative net CO2", "neutrality": "Net zero", "not_reached": "not reached by",
+            "plan": "plan", "base": "base", "never": "never",
+        ]
+        let zh: [String: String] = [
+            "indicator": "指标", "unit": "单位", "scenario": "情景", "targets": "目标（“1”）", "target": "目标",
+            "period": "时期", "year": "年份", "required": "要求", "achieved": "实现", "result": "结果", "pass": "达标",
+            "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值", "not_peaked": "未达峰，截至",
+            "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和", "not_reached": "未实现，截至",
+            "plan": "五年规划", "base": "基期", "never": "无",
+        ]
+        return (lang == .zh ? zh[key] : en[key]) ?? key
+    }
+
+    /// "14th (2021-25)" or "十四五（2021-25）".
+    public static func period(_ number: Int, start: Int, end: Int, _ lang: Language) -> String {
+        let span = "\(start)-\(String(end).suffix(2))"
+        if lang == .zh {
+            let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+            let tens = number / 10, ones = number % 10
+            let n = (tens == 1 ? "十" : digits[tens] + "十") + digits[ones]
+            return "\(n)五（\(span)）"
+        }
+        let suffix = (11...13).contains(number % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
+        return "\(number)\(suffix) (\(span))"
+    }
+}

@@ -1,0 +1,88 @@
+import Scenarios
+import Simulator
+
+/// The table analysts read first: key indicators at the end of each five-year plan period, the change
+/// over the period, each "1" target passed or failed, and the headline indicators.
+public struct PlanPeriodReport {
+    public struct Row {
+        public let series: String
+        public let unit: String
+        /// Value in the year before the first period (2020).
+        public let start: Double
+        /// End-of-period values and % change over each period.
+        public let ends: [Double]
+        public let changes: [Double]
+    }
+
+    public let scenario: String
+    public let description: String
+    public let periods: [PlanPeriod]
+    public let rows: [Row]
+    public let targets: [TargetCheck]
+    public let indicators: Indicators
+    public let startYear: Int
+
+    /// Series shown in the table, in order.
+    public static let series = [
+        "co2_gross", "co2_net", "co2_sector_power", "co2_process", "ccus_captured", "sinks", "energy_total",
+        "energy_dual_control", "non_fossil_share", "gdp", "energy_intensity", "co2_intensity", "capacity_wind",
+        "capacity_solar", "generation_coal", "electricity_exports", "heat_rate", "output_steel", "output_aluminium",
+        "fly_ash_alumina_output", "fly_ash_stock",
+    ]
+
+    public init(_ result: ScenarioResult) {
+        let r = result.trajectory
+        scenario = result.name
+        description = result.description
+        let periods = PlanPeriod.covering(from: r.years.first!, to: r.years.last!)
+        self.periods = periods
+        startYear = periods.first?.baseYear ?? r.years.first!
+        rows = Self.series.filter(r.has).map { name in
+            let start = r.value(name, year: periods.first?.baseYear ?? r.years.first!) ?? .nan
+            var ends: [Double] = [], changes: [Double] = []
+            for p in periods {
+                let from = r.value(name, year: p.baseYear) ?? .nan, to = r.value(name, year: p.endYear) ?? .nan
+                ends.append(to)
+                changes.append(from != 0 ? 100 * (to / from - 1) : .nan)
+            }
+            return Row(series: name, unit: r.unit(name) ?? "", start: start, ends: ends, changes: changes)
+        }
+        targets = result.indicators.targetChecks
+        indicators = result.indicators
+    }
+}
+
+/// Number formatting shared by every renderer: enough digits to read, never scientific.
+enum NumberFormat {
+    static func value(_ v: Double) -> String {
+        guard v.isFinite else { return "–" }
+        let a = abs(v)
+        let digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a == 0 ? 0 : 3
+        return fixed(v, digits)
+    }
+
+    static func change(_ v: Double) -> String {
+        guard v.isFinite else { return "–" }
+        return (v >= 0 ? "+" : "") + fixed(v, 1) + "%"
+    }
+
+    /// Fixed-point formatting without Foundation's locale dependence.
+    static func fixed(_ v: Double, _ digits: Int) -> String {
+        let scale = pow10(digits)
+        let rounded = (abs(v) * scale).rounded()
+        let negative = v < 0 && rounded != 0
+        let integer = Int(rounded / scale)
+        var s = String(integer)
+        if digits > 0 {
+            let frac = Int(rounded - Double(integer) * scale)
+            let f = String(frac)
+            s += "." + String(repeating: "0", count: digits - f.count) + f
+        }
+        return negative ? "-" + s : s
+    }
+
+    static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
+
+    /// Full precision for machine-readable output.
+    static func exact(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
+}

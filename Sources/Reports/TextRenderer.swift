@@ -1,0 +1,106 @@
+import Scenarios
+import Simulator
+
+/// Plain-text and Markdown renderings of plan-period reports.
+public struct TextRenderer {
+    public let language: Language
+    public let markdown: Bool
+
+    public init(language: Language, markdown: Bool) {
+        self.language = language
+        self.markdown = markdown
+    }
+
+    func t(_ key: String) -> String { Labels.text(key, language) }
+
+    public func render(_ report: PlanPeriodReport) -> String {
+        var out = markdown ? "## \(t("scenario")): \(report.scenario)\n\n" : "\(t("scenario")): \(report.scenario)\n"
+        if !report.description.isEmpty { out += markdown ? "\(report.description)\n\n" : "\(report.description)\n" }
+        if !markdown { out += "\n" }
+
+        var header = [t("indicator"), t("unit"), "\(report.startYear)"]
+        header += report.periods.map { Labels.period($0.number, start: $0.startYear, end: $0.endYear, language) }
+        var rows: [[String]] = []
+        for row in report.rows {
+            var cells = [Labels.series(row.series, language), Labels.unit(row.unit, language), NumberFormat.value(row.start)]
+            for (end, change) in zip(row.ends, row.changes) {
+                cells.append("\(NumberFormat.value(end)) (\(NumberFormat.change(change)))")
+            }
+            rows.append(cells)
+        }
+        out += table(header: header, rows: rows, rightAligned: 2...) + "\n"
+
+        if !report.targets.isEmpty {
+            out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
+            let header = [t("target"), t("period"), t("year"), t("required"), t("achieved"), t("result")]
+            let rows = report.targets.map { c -> [String] in
+                let p = c.period
+                let isYear = c.kind == .peakYear || c.kind == .neutralityYear
+                let required = isYear ? String(Int(c.required)) : NumberFormat.value(c.required)
+                let achieved = c.achieved.map { isYear ? String(Int($0)) : NumberFormat.value($0) } ?? t("never")
+                return [Labels.target(c.kind.rawValue, language), Labels.period(p.number, start: p.startYear, end: p.endYear, language),
+                        String(c.year), required, achieved, c.passed ? t("pass") : t("fail")]
+            }
+            out += table(header: header, rows: rows, rightAligned: 2...4) + "\n"
+        }
+
+        out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"
+        for (label, value) in headline(report) {
+            out += markdown ? "- **\(label)**: \(value)\n" : "  \(label): \(value)\n"
+        }
+        return out
+    }
+
+    func headline(_ report: PlanPeriodReport) -> [(String, String)] {
+        let i = report.indicators
+        let peak = i.peak.stillRising
+            ? "\(t("not_peaked")) \(i.cumulativeTo) (\(NumberFormat.value(i.peak.value)) Mt)"
+            : "\(i.peak.year), \(NumberFormat.value(i.peak.value)) Mt CO2 (t = \(NumberFormat.fixed(i.peak.time, 2)))"
+        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1)) (\(NumberFormat.fixed(i.plateau.years, 1)) yr)"
+        let cumulative = "\(NumberFormat.value(i.cumulativeNetCO2)) Mt CO2 (\(i.cumulativeFrom)-\(i.cumulativeTo))"
+        let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
+        return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral)]
+    }
+
+    /// An aligned table (text) or a pipe table (Markdown).
+    func table(header: [String], rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> String {
+        table(header: header, rows: rows, right: { rightAligned.contains($0) })
+    }
+
+    func table(header: [String], rows: [[String]], rightAligned: ClosedRange<Int>) -> String {
+        table(header: header, rows: rows, right: { rightAligned.contains($0) })
+    }
+
+    private func table(header: [String], rows: [[String]], right: (Int) -> Bool) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { c in all.map { displayWidth($0[c]) }.max()! }
+        func pad(_ s: String, _ c: Int) -> String {
+            let fill = String(repeating: " ", count: widths[c] - displayWidth(s))
+            return right(c) ? fill + s : s + fill
+        }
+        if markdown {
+            var out = "| " + header.indices.map { pad(header[$0], $0) }.joined(separator: " | ") + " |\n"
+            out += "|" + header.indices.map { c in
+                let dashes = String(repeating: "-", count: max(widths[c], 3))
+                return right(c) ? "-" + dashes.dropLast() + ":|" : ":" + dashes.dropFirst() + "-|"
+            }.joined() + "\n"
+            for row in rows { out += "| " + row.indices.map { pad(row[$0], $0) }.joined(separator: " | ") + " |\n" }
+            return out
+        }
+        var out = header.indices.map { pad(header[$0], $0) }.joined(separator: "  ") + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in rows { out += row.indices.map { pad(row[$0], $0) }.joined(separator: "  ") + "\n" }
+        return out
+    }
+}
+
+/// Terminal columns a string takes: CJK and full-width characters take two.
+func displayWidth(_ s: String) -> Int {
+    s.unicodeScalars.reduce(0) { w, u in
+        let v = u.value
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v)
+        return w + (wide ? 2 : 1)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct CarbonSim: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "carbonsim",
+        abstract: "Carbon peak and neutrality scenarios for provincial analysts (default region: Inner Mongolia).",
+        discussion: """
+        Scenario files are YAML in the "1+N+X" shape: targets (the "1"), sector_plans (the "N"),
+        measures (the "X"). They say only what differs from the dataset's baseline and may `extends:` another file.
+        """,
+        subcommands: [RunCommand.self, ValidateCommand.self, LeversCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}

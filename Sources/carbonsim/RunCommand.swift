@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+
+/// `carbonsim run`: runs scenarios and prints the plan-period table.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run scenarios and print the five-year-plan table.",
+        discussion: "With no file, runs the embedded default scenarios: baseline and announced."
+    )
+
+    @Argument(help: "Scenario YAML files.")
+    var files: [String] = []
+
+    @Option(name: .long, help: "Output format: table, markdown, csv or json.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into.")
+    var output: String?
+
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
+    @OptionGroup var data: DatasetOptions
+
+    func run() throws {
+        let results = try reportingErrors { () -> [ScenarioResult] in
+            let dataset = try data.load()
+            let loader = ScenarioLoader(dataset: dataset)
+            let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(loader.load(path:))
+            return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+        }
+        print(try render(results, format), terminator: "")
+        if let output { try write(results, to: output) }
+    }
+
+    func render(_ results: [ScenarioResult], _ format: OutputFormat) throws -> String {
+        switch format {
+        case .json: return try JSONRenderer.render(results)
+        case .csv: return CSVRenderer.report(results.map(PlanPeriodReport.init), language: lang)
+        case .table, .markdown:
+            let renderer = TextRenderer(language: lang, markdown: format == .markdown)
+            return results.map { renderer.render(PlanPeriodReport($0)) }.joined(separator: "\n")
+        }
+    }
+
+    func write(_ results: [ScenarioResult], to path: String) throws {
+        let dir = URL(fileURLWithPath: path, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            for r in results {
+                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(r.name).annual.csv"), atomically: true, encoding: .utf8)
+            }
+            try render(results, format).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
+            if format != .json {
+                try JSONRenderer.render(results).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+            }
+        } catch {
+            printError("cannot write to \(path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
