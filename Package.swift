@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
-        .target(name: "Simulator", dependencies: ["CGSL"]),
+        .target(name: "Simulator", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // Words to numbers: scenario schema, YAML, validation, embedded datasets.
         .target(
             name: "Scenarios",

@@ -3,14 +3,15 @@ import Simulator
 import Foundation
 let d = try Dataset.innerMongolia()
 let p = try d.modelParameters()
-let m = try CarbonModel(parameters: p)
-print(m.calibration)
-let r = try Simulation(model: m).run()
-print("evals", r.evaluations)
-for name in ["co2_gross","co2_net","co2_sector_power","co2_sector_ferrous","co2_sector_nonferrous","co2_sector_nonmetal","co2_sector_petro_coking","co2_sector_chemicals","co2_sector_transport","co2_sector_other","energy_total","energy_dual_control","gdp","energy_intensity","non_fossil_share","electricity_generation","electricity_exports","generation_coal","generation_wind","generation_solar","capacity_wind","capacity_solar","capacity_coal","heat_rate","output_steel","output_aluminium","output_alumina","fly_ash_stock","fly_ash_generated"] {
-  let s = r.series(name)
-  print(name.padding(toLength: 26, withPad: " ", startingAt: 0), [2019,2020,2021,2022,2023,2025,2030,2040,2050,2060].map { String(format: "%8.1f", s[$0-2019]) }.joined())
+func time(_ label: String, _ n: Int, _ body: () throws -> Void) rethrows {
+  let t0 = Date(); for _ in 0..<n { try body() }; let dt = Date().timeIntervalSince(t0)
+  print(label, String(format: "%.1f us", dt / Double(n) * 1e6))
 }
-let t0 = Date(); var n = 0
-while Date().timeIntervalSince(t0) < 1 { _ = try Simulation(model: CarbonModel(parameters: p)).run(); n += 1 }
-print("runs/s", n)
+let m = try CarbonModel(parameters: p)
+try time("construct", 200) { _ = try CarbonModel(parameters: p) }
+try time("run", 200) { _ = try Simulation(model: m).run() }
+let y = m.initialState(); var dy = [Double](repeating: 0, count: m.dimension)
+y.withUnsafeBufferPointer { yb in dy.withUnsafeMutableBufferPointer { db in
+  time("rhs", 100000) { _ = m.derivatives(t: 2025.3, y: yb.baseAddress!, dydt: db.baseAddress!) }
+}}
+time("catalog", 200) { _ = m.outputCatalog }

@@ -46,14 +46,15 @@ extension Dataset {
             q.deepProcessingEnergyUplift = try r.scalar(k + "deep_processing_energy_uplift", default: 0)
             q.electricityIntensive = try r.flag(k + "electricity_intensive", default: false)
             if product != .alumina {
-                (q.demandYears, q.demandIndex) = try r.series(k + "demand_index")
+                let (years, index) = try r.series(k + "demand_index")
+                p.demand.append(DemandPath(years: years, index: index))
+            } else {
+                p.demand.append(DemandPath(years: [], index: []))
             }
             p.products.append(q)
         }
         // Bayer alumina is driven by the smelters; its reference path (for lost value added) is theirs.
-        let aluminium = p.products[Product.aluminium.rawValue]
-        p.products[Product.alumina.rawValue].demandYears = aluminium.demandYears
-        p.products[Product.alumina.rawValue].demandIndex = aluminium.demandIndex
+        p.demand[Product.alumina.rawValue] = p.demand[Product.aluminium.rawValue]
 
         for key in activityKeys {
             let k = "activities.\(key)."

@@ -1,7 +1,9 @@
 /// Cumulative gross CO2, net CO2 (Mt) and energy (Mtce), integrated as states so that they are exact
 /// integrals of the flows rather than sums of annual samples.
-public struct AccumulatorsComponent: Component {
+public final class AccumulatorsComponent: Component {
     public let offset: Int
+
+    init(offset: Int) { self.offset = offset }
 
     public var states: [(name: String, unit: String)] {
         [("cumulative_co2_gross", "Mt CO2"), ("cumulative_co2_net", "Mt CO2"), ("cumulative_energy", "Mtce")]

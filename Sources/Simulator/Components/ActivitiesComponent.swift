@@ -4,7 +4,7 @@
 /// E_fossil(t) = E0 (GDP/GDP0)^elasticity (1 - a)^(t - t0) (1 - e(t))
 /// E_elec(t)   = El0 (GDP/GDP0)^elasticity (1 - a)^(t - t0) + switched fossil x MWh per tce
 /// No states: activities respond instantly to GDP.
-public struct ActivitiesComponent: Component {
+public final class ActivitiesComponent: Component {
     public let offset: Int
     let activities: [ActivityParameters]
     /// Base-year fuel by activity, tce, calibrated to CEADs.
@@ -14,6 +14,8 @@ public struct ActivitiesComponent: Component {
     let levers: LeverSettings
     let economy: EconomyParameters
     let baseYear: Double
+    /// ln(1 - autonomous efficiency gain) per activity.
+    let logRetention: [Double]
 
     init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
          levers: LeverSettings, economy: EconomyParameters, baseYear: Double) {
@@ -24,6 +26,7 @@ public struct ActivitiesComponent: Component {
         self.levers = levers
         self.economy = economy
         self.baseYear = baseYear
+        logRetention = activities.map { log(1 - $0.autonomousEfficiency) }
     }
 
     public var states: [(name: String, unit: String)] { [] }
@@ -33,10 +36,10 @@ public struct ActivitiesComponent: Component {
     /// Needs GDP in the workspace.
     func evaluate(_ ws: Workspace) {
         let t = ws.t
-        let growth = ws.gdp / economy.baseGDP
+        let logGrowth = log(ws.gdp / economy.baseGDP), dt = t - baseYear
         for i in activities.indices {
             let a = activities[i]
-            let scale = pow(growth, a.gdpElasticity) * pow(1 - a.autonomousEfficiency, t - baseYear)
+            let scale = exp(a.gdpElasticity * logGrowth + logRetention[i] * dt)
             let switched: Double
             switch a.electrification {
             case .none: switched = 0

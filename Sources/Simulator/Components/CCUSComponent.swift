@@ -3,7 +3,7 @@
 /// State: capture capacity K (Mt CO2/yr), built toward the lever target: dK/dt = (K_target(t) - K)/T.
 /// Captured = min(u K, max share x capturable CO2). The capture plant's electricity use (capacity-based,
 /// so the balance has no algebraic loop) is added to in-region demand.
-public struct CCUSComponent: Component {
+public final class CCUSComponent: Component {
     public let offset: Int
     let p: CCUSParameters
     let target: Schedule

@@ -1,7 +1,7 @@
 /// Energy "dual control", enforced: when the energy total exceeds the cap, a curtailment z of
 /// energy-intensive output rises; below the cap it relaxes. dz/dt = k (E/cap - 1), z kept in [0, z_max].
 /// Without enforcement the cap is only checked (z stays 0).
-public struct DualControlComponent: Component {
+public final class DualControlComponent: Component {
     public let offset: Int
     let p: DualControlParameters
 

@@ -2,7 +2,7 @@
 /// plus the share of it that new industry replaces ("free cages for birds"), plus deep processing.
 ///
 /// GDP(t) = GDP_exo(t) - (1 - psi) sum_p va_p max(Q_ref,p - Q_p, 0) + sum_p va_p Q_p kappa_p (d_p - d_p0)
-public struct EconomyComponent: Component {
+public final class EconomyComponent: Component {
     public let offset: Int
     let p: EconomyParameters
     let products: [ProductParameters]
@@ -12,11 +12,11 @@ public struct EconomyComponent: Component {
     /// Growth knots at mid-year: the base-year GDP is the value at t = base year + 0.5.
     let growthTimes: [Double]
 
-    init(offset: Int, parameters: EconomyParameters, products: [ProductParameters]) throws {
+    init(offset: Int, parameters: EconomyParameters, products: [ProductParameters], demand: [DemandPath]) throws {
         self.offset = offset
         p = parameters
         self.products = products
-        demandPaths = try products.map { try Spline(x: midYear($0.demandYears), y: $0.demandIndex, kind: .steffen) }
+        demandPaths = try demand.map { try Spline(x: midYear($0.years), y: $0.index, kind: .steffen) }
         var levels = [0.0]
         for i in 0..<(parameters.growthYears.count - 1) {
             let span = parameters.growthYears[i + 1] - parameters.growthYears[i]

@@ -5,7 +5,7 @@
 /// - dK/dt = r K (1 - K / K_target(t)): logistic growth toward the lever target
 /// Output Q = u K A / (A + A_half) falls as the stock runs out. Its energy and process CO2 are uncertain
 /// parameters: sinter routes are energy-heavy, so the lever trades imported bauxite for local emissions.
-public struct FlyAshComponent: Component {
+public final class FlyAshComponent: Component {
     public let offset: Int
     let p: FlyAshParameters
     let target: Schedule

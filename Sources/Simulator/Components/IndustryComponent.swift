@@ -8,7 +8,7 @@
 ///   at the entry level, and the efficiency benchmark pulls the stock toward the benchmark
 /// - `d` deep-processing ratio, relaxing toward its lever target
 /// Output is Q = min(D, u_max K) (smooth); energy and value added follow output.
-public struct IndustryComponent: Component {
+public final class IndustryComponent: Component {
     public let offset: Int
     let products: [ProductParameters]
     let levers: LeverSettings
@@ -39,7 +39,7 @@ public struct IndustryComponent: Component {
             return perTonne
         }
         initialIntensity = p.products.map { ($0.oldShare < 1) ? (1 - $0.oldShare * $0.oldRelativeIntensity) / (1 - $0.oldShare) : 1 }
-        demandPaths = try p.products.map { try Spline(x: midYear($0.demandYears), y: $0.demandIndex, kind: .steffen) }
+        demandPaths = try p.demand.map { try Spline(x: midYear($0.years), y: $0.index, kind: .steffen) }
         let al = p.product(.aluminium), alumina = p.product(.alumina)
         localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * IndustryComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
             / (p.flyAsh.aluminaPerAluminium * al.baseOutput)

@@ -7,7 +7,7 @@
 /// - dh/dt = (I/C)(h_new - h) - r(t) penalty - max(h - h_target, 0)/tau: new units dilute the fleet,
 ///   early retirement removes the worst units, retrofits pull toward the lever target
 /// Balance: generation = in-region demand + exports, every instant.
-public struct PowerComponent: Component {
+public final class PowerComponent: Component {
     public let offset: Int
     let p: PowerParameters
     let levers: LeverSettings

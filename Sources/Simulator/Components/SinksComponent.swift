@@ -1,6 +1,6 @@
 /// Forest, grassland and wetland sinks: uptake F (Mt CO2/yr) matures toward the baseline flux plus the
 /// lever's extra uptake: dF/dt = (F0 + extra(t) - F) / tau.
-public struct SinksComponent: Component {
+public final class SinksComponent: Component {
     public let offset: Int
     let p: SinkParameters
     let extra: Schedule

@@ -12,7 +12,7 @@ public final class CarbonModel: ODESystem {
 
     let industry: IndustryComponent
     let flyAsh: FlyAshComponent
-    var power: PowerComponent
+    let power: PowerComponent
     var activities: ActivitiesComponent
     let economy: EconomyComponent
     let ccus: CCUSComponent
@@ -53,7 +53,7 @@ public final class CarbonModel: ODESystem {
         accumulators = AccumulatorsComponent(offset: offset)
         offset += 3
         dimension = offset
-        economy = try EconomyComponent(offset: offset, parameters: p.economy, products: p.products)
+        economy = try EconomyComponent(offset: offset, parameters: p.economy, products: p.products, demand: p.demand)
         workspace = Workspace(products: p.products.count, activities: p.activities.count)
         accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
                                 productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group))

@@ -7,6 +7,8 @@ public struct ModelParameters: Sendable {
     public var factors = EmissionFactors()
     public var ceads = BaseYearInventory()
     public var products: [ProductParameters] = []
+    /// Baseline demand of each product relative to the base year (alumina: the smelters' path).
+    public var demand: [DemandPath] = []
     public var activities: [ActivityParameters] = []
     public var economy = EconomyParameters()
     public var power = PowerParameters()
@@ -90,9 +92,6 @@ public struct ProductParameters: Sendable {
     public var deepProcessingTime: Double
     /// Responds to ladder electricity pricing (electricity-intensive products).
     public var electricityIntensive: Bool
-    /// Baseline demand relative to the base year, at `demandYears`.
-    public var demandYears: [Double]
-    public var demandIndex: [Double]
 
     public init(product: Product, group: SectorGroup) {
         self.product = product
@@ -104,10 +103,19 @@ public struct ProductParameters: Sendable {
         benchmarkRelativeIntensity = 1; entryRelativeIntensity = 1; efficiencyRelaxationTime = 15
         valueAddedPerTonne = 0; deepProcessingBase = 0; deepProcessingValueUplift = 0
         deepProcessingEnergyUplift = 0; deepProcessingTime = 5; electricityIntensive = false
-        demandYears = [2019, 2060]; demandIndex = [1, 1]
     }
 
     public var baseCapacity: Double { baseOutput / baseUtilisation }
+}
+
+/// A baseline path relative to the base year: `index[k]` in calendar year `years[k]`.
+public struct DemandPath: Sendable {
+    public var years: [Double]
+    public var index: [Double]
+    public init(years: [Double], index: [Double]) {
+        self.years = years
+        self.index = index
+    }
 }
 
 /// A sector without physical products: energy by fuel and electricity, driven by GDP.
