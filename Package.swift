@@ -45,6 +45,7 @@ let package = Package(
             path: "Benchmarks/carbonsim-bench"
         ),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
+        .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator"]),
     ]

@@ -2,6 +2,7 @@
 /// plus the share of it that new industry replaces ("free cages for birds"), plus deep processing.
 ///
 /// GDP(t) = GDP_exo(t) - (1 - psi) sum_p va_p max(Q_ref,p - Q_p, 0) + sum_p va_p Q_p kappa_p (d_p - d_p0)
+///          + va_alumina (Q_flyash - Q_flyash,0)
 public final class EconomyComponent: Component {
     public let offset: Int
     let p: EconomyParameters
@@ -11,6 +12,8 @@ public final class EconomyComponent: Component {
     let logLevels: [Double]
     /// Growth knots at mid-year: the base-year GDP is the value at t = base year + 0.5.
     let growthTimes: [Double]
+    /// Set by the model's calibration: fly-ash alumina output in the base year, Mt/yr.
+    var baseFlyAshAluminaOutput = 0.0
 
     init(offset: Int, parameters: EconomyParameters, products: [ProductParameters], demand: [DemandPath]) throws {
         self.offset = offset
@@ -52,10 +55,13 @@ public final class EconomyComponent: Component {
             let d = y[deepProcessingOffset + i * IndustryComponent.statesPerProduct]
             deep += va * ws.output[i] * q.deepProcessingValueUplift * (d - q.deepProcessingBase)
         }
+        // Fly-ash alumina earns alumina's value added (relative to its base-year output, already in GDP0).
+        let alumina = products[Product.alumina.rawValue]
+        deep += alumina.valueAddedPerTonne / 100 * (ws.flyAshAluminaOutput - baseFlyAshAluminaOutput)
         ws.gdpExogenous = exogenous(at: t)
         ws.lostValueAdded = lost
         ws.replacementValueAdded = p.replacementShare * lost
-        ws.deepProcessingValueAdded = deep
+            ws.deepProcessingValueAdded = deep
         ws.gdp = ws.gdpExogenous - lost + ws.replacementValueAdded + deep
     }
 }

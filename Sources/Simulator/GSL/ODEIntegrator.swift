@@ -48,7 +48,7 @@ public final class ODEIntegrator {
         let box = SystemBox(system)
         let sys = UnsafeMutablePointer<gsl_odeiv2_system>.allocate(capacity: 1)
         sys.initialize(to: gsl_odeiv2_system(
-            function: odeRightHandSide, jacobian: nil, dimension: system.dimension,
+            function: odeRightHandSide, jacobian: odeJacobian, dimension: system.dimension,
             params: Unmanaged.passUnretained(box).toOpaque()))
         guard let d = gsl_odeiv2_driver_alloc_y_new(sys, method.stepType, initialStep,
                                                     absoluteTolerance, relativeTolerance) else {
@@ -92,7 +92,24 @@ private final class SystemBox {
     let system: ODESystem
     var evaluations = 0
     var failedAt: Double?
-    init(_ system: ODESystem) { self.system = system }
+    /// Scratch for the finite-difference Jacobian (implicit steppers), allocated once.
+    let f0: UnsafeMutablePointer<Double>
+    let f1: UnsafeMutablePointer<Double>
+    let yShifted: UnsafeMutablePointer<Double>
+
+    init(_ system: ODESystem) {
+        self.system = system
+        let n = max(system.dimension, 1)
+        f0 = .allocate(capacity: n)
+        f1 = .allocate(capacity: n)
+        yShifted = .allocate(capacity: n)
+    }
+
+    deinit {
+        f0.deallocate()
+        f1.deallocate()
+        yShifted.deallocate()
+    }
 }
 
 private func odeRightHandSide(t: Double, y: UnsafePointer<Double>?, dydt: UnsafeMutablePointer<Double>?,
@@ -104,4 +121,29 @@ private func odeRightHandSide(t: Double, y: UnsafePointer<Double>?, dydt: Unsafe
     }
     box.failedAt = t
     return Int32(GSL_EBADFUNC)
+}
+
+/// Forward-difference Jacobian and time derivative, for implicit steppers (msbdf) on systems that
+/// provide only their right-hand side.
+private func odeJacobian(t: Double, y: UnsafePointer<Double>?, dfdy: UnsafeMutablePointer<Double>?,
+                         dfdt: UnsafeMutablePointer<Double>?, params: UnsafeMutableRawPointer?) -> Int32 {
+    let box = Unmanaged<SystemBox>.fromOpaque(params!).takeUnretainedValue()
+    let n = box.system.dimension
+    let y = y!, dfdy = dfdy!, dfdt = dfdt!
+    box.evaluations &+= 1
+    guard box.system.derivatives(t: t, y: y, dydt: box.f0) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+    box.yShifted.update(from: y, count: n)
+    for j in 0..<n {
+        let h = 1e-7 * max(abs(y[j]), 1)
+        box.yShifted[j] = y[j] + h
+        box.evaluations &+= 1
+        guard box.system.derivatives(t: t, y: box.yShifted, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+        for i in 0..<n { dfdy[i * n + j] = (box.f1[i] - box.f0[i]) / h }
+        box.yShifted[j] = y[j]
+    }
+    let ht = 1e-7 * max(abs(t), 1)
+    box.evaluations &+= 1
+    guard box.system.derivatives(t: t + ht, y: y, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+    for i in 0..<n { dfdt[i] = (box.f1[i] - box.f0[i]) / ht }
+    return Int32(GSL_SUCCESS)
 }

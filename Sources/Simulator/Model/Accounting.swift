@@ -55,8 +55,10 @@ struct Accounting {
             - (switches.excludeFeedstockFromDualControl ? feedstock : 0)
     }
 
-    /// CO2 that CCUS can reach: coal power and coal chemicals.
+    /// CO2 that CCUS can reach: coal power, combined heat and power, and coal chemicals.
     func capturable(_ ws: Workspace) -> Double {
-        ws.thermalFuel * factors.coal + ws.fuel[Product.coalChemicals.rawValue].emissions(factors)
+        var heatCoal = 0.0
+        for i in activityGroups.indices where activityGroups[i] == .power { heatCoal += ws.activityFuel[i].coal }
+        return (ws.thermalFuel + heatCoal) * factors.coal + ws.fuel[Product.coalChemicals.rawValue].emissions(factors)
     }
 }

@@ -142,6 +142,7 @@ public final class CarbonModel: ODESystem {
         let y0 = initialState()
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
         let ws = workspace
+        economy.baseFlyAshAluminaOutput = ws.flyAshAluminaOutput
 
         // Electricity remainder.
         guard let eIndex = p.activities.firstIndex(where: \.takesElectricityRemainder) else {

@@ -1,0 +1,80 @@
+import XCTest
+import Scenarios
+@testable import Simulator
+
+/// Conservation and accounting identities, in every scenario file.
+final class BalanceTests: XCTestCase {
+    func testElectricitySupplyEqualsDemandEveryYearInEveryScenario() throws {
+        let dataset = try Fixtures.dataset()
+        for file in try Fixtures.scenarioFiles() {
+            let r = try Fixtures.run(file, dataset: dataset).trajectory
+            let supply = r.series("electricity_generation"), inRegion = r.series("electricity_demand_in_region")
+            let exports = r.series("electricity_exports")
+            for i in r.years.indices {
+                XCTAssertEqual(supply[i], inRegion[i] + exports[i], accuracy: 1e-9 * supply[i], "\(file) \(r.years[i])")
+            }
+            // And generation by source adds up to it.
+            let parts = ["coal", "wind", "solar", "other"].map { r.series("generation_\($0)") }
+            for i in r.years.indices {
+                XCTAssertEqual(parts.map { $0[i] }.reduce(0, +), supply[i], accuracy: 1e-9 * supply[i])
+            }
+        }
+    }
+
+    func testGrossEmissionsAreTheSumOfSectorGroupsAndOfFuelsPlusProcess() throws {
+        let r = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("accelerated.yaml").path, dataset: Fixtures.dataset()).trajectory
+        let gross = r.series("co2_gross")
+        let groups = SectorGroup.allCases.map { r.series("co2_sector_\($0.key)") }
+        let fuels = Fuel.allCases.map { r.series("co2_fuel_\($0.key)") } + [r.series("co2_process")]
+        let net = r.series("co2_net"), ccus = r.series("ccus_captured"), sinks = r.series("sinks")
+        for i in r.years.indices {
+            XCTAssertEqual(groups.map { $0[i] }.reduce(0, +), gross[i], accuracy: 1e-9 * gross[i])
+            XCTAssertEqual(fuels.map { $0[i] }.reduce(0, +), gross[i], accuracy: 1e-9 * gross[i])
+            XCTAssertEqual(net[i], gross[i] - ccus[i] - sinks[i], accuracy: 1e-9 * gross[i])
+        }
+    }
+
+    /// Stock change = integral of (retained high-alumina ash - ash used for alumina), by quadrature of the
+    /// recorded flows: the stock is integrated by GSL, the flows are separate outputs.
+    func testFlyAshMassBalance() throws {
+        let dataset = try Fixtures.dataset()
+        let p = try dataset.modelParameters()
+        let r = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("levers/fly-ash-alumina.yaml").path, dataset: dataset).trajectory
+        let stock = r.series("fly_ash_stock"), generated = r.series("fly_ash_generated"), alumina = r.series("fly_ash_alumina_output")
+        let f = p.flyAsh
+        let netInflow = r.years.indices.map { generated[$0] * (1 - f.buildingMaterialUse) * f.highAluminaShare - f.ashPerTonneAlumina * alumina[$0] }
+        // Trapezoid between mid-year samples, year by year.
+        for i in 1..<r.years.count {
+            let integral = 0.5 * (netInflow[i - 1] + netInflow[i])
+            XCTAssertEqual(stock[i] - stock[i - 1], integral, accuracy: 0.01 * abs(integral) + 0.05, "year \(r.years[i])")
+        }
+        XCTAssertGreaterThan(alumina.last!, 1, "the lever must have built fly-ash alumina for this test to mean something")
+    }
+
+    /// The cumulative indicator is a state integrated by GSL; the annual series are mid-year rates.
+    /// Their sum over 2020-2060 is the midpoint rule of the same integral.
+    func testCumulativeEmissionsEqualTheIntegralOfTheAnnualSeries() throws {
+        for name in ["baseline.yaml", "accelerated.yaml"] {
+            let result = try Fixtures.run(Fixtures.scenarios.appendingPathComponent(name).path, dataset: Fixtures.dataset())
+            let r = result.trajectory
+            let net = r.series("co2_net")
+            let sum = r.years.indices.filter { r.years[$0] >= 2020 }.map { net[$0] }.reduce(0, +)
+            XCTAssertEqual(result.indicators.cumulativeNetCO2, sum, accuracy: 0.002 * abs(sum), name)
+            XCTAssertEqual(result.indicators.cumulativeFrom, 2020)
+            XCTAssertEqual(result.indicators.cumulativeTo, 2060)
+        }
+    }
+
+    func testTighterToleranceChangesNothingVisible() throws {
+        let p = try PreparedScenario(ScenarioLoader(dataset: Fixtures.dataset())
+            .load(path: Fixtures.scenarios.appendingPathComponent("accelerated.yaml").path), dataset: Fixtures.dataset()).parameters
+        let model = try CarbonModel(parameters: p)
+        let normal = try Simulation(model: model).run()
+        let tight = try Simulation(model: model).run(integrator: ODEIntegrator(system: model, absoluteTolerance: 1e-11, relativeTolerance: 1e-11))
+        for name in ["co2_gross", "co2_net", "energy_total", "gdp", "fly_ash_stock"] {
+            for (a, b) in zip(normal.series(name), tight.series(name)) {
+                XCTAssertEqual(a, b, accuracy: 1e-6 * max(abs(b), 1), name)
+            }
+        }
+    }
+}
