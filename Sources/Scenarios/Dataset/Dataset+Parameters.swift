@@ -149,10 +149,24 @@ struct EntryReader {
         return dataset.entry(path)
     }
 
+    /// A required value is missing: if a sibling key looks like a typo of it, report the typo instead.
+    private func missing(_ path: String, _ message: String) -> InputError {
+        let parts = path.split(separator: ".")
+        let parent = parts.dropLast().joined(separator: "."), name = String(parts.last ?? "")
+        for e in dataset.entries where e.path.hasPrefix(parent + ".") && !used.contains(e.path) {
+            let key = String(e.path.dropFirst(parent.count + 1))
+            if !key.contains("."), didYouMean(key, in: [name]) != nil {
+                return InputError(file: dataset.file, line: e.line, keyPath: e.path, message: "unknown key '\(key)'",
+                                  suggestion: name)
+            }
+        }
+        return fail(path, message)
+    }
+
     mutating func scalar(_ path: String, default value: Double? = nil, positive: Bool = false, below: Double? = nil) throws -> Double {
         guard let e = get(path) else {
             if let value { return value }
-            throw fail(path, "missing dataset value")
+            throw missing(path, "missing dataset value")
         }
         guard let v = e.scalar else { throw fail(path, "expected a single number {value: ..., unit: ..., source: ...}") }
         if positive && !(v > 0) { throw fail(path, "must be positive, is \(format(v))", accepted: "> 0") }
@@ -161,7 +175,7 @@ struct EntryReader {
     }
 
     mutating func series(_ path: String) throws -> ([Double], [Double]) {
-        guard let e = get(path) else { throw fail(path, "missing dataset series") }
+        guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count, years.count >= 3 else {
             throw fail(path, "expected a series {years: [...], values: [...]} with at least 3 points of equal length")
         }
@@ -171,7 +185,7 @@ struct EntryReader {
 
     /// Rates that hold from each year to the next: one more year than values.
     mutating func steps(_ path: String) throws -> ([Double], [Double]) {
-        guard let e = get(path) else { throw fail(path, "missing dataset series") }
+        guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count + 1, !values.isEmpty else {
             throw fail(path, "expected {years: [...], values: [...]} with one more year than values (each rate holds to the next year)")
         }
@@ -180,7 +194,7 @@ struct EntryReader {
     }
 
     mutating func fuels(_ path: String) throws -> FuelVector {
-        guard let e = get(path) else { throw fail(path, "missing CO2 by fuel {coal, coke, oil, gas}") }
+        guard let e = get(path) else { throw missing(path, "missing CO2 by fuel {coal, coke, oil, gas}") }
         guard case .fuels(let f) = e.value else { throw fail(path, "expected CO2 by fuel {coal, coke, oil, gas}") }
         return f
     }

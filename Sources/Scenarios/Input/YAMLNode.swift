@@ -26,6 +26,9 @@ public struct YAMLNode {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return InputError(file: file, line: context.mark.line, column: context.mark.column,
+                              message: "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
         default:
             return InputError(file: file, message: "YAML syntax: \(error)")
         }

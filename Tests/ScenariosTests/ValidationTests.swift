@@ -1,0 +1,166 @@
+import XCTest
+@testable import Scenarios
+import Simulator
+
+/// Every kind of bad scenario input gives an InputError naming the file, the line, the key path and
+/// what is accepted; nothing crashes.
+final class ValidationTests: XCTestCase {
+    var loader: ScenarioLoader!
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func error(_ text: String, file: String = "bad.yaml") throws -> InputError {
+        let path = try write(file, text)
+        do {
+            _ = try loader.load(path: path)
+        } catch let e as InputError {
+            XCTAssertTrue(e.description.contains(path), "the message names the file: \(e)")
+            return e
+        }
+        XCTFail("no error for:\n\(text)")
+        throw XCTSkip("no error")
+    }
+
+    func testYAMLSyntaxErrorNamesTheLine() throws {
+        let e = try error("name: x\nsector_plans:\n  industry: [unclosed\n")
+        XCTAssertTrue(e.message.contains("YAML syntax"), e.message)
+        XCTAssertNotNil(e.line)
+    }
+
+    func testUnknownKeySuggestsTheClosestAndListsWhatIsAccepted() throws {
+        let e = try error("""
+        name: x
+        sector_plans:
+          industry:
+            capacity_cutt:
+              steel: {target: 10}
+        """)
+        XCTAssertEqual(e.line, 4)
+        XCTAssertEqual(e.keyPath, "sector_plans.industry.capacity_cutt")
+        XCTAssertEqual(e.suggestion, "capacity_cut")
+        XCTAssertTrue(e.accepted?.contains("efficiency_benchmark") ?? false, e.accepted ?? "")
+        XCTAssertTrue(e.description.contains("did you mean 'capacity_cut'"))
+    }
+
+    func testMisspeltTopLevelKeyAndProduct() throws {
+        XCTAssertEqual(try error("name: x\ntarget:\n  peak_year: 2030\n").suggestion, "targets")
+        let e = try error("sector_plans:\n  industry:\n    capacity_cut:\n      steal: {target: 5}\n")
+        XCTAssertEqual(e.suggestion, "steel")
+        XCTAssertEqual(e.line, 4)
+    }
+
+    func testWrongTypeSaysWhatWasExpected() throws {
+        let e = try error("sector_plans:\n  power:\n    wind: {target: lots}\n")
+        XCTAssertEqual(e.keyPath, "sector_plans.power.wind.target")
+        XCTAssertEqual(e.line, 3)
+        XCTAssertTrue(e.message.contains("expected a number"), e.message)
+        let list = try error("sector_plans:\n  power:\n    wind: [1, 2]\n")
+        XCTAssertTrue(list.message.contains("lever"), list.message)
+    }
+
+    func testValueOutOfRangeGivesTheRangeAndUnit() throws {
+        let e = try error("sector_plans:\n  industry:\n    capacity_cut:\n      steel: {target: 150}\n")
+        XCTAssertEqual(e.keyPath, "sector_plans.industry.capacity_cut.steel.target")
+        XCTAssertEqual(e.accepted, "0 to 100 %/yr")
+        let heat = try error("sector_plans:\n  power:\n    coal_heat_rate: {target: 100}\n")
+        XCTAssertEqual(heat.accepted, "250 to 400 gce/kWh")
+    }
+
+    func testYearOutsideTheHorizon() throws {
+        let e = try error("sector_plans:\n  power:\n    wind: {target: 100, start: 2070}\n")
+        XCTAssertEqual(e.keyPath, "sector_plans.power.wind.start")
+        XCTAssertEqual(e.accepted, "2020 to 2060")
+        let target = try error("targets:\n  peak_year: 2015\n")
+        XCTAssertEqual(target.keyPath, "targets.peak_year")
+        let share = try error("targets:\n  non_fossil_share:\n    2075: 30\n")
+        XCTAssertTrue(share.message.contains("outside the model horizon"), share.message)
+    }
+
+    func testFullEffectBeforeStart() throws {
+        let e = try error("sector_plans:\n  power:\n    wind: {target: 100, start: 2030, full: 2025}\n")
+        XCTAssertEqual(e.keyPath, "sector_plans.power.wind.full")
+    }
+
+    func testUnknownShapeListsTheShapes() throws {
+        let e = try error("sector_plans:\n  power:\n    wind: {target: 100, shape: linaer}\n")
+        XCTAssertEqual(e.accepted, "step, linear, logistic")
+        XCTAssertEqual(e.suggestion, "linear")
+    }
+
+    func testMissingTargetField() throws {
+        let e = try error("sector_plans:\n  removals:\n    ccus: {start: 2030}\n")
+        XCTAssertTrue(e.message.contains("needs a 'target'"), e.message)
+    }
+
+    func testMissingExtendsTarget() throws {
+        let e = try error("extends: nowhere.yaml\n")
+        XCTAssertEqual(e.keyPath, "extends")
+        XCTAssertEqual(e.line, 1)
+        XCTAssertTrue(e.message.contains("does not exist"), e.message)
+    }
+
+    func testExtendsCycle() throws {
+        _ = try write("a.yaml", "extends: b.yaml\n")
+        _ = try write("b.yaml", "extends: a.yaml\n")
+        XCTAssertThrowsError(try loader.load(path: directory.appendingPathComponent("a.yaml").path)) { error in
+            XCTAssertTrue((error as? InputError)?.message.contains("cycle") ?? false, "\(error)")
+        }
+    }
+
+    func testUnknownPlanPeriodAndTarget() throws {
+        let e = try error("targets:\n  energy_intensity_cut:\n    13th: 15\n")
+        XCTAssertTrue(e.accepted?.hasPrefix("14th, 15th") ?? false, e.accepted ?? "")
+        let t = try error("targets:\n  peek_year: 2030\n")
+        XCTAssertEqual(t.suggestion, "peak_year")
+    }
+
+    func testUnknownAssumptionPathSuggestsADatasetPath() throws {
+        let e = try error("assumptions:\n  products.steel.base_outptu: 27\n")
+        XCTAssertEqual(e.suggestion, "products.steel.base_output")
+    }
+
+    func testDuplicateKeysAreRefused() throws {
+        let e = try error("name: a\nname: b\n")
+        XCTAssertTrue(e.message.contains("'name'"), e.message)
+        XCTAssertNotNil(e.line)
+    }
+
+    func testNonexistentFile() {
+        XCTAssertThrowsError(try loader.load(path: "/no/such/file.yaml")) { error in
+            XCTAssertEqual((error as? InputError)?.file, "/no/such/file.yaml")
+        }
+    }
+
+    func testBadDatasetValueIsReportedWithItsLine() throws {
+        let url = try XCTUnwrap(Bundle.module.url(forResource: "inner-mongolia", withExtension: "yaml", subdirectory: nil)
+            ?? Optional(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml")))
+        let text = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "base_output: {value: 26.0", with: "base_outptu: {value: 26.0")
+        XCTAssertThrowsError(try Dataset.parse(text, file: "edited.yaml")) { error in
+            let e = error as? InputError
+            XCTAssertEqual(e?.keyPath, "products.steel.base_outptu")
+            XCTAssertEqual(e?.suggestion, "base_output")
+            XCTAssertNotNil(e?.line)
+        }
+        let unsourced = text.replacingOccurrences(of: "{value: 0.45, unit: MWh/t, estimate: true, range: [0.35, 0.6], source: \"estimate: BF-BOF route\"}", with: "{value: 0.45}")
+        XCTAssertThrowsError(try Dataset.parse(unsourced, file: "edited.yaml")) { error in
+            XCTAssertTrue((error as? InputError)?.message.contains("source") ?? false, "\(error)")
+        }
+    }
+}
