@@ -1,17 +1,47 @@
+// carbonsim-bench: the cost of one model run, measured rather than asserted.
+//
+//   swift run -c release carbonsim-bench [repetitions]
+//
+// For each default scenario: median and best wall time of a full run (model assembly + calibration +
+// integration + outputs), the integration alone, and GSL right-hand-side evaluations per run.
+import Foundation
 import Scenarios
 import Simulator
-import Foundation
-let d = try Dataset.innerMongolia()
-let p = try d.modelParameters()
-func time(_ label: String, _ n: Int, _ body: () throws -> Void) rethrows {
-  let t0 = Date(); for _ in 0..<n { try body() }; let dt = Date().timeIntervalSince(t0)
-  print(label, String(format: "%.1f us", dt / Double(n) * 1e6))
+
+let repetitions = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 500 : 500
+
+func measure(_ n: Int, _ body: () throws -> Void) rethrows -> (median: Double, best: Double) {
+    var times: [Double] = []
+    times.reserveCapacity(n)
+    for _ in 0..<n {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    times.sort()
+    return (times[n / 2], times[0])
 }
-let m = try CarbonModel(parameters: p)
-try time("construct", 200) { _ = try CarbonModel(parameters: p) }
-try time("run", 200) { _ = try Simulation(model: m).run() }
-let y = m.initialState(); var dy = [Double](repeating: 0, count: m.dimension)
-y.withUnsafeBufferPointer { yb in dy.withUnsafeMutableBufferPointer { db in
-  time("rhs", 100000) { _ = m.derivatives(t: 2025.3, y: yb.baseAddress!, dydt: db.baseAddress!) }
-}}
-time("catalog", 200) { _ = m.outputCatalog }
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+
+let dataset = try Dataset.innerMongolia()
+let scenarios = try DefaultScenarios.load(dataset: dataset)
+print("carbonsim-bench: \(repetitions) repetitions per scenario, release build, one core")
+print("scenario     full run (ms, median / best)   integration only (ms, median / best)   RHS evaluations   runs/s")
+for scenario in scenarios {
+    let prepared = try PreparedScenario(scenario, dataset: dataset)
+    let model = try CarbonModel(parameters: prepared.parameters)
+    let integrator = try ODEIntegrator(system: model)
+    var evaluations = 0
+    _ = try Simulation(model: model).run(integrator: integrator)
+    let full = try measure(repetitions) {
+        let m = try CarbonModel(parameters: prepared.parameters)
+        evaluations = try Simulation(model: m).run().evaluations
+    }
+    let integration = try measure(repetitions) { _ = try Simulation(model: model).run(integrator: integrator) }
+    let line = scenario.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + pad(String(format: "%.3f / %.3f", full.median, full.best), 30)
+        + pad(String(format: "%.3f / %.3f", integration.median, integration.best), 39)
+        + pad(String(evaluations), 18) + pad(String(format: "%.0f", 1000 / full.median), 9)
+    print(line)
+}

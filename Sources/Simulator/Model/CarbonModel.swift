@@ -9,6 +9,10 @@ public final class CarbonModel: ODESystem {
     public let dimension: Int
     public let workspace: Workspace
     public let startTime: Double
+    /// End of the current integration segment (the next lever breakpoint). The right-hand side is
+    /// evaluated as its left limit there: a Runge-Kutta stage that lands exactly on a breakpoint must not
+    /// see the jump that starts the next segment, or the error control rejects step after step.
+    public var segmentEnd = Double.infinity
 
     let industry: IndustryComponent
     let flyAsh: FlyAshComponent
@@ -113,7 +117,7 @@ public final class CarbonModel: ODESystem {
     }
 
     public func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool {
-        evaluate(t: t, y: y)
+        evaluate(t: t < segmentEnd ? t : segmentEnd.nextDown, y: y)
         let ws = workspace
         industry.derivatives(ws, y: y, dydt: dydt)
         flyAsh.derivatives(ws, y: y, dydt: dydt)

@@ -67,17 +67,25 @@ public struct Simulation {
                     model.outputs(&w, y: y)
                 }
                 record(p.baseYear)
-                for (time, stop) in stops() {
+                let stops = stops()
+                let breakpoints = stops.filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
+                var next = breakpoints.startIndex
+                model.segmentEnd = breakpoints.first ?? .infinity
+                for (time, stop) in stops {
                     if time > t { try integrator.advance(&t, to: time, y: y) }
                     switch stop {
                     case .record(let year): record(year)
-                    case .breakpoint: try integrator.reset()
+                    case .breakpoint:
+                        try integrator.reset()
+                        next += 1
+                        model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
                     case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
                     case .end: break
                     }
                 }
             }
         }
+        model.segmentEnd = .infinity
         return Trajectory(years: years, names: names, units: units, values: values,
                           cumulativeNetCO2: y[cumulative + 1] - windowStart.net,
                           cumulativeGrossCO2: y[cumulative] - windowStart.gross,

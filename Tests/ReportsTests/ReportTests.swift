@@ -1,0 +1,69 @@
+import XCTest
+import Reports
+import Scenarios
+import Simulator
+
+final class ReportTests: XCTestCase {
+    /// The embedded defaults, run once for every test here.
+    static let results: [ScenarioResult] = {
+        let dataset = try! Dataset.innerMongolia()
+        return try! DefaultScenarios.load(dataset: dataset).map { try PreparedScenario($0, dataset: dataset).run() }
+    }()
+
+    func testJSONHasTheDocumentedShape() throws {
+        let text = try JSONRenderer.render(Self.results)
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let scenarios = try XCTUnwrap(root["scenarios"] as? [[String: Any]])
+        XCTAssertEqual(scenarios.map { $0["name"] as? String }, ["baseline", "announced"])
+        for s in scenarios {
+            let years = try XCTUnwrap(s["years"] as? [Int])
+            XCTAssertEqual(years.first, 2019)
+            XCTAssertEqual(years.last, 2060)
+            let series = try XCTUnwrap(s["series"] as? [String: Any])
+            for name in ["co2_gross", "co2_net", "energy_total", "gdp"] {
+                XCTAssertEqual((series[name] as? [Any])?.count, years.count, name)
+            }
+            let indicators = try XCTUnwrap(s["indicators"] as? [String: Any])
+            for key in ["peak_year", "peak_value", "cumulative_co2", "neutrality_year"] {
+                XCTAssertTrue(indicators.keys.contains(key), key)
+            }
+            XCTAssertEqual((s["periods"] as? [Any])?.count, 8)
+        }
+    }
+
+    func testTableShowsEveryPlanPeriodAndTheTargets() {
+        let text = TextRenderer(language: .en, markdown: false).render(PlanPeriodReport(Self.results[1]))
+        for label in ["14th (2021-25)", "15th (2026-30)", "21st (2056-60)", "CO2 gross", "Targets", "PASS", "Peak of gross CO2"] {
+            XCTAssertTrue(text.contains(label), label)
+        }
+    }
+
+    func testChineseLabels() {
+        let text = TextRenderer(language: .zh, markdown: true).render(PlanPeriodReport(Self.results[1]))
+        for label in ["十四五（2021-25）", "二十一五（2056-60）", "能源消费总量", "达标", "碳达峰年份不晚于"] {
+            XCTAssertTrue(text.contains(label), label)
+        }
+        XCTAssertTrue(text.contains("| "), "markdown pipes")
+    }
+
+    func testPeriodChangesMatchTheAnnualSeries() {
+        let report = PlanPeriodReport(Self.results[0])
+        let r = Self.results[0].trajectory
+        let row = report.rows.first { $0.series == "co2_gross" }!
+        let v2025 = r.value("co2_gross", year: 2025)!, v2020 = r.value("co2_gross", year: 2020)!
+        XCTAssertEqual(row.ends[0], v2025)
+        XCTAssertEqual(row.changes[0], 100 * (v2025 / v2020 - 1), accuracy: 1e-12)
+    }
+
+    func testCSVHasOneHeaderAndConsistentColumns() {
+        let csv = CSVRenderer.report(Self.results.map(PlanPeriodReport.init), language: .en)
+        let lines = csv.split(separator: "\n")
+        XCTAssertEqual(String(lines[0]), CSVRenderer.reportHeader)
+        let columns = CSVRenderer.reportHeader.split(separator: ",").count
+        for line in lines.dropFirst() where !line.contains("\"") {
+            XCTAssertEqual(line.split(separator: ",", omittingEmptySubsequences: false).count, columns, String(line))
+        }
+        let annual = CSVRenderer.annual(Self.results[0].trajectory).split(separator: "\n")
+        XCTAssertEqual(annual.count, 1 + 42)
+    }
+}
