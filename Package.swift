@@ -44,7 +44,6 @@ let package = Package(
             dependencies: ["Simulator", "Scenarios"],
             path: "Benchmarks/carbonsim-bench"
         ),
-        .executableTarget(name: "exp", dependencies: ["Simulator", "Scenarios"], path: "Benchmarks/exp"),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
         .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),

@@ -38,10 +38,10 @@ public final class ActivitiesComponent: Component {
         let t = ws.t
         let logGrowth = log(ws.gdp / economy.baseGDP), dt = t - baseYear
         for i in activities.indices {
-            let a = activities[i]
-            let scale = exp(a.gdpElasticity * logGrowth + logRetention[i] * dt)
+            // Field access, not a copy: the parameters hold a String whose copy would retain.
+            let scale = exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt)
             let switched: Double
-            switch a.electrification {
+            switch activities[i].electrification {
             case .none: switched = 0
             case .buildings: switched = levers.buildingsElectrification.value(at: t)
             case .transport: switched = levers.transportElectrification.value(at: t)

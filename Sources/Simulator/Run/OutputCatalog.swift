@@ -1,14 +1,14 @@
 /// Receives the model's annual outputs: the same walk names them (once) and writes their values
 /// (every recorded year), so names and values cannot drift apart.
 protocol OutputSink {
-    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double)
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double)
 }
 
 struct NameCollector: OutputSink {
     var names: [String] = []
     var units: [String] = []
-    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double) {
-        names.append(name)
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double) {
+        names.append(name())
         units.append(unit)
     }
 }
@@ -16,7 +16,7 @@ struct NameCollector: OutputSink {
 struct ValueWriter: OutputSink {
     let row: UnsafeMutablePointer<Double>
     var index = 0
-    mutating func emit(_ name: String, _ unit: String, _ value: @autoclosure () -> Double) {
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double) {
         row[index] = value()
         index += 1
     }
