@@ -23,7 +23,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as InputError {
-        printError(e.description)
+        printLine(e.description)
         throw ExitCode(2)
     } catch let e as GSLError {
         printError("numerical failure: \(e)")
@@ -35,5 +35,10 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data(("error: " + message + "\n").utf8))
+    printLine("error: " + message)
+}
+
+/// One line to standard error.
+func printLine(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
                 _ = try PreparedScenario(s, dataset: dataset)
                 print("\(file): ok (\(s.name): \(s.levers.count) levers, \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {
-                printError(e.description)
+                printLine(e.description)
                 failed = true
             }
         }
