@@ -164,3 +164,20 @@ final class ValidationTests: XCTestCase {
         }
     }
 }
+
+extension ValidationTests {
+    func testEnforcedDualControlWithoutACapIsAnError() throws {
+        let path = try write("dc.yaml", "measures:\n  dual_control: {enforce: true}\n")
+        let s = try loader.load(path: path)
+        XCTAssertThrowsError(try PreparedScenario(s, dataset: loader.dataset)) { error in
+            let e = error as? InputError
+            XCTAssertEqual(e?.keyPath, "measures.dual_control.enforce")
+            XCTAssertTrue(e?.accepted?.contains("targets.energy_cap") ?? false)
+        }
+    }
+
+    func testDeepProcessingOnlyWhereItHasAnEffect() throws {
+        let e = try error("sector_plans:\n  industry:\n    deep_processing:\n      clinker: {target: 50}\n")
+        XCTAssertEqual(e.accepted, "aluminium, coal_chemicals, steel")
+    }
+}

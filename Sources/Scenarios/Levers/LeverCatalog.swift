@@ -9,6 +9,9 @@ public enum LeverCatalog {
 
     static func fmt(_ v: Double) -> String { format(v) }
 
+    /// Products processed further in the region (alloys and foil, special steel, fine chemicals).
+    public static let deepProcessingProducts: [Product] = [.steel, .aluminium, .coalChemicals]
+
     static let industry: [LeverDefinition] = {
         var levers: [LeverDefinition] = []
         for product in Product.allCases {
@@ -27,6 +30,10 @@ public enum LeverCatalog {
                 descriptionZH: "\(zh(product))产能总量控制（起始年起生效）",
                 baseline: { $0.product(product).baseCapacity }, baselineText: { _ in "none" },
                 apply: { $0.capacityCap[i] = $1 }))
+        }
+        // Deep processing where the dataset gives it an effect on value added and energy.
+        for product in deepProcessingProducts {
+            let i = product.rawValue
             levers.append(LeverDefinition(
                 path: "sector_plans.industry.deep_processing.\(product.key)", family: "deep_processing", unit: "%",
                 range: 0...100, scale: 0.01,

@@ -9,6 +9,11 @@ public struct PreparedScenario: Sendable {
 
     public init(_ scenario: Scenario, dataset: Dataset) throws {
         self.scenario = scenario
+        if scenario.enforceDualControl && scenario.targets.energyCap.isEmpty {
+            throw InputError(file: scenario.file, keyPath: "measures.dual_control.enforce",
+                             message: "enforcing dual control needs an energy cap to enforce",
+                             accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
+        }
         let data = try dataset.applying(scenario.assumptions.sorted { $0.key < $1.key }.map { ($0.key, $0.value, nil) })
         var p = try data.modelParameters()
         var levers = LeverSettings(baselineFor: p)

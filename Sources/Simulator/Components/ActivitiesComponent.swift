@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Sectors without physical products (buildings, transport, agriculture, other industry, heat supply):
 /// energy by fuel and electricity driven by GDP, with autonomous efficiency gains and electrification.
 ///
@@ -55,9 +61,3 @@ public final class ActivitiesComponent: Component {
         ws.replacementElectricity = economy.replacementElectricityPerValueAdded * ws.replacementValueAdded * 0.01
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// GDP: an exogenous growth path, less value added lost with industrial output below its baseline,
 /// plus the share of it that new industry replaces ("free cages for birds"), plus deep processing.
 ///
@@ -65,9 +71,3 @@ public final class EconomyComponent: Component {
         ws.gdp = ws.gdpExogenous - lost + ws.replacementValueAdded + deep
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

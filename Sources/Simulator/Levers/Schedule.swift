@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How a lever moves from its baseline level to its target.
 public enum RampShape: String, CaseIterable, Sendable, Codable {
     case step, linear, logistic
@@ -62,12 +68,6 @@ public struct Schedule: Sendable, Equatable {
         return (1 / (1 + exp(-k * (x - 0.5))) - lo) / (hi - lo)
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Schedule {
     /// d(ramp)/dt: zero for steps (their jump is handled by restarting the integrator).
