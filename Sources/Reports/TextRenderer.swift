@@ -28,7 +28,7 @@ public struct TextRenderer {
             }
             rows.append(cells)
         }
-        out += table(header: header, rows: rows, rightAligned: 2...) + "\n"
+        out += table(header: header, rows: rows, rightAligned: { $0 >= 2 }) + "\n"
 
         if !report.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
@@ -41,7 +41,7 @@ public struct TextRenderer {
                 return [Labels.target(c.kind.rawValue, language), Labels.period(p.number, start: p.startYear, end: p.endYear, language),
                         String(c.year), required, achieved, c.passed ? t("pass") : t("fail")]
             }
-            out += table(header: header, rows: rows, rightAligned: 2...4) + "\n"
+            out += table(header: header, rows: rows, rightAligned: { (2...4).contains($0) }) + "\n"
         }
 
         out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"
@@ -62,16 +62,8 @@ public struct TextRenderer {
         return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral)]
     }
 
-    /// An aligned table (text) or a pipe table (Markdown).
-    func table(header: [String], rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> String {
-        table(header: header, rows: rows, right: { rightAligned.contains($0) })
-    }
-
-    func table(header: [String], rows: [[String]], rightAligned: ClosedRange<Int>) -> String {
-        table(header: header, rows: rows, right: { rightAligned.contains($0) })
-    }
-
-    private func table(header: [String], rows: [[String]], right: (Int) -> Bool) -> String {
+    /// An aligned table (text) or a pipe table (Markdown); `right` says which columns align right.
+    func table(header: [String], rows: [[String]], rightAligned right: (Int) -> Bool) -> String {
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { displayWidth($0[c]) }.max()! }
         func pad(_ s: String, _ c: Int) -> String {

@@ -65,19 +65,21 @@ public enum LeverCatalog {
         return levers
     }()
 
+    /// A wind or solar capacity target: the level in the full-effect year, then the baseline trend.
+    static func renewable(_ name: String, zh: String, base: @escaping @Sendable (PowerParameters) -> (level: Double, rate: Double),
+                          apply: @escaping @Sendable (inout LeverSettings, Schedule) -> Void) -> LeverDefinition {
+        LeverDefinition(
+            path: "sector_plans.power.\(name)", family: "renewables", unit: "GW", range: 0...1000, scale: 1,
+            description: "Installed \(name) capacity to reach by the full-effect year; the baseline trend continues after it",
+            descriptionZH: "\(zh)装机目标（达效年），其后按基线趋势增长",
+            baseline: { _ in nil },
+            baselineText: { p in let b = base(p.power); return "trend +\(fmt(b.rate)) GW/yr from \(fmt(b.level))" },
+            apply: apply)
+    }
+
     static let power: [LeverDefinition] = [
-        LeverDefinition(
-            path: "sector_plans.power.wind", family: "renewables", unit: "GW", range: 0...1000, scale: 1,
-            description: "Installed wind capacity to reach by the full-effect year; the baseline trend continues after it",
-            descriptionZH: "风电装机目标（达效年），其后按基线趋势增长",
-            baseline: { _ in nil }, baselineText: { "trend +\(fmt($0.power.windBuildRate)) GW/yr from \(fmt($0.power.baseWind))" },
-            apply: { $0.wind = $1 }),
-        LeverDefinition(
-            path: "sector_plans.power.solar", family: "renewables", unit: "GW", range: 0...1000, scale: 1,
-            description: "Installed solar capacity to reach by the full-effect year; the baseline trend continues after it",
-            descriptionZH: "光伏装机目标（达效年），其后按基线趋势增长",
-            baseline: { _ in nil }, baselineText: { "trend +\(fmt($0.power.solarBuildRate)) GW/yr from \(fmt($0.power.baseSolar))" },
-            apply: { $0.solar = $1 }),
+        renewable("wind", zh: "风电", base: { ($0.baseWind, $0.windBuildRate) }, apply: { $0.wind = $1 }),
+        renewable("solar", zh: "光伏", base: { ($0.baseSolar, $0.solarBuildRate) }, apply: { $0.solar = $1 }),
         LeverDefinition(
             path: "sector_plans.power.coal_heat_rate", family: "coal_power", unit: "gce/kWh", range: 250...400, scale: 1,
             description: "Coal fleet supply heat rate that retrofits pull toward",

@@ -25,10 +25,17 @@ public final class FlyAshComponent: Component {
         y[offset + 1] = p.baseCapacity
     }
 
+    /// Fly-ash output falls smoothly as the high-alumina stock runs out.
+    @inline(__always)
+    static func stockFactor(_ stock: Double, _ f: FlyAshParameters) -> Double {
+        let s = max(stock, 0)
+        return s / (s + f.scarcityStock)
+    }
+
     /// Alumina output and its energy: needs only the states, so it runs before industry.
     func evaluateOutput(_ ws: Workspace, y: UnsafePointer<Double>) {
         let stock = y[offset], capacity = max(y[offset + 1], 0)
-        let output = p.utilisation * capacity * IndustryComponent.stockFactor(stock, p)
+        let output = p.utilisation * capacity * FlyAshComponent.stockFactor(stock, p)
         ws.flyAshStock = stock
         ws.flyAshAluminaCapacity = capacity
         ws.flyAshAluminaOutput = output

@@ -41,7 +41,7 @@ public final class IndustryComponent: Component {
         initialIntensity = p.products.map { ($0.oldShare < 1) ? (1 - $0.oldShare * $0.oldRelativeIntensity) / (1 - $0.oldShare) : 1 }
         demandPaths = try p.demand.map { try Spline(x: midYear($0.years), y: $0.index, kind: .steffen) }
         let al = p.product(.aluminium), alumina = p.product(.alumina)
-        localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * IndustryComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
+        localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
             / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
     }
 
@@ -60,13 +60,6 @@ public final class IndustryComponent: Component {
             y[k + 2] = initialIntensity[i]
             y[k + 3] = q.deepProcessingBase
         }
-    }
-
-    /// Fly-ash output falls smoothly as the high-alumina stock runs out.
-    @inline(__always)
-    static func stockFactor(_ stock: Double, _ f: FlyAshParameters) -> Double {
-        let s = max(stock, 0)
-        return s / (s + f.scarcityStock)
     }
 
     /// Demand, output, energy, emissions and value added of every product at time `t`.
