@@ -45,3 +45,10 @@ for scenario in scenarios {
         + pad(String(evaluations), 18) + pad(String(format: "%.0f", 1000 / full.median), 9)
     print(line)
 }
+
+if CommandLine.arguments.contains("--probe") {
+    let s = scenarios[1]
+    let a = try measure(2000) { _ = try PreparedScenario(s, dataset: dataset) }
+    let b = try measure(2000) { _ = try dataset.modelParameters() }
+    print("prepare", a, "modelParameters", b)
+}

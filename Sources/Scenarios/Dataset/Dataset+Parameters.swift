@@ -1,139 +1,161 @@
 import Simulator
 
 extension Dataset {
-    /// The core's parameters at baseline levers. Every entry must be used: a key the model does not
-    /// know is an error (most likely a typo), reported with its line and the accepted keys.
-    public func modelParameters() throws -> ModelParameters {
+    /// Builds the core's parameters at baseline levers and, for every numeric path, how to set it again
+    /// directly (what sweeps vary). Every entry must be used: a key the model does not know is an error
+    /// (most likely a typo), reported with its line and the accepted keys.
+    func build() throws -> (parameters: ModelParameters, bindings: [String: ParameterBinding]) {
         var r = EntryReader(dataset: self)
         var p = ModelParameters()
         p.baseYear = baseYear
         p.endYear = endYear
-        p.factors.perTce = FuelVector(coal: try r.scalar("emission_factors.coal"), coke: try r.scalar("emission_factors.coke"),
-                                      oil: try r.scalar("emission_factors.oil"), gas: try r.scalar("emission_factors.gas"))
-        for g in SectorGroup.allCases { p.ceads[g] = try r.fuels("ceads_2019.\(g.key)") }
-        p.ceads.cementProcess = try r.scalar("ceads_2019.cement_process")
+        try r.scalar("emission_factors.coal", \.factors.perTce.coal, &p)
+        try r.scalar("emission_factors.coke", \.factors.perTce.coke, &p)
+        try r.scalar("emission_factors.oil", \.factors.perTce.oil, &p)
+        try r.scalar("emission_factors.gas", \.factors.perTce.gas, &p)
+        for g in SectorGroup.allCases { try r.fuels("ceads_2019.\(g.key)", \.ceads.byGroup[g.rawValue], &p) }
+        try r.scalar("ceads_2019.cement_process", \.ceads.cementProcess, &p)
 
-        p.economy.baseGDP = try r.scalar("economy.base_gdp")
-        (p.economy.growthYears, p.economy.growthRates) = try r.steps("economy.growth")
-        p.economy.replacementShare = try r.scalar("economy.replacement_share")
-        p.economy.replacementFuelPerValueAdded = FuelVector(coal: try r.scalar("economy.replacement_fuel_coal"), coke: 0, oil: 0,
-                                                            gas: try r.scalar("economy.replacement_fuel_gas"))
-        p.economy.replacementElectricityPerValueAdded = try r.scalar("economy.replacement_electricity")
-        p.economy.electrificationMWhPerTce = try r.scalar("economy.electrification_mwh_per_tce")
+        try r.scalar("economy.base_gdp", \.economy.baseGDP, &p)
+        p.economy.growthYears = try r.steps("economy.growth", \.economy.growthRates, &p)
+        try r.scalar("economy.replacement_share", \.economy.replacementShare, &p)
+        p.economy.replacementFuelPerValueAdded = FuelVector()
+        try r.scalar("economy.replacement_fuel_coal", \.economy.replacementFuelPerValueAdded.coal, &p)
+        try r.scalar("economy.replacement_fuel_gas", \.economy.replacementFuelPerValueAdded.gas, &p)
+        try r.scalar("economy.replacement_electricity", \.economy.replacementElectricityPerValueAdded, &p)
+        try r.scalar("economy.electrification_mwh_per_tce", \.economy.electrificationMWhPerTce, &p)
 
         for product in Product.allCases {
             let k = "products.\(product.key)."
-            var q = ProductParameters(product: product, group: try r.group(k + "group"))
-            q.baseOutput = try r.scalar(k + "base_output", positive: true)
-            q.baseUtilisation = try r.scalar(k + "base_utilisation", positive: true)
-            q.maxUtilisation = try r.scalar(k + "max_utilisation", positive: true)
-            q.oldShare = try r.scalar(k + "old_share", below: 1)
-            q.oldLifetime = try r.scalar(k + "old_lifetime", positive: true)
-            q.newLifetime = try r.scalar(k + "new_lifetime", positive: true)
-            q.adjustmentTime = try r.scalar(k + "adjustment_time", positive: true)
-            q.oldRelativeIntensity = try r.scalar(k + "old_relative_intensity", positive: true)
-            q.shareOfGroupFuel = try r.scalar(k + "share_of_group_fuel")
-            q.electricityPerTonne = try r.scalar(k + "electricity_per_tonne")
-            q.processCO2PerTonne = try r.scalar(k + "process_co2_per_tonne", default: 0)
-            q.extendedProcessCO2PerTonne = try r.scalar(k + "extended_process_co2_per_tonne", default: 0)
-            q.feedstockTcePerTonne = try r.scalar(k + "feedstock_tce_per_tonne", default: 0)
-            q.benchmarkRelativeIntensity = try r.scalar(k + "benchmark_relative_intensity", positive: true)
-            q.entryRelativeIntensity = try r.scalar(k + "entry_relative_intensity", positive: true)
-            q.efficiencyRelaxationTime = try r.scalar(k + "efficiency_relaxation_time", positive: true)
-            q.valueAddedPerTonne = try r.scalar(k + "value_added_per_tonne")
-            q.deepProcessingBase = try r.scalar(k + "deep_processing_base", default: 0)
-            q.deepProcessingValueUplift = try r.scalar(k + "deep_processing_value_uplift", default: 0)
-            q.deepProcessingEnergyUplift = try r.scalar(k + "deep_processing_energy_uplift", default: 0)
-            q.electricityIntensive = try r.flag(k + "electricity_intensive", default: false)
+            let i = product.rawValue
+            p.products.append(ProductParameters(product: product, group: try r.group(k + "group")))
+            try r.scalar(k + "base_output", \.products[i].baseOutput, &p, positive: true)
+            try r.scalar(k + "base_utilisation", \.products[i].baseUtilisation, &p, positive: true)
+            try r.scalar(k + "max_utilisation", \.products[i].maxUtilisation, &p, positive: true)
+            try r.scalar(k + "old_share", \.products[i].oldShare, &p, below: 1)
+            try r.scalar(k + "old_lifetime", \.products[i].oldLifetime, &p, positive: true)
+            try r.scalar(k + "new_lifetime", \.products[i].newLifetime, &p, positive: true)
+            try r.scalar(k + "adjustment_time", \.products[i].adjustmentTime, &p, positive: true)
+            try r.scalar(k + "old_relative_intensity", \.products[i].oldRelativeIntensity, &p, positive: true)
+            try r.scalar(k + "share_of_group_fuel", \.products[i].shareOfGroupFuel, &p)
+            try r.scalar(k + "electricity_per_tonne", \.products[i].electricityPerTonne, &p)
+            try r.scalar(k + "process_co2_per_tonne", \.products[i].processCO2PerTonne, &p, default: 0)
+            try r.scalar(k + "extended_process_co2_per_tonne", \.products[i].extendedProcessCO2PerTonne, &p, default: 0)
+            try r.scalar(k + "feedstock_tce_per_tonne", \.products[i].feedstockTcePerTonne, &p, default: 0)
+            try r.scalar(k + "benchmark_relative_intensity", \.products[i].benchmarkRelativeIntensity, &p, positive: true)
+            try r.scalar(k + "entry_relative_intensity", \.products[i].entryRelativeIntensity, &p, positive: true)
+            try r.scalar(k + "efficiency_relaxation_time", \.products[i].efficiencyRelaxationTime, &p, positive: true)
+            try r.scalar(k + "value_added_per_tonne", \.products[i].valueAddedPerTonne, &p)
+            try r.scalar(k + "deep_processing_base", \.products[i].deepProcessingBase, &p, default: 0)
+            try r.scalar(k + "deep_processing_value_uplift", \.products[i].deepProcessingValueUplift, &p, default: 0)
+            try r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
+            p.products[i].electricityIntensive = try r.flag(k + "electricity_intensive", default: false)
+            p.demand.append(DemandPath(years: [], index: []))
             if product != .alumina {
-                let (years, index) = try r.series(k + "demand_index")
-                p.demand.append(DemandPath(years: years, index: index))
-            } else {
-                p.demand.append(DemandPath(years: [], index: []))
+                p.demand[i].years = try r.series(k + "demand_index", \.demand[i].index, &p)
             }
-            p.products.append(q)
         }
         // Bayer alumina is driven by the smelters; its reference path (for lost value added) is theirs.
-        p.demand[Product.alumina.rawValue] = p.demand[Product.aluminium.rawValue]
+        let aluminium = Product.aluminium.rawValue, alumina = Product.alumina.rawValue
+        p.demand[alumina] = p.demand[aluminium]
+        r.alsoScale("products.aluminium.demand_index", \.demand[alumina].index)
 
         for key in activityKeys {
             let k = "activities.\(key)."
-            var a = ActivityParameters(key: key, group: try r.group(k + "group"))
-            a.takesGroupRemainder = try r.flag(k + "takes_group_remainder", default: false)
-            a.takesElectricityRemainder = try r.flag(k + "takes_electricity_remainder", default: false)
-            if !a.takesGroupRemainder { a.baseCO2 = try r.fuels(k + "base_co2") }
-            a.baseElectricity = try r.scalar(k + "base_electricity", default: 0)
-            a.gdpElasticity = try r.scalar(k + "gdp_elasticity")
-            a.autonomousEfficiency = try r.scalar(k + "autonomous_efficiency")
+            let j = p.activities.count
+            p.activities.append(ActivityParameters(key: key, group: try r.group(k + "group")))
+            p.activities[j].takesGroupRemainder = try r.flag(k + "takes_group_remainder", default: false)
+            p.activities[j].takesElectricityRemainder = try r.flag(k + "takes_electricity_remainder", default: false)
+            if !p.activities[j].takesGroupRemainder { try r.fuels(k + "base_co2", \.activities[j].baseCO2, &p) }
+            try r.scalar(k + "base_electricity", \.activities[j].baseElectricity, &p, default: 0)
+            try r.scalar(k + "gdp_elasticity", \.activities[j].gdpElasticity, &p)
+            try r.scalar(k + "autonomous_efficiency", \.activities[j].autonomousEfficiency, &p)
             switch try r.text(k + "electrification", default: "none") {
-            case "none": a.electrification = .none
-            case "buildings": a.electrification = .buildings
-            case "transport": a.electrification = .transport
+            case "none": p.activities[j].electrification = .none
+            case "buildings": p.activities[j].electrification = .buildings
+            case "transport": p.activities[j].electrification = .transport
             default: throw r.invalid(k + "electrification", accepted: "none, buildings, transport")
             }
             _ = try r.text(k + "note", default: "")
-            p.activities.append(a)
         }
 
         let w = "power."
-        p.power.baseWind = try r.scalar(w + "base_wind")
-        p.power.baseSolar = try r.scalar(w + "base_solar")
-        p.power.baseCoal = try r.scalar(w + "base_coal", positive: true)
-        p.power.windBuildRate = try r.scalar(w + "wind_build_rate")
-        p.power.solarBuildRate = try r.scalar(w + "solar_build_rate")
-        p.power.coalLifetime = try r.scalar(w + "coal_lifetime", positive: true)
-        p.power.windCapacityFactor = try r.scalar(w + "wind_capacity_factor", positive: true)
-        p.power.solarCapacityFactor = try r.scalar(w + "solar_capacity_factor", positive: true)
-        p.power.windCurtailment = try r.scalar(w + "wind_curtailment", below: 1)
-        p.power.solarCurtailment = try r.scalar(w + "solar_curtailment", below: 1)
-        p.power.curtailmentSlope = try r.scalar(w + "curtailment_slope")
-        p.power.otherGeneration = try r.scalar(w + "other_generation")
-        p.power.baseInRegionConsumption = try r.scalar(w + "base_in_region_consumption", positive: true)
-        (p.power.exportYears, p.power.exports) = try r.series(w + "exports")
-        p.power.baseHeatRate = try r.scalar(w + "base_heat_rate", positive: true)
-        p.power.newUnitHeatRate = try r.scalar(w + "new_unit_heat_rate", positive: true)
-        p.power.retiredHeatRatePenalty = try r.scalar(w + "retired_heat_rate_penalty")
-        p.power.heatRateRelaxationTime = try r.scalar(w + "heat_rate_relaxation_time", positive: true)
-        p.power.coalPlanningCapacityFactor = try r.scalar(w + "coal_planning_capacity_factor", positive: true)
-        p.power.coalMustRunCapacityFactor = try r.scalar(w + "coal_must_run_capacity_factor")
-        p.power.coalAdjustmentTime = try r.scalar(w + "coal_adjustment_time", positive: true)
-        p.power.renewableBuildTime = try r.scalar(w + "renewable_build_time", positive: true)
+        try r.scalar(w + "base_wind", \.power.baseWind, &p)
+        try r.scalar(w + "base_solar", \.power.baseSolar, &p)
+        try r.scalar(w + "base_coal", \.power.baseCoal, &p, positive: true)
+        try r.scalar(w + "wind_build_rate", \.power.windBuildRate, &p)
+        try r.scalar(w + "solar_build_rate", \.power.solarBuildRate, &p)
+        try r.scalar(w + "coal_lifetime", \.power.coalLifetime, &p, positive: true)
+        try r.scalar(w + "wind_capacity_factor", \.power.windCapacityFactor, &p, positive: true)
+        try r.scalar(w + "solar_capacity_factor", \.power.solarCapacityFactor, &p, positive: true)
+        try r.scalar(w + "wind_curtailment", \.power.windCurtailment, &p, below: 1)
+        try r.scalar(w + "solar_curtailment", \.power.solarCurtailment, &p, below: 1)
+        try r.scalar(w + "curtailment_slope", \.power.curtailmentSlope, &p)
+        try r.scalar(w + "other_generation", \.power.otherGeneration, &p)
+        try r.scalar(w + "base_in_region_consumption", \.power.baseInRegionConsumption, &p, positive: true)
+        p.power.exportYears = try r.series(w + "exports", \.power.exports, &p)
+        try r.scalar(w + "base_heat_rate", \.power.baseHeatRate, &p, positive: true)
+        try r.scalar(w + "new_unit_heat_rate", \.power.newUnitHeatRate, &p, positive: true)
+        try r.scalar(w + "retired_heat_rate_penalty", \.power.retiredHeatRatePenalty, &p)
+        try r.scalar(w + "heat_rate_relaxation_time", \.power.heatRateRelaxationTime, &p, positive: true)
+        try r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
+        try r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
+        try r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
+        try r.scalar(w + "renewable_build_time", \.power.renewableBuildTime, &p, positive: true)
 
         let f = "fly_ash."
-        p.flyAsh.ashPerTce = try r.scalar(f + "ash_per_tce")
-        p.flyAsh.buildingMaterialUse = try r.scalar(f + "building_material_use", below: 1.0001)
-        p.flyAsh.highAluminaShare = try r.scalar(f + "high_alumina_share", below: 1.0001)
-        p.flyAsh.baseStock = try r.scalar(f + "base_stock")
-        p.flyAsh.ashPerTonneAlumina = try r.scalar(f + "ash_per_tonne_alumina", positive: true)
-        p.flyAsh.baseCapacity = try r.scalar(f + "base_capacity", positive: true)
-        p.flyAsh.utilisation = try r.scalar(f + "utilisation", positive: true)
-        p.flyAsh.growthRate = try r.scalar(f + "growth_rate", positive: true)
-        p.flyAsh.scarcityStock = try r.scalar(f + "scarcity_stock", positive: true)
-        p.flyAsh.fuelTcePerTonne = try r.scalar(f + "fuel_tce_per_tonne")
-        p.flyAsh.electricityPerTonne = try r.scalar(f + "electricity_per_tonne")
-        p.flyAsh.processCO2PerTonne = try r.scalar(f + "process_co2_per_tonne")
-        p.flyAsh.aluminaPerAluminium = try r.scalar(f + "alumina_per_aluminium", positive: true)
+        try r.scalar(f + "ash_per_tce", \.flyAsh.ashPerTce, &p)
+        try r.scalar(f + "building_material_use", \.flyAsh.buildingMaterialUse, &p, below: 1.0001)
+        try r.scalar(f + "high_alumina_share", \.flyAsh.highAluminaShare, &p, below: 1.0001)
+        try r.scalar(f + "base_stock", \.flyAsh.baseStock, &p)
+        try r.scalar(f + "ash_per_tonne_alumina", \.flyAsh.ashPerTonneAlumina, &p, positive: true)
+        try r.scalar(f + "base_capacity", \.flyAsh.baseCapacity, &p, positive: true)
+        try r.scalar(f + "utilisation", \.flyAsh.utilisation, &p, positive: true)
+        try r.scalar(f + "growth_rate", \.flyAsh.growthRate, &p, positive: true)
+        try r.scalar(f + "scarcity_stock", \.flyAsh.scarcityStock, &p, positive: true)
+        try r.scalar(f + "fuel_tce_per_tonne", \.flyAsh.fuelTcePerTonne, &p)
+        try r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
+        try r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
+        try r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
 
-        p.ccus.utilisation = try r.scalar("ccus.utilisation", positive: true)
-        p.ccus.maxCaptureShare = try r.scalar("ccus.max_capture_share", below: 1.0001)
-        p.ccus.electricityPerTonne = try r.scalar("ccus.electricity_per_tonne")
-        p.ccus.buildTime = try r.scalar("ccus.build_time", positive: true)
-        p.sinks.baseFlux = try r.scalar("sinks.base_flux")
-        p.sinks.maturationTime = try r.scalar("sinks.maturation_time", positive: true)
-        p.industryPolicy.ladderGapResponse = try r.scalar("industry_policy.ladder_gap_response")
-        p.industryPolicy.ladderExitResponse = try r.scalar("industry_policy.ladder_exit_response")
-        p.dualControl.maxCurtailment = try r.scalar("dual_control.max_curtailment", positive: true)
-        p.dualControl.responseRate = try r.scalar("dual_control.response_rate", positive: true)
+        try r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)
+        try r.scalar("ccus.max_capture_share", \.ccus.maxCaptureShare, &p, below: 1.0001)
+        try r.scalar("ccus.electricity_per_tonne", \.ccus.electricityPerTonne, &p)
+        try r.scalar("ccus.build_time", \.ccus.buildTime, &p, positive: true)
+        try r.scalar("sinks.base_flux", \.sinks.baseFlux, &p)
+        try r.scalar("sinks.maturation_time", \.sinks.maturationTime, &p, positive: true)
+        try r.scalar("industry_policy.ladder_gap_response", \.industryPolicy.ladderGapResponse, &p)
+        try r.scalar("industry_policy.ladder_exit_response", \.industryPolicy.ladderExitResponse, &p)
+        try r.scalar("dual_control.max_curtailment", \.dualControl.maxCurtailment, &p, positive: true)
+        try r.scalar("dual_control.response_rate", \.dualControl.responseRate, &p, positive: true)
 
         try r.finish()
-        return p
+        return (p, r.bindings)
     }
 }
 
-/// Reads entries by path and remembers which were read, so unknown keys can be reported.
+/// How a sweep sets one dataset path on already-built parameters: a scalar is replaced, a series or a
+/// CO2-by-fuel row is scaled.
+public enum ParameterBinding: @unchecked Sendable {
+    case scalar(WritableKeyPath<ModelParameters, Double>)
+    case scaled([WritableKeyPath<ModelParameters, [Double]>])
+    case fuels(WritableKeyPath<ModelParameters, FuelVector>)
+
+    public func apply(_ value: Double, to p: inout ModelParameters) {
+        switch self {
+        case .scalar(let kp): p[keyPath: kp] = value
+        case .scaled(let kps): for kp in kps { p[keyPath: kp] = p[keyPath: kp].map { $0 * value } }
+        case .fuels(let kp): p[keyPath: kp] = p[keyPath: kp] * value
+        }
+    }
+}
+
+/// Reads entries by path into the parameters, remembers which were read (so unknown keys can be
+/// reported) and how to set each again (so sweeps can vary them without re-reading the dataset).
 struct EntryReader {
     let dataset: Dataset
     private(set) var used = Set<String>()
+    private(set) var bindings: [String: ParameterBinding] = [:]
 
     init(dataset: Dataset) { self.dataset = dataset }
 
@@ -163,40 +185,54 @@ struct EntryReader {
         return fail(path, message)
     }
 
-    mutating func scalar(_ path: String, default value: Double? = nil, positive: Bool = false, below: Double? = nil) throws -> Double {
+    mutating func scalar(_ path: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ p: inout ModelParameters,
+                         default value: Double? = nil, positive: Bool = false, below: Double? = nil) throws {
         guard let e = get(path) else {
-            if let value { return value }
-            throw missing(path, "missing dataset value")
+            guard let value else { throw missing(path, "missing dataset value") }
+            p[keyPath: kp] = value
+            return
         }
         guard let v = e.scalar else { throw fail(path, "expected a single number {value: ..., unit: ..., source: ...}") }
         if positive && !(v > 0) { throw fail(path, "must be positive, is \(format(v))", accepted: "> 0") }
         if let below, !(v < below) { throw fail(path, "must be below \(format(below)), is \(format(v))") }
-        return v
+        p[keyPath: kp] = v
+        bindings[path] = .scalar(kp)
     }
 
-    mutating func series(_ path: String) throws -> ([Double], [Double]) {
+    /// A series of values at years; returns the years, sets the values.
+    mutating func series(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) throws -> [Double] {
         guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count, years.count >= 3 else {
             throw fail(path, "expected a series {years: [...], values: [...]} with at least 3 points of equal length")
         }
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw fail(path, "years must increase") }
-        return (years, values)
+        p[keyPath: kp] = values
+        bindings[path] = .scaled([kp])
+        return years
     }
 
-    /// Rates that hold from each year to the next: one more year than values.
-    mutating func steps(_ path: String) throws -> ([Double], [Double]) {
+    /// Rates that hold from each year to the next: one more year than values. Returns the years.
+    mutating func steps(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) throws -> [Double] {
         guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count + 1, !values.isEmpty else {
             throw fail(path, "expected {years: [...], values: [...]} with one more year than values (each rate holds to the next year)")
         }
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw fail(path, "years must increase") }
-        return (years, values)
+        p[keyPath: kp] = values
+        bindings[path] = .scaled([kp])
+        return years
     }
 
-    mutating func fuels(_ path: String) throws -> FuelVector {
+    /// Another place the series at `path` was copied to: scaling the path scales both.
+    mutating func alsoScale(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>) {
+        if case .scaled(let kps) = bindings[path] { bindings[path] = .scaled(kps + [kp]) }
+    }
+
+    mutating func fuels(_ path: String, _ kp: WritableKeyPath<ModelParameters, FuelVector>, _ p: inout ModelParameters) throws {
         guard let e = get(path) else { throw missing(path, "missing CO2 by fuel {coal, coke, oil, gas}") }
         guard case .fuels(let f) = e.value else { throw fail(path, "expected CO2 by fuel {coal, coke, oil, gas}") }
-        return f
+        p[keyPath: kp] = f
+        bindings[path] = .fuels(kp)
     }
 
     mutating func text(_ path: String, default value: String) throws -> String {

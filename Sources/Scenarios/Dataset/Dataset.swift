@@ -15,6 +15,9 @@ public struct Dataset: Sendable {
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
     private var index: [String: Int]
+    /// The core's parameters built from the entries, and how to set each numeric path on them.
+    private var parameters = ModelParameters()
+    private var bindings: [String: ParameterBinding] = [:]
 
     public struct Fact: Sendable {
         public let quantity: String
@@ -60,13 +63,13 @@ public struct Dataset: Sendable {
         }
         let activityKeys = try top["activities"].map { try $0.entries().map(\.key) } ?? []
         let facts = try top["facts"].map(parseFacts) ?? []
-        let dataset = Dataset(file: file, region: try required("region").string(),
+        var dataset = Dataset(file: file, region: try required("region").string(),
                               regionZH: try top["region_zh"]?.string() ?? "",
                               baseYear: try required("base_year").int(), endYear: try required("end_year").int(),
                               entries: entries, facts: facts, activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         // Building the parameters once checks every key and value now, not at the first run.
-        _ = try dataset.modelParameters()
+        (dataset.parameters, dataset.bindings) = try dataset.build()
         return dataset
     }
 
@@ -153,17 +156,27 @@ public struct Dataset: Sendable {
         }
     }
 
+    /// The core's parameters at baseline levers.
+    public func modelParameters() throws -> ModelParameters { parameters }
+
+    /// How to set a numeric dataset path directly on parameters (for sweeps); nil for unknown paths.
+    public func binding(_ path: String) -> ParameterBinding? { bindings[path] }
+
+    /// Every numeric path, for suggestions.
+    public var numericPaths: [String] { bindings.keys.sorted() }
+
     /// Applies assumptions (path -> value; a number on a series path scales the series) and returns the
     /// modified dataset. Unknown paths are errors with a did-you-mean.
     public func applying(_ assumptions: [(path: String, value: Double, node: YAMLNode?)]) throws -> Dataset {
         var copy = self
         for a in assumptions {
-            guard let i = index[a.path] else {
+            guard let i = index[a.path], let binding = bindings[a.path] else {
                 let message = "unknown dataset parameter '\(a.path)'"
                 let suggestion = didYouMean(a.path, in: entries.map(\.path))
                 if let n = a.node { throw n.error(message, accepted: "a path listed by 'carbonsim levers --parameters'", suggestion: suggestion) }
                 throw InputError(file: file, keyPath: a.path, message: message, suggestion: suggestion)
             }
+            binding.apply(a.value, to: &copy.parameters)
             switch copy.entries[i].value {
             case .scalar: copy.entries[i].value = .scalar(a.value)
             case .series(let years, let values): copy.entries[i].value = .series(years: years, values: values.map { $0 * a.value })
