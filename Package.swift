@@ -30,24 +30,30 @@ let package = Package(
             dependencies: ["Simulator", "Yams"],
             resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Defaults")]
         ),
-        // Numbers to artefacts: plan-period tables, CSV, JSON, Markdown.
-        .target(name: "Reports", dependencies: ["Simulator", "Scenarios"]),
+        // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
+        .target(
+            name: "Sweeps",
+            dependencies: ["Simulator", "Scenarios", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Numbers to artefacts: plan-period tables, sweep summaries; CSV, JSON, Markdown.
+        .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Sweeps"]),
         // The commands: thin.
         .executableTarget(
             name: "carbonsim",
             dependencies: [
-                "Simulator", "Scenarios", "Reports",
+                "Simulator", "Scenarios", "Sweeps", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "carbonsim-bench",
-            dependencies: ["Simulator", "Scenarios"],
+            dependencies: ["Simulator", "Scenarios", "Sweeps"],
             path: "Benchmarks/carbonsim-bench"
         ),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
         .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
+        .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Simulator"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator"]),
     ]
 )

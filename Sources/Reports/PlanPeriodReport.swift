@@ -53,7 +53,7 @@ public struct PlanPeriodReport {
 }
 
 /// Number formatting shared by every renderer: enough digits to read, never scientific.
-enum NumberFormat {
+public enum NumberFormat {
     static func value(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         let a = abs(v)

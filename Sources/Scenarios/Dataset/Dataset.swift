@@ -12,6 +12,8 @@ public struct Dataset: Sendable {
     /// Entries in file order.
     public private(set) var entries: [DatasetEntry]
     public let facts: [Fact]
+    /// Fingerprint of the dataset text (FNV-1a), stored with sweep results.
+    public let checksum: String
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
     private var index: [String: Int]
@@ -66,7 +68,7 @@ public struct Dataset: Sendable {
         var dataset = Dataset(file: file, region: try required("region").string(),
                               regionZH: try top["region_zh"]?.string() ?? "",
                               baseYear: try required("base_year").int(), endYear: try required("end_year").int(),
-                              entries: entries, facts: facts, activityKeys: activityKeys,
+                              entries: entries, facts: facts, checksum: fingerprint(text), activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         // Building the parameters once checks every key and value now, not at the first run.
         (dataset.parameters, dataset.bindings) = try dataset.build()
@@ -189,4 +191,14 @@ public struct Dataset: Sendable {
         }
         return copy
     }
+}
+
+/// FNV-1a, 64 bits, in hex: a stable fingerprint of a text.
+public func fingerprint(_ text: String) -> String {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in text.utf8 {
+        h ^= UInt64(b)
+        h = h &* 0x0000_0100_0000_01b3
+    }
+    return String(h, radix: 16)
 }

@@ -34,7 +34,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
 }
 
 /// The closest of `candidates` to a misspelt `word`, if it is close enough to be a likely typo.
-func didYouMean(_ word: String, in candidates: [String]) -> String? {
+public func didYouMean(_ word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let limit = max(2, word.count / 3)

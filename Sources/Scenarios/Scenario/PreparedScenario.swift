@@ -19,14 +19,19 @@ public struct PreparedScenario: Sendable {
         var levers = LeverSettings(baselineFor: p)
         for (path, s) in scenario.levers.sorted(by: { $0.key < $1.key }) {
             guard let lever = LeverCatalog.lever(path) else { continue }
-            let from = (lever.baselineLevel(p) ?? 0) * lever.scale
-            lever.apply(&levers, Schedule(start: s.start, full: s.full, shape: s.shape, from: from, to: s.target * lever.scale))
+            PreparedScenario.set(lever, s, on: &levers, baseline: p)
         }
         p.levers = levers
         p.accounting = scenario.accounting
         p.dualControl.enforce = scenario.enforceDualControl
         p.dualControl.cap = PiecewiseLinear(points: scenario.targets.energyCap.map { (Double($0.key) + 0.5, $0.value) })
         parameters = p
+    }
+
+    /// Sets one lever's schedule from its setting in file units.
+    public static func set(_ lever: LeverDefinition, _ s: LeverSetting, on levers: inout LeverSettings, baseline p: ModelParameters) {
+        let from = (lever.baselineLevel(p) ?? 0) * lever.scale
+        lever.apply(&levers, Schedule(start: s.start, full: s.full, shape: s.shape, from: from, to: s.target * lever.scale))
     }
 
     /// Runs the scenario: trajectory and indicators.

@@ -31,6 +31,7 @@ public final class ODEIntegrator {
     public let method: ODEMethod
     public let absoluteTolerance: Double
     public let relativeTolerance: Double
+    public let initialStep: Double
 
     private let box: SystemBox
     private let system: UnsafeMutablePointer<gsl_odeiv2_system>
@@ -43,6 +44,7 @@ public final class ODEIntegrator {
                 relativeTolerance: Double = 1e-8) throws {
         GSLErrorHandler.ensureDisabled()
         self.method = method
+        self.initialStep = initialStep
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
         let box = SystemBox(system)
@@ -66,9 +68,16 @@ public final class ODEIntegrator {
         system.deallocate()
     }
 
-    /// Forget the step size and stepper history: call at a discontinuity of the right-hand side.
+    /// Forget the stepper history: call at a discontinuity of the right-hand side.
     public func reset() throws {
         try check(gsl_odeiv2_driver_reset(driver), "gsl_odeiv2_driver_reset", "restarting the ODE driver")
+    }
+
+    /// Forget everything, the step size too: call before a new run, so that a run never depends on the
+    /// run before it on the same integrator.
+    public func restart() throws {
+        try check(gsl_odeiv2_driver_reset_hstart(driver, initialStep), "gsl_odeiv2_driver_reset_hstart",
+                  "restarting the ODE driver for a new run")
     }
 
     public func resetCounters() { box.evaluations = 0 }

@@ -55,7 +55,7 @@ public struct Simulation {
         var t = model.startTime
         let cumulative = model.accumulators.offset
         var windowStart = (gross: 0.0, net: 0.0)
-        try integrator.reset()
+        try integrator.restart()
         integrator.resetCounters()
 
         try values.withUnsafeMutableBufferPointer { out in

@@ -7,14 +7,27 @@ public struct SobolIndices: Sendable {
         public let estimate: Double
         public let lower: Double
         public let upper: Double
+
+        public init(estimate: Double, lower: Double, upper: Double) {
+            self.estimate = estimate
+            self.lower = lower
+            self.upper = upper
+        }
     }
 
     public let first: [Index]
     public let total: [Index]
 
     /// `a`, `b`: n outputs each; `ab[i]`: n outputs for factor i. Rows with a non-finite output are dropped.
-    public init(a: [Double], b: [Double], ab: [[Double]], bootstrap: Int = 500, seed: UInt64 = 1, confidence: Double = 0.95) {
-        let n = a.count, d = ab.count
+    public init(a rawA: [Double], b rawB: [Double], ab rawAB: [[Double]], bootstrap: Int = 500, seed: UInt64 = 1,
+                confidence: Double = 0.95) {
+        let n = rawA.count, d = rawAB.count
+        // Centre the outputs first: the estimators are shift-invariant in expectation, but their variance
+        // grows with the mean (emissions around 900 Mt make uncentred first-order estimates useless).
+        let finite = (rawA + rawB).filter(\.isFinite)
+        let centre = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
+        let a = rawA.map { $0 - centre }, b = rawB.map { $0 - centre }
+        let ab = rawAB.map { $0.map { $0 - centre } }
         let rows = (0..<n).filter { r in a[r].isFinite && b[r].isFinite && ab.allSatisfy { $0[r].isFinite } }
         func estimate(_ sample: [Int]) -> (first: [Double], total: [Double]) {
             let m = Double(sample.count)

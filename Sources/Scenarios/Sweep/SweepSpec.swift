@@ -1,0 +1,231 @@
+import Foundation
+import Simulator
+
+/// One factor of a sweep: what it varies (a lever field or a dataset parameter) and how.
+public struct SweepFactor: Sendable {
+    public enum Field: String, CaseIterable, Sendable { case target, start, full }
+
+    public enum Target: Sendable {
+        /// A lever's target, start or full-effect year. `defaults` is used where the base scenario does
+        /// not set the lever.
+        case lever(LeverDefinition, Field, defaults: LeverSetting)
+        /// A dataset parameter: a scalar is replaced, a series scaled.
+        case dataset(String, ParameterBinding)
+    }
+
+    public let path: String
+    public let distribution: Distribution
+    public let target: Target
+}
+
+/// A sweep: base scenarios (a dimension of their own), factors, a design, and the series to keep.
+public struct SweepSpec: Sendable {
+    public let file: String
+    /// The spec's text, stored with the results so that merges can refuse a different spec.
+    public let text: String
+    public let name: String
+    public let scenarios: [Scenario]
+    public let design: DesignKind
+    public let n: Int
+    public let seed: UInt64
+    public let factors: [SweepFactor]
+    public let keep: [String]
+
+    public var sampling: Design { Design(kind: design, factors: factors.map(\.distribution), n: n, seed: seed) }
+    public var pointCount: Int { sampling.pointCount }
+    public var runCount: Int { scenarios.count * pointCount }
+
+    /// Series kept per run and year when the spec says nothing.
+    public static let defaultKeep = ["co2_gross", "co2_net", "energy_total"]
+}
+
+/// Reads sweep specs with the same located errors as scenario files.
+public struct SweepSpecLoader {
+    public let dataset: Dataset
+
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    static let topKeys = ["name", "scenarios", "design", "n", "seed", "factors", "keep"]
+    static let factorKeys = ["range", "levels", "distribution", "mean", "sd", "min", "mode", "max", "mu", "sigma",
+                             "values", "weights", "start", "full", "shape"]
+    static let distributions = ["uniform", "normal", "triangular", "lognormal", "discrete"]
+
+    public func load(path: String) throws -> SweepSpec {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such sweep spec") }
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try parse(text, file: path, directory: url.deletingLastPathComponent())
+    }
+
+    public func parse(_ text: String, file: String, directory: URL) throws -> SweepSpec {
+        let root = try YAMLNode.parse(text, file: file)
+        let top = try root.entries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
+        let scenarios = try readScenarios(top["scenarios"], directory: directory)
+        guard let designNode = top["design"] else {
+            throw root.error("a sweep needs a 'design'", accepted: DesignKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let design = try designNode.choice(DesignKind.self)
+        let seed = try top["seed"].map { try $0.int() } ?? 1
+        guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'") }
+        let factorEntries = try factorsNode.entries(what: "factors: paths with how they vary")
+        guard !factorEntries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor") }
+        let factors = try factorEntries.map { try factor($0.key, $0.value, design: design) }
+
+        var n = 0
+        if design != .grid {
+            guard let nNode = top["n"] else { throw root.error("design '\(design.rawValue)' needs 'n'", accepted: "n >= \(design.minimumN)") }
+            n = try nNode.int()
+            guard n >= design.minimumN else {
+                throw nNode.error("n = \(n) is too small for a \(design.rawValue) design", accepted: "n >= \(design.minimumN)")
+            }
+        }
+        let dimensions = design == .saltelli ? 2 * factors.count : factors.count
+        if [.sobol, .saltelli].contains(design), dimensions > SobolSequence.maxDimension {
+            throw factorsNode.error("\(factors.count) factors need \(dimensions) Sobol dimensions; GSL offers \(SobolSequence.maxDimension)",
+                                    accepted: design == .saltelli ? "at most 20 factors" : "at most 40 factors")
+        }
+
+        let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
+        var keep = SweepSpec.defaultKeep
+        if let k = top["keep"] {
+            guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+            keep = try seq.enumerated().map { i, node in
+                let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
+                let name = try item.string()
+                guard names.contains(name) else {
+                    throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
+                                     suggestion: didYouMean(name, in: Array(names)))
+                }
+                return name
+            }
+        }
+        return SweepSpec(file: file, text: text, name: try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+                         scenarios: scenarios, design: design, n: n, seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep)
+    }
+
+    func readScenarios(_ node: YAMLNode?, directory: URL) throws -> [Scenario] {
+        guard let node else { return [try DefaultScenarios.load(dataset: dataset)[0]] }
+        let loader = ScenarioLoader(dataset: dataset)
+        let items: [YAMLNode]
+        switch node.node {
+        case .scalar: items = [node]
+        case .sequence(let seq): items = seq.enumerated().map { YAMLNode(node: $1, file: node.file, path: node.path + ["\($0)"]) }
+        default: throw node.error("'scenarios' is a file or a list of files")
+        }
+        guard !items.isEmpty else { throw node.error("'scenarios' lists no file") }
+        var seen = Set<String>()
+        return try items.map { item in
+            let name = try item.string()
+            if DefaultScenarios.names.contains(name) && !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
+                return try DefaultScenarios.load(dataset: dataset).first { $0.name == name }!
+            }
+            let path = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw item.error("no scenario file '\(name)' (looked for \(path))", accepted: "paths relative to the spec, or baseline / announced")
+            }
+            let s = try loader.load(path: path)
+            guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }
+            return s
+        }
+    }
+
+    func factor(_ path: String, _ node: YAMLNode, design: DesignKind) throws -> SweepFactor {
+        let e = try node.entries(allowed: Self.factorKeys, what: "how the factor varies ({range: [low, high]}, {levels: [...]}, or {distribution: ...})")
+        let target = try factorTarget(path, node, e)
+        let distribution = try readDistribution(node, e, design: design)
+        if case .lever(let lever, let field, _) = target, field == .target {
+            let values: [Double]
+            switch distribution {
+            case .uniform(let a, let b): values = [a, b]
+            case .triangular(let a, _, let b): values = [a, b]
+            case .discrete(let v, _), .levels(let v): values = v
+            default: values = []
+            }
+            for v in values where !lever.range.contains(v) {
+                throw node.error("\(format(v)) lies outside the lever's range",
+                                 accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit)")
+            }
+        }
+        return SweepFactor(path: path, distribution: distribution, target: target)
+    }
+
+    func factorTarget(_ path: String, _ node: YAMLNode, _ e: [String: YAMLNode]) throws -> SweepFactor.Target {
+        let parts = path.split(separator: ".").map(String.init)
+        if let last = parts.last, let field = SweepFactor.Field(rawValue: last),
+           let lever = LeverCatalog.lever(parts.dropLast().joined(separator: ".")) {
+            let start = try e["start"]?.year(in: dataset.baseYear + 1...dataset.endYear) ?? dataset.baseYear + 2
+            let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
+            let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
+            let baseline = try lever.baselineLevel(dataset.modelParameters()) ?? lever.range.lowerBound
+            return .lever(lever, field, defaults: LeverSetting(target: baseline, start: start, full: full, shape: shape))
+        }
+        if let binding = dataset.binding(path) {
+            for k in ["start", "full", "shape"] where e[k] != nil {
+                throw e[k]!.error("'\(k)' applies to lever factors only")
+            }
+            return .dataset(path, binding)
+        }
+        let candidates = LeverCatalog.all.flatMap { l in SweepFactor.Field.allCases.map { "\(l.path).\($0.rawValue)" } } + dataset.numericPaths
+        throw node.error("unknown factor path '\(path)'",
+                         accepted: "a lever field (<lever path>.target, .start or .full, see `carbonsim levers`) or a dataset parameter (see `carbonsim levers --parameters`)",
+                         suggestion: didYouMean(path, in: candidates))
+    }
+
+    func readDistribution(_ node: YAMLNode, _ e: [String: YAMLNode], design: DesignKind) throws -> Distribution {
+        func number(_ key: String) throws -> Double {
+            guard let n = e[key] else { throw node.error("missing '\(key)'") }
+            return try n.double()
+        }
+        if let levels = e["levels"] {
+            let v = try levels.doubles()
+            guard !v.isEmpty else { throw levels.error("levels must not be empty") }
+            return design == .grid ? .levels(v) : .discrete(values: v, weights: v.map { _ in 1 })
+        }
+        if design == .grid { throw node.error("a grid design needs 'levels' for every factor", accepted: "levels: [v1, v2, ...]") }
+        if let range = e["range"] {
+            let v = try range.doubles()
+            guard v.count == 2 else { throw range.error("a range is [low, high]") }
+            guard v[0] < v[1] else { throw range.error("empty range [\(format(v[0])), \(format(v[1]))]", accepted: "low < high") }
+            return .uniform(min: v[0], max: v[1])
+        }
+        guard let d = e["distribution"] else {
+            throw node.error("say how the factor varies", accepted: "range: [low, high], levels: [...], or distribution: \(Self.distributions.joined(separator: " | "))")
+        }
+        let kind = try d.string()
+        switch kind {
+        case "uniform":
+            let a = try number("min"), b = try number("max")
+            guard a < b else { throw node.error("empty range: min \(format(a)) is not below max \(format(b))", accepted: "min < max") }
+            return .uniform(min: a, max: b)
+        case "normal":
+            let sd = try number("sd")
+            guard sd > 0 else { throw e["sd"]!.error("sd must be positive", accepted: "sd > 0") }
+            return .normal(mean: try number("mean"), sd: sd)
+        case "triangular":
+            let a = try number("min"), c = try number("mode"), b = try number("max")
+            guard a < b, a <= c, c <= b else { throw node.error("a triangular distribution needs min <= mode <= max and min < max") }
+            return .triangular(min: a, mode: c, max: b)
+        case "lognormal":
+            let sigma = try number("sigma")
+            guard sigma > 0 else { throw e["sigma"]!.error("sigma must be positive", accepted: "sigma > 0") }
+            return .lognormal(mu: try number("mu"), sigma: sigma)
+        case "discrete":
+            guard let vn = e["values"] else { throw node.error("missing 'values'") }
+            let values = try vn.doubles()
+            let weights = try e["weights"]?.doubles() ?? values.map { _ in 1 }
+            guard !values.isEmpty, weights.count == values.count else {
+                throw node.error("a discrete distribution needs values and as many weights")
+            }
+            guard weights.allSatisfy({ $0 >= 0 }), weights.reduce(0, +) > 0 else {
+                throw e["weights"]!.error("weights must be non-negative and not all zero")
+            }
+            return .discrete(values: values, weights: weights)
+        default:
+            throw d.error("unknown distribution '\(kind)'", accepted: Self.distributions.joined(separator: ", "),
+                          suggestion: didYouMean(kind, in: Self.distributions))
+        }
+    }
+}

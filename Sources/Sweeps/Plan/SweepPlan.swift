@@ -1,0 +1,55 @@
+import Scenarios
+import Simulator
+
+/// A sweep resolved to numbers: run i is base scenario i / points at design point i % points.
+/// Parameters for a run come from the base scenario's prepared parameters with the factors set directly
+/// (lever schedules rebuilt, dataset values through their bindings): no file is read per run.
+public struct SweepPlan: Sendable {
+    public let spec: SweepSpec
+    let bases: [(scenario: Scenario, parameters: ModelParameters)]
+
+    public init(spec: SweepSpec, dataset: Dataset) throws {
+        self.spec = spec
+        bases = try spec.scenarios.map { ($0, try PreparedScenario($0, dataset: dataset).parameters) }
+    }
+
+    public var runCount: Int { spec.runCount }
+    public var pointCount: Int { spec.pointCount }
+
+    public func scenarioIndex(run: Int) -> Int { run / pointCount }
+    public func point(run: Int) -> Int { run % pointCount }
+    public func scenario(_ k: Int) -> Scenario { bases[k].scenario }
+
+    /// The runs of shard `index` of `count`: every count-th run, so each shard sees every scenario and
+    /// every part of the design.
+    public func runs(shard index: Int, of count: Int) -> StrideTo<Int> { stride(from: index, to: runCount, by: count) }
+
+    /// Parameters of base scenario `k` with the factor values `x`.
+    public func parameters(scenario k: Int, factors x: [Double]) -> ModelParameters {
+        let (scenario, base) = bases[k]
+        var p = base
+        var levers = p.resolvedLevers
+        var leverSettings: [String: LeverSetting] = [:]
+        for (i, factor) in spec.factors.enumerated() {
+            switch factor.target {
+            case .dataset(_, let binding):
+                binding.apply(x[i], to: &p)
+            case .lever(let lever, let field, let defaults):
+                var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
+                switch field {
+                case .target: s.target = x[i]
+                case .start: s.start = Int(x[i].rounded())
+                case .full: s.full = Int(x[i].rounded())
+                }
+                s.full = max(s.full, s.start)
+                leverSettings[lever.path] = s
+            }
+        }
+        // Lever baselines read the (possibly varied) dataset values, so levers go last.
+        for (path, s) in leverSettings.sorted(by: { $0.key < $1.key }) {
+            PreparedScenario.set(LeverCatalog.lever(path)!, s, on: &levers, baseline: p)
+        }
+        p.levers = levers
+        return p
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import Simulator
+
+/// Runs a sweep on `jobs` threads and streams the results into a store.
+///
+/// The runs to do (all, or a shard's, less those already stored) are cut into fixed chunks in run order.
+/// Workers take chunks in order; the calling thread commits finished chunks strictly in order, one
+/// transaction each. The store's content therefore does not depend on the number of jobs, memory holds
+/// at most a few chunks whatever n is, and a kill at any moment leaves whole chunks behind for a resume.
+public struct SweepRunner: Sendable {
+    public struct Progress: Sendable {
+        public let done: Int
+        public let total: Int
+        public let failed: Int
+        public let elapsed: Double
+    }
+
+    public let plan: SweepPlan
+    public let jobs: Int
+    public var chunkSize = 256
+    /// For tests: stop after committing this many chunks, as a kill would.
+    public var stopAfterChunks: Int?
+
+    public init(plan: SweepPlan, jobs: Int) {
+        self.plan = plan
+        self.jobs = max(1, jobs)
+    }
+
+    /// Does the runs of the shard that are not in the store yet. Returns how many ran now.
+    @discardableResult
+    public func run(into store: ResultStore, shard: (index: Int, count: Int) = (0, 1),
+                    progress: ((Progress) -> Void)? = nil) throws -> Int {
+        let stored = try store.storedRuns()
+        let todo = plan.runs(shard: shard.index, of: shard.count).filter { !stored.contains($0) }
+        let chunks = stride(from: 0, to: todo.count, by: chunkSize).map { Array(todo[$0..<min($0 + chunkSize, todo.count)]) }
+        let state = SharedState(chunks: chunks.count, window: 2 * jobs + 1)
+        let start = Date()
+        let plan = self.plan
+
+        var threads: [Thread] = []
+        for _ in 0..<min(jobs, max(chunks.count, 1)) {
+            let thread = Thread {
+                defer { state.workerExited() }
+                do {
+                    let worker = try SweepWorker(plan: plan)
+                    while let c = state.take() {
+                        let results = chunks[c].map { worker.run($0) }
+                        state.finish(c, results)
+                    }
+                } catch {
+                    state.fail(error)
+                }
+            }
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+            thread.start()
+        }
+
+        var done = 0, failed = 0, committed = 0
+        defer { state.abort() }
+        for c in 0..<chunks.count {
+            guard let results = state.next(c) else { break }
+            try store.write(results)
+            done += results.count
+            failed += results.filter { $0.error != nil }.count
+            committed += 1
+            progress?(Progress(done: done, total: todo.count, failed: failed, elapsed: Date().timeIntervalSince(start)))
+            if let stop = stopAfterChunks, committed >= stop { break }
+        }
+        state.abort()
+        state.waitForWorkers(threads.count)
+        if let error = state.error { throw error }
+        return done
+    }
+}
+
+/// Hand-off between the workers and the committing thread: chunk numbers to take, finished chunks to
+/// commit. Workers never run more than `window` chunks ahead of the commits.
+private final class SharedState: @unchecked Sendable {
+    let condition = NSCondition()
+    let chunks: Int
+    let window: Int
+    var nextToTake = 0
+    var nextToCommit = 0
+    var finished: [Int: [RunResult]] = [:]
+    var stopped = false
+    var exited = 0
+    var error: Error?
+
+    init(chunks: Int, window: Int) {
+        self.chunks = chunks
+        self.window = window
+    }
+
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped && nextToTake < chunks && nextToTake - nextToCommit >= window { condition.wait() }
+        guard !stopped, nextToTake < chunks else { return nil }
+        nextToTake += 1
+        return nextToTake - 1
+    }
+
+    func finish(_ c: Int, _ results: [RunResult]) {
+        condition.lock()
+        finished[c] = results
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The results of chunk c once a worker has finished it; nil if the run was stopped.
+    func next(_ c: Int) -> [RunResult]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while finished[c] == nil && !stopped { condition.wait() }
+        guard let r = finished.removeValue(forKey: c) else { return nil }
+        nextToCommit = c + 1
+        condition.broadcast()
+        return r
+    }
+
+    func fail(_ e: Error) {
+        condition.lock()
+        error = error ?? e
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func workerExited() {
+        condition.lock()
+        exited += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func abort() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForWorkers(_ n: Int) {
+        condition.lock()
+        while exited < n { condition.wait() }
+        condition.unlock()
+    }
+}

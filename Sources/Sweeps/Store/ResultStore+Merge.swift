@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import Scenarios
+
+extension ResultStore {
+    /// Joins shard databases into `output`. Every shard must hold the same spec and dataset; a run stored
+    /// in several shards is kept once (runs are deterministic, so the copies are equal).
+    public static func merge(_ shards: [String], into output: String) throws {
+        guard let first = shards.first else { throw InputError(file: output, message: "nothing to merge") }
+        let stores = try shards.map { try ResultStore(existing: $0) }
+        let reference = (try stores[0].meta("spec_hash"), try stores[0].meta("dataset_checksum"))
+        for s in stores.dropFirst() {
+            guard try s.meta("spec_hash") == reference.0 else {
+                throw InputError(file: s.path, message: "this shard holds a different sweep spec than \(first)", accepted: "shards of one spec")
+            }
+            guard try s.meta("dataset_checksum") == reference.1 else {
+                throw InputError(file: s.path, message: "this shard was run on a different dataset than \(first)")
+            }
+        }
+        if FileManager.default.fileExists(atPath: output) {
+            let existing = try ResultStore(existing: output)
+            guard try existing.meta("spec_hash") == reference.0 else {
+                throw InputError(file: output, message: "the output database holds a different sweep spec", accepted: "a new file or one of the same spec")
+            }
+        } else {
+            try FileManager.default.copyItem(atPath: first, toPath: output)
+        }
+        let target = try DatabaseQueue(path: output)
+        for shard in shards where URL(fileURLWithPath: shard).standardizedFileURL != URL(fileURLWithPath: output).standardizedFileURL {
+            try target.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [shard])
+                try db.inTransaction {
+                    for table in ["runs", "run_targets", "series"] {
+                        try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) SELECT * FROM shard.\(table)")
+                    }
+                    return .commit
+                }
+                try db.execute(sql: "DETACH DATABASE shard")
+            }
+        }
+    }
+
+    /// Writes the runs (one row per run, factors by path) and the kept series as CSV, ordered by run id.
+    public func exportCSV(runs runsPath: String, series seriesPath: String) throws {
+        try queue.read { db in
+            let paths = try String.fetchAll(db, sql: "SELECT path FROM factors ORDER BY position")
+            var out = OutputStreamFile(path: runsPath)
+            let columns = try db.columns(in: "runs").map(\.name)
+            let header = columns.map { c -> String in
+                if c.hasPrefix("f"), let i = Int(c.dropFirst()), i < paths.count { return paths[i] }
+                return c
+            }
+            out.write(header.map(csvField).joined(separator: ",") + "\n")
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM runs ORDER BY run_id")
+            while let row = try rows.next() { out.write(columns.indices.map { csvValue(row[$0]) }.joined(separator: ",") + "\n") }
+            try out.close()
+
+            var s = OutputStreamFile(path: seriesPath)
+            let seriesColumns = try db.columns(in: "series").map(\.name)
+            s.write(seriesColumns.map { $0.hasPrefix("y") ? String($0.dropFirst()) : $0 }.joined(separator: ",") + "\n")
+            let seriesRows = try Row.fetchCursor(db, sql: "SELECT * FROM series ORDER BY run_id, variable")
+            while let row = try seriesRows.next() { s.write(seriesColumns.indices.map { csvValue(row[$0]) }.joined(separator: ",") + "\n") }
+            try s.close()
+        }
+    }
+}
+
+func csvField(_ s: String) -> String {
+    s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+}
+
+func csvValue(_ v: DatabaseValue) -> String {
+    switch v.storage {
+    case .null: return ""
+    case .int64(let i): return String(i)
+    case .double(let d): return "\(d)"
+    case .string(let s): return csvField(s)
+    case .blob: return ""
+    }
+}
+
+/// A buffered text file for streaming CSV without holding it in memory.
+struct OutputStreamFile {
+    let path: String
+    var buffer = ""
+    let handle: FileHandle?
+    var failure: Error?
+
+    init(path: String) {
+        self.path = path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        handle = FileHandle(forWritingAtPath: path)
+    }
+
+    mutating func write(_ s: String) {
+        buffer += s
+        if buffer.utf8.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard let handle else { return }
+        do { try handle.write(contentsOf: Data(buffer.utf8)) } catch { failure = error }
+        buffer = ""
+    }
+
+    mutating func close() throws {
+        flush()
+        guard let handle else { throw InputError(file: path, message: "cannot write this file") }
+        try handle.close()
+        if let failure { throw failure }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import Scenarios
+import Simulator
+
+/// What a sweep says, per base scenario: percentile bands of series per year, the probability of meeting
+/// each target (with a Wilson 95% interval), and which factors matter (Sobol indices with bootstrap
+/// intervals for Saltelli designs, standardized regression coefficients otherwise).
+public struct SweepSummary: Sendable {
+    public static let percentiles = [0.05, 0.25, 0.5, 0.75, 0.95]
+    /// Outputs whose sensitivity to the factors is reported.
+    public static let sensitivityOutputs = ["peak_value", "cumulative_co2", "co2_gross_2030"]
+
+    public struct Band: Sendable {
+        public let series: String
+        public let years: [Int]
+        /// `values[k][y]`: percentile k in year y.
+        public let values: [[Double]]
+    }
+
+    public struct TargetProbability: Sendable {
+        public let target: String
+        public let year: Int
+        public let required: Double
+        public let probability: Proportion
+    }
+
+    public struct Sensitivity: Sendable {
+        public enum Method: String, Sendable { case sobol, src }
+        public let method: Method
+        public let output: String
+        public let factors: [String]
+        /// Sobol: first-order indices (SRC: the coefficients, with no interval).
+        public let first: [SobolIndices.Index]
+        /// Sobol: total-order indices; empty for SRC.
+        public let total: [SobolIndices.Index]
+        /// SRC: R^2 of the linear fit.
+        public let rSquared: Double?
+    }
+
+    public struct ScenarioSummary: Sendable {
+        public let scenario: String
+        public let runs: Int
+        public let failed: Int
+        public let bands: [Band]
+        public let targets: [TargetProbability]
+        public let sensitivity: [Sensitivity]
+    }
+
+    public let name: String
+    public let design: String
+    public let scenarios: [ScenarioSummary]
+
+    public init(store: ResultStore, series requested: [String]? = nil, bootstrap: Int = 500) throws {
+        let db = store.queue
+        name = try store.meta("name") ?? ""
+        let design = try store.meta("design") ?? ""
+        self.design = design
+        let n = Int(try store.meta("n") ?? "0") ?? 0
+        let pointCount = Int(try store.meta("point_count") ?? "0") ?? 0
+        let scenarioNames = (try store.meta("scenarios") ?? "").split(separator: "\n").map(String.init)
+        let kept = (try store.meta("keep") ?? "").split(separator: "\n").map(String.init)
+        let series = requested ?? kept
+        for s in series where !kept.contains(s) {
+            throw InputError(file: store.path, keyPath: s, message: "series '\(s)' was not kept by this sweep",
+                             accepted: kept.joined(separator: ", "), suggestion: didYouMean(s, in: kept))
+        }
+        let factorPaths = try db.read { try String.fetchAll($0, sql: "SELECT path FROM factors ORDER BY position") }
+        let total = try store.count()
+        guard total > 0 else { throw InputError(file: store.path, message: "the sweep database holds no runs yet") }
+        let years = store.years
+
+        scenarios = try scenarioNames.enumerated().map { k, scenario in
+            try db.read { db in
+                let runs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE scenario = ?", arguments: [scenario]) ?? 0
+                let failed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE scenario = ? AND status != 'ok'", arguments: [scenario]) ?? 0
+                var bands: [Band] = []
+                for name in series {
+                    var columns = Array(repeating: [Double](), count: years.count)
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT s.* FROM series s JOIN runs r USING(run_id) WHERE r.scenario = ? AND s.variable = ?
+                        """, arguments: [scenario, name])
+                    while let row = try rows.next() {
+                        for (i, y) in years.enumerated() { columns[i].append((row["y\(y)"] as Double?) ?? .nan) }
+                    }
+                    let perYear = columns.map { Percentiles.of($0, at: Self.percentiles) }
+                    bands.append(Band(series: name, years: years,
+                                      values: Self.percentiles.indices.map { p in perYear.map { $0[p] } }))
+                }
+                let targetRows = try Row.fetchAll(db, sql: """
+                    SELECT t.target, t.year, t.required, SUM(t.passed) AS passed, COUNT(*) AS trials
+                    FROM run_targets t JOIN runs r USING(run_id) WHERE r.scenario = ?
+                    GROUP BY t.target, t.year, t.required ORDER BY t.year, t.target
+                    """, arguments: [scenario])
+                let targets = targetRows.map { r in
+                    TargetProbability(target: r["target"], year: r["year"], required: r["required"],
+                                      probability: Proportion(successes: r["passed"], trials: r["trials"]))
+                }
+                let sensitivity = try Self.sensitivity(db, scenario: k, design: design, n: n, pointCount: pointCount,
+                                                       factors: factorPaths, bootstrap: bootstrap)
+                return ScenarioSummary(scenario: scenario, runs: runs, failed: failed, bands: bands, targets: targets,
+                                       sensitivity: sensitivity)
+            }
+        }
+    }
+
+    static func sensitivity(_ db: Database, scenario k: Int, design: String, n: Int, pointCount: Int, factors: [String],
+                            bootstrap: Int) throws -> [Sensitivity] {
+        let d = factors.count
+        let first = k * pointCount
+        let columns = (0..<d).map { "f\($0)" }.joined(separator: ", ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT run_id, \(columns), \(sensitivityOutputs.joined(separator: ", ")) FROM runs
+            WHERE run_id >= ? AND run_id < ? ORDER BY run_id
+            """, arguments: [first, first + pointCount])
+        guard rows.count >= 3 else { return [] }
+        var result: [Sensitivity] = []
+        for output in sensitivityOutputs {
+            if design == DesignKind.saltelli.rawValue {
+                // Complete Saltelli blocks only: every A, B and AB_i row of a base sample.
+                var a = [Double](repeating: .nan, count: n), b = a
+                var ab = Array(repeating: [Double](repeating: .nan, count: n), count: d)
+                for row in rows {
+                    let j = (row["run_id"] as Int) - first
+                    let value = (row[output] as Double?) ?? .nan
+                    let block = j / n, r = j % n
+                    switch block {
+                    case 0: a[r] = value
+                    case 1: b[r] = value
+                    default: ab[block - 2][r] = value
+                    }
+                }
+                let s = SobolIndices(a: a, b: b, ab: ab, bootstrap: bootstrap, seed: UInt64(k + 1))
+                result.append(Sensitivity(method: .sobol, output: output, factors: factors, first: s.first, total: s.total, rSquared: nil))
+            } else {
+                let x = rows.map { row in (0..<d).map { (row["f\($0)"] as Double?) ?? .nan } }
+                let y = rows.map { (($0[output] as Double?) ?? .nan) }
+                let src = try RegressionSensitivity(x: x, y: y)
+                result.append(Sensitivity(method: .src, output: output, factors: factors,
+                                          first: src.coefficients.map { SobolIndices.Index(estimate: $0, lower: .nan, upper: .nan) },
+                                          total: [], rSquared: src.rSquared))
+            }
+        }
+        return result
+    }
+}

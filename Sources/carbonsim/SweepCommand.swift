@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Scenarios
+import Simulator
+import Sweeps
+
+/// `carbonsim sweep`: runs a sweep spec on all cores into SQLite.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a parameter sweep into a SQLite database (resumable, shardable).",
+        discussion: "The same spec gives the same results whatever --jobs is; a killed sweep continues with --resume."
+    )
+
+    @Argument(help: "Sweep spec YAML file.")
+    var spec: String
+
+    @Option(name: .long, help: "SQLite database to write (default: <spec name>.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Continue a sweep in an existing database, computing only the missing runs.")
+    var resume = false
+
+    @Option(name: .long, help: "Run only shard i of n (0-based): every n-th run starting at i.")
+    var shard: String?
+
+    @Option(name: .long, help: "Also write the runs as CSV to this file (and the kept series to <file>.series.csv).")
+    var csv: String?
+
+    @Flag(name: .long, help: "No progress output.")
+    var quiet = false
+
+    @OptionGroup var data: DatasetOptions
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func parseShard() throws -> (Int, Int) {
+        guard let shard else { return (0, 1) }
+        let parts = shard.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let i = parts[0], let n = parts[1], n >= 1, (0..<n).contains(i) else {
+            throw InputError(file: "--shard", keyPath: "shard", message: "'\(shard)' is not a shard",
+                             accepted: "i/n with n >= 1 and 0 <= i < n, for example 0/4")
+        }
+        return (i, n)
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try data.load()
+            let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
+            let shard = try parseShard()
+            let path = db ?? "\(spec.name).sqlite"
+            if FileManager.default.fileExists(atPath: path) && !resume {
+                throw InputError(file: path, message: "the database exists already",
+                                 accepted: "--resume to continue it, or another --db")
+            }
+            let plan = try SweepPlan(spec: spec, dataset: dataset)
+            let years = Array(dataset.baseYear...dataset.endYear)
+            let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.checksum, years: years)
+            let reporter = ProgressReporter(quiet: quiet)
+            let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
+            reporter.finish()
+            if !quiet {
+                printLine("\(path): \(ran) runs done now, \(try store.count()) of \(spec.runCount) stored (\(spec.design.rawValue), \(spec.scenarios.count) scenario(s) x \(spec.pointCount) points)")
+            }
+            if let csv {
+                let seriesPath = csv.hasSuffix(".csv") ? String(csv.dropLast(4)) + ".series.csv" : csv + ".series.csv"
+                try store.exportCSV(runs: csv, series: seriesPath)
+            }
+        }
+    }
+}
+
+/// Progress on standard error: a bar when it is a terminal, an occasional line otherwise.
+final class ProgressReporter {
+    let quiet: Bool
+    let terminal = isatty(STDERR_FILENO) == 1
+    var lastLine = Date.distantPast
+    var lastShown = 0
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(_ p: SweepRunner.Progress) {
+        guard !quiet, p.total > 0 else { return }
+        let rate = Double(p.done) / max(p.elapsed, 1e-9)
+        let eta = Double(p.total - p.done) / max(rate, 1e-9)
+        let text = "\(p.done)/\(p.total) runs, \(Int(rate)) runs/s, ETA \(Int(eta.rounded())) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
+        if terminal {
+            let width = 30, filled = width * p.done / p.total
+            FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text + "   ").utf8))
+        } else if Date().timeIntervalSince(lastLine) >= 10 || (p.done - lastShown) * 10 >= p.total || p.done == p.total {
+            printLine(text)
+            lastLine = Date()
+            lastShown = p.done
+        }
+    }
+
+    func finish() {
+        if !quiet && terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
