@@ -13,7 +13,6 @@ public final class EconomyComponent: Component {
     public let offset: Int
     let p: EconomyParameters
     let products: [ProductParameters]
-    let demandPaths: [Spline]
     /// ln(GDP_exo / GDP0) at each growth knot.
     let logLevels: [Double]
     /// Growth knots at mid-year: the base-year GDP is the value at t = base year + 0.5.
@@ -21,11 +20,10 @@ public final class EconomyComponent: Component {
     /// Set by the model's calibration: fly-ash alumina output in the base year, Mt/yr.
     var baseFlyAshAluminaOutput = 0.0
 
-    init(offset: Int, parameters: EconomyParameters, products: [ProductParameters], demand: [DemandPath]) throws {
+    init(offset: Int, parameters: EconomyParameters, products: [ProductParameters]) {
         self.offset = offset
         p = parameters
         self.products = products
-        demandPaths = try demand.map { try Spline(x: midYear($0.years), y: $0.index, kind: .steffen) }
         var levels = [0.0]
         for i in 0..<(parameters.growthYears.count - 1) {
             let span = parameters.growthYears[i + 1] - parameters.growthYears[i]
@@ -56,7 +54,7 @@ public final class EconomyComponent: Component {
         for i in products.indices {
             let q = products[i]
             let va = q.valueAddedPerTonne / 100  // Mt x yuan/t = 10^6 yuan; GDP is in 10^8 yuan
-            let reference = q.baseOutput * demandPaths[i].value(at: t)
+            let reference = q.baseOutput * ws.demandIndex[i]  // baseline output, unconstrained
             lost += va * Smooth.positive(reference - ws.output[i], width: 0.01 * q.baseOutput)
             let d = y[deepProcessingOffset + i * IndustryComponent.statesPerProduct]
             deep += va * ws.output[i] * q.deepProcessingValueUplift * (d - q.deepProcessingBase)

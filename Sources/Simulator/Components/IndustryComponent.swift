@@ -72,13 +72,15 @@ public final class IndustryComponent: Component {
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = y[k + 3]
             let capacity = kOld + kNew
 
+            let index = demandPaths[i].value(at: t)
+            ws.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
                 // Bayer alumina made in the region: the smelters' need, less what fly ash supplies.
                 let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.output[Product.aluminium.rawValue]
                 demand = Smooth.positive(need - ws.flyAshAluminaOutput, width: 0.01 * q.baseOutput)
             } else {
-                demand = q.baseOutput * demandPaths[i].value(at: t) * (1 - ws.curtailment)
+                demand = q.baseOutput * index * (1 - ws.curtailment)
             }
             let output = Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput)
             let dpExcess = d - q.deepProcessingBase

@@ -57,7 +57,7 @@ public final class CarbonModel: ODESystem {
         accumulators = AccumulatorsComponent(offset: offset)
         offset += 3
         dimension = offset
-        economy = try EconomyComponent(offset: offset, parameters: p.economy, products: p.products, demand: p.demand)
+        economy = EconomyComponent(offset: offset, parameters: p.economy, products: p.products)
         workspace = Workspace(products: p.products.count, activities: p.activities.count)
         accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
                                 productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group))

@@ -1,5 +1,6 @@
 /// The flows of one evaluation of the model at time `t`: filled by the components in order, read by
-/// the derivatives and by the output recorder. Allocated once per model, so evaluations allocate nothing.
+/// the derivatives and by the output recorder. Allocated once per model, so evaluations allocate nothing;
+/// the per-product and per-activity flows are raw buffers, so writing them costs no copy-on-write check.
 public final class Workspace {
     public var t = 0.0
     /// Exogenous GDP path and GDP with lever effects, 100 million yuan (2019 prices).
@@ -7,10 +8,14 @@ public final class Workspace {
     public var deepProcessingValueAdded = 0.0, lostValueAdded = 0.0, replacementValueAdded = 0.0
 
     // Industry, per product.
-    public var demand: [Double], output: [Double], capacityOld: [Double], capacityNew: [Double]
-    public var investment: [Double], cutRate: [Double]
-    public var fuel: [FuelVector], electricity: [Double], process: [Double], extendedProcess: [Double]
-    public var feedstock: [Double]
+    public let demand: UnsafeMutableBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>
+    public let capacityOld: UnsafeMutableBufferPointer<Double>, capacityNew: UnsafeMutableBufferPointer<Double>
+    public let investment: UnsafeMutableBufferPointer<Double>, cutRate: UnsafeMutableBufferPointer<Double>
+    /// Baseline demand index at t (relative to the base year), shared by industry and GDP.
+    public let demandIndex: UnsafeMutableBufferPointer<Double>
+    public let fuel: UnsafeMutableBufferPointer<FuelVector>, electricity: UnsafeMutableBufferPointer<Double>
+    public let process: UnsafeMutableBufferPointer<Double>, extendedProcess: UnsafeMutableBufferPointer<Double>
+    public let feedstock: UnsafeMutableBufferPointer<Double>
     /// Energy-intensive output curtailed by enforced dual control, share.
     public var curtailment = 0.0
 
@@ -21,7 +26,7 @@ public final class Workspace {
     public var aluminaImports = 0.0
 
     // Activities (buildings, transport, other industry, heat ...).
-    public var activityFuel: [FuelVector], activityElectricity: [Double]
+    public let activityFuel: UnsafeMutableBufferPointer<FuelVector>, activityElectricity: UnsafeMutableBufferPointer<Double>
     public var replacementFuel = FuelVector(), replacementElectricity = 0.0
 
     // Power.
@@ -37,7 +42,7 @@ public final class Workspace {
     public var sinkFlux = 0.0
 
     // Accounting.
-    public var co2ByGroup: [Double]
+    public let co2ByGroup: UnsafeMutableBufferPointer<Double>
     public var fuelTotal = FuelVector()
     public var co2ByFuel = FuelVector()
     public var processCO2 = 0.0, grossCO2 = 0.0, netCO2 = 0.0
@@ -45,13 +50,27 @@ public final class Workspace {
     public var energyTotal = 0.0, energyDualControl = 0.0, energyCap = Double.infinity
 
     init(products: Int, activities: Int) {
-        demand = Array(repeating: 0, count: products)
-        output = demand; capacityOld = demand; capacityNew = demand; investment = demand; cutRate = demand
-        electricity = demand; process = demand; extendedProcess = demand; feedstock = demand
-        fuel = Array(repeating: FuelVector(), count: products)
-        activityFuel = Array(repeating: FuelVector(), count: activities)
-        activityElectricity = Array(repeating: 0, count: activities)
-        co2ByGroup = Array(repeating: 0, count: SectorGroup.allCases.count)
+        func zeros<T>(_ n: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: n)
+            b.initialize(repeating: value)
+            return b
+        }
+        demand = zeros(products, 0); output = zeros(products, 0); capacityOld = zeros(products, 0)
+        capacityNew = zeros(products, 0); investment = zeros(products, 0); cutRate = zeros(products, 0)
+        demandIndex = zeros(products, 0)
+        electricity = zeros(products, 0); process = zeros(products, 0); extendedProcess = zeros(products, 0)
+        feedstock = zeros(products, 0)
+        fuel = zeros(products, FuelVector())
+        activityFuel = zeros(activities, FuelVector())
+        activityElectricity = zeros(activities, 0)
+        co2ByGroup = zeros(SectorGroup.allCases.count, 0)
+    }
+
+    deinit {
+        for b in [demand, output, capacityOld, capacityNew, investment, cutRate, demandIndex, electricity, process, extendedProcess,
+                  feedstock, activityElectricity, co2ByGroup] { b.deallocate() }
+        fuel.deallocate()
+        activityFuel.deallocate()
     }
 
     public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }

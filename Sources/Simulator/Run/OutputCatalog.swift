@@ -22,10 +22,28 @@ struct ValueWriter: OutputSink {
     }
 }
 
+/// Names and units of the annual outputs, and where each sits in a row. The same for every model, so it
+/// is built once per process and shared by every trajectory.
+public final class OutputCatalog: Sendable {
+    public let names: [String]
+    public let units: [String]
+    let index: [String: Int]
+
+    init() {
+        var c = NameCollector()
+        CarbonModel.outputs(&c, ws: Workspace(products: Product.allCases.count, activities: 0))
+        names = c.names
+        units = c.units
+        index = Dictionary(uniqueKeysWithValues: c.names.enumerated().map { ($1, $0) })
+    }
+
+    static let shared = OutputCatalog()
+}
+
 extension CarbonModel {
-    /// Every annual output, in catalog order. Reads the workspace filled by `evaluate` and the state `y`.
-    func outputs<S: OutputSink>(_ s: inout S, y: UnsafePointer<Double>) {
-        let ws = workspace
+    /// Every annual output, in catalog order. Reads the workspace filled by `evaluate`; names and values
+    /// are autoclosures, so naming evaluates no value and writing builds no name.
+    static func outputs<S: OutputSink>(_ s: inout S, ws: Workspace) {
         s.emit("co2_gross", "Mt CO2", ws.grossCO2)
         s.emit("co2_net", "Mt CO2", ws.netCO2)
         s.emit("co2_process", "Mt CO2", ws.processCO2)
@@ -72,13 +90,5 @@ extension CarbonModel {
     }
 
     /// Names and units of the annual outputs.
-    public var outputCatalog: (names: [String], units: [String]) {
-        var c = NameCollector()
-        let y = initialState()
-        y.withUnsafeBufferPointer { b in
-            evaluate(t: startTime, y: b.baseAddress!)
-            outputs(&c, y: b.baseAddress!)
-        }
-        return (c.names, c.units)
-    }
+    public var outputCatalog: OutputCatalog { OutputCatalog.shared }
 }

@@ -48,7 +48,8 @@ public struct Simulation {
     public func run(integrator: ODEIntegrator? = nil) throws -> Trajectory {
         let integrator = try integrator ?? ODEIntegrator(system: model)
         let p = model.parameters
-        let (names, units) = model.outputCatalog
+        let catalog = OutputCatalog.shared
+        let names = catalog.names
         let years = Array(p.baseYear...p.endYear)
         var values = [Double](repeating: .nan, count: years.count * names.count)
         var y = model.initialState()
@@ -64,7 +65,7 @@ public struct Simulation {
                 func record(_ year: Int) {
                     model.evaluate(t: t, y: y)
                     var w = ValueWriter(row: out.baseAddress! + (year - p.baseYear) * names.count)
-                    model.outputs(&w, y: y)
+                    CarbonModel.outputs(&w, ws: model.workspace)
                 }
                 record(p.baseYear)
                 let stops = stops()
@@ -86,7 +87,7 @@ public struct Simulation {
             }
         }
         model.segmentEnd = .infinity
-        return Trajectory(years: years, names: names, units: units, values: values,
+        return Trajectory(years: years, catalog: catalog, values: values,
                           cumulativeNetCO2: y[cumulative + 1] - windowStart.net,
                           cumulativeGrossCO2: y[cumulative] - windowStart.gross,
                           cumulativeFrom: cumulativeFrom, evaluations: integrator.evaluations)

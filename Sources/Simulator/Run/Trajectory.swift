@@ -1,8 +1,9 @@
 /// Annual outputs of one run: `values[year][series]`, plus exact integrals from the accumulator states.
 public struct Trajectory: Sendable {
     public let years: [Int]
-    public let names: [String]
-    public let units: [String]
+    let catalog: OutputCatalog
+    public var names: [String] { catalog.names }
+    public var units: [String] { catalog.units }
     /// Row-major: one row per year, one column per series.
     public let values: [Double]
     /// Cumulative net and gross CO2 over calendar years `cumulativeFrom`...`endYear` (Mt), integrated as states.
@@ -12,19 +13,17 @@ public struct Trajectory: Sendable {
     /// Right-hand-side evaluations this run took.
     public let evaluations: Int
 
-    private let index: [String: Int]
+    private var index: [String: Int] { catalog.index }
 
-    init(years: [Int], names: [String], units: [String], values: [Double], cumulativeNetCO2: Double,
+    init(years: [Int], catalog: OutputCatalog, values: [Double], cumulativeNetCO2: Double,
          cumulativeGrossCO2: Double, cumulativeFrom: Int, evaluations: Int) {
         self.years = years
-        self.names = names
-        self.units = units
+        self.catalog = catalog
         self.values = values
         self.cumulativeNetCO2 = cumulativeNetCO2
         self.cumulativeGrossCO2 = cumulativeGrossCO2
         self.cumulativeFrom = cumulativeFrom
         self.evaluations = evaluations
-        index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
     }
 
     public func has(_ name: String) -> Bool { index[name] != nil }

@@ -13,7 +13,8 @@ final class SweepWorker {
         cursor = try plan.spec.sampling.cursor()
         let first = try CarbonModel(parameters: plan.parameters(scenario: 0, factors: try Self.point(cursor, 0, plan)))
         slot = ModelSlot(first)
-        integrator = try ODEIntegrator(system: slot)
+        integrator = try ODEIntegrator(system: slot, method: plan.spec.method, absoluteTolerance: plan.spec.tolerance,
+                                       relativeTolerance: plan.spec.tolerance)
         x = Array(repeating: 0, count: plan.spec.factors.count)
     }
 
