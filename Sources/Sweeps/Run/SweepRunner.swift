@@ -70,6 +70,7 @@ public struct SweepRunner: Sendable {
         state.abort()
         state.waitForWorkers(threads.count)
         if let error = state.error { throw error }
+        try store.checkpoint()
         return done
     }
 }

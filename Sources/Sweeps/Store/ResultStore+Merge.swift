@@ -23,7 +23,10 @@ extension ResultStore {
                 throw InputError(file: output, message: "the output database holds a different sweep spec", accepted: "a new file or one of the same spec")
             }
         } else {
-            try FileManager.default.copyItem(atPath: first, toPath: output)
+            // A consistent copy of the first shard, write-ahead log included.
+            try stores[0].queue.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [output])
+            }
         }
         let target = try DatabaseQueue(path: output)
         for shard in shards where URL(fileURLWithPath: shard).standardizedFileURL != URL(fileURLWithPath: output).standardizedFileURL {
@@ -38,6 +41,7 @@ extension ResultStore {
                 try db.execute(sql: "DETACH DATABASE shard")
             }
         }
+        try ResultStore(existing: output).checkpoint()
     }
 
     /// Writes the runs (one row per run, factors by path) and the kept series as CSV, ordered by run id.

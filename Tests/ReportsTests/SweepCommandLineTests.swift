@@ -1,0 +1,88 @@
+import XCTest
+import Foundation
+
+/// `carbonsim sweep`, `merge` and `summarize` end to end, including a real SIGKILL and resume.
+final class SweepCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    func writeSpec(n: Int) throws -> String {
+        let spec = directory.appendingPathComponent("spec.yaml")
+        let scenarios = CLI.repository.appendingPathComponent("scenarios").path
+        try """
+            name: cli
+            scenarios: [\(scenarios)/baseline.yaml]
+            design: sobol
+            n: \(n)
+            factors:
+              sector_plans.power.wind.target: {range: [60, 200], start: 2021, full: 2030}
+              fly_ash.fuel_tce_per_tonne: {range: [1, 4]}
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        return spec.path
+    }
+
+    func testKilledSweepResumesToTheSameResults() throws {
+        let spec = try writeSpec(n: 1500)
+        let killed = directory.appendingPathComponent("killed.sqlite").path
+        let clean = directory.appendingPathComponent("clean.sqlite").path
+        let csvKilled = directory.appendingPathComponent("killed.csv").path
+        let csvClean = directory.appendingPathComponent("clean.csv").path
+
+        let p = Process()
+        p.executableURL = cli.binary
+        p.arguments = ["sweep", spec, "--db", killed, "--jobs", "2", "--quiet"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Kill it once something is stored (or, on a fast machine, whenever it is).
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline {
+            if let size = try? FileManager.default.attributesOfItem(atPath: killed)[.size] as? Int, size > 200_000 { break }
+            usleep(20_000)
+        }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+
+        let refused = try cli.run(["sweep", spec, "--db", killed])
+        XCTAssertNotEqual(refused.status, 0, "an existing database needs --resume")
+        XCTAssertTrue(refused.err.contains("--resume"), refused.err)
+
+        let resumed = try cli.run(["sweep", spec, "--db", killed, "--resume", "--jobs", "2", "--csv", csvKilled])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        let fresh = try cli.run(["sweep", spec, "--db", clean, "--jobs", "1", "--quiet", "--csv", csvClean])
+        XCTAssertEqual(fresh.status, 0, fresh.err)
+        XCTAssertEqual(try String(contentsOfFile: csvKilled, encoding: .utf8), try String(contentsOfFile: csvClean, encoding: .utf8))
+        let series = { (p: String) in try String(contentsOfFile: p.replacingOccurrences(of: ".csv", with: ".series.csv"), encoding: .utf8) }
+        XCTAssertEqual(try series(csvKilled), try series(csvClean))
+        XCTAssertEqual(try String(contentsOfFile: csvClean, encoding: .utf8).split(separator: "\n").count, 1 + 1500)
+    }
+
+    func testShardsMergeAndSummarize() throws {
+        let spec = try writeSpec(n: 64)
+        var shards: [String] = []
+        for i in 0..<2 {
+            let db = directory.appendingPathComponent("s\(i).sqlite").path
+            let r = try cli.run(["sweep", spec, "--db", db, "--shard", "\(i)/2", "--quiet"])
+            XCTAssertEqual(r.status, 0, r.err)
+            shards.append(db)
+        }
+        let merged = directory.appendingPathComponent("merged.sqlite").path
+        let m = try cli.run(["merge", "--output", merged] + shards)
+        XCTAssertEqual(m.status, 0, m.err)
+        XCTAssertTrue(m.err.contains("64 of 64 runs"), m.err)
+        for format in ["markdown", "csv", "json"] {
+            let s = try cli.run(["summarize", merged, "--format", format, "--bootstrap", "20"])
+            XCTAssertEqual(s.status, 0, s.err)
+            XCTAssertTrue(s.out.contains("P95") || s.out.contains("band"), format)
+        }
+        let bad = try cli.run(["sweep", spec, "--db", directory.appendingPathComponent("x.sqlite").path, "--shard", "2/2"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.err.contains("0 <= i < n"), bad.err)
+    }
+}

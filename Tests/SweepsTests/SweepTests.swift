@@ -1,0 +1,201 @@
+import XCTest
+import GRDB
+import Scenarios
+import Simulator
+@testable import Sweeps
+
+final class SweepTests: XCTestCase {
+    var directory: URL!
+    var dataset: Dataset!
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios")
+
+    override func setUpWithError() throws {
+        dataset = try Dataset.innerMongolia()
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-sweeps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    func spec(_ text: String, name: String = "spec.yaml") throws -> SweepSpec {
+        let url = directory.appendingPathComponent(name)
+        try text.replacingOccurrences(of: "SCENARIOS", with: Self.scenarios.path).write(to: url, atomically: true, encoding: .utf8)
+        return try SweepSpecLoader(dataset: dataset).load(path: url.path)
+    }
+
+    func specError(_ text: String) throws -> InputError {
+        do {
+            _ = try spec(text)
+        } catch let e as InputError {
+            return e
+        }
+        XCTFail("no error for:\n\(text)")
+        throw XCTSkip()
+    }
+
+    let small = """
+        name: small
+        scenarios: [SCENARIOS/baseline.yaml, SCENARIOS/announced.yaml]
+        design: lhs
+        n: 40
+        seed: 3
+        factors:
+          sector_plans.power.wind.target: {range: [60, 200], start: 2021, full: 2030}
+          products.steel.base_output: {distribution: normal, mean: 26, sd: 1.5}
+        keep: [co2_gross, co2_net]
+        """
+
+    func run(_ spec: SweepSpec, jobs: Int, db: String, shard: (Int, Int) = (0, 1), stopAfter: Int? = nil, chunk: Int = 16) throws -> ResultStore {
+        let store = try ResultStore(path: directory.appendingPathComponent(db).path, spec: spec,
+                                    datasetChecksum: dataset.checksum, years: Array(2019...2060))
+        var runner = SweepRunner(plan: try SweepPlan(spec: spec, dataset: dataset), jobs: jobs)
+        runner.chunkSize = chunk
+        runner.stopAfterChunks = stopAfter
+        try runner.run(into: store, shard: shard)
+        return store
+    }
+
+    /// Every stored row, in a canonical order: equal content, whatever the file layout.
+    func dump(_ store: ResultStore) throws -> [String] {
+        try store.queue.read { db in
+            var rows: [String] = []
+            for table in ["runs ORDER BY run_id", "run_targets ORDER BY run_id, target, year", "series ORDER BY run_id, variable"] {
+                rows += try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { $0.description }
+            }
+            return rows
+        }
+    }
+
+    func testSameSpecGivesByteIdenticalDatabasesWithOneOrTwoJobs() throws {
+        let s = try spec(small)
+        XCTAssertEqual(s.runCount, 80)
+        let one = try run(s, jobs: 1, db: "one.sqlite"), two = try run(s, jobs: 2, db: "two.sqlite")
+        XCTAssertEqual(try one.count(), 80)
+        let a = try Data(contentsOf: URL(fileURLWithPath: one.path)), b = try Data(contentsOf: URL(fileURLWithPath: two.path))
+        XCTAssertEqual(a, b, "database files differ between 1 and 2 jobs")
+    }
+
+    func testResumeAfterAKillComputesOnlyWhatIsMissingAndEndsWithEveryRunOnce() throws {
+        let s = try spec(small)
+        let full = try run(s, jobs: 2, db: "full.sqlite")
+        let interrupted = try run(s, jobs: 2, db: "resumed.sqlite", stopAfter: 2)
+        XCTAssertEqual(try interrupted.count(), 32, "two chunks of 16 committed before the 'kill'")
+        let stored = try interrupted.storedRuns()
+        let again = try ResultStore(path: interrupted.path, spec: s, datasetChecksum: dataset.checksum, years: Array(2019...2060))
+        let ran = try SweepRunner(plan: try SweepPlan(spec: s, dataset: dataset), jobs: 2).run(into: again)
+        XCTAssertEqual(ran, 80 - stored.count, "resume recomputes nothing stored")
+        XCTAssertEqual(try again.count(), 80)
+        XCTAssertEqual(try dump(again), try dump(full))
+    }
+
+    func testMergedShardsEqualAnUnshardedRun() throws {
+        let s = try spec(small)
+        let full = try run(s, jobs: 1, db: "full.sqlite")
+        let shards = try (0..<3).map { try run(s, jobs: 1, db: "shard\($0).sqlite", shard: ($0, 3)) }
+        XCTAssertEqual(try shards.map { try $0.count() }.reduce(0, +), 80)
+        let merged = directory.appendingPathComponent("merged.sqlite").path
+        try ResultStore.merge(shards.map(\.path), into: merged)
+        XCTAssertEqual(try dump(ResultStore(existing: merged)), try dump(full))
+    }
+
+    func testMergeRefusesShardsOfAnotherSpec() throws {
+        let a = try run(try spec(small), jobs: 1, db: "a.sqlite", shard: (0, 2))
+        let other = try spec(small.replacingOccurrences(of: "seed: 3", with: "seed: 4"), name: "other.yaml")
+        let b = try run(other, jobs: 1, db: "b.sqlite", shard: (1, 2))
+        XCTAssertThrowsError(try ResultStore.merge([a.path, b.path], into: directory.appendingPathComponent("m.sqlite").path)) {
+            XCTAssertTrue(($0 as? InputError)?.message.contains("different sweep spec") ?? false, "\($0)")
+        }
+    }
+
+    func testAStoreRefusesAnotherSpec() throws {
+        let a = try run(try spec(small), jobs: 1, db: "a.sqlite")
+        let other = try spec(small.replacingOccurrences(of: "n: 40", with: "n: 41"), name: "other.yaml")
+        XCTAssertThrowsError(try ResultStore(path: a.path, spec: other, datasetChecksum: dataset.checksum, years: Array(2019...2060)))
+    }
+
+    func testNumericalFailuresAreRecordedAndTheSweepGoesOn() throws {
+        // A planning capacity factor of zero makes coal capacity need infinite: the right-hand side fails.
+        let s = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: grid
+            factors:
+              power.coal_planning_capacity_factor: {levels: [0.6, 0.0, 0.5]}
+            """)
+        let store = try run(s, jobs: 2, db: "fail.sqlite")
+        let rows = try store.queue.read { try Row.fetchAll($0, sql: "SELECT run_id, status, error FROM runs ORDER BY run_id") }
+        XCTAssertEqual(rows.map { $0["status"] as String }, ["ok", "failed", "ok"])
+        XCTAssertTrue((rows[1]["error"] as String?)?.contains("GSL") ?? false, "\(rows[1])")
+    }
+
+    func testSummaryOfASaltelliSweep() throws {
+        let s = try spec("""
+            scenarios: [SCENARIOS/announced.yaml]
+            design: saltelli
+            n: 32
+            factors:
+              sector_plans.power.wind.target: {range: [80, 250], start: 2021, full: 2030}
+              sector_plans.industry.capacity_cut.steel.target: {range: [0, 80], start: 2022, full: 2025}
+            """)
+        XCTAssertEqual(s.runCount, 32 * 4)
+        let store = try run(s, jobs: 2, db: "saltelli.sqlite")
+        let summary = try SweepSummary(store: store, bootstrap: 50)
+        let sc = try XCTUnwrap(summary.scenarios.first)
+        XCTAssertEqual(sc.runs, 128)
+        for band in sc.bands {
+            for y in band.years.indices {
+                XCTAssertLessThanOrEqual(band.values[0][y], band.values[2][y])
+                XCTAssertLessThanOrEqual(band.values[2][y], band.values[4][y])
+            }
+        }
+        let peak = try XCTUnwrap(sc.sensitivity.first { $0.output == "peak_value" })
+        XCTAssertEqual(peak.method, .sobol)
+        // Wind dominates the peak; the steel cut barely moves it (it is replaced by compliant capacity).
+        XCTAssertGreaterThan(peak.total[0].estimate, 0.5)
+        XCTAssertLessThan(peak.total[1].estimate, 0.1)
+        for t in sc.targets { XCTAssertTrue((0...1).contains(t.probability.estimate)) }
+    }
+
+    func testSummaryOfOtherDesignsUsesRegression() throws {
+        let store = try run(try spec(small), jobs: 2, db: "lhs.sqlite")
+        let summary = try SweepSummary(store: store, series: ["co2_net"], bootstrap: 20)
+        XCTAssertEqual(summary.scenarios.map(\.scenario), ["baseline", "announced"])
+        let src = try XCTUnwrap(summary.scenarios[0].sensitivity.first { $0.output == "cumulative_co2" })
+        XCTAssertEqual(src.method, .src)
+        XCTAssertLessThan(src.first[0].estimate, 0, "more wind, less cumulative CO2")
+        XCTAssertThrowsError(try SweepSummary(store: store, series: ["gdp"]))
+    }
+
+    func testSpecErrorsNameTheKeyAndWhatIsAccepted() throws {
+        let unknown = try specError("design: lhs\nn: 10\nfactors:\n  sector_plans.power.wnd.target: {range: [1, 2]}\n")
+        XCTAssertEqual(unknown.suggestion, "sector_plans.power.wind.target")
+        XCTAssertEqual(unknown.line, 4)
+        let empty = try specError("design: lhs\nn: 10\nfactors:\n  sector_plans.power.wind.target: {range: [200, 100]}\n")
+        XCTAssertTrue(empty.message.contains("empty range"), empty.message)
+        let small = try specError("design: saltelli\nn: 4\nfactors:\n  sector_plans.power.wind.target: {range: [100, 200]}\n")
+        XCTAssertEqual(small.accepted, "n >= 8")
+        let sd = try specError("design: random\nn: 10\nfactors:\n  products.steel.base_output: {distribution: normal, mean: 26, sd: -1}\n")
+        XCTAssertEqual(sd.accepted, "sd > 0")
+        let tri = try specError("design: random\nn: 10\nfactors:\n  products.steel.base_output: {distribution: triangular, min: 1, mode: 5, max: 3}\n")
+        XCTAssertTrue(tri.message.contains("min <= mode <= max"), tri.message)
+        let kind = try specError("design: random\nn: 10\nfactors:\n  products.steel.base_output: {distribution: gaussian, mean: 1, sd: 1}\n")
+        XCTAssertEqual(kind.suggestion, nil)
+        XCTAssertTrue(kind.accepted?.contains("normal") ?? false)
+        let grid = try specError("design: grid\nfactors:\n  products.steel.base_output: {range: [20, 30]}\n")
+        XCTAssertTrue(grid.message.contains("levels"), grid.message)
+        let keep = try specError("design: lhs\nn: 10\nfactors:\n  products.steel.base_output: {range: [20, 30]}\nkeep: [co2_gros]\n")
+        XCTAssertEqual(keep.suggestion, "co2_gross")
+        let lever = try specError("design: lhs\nn: 10\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {range: [0, 150]}\n")
+        XCTAssertEqual(lever.accepted, "0 to 100 %/yr")
+        let design = try specError("design: sobl\nn: 10\nfactors:\n  products.steel.base_output: {range: [20, 30]}\n")
+        XCTAssertEqual(design.suggestion, "sobol")
+    }
+
+    func testEveryExampleSpecLoads() throws {
+        let dir = Self.scenarios.appendingPathComponent("sweeps")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }
+        var designs = Set<DesignKind>()
+        for f in files { designs.insert(try SweepSpecLoader(dataset: dataset).load(path: dir.appendingPathComponent(f).path).design) }
+        XCTAssertEqual(designs, Set(DesignKind.allCases), "one example per design")
+    }
+}
