@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "gsl",
             providers: [.apt(["libgsl-dev"])]
         ),
+        // SQLite's C API (GRDB does the rest).
+        .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
         .target(name: "Simulator", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         // Words to numbers: scenario schema, YAML, validation, embedded datasets.
@@ -33,7 +35,7 @@ let package = Package(
         // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
         .target(
             name: "Sweeps",
-            dependencies: ["Simulator", "Scenarios", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Simulator", "Scenarios", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Numbers to artefacts: plan-period tables, sweep summaries; CSV, JSON, Markdown.
         .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Sweeps"]),

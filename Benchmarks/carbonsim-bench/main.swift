@@ -52,3 +52,22 @@ if CommandLine.arguments.contains("--probe") {
     let b = try measure(2000) { _ = try dataset.modelParameters() }
     print("prepare", a, "modelParameters", b)
 }
+
+if CommandLine.arguments.contains("--evals") {
+    for method in [ODEMethod.rkck, .rkf45, .rk8pd] {
+        for tol in [1e-6, 1e-5] {
+            var line = "\(method) \(tol):"
+            for scenario in scenarios {
+                let model = try CarbonModel(parameters: PreparedScenario(scenario, dataset: dataset).parameters)
+                let integrator = try ODEIntegrator(system: model, method: method, absoluteTolerance: tol, relativeTolerance: tol)
+                let r = try Simulation(model: model).run(integrator: integrator)
+                let reference = try Simulation(model: model).run()
+                var err = 0.0
+                for (a, b) in zip(r.values, reference.values) where b.isFinite && abs(b) > 1e-3 { err = max(err, abs(a - b) / abs(b)) }
+                let t = try measure(200) { _ = try Simulation(model: model).run(integrator: integrator) }
+                line += " \(scenario.name) \(r.evaluations) evals \(String(format: "%.3f ms, max rel diff %.1e", t.median, err));"
+            }
+            print(line)
+        }
+    }
+}

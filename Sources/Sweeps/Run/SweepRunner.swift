@@ -36,6 +36,23 @@ public struct SweepRunner: Sendable {
         let state = SharedState(chunks: chunks.count, window: 2 * jobs + 1)
         let start = Date()
         let plan = self.plan
+        let keep = plan.spec.keep, targetColumns = ResultStore.targetColumns(plan.spec)
+
+        // One job: everything on this thread, so --jobs 1 uses one core.
+        if jobs == 1 {
+            let worker = try SweepWorker(plan: plan)
+            var done = 0, failed = 0
+            for (c, chunk) in chunks.enumerated() {
+                let prepared = ResultStore.prepare(chunk.map { worker.run($0) }, keep: keep, targetColumns: targetColumns)
+                try store.write(prepared)
+                done += prepared.count
+                failed += prepared.failed
+                progress?(Progress(done: done, total: todo.count, failed: failed, elapsed: Date().timeIntervalSince(start)))
+                if let stop = stopAfterChunks, c + 1 >= stop { break }
+            }
+            try store.checkpoint()
+            return done
+        }
 
         var threads: [Thread] = []
         for _ in 0..<min(jobs, max(chunks.count, 1)) {
@@ -45,7 +62,7 @@ public struct SweepRunner: Sendable {
                     let worker = try SweepWorker(plan: plan)
                     while let c = state.take() {
                         let results = chunks[c].map { worker.run($0) }
-                        state.finish(c, results)
+                        state.finish(c, ResultStore.prepare(results, keep: keep, targetColumns: targetColumns))
                     }
                 } catch {
                     state.fail(error)
@@ -59,10 +76,10 @@ public struct SweepRunner: Sendable {
         var done = 0, failed = 0, committed = 0
         defer { state.abort() }
         for c in 0..<chunks.count {
-            guard let results = state.next(c) else { break }
-            try store.write(results)
-            done += results.count
-            failed += results.filter { $0.error != nil }.count
+            guard let chunk = state.next(c) else { break }
+            try store.write(chunk)
+            done += chunk.count
+            failed += chunk.failed
             committed += 1
             progress?(Progress(done: done, total: todo.count, failed: failed, elapsed: Date().timeIntervalSince(start)))
             if let stop = stopAfterChunks, committed >= stop { break }
@@ -83,7 +100,7 @@ private final class SharedState: @unchecked Sendable {
     let window: Int
     var nextToTake = 0
     var nextToCommit = 0
-    var finished: [Int: [RunResult]] = [:]
+    var finished: [Int: ResultStore.PreparedChunk] = [:]
     var stopped = false
     var exited = 0
     var error: Error?
@@ -102,7 +119,7 @@ private final class SharedState: @unchecked Sendable {
         return nextToTake - 1
     }
 
-    func finish(_ c: Int, _ results: [RunResult]) {
+    func finish(_ c: Int, _ results: ResultStore.PreparedChunk) {
         condition.lock()
         finished[c] = results
         condition.broadcast()
@@ -110,7 +127,7 @@ private final class SharedState: @unchecked Sendable {
     }
 
     /// The results of chunk c once a worker has finished it; nil if the run was stopped.
-    func next(_ c: Int) -> [RunResult]? {
+    func next(_ c: Int) -> ResultStore.PreparedChunk? {
         condition.lock()
         defer { condition.unlock() }
         while finished[c] == nil && !stopped { condition.wait() }

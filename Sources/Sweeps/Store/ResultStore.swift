@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 import GRDB
 import Scenarios
@@ -31,7 +32,7 @@ public final class ResultStore {
                 }
                 return
             }
-            try Self.createSchema(db, factors: spec.factors.count, keep: spec.keep, years: years)
+            try Self.createSchema(db, factors: spec.factors.count, targets: Self.targetColumns(spec), years: years)
             let meta: [(String, String)] = [
                 ("spec_hash", specHash), ("spec", spec.text), ("spec_file", spec.file), ("name", spec.name),
                 ("tool_version", Self.toolVersion), ("dataset_checksum", datasetChecksum),
@@ -71,7 +72,7 @@ public final class ResultStore {
         return c
     }
 
-    static func createSchema(_ db: Database, factors: Int, keep: [String], years: [Int]) throws {
+    static func createSchema(_ db: Database, factors: Int, targets: [String], years: [Int]) throws {
         try db.execute(sql: "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         try db.execute(sql: "CREATE TABLE factors(position INTEGER PRIMARY KEY, path TEXT NOT NULL, distribution TEXT NOT NULL)")
         let factorColumns = (0..<factors).map { "f\($0) REAL" }.joined(separator: ", ")
@@ -79,7 +80,7 @@ public final class ResultStore {
         try db.execute(sql: """
             CREATE TABLE runs(run_id INTEGER PRIMARY KEY, scenario TEXT NOT NULL, \(factorColumns),
               status TEXT NOT NULL, error TEXT, peak_year INTEGER, peak_value REAL, cumulative_co2 REAL,
-              neutrality_year INTEGER, \(co2), co2_net_end REAL, targets_met INTEGER, targets_total INTEGER)
+              neutrality_year INTEGER, \(co2), co2_net_end REAL, targets_met INTEGER, targets_total INTEGER\(targets.map { ", \($0) INTEGER" }.joined()))
             """)
         try db.execute(sql: """
             CREATE TABLE run_targets(run_id INTEGER NOT NULL, target TEXT NOT NULL, year INTEGER NOT NULL,
@@ -108,42 +109,105 @@ public final class ResultStore {
         try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
-    /// Writes one chunk of results in one transaction.
-    public func write(_ results: [RunResult]) throws {
+    /// A chunk turned into statement arguments: built by the worker that ran it, so the committing
+    /// thread only executes statements.
+    public struct PreparedChunk: Sendable {
+        let runs: [[DatabaseValue]]
+        let targets: [[DatabaseValue]]
+        let series: [[DatabaseValue]]
+        public let count: Int
+        public let failed: Int
+    }
+
+    /// Statement arguments for a chunk of results, in the schema's column order.
+    public static func prepare(_ results: [RunResult], keep: [String], targetColumns: [String]) -> PreparedChunk {
+        var runs: [[DatabaseValue]] = [], targets: [[DatabaseValue]] = [], series: [[DatabaseValue]] = []
+        runs.reserveCapacity(results.count)
+        for r in results {
+            var row: [DatabaseValue] = [r.run.databaseValue, r.scenario.databaseValue]
+            row += r.factors.map(\.databaseValue)
+            row += [(r.error == nil ? "ok" : "failed").databaseValue, r.error.databaseValue, r.peakYear.databaseValue,
+                    r.peakValue.databaseValue, r.cumulativeCO2.databaseValue, r.neutralityYear.databaseValue]
+            let co2 = r.co2.isEmpty ? Array(repeating: nil, count: RunResult.headlineYears.count + 1) : r.co2
+            row += co2.map(\.databaseValue)
+            row += [r.targets.filter(\.passed).count.databaseValue, r.targets.count.databaseValue]
+            var passed = [String: Bool]()
+            for t in r.targets { passed[Self.targetColumn(t.kind, year: t.year)] = t.passed }
+            row += targetColumns.map { c in passed[c].map { ($0 ? 1 : 0).databaseValue } ?? .null }
+            runs.append(row)
+            for t in r.targets {
+                targets.append([r.run.databaseValue, t.kind.rawValue.databaseValue, t.year.databaseValue, t.required.databaseValue,
+                                t.achieved.databaseValue, (t.passed ? 1 : 0).databaseValue])
+            }
+            for (name, values) in zip(keep, r.series) {
+                series.append([r.run.databaseValue, name.databaseValue] + values.map { $0.isFinite ? $0.databaseValue : .null })
+            }
+        }
+        return PreparedChunk(runs: runs, targets: targets, series: series, count: results.count,
+                             failed: results.filter { $0.error != nil }.count)
+    }
+
+    /// Writes one prepared chunk in one transaction.
+    public func write(_ chunk: PreparedChunk) throws {
         try queue.write { db in
-            let factorMarks = String(repeating: ", ?", count: factorCount)
-            let co2Marks = String(repeating: ", ?", count: RunResult.headlineYears.count + 1)
-            let run = try db.cachedStatement(sql: """
-                INSERT INTO runs VALUES (?, ?\(factorMarks), ?, ?, ?, ?, ?, ?\(co2Marks), ?, ?)
-                """)
-            let target = try db.cachedStatement(sql: "INSERT INTO run_targets VALUES (?, ?, ?, ?, ?, ?)")
-            let series = try db.cachedStatement(sql: "INSERT INTO series VALUES (?, ?" + String(repeating: ", ?", count: years.count) + ")")
-            for r in results {
-                var values: [(any DatabaseValueConvertible)?] = [r.run, r.scenario]
-                values += r.factors.map { $0 as (any DatabaseValueConvertible)? }
-                values += [r.error == nil ? "ok" : "failed", r.error, r.peakYear, r.peakValue, r.cumulativeCO2, r.neutralityYear]
-                let co2 = r.co2.isEmpty ? Array(repeating: nil, count: RunResult.headlineYears.count + 1) : r.co2
-                values += co2.map { $0 as (any DatabaseValueConvertible)? }
-                values += [r.targets.filter(\.passed).count, r.targets.count]
-                try run.execute(arguments: StatementArguments(values))
-                for t in r.targets {
-                    try target.execute(arguments: [r.run, t.kind.rawValue, t.year, t.required, t.achieved, t.passed ? 1 : 0])
-                }
-                let keep = try keptNames(db)
-                for (name, s) in zip(keep, r.series) {
-                    var row: [(any DatabaseValueConvertible)?] = [r.run, name]
-                    row += s.map { $0.isFinite ? $0 : nil }
-                    try series.execute(arguments: StatementArguments(row))
-                }
+            let marks = { (n: Int) in "(" + Array(repeating: "?", count: n).joined(separator: ", ") + ")" }
+            for (table, rows) in [("runs", chunk.runs), ("run_targets", chunk.targets), ("series", chunk.series)] {
+                guard let first = rows.first else { continue }
+                let statement = try db.cachedStatement(sql: "INSERT INTO \(table) VALUES " + marks(first.count))
+                for row in rows { try Self.insert(row, with: statement, db) }
             }
         }
     }
 
-    private var keepCache: [String]?
-    private func keptNames(_ db: Database) throws -> [String] {
-        if let keepCache { return keepCache }
-        let names = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'keep'")?.split(separator: "\n").map(String.init) ?? []
-        keepCache = names
-        return names
+    /// Binds a row straight into the prepared statement and steps it: GRDB's argument wrapping costs more
+    /// than the insert itself on this path.
+    static func insert(_ row: [DatabaseValue], with statement: Statement, _ db: Database) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        for (i, value) in row.enumerated() {
+            let index = Int32(i + 1)
+            switch value.storage {
+            case .null: sqlite3_bind_null(handle, index)
+            case .int64(let v): sqlite3_bind_int64(handle, index, v)
+            case .double(let v): sqlite3_bind_double(handle, index, v)
+            case .string(let v): sqlite3_bind_text(handle, index, v, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+            case .blob: sqlite3_bind_null(handle, index)
+            }
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
     }
+
+    /// Writes results (prepared on this thread).
+    public func write(_ results: [RunResult], keep: [String], targetColumns: [String]) throws {
+        try write(Self.prepare(results, keep: keep, targetColumns: targetColumns))
+    }
+
+    /// Column of a target in `runs`: kind, and year where the kind has several (intensity cuts, caps, shares).
+    public static func targetColumn(_ kind: TargetCheck.Kind, year: Int) -> String {
+        switch kind {
+        case .peakYear, .peakCeiling, .neutralityYear: return "target_\(kind.rawValue)"
+        default: return "target_\(kind.rawValue)_\(year)"
+        }
+    }
+
+    /// Target columns of a spec: every target any base scenario sets.
+    public static func targetColumns(_ spec: SweepSpec) -> [String] {
+        var columns = Set<String>()
+        for s in spec.scenarios {
+            let t = s.targets
+            if t.peakYear != nil { columns.insert(targetColumn(.peakYear, year: 0)) }
+            if t.peakCeiling != nil { columns.insert(targetColumn(.peakCeiling, year: 0)) }
+            if t.neutralityYear != nil { columns.insert(targetColumn(.neutralityYear, year: 0)) }
+            for n in t.energyIntensityCut.keys { columns.insert(targetColumn(.energyIntensityCut, year: PlanPeriod(number: n).endYear)) }
+            for n in t.co2IntensityCut.keys { columns.insert(targetColumn(.co2IntensityCut, year: PlanPeriod(number: n).endYear)) }
+            for y in t.energyCap.keys { columns.insert(targetColumn(.energyCap, year: y)) }
+            for y in t.nonFossilShare.keys { columns.insert(targetColumn(.nonFossilShare, year: y)) }
+        }
+        return columns.sorted()
+    }
+
 }
