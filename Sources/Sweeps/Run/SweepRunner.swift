@@ -30,24 +30,33 @@ public struct SweepRunner: Sendable {
     @discardableResult
     public func run(into store: ResultStore, shard: (index: Int, count: Int) = (0, 1),
                     progress: ((Progress) -> Void)? = nil) throws -> Int {
-        let stored = try store.storedRuns()
-        let todo = plan.runs(shard: shard.index, of: shard.count).filter { !stored.contains($0) }
-        let chunks = stride(from: 0, to: todo.count, by: chunkSize).map { Array(todo[$0..<min($0 + chunkSize, todo.count)]) }
-        let state = SharedState(chunks: chunks.count, window: 2 * jobs + 1)
-        let start = Date()
+        // The shard's runs in order, cut into chunks computed on demand; stored runs (a resume) are skipped
+        // through a bitset. Memory: n bits, whatever n is.
         let plan = self.plan
+        let stored = try store.storedRuns(of: plan.runCount)
+        let shardRuns = plan.runs(shard: shard.index, of: shard.count)
+        let inShard = shardRuns.underestimatedCount
+        let total = inShard - shardRuns.filter { stored.contains($0) }.count
+        let size = chunkSize, chunkCount = (inShard + size - 1) / size
+        let chunk = { @Sendable (c: Int) -> [Int] in
+            let first = shard.index + c * size * shard.count
+            let last = min(first + size * shard.count, plan.runCount)
+            return stride(from: first, to: last, by: shard.count).filter { !stored.contains($0) }
+        }
+        let state = SharedState(chunks: chunkCount, window: 2 * jobs + 1)
+        let start = Date()
         let keep = plan.spec.keep, targetColumns = ResultStore.targetColumns(plan.spec)
 
         // One job: everything on this thread, so --jobs 1 uses one core.
         if jobs == 1 {
             let worker = try SweepWorker(plan: plan)
             var done = 0, failed = 0
-            for (c, chunk) in chunks.enumerated() {
-                let prepared = ResultStore.prepare(chunk.map { worker.run($0) }, keep: keep, targetColumns: targetColumns)
+            for c in 0..<chunkCount {
+                let prepared = ResultStore.prepare(chunk(c).map { worker.run($0) }, keep: keep, targetColumns: targetColumns)
                 try store.write(prepared)
                 done += prepared.count
                 failed += prepared.failed
-                progress?(Progress(done: done, total: todo.count, failed: failed, elapsed: Date().timeIntervalSince(start)))
+                progress?(Progress(done: done, total: total, failed: failed, elapsed: Date().timeIntervalSince(start)))
                 if let stop = stopAfterChunks, c + 1 >= stop { break }
             }
             try store.checkpoint()
@@ -55,13 +64,13 @@ public struct SweepRunner: Sendable {
         }
 
         var threads: [Thread] = []
-        for _ in 0..<min(jobs, max(chunks.count, 1)) {
+        for _ in 0..<min(jobs, max(chunkCount, 1)) {
             let thread = Thread {
                 defer { state.workerExited() }
                 do {
                     let worker = try SweepWorker(plan: plan)
                     while let c = state.take() {
-                        let results = chunks[c].map { worker.run($0) }
+                        let results = chunk(c).map { worker.run($0) }
                         state.finish(c, ResultStore.prepare(results, keep: keep, targetColumns: targetColumns))
                     }
                 } catch {
@@ -75,13 +84,13 @@ public struct SweepRunner: Sendable {
 
         var done = 0, failed = 0, committed = 0
         defer { state.abort() }
-        for c in 0..<chunks.count {
-            guard let chunk = state.next(c) else { break }
-            try store.write(chunk)
-            done += chunk.count
-            failed += chunk.failed
+        for c in 0..<chunkCount {
+            guard let prepared = state.next(c) else { break }
+            try store.write(prepared)
+            done += prepared.count
+            failed += prepared.failed
             committed += 1
-            progress?(Progress(done: done, total: todo.count, failed: failed, elapsed: Date().timeIntervalSince(start)))
+            progress?(Progress(done: done, total: total, failed: failed, elapsed: Date().timeIntervalSince(start)))
             if let stop = stopAfterChunks, committed >= stop { break }
         }
         state.abort()
@@ -164,4 +173,15 @@ private final class SharedState: @unchecked Sendable {
         while exited < n { condition.wait() }
         condition.unlock()
     }
+}
+
+/// Which runs a database already holds, as a bitset over all runs of the sweep.
+struct StoredRuns: Sendable {
+    private var bits: [UInt64]
+
+    init(count: Int) { bits = Array(repeating: 0, count: (count + 63) / 64) }
+
+    mutating func insert(_ r: Int) { bits[r >> 6] |= 1 << UInt64(r & 63) }
+
+    func contains(_ r: Int) -> Bool { bits[r >> 6] & (1 << UInt64(r & 63)) != 0 }
 }

@@ -98,9 +98,26 @@ public final class ResultStore {
         try queue.writeWithoutTransaction { db in _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 
-    /// Run ids already stored: what a resume skips.
+    /// Run ids already stored among `count` runs, as a bitset: what a resume skips.
+    func storedRuns(of count: Int) throws -> StoredRuns {
+        try queue.read { db in
+            var runs = StoredRuns(count: count)
+            let cursor = try Int.fetchCursor(db, sql: "SELECT run_id FROM runs")
+            while let r = try cursor.next() {
+                if r >= 0 && r < count { runs.insert(r) }
+            }
+            return runs
+        }
+    }
+
+    /// Run ids already stored.
     public func storedRuns() throws -> Set<Int> {
-        try queue.read { db in Set(try Int.fetchAll(db, sql: "SELECT run_id FROM runs")) }
+        try queue.read { db in
+            var runs = Set<Int>()
+            let cursor = try Int.fetchCursor(db, sql: "SELECT run_id FROM runs")
+            while let r = try cursor.next() { runs.insert(r) }
+            return runs
+        }
     }
 
     public func count() throws -> Int { try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 } }
