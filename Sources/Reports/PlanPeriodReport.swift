@@ -54,20 +54,20 @@ public struct PlanPeriodReport {
 
 /// Number formatting shared by every renderer: enough digits to read, never scientific.
 public enum NumberFormat {
-    static func value(_ v: Double) -> String {
+    public static func value(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         let a = abs(v)
         let digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a == 0 ? 0 : 3
         return fixed(v, digits)
     }
 
-    static func change(_ v: Double) -> String {
+    public static func change(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         return (v >= 0 ? "+" : "") + fixed(v, 1) + "%"
     }
 
     /// Fixed-point formatting without Foundation's locale dependence.
-    static func fixed(_ v: Double, _ digits: Int) -> String {
+    public static func fixed(_ v: Double, _ digits: Int) -> String {
         let scale = pow10(digits)
         let rounded = (abs(v) * scale).rounded()
         let negative = v < 0 && rounded != 0
@@ -84,5 +84,5 @@ public enum NumberFormat {
     static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
 
     /// Full precision for machine-readable output.
-    static func exact(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
+    public static func exact(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
 }

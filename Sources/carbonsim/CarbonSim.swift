@@ -9,7 +9,8 @@ struct CarbonSim: ParsableCommand {
         Scenario files are YAML in the "1+N+X" shape: targets (the "1"), sector_plans (the "N"),
         measures (the "X"). They say only what differs from the dataset's baseline and may `extends:` another file.
         """,
-        subcommands: [RunCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self,
+        subcommands: [RunCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self, PlotCommand.self,
+                      DecomposeCommand.self,
                       ValidateCommand.self, LeversCommand.self],
         defaultSubcommand: RunCommand.self
     )

@@ -11,27 +11,32 @@ struct Accounting {
     let activityGroups: [SectorGroup]
 
     func account(_ ws: Workspace) {
-        for g in ws.co2ByGroup.indices { ws.co2ByGroup[g] = 0 }
+        for g in ws.co2ByGroup.indices { ws.co2ByGroup[g] = 0; ws.energyByGroup[g] = 0 }
         var fuel = FuelVector()
         var process = 0.0
         for i in productGroups.indices {
             let g = productGroups[i].rawValue
             let extended = switches.extendedProcess ? ws.extendedProcess[i] : 0
             ws.co2ByGroup[g] += ws.fuel[i].emissions(factors) + ws.process[i] + extended
+            ws.energyByGroup[g] += ws.fuel[i].total
             fuel += ws.fuel[i]
             process += ws.process[i] + extended
         }
         let nonferrous = SectorGroup.nonferrous.rawValue
         ws.co2ByGroup[nonferrous] += ws.flyAshAluminaFuel.emissions(factors) + ws.flyAshAluminaProcess
+        ws.energyByGroup[nonferrous] += ws.flyAshAluminaFuel.total
         fuel += ws.flyAshAluminaFuel
         process += ws.flyAshAluminaProcess
         for i in activityGroups.indices {
             ws.co2ByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].emissions(factors)
+            ws.energyByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].total
             fuel += ws.activityFuel[i]
         }
         ws.co2ByGroup[SectorGroup.power.rawValue] += ws.thermalFuel * factors.coal
+        ws.energyByGroup[SectorGroup.power.rawValue] += ws.thermalFuel
         fuel.coal += ws.thermalFuel
         ws.co2ByGroup[SectorGroup.other.rawValue] += ws.replacementFuel.emissions(factors)
+        ws.energyByGroup[SectorGroup.other.rawValue] += ws.replacementFuel.total
         fuel += ws.replacementFuel
 
         ws.fuelTotal = fuel

@@ -43,6 +43,8 @@ public final class Workspace {
 
     // Accounting.
     public let co2ByGroup: UnsafeMutableBufferPointer<Double>
+    /// Fossil energy burnt in each CEADs sector group, Mtce.
+    public let energyByGroup: UnsafeMutableBufferPointer<Double>
     public var fuelTotal = FuelVector()
     public var co2ByFuel = FuelVector()
     public var processCO2 = 0.0, grossCO2 = 0.0, netCO2 = 0.0
@@ -64,11 +66,12 @@ public final class Workspace {
         activityFuel = zeros(activities, FuelVector())
         activityElectricity = zeros(activities, 0)
         co2ByGroup = zeros(SectorGroup.allCases.count, 0)
+        energyByGroup = zeros(SectorGroup.allCases.count, 0)
     }
 
     deinit {
         for b in [demand, output, capacityOld, capacityNew, investment, cutRate, demandIndex, electricity, process, extendedProcess,
-                  feedstock, activityElectricity, co2ByGroup] { b.deallocate() }
+                  feedstock, activityElectricity, co2ByGroup, energyByGroup] { b.deallocate() }
         fuel.deallocate()
         activityFuel.deallocate()
     }

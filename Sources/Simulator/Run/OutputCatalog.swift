@@ -37,7 +37,9 @@ public final class OutputCatalog: Sendable {
         index = Dictionary(uniqueKeysWithValues: c.names.enumerated().map { ($1, $0) })
     }
 
-    static let shared = OutputCatalog()
+    public static let shared = OutputCatalog()
+
+    public func unit(of name: String) -> String? { index[name].map { units[$0] } }
 }
 
 extension CarbonModel {
@@ -51,6 +53,7 @@ extension CarbonModel {
         s.emit("sinks", "Mt CO2", ws.sinkFlux)
         for g in SectorGroup.allCases { s.emit("co2_sector_\(g.key)", "Mt CO2", ws.co2ByGroup[g.rawValue]) }
         for f in Fuel.allCases { s.emit("co2_fuel_\(f.key)", "Mt CO2", ws.co2ByFuel[f]) }
+        for g in SectorGroup.allCases { s.emit("energy_sector_\(g.key)", "Mtce", ws.energyByGroup[g.rawValue]) }
         s.emit("energy_total", "Mtce", ws.energyTotal)
         s.emit("energy_dual_control", "Mtce", ws.energyDualControl)
         for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.fuelTotal[f]) }

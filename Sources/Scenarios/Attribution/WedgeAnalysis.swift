@@ -1,0 +1,71 @@
+import Simulator
+
+/// Abatement from a baseline to a policy scenario, attributed to lever families by Shapley values.
+///
+/// Groups are the lever families whose settings differ between the two scenarios (plus one group for
+/// differing assumptions, accounting or dual-control enforcement, if any). A subset of groups is the
+/// baseline with those groups' settings taken from the policy. The wedges sum exactly, every year, to
+/// policy minus baseline.
+public struct WedgeAnalysis: Sendable {
+    public let baseline: String
+    public let policy: String
+    public let series: String
+    public let groups: [String]
+    public let years: [Int]
+    public let baselineValues: [Double]
+    public let policyValues: [Double]
+    /// `wedges[g][year]`: group g's share of policy minus baseline (negative = abatement).
+    public let wedges: [[Double]]
+    /// True when there were more groups than `Shapley.exactLimit` and orders were sampled.
+    public let sampled: Bool
+
+    static let otherGroup = "assumptions and accounting"
+
+    public init(baseline b: Scenario, policy p: Scenario, dataset: Dataset, series: String = "co2_net") throws {
+        baseline = b.name
+        policy = p.name
+        self.series = series
+        let paths = Set(b.levers.keys).union(p.levers.keys).filter { b.levers[$0] != p.levers[$0] }
+        var families = Set(paths.compactMap { LeverCatalog.lever($0)?.family })
+        let otherDiffers = b.assumptions != p.assumptions || b.enforceDualControl != p.enforceDualControl
+            || b.targets.energyCap != p.targets.energyCap || "\(b.accounting)" != "\(p.accounting)"
+        var groups = families.sorted()
+        if otherDiffers { groups.append(Self.otherGroup) }
+        families = Set(groups)
+        self.groups = groups
+
+        func scenario(_ mask: Int) -> Scenario {
+            var s = b
+            for (g, family) in groups.enumerated() where mask & (1 << g) != 0 {
+                if family == Self.otherGroup {
+                    s.assumptions = p.assumptions
+                    s.accounting = p.accounting
+                    s.enforceDualControl = p.enforceDualControl
+                    s.targets.energyCap = p.targets.energyCap
+                    continue
+                }
+                for path in paths where LeverCatalog.lever(path)?.family == family { s.levers[path] = p.levers[path] }
+            }
+            return s
+        }
+        func run(_ mask: Int) throws -> Trajectory { try PreparedScenario(scenario(mask), dataset: dataset).run().trajectory }
+
+        let none = try run(0)
+        guard none.has(series) else {
+            throw InputError(file: p.file, keyPath: series, message: "no series '\(series)'",
+                             suggestion: didYouMean(series, in: none.names))
+        }
+        years = none.years
+        let length = years.count
+        var all: [Double] = []
+        wedges = try Shapley.values(groups: groups.count, length: length) { mask in
+            let values = mask == 0 ? none.series(series) : try run(mask).series(series)
+            if mask == (1 << groups.count) - 1 { all = values }
+            return values
+        }
+        if groups.isEmpty { all = none.series(series) }
+        baselineValues = none.series(series)
+        policyValues = all
+        sampled = groups.count > Shapley.exactLimit
+    }
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+import Sweeps
+
+/// `carbonsim plot`: SVG charts of scenarios and sweeps.
+struct PlotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plot",
+        abstract: "Write SVG charts: trajectories, stacked emissions, wedges, fan charts, tornadoes.",
+        subcommands: [Trajectory.self, Stack.self, Wedges.self, Fan.self, Tornado.self, Gallery.self]
+    )
+
+    struct Common: ParsableArguments {
+        @Option(name: .shortAndLong, help: "SVG file to write.")
+        var output: String
+
+        @Option(name: .long, help: "Label language: en or zh.")
+        var lang: Language = .en
+
+        @OptionGroup var data: DatasetOptions
+    }
+
+    struct Trajectory: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One series for several scenarios, with peaks and targets marked.")
+        @Argument(help: "Scenario files (default: the embedded baseline and announced).") var files: [String] = []
+        @Option(name: .long, help: "Series to draw.") var series = "co2_gross"
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let results = try runScenarios(files, common.data)
+                try write(try ScenarioCharts.trajectories(results, series: series, language: common.lang), to: common.output)
+            }
+        }
+    }
+
+    struct Stack: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Gross emissions stacked by sector group or by fuel.")
+        @Argument(help: "Scenario file (default: the embedded announced).") var file: String?
+        @Option(name: .long, help: "sector or fuel.") var by = "sector"
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let result = try runScenarios(file.map { [$0] } ?? [], common.data).last!
+                try write(try ScenarioCharts.stacked(result, by: by, language: common.lang), to: common.output)
+            }
+        }
+    }
+
+    struct Wedges: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Abatement from a baseline to a policy scenario, by lever family (Shapley values).")
+        @Option(name: .long, help: "Baseline scenario file.") var baseline: String
+        @Option(name: .long, help: "Policy scenario file.") var policy: String
+        @Option(name: .long, help: "Series to attribute.") var series = "co2_net"
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let dataset = try common.data.load()
+                let loader = ScenarioLoader(dataset: dataset)
+                let w = try WedgeAnalysis(baseline: loader.load(path: baseline), policy: loader.load(path: policy), dataset: dataset, series: series)
+                try write(try ScenarioCharts.wedges(w, language: common.lang), to: common.output)
+            }
+        }
+    }
+
+    struct Fan: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Percentile bands of a series from a sweep database.")
+        @Argument(help: "Sweep database.") var db: String
+        @Option(name: .long, help: "Kept series to draw.") var series = "co2_net"
+        @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let summary = try SweepSummary(store: ResultStore(existing: db), series: [series], bootstrap: 10)
+                try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang), to: common.output)
+            }
+        }
+    }
+
+    struct Tornado: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Sensitivities of an output from a sweep database (Sobol indices or SRCs).")
+        @Argument(help: "Sweep database.") var db: String
+        @Option(name: .long, help: "Output: peak_value, cumulative_co2 or co2_gross_2030.") var of = "peak_value"
+        @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
+        @Option(name: .long, help: "Bootstrap resamples for Sobol intervals.") var bootstrap = 200
+        @OptionGroup var common: Common
+
+        func run() throws {
+            try reportingErrors {
+                let summary = try SweepSummary(store: ResultStore(existing: db), bootstrap: bootstrap)
+                try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang), to: common.output)
+            }
+        }
+    }
+
+    /// Regenerates the README's gallery from the default data.
+    struct Gallery: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Regenerate the chart gallery (plots/) from the default data and scenarios/.")
+        @Option(name: .long, help: "Directory to write into.") var dir = "plots"
+        @Option(name: .long, help: "Directory holding the scenario files.") var scenarios = "scenarios"
+        @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
+        @OptionGroup var data: DatasetOptions
+
+        func run() throws {
+            try reportingErrors {
+                let dataset = try data.load()
+                let loader = ScenarioLoader(dataset: dataset)
+                let files = ["baseline", "announced", "accelerated"].map { "\(scenarios)/\($0).yaml" }
+                let results = try files.map { try PreparedScenario(loader.load(path: $0), dataset: dataset).run() }
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+                let suffix = lang == .zh ? "-zh" : ""
+                func out(_ name: String) -> String { "\(dir)/\(name)\(suffix).svg" }
+                try write(try ScenarioCharts.trajectories(results, series: "co2_gross", language: lang), to: out("trajectories"))
+                try write(try ScenarioCharts.stacked(results[1], by: "sector", language: lang), to: out("stack-sector"))
+                try write(try ScenarioCharts.stacked(results[1], by: "fuel", language: lang), to: out("stack-fuel"))
+                let wedges = try WedgeAnalysis(baseline: loader.load(path: files[0]), policy: loader.load(path: files[2]), dataset: dataset)
+                try write(try ScenarioCharts.wedges(wedges, language: lang), to: out("wedges"))
+                let decomposition = try DecomposeCommand.analyse(results[1].trajectory, from: 2020, to: 2030)
+                try write(try Charts.decomposition(decomposition.result, start: ("2020", decomposition.start), end: ("2030", decomposition.end),
+                                                   title: lang == .zh ? "announced：2020-2030年CO2变化的LMDI分解" : "announced: LMDI decomposition of the CO2 change 2020-2030",
+                                                   source: ScenarioCharts.source, language: lang), to: out("decomposition"))
+                // Fan and tornado from the Saltelli example sweep, run into a temporary database.
+                let spec = try SweepSpecLoader(dataset: dataset).load(path: "\(scenarios)/sweeps/saltelli.yaml")
+                let db = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-gallery-\(UUID().uuidString).sqlite").path
+                defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
+                let store = try ResultStore(path: db, spec: spec, datasetChecksum: dataset.checksum, years: Array(dataset.baseYear...dataset.endYear))
+                try SweepRunner(plan: SweepPlan(spec: spec, dataset: dataset), jobs: ProcessInfo.processInfo.activeProcessorCount).run(into: store)
+                let summary = try SweepSummary(store: store, bootstrap: 200)
+                try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang), to: out("fan"))
+                try write(try ScenarioCharts.tornado(summary, output: "peak_value", scenario: nil, language: lang), to: out("tornado"))
+                printLine("wrote 7 charts to \(dir)/")
+            }
+        }
+    }
+}
+
+func runScenarios(_ files: [String], _ data: DatasetOptions) throws -> [ScenarioResult] {
+    let dataset = try data.load()
+    let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(ScenarioLoader(dataset: dataset).load(path:))
+    return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+}
+
+func write(_ text: String, to path: String) throws {
+    do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw InputError(file: path, message: "cannot write the chart: \(error.localizedDescription)")
+    }
+}
