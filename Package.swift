@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Simulator"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator", "Sweeps"]),
     ]
 )

@@ -16,6 +16,12 @@ public struct SweepSummary: Sendable {
         public let years: [Int]
         /// `values[k][y]`: percentile k in year y.
         public let values: [[Double]]
+
+        public init(series: String, years: [Int], values: [[Double]]) {
+            self.series = series
+            self.years = years
+            self.values = values
+        }
     }
 
     public struct TargetProbability: Sendable {
@@ -36,6 +42,15 @@ public struct SweepSummary: Sendable {
         public let total: [SobolIndices.Index]
         /// SRC: R^2 of the linear fit.
         public let rSquared: Double?
+
+        public init(method: Method, output: String, factors: [String], first: [SobolIndices.Index], total: [SobolIndices.Index], rSquared: Double?) {
+            self.method = method
+            self.output = output
+            self.factors = factors
+            self.first = first
+            self.total = total
+            self.rSquared = rSquared
+        }
     }
 
     public struct ScenarioSummary: Sendable {

@@ -1,0 +1,136 @@
+import XCTest
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+@testable import Reports
+import Scenarios
+import Simulator
+import Sweeps
+
+/// Charts: well-formed XML that carries the expected series, escaped text, clear errors, and one golden
+/// file per chart type (numbers compared at one decimal).
+final class ChartTests: XCTestCase {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    let years = Array(2019...2060)
+
+    func wave(_ a: Double, _ peak: Double) -> [Double] {
+        years.map { a - 0.4 * (Double($0) - peak) * (Double($0) - peak) }
+    }
+
+    /// Parses the SVG and returns every `data-series` attribute.
+    func seriesNames(_ svg: String, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        final class Collector: NSObject, XMLParserDelegate {
+            var names: [String] = []
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if let s = attributes["data-series"] { names.append(s) }
+            }
+        }
+        let parser = XMLParser(data: Data(svg.utf8))
+        let c = Collector()
+        parser.delegate = c
+        XCTAssertTrue(parser.parse(), "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "")", file: file, line: line)
+        return c.names
+    }
+
+    /// Numbers rounded to one decimal, so that float formatting differences do not fail the comparison.
+    func normalised(_ s: String) -> String {
+        let regex = try! NSRegularExpression(pattern: "-?[0-9]+\\.[0-9]+")
+        var out = s
+        for m in regex.matches(in: s, range: NSRange(s.startIndex..., in: s)).reversed() {
+            let r = Range(m.range, in: s)!
+            out.replaceSubrange(Range(m.range, in: out)!, with: String(format: "%.1f", Double(s[r])!))
+        }
+        return out
+    }
+
+    func assertGolden(_ svg: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let url = Self.golden.appendingPathComponent("\(name).svg")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+            try svg.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(normalised(svg), normalised(expected), "\(name).svg differs from its golden file (UPDATE_GOLDEN=1 to accept)", file: file, line: line)
+    }
+
+    func testTrajectoryChart() throws {
+        let svg = try Charts.trajectories(
+            [ChartSeries(label: "baseline", years: years, values: wave(900, 2030), peak: (2030.5, 900)),
+             ChartSeries(label: "policy <A&B>", years: years, values: wave(850, 2026))],
+            title: "CO2 & \"targets\" <test>", yLabel: "CO2 gross (Mt CO2)", source: "test source",
+            markers: [ChartMarker(label: "peak by 2030", year: 2030.5, value: nil), ChartMarker(label: "cap", year: 2040, value: 700)])
+        XCTAssertEqual(seriesNames(svg), ["baseline", "policy <A&B>"])
+        XCTAssertTrue(svg.contains("CO2 &amp; &quot;targets&quot; &lt;test&gt;"))
+        XCTAssertTrue(svg.contains("peak 2030"))
+        XCTAssertTrue(svg.contains("test source"))
+        try assertGolden(svg, "trajectory")
+    }
+
+    func testStackedChart() throws {
+        let layers = (0..<3).map { ChartSeries(label: "sector \($0)", years: years, values: years.map { Double($0 - 2000 + 10 * $0) / 10 }) }
+        let svg = try Charts.stacked(layers, title: "stack", yLabel: "Mt CO2", source: "s")
+        XCTAssertEqual(seriesNames(svg), ["sector 0", "sector 1", "sector 2", "total"])
+        try assertGolden(svg, "stacked")
+    }
+
+    func testFanAndTornadoCharts() throws {
+        let band = SweepSummary.Band(series: "co2_net", years: years, values: [0.8, 0.9, 1.0, 1.1, 1.2].map { f in wave(800 * f, 2028) })
+        let fan = try Charts.fan(band, title: "fan", yLabel: "CO2 net (Mt CO2)", source: "s")
+        XCTAssertEqual(seriesNames(fan), ["P5-P95", "P25-P75", "P50"])
+        try assertGolden(fan, "fan")
+
+        let sens = SweepSummary.Sensitivity(method: .sobol, output: "peak_value", factors: ["sector_plans.power.wind.target", "fly_ash.fuel_tce_per_tonne"],
+                                            first: [.init(estimate: 0.6, lower: 0.55, upper: 0.65), .init(estimate: 0.1, lower: 0.05, upper: 0.15)],
+                                            total: [.init(estimate: 0.8, lower: 0.75, upper: 0.85), .init(estimate: 0.2, lower: 0.15, upper: 0.25)], rSquared: nil)
+        let tornado = try Charts.tornado(sens, title: "tornado", source: "s")
+        XCTAssertEqual(seriesNames(tornado), ["sector_plans.power.wind.target", "fly_ash.fuel_tce_per_tonne"])
+        try assertGolden(tornado, "tornado")
+    }
+
+    func testDecompositionChart() throws {
+        let r = LMDI.decompose(from: LMDI.State(activity: 100, energy: [50, 30], co2: [130, 70]),
+                               to: LMDI.State(activity: 140, energy: [52, 35], co2: [120, 80]))
+        let svg = try Charts.decomposition(r, start: ("2020", 200), end: ("2030", 200), title: "lmdi", source: "s")
+        XCTAssertEqual(seriesNames(svg), ["2020", "activity", "energy intensity", "structure", "emission factor", "2030"])
+        try assertGolden(svg, "decomposition")
+    }
+
+    /// Wedges from the model: they sum exactly to policy minus baseline every year.
+    func testWedgesSumExactlyToTheDifferenceEveryYear() throws {
+        let dataset = try Dataset.innerMongolia()
+        let loader = ScenarioLoader(dataset: dataset)
+        let dir = CLI.repository.appendingPathComponent("scenarios")
+        let w = try WedgeAnalysis(baseline: loader.load(path: dir.appendingPathComponent("baseline.yaml").path),
+                                  policy: loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset)
+        XCTAssertEqual(Set(w.groups), ["capacity", "coal_power", "efficiency", "renewables"])
+        XCTAssertFalse(w.sampled)
+        let announced = try PreparedScenario(loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset).run()
+        for y in w.years.indices {
+            let sum = w.wedges.map { $0[y] }.reduce(0, +)
+            XCTAssertEqual(sum, w.policyValues[y] - w.baselineValues[y], accuracy: 1e-9 * abs(w.baselineValues[y]))
+            XCTAssertEqual(w.policyValues[y], announced.trajectory.series("co2_net")[y], accuracy: 1e-9 * abs(w.policyValues[y]))
+        }
+        let svg = try ScenarioCharts.wedges(w)
+        XCTAssertTrue(Set(seriesNames(svg)).isSuperset(of: Set(w.groups + ["baseline", "announced"])))
+        try assertGolden(try Charts.wedges(w, title: "wedges", yLabel: "CO2 net (Mt CO2)", source: "s"), "wedges")
+    }
+
+    func testEmptyInputIsAClearErrorNotABrokenFile() {
+        XCTAssertThrowsError(try Charts.trajectories([], title: "t", yLabel: "y", source: "s")) {
+            XCTAssertTrue("\($0)".contains("nothing to draw"))
+        }
+        let failed = SweepSummary.Band(series: "co2_net", years: years, values: Array(repeating: years.map { _ in .nan }, count: 5))
+        XCTAssertThrowsError(try Charts.fan(failed, title: "t", yLabel: "y", source: "s")) {
+            XCTAssertTrue("\($0)".contains("no successful runs"), "\($0)")
+        }
+    }
+
+    func testChineseLabels() throws {
+        let dataset = try Dataset.innerMongolia()
+        let r = try PreparedScenario(DefaultScenarios.load(dataset: dataset)[1], dataset: dataset).run()
+        let svg = try ScenarioCharts.stacked(r, by: "sector", language: .zh)
+        XCTAssertTrue(svg.contains("电力热力"))
+        XCTAssertEqual(seriesNames(svg).count, 9)
+        XCTAssertThrowsError(try ScenarioCharts.stacked(r, by: "colour"))
+    }
+}
