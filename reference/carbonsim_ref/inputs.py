@@ -1,0 +1,75 @@
+"""Reading the dataset and scenario files (YAML), independently of the Swift reader."""
+import os
+import yaml
+
+FUELS = ["coal", "coke", "oil", "gas"]
+GROUPS = ["power", "ferrous", "nonferrous", "nonmetal", "petro_coking", "chemicals", "transport", "other"]
+PRODUCTS = ["steel", "aluminium", "alumina", "clinker", "coke", "ferroalloy", "carbide", "coal_chemicals"]
+
+
+def leaf(node):
+    """A sourced value: a number, a series (years, values) or CO2 by fuel."""
+    if isinstance(node, dict):
+        if "value" in node:
+            return float(node["value"])
+        if "years" in node:
+            return ([float(y) for y in node["years"]], [float(v) for v in node["values"]])
+        if "coal" in node and not isinstance(node["coal"], dict):
+            return [float(node[f]) for f in FUELS]
+    return node
+
+
+def load_dataset(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def get(data, path):
+    node = data
+    for part in path.split("."):
+        node = node[part]
+    return node
+
+
+def apply_assumption(data, path, value):
+    """A number replaces a scalar and scales a series or a CO2-by-fuel row."""
+    node = get(data, path)
+    if "value" in node:
+        node["value"] = value
+    elif "values" in node:
+        node["values"] = [v * value for v in node["values"]]
+    else:
+        for f in FUELS:
+            node[f] = node[f] * value
+
+
+def load_scenario(path):
+    """The scenario with `extends` resolved: later files override levers, targets and settings."""
+    with open(path, encoding="utf-8") as f:
+        doc = yaml.safe_load(f) or {}
+    base = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False}
+    if "extends" in doc:
+        base = load_scenario(os.path.join(os.path.dirname(path), doc["extends"]))
+    base["name"] = doc.get("name", os.path.splitext(os.path.basename(path))[0])
+    for key, value in (doc.get("targets") or {}).items():
+        if isinstance(value, dict) and isinstance(base["targets"].get(key), dict):
+            base["targets"][key] = {**base["targets"][key], **value}
+        else:
+            base["targets"][key] = value
+
+    def walk(node, prefix):
+        for key, value in node.items():
+            path = f"{prefix}.{key}"
+            if path == "measures.dual_control":
+                base["enforce"] = bool(value.get("enforce", False))
+            elif isinstance(value, dict) and "target" in value or not isinstance(value, dict):
+                base["levers"][path] = value if isinstance(value, dict) else {"target": value}
+            else:
+                walk(value, path)
+
+    for section in ("sector_plans", "measures"):
+        if doc.get(section):
+            walk(doc[section], section)
+    base["assumptions"].update(doc.get("assumptions") or {})
+    base["accounting"].update(doc.get("accounting") or {})
+    return base

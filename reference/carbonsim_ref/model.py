@@ -1,0 +1,488 @@
+"""The carbonsim model as stated in docs/model.md, integrated with scipy.integrate.solve_ivp."""
+import math
+import numpy as np
+from scipy.integrate import solve_ivp
+
+from .inputs import FUELS, GROUPS, PRODUCTS, get, leaf
+from .steffen import Steffen
+
+
+def smax(a, b, w):
+    return 0.5 * (a + b + math.sqrt((a - b) ** 2 + w * w))
+
+
+def smin(a, b, w):
+    return 0.5 * (a + b - math.sqrt((a - b) ** 2 + w * w))
+
+
+def spos(x, w):
+    return smax(x, 0.0, w)
+
+
+class Schedule:
+    """Ramp from `frm` (before 1 Jan of `start`) to `to` (after 31 Dec of `full`)."""
+
+    def __init__(self, start=2100, full=2100, shape="step", frm=0.0, to=0.0):
+        self.start, self.full, self.shape, self.frm, self.to = start, max(full, start), shape, frm, to
+
+    @property
+    def constant(self):
+        return self.frm == self.to
+
+    def ramp(self, t):
+        t0, t1 = float(self.start), float(self.full + 1)
+        if t < t0:
+            return 0.0
+        if self.shape == "step" or t >= t1:
+            return 1.0
+        x = (t - t0) / (t1 - t0)
+        if self.shape == "linear":
+            return x
+        lo, hi = 1 / (1 + math.exp(5.0)), 1 / (1 + math.exp(-5.0))
+        return (1 / (1 + math.exp(-10 * (x - 0.5))) - lo) / (hi - lo)
+
+    def rate(self, t):
+        t0, t1 = float(self.start), float(self.full + 1)
+        if t < t0 or t >= t1 or self.shape == "step":
+            return 0.0
+        if self.shape == "linear":
+            return 1 / (t1 - t0)
+        x = (t - t0) / (t1 - t0)
+        lo, hi = 1 / (1 + math.exp(5.0)), 1 / (1 + math.exp(-5.0))
+        s = 1 / (1 + math.exp(-10 * (x - 0.5)))
+        return 10 * s * (1 - s) / (hi - lo) / (t1 - t0)
+
+    def value(self, t):
+        return self.frm + (self.to - self.frm) * self.ramp(t)
+
+    def breakpoints(self):
+        return [] if self.constant else [float(self.start), float(self.full + 1)]
+
+
+class Model:
+    def __init__(self, data, scenario):
+        d = lambda path: leaf(get(data, path))
+        opt = lambda path, default: leaf(get(data, path)) if _has(data, path) else default
+        self.base_year, self.end_year = int(data["base_year"]), int(data["end_year"])
+        self.t0 = self.base_year + 0.5
+        self.ef = [d(f"emission_factors.{f}") for f in FUELS]
+        self.ceads = {g: d(f"ceads_2019.{g}") for g in GROUPS}
+        # Economy
+        self.gdp0 = d("economy.base_gdp")
+        gy, gr = d("economy.growth")
+        self.growth_times = [y + 0.5 for y in gy]
+        self.growth_rates = gr
+        self.log_levels = [0.0]
+        for i in range(len(gr)):
+            self.log_levels.append(self.log_levels[i] + math.log(1 + gr[i]) * (gy[i + 1] - gy[i]))
+        self.psi = d("economy.replacement_share")
+        self.repl_fuel = [d("economy.replacement_fuel_coal"), 0.0, 0.0, d("economy.replacement_fuel_gas")]
+        self.repl_elec = d("economy.replacement_electricity")
+        self.mwh_per_tce = d("economy.electrification_mwh_per_tce")
+        # Products
+        self.p = []
+        for name in PRODUCTS:
+            k = f"products.{name}."
+            q = {"name": name, "group": get(data, k + "group")}
+            for field in ["base_output", "base_utilisation", "max_utilisation", "old_share", "old_lifetime", "new_lifetime",
+                          "adjustment_time", "old_relative_intensity", "share_of_group_fuel", "electricity_per_tonne",
+                          "benchmark_relative_intensity", "entry_relative_intensity", "efficiency_relaxation_time",
+                          "value_added_per_tonne"]:
+                q[field] = d(k + field)
+            for field in ["process_co2_per_tonne", "extended_process_co2_per_tonne", "feedstock_tce_per_tonne",
+                          "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift"]:
+                q[field] = opt(k + field, 0.0)
+            q["ei"] = bool(opt(k + "electricity_intensive", False))
+            q["K0"] = q["base_output"] / q["base_utilisation"]
+            s = q["old_share"]
+            q["x0"] = (1 - s * q["old_relative_intensity"]) / (1 - s)
+            co2 = self.ceads[q["group"]]
+            q["fuel_per_t"] = [q["share_of_group_fuel"] * co2[j] / self.ef[j] / q["base_output"] for j in range(4)]
+            self.p.append(q)
+        paths = {}
+        for q in self.p:
+            if q["name"] != "alumina":
+                years, index = d(f"products.{q['name']}.demand_index")
+                paths[q["name"]] = Steffen([y + 0.5 for y in years], index)
+        paths["alumina"] = paths["aluminium"]
+        self.demand = [paths[q["name"]] for q in self.p]
+        # Activities, in file order
+        self.acts = []
+        for key, node in data["activities"].items():
+            a = {"key": key, "group": node["group"], "remainder": bool(node.get("takes_group_remainder", False)),
+                 "elec_remainder": bool(node.get("takes_electricity_remainder", False)),
+                 "elasticity": leaf(node["gdp_elasticity"]), "aeei": leaf(node["autonomous_efficiency"]),
+                 "electrification": node.get("electrification", "none"),
+                 "elec": leaf(node["base_electricity"]) if "base_electricity" in node else 0.0}
+            a["fuel"] = [0.0] * 4 if a["remainder"] else [leaf(node["base_co2"])[j] / self.ef[j] for j in range(4)]
+            self.acts.append(a)
+        # Power, fly ash, CCUS, sinks, policy
+        self.pw = {k: leaf(v) for k, v in data["power"].items()}
+        ey, ev = self.pw["exports"]
+        self.exports = Steffen([y + 0.5 for y in ey], ev)
+        self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()}
+        self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
+        self.sk = {k: leaf(v) for k, v in data["sinks"].items()}
+        self.ip = {k: leaf(v) for k, v in data["industry_policy"].items()}
+        self.dc = {k: leaf(v) for k, v in data["dual_control"].items()}
+        acc = scenario.get("accounting", {})
+        self.extended = bool(acc.get("extended_process", False))
+        self.deduct_exports = bool(acc.get("deduct_electricity_exports", True))
+        self.excl_renewables = bool(acc.get("exclude_renewables_from_dual_control", True))
+        self.excl_feedstock = bool(acc.get("exclude_feedstock_from_dual_control", True))
+        self.enforce = bool(scenario.get("enforce", False))
+        caps = scenario.get("targets", {}).get("energy_cap") or {}
+        self.cap_points = sorted((int(y) + 0.5, float(v)) for y, v in caps.items())
+        self._levers(scenario)
+        self.stock_factor = lambda s: max(s, 0) / (max(s, 0) + self.fa["scarcity_stock"])
+        self.phi = (self.p[2]["base_output"] + self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
+            / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"])
+        self.n = len(self.p) * 4 + 2 + 4 + 1 + 1 + 1 + 3
+        self.share0 = 0.0
+        self.fa_base_output = 0.0
+        self.segment_end = math.inf
+        self._calibrate()
+
+    # ---- levers -----------------------------------------------------------------------------------------
+    def _levers(self, scenario):
+        n = len(PRODUCTS)
+        self.cut = [Schedule(frm=0, to=0) for _ in range(n)]
+        self.cap = [None] * n
+        self.deep = [Schedule(frm=q["deep_processing_base"], to=q["deep_processing_base"]) for q in self.p]
+        c = lambda level: Schedule(frm=level, to=level)
+        self.bench, self.entry, self.ladder = c(0), c(0), c(0)
+        self.fa_target, self.wind, self.solar = c(self.fa["base_capacity"]), c(0), c(0)
+        self.heat_target, self.retire = c(self.pw["base_heat_rate"]), c(0)
+        self.elec_buildings, self.elec_transport, self.ccus, self.sinks = c(0), c(0), c(0), c(0)
+        first = self.base_year + 2
+        for path, s in scenario["levers"].items():
+            start = int(s.get("start", first))
+            full = int(s.get("full", start))
+            shape = s.get("shape", "linear")
+            target = float(s["target"])
+            sched = lambda frm, scale: Schedule(start, full, shape, frm, target * scale)
+            parts = path.split(".") + ["", "", ""]
+            if parts[2] == "capacity_cut":
+                i = PRODUCTS.index(parts[3]); self.cut[i] = sched(0, 0.01)
+            elif parts[2] == "capacity_cap":
+                i = PRODUCTS.index(parts[3]); self.cap[i] = sched(self.p[i]["K0"], 1)
+            elif parts[2] == "deep_processing":
+                i = PRODUCTS.index(parts[3]); self.deep[i] = sched(self.p[i]["deep_processing_base"], 0.01)
+            elif path.endswith("efficiency_benchmark"): self.bench = sched(0, 0.01)
+            elif path.endswith("green_entry"): self.entry = sched(0, 0.01)
+            elif path.endswith("fly_ash_alumina"): self.fa_target = sched(self.fa["base_capacity"], 1)
+            elif path.endswith("power.wind"): self.wind = sched(0, 1)
+            elif path.endswith("power.solar"): self.solar = sched(0, 1)
+            elif path.endswith("coal_heat_rate"): self.heat_target = sched(self.pw["base_heat_rate"], 1)
+            elif path.endswith("coal_retirement"): self.retire = sched(0, 0.01)
+            elif path.endswith("buildings.electrification"): self.elec_buildings = sched(0, 0.01)
+            elif path.endswith("transport.electrification"): self.elec_transport = sched(0, 0.01)
+            elif path.endswith("removals.ccus"): self.ccus = sched(0, 1)
+            elif path.endswith("removals.sinks"): self.sinks = sched(0, 1)
+            elif path.endswith("ladder_pricing"): self.ladder = sched(0, 1)
+            else:
+                raise ValueError(f"unknown lever {path}")
+
+        def offset(s, base, rate):
+            return 0.0 if s.constant else s.to - (base + rate * (s.full + 1 - self.t0))
+        self.wind_offset = offset(self.wind, self.pw["base_wind"], self.pw["wind_build_rate"])
+        self.solar_offset = offset(self.solar, self.pw["base_solar"], self.pw["solar_build_rate"])
+        all_s = self.cut + self.deep + [s for s in self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
+                                                                       self.heat_target, self.retire, self.elec_buildings,
+                                                                       self.elec_transport, self.ccus, self.sinks, self.ladder]
+        times = {b for s in all_s for b in s.breakpoints()} | {float(s.start) for s in self.cap if s}
+        self.breakpoints = sorted(times)
+
+    # ---- one evaluation -----------------------------------------------------------------------------------
+    def gdp_exogenous(self, t):
+        times, i = self.growth_times, 0
+        while i + 1 < len(times) - 1 and t >= times[i + 1]:
+            i += 1
+        return self.gdp0 * math.exp(self.log_levels[i] + math.log(1 + self.growth_rates[i]) * (t - times[i]))
+
+    def evaluate(self, t, y):
+        w = {}
+        o = 0
+        P = len(self.p)
+        idc = P * 4 + 2 + 4 + 1 + 1
+        z = min(max(y[idc], 0), self.dc["max_curtailment"]) if self.enforce else 0.0
+        if self.cap_points:
+            xs = [p[0] for p in self.cap_points]; ys = [p[1] for p in self.cap_points]
+            w["cap"] = float(np.interp(t, xs, ys))
+        else:
+            w["cap"] = math.inf
+        # Fly-ash alumina
+        ifa = P * 4
+        stock, kfa = y[ifa], max(y[ifa + 1], 0)
+        qfa = self.fa["utilisation"] * kfa * self.stock_factor(stock)
+        w.update(stock=stock, kfa=kfa, qfa=qfa)
+        fa_fuel = [qfa * self.fa["fuel_tce_per_tonne"], 0, 0, 0]
+        fa_elec, fa_proc = qfa * self.fa["electricity_per_tonne"], qfa * self.fa["process_co2_per_tonne"]
+        # Industry
+        ladder = self.ladder.value(t)
+        out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut = ([0.0] * P for _ in range(11))
+        for i, q in enumerate(self.p):
+            k = 4 * i
+            ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], y[k + 3]
+            idx[i] = self.demand[i](t)
+            if q["name"] == "alumina":
+                need = self.phi * self.fa["alumina_per_aluminium"] * out[1]
+                dem[i] = spos(need - qfa, 0.01 * q["base_output"])
+            else:
+                dem[i] = q["base_output"] * idx[i] * (1 - z)
+            out[i] = smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"])
+            r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
+            fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
+            elec[i] = out[i] * q["electricity_per_tonne"] * r
+            proc[i] = out[i] * q["process_co2_per_tonne"]
+            ext[i] = out[i] * q["extended_process_co2_per_tonne"]
+            feed[i] = out[i] * q["feedstock_tce_per_tonne"]
+            kold[i], knew[i] = ko, kn
+            cut[i] = self.cut[i].value(t) + (self.ip["ladder_exit_response"] * ladder if q["ei"] else 0)
+        w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut)
+        w["alumina_imports"] = max(self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa, 0)
+        # GDP
+        lost = deep = 0.0
+        for i, q in enumerate(self.p):
+            va = q["value_added_per_tonne"] / 100
+            lost += va * spos(q["base_output"] * idx[i] - out[i], 0.01 * q["base_output"])
+            deep += va * out[i] * q["deep_processing_value_uplift"] * (y[4 * i + 3] - q["deep_processing_base"])
+        deep += self.p[2]["value_added_per_tonne"] / 100 * (qfa - self.fa_base_output)
+        repl = self.psi * lost
+        gdp = self.gdp_exogenous(t) - lost + repl + deep
+        w["gdp"] = gdp
+        # Activities
+        lg, dt = math.log(gdp / self.gdp0), t - self.t0
+        act_fuel, act_elec = [], []
+        for a in self.acts:
+            scale = math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt)
+            sw = {"none": 0.0, "buildings": self.elec_buildings.value(t), "transport": self.elec_transport.value(t)}[a["electrification"]]
+            fossil = [f * scale for f in a["fuel"]]
+            act_fuel.append([f * (1 - sw) for f in fossil])
+            act_elec.append(a["elec"] * scale + sum(fossil) * sw * self.mwh_per_tce)
+        repl_fuel = [f * repl * 0.01 for f in self.repl_fuel]
+        repl_elec = self.repl_elec * repl * 0.01
+        # CCUS capacity
+        icc = P * 4 + 6
+        kc = max(y[icc], 0)
+        ccus_elec = kc * self.cc["utilisation"] * self.cc["electricity_per_tonne"]
+        in_region = fa_elec + repl_elec + ccus_elec + sum(elec) + sum(act_elec)
+        # Power
+        ipw = P * 4 + 2
+        wcap, scap, ccap, h = max(y[ipw], 0), max(y[ipw + 1], 0), max(y[ipw + 2], 1e-6), y[ipw + 3]
+        exports = self.exports(t)
+        demand = in_region + exports
+        wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
+        extra = self.pw["curtailment_slope"] * spos((wa + sa) / demand - self.share0, 0.01)
+        wg = wa * (1 - min(self.pw["wind_curtailment"] + extra, 1))
+        sg = sa * (1 - min(self.pw["solar_curtailment"] + extra, 1))
+        needed = demand - wg - sg - self.pw["other_generation"]
+        coal_gen = smax(needed, ccap * 8.76 * self.pw["coal_must_run_capacity_factor"], 1)
+        surplus, ren = coal_gen - needed, wg + sg
+        if ren > 0:
+            keep = max(ren - surplus, 0) / ren
+            wg, sg = wg * keep, sg * keep
+        thermal = coal_gen * h / 1000
+        w.update(wcap=wcap, scap=scap, ccap=ccap, h=h, wg=wg, sg=sg, og=self.pw["other_generation"], coal_gen=coal_gen,
+                 curtailed=wa + sa - wg - sg, in_region=in_region, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
+        # Sinks and fly ash generation
+        w["sink"] = y[P * 4 + 7]
+        heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
+        w["ash"] = self.fa["ash_per_tce"] * (thermal + heat_coal)
+        w["ash_building"] = w["ash"] * self.fa["building_material_use"]
+        w["ash_to_alumina"] = qfa * self.fa["ash_per_tonne_alumina"]
+        # Accounting
+        co2g = {g: 0.0 for g in GROUPS}; eng = {g: 0.0 for g in GROUPS}
+        tot = [0.0] * 4; process = 0.0
+        co2 = lambda f: sum(f[j] * self.ef[j] for j in range(4))
+        for i, q in enumerate(self.p):
+            e = ext[i] if self.extended else 0.0
+            co2g[q["group"]] += co2(fuel[i]) + proc[i] + e
+            eng[q["group"]] += sum(fuel[i])
+            tot = [tot[j] + fuel[i][j] for j in range(4)]
+            process += proc[i] + e
+        co2g["nonferrous"] += co2(fa_fuel) + fa_proc; eng["nonferrous"] += sum(fa_fuel)
+        tot = [tot[j] + fa_fuel[j] for j in range(4)]; process += fa_proc
+        for f, a in zip(act_fuel, self.acts):
+            co2g[a["group"]] += co2(f); eng[a["group"]] += sum(f)
+            tot = [tot[j] + f[j] for j in range(4)]
+        co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal
+        co2g["other"] += co2(repl_fuel); eng["other"] += sum(repl_fuel)
+        tot = [tot[j] + repl_fuel[j] for j in range(4)]
+        gross = sum(co2g.values())
+        feedstock = sum(feed)
+        nonfossil = (wg + sg + self.pw["other_generation"]) * h / 1000
+        deduction = exports * h / 1000 if self.deduct_exports else 0.0
+        energy = sum(tot) + feedstock + nonfossil - deduction
+        edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
+        capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
+        captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
+        w.update(co2g=co2g, eng=eng, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
+                 deduction=deduction, energy=energy, edc=edc, captured=captured, net=gross - captured - w["sink"], z=z,
+                 fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
+        return w
+
+    # ---- derivatives ------------------------------------------------------------------------------------------
+    def rhs(self, t, y):
+        t = t if t < self.segment_end else math.nextafter(self.segment_end, -math.inf)
+        w = self.evaluate(t, y)
+        dy = np.zeros(self.n)
+        bench, entry_share, ladder = self.bench.value(t), self.entry.value(t), self.ladder.value(t)
+        for i, q in enumerate(self.p):
+            k = 4 * i
+            ko, kn = w["kold"][i], w["knew"][i]
+            K, x, dp = ko + kn, y[k + 2], y[k + 3]
+            width = 0.01 * q["K0"]
+            old_exit = ko / q["old_lifetime"] + w["cut"][i] * ko
+            retirements = kn / q["new_lifetime"] + old_exit
+            invest = spos((w["dem"][i] / q["base_utilisation"] - K) / q["adjustment_time"] + retirements, width)
+            if self.cap[i] is not None and t >= self.cap[i].start:
+                room = spos((self.cap[i].value(t) - K) / 0.5 + retirements, width)
+                invest = smin(invest, room, width)
+            dy[k] = -old_exit
+            dy[k + 1] = invest - kn / q["new_lifetime"]
+            b = q["benchmark_relative_intensity"]
+            entry = q["entry_relative_intensity"] - min(max(entry_share, 0), 1) * max(q["entry_relative_intensity"] - b, 0)
+            g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
+            target = q["x0"] - g * (q["x0"] - b)
+            dy[k + 2] = invest / kn * (entry - x) - spos(x - target, 0.005) / q["efficiency_relaxation_time"]
+            dy[k + 3] = (self.deep[i].value(t) - dp) / 5.0
+        P = len(self.p)
+        ifa = P * 4
+        dy[ifa] = (w["ash"] - w["ash_building"]) * self.fa["high_alumina_share"] - w["ash_to_alumina"]
+        goal = max(self.fa_target.value(t), 1e-6)
+        dy[ifa + 1] = self.fa["growth_rate"] * w["kfa"] * (1 - w["kfa"] / goal)
+        ipw = ifa + 2
+        pw = self.pw
+        for j, (cap, sched, base, rate, off) in enumerate([(w["wcap"], self.wind, pw["base_wind"], pw["wind_build_rate"], self.wind_offset),
+                                                          (w["scap"], self.solar, pw["base_solar"], pw["solar_build_rate"], self.solar_offset)]):
+            star = base + rate * (t - self.t0) + off * sched.ramp(t)
+            dy[ipw + j] = rate + off * sched.rate(t) + (star - cap) / pw["renewable_build_time"]
+        C = w["ccap"]
+        need = w["coal_gen"] / (8.76 * pw["coal_planning_capacity_factor"])
+        invest = spos((need - C) / pw["coal_adjustment_time"] + C / pw["coal_lifetime"], 0.5)
+        dy[ipw + 2] = invest - C / pw["coal_lifetime"] - w["retire"] * C
+        dy[ipw + 3] = invest / C * (pw["new_unit_heat_rate"] - w["h"]) - w["retire"] * pw["retired_heat_rate_penalty"] \
+            - spos(w["h"] - self.heat_target.value(t), 0.5) / pw["heat_rate_relaxation_time"]
+        dy[ipw + 4] = (self.ccus.value(t) - w["kc"]) / self.cc["build_time"]
+        dy[ipw + 5] = (self.sk["base_flux"] + self.sinks.value(t) - w["sink"]) / self.sk["maturation_time"]
+        idc = ipw + 6
+        if self.enforce and math.isfinite(w["cap"]):
+            z = y[idc]
+            push = self.dc["response_rate"] * (w["edc"] / w["cap"] - 1)
+            dy[idc] = push * max(1 - z / self.dc["max_curtailment"], 0) if push > 0 else push * max(z, 0) / (max(z, 0) + 0.01)
+        dy[idc + 1], dy[idc + 2], dy[idc + 3] = w["gross"], w["net"], w["energy"]
+        return dy
+
+    # ---- base year ----------------------------------------------------------------------------------------------
+    def initial(self):
+        y = []
+        for q in self.p:
+            y += [q["old_share"] * q["K0"], (1 - q["old_share"]) * q["K0"], q["x0"], q["deep_processing_base"]]
+        y += [self.fa["base_stock"], self.fa["base_capacity"]]
+        y += [self.pw["base_wind"], self.pw["base_solar"], self.pw["base_coal"], self.pw["base_heat_rate"]]
+        y += [self.ccus.frm, self.sk["base_flux"], 0.0, 0.0, 0.0, 0.0]
+        return np.array(y, dtype=float)
+
+    def _calibrate(self):
+        y0 = self.initial()
+        w = self.evaluate(self.t0, y0)
+        self.fa_base_output = w["qfa"]
+        w = self.evaluate(self.t0, y0)
+        residual = self.pw["base_in_region_consumption"] - w["in_region"]
+        next(a for a in self.acts if a["elec_remainder"])["elec"] += residual
+        w = self.evaluate(self.t0, y0)
+        wa = w["wcap"] * 8.76 * self.pw["wind_capacity_factor"]
+        sa = w["scap"] * 8.76 * self.pw["solar_capacity_factor"]
+        self.share0 = (wa + sa) / (w["in_region"] + w["exports"])
+        w = self.evaluate(self.t0, y0)
+        # The fuel of each sector group that products and named activities do not claim.
+        for g in GROUPS:
+            group = [self.ceads[g][j] / self.ef[j] for j in range(4)]
+            claimed = [0.0] * 4
+            P = len(self.p)
+            fuel_of = lambda i: [e * w["out"][i] * self._r(i, y0) for e in self.p[i]["fuel_per_t"]]
+            for i, q in enumerate(self.p):
+                if q["group"] == g:
+                    claimed = [claimed[j] + fuel_of(i)[j] for j in range(4)]
+            for a in self.acts:
+                if a["group"] == g and not a["remainder"]:
+                    claimed = [claimed[j] + a["fuel"][j] for j in range(4)]
+            if g == "power":
+                claimed[0] += w["thermal"]
+            if g == "nonferrous":
+                claimed[0] += w["qfa"] * self.fa["fuel_tce_per_tonne"]
+            remainder = [max(group[j] - claimed[j], 0.0) for j in range(4)]
+            holders = [a for a in self.acts if a["group"] == g and a["remainder"]]
+            if holders:
+                holders[0]["fuel"] = [holders[0]["fuel"][j] + remainder[j] for j in range(4)]
+
+    def _r(self, i, y):
+        q, k = self.p[i], 4 * i
+        ko, kn = max(y[k], 0), max(y[k + 1], 1e-9)
+        return (ko * q["old_relative_intensity"] + kn * y[k + 2]) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (y[k + 3] - q["deep_processing_base"]))
+
+    # ---- outputs ---------------------------------------------------------------------------------------------------
+    def outputs(self, t, y):
+        w = self.evaluate(t, y)
+        o = {"co2_gross": w["gross"], "co2_net": w["net"], "co2_process": w["process"], "ccus_captured": w["captured"], "sinks": w["sink"]}
+        for g in GROUPS:
+            o[f"co2_sector_{g}"] = w["co2g"][g]
+        for j, f in enumerate(FUELS):
+            o[f"co2_fuel_{f}"] = w["fuel_groups"][j]
+        for g in GROUPS:
+            o[f"energy_sector_{g}"] = w["eng"][g]
+        o["energy_total"], o["energy_dual_control"] = w["energy"], w["edc"]
+        for j, f in enumerate(FUELS):
+            o[f"energy_{f}"] = w["tot"][j]
+        o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
+        o["gdp"] = w["gdp"]
+        o["energy_intensity"] = w["energy"] * 100 / w["gdp"]
+        o["co2_intensity"] = w["gross"] * 100 / w["gdp"]
+        o["non_fossil_share"] = 100 * w["nonfossil"] / w["energy"]
+        o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"]
+        o["electricity_demand_in_region"], o["electricity_exports"] = w["in_region"], w["exports"]
+        o["generation_coal"], o["generation_wind"], o["generation_solar"], o["generation_other"] = w["coal_gen"], w["wg"], w["sg"], w["og"]
+        o["curtailed_renewables"] = w["curtailed"]
+        o["capacity_wind"], o["capacity_solar"], o["capacity_coal"], o["heat_rate"] = w["wcap"], w["scap"], w["ccap"], w["h"]
+        for i, q in enumerate(self.p):
+            o[f"output_{q['name']}"] = w["out"][i]
+            o[f"capacity_{q['name']}"] = w["kold"][i] + w["knew"][i]
+            o[f"capacity_old_{q['name']}"] = w["kold"][i]
+        o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
+        o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
+        o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
+        return o
+
+    def run(self, method="DOP853", rtol=1e-10, atol=1e-10):
+        """Annual outputs (mid-year rates) from the base year to the end year, integrated piecewise."""
+        years = list(range(self.base_year, self.end_year + 1))
+        records = [y + 0.5 for y in years]
+        t1 = float(self.end_year + 1)
+        edges = [self.t0] + [b for b in self.breakpoints if self.t0 < b < t1] + [t1]
+        y = self.initial()
+        rows = {self.t0: self.outputs(self.t0, y)}
+        for a, b in zip(edges, edges[1:]):
+            self.segment_end = b
+            inside = [r for r in records if a < r <= b]
+            sol = solve_ivp(self.rhs, (a, b), y, method=method, rtol=rtol, atol=atol, t_eval=inside + ([b] if b not in inside else []),
+                            dense_output=False)
+            if not sol.success:
+                raise RuntimeError(f"solve_ivp failed on [{a}, {b}]: {sol.message}")
+            for k, tk in enumerate(sol.t):
+                if tk in inside:
+                    self.segment_end = math.inf
+                    rows[tk] = self.outputs(tk, sol.y[:, k])
+                    self.segment_end = b
+            y = sol.y[:, -1]
+        self.segment_end = math.inf
+        return years, [rows[r] for r in records]
+
+
+def _has(data, path):
+    node = data
+    for part in path.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
