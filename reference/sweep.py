@@ -1,0 +1,34 @@
+"""The reference's side of the benchmark: N runs of a scenario with the wind target varied over [60, 250] GW,
+one process, timed. Prints JSON: {"runs": N, "seconds": wall time, "one_run_seconds": median of single runs}."""
+import copy
+import json
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from carbonsim_ref.inputs import load_dataset, load_scenario  # noqa: E402
+from carbonsim_ref.model import Model  # noqa: E402
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    scenario_path = sys.argv[2] if len(sys.argv) > 2 else "scenarios/announced.yaml"
+    dataset = load_dataset("Sources/Scenarios/Datasets/inner-mongolia.yaml")
+    base = load_scenario(scenario_path)
+    singles = []
+    for _ in range(5):
+        start = time.perf_counter()
+        Model(copy.deepcopy(dataset), base).run()
+        singles.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    for i in range(n):
+        s = copy.deepcopy(base)
+        s["levers"]["sector_plans.power.wind"] = {"target": 60 + 190 * i / max(n - 1, 1), "start": 2021, "full": 2030}
+        Model(copy.deepcopy(dataset), s).run()
+    print(json.dumps({"runs": n, "seconds": time.perf_counter() - start, "one_run_seconds": statistics.median(singles)}))
+
+
+if __name__ == "__main__":
+    main()
