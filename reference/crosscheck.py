@@ -36,6 +36,9 @@ def main():
     p.add_argument("--carbonsim", default=".build/release/carbonsim")
     p.add_argument("--dataset", default="Sources/Scenarios/Datasets/inner-mongolia.yaml")
     a = p.parse_args()
+    if not os.path.exists(a.carbonsim):
+        print(f"building {a.carbonsim} ...", flush=True)
+        subprocess.run(["swift", "build", "-c", "release", "--product", "carbonsim"], check=True, stdout=subprocess.DEVNULL)
     files = a.files or sorted(f for f in glob.glob("scenarios/**/*.yaml", recursive=True) if "/sweeps/" not in f)
     failures, compared = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
