@@ -49,7 +49,7 @@ final class LeverEffectTests: XCTestCase {
     }
 
     func testMoreWindNeverRaisesEmissions() throws {
-        let runs = try series("sector_plans.power.wind", targets: [60, 100, 150, 250], start: 2021, full: 2030, output: "co2_gross")
+        let runs = try series("sector_plans.power.wind", targets: [60, 100, 150, 250, 500, 1000], start: 2021, full: 2030, output: "co2_gross")
         assertNonIncreasing(runs, from: 2021, "wind build-out")
     }
 

@@ -144,8 +144,9 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(sc.runs, 128)
         for band in sc.bands {
             for y in band.years.indices {
-                XCTAssertLessThanOrEqual(band.values[0][y], band.values[2][y])
-                XCTAssertLessThanOrEqual(band.values[2][y], band.values[4][y])
+                // Equal values may differ in the last bit after quantile interpolation.
+                XCTAssertLessThanOrEqual(band.values[0][y], band.values[2][y] * (1 + 1e-12))
+                XCTAssertLessThanOrEqual(band.values[2][y], band.values[4][y] * (1 + 1e-12))
             }
         }
         let peak = try XCTUnwrap(sc.sensitivity.first { $0.output == "peak_value" })

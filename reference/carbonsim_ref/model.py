@@ -273,9 +273,9 @@ class Model:
         exports = self.exports(t)
         demand = in_region + exports
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
-        extra = self.pw["curtailment_slope"] * spos((wa + sa) / demand - self.share0, 0.01)
-        wg = wa * (1 - min(self.pw["wind_curtailment"] + extra, 1))
-        sg = sa * (1 - min(self.pw["solar_curtailment"] + extra, 1))
+        damping = 1 + self.pw["curtailment_slope"] * spos((wa + sa) / demand - self.share0, 0.01)
+        wg = wa * (1 - self.pw["wind_curtailment"]) / damping
+        sg = sa * (1 - self.pw["solar_curtailment"]) / damping
         needed = demand - wg - sg - self.pw["other_generation"]
         coal_gen = smax(needed, ccap * 8.76 * self.pw["coal_must_run_capacity_factor"], 1)
         surplus, ren = coal_gen - needed, wg + sg

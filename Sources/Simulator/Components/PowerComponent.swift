@@ -68,9 +68,11 @@ public final class PowerComponent: Component {
         let windAvailable = wind * 8.76 * p.windCapacityFactor
         let solarAvailable = solar * 8.76 * p.solarCapacityFactor
         let share = (windAvailable + solarAvailable) / demand
-        let extra = p.curtailmentSlope * Smooth.positive(share - baseRenewableShare, width: 0.01)
-        var windGen = windAvailable * (1 - min(p.windCurtailment + extra, 1))
-        var solarGen = solarAvailable * (1 - min(p.solarCurtailment + extra, 1))
+        // Delivered = available x (1 - c0) / (1 + slope x excess share): curtailment rises with the share but
+        // never reaches 100%, and delivered energy never falls as capacity grows (slope x share0 < 1).
+        let damping = 1 + p.curtailmentSlope * Smooth.positive(share - baseRenewableShare, width: 0.01)
+        var windGen = windAvailable * (1 - p.windCurtailment) / damping
+        var solarGen = solarAvailable * (1 - p.solarCurtailment) / damping
         let needed = demand - windGen - solarGen - p.otherGeneration
         let mustRun = coal * 8.76 * p.coalMustRunCapacityFactor
         let coalGen = Smooth.max(needed, mustRun, width: 1)

@@ -1,0 +1,47 @@
+import Simulator
+
+/// Reads one target from the command line: `peak_year=2028`, `non_fossil_share:2030=25`,
+/// `energy_intensity_cut:14th=15`, with the same checks as scenario files.
+public struct TargetParser {
+    public let dataset: Dataset
+
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    public func parse(_ text: String) throws -> Targets {
+        let kinds = TargetCheck.Kind.allCases.map(\.rawValue)
+        let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let error = { (message: String) in
+            InputError(file: "--target", keyPath: text, message: message,
+                       accepted: "peak_year=Y, peak_ceiling=Mt, neutrality_year=Y, energy_intensity_cut:14th=%, co2_intensity_cut:14th=%, energy_cap:Y=Mtce, non_fossil_share:Y=%")
+        }
+        guard sides.count == 2, let value = Double(sides[1]) else { throw error("expected kind[:year or period]=value") }
+        let left = sides[0].split(separator: ":", maxSplits: 1).map(String.init)
+        guard let kind = TargetCheck.Kind(rawValue: left[0]) else {
+            throw InputError(file: "--target", keyPath: left[0], message: "unknown target '\(left[0])'", accepted: kinds.joined(separator: ", "),
+                             suggestion: didYouMean(left[0], in: kinds))
+        }
+        let horizon = dataset.baseYear + 1...dataset.endYear
+        var t = Targets()
+        func year(_ s: String?) throws -> Int {
+            guard let s, let y = Int(s), horizon.contains(y) else { throw error("needs a year in \(horizon.lowerBound)-\(horizon.upperBound)") }
+            return y
+        }
+        func period(_ s: String?) throws -> Int {
+            let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
+            guard let s, let n = Int(s.prefix { $0.isNumber }), periods.contains(PlanPeriod(number: n)) else {
+                throw error("needs a plan period inside the horizon (\(periods.map(\.ordinal).joined(separator: ", ")))")
+            }
+            return n
+        }
+        switch kind {
+        case .peakYear: t.peakYear = try year(String(Int(value)))
+        case .peakCeiling: t.peakCeiling = value
+        case .neutralityYear: t.neutralityYear = try year(String(Int(value)))
+        case .energyIntensityCut: t.energyIntensityCut[try period(left.count > 1 ? left[1] : nil)] = value
+        case .co2IntensityCut: t.co2IntensityCut[try period(left.count > 1 ? left[1] : nil)] = value
+        case .energyCap: t.energyCap[try year(left.count > 1 ? left[1] : nil)] = value
+        case .nonFossilShare: t.nonFossilShare[try year(left.count > 1 ? left[1] : nil)] = value
+        }
+        return t
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+
+/// `carbonsim solve`: the smallest (or largest) setting of one lever that meets one target.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Find the smallest (or largest) setting of one lever that meets one target (Brent bracketing).",
+        discussion: """
+        Targets: peak_year=2028, peak_ceiling=900, neutrality_year=2060, energy_intensity_cut:14th=15,
+        co2_intensity_cut:15th=20, energy_cap:2030=250, non_fossil_share:2030=30.
+        Example: carbonsim solve --lever sector_plans.power.wind --target peak_year=2028 --start 2021 --full 2030
+        """
+    )
+
+    @Option(name: .long, help: "Lever path (see `carbonsim levers`).") var lever: String
+    @Option(name: .long, help: "The target to meet, for example peak_year=2028.") var target: String
+    @Option(name: .long, help: "Base scenario file (default: the embedded baseline).") var scenario: String?
+    @Option(name: .long, help: "Lever start year (default: the scenario's, else 2021).") var start: Int?
+    @Option(name: .long, help: "Lever full-effect year (default: the scenario's, else the start year).") var full: Int?
+    @Option(name: .long, help: "Ramp shape: step, linear or logistic.") var shape: String?
+    @Flag(name: .long, help: "Find the largest setting that meets the target instead of the smallest.") var maximum = false
+    @OptionGroup var data: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try data.load()
+            guard let definition = LeverCatalog.lever(lever) else {
+                throw InputError(file: "--lever", keyPath: lever, message: "unknown lever '\(lever)'",
+                                 accepted: "a path listed by `carbonsim levers`", suggestion: didYouMean(lever, in: LeverCatalog.all.map(\.path)))
+            }
+            let base = try scenario.map(ScenarioLoader(dataset: dataset).load(path:)) ?? DefaultScenarios.load(dataset: dataset)[0]
+            let targets = try TargetParser(dataset: dataset).parse(target)
+            var setting = base.levers[lever] ?? LeverSetting(target: 0, start: dataset.baseYear + 2, full: dataset.baseYear + 2, shape: .linear)
+            if let start { setting.start = start }
+            if let full { setting.full = full } else if start != nil && base.levers[lever] == nil { setting.full = setting.start }
+            if let shape {
+                guard let s = RampShape(rawValue: shape) else {
+                    throw InputError(file: "--shape", keyPath: "shape", message: "unknown shape '\(shape)'", accepted: "step, linear, logistic")
+                }
+                setting.shape = s
+            }
+            guard setting.full >= setting.start else {
+                throw InputError(file: "--full", keyPath: "full", message: "the full-effect year is before the start year")
+            }
+            let solver = LeverSolver(base: base, dataset: dataset, lever: definition, setting: setting, targets: targets)
+            let s = try solver.solve(direction: maximum ? .maximum : .minimum)
+            let what = maximum ? "largest" : "smallest"
+            let range = "\(fmt(definition.range.lowerBound))-\(fmt(definition.range.upperBound)) \(definition.unit)"
+            guard let value = s.value else {
+                printLine("no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
+                throw ExitCode(4)
+            }
+            let achieved = s.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
+            print("\(what) \(lever) meeting \(target) on \(base.name): \(fmt(value)) \(definition.unit) (start \(setting.start), full \(setting.full), \(setting.shape.rawValue))")
+            print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(s.margin, 4)); \(s.runs) model runs")
+        }
+    }
+
+    func fmt(_ v: Double) -> String { NumberFormat.fixed(v, abs(v) >= 100 ? 1 : 3) }
+}
