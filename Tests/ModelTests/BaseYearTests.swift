@@ -60,3 +60,12 @@ final class BaseYearTests: XCTestCase {
         return String(repeating: " ", count: max(0, width - s.count)) + s
     }
 }
+
+extension BaseYearTests {
+    /// The base-year in-region consumption is a calibration input: the model must reproduce it exactly.
+    func testBaseYearElectricityConsumptionIsReproducedExactly() throws {
+        let p = try Fixtures.dataset().modelParameters()
+        let r = try Fixtures.baseline().trajectory
+        XCTAssertEqual(try XCTUnwrap(r.value("electricity_demand_in_region", year: 2019)), p.power.baseInRegionConsumption, accuracy: 1e-9)
+    }
+}

@@ -140,6 +140,7 @@ class Model:
         self.n = len(self.p) * 4 + 2 + 4 + 1 + 1 + 1 + 3
         self.share0 = 0.0
         self.fa_base_output = 0.0
+        self.gdp_ref = self.gdp0
         self.segment_end = math.inf
         self._calibrate()
 
@@ -252,7 +253,7 @@ class Model:
         gdp = self.gdp_exogenous(t) - lost + repl + deep
         w["gdp"] = gdp
         # Activities
-        lg, dt = math.log(gdp / self.gdp0), t - self.t0
+        lg, dt = math.log(gdp / self.gdp_ref), t - self.t0
         act_fuel, act_elec = [], []
         for a in self.acts:
             scale = math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt)
@@ -388,6 +389,8 @@ class Model:
         y0 = self.initial()
         w = self.evaluate(self.t0, y0)
         self.fa_base_output = w["qfa"]
+        w = self.evaluate(self.t0, y0)
+        self.gdp_ref = w["gdp"]
         w = self.evaluate(self.t0, y0)
         residual = self.pw["base_in_region_consumption"] - w["in_region"]
         next(a for a in self.acts if a["elec_remainder"])["elec"] += residual

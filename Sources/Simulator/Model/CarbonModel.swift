@@ -64,7 +64,7 @@ public final class CarbonModel: ODESystem {
         activities = ActivitiesComponent(offset: offset, activities: p.activities,
                                          baseFuel: Array(repeating: FuelVector(), count: p.activities.count),
                                          baseElectricity: p.activities.map(\.baseElectricity),
-                                         levers: levers, economy: p.economy, baseYear: startTime)
+                                         levers: levers, economy: p.economy, baseYear: startTime, referenceGDP: p.economy.baseGDP)
         try calibrateBaseYear()
     }
 
@@ -142,11 +142,20 @@ public final class CarbonModel: ODESystem {
         var baseElectricity = p.activities.map(\.baseElectricity)
         activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
-                                         baseYear: startTime)
+                                         baseYear: startTime, referenceGDP: p.economy.baseGDP)
         let y0 = initialState()
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
         let ws = workspace
+        // GDP counts fly-ash alumina relative to its base output: record it, then evaluate again, so that
+        // the electricity remainder below sees the base-year GDP.
         economy.baseFlyAshAluminaOutput = ws.flyAshAluminaOutput
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
+        // Activities grow from the model's own base-year GDP.
+        let referenceGDP = ws.gdp
+        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+                                         baseElectricity: baseElectricity, levers: levers, economy: p.economy,
+                                         baseYear: startTime, referenceGDP: referenceGDP)
+        y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
 
         // Electricity remainder.
         guard let eIndex = p.activities.firstIndex(where: \.takesElectricityRemainder) else {
@@ -160,7 +169,7 @@ public final class CarbonModel: ODESystem {
         baseElectricity[eIndex] += residualElectricity
         activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
-                                         baseYear: startTime)
+                                         baseYear: startTime, referenceGDP: referenceGDP)
         // Dispatch, and so the coal burnt for electricity, depends on that remainder and on the base-year
         // renewable share, which anchors the curtailment curve.
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
@@ -199,7 +208,7 @@ public final class CarbonModel: ODESystem {
         }
         activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
-                                         baseYear: startTime)
+                                         baseYear: startTime, referenceGDP: referenceGDP)
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
 
         let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }
