@@ -63,9 +63,7 @@ public final class EconomyComponent: Component {
         let alumina = products[Product.alumina.rawValue]
         deep += alumina.valueAddedPerTonne / 100 * (ws.flyAshAluminaOutput - baseFlyAshAluminaOutput)
         ws.gdpExogenous = exogenous(at: t)
-        ws.lostValueAdded = lost
         ws.replacementValueAdded = p.replacementShare * lost
-            ws.deepProcessingValueAdded = deep
-        ws.gdp = ws.gdpExogenous - lost + ws.replacementValueAdded + deep
+            ws.gdp = ws.gdpExogenous - lost + ws.replacementValueAdded + deep
     }
 }

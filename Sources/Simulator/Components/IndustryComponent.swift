@@ -120,7 +120,6 @@ public final class IndustryComponent: Component {
                 let room = Smooth.positive((cap.value(at: t) - capacity) / 0.5 + retirements, width: w)
                 invest = Smooth.min(invest, room, width: w)
             }
-            ws.investment[i] = invest
             dydt[k] = -oldExit
             dydt[k + 1] = invest - kNew / q.newLifetime
 

@@ -102,7 +102,6 @@ public final class PowerComponent: Component {
         let coal = ws.coalCapacity
         let need = ws.coalGeneration / (8.76 * p.coalPlanningCapacityFactor)
         let invest = Smooth.positive((need - coal) / p.coalAdjustmentTime + coal / p.coalLifetime, width: 0.5)
-        ws.coalInvestment = invest
         dydt[offset + 2] = invest - coal / p.coalLifetime - ws.coalRetirementRate * coal
 
         let target = levers.coalHeatRate.value(at: t)

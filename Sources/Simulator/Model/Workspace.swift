@@ -5,12 +5,12 @@ public final class Workspace {
     public var t = 0.0
     /// Exogenous GDP path and GDP with lever effects, 100 million yuan (2019 prices).
     public var gdpExogenous = 0.0, gdp = 0.0
-    public var deepProcessingValueAdded = 0.0, lostValueAdded = 0.0, replacementValueAdded = 0.0
+    public var replacementValueAdded = 0.0
 
     // Industry, per product.
     public let demand: UnsafeMutableBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>
     public let capacityOld: UnsafeMutableBufferPointer<Double>, capacityNew: UnsafeMutableBufferPointer<Double>
-    public let investment: UnsafeMutableBufferPointer<Double>, cutRate: UnsafeMutableBufferPointer<Double>
+    public let cutRate: UnsafeMutableBufferPointer<Double>
     /// Baseline demand index at t (relative to the base year), shared by industry and GDP.
     public let demandIndex: UnsafeMutableBufferPointer<Double>
     public let fuel: UnsafeMutableBufferPointer<FuelVector>, electricity: UnsafeMutableBufferPointer<Double>
@@ -33,7 +33,7 @@ public final class Workspace {
     public var windCapacity = 0.0, solarCapacity = 0.0, coalCapacity = 0.0, heatRate = 0.0
     public var windGeneration = 0.0, solarGeneration = 0.0, otherGeneration = 0.0, coalGeneration = 0.0
     public var curtailedGeneration = 0.0, inRegionDemand = 0.0, exports = 0.0
-    public var coalInvestment = 0.0, coalRetirementRate = 0.0
+    public var coalRetirementRate = 0.0
     /// Coal burnt for electricity, Mtce.
     public var thermalFuel = 0.0
 
@@ -58,7 +58,7 @@ public final class Workspace {
             return b
         }
         demand = zeros(products, 0); output = zeros(products, 0); capacityOld = zeros(products, 0)
-        capacityNew = zeros(products, 0); investment = zeros(products, 0); cutRate = zeros(products, 0)
+        capacityNew = zeros(products, 0); cutRate = zeros(products, 0)
         demandIndex = zeros(products, 0)
         electricity = zeros(products, 0); process = zeros(products, 0); extendedProcess = zeros(products, 0)
         feedstock = zeros(products, 0)
@@ -70,7 +70,7 @@ public final class Workspace {
     }
 
     deinit {
-        for b in [demand, output, capacityOld, capacityNew, investment, cutRate, demandIndex, electricity, process, extendedProcess,
+        for b in [demand, output, capacityOld, capacityNew, cutRate, demandIndex, electricity, process, extendedProcess,
                   feedstock, activityElectricity, co2ByGroup, energyByGroup] { b.deallocate() }
         fuel.deallocate()
         activityFuel.deallocate()
