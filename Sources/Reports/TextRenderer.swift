@@ -53,11 +53,12 @@ public struct TextRenderer {
 
     func headline(_ report: PlanPeriodReport) -> [(String, String)] {
         let i = report.indicators
+        let mt = Labels.unit("Mt CO2", language), yr = language == .zh ? "年" : "yr"
         let peak = i.peak.stillRising
-            ? "\(t("not_peaked")) \(i.cumulativeTo) (\(NumberFormat.value(i.peak.value)) Mt)"
-            : "\(i.peak.year), \(NumberFormat.value(i.peak.value)) Mt CO2 (t = \(NumberFormat.fixed(i.peak.time, 2)))"
-        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1)) (\(NumberFormat.fixed(i.plateau.years, 1)) yr)"
-        let cumulative = "\(NumberFormat.value(i.cumulativeNetCO2)) Mt CO2 (\(i.cumulativeFrom)-\(i.cumulativeTo))"
+            ? "\(t("not_peaked")) \(i.cumulativeTo) (\(NumberFormat.value(i.peak.value)) \(mt))"
+            : "\(i.peak.year), \(NumberFormat.value(i.peak.value)) \(mt) (t = \(NumberFormat.fixed(i.peak.time, 2)))"
+        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1)) (\(NumberFormat.fixed(i.plateau.years, 1)) \(yr))"
+        let cumulative = "\(NumberFormat.value(i.cumulativeNetCO2)) \(mt) (\(i.cumulativeFrom)-\(i.cumulativeTo))"
         let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
         return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral)]
     }
