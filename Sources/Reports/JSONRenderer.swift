@@ -31,6 +31,8 @@ public enum JSONRenderer {
             "cumulative_co2": i.cumulativeNetCO2, "cumulative_from": i.cumulativeFrom, "cumulative_to": i.cumulativeTo,
             "neutrality_year": i.neutralityYear.map { $0 as Any } ?? NSNull(),
             "neutrality_time": number(i.neutralityTime), "targets": targets,
+            "total_cost": r.costs.totalDiscounted, "discount_rate": r.costs.discountRate,
+            "cost_by_family": Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.discounted($0)) }),
         ]
         let report = PlanPeriodReport(r)
         let periods: [[String: Any]] = report.periods.enumerated().map { k, p in
@@ -40,7 +42,8 @@ public enum JSONRenderer {
             }
             return ["period": p.ordinal, "start_year": p.startYear, "end_year": p.endYear, "values": values]
         }
+        let costs = Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.annual[$0]!) })
         return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
-                "indicators": indicators, "periods": periods]
+                "indicators": indicators, "periods": periods, "annual_costs": costs]
     }
 }

@@ -61,14 +61,14 @@ public enum Labels {
             "result": "Result", "pass": "PASS", "fail": "FAIL", "headline": "Headline indicators",
             "peak": "Peak of gross CO2", "not_peaked": "not peaked by", "plateau": "Plateau (within 2% of peak)",
             "cumulative": "Cumulative net CO2", "neutrality": "Net zero", "not_reached": "not reached by",
-            "plan": "plan", "base": "base", "never": "never",
+            "plan": "plan", "base": "base", "never": "never", "cost": "Cost of the measures (2020-2060)",
         ]
         let zh: [String: String] = [
             "indicator": "指标", "unit": "单位", "scenario": "情景", "targets": "目标（“1”）", "target": "目标",
             "period": "时期", "year": "年份", "required": "要求", "achieved": "实现", "result": "结果", "pass": "达标",
             "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值", "not_peaked": "未达峰，截至",
             "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和", "not_reached": "未实现，截至",
-            "plan": "五年规划", "base": "基期", "never": "无",
+            "plan": "五年规划", "base": "基期", "never": "无", "cost": "措施成本（2020-2060）",
         ]
         return (lang == .zh ? zh[key] : en[key]) ?? key
     }

@@ -20,6 +20,7 @@ public struct PlanPeriodReport {
     public let rows: [Row]
     public let targets: [TargetCheck]
     public let indicators: Indicators
+    public let costs: CostModel
     public let startYear: Int
 
     /// Series shown in the table, in order.
@@ -49,6 +50,7 @@ public struct PlanPeriodReport {
         }
         targets = result.indicators.targetChecks
         indicators = result.indicators
+        costs = result.costs
     }
 }
 

@@ -60,7 +60,9 @@ public struct TextRenderer {
         let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1)) (\(NumberFormat.fixed(i.plateau.years, 1)) \(yr))"
         let cumulative = "\(NumberFormat.value(i.cumulativeNetCO2)) \(mt) (\(i.cumulativeFrom)-\(i.cumulativeTo))"
         let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
-        return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral)]
+        let money = language == .zh ? "亿元" : "10^8 yuan"
+        let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money) (\(language == .zh ? "贴现率" : "discounted at") \(NumberFormat.fixed(100 * report.costs.discountRate, 1))%)"
+        return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral), (t("cost"), cost)]
     }
 
     /// An aligned table (text) or a pipe table (Markdown); `right` says which columns align right.

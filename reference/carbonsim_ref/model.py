@@ -455,7 +455,37 @@ class Model:
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
+        o.update(self.measures(t, y, w))
         return o
+
+    def measures(self, t, y, w):
+        """What the measures do in a recorded year (docs/model.md, Costs)."""
+        bench, ladder = self.bench.value(t), self.ladder.value(t)
+        retrofitting = not self.bench.constant or not self.ladder.constant
+        eliminated = saved = processed = curtailed = 0.0
+        for i, q in enumerate(self.p):
+            k = 4 * i
+            eliminated += w["cut"][i] * w["kold"][i]
+            g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
+            target = q["x0"] - g * (q["x0"] - q["benchmark_relative_intensity"])
+            if retrofitting:
+                pull = spos(y[k + 2] - target, 0.005) / q["efficiency_relaxation_time"]
+                saved += pull * w["knew"][i] / (w["kold"][i] + w["knew"][i]) * w["out"][i] * sum(q["fuel_per_t"])
+            processed += w["out"][i] * max(y[k + 3] - q["deep_processing_base"], 0)
+            if q["name"] != "alumina":
+                curtailed += q["value_added_per_tonne"] / 100 * q["base_output"] * self.demand[i](t) * w["z"]
+        lg, dt = math.log(w["gdp"] / self.gdp_ref), t - self.t0
+        electrified = 0.0
+        for a in self.acts:
+            sw = {"none": None, "buildings": self.elec_buildings, "transport": self.elec_transport}[a["electrification"]]
+            if sw is not None:
+                electrified += sum(a["fuel"]) * math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt) * sw.value(t)
+        retired = w["retire"] * w["ccap"]
+        retrofit = 0.0 if self.heat_target.constant else \
+            spos(w["h"] - self.heat_target.value(t), 0.5) / self.pw["heat_rate_relaxation_time"] * w["ccap"]
+        return {"capacity_eliminated": eliminated, "retrofit_savings": saved, "electrified_fossil_energy": electrified,
+                "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
+                "curtailed_value_added": curtailed}
 
     def run(self, method="DOP853", rtol=1e-10, atol=1e-10):
         """Annual outputs (mid-year rates) from the base year to the end year, integrated piecewise."""

@@ -129,6 +129,23 @@ extension Dataset {
         try r.scalar("dual_control.max_curtailment", \.dualControl.maxCurtailment, &p, positive: true)
         try r.scalar("dual_control.response_rate", \.dualControl.responseRate, &p, positive: true)
 
+        let c = "costs."
+        try r.scalar(c + "discount_rate", \.costs.discountRate, &p)
+        try r.scalar(c + "capacity_elimination", \.costs.capacityElimination, &p)
+        try r.scalar(c + "wind_capex", \.costs.windCapex, &p)
+        try r.scalar(c + "wind_learning_rate", \.costs.windLearningRate, &p, below: 1)
+        try r.scalar(c + "solar_capex", \.costs.solarCapex, &p)
+        try r.scalar(c + "solar_learning_rate", \.costs.solarLearningRate, &p, below: 1)
+        try r.scalar(c + "efficiency_retrofit", \.costs.efficiencyRetrofit, &p)
+        try r.scalar(c + "ccus", \.costs.ccus, &p)
+        try r.scalar(c + "afforestation", \.costs.afforestation, &p)
+        try r.scalar(c + "uptake_per_hectare", \.costs.uptakePerHectare, &p, positive: true)
+        try r.scalar(c + "electrification", \.costs.electrification, &p)
+        try r.scalar(c + "fly_ash_alumina_capex", \.costs.flyAshAluminaCapex, &p)
+        try r.scalar(c + "deep_processing", \.costs.deepProcessing, &p)
+        try r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
+        try r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
+
         try r.finish()
         return (p, r.bindings)
     }

@@ -54,7 +54,7 @@ public struct Dataset: Sendable {
         let root = try YAMLNode.parse(text, file: file)
         let top = try root.entries(allowed: ["region", "region_zh", "base_year", "end_year", "emission_factors",
                                              "ceads_2019", "economy", "products", "activities", "power", "fly_ash",
-                                             "ccus", "sinks", "industry_policy", "dual_control", "facts"])
+                                             "ccus", "sinks", "industry_policy", "dual_control", "costs", "facts"])
         func required(_ key: String) throws -> YAMLNode {
             guard let n = top[key] else { throw root.error("missing key '\(key)'") }
             return n

@@ -39,7 +39,8 @@ public struct PreparedScenario: Sendable {
         let model = try CarbonModel(parameters: parameters)
         let trajectory = try Simulation(model: model).run()
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,
-                              indicators: try Indicators(trajectory: trajectory, targets: targets))
+                              indicators: try Indicators(trajectory: trajectory, targets: targets),
+                              costs: CostModel(trajectory: trajectory, parameters: parameters))
     }
 }
 
@@ -49,4 +50,6 @@ public struct ScenarioResult: Sendable {
     public let description: String
     public let trajectory: Trajectory
     public let indicators: Indicators
+    /// What the scenario's measures cost.
+    public let costs: CostModel
 }

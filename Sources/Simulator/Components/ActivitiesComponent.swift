@@ -43,6 +43,22 @@ public final class ActivitiesComponent: Component {
     public func initialState(into y: UnsafeMutablePointer<Double>) {}
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
 
+    /// Fossil final energy switched to electricity at time t, Mtce (for the costs of electrification).
+    func electrified(_ ws: Workspace) -> Double {
+        let logGrowth = log(ws.gdp / referenceGDP), dt = ws.t - baseYear
+        var total = 0.0
+        for i in activities.indices {
+            let switched: Double
+            switch activities[i].electrification {
+            case .none: continue
+            case .buildings: switched = levers.buildingsElectrification.value(at: ws.t)
+            case .transport: switched = levers.transportElectrification.value(at: ws.t)
+            }
+            total += baseFuel[i].total * exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt) * switched
+        }
+        return total
+    }
+
     /// Needs GDP in the workspace.
     func evaluate(_ ws: Workspace) {
         let t = ws.t

@@ -100,6 +100,42 @@ public final class IndustryComponent: Component {
         }
     }
 
+    /// Efficiency target of compliant capacity at time t (relative specific energy).
+    @inline(__always)
+    func efficiencyTarget(_ i: Int, benchmarkShare: Double, ladder: Double) -> Double {
+        let q = products[i]
+        var gapClosed = benchmarkShare + (q.electricityIntensive ? policy.ladderGapResponse * ladder : 0)
+        gapClosed = min(max(gapClosed, 0), 1)
+        return initialIntensity[i] - gapClosed * (initialIntensity[i] - q.benchmarkRelativeIntensity)
+    }
+
+    /// What the industry levers do in a recorded year: capacity eliminated (Mt/yr per year), fuel saved by
+    /// retrofits toward the benchmark (Mtce/yr per year), extra processed output (Mt/yr), and the value added
+    /// of output curtailed by enforced dual control (10^8 yuan).
+    func recordMeasures(_ ws: Workspace, y: UnsafePointer<Double>) {
+        let t = ws.t
+        let benchmarkShare = levers.efficiencyBenchmark.value(at: t), ladder = levers.ladderPricing.value(at: t)
+        var eliminated = 0.0, saved = 0.0, processed = 0.0, curtailed = 0.0
+        // Without a benchmark or ladder programme there are no retrofits to pay for (the smooth pull is w/2 at rest).
+        let retrofitting = !levers.efficiencyBenchmark.isConstant || !levers.ladderPricing.isConstant
+        for i in products.indices {
+            let q = products[i], k = offset + i * Self.statesPerProduct
+            eliminated += ws.cutRate[i] * ws.capacityOld[i]
+            let pull = Smooth.positive(y[k + 2] - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
+                / q.efficiencyRelaxationTime
+            let capacity = ws.capacityOld[i] + ws.capacityNew[i]
+            if retrofitting { saved += pull * ws.capacityNew[i] / capacity * ws.output[i] * fuelPerTonne[i].total }
+            processed += ws.output[i] * max(y[k + 3] - q.deepProcessingBase, 0)
+            if q.product != .alumina {
+                curtailed += q.valueAddedPerTonne / 100 * q.baseOutput * ws.demandIndex[i] * ws.curtailment
+            }
+        }
+        ws.eliminatedCapacity = eliminated
+        ws.retrofitSavings = saved
+        ws.deepProcessedExtra = processed
+        ws.curtailedValueAdded = curtailed
+    }
+
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
         let t = ws.t
         let benchmarkShare = levers.efficiencyBenchmark.value(at: t)
@@ -126,9 +162,7 @@ public final class IndustryComponent: Component {
             // Efficiency of the compliant stock: dilution by new entrants, pull toward the benchmark.
             let bench = q.benchmarkRelativeIntensity
             let entry = q.entryRelativeIntensity - min(max(entryShare, 0), 1) * max(q.entryRelativeIntensity - bench, 0)
-            var gapClosed = benchmarkShare + (q.electricityIntensive ? policy.ladderGapResponse * ladder : 0)
-            gapClosed = min(max(gapClosed, 0), 1)
-            let target = initialIntensity[i] - gapClosed * (initialIntensity[i] - bench)
+            let target = efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder)
             dydt[k + 2] = invest / kNew * (entry - x) - Smooth.positive(x - target, width: 0.005) / q.efficiencyRelaxationTime
 
             dydt[k + 3] = (levers.deepProcessing[i].value(at: t) - d) / q.deepProcessingTime

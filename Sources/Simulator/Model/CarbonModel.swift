@@ -107,6 +107,18 @@ public final class CarbonModel: ODESystem {
         ws.netCO2 = ws.grossCO2 - ws.ccusCaptured - ws.sinkFlux
     }
 
+    /// Fills the measure quantities of the workspace (for costs) after `evaluate`; only recorded years need them.
+    func recordMeasures(y: UnsafePointer<Double>) {
+        let ws = workspace
+        industry.recordMeasures(ws, y: y)
+        ws.electrifiedFossil = activities.electrified(ws)
+        let p = parameters.power
+        ws.coalRetiredEarly = ws.coalRetirementRate * ws.coalCapacity
+        // Without a heat-rate programme there are no retrofits to pay for.
+        ws.heatRateRetrofit = levers.coalHeatRate.isConstant ? 0
+            : Smooth.positive(ws.heatRate - levers.coalHeatRate.value(at: ws.t), width: 0.5) / p.heatRateRelaxationTime * ws.coalCapacity
+    }
+
     @inline(__always)
     func powerGroupActivityCoal(_ ws: Workspace) -> Double {
         var coal = 0.0

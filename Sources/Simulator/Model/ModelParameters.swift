@@ -18,6 +18,7 @@ public struct ModelParameters: Sendable {
     public var industryPolicy = IndustryPolicy()
     public var dualControl = DualControlParameters()
     public var accounting = AccountingSwitches()
+    public var costs = CostParameters()
     /// Levers; `nil` means all at baseline.
     public var levers: LeverSettings?
 
@@ -261,5 +262,28 @@ public struct AccountingSwitches: Sendable {
     public var deductElectricityExports = true
     /// Adds process CO2 outside the CEADs scope (aluminium anodes, ...).
     public var extendedProcess = false
+    public init() {}
+}
+
+/// What the levers cost (2019 prices): the dataset's `costs`.
+public struct CostParameters: Sendable {
+    /// Discount rate, share per year; costs are discounted to 2020.
+    public var discountRate = 0.05
+    /// yuan per t/yr of capacity eliminated.
+    public var capacityElimination = 400.0
+    /// 10^8 yuan per GW at the base-year capacity, falling by the learning rate per doubling.
+    public var windCapex = 65.0, windLearningRate = 0.1, solarCapex = 45.0, solarLearningRate = 0.2
+    /// yuan per tce/yr saved by retrofits toward the benchmark.
+    public var efficiencyRetrofit = 2500.0
+    /// yuan per t CO2 captured.
+    public var ccus = 400.0
+    /// yuan per hectare afforested; t CO2 per hectare per year at maturity.
+    public var afforestation = 3000.0, uptakePerHectare = 8.0
+    /// yuan per tce/yr of fossil final energy switched to electricity.
+    public var electrification = 3000.0
+    /// yuan per t/yr of fly-ash alumina capacity; yuan per t/yr of extra processed output.
+    public var flyAshAluminaCapex = 6000.0, deepProcessing = 1500.0
+    /// 10^8 yuan per GW retired early; 10^8 yuan per GW per gce/kWh of heat-rate improvement.
+    public var coalRetirement = 15.0, heatRateRetrofit = 0.15
     public init() {}
 }

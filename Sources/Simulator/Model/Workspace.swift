@@ -41,6 +41,10 @@ public final class Workspace {
     public var ccusCapacity = 0.0, ccusCaptured = 0.0, ccusElectricity = 0.0
     public var sinkFlux = 0.0
 
+    // What the measures do, for their costs: filled only when a year is recorded (`recordMeasures`).
+    public var eliminatedCapacity = 0.0, retrofitSavings = 0.0, electrifiedFossil = 0.0, deepProcessedExtra = 0.0
+    public var coalRetiredEarly = 0.0, heatRateRetrofit = 0.0, curtailedValueAdded = 0.0
+
     // Accounting.
     public let co2ByGroup: UnsafeMutableBufferPointer<Double>
     /// Fossil energy burnt in each CEADs sector group, Mtce.

@@ -90,6 +90,13 @@ extension CarbonModel {
         s.emit("alumina_imports", "Mt/yr", ws.aluminaImports)
         s.emit("ccus_capacity", "Mt CO2/yr", ws.ccusCapacity)
         s.emit("dual_control_curtailment", "%", 100 * ws.curtailment)
+        s.emit("capacity_eliminated", "Mt/yr per yr", ws.eliminatedCapacity)
+        s.emit("retrofit_savings", "Mtce/yr per yr", ws.retrofitSavings)
+        s.emit("electrified_fossil_energy", "Mtce", ws.electrifiedFossil)
+        s.emit("deep_processed_extra", "Mt/yr", ws.deepProcessedExtra)
+        s.emit("coal_retired_early", "GW/yr", ws.coalRetiredEarly)
+        s.emit("heat_rate_retrofit", "GW gce/kWh per yr", ws.heatRateRetrofit)
+        s.emit("curtailed_value_added", "10^8 yuan", ws.curtailedValueAdded)
     }
 
     /// Names and units of the annual outputs.

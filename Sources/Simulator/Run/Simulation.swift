@@ -64,6 +64,7 @@ public struct Simulation {
                 let y = yb.baseAddress!
                 func record(_ year: Int) {
                     model.evaluate(t: t, y: y)
+                    model.recordMeasures(y: y)
                     var w = ValueWriter(row: out.baseAddress! + (year - p.baseYear) * names.count)
                     CarbonModel.outputs(&w, ws: model.workspace)
                 }

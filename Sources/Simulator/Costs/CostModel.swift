@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a scenario's measures cost, year by year and by lever family, and their total discounted to 2020.
+/// All in 10^8 yuan (2019 prices). Costs are of the measures beyond the baseline trends:
+/// - capacity: capacity eliminated x yuan per t/yr (net of the value added replacement capacity recovers)
+/// - efficiency: fuel saved per year by retrofits toward the benchmark x yuan per tce/yr saved
+/// - renewables: wind and solar built above the baseline trend x capex, which falls by the learning rate
+///   for every doubling of installed capacity since the base year
+/// - coal_power: capacity retired early x stranded value; heat-rate retrofits x yuan per GW per gce/kWh
+/// - electrification: new fossil final energy switched each year x yuan per tce/yr switched
+/// - ccus: CO2 captured x yuan per tonne
+/// - sinks: hectares newly reaching maturity (growth of extra uptake / uptake per hectare) x yuan per hectare
+/// - fly_ash_alumina: capacity added above the base x yuan per t/yr
+/// - deep_processing: extra processed output added x yuan per t/yr
+/// - dual_control: value added of output curtailed by an enforced cap
+/// Ladder pricing is a transfer, not a resource cost; its effect is costed through efficiency and capacity.
+public struct CostModel: Sendable {
+    public static let families = ["capacity", "efficiency", "renewables", "coal_power", "electrification", "ccus", "sinks",
+                                  "fly_ash_alumina", "deep_processing", "dual_control"]
+
+    public let years: [Int]
+    /// Annual cost by family, 10^8 yuan.
+    public let annual: [String: [Double]]
+    /// Total discounted to 2020 over 2020 to the end year, 10^8 yuan.
+    public let totalDiscounted: Double
+    public let discountRate: Double
+
+    public init(trajectory r: Trajectory, parameters p: ModelParameters) {
+        let c = p.costs, years = r.years, n = years.count
+        func s(_ name: String) -> [Double] { r.series(name) }
+        func increments(_ v: [Double], allowance: Double = 0) -> [Double] {
+            (0..<n).map { $0 == 0 ? 0 : max(v[$0] - v[$0 - 1] - allowance, 0) }
+        }
+        func capex(_ base: Double, learning: Double, installed: [Double], initial: Double) -> [Double] {
+            let exponent = log2(1 - learning)
+            return installed.map { base * pow(max($0, initial) / initial, exponent) }
+        }
+        var annual: [String: [Double]] = [:]
+        annual["capacity"] = s("capacity_eliminated").map { $0 * c.capacityElimination / 100 }
+        annual["efficiency"] = s("retrofit_savings").map { $0 * c.efficiencyRetrofit / 100 }
+        let wind = s("capacity_wind"), solar = s("capacity_solar")
+        let windCapex = capex(c.windCapex, learning: c.windLearningRate, installed: wind, initial: p.power.baseWind)
+        let solarCapex = capex(c.solarCapex, learning: c.solarLearningRate, installed: solar, initial: p.power.baseSolar)
+        let windAdded = increments(wind, allowance: p.power.windBuildRate), solarAdded = increments(solar, allowance: p.power.solarBuildRate)
+        annual["renewables"] = (0..<n).map { windAdded[$0] * windCapex[$0] + solarAdded[$0] * solarCapex[$0] }
+        let retired = s("coal_retired_early"), retrofit = s("heat_rate_retrofit")
+        annual["coal_power"] = (0..<n).map { retired[$0] * c.coalRetirement + retrofit[$0] * c.heatRateRetrofit }
+        annual["electrification"] = increments(s("electrified_fossil_energy")).map { $0 * c.electrification / 100 }
+        annual["ccus"] = s("ccus_captured").map { $0 * c.ccus / 100 }
+        let extraUptake = s("sinks").map { $0 - p.sinks.baseFlux }
+        annual["sinks"] = increments(extraUptake).map { $0 * 1e6 / c.uptakePerHectare * c.afforestation / 1e8 }
+        let flyAsh = s("fly_ash_alumina_capacity").map { $0 - p.flyAsh.baseCapacity }
+        annual["fly_ash_alumina"] = increments(flyAsh).map { $0 * c.flyAshAluminaCapex / 100 }
+        annual["deep_processing"] = increments(s("deep_processed_extra")).map { $0 * c.deepProcessing / 100 }
+        annual["dual_control"] = s("curtailed_value_added")
+        self.years = years
+        self.annual = annual
+        discountRate = c.discountRate
+        var total = 0.0
+        for (i, y) in years.enumerated() where y >= 2020 {
+            let factor = pow(1 + c.discountRate, -Double(y - 2020))
+            for family in Self.families { total += annual[family]![i] * factor }
+        }
+        totalDiscounted = total
+    }
+
+    /// Discounted total of one family, 10^8 yuan.
+    public func discounted(_ family: String) -> Double {
+        var total = 0.0
+        for (i, y) in years.enumerated() where y >= 2020 { total += annual[family]![i] * pow(1 + discountRate, -Double(y - 2020)) }
+        return total
+    }
+}

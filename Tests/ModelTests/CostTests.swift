@@ -1,0 +1,48 @@
+import XCTest
+import Scenarios
+@testable import Simulator
+
+final class CostTests: XCTestCase {
+    func testTheBaselineCostsNothing() throws {
+        let r = try Fixtures.baseline()
+        XCTAssertEqual(r.costs.totalDiscounted, 0, accuracy: 1e-6)
+    }
+
+    /// CCUS: captured Mt x 400 yuan/t, discounted at 5% to 2020, by hand.
+    func testDiscountingByHand() throws {
+        let dataset = try Fixtures.dataset()
+        let r = try Fixtures.run(lever: "sector_plans.removals.ccus", LeverSetting(target: 40, start: 2030, full: 2040, shape: .linear), dataset: dataset)
+        let captured = r.trajectory.series("ccus_captured")
+        var expected = 0.0
+        for (i, y) in r.trajectory.years.enumerated() where y >= 2020 {
+            expected += captured[i] * 400 / 100 / pow(1.05, Double(y - 2020))
+        }
+        XCTAssertGreaterThan(expected, 100)
+        XCTAssertEqual(r.costs.discounted("ccus"), expected, accuracy: 1e-9 * expected)
+        XCTAssertEqual(r.costs.totalDiscounted, r.costs.discounted("ccus") + r.costs.discounted("coal_power"), accuracy: 1e-6 * expected)
+    }
+
+    func testMoreOfALeverCostsMore() throws {
+        let dataset = try Fixtures.dataset()
+        var previous = -1.0
+        for target in [100.0, 150, 200, 300] {
+            let r = try Fixtures.run(lever: "sector_plans.power.wind", LeverSetting(target: target, start: 2021, full: 2030, shape: .linear), dataset: dataset)
+            XCTAssertGreaterThan(r.costs.discounted("renewables"), previous)
+            previous = r.costs.discounted("renewables")
+        }
+    }
+
+    /// Capex falls by the learning rate for each doubling of installed capacity.
+    func testLearningCurve() throws {
+        let dataset = try Fixtures.dataset()
+        let p = try dataset.modelParameters()
+        let r = try Fixtures.run(lever: "sector_plans.power.wind", LeverSetting(target: 200, start: 2021, full: 2030, shape: .linear), dataset: dataset)
+        let wind = r.trajectory.series("capacity_wind")
+        let i = try XCTUnwrap(r.trajectory.years.firstIndex(of: 2025))
+        let added = wind[i] - wind[i - 1] - p.power.windBuildRate
+        let capex = p.costs.windCapex * pow(wind[i] / p.power.baseWind, log2(1 - p.costs.windLearningRate))
+        XCTAssertEqual(r.costs.annual["renewables"]![i], added * capex, accuracy: 1e-9 * added * capex)
+        // At twice the base capacity, capex is 90% of the base.
+        XCTAssertEqual(p.costs.windCapex * pow(2, log2(1 - p.costs.windLearningRate)), 0.9 * p.costs.windCapex, accuracy: 1e-12)
+    }
+}
