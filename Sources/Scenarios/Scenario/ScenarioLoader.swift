@@ -79,7 +79,7 @@ public struct ScenarioLoader {
 
     var horizon: ClosedRange<Int> { dataset.baseYear + 1...dataset.endYear }
 
-    func readTargets(_ node: YAMLNode, into t: inout Targets) throws {
+    public func readTargets(_ node: YAMLNode, into t: inout Targets) throws {
         for (key, value) in try node.entries(allowed: Self.targetKeys) {
             switch TargetCheck.Kind(rawValue: key)! {
             case .peakYear: t.peakYear = try value.year(in: horizon)

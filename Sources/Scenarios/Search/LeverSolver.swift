@@ -44,22 +44,7 @@ public struct LeverSolver {
 
     /// How far a run is inside (positive) or outside (negative) the single target in `targets`.
     static func margin(_ r: ScenarioResult, _ t: Targets) -> Double {
-        let i = r.indicators, trajectory = r.trajectory
-        let last = Double(trajectory.years.last! + 1)
-        if let year = t.peakYear {
-            // Calendar year floor(time) <= year  <=>  time < year + 1.
-            return i.peak.stillRising ? Double(year + 1) - last - 1 : Double(year + 1) - i.peak.time
-        }
-        if let ceiling = t.peakCeiling { return ceiling - i.peak.value }
-        if let year = t.neutralityYear {
-            if let time = i.neutralityTime { return Double(year + 1) - time }
-            return -(trajectory.value("co2_net", year: trajectory.years.last!) ?? 0) / 100 - (last - Double(year + 1))
-        }
-        guard let c = i.targetChecks.first, let achieved = c.achieved else { return -.infinity }
-        switch c.kind {
-        case .energyCap: return c.required - achieved
-        default: return achieved - c.required
-        }
+        Constraints.margins(r, t).first?.margin ?? -.infinity
     }
 
     public func solve(direction: Direction = .minimum, tolerance: Double = 1e-3) throws -> Solution {

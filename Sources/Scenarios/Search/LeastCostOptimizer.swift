@@ -1,0 +1,220 @@
+import Foundation
+import Simulator
+
+/// Least-cost lever mixes: minimise an objective (by default the total discounted cost of the measures)
+/// subject to the "1" targets, with `gsl_multimin`'s simplex on an augmented Lagrangian.
+///
+/// Bounds are kept by transformation (x = lo + (hi - lo)(1 + sin u)/2, u free). Constraints are the targets'
+/// margins g_j >= 0 (years, %, Mt, Mtce), scaled by s_j. The augmented Lagrangian is
+///   L(u) = f(x)/f0 + (1/2rho) sum_j [max(0, lambda_j - rho g_j/s_j)^2 - lambda_j^2],
+/// with lambda_j <- max(0, lambda_j - rho g_j/s_j) after each inner minimisation and rho raised while the
+/// violation does not halve. Several starts from Sobol points; the best feasible result wins.
+public struct LeastCostOptimizer {
+    public struct Evaluation: Sendable {
+        public let x: [Double]
+        public let objective: Double
+        public let margins: [Constraints.Margin]
+        public var feasible: Bool { margins.allSatisfy { $0.margin >= -1e-4 } }
+    }
+
+    public struct Result: Sendable {
+        public let best: Evaluation
+        /// Constraints within `bindingTolerance` of their limit.
+        public let binding: [String]
+        /// Change of the objective per unit of tightening of each binding target (finite differences).
+        public let marginalCosts: [String: Double]
+        public let runs: Int
+        public let converged: Bool
+    }
+
+    public let spec: OptimizeSpec
+    public let dataset: Dataset
+    public var bindingTolerance = 0.02
+    public var maxIterations = 400
+    public var outerIterations = 6
+
+    public init(spec: OptimizeSpec, dataset: Dataset) {
+        self.spec = spec
+        self.dataset = dataset
+    }
+
+    /// The scenario with the variables set to `x`.
+    public func scenario(_ x: [Double]) -> Scenario {
+        var s = spec.base
+        s.targets = spec.targets
+        for (v, value) in zip(spec.variables, x) {
+            var setting = s.levers[v.lever.path] ?? v.defaults
+            setting.target = value
+            s.levers[v.lever.path] = setting
+        }
+        return s
+    }
+
+    /// Every target is met with this margin to spare (times its scale), so the optimum passes under `run`.
+    public static let safety = 1e-3
+
+    public func evaluate(_ x: [Double], shift: [String: Double] = [:]) throws -> Evaluation {
+        let r = try PreparedScenario(scenario(x), dataset: dataset).run()
+        let value: Double
+        switch spec.objective {
+        case "total_cost": value = r.costs.totalDiscounted
+        case "cumulative_co2": value = r.indicators.cumulativeNetCO2
+        case "peak_value": value = r.indicators.peak.value
+        default:
+            let parts = spec.objective.split(separator: "@")
+            value = r.trajectory.value(String(parts[0]), year: Int(parts[1])!) ?? .nan
+        }
+        let margins = Constraints.margins(r, spec.targets).map { m in
+            Constraints.Margin(name: m.name, kind: m.kind, year: m.year,
+                               margin: m.margin - (shift[m.name] ?? 0) - Self.safety * Self.scale(m.kind))
+        }
+        return Evaluation(x: x, objective: value, margins: margins)
+    }
+
+    public static func scale(_ kind: TargetCheck.Kind) -> Double {
+        switch kind {
+        case .peakCeiling, .energyCap: return 10
+        default: return 1
+        }
+    }
+
+    func x(_ u: [Double]) -> [Double] {
+        zip(u, spec.variables).map { u, v in v.lower + (v.upper - v.lower) * (1 + sin(u)) / 2 }
+    }
+
+    func u(_ x: [Double]) -> [Double] {
+        zip(x, spec.variables).map { x, v in asin(min(max(2 * (x - v.lower) / (v.upper - v.lower) - 1, -1), 1)) }
+    }
+
+    /// One augmented-Lagrangian solve from `start` (in x), with targets tightened by `shift`.
+    func solve(from start: [Double], shift: [String: Double], runs: inout Int) throws -> (Evaluation, Bool) {
+        let sign = spec.maximize ? -1.0 : 1.0
+        let first = try evaluate(start, shift: shift)
+        runs += 1
+        let f0 = max(abs(first.objective), 1)
+        var lambda = [Double](repeating: 0, count: first.margins.count)
+        var rho = 10.0, u0 = u(start), previousViolation = Double.infinity
+        var best = first, converged = false
+        var count = 0
+        for _ in 0..<outerIterations {
+            let l = lambda, r = rho
+            let result = try Minimizer.nelderMead(start: u0, steps: u0.map { _ in 0.4 }, tolerance: 1e-4, maxIterations: maxIterations) { u in
+                count += 1
+                let e = try self.evaluate(self.x(u), shift: shift)
+                var value = sign * e.objective / f0
+                for (j, m) in e.margins.enumerated() {
+                    let g = m.margin / Self.scale(m.kind)
+                    value += (pow(max(0, l[j] - r * g), 2) - l[j] * l[j]) / (2 * r)
+                }
+                return value
+            }
+            u0 = result.x
+            let e = try evaluate(x(u0), shift: shift)
+            count += 1
+            for (j, m) in e.margins.enumerated() { lambda[j] = max(0, lambda[j] - rho * m.margin / Self.scale(m.kind)) }
+            let violation = e.margins.map { max(0, -$0.margin / Self.scale($0.kind)) }.reduce(0, +)
+            if e.feasible && (!best.feasible || sign * e.objective < sign * best.objective) || (!best.feasible && !e.feasible && violation < previousViolation) {
+                best = e
+            }
+            converged = result.converged
+            if e.feasible && violation == 0 && abs(violation - previousViolation) < 1e-9 { break }
+            if violation > 0.5 * previousViolation { rho *= 10 }
+            previousViolation = violation
+        }
+        runs += count
+        return (best, converged)
+    }
+
+    public func optimize() throws -> Result {
+        let d = spec.variables.count
+        var runs = 0
+        var candidates: [(Evaluation, Bool)] = []
+        let design = Design(kind: .sobol, factors: spec.variables.map { .uniform(min: $0.lower, max: $0.upper) }, n: max(spec.starts, 2), seed: spec.seed)
+        let cursor = try design.cursor()
+        var x = [Double](repeating: 0, count: d)
+        for k in 0..<spec.starts {
+            try cursor.point(k, into: &x)
+            candidates.append(try solve(from: x, shift: [:], runs: &runs))
+        }
+        let sign = spec.maximize ? -1.0 : 1.0
+        let feasible = candidates.filter { $0.0.feasible }
+        guard let (best, converged) = feasible.min(by: { sign * $0.0.objective < sign * $1.0.objective }) else {
+            let closest = candidates.min { a, b in
+                a.0.margins.map { max(0, -$0.margin) }.reduce(0, +) < b.0.margins.map { max(0, -$0.margin) }.reduce(0, +)
+            }!.0
+            let missed = closest.margins.filter { $0.margin < -1e-4 }.map { "\($0.name) (short by \(String(format: "%.3g", -$0.margin)))" }
+            throw InputError(file: spec.file, keyPath: "targets",
+                             message: "no lever mix within the bounds meets every target; the closest misses \(missed.joined(separator: ", ")) at \(describe(closest.x))",
+                             accepted: "wider variable bounds, more variables, or looser targets")
+        }
+        // Marginal cost: tighten each binding target a little and re-optimise from the optimum.
+        let binding = best.margins.filter { $0.margin < bindingTolerance * Self.scale($0.kind) }
+        var marginal: [String: Double] = [:]
+        for m in binding {
+            let delta = 0.1 * Self.scale(m.kind)
+            let (tight, _) = try solve(from: best.x, shift: [m.name: delta], runs: &runs)
+            if tight.feasible { marginal[m.name] = (tight.objective - best.objective) / delta }
+        }
+        return Result(best: best, binding: binding.map(\.name), marginalCosts: marginal, runs: runs, converged: converged)
+    }
+
+    public func describe(_ x: [Double]) -> String {
+        zip(spec.variables, x).map { "\($0.lever.path) = \(String(format: "%.4g", $1)) \($0.lever.unit)" }.joined(separator: ", ")
+    }
+
+    /// The optimum as a standalone scenario file: every lever of the base with the variables set, the base's
+    /// assumptions and settings, and exactly the optimisation's targets. `carbonsim run` on it reproduces
+    /// the optimum's objective and margins.
+    public func scenarioFile(_ x: [Double], name: String) -> String {
+        let s = scenario(x)
+        var lines = ["# Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name)",
+                     "name: \(name)"]
+        // Nested mappings from dotted lever paths.
+        var emitted = Set<String>()
+        for path in s.levers.keys.sorted() {
+            let setting = s.levers[path]!
+            let parts = path.split(separator: ".").map(String.init)
+            for depth in 1..<parts.count {
+                let prefix = parts[0..<depth].joined(separator: ".")
+                if emitted.insert(prefix).inserted {
+                    lines.append(String(repeating: "  ", count: depth - 1) + parts[depth - 1] + ":")
+                }
+            }
+            lines.append(String(repeating: "  ", count: parts.count - 1) + parts.last!
+                         + ": {target: \(setting.target), start: \(setting.start), full: \(setting.full), shape: \(setting.shape.rawValue)}")
+        }
+        if s.enforceDualControl {
+            if !emitted.contains("measures") { lines.append("measures:") }
+            lines.append("  dual_control: {enforce: true}")
+        }
+        if !s.assumptions.isEmpty {
+            lines.append("assumptions:")
+            for (k, v) in s.assumptions.sorted(by: { $0.key < $1.key }) { lines.append("  \(k): \(v)") }
+        }
+        let a = s.accounting, d = AccountingSwitches()
+        let switches = [("extended_process", a.extendedProcess, d.extendedProcess),
+                        ("deduct_electricity_exports", a.deductElectricityExports, d.deductElectricityExports),
+                        ("exclude_renewables_from_dual_control", a.excludeRenewablesFromDualControl, d.excludeRenewablesFromDualControl),
+                        ("exclude_feedstock_from_dual_control", a.excludeFeedstockFromDualControl, d.excludeFeedstockFromDualControl)]
+            .filter { $0.1 != $0.2 }
+        if !switches.isEmpty {
+            lines.append("accounting:")
+            for (k, v, _) in switches { lines.append("  \(k): \(v)") }
+        }
+        lines.append("targets:")
+        let t = spec.targets
+        if let y = t.peakYear { lines.append("  peak_year: \(y)") }
+        if let c = t.peakCeiling { lines.append("  peak_ceiling: \(c)") }
+        if let y = t.neutralityYear { lines.append("  neutrality_year: \(y)") }
+        func map(_ name: String, _ m: [Int: Double], key: (Int) -> String) {
+            guard !m.isEmpty else { return }
+            lines.append("  \(name):")
+            for (k, v) in m.sorted(by: { $0.key < $1.key }) { lines.append("    \(key(k)): \(v)") }
+        }
+        map("energy_intensity_cut", t.energyIntensityCut) { PlanPeriod(number: $0).ordinal }
+        map("co2_intensity_cut", t.co2IntensityCut) { PlanPeriod(number: $0).ordinal }
+        map("energy_cap", t.energyCap) { String($0) }
+        map("non_fossil_share", t.nonFossilShare) { String($0) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

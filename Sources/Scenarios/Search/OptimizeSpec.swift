@@ -1,0 +1,92 @@
+import Foundation
+import Simulator
+
+/// What `carbonsim optimize` reads: a base scenario, decision variables (lever targets within bounds), an
+/// objective, and the "1" targets as constraints.
+public struct OptimizeSpec: Sendable {
+    public struct Variable: Sendable {
+        public let lever: LeverDefinition
+        public let lower: Double
+        public let upper: Double
+        /// Start, full-effect year and shape where the base scenario does not set the lever.
+        public let defaults: LeverSetting
+    }
+
+    public let file: String
+    public let name: String
+    /// The base scenario and the path written optimum files extend.
+    public let base: Scenario
+    public let basePath: String
+    public let objective: String
+    public let maximize: Bool
+    public let variables: [Variable]
+    public let targets: Targets
+    public var starts: Int
+    public let seed: UInt64
+
+    public static let objectives = ["total_cost", "cumulative_co2", "peak_value"]
+}
+
+public struct OptimizeSpecLoader {
+    public let dataset: Dataset
+    public init(dataset: Dataset) { self.dataset = dataset }
+
+    public func load(path: String) throws -> OptimizeSpec {
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such optimisation spec") }
+        let url = URL(fileURLWithPath: path)
+        let root = try YAMLNode.parse(try String(contentsOf: url, encoding: .utf8), file: path)
+        let top = try root.entries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
+        let loader = ScenarioLoader(dataset: dataset)
+        var base: Scenario, basePath: String
+        if let s = top["scenario"] {
+            let relative = try s.string()
+            basePath = URL(fileURLWithPath: relative, relativeTo: url.deletingLastPathComponent()).standardizedFileURL.path
+            guard FileManager.default.fileExists(atPath: basePath) else { throw s.error("no scenario file '\(relative)'") }
+            base = try loader.load(path: basePath)
+        } else {
+            throw root.error("an optimisation needs a base 'scenario' file")
+        }
+        let objective = try top["objective"]?.string() ?? "total_cost"
+        let outputs = try CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names
+        let isSeries = objective.split(separator: "@").count == 2 && outputs.contains(String(objective.split(separator: "@")[0]))
+            && Int(objective.split(separator: "@")[1]).map { (dataset.baseYear...dataset.endYear).contains($0) } == true
+        guard OptimizeSpec.objectives.contains(objective) || isSeries else {
+            throw (top["objective"] ?? root).error("unknown objective '\(objective)'",
+                                                  accepted: OptimizeSpec.objectives.joined(separator: ", ") + ", or <series>@<year> such as co2_gross@2030")
+        }
+        let direction = try top["direction"]?.string() ?? "minimize"
+        guard ["minimize", "maximize"].contains(direction) else { throw top["direction"]!.error("unknown direction", accepted: "minimize, maximize") }
+        guard let vars = top["variables"] else { throw root.error("an optimisation needs 'variables'") }
+        let variables = try vars.entries(what: "lever paths with {range: [low, high]}").map { path, node -> OptimizeSpec.Variable in
+            guard let lever = LeverCatalog.lever(path) else {
+                throw node.error("unknown lever '\(path)'", accepted: "a lever path from `carbonsim levers`",
+                                 suggestion: didYouMean(path, in: LeverCatalog.all.map(\.path)))
+            }
+            let e = try node.entries(allowed: ["range", "start", "full", "shape"])
+            guard let r = e["range"] else { throw node.error("a variable needs its bounds: range: [low, high]") }
+            let b = try r.doubles()
+            guard b.count == 2, b[0] < b[1] else { throw r.error("bad bounds", accepted: "[low, high] with low < high") }
+            for v in b where !lever.range.contains(v) {
+                throw r.error("\(v) lies outside the lever's range", accepted: "\(lever.range.lowerBound) to \(lever.range.upperBound) \(lever.unit)")
+            }
+            let start = try e["start"]?.year(in: dataset.baseYear + 1...dataset.endYear) ?? dataset.baseYear + 2
+            let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
+            let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
+            return .init(lever: lever, lower: b[0], upper: b[1], defaults: LeverSetting(target: b[0], start: start, full: full, shape: shape))
+        }
+        guard !variables.isEmpty else { throw vars.error("an optimisation needs at least one variable") }
+        var targets = base.targets
+        if let t = top["targets"] {
+            targets = Targets()
+            try loader.readTargets(t, into: &targets)
+        }
+        guard !targets.isEmpty else {
+            throw root.error("no targets to meet: give 'targets' or a base scenario with targets")
+        }
+        let starts = try top["starts"]?.int() ?? 4
+        guard starts >= 1 else { throw top["starts"]!.error("starts must be at least 1") }
+        return OptimizeSpec(file: path, name: try top["name"]?.string() ?? url.deletingPathExtension().lastPathComponent, base: base,
+                            basePath: basePath, objective: objective, maximize: direction == "maximize", variables: variables,
+                            targets: targets, starts: starts, seed: UInt64(try top["seed"]?.int() ?? 1))
+    }
+}

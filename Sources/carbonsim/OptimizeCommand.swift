@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+
+/// `carbonsim optimize`: the least-cost lever mix that meets the "1" targets.
+struct OptimizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "optimize",
+        abstract: "Find the least-cost lever mix that meets the targets (gsl_multimin simplex, augmented Lagrangian, multi-start).",
+        discussion: "Writes the optimum as a scenario file that `carbonsim run` reproduces."
+    )
+
+    @Argument(help: "Optimisation spec YAML.") var spec: String
+    @Option(name: .shortAndLong, help: "Scenario file to write the optimum to (default: <spec name>-optimum.yaml).") var output: String?
+    @Option(name: .long, help: "Starts (overrides the spec).") var starts: Int?
+    @OptionGroup var data: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try data.load()
+            var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
+            if let starts { s.starts = max(starts, 1) }
+            let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
+            let r = try optimizer.optimize()
+            print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"
+                  + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
+            for (v, x) in zip(s.variables, r.best.x) {
+                print("  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
+            }
+            print("targets (margin: positive = met):")
+            for m in r.best.margins {
+                let bind = r.binding.contains(m.name) ? "  binding" : ""
+                let cost = r.marginalCosts[m.name].map { "; tightening by one unit costs \(NumberFormat.value($0))" } ?? ""
+                let margin = m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind)
+                print("  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(bind)\(cost)")
+            }
+            if !r.converged { print("note: the simplex stopped at its iteration limit; the point shown is the best found") }
+            let path = output ?? "\(s.name)-optimum.yaml"
+            do {
+                try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum").write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: path, message: "cannot write the optimum: \(error.localizedDescription)")
+            }
+            print("wrote \(path) (\(r.runs) model runs)")
+        }
+    }
+}
