@@ -39,7 +39,7 @@ def main():
     if not os.path.exists(a.carbonsim):
         print(f"building {a.carbonsim} ...", flush=True)
         subprocess.run(["swift", "build", "-c", "release", "--product", "carbonsim"], check=True, stdout=subprocess.DEVNULL)
-    files = a.files or sorted(f for f in glob.glob("scenarios/**/*.yaml", recursive=True) if "/sweeps/" not in f)
+    files = a.files or sorted(f for f in glob.glob("scenarios/**/*.yaml", recursive=True) if "/sweeps/" not in f and "/optimize/" not in f)
     failures, compared = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         for f in files:

@@ -12,7 +12,7 @@ enum Fixtures {
 
     static func scenarioFiles() throws -> [String] {
         let enumerator = FileManager.default.enumerator(at: scenarios, includingPropertiesForKeys: nil)!
-        return enumerator.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".yaml") && !$0.contains("/sweeps/") }.sorted()
+        return enumerator.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".yaml") && !$0.contains("/sweeps/") && !$0.contains("/optimize/") }.sorted()
     }
 
     static func run(_ file: String, dataset: Dataset) throws -> ScenarioResult {
