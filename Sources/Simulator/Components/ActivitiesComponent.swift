@@ -43,19 +43,27 @@ public final class ActivitiesComponent: Component {
     public func initialState(into y: UnsafeMutablePointer<Double>) {}
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
 
+    /// Activity i's growth since the base year: (GDP/GDP(t0))^elasticity (1 - a)^(t - t0).
+    @inline(__always)
+    func scale(_ i: Int, logGrowth: Double, dt: Double) -> Double {
+        exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt)
+    }
+
+    /// Share of activity i's fossil final energy switched to electricity at time t.
+    @inline(__always)
+    func switched(_ i: Int, at t: Double) -> Double {
+        switch activities[i].electrification {
+        case .none: return 0
+        case .buildings: return levers.buildingsElectrification.value(at: t)
+        case .transport: return levers.transportElectrification.value(at: t)
+        }
+    }
+
     /// Fossil final energy switched to electricity at time t, Mtce (for the costs of electrification).
     func electrified(_ ws: Workspace) -> Double {
         let logGrowth = log(ws.gdp / referenceGDP), dt = ws.t - baseYear
         var total = 0.0
-        for i in activities.indices {
-            let switched: Double
-            switch activities[i].electrification {
-            case .none: continue
-            case .buildings: switched = levers.buildingsElectrification.value(at: ws.t)
-            case .transport: switched = levers.transportElectrification.value(at: ws.t)
-            }
-            total += baseFuel[i].total * exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt) * switched
-        }
+        for i in activities.indices { total += baseFuel[i].total * scale(i, logGrowth: logGrowth, dt: dt) * switched(i, at: ws.t) }
         return total
     }
 
@@ -64,14 +72,8 @@ public final class ActivitiesComponent: Component {
         let t = ws.t
         let logGrowth = log(ws.gdp / referenceGDP), dt = t - baseYear
         for i in activities.indices {
-            // Field access, not a copy: the parameters hold a String whose copy would retain.
-            let scale = exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt)
-            let switched: Double
-            switch activities[i].electrification {
-            case .none: switched = 0
-            case .buildings: switched = levers.buildingsElectrification.value(at: t)
-            case .transport: switched = levers.transportElectrification.value(at: t)
-            }
+            let scale = self.scale(i, logGrowth: logGrowth, dt: dt)
+            let switched = self.switched(i, at: t)
             let fossil = baseFuel[i] * scale
             ws.activityFuel[i] = fossil * (1 - switched)
             ws.activityElectricity[i] = baseElectricity[i] * scale
