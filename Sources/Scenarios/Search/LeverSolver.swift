@@ -48,33 +48,33 @@ public struct LeverSolver {
     }
 
     public func solve(direction: Direction = .minimum, tolerance: Double = 1e-3) throws -> Solution {
-        var runs = 0
-        func m(_ v: Double) throws -> Double {
-            runs += 1
-            return try margin(at: v).margin
+        // Each setting is run once: the margin and the check come from the same run.
+        var seen: [Double: (margin: Double, check: TargetCheck?)] = [:]
+        func run(_ v: Double) throws -> (margin: Double, check: TargetCheck?) {
+            if let r = seen[v] { return r }
+            let r = try margin(at: v)
+            seen[v] = r
+            return r
+        }
+        func solution(_ value: Double?, at v: Double) throws -> Solution {
+            let r = try run(v)
+            return Solution(value: value, margin: r.margin, best: v, check: r.check, runs: seen.count)
         }
         let lo = lever.range.lowerBound, hi = lever.range.upperBound
         let (near, far) = direction == .minimum ? (lo, hi) : (hi, lo)
-        let mNear = try m(near), mFar = try m(far)
-        if mNear >= 0 {
-            return Solution(value: near, margin: mNear, best: near, check: try margin(at: near).check, runs: runs + 1)
-        }
-        guard mFar >= 0 else {
-            let best = mFar > mNear ? far : near
-            return Solution(value: nil, margin: max(mFar, mNear), best: best, check: try margin(at: best).check, runs: runs + 1)
-        }
+        let mNear = try run(near).margin, mFar = try run(far).margin
+        if mNear >= 0 { return try solution(near, at: near) }
+        guard mFar >= 0 else { return try solution(nil, at: mFar > mNear ? far : near) }
         var root = try RootFinder.brent(in: min(near, far), max(near, far), tolerance: tolerance * (hi - lo),
                                         context: "solving \(lever.path) for the target") { v in
-            (try? m(v)) ?? -.infinity
+            (try? run(v).margin) ?? -.infinity
         }
         // Step toward the far end until the target is met (the root is where the margin crosses zero).
-        var mRoot = try m(root)
         var step = tolerance * (hi - lo)
-        while mRoot < 0 && (direction == .minimum ? root < hi : root > lo) {
+        while try run(root).margin < 0 && (direction == .minimum ? root < hi : root > lo) {
             root = direction == .minimum ? min(root + step, hi) : max(root - step, lo)
-            mRoot = try m(root)
             step *= 2
         }
-        return Solution(value: root, margin: mRoot, best: root, check: try margin(at: root).check, runs: runs + 1)
+        return try solution(root, at: root)
     }
 }

@@ -18,17 +18,19 @@ public enum TrajectoryAnalysis {
         public var years: Double { end - start }
     }
 
-    static func spline(_ years: [Int], _ values: [Double]) throws -> Spline {
+    /// The cubic spline through an annual series at mid-years, on which peaks and crossings are refined.
+    public static func spline(_ years: [Int], _ values: [Double]) throws -> Spline {
         try Spline(x: years.map { Double($0) + 0.5 }, y: values, kind: .cubic)
     }
 
-    public static func peak(years: [Int], values: [Double]) throws -> Peak {
+    /// `spline`: the series' spline if the caller has one (from `spline(_:_:)`), to build it once.
+    public static func peak(years: [Int], values: [Double], spline prebuilt: Spline? = nil) throws -> Peak {
         let n = values.count
         let i = values.indices.max { values[$0] < values[$1] }!
         let t = years.map { Double($0) + 0.5 }
         if i == n - 1 { return Peak(time: t[i], value: values[i], stillRising: true) }
         if i == 0 { return Peak(time: t[0], value: values[0], stillRising: false) }
-        let s = try spline(years, values)
+        let s = try prebuilt ?? spline(years, values)
         // The derivative changes sign somewhere in [t(i-1), t(i+1)]; take the best root there.
         var best = (time: t[i], value: values[i])
         for (a, b) in [(t[i - 1], t[i]), (t[i], t[i + 1])] {
@@ -44,8 +46,9 @@ public enum TrajectoryAnalysis {
     }
 
     /// The span around the peak where values stay within `band` (for example 0.02) of the peak.
-    public static func plateau(years: [Int], values: [Double], peak: Peak, band: Double = 0.02) throws -> Plateau {
-        let s = try spline(years, values)
+    public static func plateau(years: [Int], values: [Double], peak: Peak, band: Double = 0.02,
+                               spline prebuilt: Spline? = nil) throws -> Plateau {
+        let s = try prebuilt ?? spline(years, values)
         let level = peak.value * (1 - band)
         let t = years.map { Double($0) + 0.5 }
         func crossing(from start: Double, step: Double) throws -> Double {

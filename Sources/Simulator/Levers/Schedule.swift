@@ -60,12 +60,15 @@ public struct Schedule: Sendable, Equatable {
         isConstant ? [] : [Double(start), Double(full + 1)]
     }
 
+    /// Steepness of the logistic ramp, and the raw logistic's values at the ramp's ends.
+    static let logisticSteepness = 10.0
+    static let logisticLow = 1 / (1 + exp(logisticSteepness * 0.5))
+    static let logisticHigh = 1 / (1 + exp(-logisticSteepness * 0.5))
+
     /// A logistic curve through (0, 0) and (1, 1), steepness 10.
     @inline(__always)
     static func normalisedLogistic(_ x: Double) -> Double {
-        let k = 10.0
-        let lo = 1 / (1 + exp(k * 0.5)), hi = 1 / (1 + exp(-k * 0.5))
-        return (1 / (1 + exp(-k * (x - 0.5))) - lo) / (hi - lo)
+        (1 / (1 + exp(-logisticSteepness * (x - 0.5))) - logisticLow) / (logisticHigh - logisticLow)
     }
 }
 
@@ -79,10 +82,9 @@ extension Schedule {
         case .step: return 0
         case .linear: return 1 / (t1 - t0)
         case .logistic:
-            let k = 10.0, x = (t - t0) / (t1 - t0)
-            let lo = 1 / (1 + exp(k * 0.5)), hi = 1 / (1 + exp(-k * 0.5))
+            let k = Schedule.logisticSteepness, x = (t - t0) / (t1 - t0)
             let s = 1 / (1 + exp(-k * (x - 0.5)))
-            return k * s * (1 - s) / (hi - lo) / (t1 - t0)
+            return k * s * (1 - s) / (Schedule.logisticHigh - Schedule.logisticLow) / (t1 - t0)
         }
     }
 }

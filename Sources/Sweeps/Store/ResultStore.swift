@@ -198,11 +198,6 @@ public final class ResultStore {
         }
     }
 
-    /// Writes results (prepared on this thread).
-    public func write(_ results: [RunResult], keep: [String], targetColumns: [String]) throws {
-        try write(Self.prepare(results, keep: keep, targetColumns: targetColumns))
-    }
-
     /// Column of a target in `runs`: kind, and year where the kind has several (intensity cuts, caps, shares).
     public static func targetColumn(_ kind: TargetCheck.Kind, year: Int) -> String {
         switch kind {
