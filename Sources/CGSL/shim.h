@@ -15,6 +15,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <gsl/gsl_multifit.h>
 #include <gsl/gsl_multimin.h>
+#include <gsl/gsl_multifit_nlinear.h>
 #include <gsl/gsl_vector.h>
 #include <gsl/gsl_matrix.h>
 #endif

@@ -10,7 +10,7 @@ struct CarbonSim: ParsableCommand {
         measures (the "X"). They say only what differs from the dataset's baseline and may `extends:` another file.
         """,
         subcommands: [RunCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self, PlotCommand.self,
-                      DecomposeCommand.self, SolveCommand.self, OptimizeCommand.self,
+                      DecomposeCommand.self, SolveCommand.self, OptimizeCommand.self, CalibrateCommand.self,
                       ValidateCommand.self, LeversCommand.self],
         defaultSubcommand: RunCommand.self
     )

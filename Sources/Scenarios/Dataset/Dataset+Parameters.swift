@@ -70,6 +70,9 @@ extension Dataset {
             try r.scalar(k + "base_electricity", \.activities[j].baseElectricity, &p, default: 0)
             try r.scalar(k + "gdp_elasticity", \.activities[j].gdpElasticity, &p)
             try r.scalar(k + "autonomous_efficiency", \.activities[j].autonomousEfficiency, &p)
+            if entry(k + "trend") != nil {
+                p.activities[j].trendYears = try r.series(k + "trend", \.activities[j].trendIndex, &p)
+            }
             switch try r.text(k + "electrification", default: "none") {
             case "none": p.activities[j].electrification = .none
             case "buildings": p.activities[j].electrification = .buildings

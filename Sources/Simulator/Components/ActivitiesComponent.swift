@@ -9,6 +9,8 @@ import Darwin
 ///
 /// E_fossil(t) = E0 (GDP/GDP(t0))^elasticity (1 - a)^(t - t0) (1 - e(t))
 /// E_elec(t)   = El0 (GDP/GDP(t0))^elasticity (1 - a)^(t - t0) + switched fossil x MWh per tce
+/// An activity with a trend fitted to history (`carbonsim calibrate`) grows along it instead:
+/// scale = (GDP/GDP_exo)^elasticity trend(t), so lever-driven GDP changes still move it.
 /// No states: activities respond instantly to GDP.
 public final class ActivitiesComponent: Component {
     public let offset: Int
@@ -25,9 +27,11 @@ public final class ActivitiesComponent: Component {
     let referenceGDP: Double
     /// ln(1 - autonomous efficiency gain) per activity.
     let logRetention: [Double]
+    /// Fitted trend per activity (nil: GDP-driven).
+    let trends: [Spline?]
 
     init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
-         levers: LeverSettings, economy: EconomyParameters, baseYear: Double, referenceGDP: Double) {
+         levers: LeverSettings, economy: EconomyParameters, baseYear: Double, referenceGDP: Double) throws {
         self.offset = offset
         self.activities = activities
         self.baseFuel = baseFuel
@@ -37,16 +41,34 @@ public final class ActivitiesComponent: Component {
         self.baseYear = baseYear
         self.referenceGDP = referenceGDP
         logRetention = activities.map { log(1 - $0.autonomousEfficiency) }
+        trends = try activities.map { a in
+            a.trendYears.isEmpty ? nil : try Spline(x: midYear(a.trendYears), y: a.trendIndex, kind: .steffen)
+        }
     }
 
     public var states: [(name: String, unit: String)] { [] }
     public func initialState(into y: UnsafeMutablePointer<Double>) {}
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
 
-    /// Activity i's growth since the base year: (GDP/GDP(t0))^elasticity (1 - a)^(t - t0).
+    /// Activity i's growth since the base year: (GDP/GDP(t0))^elasticity (1 - a)^(t - t0), or along its trend.
     @inline(__always)
-    func scale(_ i: Int, logGrowth: Double, dt: Double) -> Double {
-        exp(activities[i].gdpElasticity * logGrowth + logRetention[i] * dt)
+    func scale(_ i: Int, _ g: Growth) -> Double {
+        if let trend = trends[i] {
+            return exp(activities[i].gdpElasticity * g.logDeviation) * trend.value(at: g.t)
+        }
+        return exp(activities[i].gdpElasticity * g.logGrowth + logRetention[i] * g.dt)
+    }
+
+    /// GDP growth since the base year, and GDP's deviation from its exogenous path, at time t.
+    struct Growth {
+        let t: Double, dt: Double, logGrowth: Double, logDeviation: Double
+    }
+
+    @inline(__always)
+    func growth(_ ws: Workspace) -> Growth {
+        let logGrowth = log(ws.gdp / referenceGDP)
+        return Growth(t: ws.t, dt: ws.t - baseYear, logGrowth: logGrowth,
+                      logDeviation: logGrowth - log(ws.gdpExogenous / economy.baseGDP))
     }
 
     /// Share of activity i's fossil final energy switched to electricity at time t.
@@ -61,18 +83,18 @@ public final class ActivitiesComponent: Component {
 
     /// Fossil final energy switched to electricity at time t, Mtce (for the costs of electrification).
     func electrified(_ ws: Workspace) -> Double {
-        let logGrowth = log(ws.gdp / referenceGDP), dt = ws.t - baseYear
+        let g = growth(ws)
         var total = 0.0
-        for i in activities.indices { total += baseFuel[i].total * scale(i, logGrowth: logGrowth, dt: dt) * switched(i, at: ws.t) }
+        for i in activities.indices { total += baseFuel[i].total * scale(i, g) * switched(i, at: ws.t) }
         return total
     }
 
     /// Needs GDP in the workspace.
     func evaluate(_ ws: Workspace) {
         let t = ws.t
-        let logGrowth = log(ws.gdp / referenceGDP), dt = t - baseYear
+        let g = growth(ws)
         for i in activities.indices {
-            let scale = self.scale(i, logGrowth: logGrowth, dt: dt)
+            let scale = self.scale(i, g)
             let switched = self.switched(i, at: t)
             let fossil = baseFuel[i] * scale
             ws.activityFuel[i] = fossil * (1 - switched)

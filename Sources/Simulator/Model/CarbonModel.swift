@@ -61,7 +61,7 @@ public final class CarbonModel: ODESystem {
         workspace = Workspace(products: p.products.count, activities: p.activities.count)
         accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
                                 productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group))
-        activities = ActivitiesComponent(offset: offset, activities: p.activities,
+        activities = try ActivitiesComponent(offset: offset, activities: p.activities,
                                          baseFuel: Array(repeating: FuelVector(), count: p.activities.count),
                                          baseElectricity: p.activities.map(\.baseElectricity),
                                          levers: levers, economy: p.economy, baseYear: startTime, referenceGDP: p.economy.baseGDP)
@@ -152,7 +152,7 @@ public final class CarbonModel: ODESystem {
             baseFuel[i] = a.baseCO2.scaledInverse(p.factors.perTce)
         }
         var baseElectricity = p.activities.map(\.baseElectricity)
-        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+        activities = try ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
                                          baseYear: startTime, referenceGDP: p.economy.baseGDP)
         let y0 = initialState()
@@ -164,7 +164,7 @@ public final class CarbonModel: ODESystem {
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
         // Activities grow from the model's own base-year GDP.
         let referenceGDP = ws.gdp
-        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+        activities = try ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
                                          baseYear: startTime, referenceGDP: referenceGDP)
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
@@ -179,7 +179,7 @@ public final class CarbonModel: ODESystem {
                 "products and activities use \(ws.inRegionDemand) TWh in the base year, more than the in-region consumption of \(p.power.baseInRegionConsumption) TWh")
         }
         baseElectricity[eIndex] += residualElectricity
-        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+        activities = try ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
                                          baseYear: startTime, referenceGDP: referenceGDP)
         // Dispatch, and so the coal burnt for electricity, depends on that remainder and on the base-year
@@ -218,7 +218,7 @@ public final class CarbonModel: ODESystem {
             for f in Fuel.allCases { remainder[f] = max(remainder[f], 0) }
             baseFuel[remainderActivities[0]] += remainder
         }
-        activities = ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
+        activities = try ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
                                          baseElectricity: baseElectricity, levers: levers, economy: p.economy,
                                          baseYear: startTime, referenceGDP: referenceGDP)
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }

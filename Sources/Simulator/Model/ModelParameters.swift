@@ -137,6 +137,11 @@ public struct ActivityParameters: Sendable {
     /// Autonomous energy-intensity decline, share per year.
     public var autonomousEfficiency: Double
     public var electrification: Electrification
+    /// Exogenous growth relative to the base year (2019 = 1), fitted to history by `carbonsim calibrate`.
+    /// When set it replaces GDP growth and autonomous efficiency; GDP changes that levers cause still act
+    /// through the elasticity. Empty: no trend.
+    public var trendYears: [Double] = []
+    public var trendIndex: [Double] = []
 
     public init(key: String, group: SectorGroup) {
         self.key = key

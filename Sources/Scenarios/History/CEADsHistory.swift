@@ -1,0 +1,81 @@
+import Foundation
+import Simulator
+
+/// CEADs provincial emissions 1997-2019 by carbonsim sector group (Mt CO2), embedded with the package
+/// (`Datasets/ceads-sector-groups.csv`, built from the CEADs inventories by `scripts/ceads_sector_groups.py`).
+public struct CEADsHistory: Sendable {
+    public struct Record: Sendable {
+        public let fuels: FuelVector
+        /// Cement process CO2 (nonmetal group only).
+        public let process: Double
+        public var total: Double { fuels.total + process }
+    }
+
+    public let file: String
+    /// Province names as CEADs spells them (`InnerMongolia`), in file order.
+    public let provinces: [String]
+    public let years: ClosedRange<Int>
+    private let records: [String: Record]
+
+    private static func key(_ province: String, _ year: Int, _ group: SectorGroup) -> String { "\(province)|\(year)|\(group.key)" }
+
+    public func record(_ province: String, _ year: Int, _ group: SectorGroup) -> Record? {
+        records[Self.key(province, year, group)]
+    }
+
+    public static func embedded() throws -> CEADsHistory {
+        let name = "ceads-sector-groups.csv"
+        guard let url = Bundle.module.url(forResource: "ceads-sector-groups", withExtension: "csv"),
+              let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw InputError(file: name, message: "the embedded CEADs history is missing from the package resources")
+        }
+        return try parse(text, file: name + " (embedded)")
+    }
+
+    public static func parse(_ text: String, file: String) throws -> CEADsHistory {
+        var records: [String: Record] = [:], provinces: [String] = [], seen = Set<String>()
+        var first = Int.max, last = Int.min
+        var header = true
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if header { header = false; continue }
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard f.count == 8, let year = Int(f[1]), let group = SectorGroup.allCases.first(where: { $0.key == f[2] }) else {
+                throw InputError(file: file, line: number + 1, message: "expected province,year,group,coal,coke,oil,gas,process")
+            }
+            let v = try f[3...].map { s -> Double in
+                guard let x = Double(s) else { throw InputError(file: file, line: number + 1, message: "'\(s)' is not a number") }
+                return x
+            }
+            if seen.insert(f[0]).inserted { provinces.append(f[0]) }
+            first = min(first, year)
+            last = max(last, year)
+            records[key(f[0], year, group)] = Record(fuels: FuelVector(coal: v[0], coke: v[1], oil: v[2], gas: v[3]), process: v[4])
+        }
+        guard !provinces.isEmpty else { throw InputError(file: file, message: "no rows") }
+        return CEADsHistory(file: file, provinces: provinces, years: first...last, records: records)
+    }
+
+    /// The CEADs spelling of a province: `Inner Mongolia`, `inner-mongolia` and `InnerMongolia` all match.
+    /// An unknown name is an error that lists the provinces and suggests the closest.
+    public func province(named name: String) throws -> String {
+        func normal(_ s: String) -> String { s.lowercased().filter { $0.isLetter } }
+        if let p = provinces.first(where: { normal($0) == normal(name) }) { return p }
+        throw InputError(file: file, keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
+                         accepted: provinces.joined(separator: ", "),
+                         suggestion: didYouMean(normal(name), in: provinces.map(normal)).flatMap { s in provinces.first { normal($0) == s } })
+    }
+
+    /// Total CO2 of `groups` in each year of `years`, Mt.
+    public func series(_ province: String, groups: [SectorGroup], years: ClosedRange<Int>) throws -> [Double] {
+        try years.map { year in
+            try groups.reduce(0.0) { sum, g in
+                guard let r = record(province, year, g) else {
+                    throw InputError(file: file, message: "no CEADs row for \(province) \(year) \(g.key)")
+                }
+                return sum + r.total
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Simulator
+
+/// Trends fitted to a province's CEADs history, one per series, and the dataset they calibrate: each
+/// fitted series replaces the baseline growth of the products (demand index) and activities (trend) of
+/// its sector groups, relative to the base year, so the frozen-policy baseline continues history.
+public struct HistoryCalibration: Sendable {
+    public struct SeriesFit: Sendable {
+        public let series: HistorySeries
+        public let fit: TrendFit
+
+        /// A trend at the exponential bound with positive growth would grow without limit for the decades a
+        /// scenario runs: history shows no saturation to carry forward, so the dataset keeps its own growth.
+        public var isBounded: Bool { !(fit.saturationAtBound && fit.trend.rate > 0) }
+    }
+
+    public let province: String
+    public let years: ClosedRange<Int>
+    public let fits: [SeriesFit]
+
+    /// The default window: from the 11th five-year plan to the last CEADs year.
+    public static let defaultYears = 2005...2019
+
+    public static func fit(history: CEADsHistory, province name: String, series: [HistorySeries] = HistorySeries.defaults,
+                           years: ClosedRange<Int> = defaultYears) throws -> HistoryCalibration {
+        let province = try history.province(named: name)
+        guard history.years.contains(years.lowerBound), history.years.contains(years.upperBound), years.count >= 5 else {
+            throw InputError(file: "command line", keyPath: "--from/--to", message: "\(years.lowerBound)-\(years.upperBound) is not a window of CEADs history",
+                             accepted: "at least 5 years within \(history.years.lowerBound)-\(history.years.upperBound)")
+        }
+        let t = years.map(Double.init)
+        let fits = try series.map { s in
+            let values = try history.series(province, groups: s.groups, years: years)
+            do {
+                return SeriesFit(series: s, fit: try TrendFit.fit(years: t, values: values))
+            } catch let e as TrendFitError {
+                throw HistoryCalibrationError(province: province, series: s.name, years: years, reason: e)
+            }
+        }
+        return HistoryCalibration(province: province, years: years, fits: fits)
+    }
+
+    /// Horizon of the growth uncertainty written as each trend's range: the fitted growth from the base
+    /// year to base + 11 (2030 for 2019, the peak target year), +-2 standard errors.
+    static let rangeHorizon = 11
+
+    /// The fits a calibrated dataset carries (the bounded ones).
+    public var applied: [SeriesFit] { fits.filter(\.isBounded) }
+
+    /// `dataset` with the fitted bounded trends in place of its baseline growth. The dataset must be the
+    /// province's: a trend fitted to one province's history says nothing about another's base year.
+    public func calibrating(_ dataset: Dataset) throws -> Dataset {
+        func normal(_ s: String) -> String { s.lowercased().filter { $0.isLetter } }
+        guard normal(dataset.region) == normal(province) else {
+            throw InputError(file: dataset.file, keyPath: "region",
+                             message: "the dataset is for \(dataset.region), the history for \(province); calibrate with a dataset of \(province) (--dataset FILE)")
+        }
+        let p = try dataset.modelParameters()
+        let base = Double(dataset.baseYear), end = Double(dataset.endYear)
+        var out = dataset
+        for f in applied {
+            let trend = f.fit.trend
+            let knots = Array(stride(from: base, through: end, by: 1))
+            let ratios = knots.map { trend.value(at: $0) / trend.value(at: base) }
+            let se = f.fit.logRatioStandardError(at: min(base + Double(Self.rangeHorizon), end), reference: base)
+            let spread = se.isFinite ? exp(2 * se) : 1.5
+            let range = (1 / spread)...spread
+            let source = "carbonsim calibrate: \(describe(f)), relative to \(dataset.baseYear)"
+            for q in p.products where f.series.groups.contains(q.group) && q.product != .alumina {
+                let path = "products.\(q.product.key).demand_index"
+                out = try out.setting(DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
+                                                   source: source, estimate: true, range: range, line: nil), after: "products.\(q.product.key)")
+            }
+            for a in p.activities where f.series.groups.contains(a.group) {
+                let path = "activities.\(a.key).trend"
+                out = try out.setting(DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
+                                                   source: source, estimate: true, range: range, line: nil), after: "activities.\(a.key)")
+            }
+        }
+        return out
+    }
+
+    /// One line of provenance: what was fitted to which data, with the estimates and their standard errors.
+    public func describe(_ f: SeriesFit) -> String {
+        let t = f.fit.trend, se = f.fit.standardErrors
+        func pm(_ v: Double, _ s: Double, _ digits: Int) -> String {
+            let fmt = { (x: Double) in x.isFinite ? String(format: "%.\(digits)f", x) : "n/a" }
+            return "\(fmt(v)) +- \(fmt(s))"
+        }
+        let bound = f.fit.saturationAtBound ? " at its bound: exponential" : ""
+        return "logistic trend fitted to CEADs \(province) \(f.series.name) \(years.lowerBound)-\(years.upperBound) "
+            + "(level \(Int(t.reference)) \(pm(t.level, se[0], 1)) Mt, rate \(pm(t.rate, se[1], 4)) /yr, "
+            + "saturation share \(pm(t.saturationShare, se[2], 3))\(bound); "
+            + "R2 \(String(format: "%.3f", f.fit.rSquared)), RMSE \(String(format: "%.2f", f.fit.rmse)) Mt)"
+    }
+}
+
+/// A series whose trend could not be fitted, with the best point the fit reached.
+public struct HistoryCalibrationError: Error, CustomStringConvertible {
+    public let province: String
+    public let series: String
+    public let years: ClosedRange<Int>
+    public let reason: TrendFitError
+
+    public var description: String {
+        "calibration of \(province) \(series) \(years.lowerBound)-\(years.upperBound): \(reason)"
+    }
+}

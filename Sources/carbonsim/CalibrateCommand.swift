@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+
+/// `carbonsim calibrate`: trends fitted to a province's CEADs history, and the dataset they calibrate.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit sector-group trends to CEADs history (gsl_multifit_nlinear) and write a calibrated dataset.",
+        discussion: """
+        Each series (a sector group, or ferrous and nonmetal together) gets a logistic trend
+        E(t) = K / (1 + exp(-k (t - m))) fitted by nonlinear least squares; the report gives the estimates with
+        standard errors, R² and RMSE. With --output, the dataset's baseline growth of those groups' products
+        (demand_index) and activities (trend) is replaced by the fitted trend relative to the base year,
+        and the result is written as a dataset file that `carbonsim run --dataset FILE` uses.
+        Any of the 30 CEADs provinces can be fitted; writing a dataset needs a dataset of that province.
+        Example: carbonsim calibrate --output inner-mongolia-calibrated.yaml
+        """
+    )
+
+    @Option(name: .long, help: "CEADs province (default: the dataset's region), for example Shanxi or \"Inner Mongolia\".")
+    var province: String?
+    @Option(name: .long, help: "First year of the history window.") var from = HistoryCalibration.defaultYears.lowerBound
+    @Option(name: .long, help: "Last year of the history window.") var to = HistoryCalibration.defaultYears.upperBound
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Series to fit (default: all): \(HistorySeries.defaults.map(\.name).joined(separator: ", ")).")
+    var series: [String] = []
+    @Option(name: .long, help: "Report format: table, markdown, csv or json.") var format: OutputFormat = .table
+    @Option(name: .shortAndLong, help: "Write the calibrated dataset to this YAML file.") var output: String?
+    @OptionGroup var data: DatasetOptions
+
+    func run() throws {
+        try reportingErrors {
+            let dataset = try data.load()
+            let history = try CEADsHistory.embedded()
+            guard from <= to else {
+                throw InputError(file: "command line", keyPath: "--from/--to", message: "--from \(from) is after --to \(to)")
+            }
+            let chosen = series.isEmpty ? HistorySeries.defaults
+                : try HistorySeries.named(series.flatMap { $0.split(separator: ",").map(String.init) })
+            let calibration: HistoryCalibration
+            do {
+                calibration = try HistoryCalibration.fit(history: history, province: province ?? dataset.region,
+                                                         series: chosen, years: from...to)
+            } catch let e as HistoryCalibrationError {
+                printError(e.description)
+                throw ExitCode(3)
+            }
+            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format), terminator: "")
+            guard let output else { return }
+            for f in calibration.fits where !f.isBounded {
+                printLine("note: \(f.series.name) grows exponentially with no sign of saturation in \(calibration.years.lowerBound)-\(calibration.years.upperBound); "
+                          + "its trend would grow without limit, so the dataset keeps its own growth for \(f.series.groups.map(\.key).joined(separator: " and "))")
+            }
+            let calibrated = try calibration.calibrating(dataset)
+            let header = ["carbonsim dataset: \(dataset.region), calibrated to CEADs history by `carbonsim calibrate`",
+                          "from \(dataset.file). Fitted series: "
+                              + calibration.applied.map(\.series.name).joined(separator: ", ")
+                              + " (\(calibration.years.lowerBound)-\(calibration.years.upperBound)).",
+                          "Their groups' demand_index and activity trend entries carry the fits in their sources."]
+            do {
+                try calibrated.yaml(header: header).write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                throw InputError(file: output, message: "cannot write the calibrated dataset: \(error.localizedDescription)")
+            }
+            printLine("calibrated dataset written to \(output)")
+        }
+    }
+}
