@@ -65,21 +65,23 @@ public struct TrendFit: Sendable {
                 bestFailed = result
             }
         }
-        guard var result = best else {
-            let b = bestFailed!
-            throw TrendFitError.noConvergence(best: LogisticTrend(b.x, reference: r),
-                                              rmse: (b.chiSquared / Double(years.count)).squareRoot(), reason: b.failure ?? "no convergence")
-        }
+        // A negative share is accelerating growth that blows up in finite time; hold it at its bound 0
+        // (exponential growth) when the best free fit wants one, or when no free fit converged.
+        var result: NonlinearLeastSquares.Result
         var atBound = false
-        if result.x[2] < 0 {
-            atBound = true
-            let bounded = try solve(years, values, r, start: [result.x[0], max(slope, 0.02), 0], fixShare: true, maxIterations)
-            guard bounded.converged else {
-                throw TrendFitError.noConvergence(best: LogisticTrend(bounded.x + [0], reference: r),
-                                                  rmse: (bounded.chiSquared / Double(years.count)).squareRoot(),
-                                                  reason: bounded.failure ?? "no convergence")
+        if let free = best, free.x[2] >= 0 {
+            result = free
+        } else {
+            let bounded = try solve(years, values, r, start: [best?.x[0] ?? level0, max(slope, 0.02), 0], fixShare: true, maxIterations)
+            if bounded.converged {
+                result = bounded
+                atBound = true
+            } else {
+                let b = [bestFailed, bounded].compactMap { $0 }.min { $0.chiSquared < $1.chiSquared }!
+                throw TrendFitError.noConvergence(best: LogisticTrend(b.x.count == 3 ? b.x : b.x + [0], reference: r),
+                                                  rmse: (b.chiSquared / Double(years.count)).squareRoot(),
+                                                  reason: b.failure ?? "no convergence")
             }
-            result = bounded
         }
         let x = atBound ? result.x + [0] : result.x
         var covariance = result.covariance
