@@ -1,0 +1,159 @@
+import XCTest
+@testable import Scenarios
+import Simulator
+
+/// `carbonsim calibrate`: the embedded CEADs history, trends recovered from synthetic history, and the
+/// calibrated dataset the model runs.
+final class CalibrationTests: XCTestCase {
+    func testEmbeddedHistoryMatchesTheDatasetBaseYearAndTheFacts() throws {
+        let h = try CEADsHistory.embedded()
+        XCTAssertEqual(h.provinces.count, 30)
+        XCTAssertEqual(h.years, 1997...2019)
+        let p = try Dataset.innerMongolia().modelParameters()
+        for g in SectorGroup.allCases {
+            let r = try XCTUnwrap(h.record("InnerMongolia", 2019, g))
+            XCTAssertEqual(r.fuels.total, p.ceads[g].total, accuracy: 1e-3, g.key)
+        }
+        XCTAssertEqual(h.record("InnerMongolia", 2019, .nonmetal)?.process ?? 0, 9.8156, accuracy: 1e-4)
+        // shared/data/inner-mongolia/facts.csv: CEADs scope-1 totals 240.5 (2005), 490.6 (2010), 601.5 (2015).
+        for (year, total) in [(2005, 240.5), (2010, 490.6), (2015, 601.5), (2019, 794.3)] {
+            let sum = try h.series("InnerMongolia", groups: SectorGroup.allCases, years: year...year)[0]
+            XCTAssertEqual(sum, total, accuracy: 0.06, "\(year)")
+        }
+    }
+
+    func testProvinceNamesAndUnknownProvinces() throws {
+        let h = try CEADsHistory.embedded()
+        XCTAssertEqual(try h.province(named: "Inner Mongolia"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "inner-mongolia"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "shanxi"), "Shanxi")
+        XCTAssertThrowsError(try h.province(named: "Shanxii")) { error in
+            let e = error as? InputError
+            XCTAssertEqual(e?.suggestion, "Shanxi")
+            XCTAssertTrue(e?.accepted?.contains("Shaanxi") ?? false)
+        }
+        XCTAssertThrowsError(try h.province(named: "Tibet"))  // CEADs has no inventory for Tibet
+    }
+
+    /// Synthetic CEADs history generated from known trends (plus noise) for every series: calibration
+    /// recovers each parameter within two standard errors.
+    func testCalibrationRecoversKnownTrendsFromSyntheticHistory() throws {
+        let truths: [String: LogisticTrend] = [
+            "power": LogisticTrend(level: 600, rate: 0.2, saturationShare: 0.7, reference: 2019),
+            "ferrous_nonmetal": LogisticTrend(level: 80, rate: 0.25, saturationShare: 0.9, reference: 2019),
+            "nonferrous": LogisticTrend(level: 9, rate: 0.15, saturationShare: 0.5, reference: 2019),
+            "petro_coking": LogisticTrend(level: 17, rate: 0.12, saturationShare: 0.4, reference: 2019),
+            "chemicals": LogisticTrend(level: 8, rate: -0.2, saturationShare: 0.5, reference: 2019),
+            "transport": LogisticTrend(level: 16, rate: 0.3, saturationShare: 0.8, reference: 2019),
+            "other": LogisticTrend(level: 55, rate: 0.1, saturationShare: 0.3, reference: 2019),
+        ]
+        let (history, noise) = synthetic(truths, seed: 11)
+        let c = try HistoryCalibration.fit(history: history, province: "Testland")
+        XCTAssertEqual(c.fits.count, 7)
+        for f in c.fits {
+            let truth = try XCTUnwrap(truths[f.series.name])
+            for j in 0..<3 {
+                let estimate = f.fit.trend.parameters[j], se = f.fit.standardErrors[j]
+                XCTAssertLessThanOrEqual(abs(estimate - truth.parameters[j]), 2 * se,
+                                         "\(f.series.name) \(LogisticTrend.parameterNames[j]): \(estimate) ± \(se), truth \(truth.parameters[j])")
+            }
+            XCTAssertEqual(f.fit.rmse, noise[f.series.name]!, accuracy: noise[f.series.name]!, f.series.name)
+        }
+    }
+
+    /// The calibrated dataset runs, and a group carried by one activity follows its fitted trend from the
+    /// CEADs base year: CO2(t) = CO2(2019) T(t) / T(2019).
+    func testCalibratedDatasetCarriesTheTrendIntoTheModel() throws {
+        let dataset = try Dataset.innerMongolia()
+        let truths = ["transport": LogisticTrend(level: 16, rate: 0.3, saturationShare: 0.6, reference: 2019)]
+        let (history, _) = synthetic(truths, seed: 5, province: "InnerMongolia")
+        let c = try HistoryCalibration.fit(history: history, province: "Inner Mongolia", series: try HistorySeries.named(["transport"]))
+        let calibrated = try c.calibrating(dataset)
+        XCTAssertNotNil(calibrated.entry("activities.transport.trend"))
+        XCTAssertTrue(calibrated.entry("activities.transport.trend")!.source.contains("carbonsim calibrate"))
+        XCTAssertTrue(calibrated.entry("activities.transport.trend")!.estimate)
+
+        let scenario = try DefaultScenarios.load(dataset: calibrated)[0]
+        let result = try PreparedScenario(scenario, dataset: calibrated).run()
+        let trend = c.fits[0].fit.trend
+        let base = try XCTUnwrap(result.trajectory.value("co2_sector_transport", year: 2019))
+        XCTAssertEqual(base, dataset.entry("ceads_2019.transport").map { e -> Double in
+            if case .fuels(let f) = e.value { return f.total }
+            return 0
+        } ?? 0, accuracy: 0.01)
+        for year in [2025, 2030, 2045, 2060] {
+            let expected = base * trend.value(at: Double(year)) / trend.value(at: 2019)
+            let got = try XCTUnwrap(result.trajectory.value("co2_sector_transport", year: year))
+            XCTAssertEqual(got, expected, accuracy: 2e-3 * expected, "\(year)")
+        }
+        // Other groups keep their own growth: the uncalibrated dataset gives the same power path.
+        let original = try PreparedScenario(DefaultScenarios.load(dataset: dataset)[0], dataset: dataset).run()
+        XCTAssertEqual(original.trajectory.value("co2_sector_ferrous", year: 2040)!,
+                       result.trajectory.value("co2_sector_ferrous", year: 2040)!, accuracy: 1e-9)
+    }
+
+    func testInnerMongoliaCalibrationSkipsUnboundedSeriesAndRoundTrips() throws {
+        let dataset = try Dataset.innerMongolia()
+        let c = try HistoryCalibration.fit(history: try CEADsHistory.embedded(), province: "Inner Mongolia")
+        let calibrated = try c.calibrating(dataset)
+        for f in c.fits {
+            let groups = f.series.groups
+            let p = try dataset.modelParameters()
+            for q in p.products where groups.contains(q.group) && q.product != .alumina {
+                let source = calibrated.entry("products.\(q.product.key).demand_index")!.source
+                XCTAssertEqual(source.contains("carbonsim calibrate"), f.isBounded, "\(f.series.name) \(q.product.key)")
+            }
+        }
+        // The written file reads back to the same dataset.
+        let text = calibrated.yaml(header: ["test"])
+        let reread = try Dataset.parse(text, file: "calibrated.yaml")
+        XCTAssertEqual(reread.entries.count, calibrated.entries.count)
+        XCTAssertEqual(reread.yaml(header: ["test"]), text)
+    }
+
+    func testWrittenEmbeddedDatasetRunsIdentically() throws {
+        let dataset = try Dataset.innerMongolia()
+        let copy = try Dataset.parse(dataset.yaml(header: []), file: "copy.yaml")
+        let a = try PreparedScenario(DefaultScenarios.load(dataset: dataset)[1], dataset: dataset).run()
+        let b = try PreparedScenario(DefaultScenarios.load(dataset: copy)[1], dataset: copy).run()
+        XCTAssertEqual(a.trajectory.series("co2_gross"), b.trajectory.series("co2_gross"))
+        XCTAssertEqual(a.trajectory.series("gdp"), b.trajectory.series("gdp"))
+    }
+
+    func testBadWindowsAndOtherProvincesDatasets() throws {
+        let h = try CEADsHistory.embedded()
+        XCTAssertThrowsError(try HistoryCalibration.fit(history: h, province: "Shanxi", years: 1990...2019)) {
+            XCTAssertTrue(($0 as? InputError)?.accepted?.contains("1997-2019") ?? false)
+        }
+        XCTAssertThrowsError(try HistoryCalibration.fit(history: h, province: "Shanxi", years: 2016...2019))
+        XCTAssertThrowsError(try HistorySeries.named(["powr"])) { XCTAssertEqual(($0 as? InputError)?.suggestion, "power") }
+        let shanxi = try HistoryCalibration.fit(history: h, province: "Shanxi")
+        XCTAssertThrowsError(try shanxi.calibrating(try Dataset.innerMongolia())) { error in
+            XCTAssertTrue("\(error)".contains("--dataset"), "\(error)")
+        }
+    }
+
+    /// A CEADs-shaped history whose series follow `truths` with Gaussian noise of 2% of the 2019 level;
+    /// series not in `truths` are flat. Ferrous and nonmetal split their series 40/60.
+    private func synthetic(_ truths: [String: LogisticTrend], seed: UInt64, province: String = "Testland")
+        -> (CEADsHistory, [String: Double]) {
+        let rng = RandomGenerator(seed: seed)
+        var lines = ["province,year,group,coal,coke,oil,gas,process"], noise: [String: Double] = [:]
+        var values: [String: [Int: Double]] = [:]
+        for s in HistorySeries.defaults {
+            let t = truths[s.name] ?? LogisticTrend(level: 10, rate: 0, saturationShare: 1, reference: 2019)
+            let sigma = truths[s.name] == nil ? 0 : 0.02 * t.level
+            noise[s.name] = sigma
+            for year in 1997...2019 {
+                let v = max(t.value(at: Double(year)) + rng.gaussian(sigma: sigma), 0)
+                for (i, g) in s.groups.enumerated() {
+                    values[g.key, default: [:]][year] = s.groups.count == 1 ? v : v * (i == 0 ? 0.4 : 0.6)
+                }
+            }
+        }
+        for year in 1997...2019 {
+            for g in SectorGroup.allCases { lines.append("\(province),\(year),\(g.key),\(values[g.key]![year]!),0,0,0,0") }
+        }
+        return (try! CEADsHistory.parse(lines.joined(separator: "\n"), file: "synthetic.csv"), noise)
+    }
+}
