@@ -1,0 +1,53 @@
+import XCTest
+import Foundation
+
+/// `carbonsim calibrate`, end to end.
+final class CalibrateCommandLineTests: XCTestCase {
+    let cli = CLI()
+
+    func testInnerMongoliaCalibrationWritesADatasetThatRunUses() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("calibrated-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try cli.run(["calibrate", "--output", file.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        for series in ["power", "ferrous_nonmetal", "nonferrous", "petro_coking", "chemicals", "transport", "other"] {
+            XCTAssertTrue(r.out.contains(series), series)
+        }
+        XCTAssertTrue(r.out.contains("R²") && r.out.contains("±"))
+        XCTAssertTrue(r.err.contains("calibrated dataset written"), r.err)
+        let run = try cli.run(["run", "--dataset", file.path, "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.out.contains("scenario,section,indicator"), run.out)
+        XCTAssertTrue(run.out.contains("baseline"))
+    }
+
+    func testAnyCEADsProvinceAndFormats() throws {
+        let r = try cli.run(["calibrate", "--province", "Shanxi", "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let rows = r.out.split(separator: "\n")
+        XCTAssertEqual(rows.count, 8)
+        XCTAssertTrue(rows[1].hasPrefix("Shanxi,power,power,2005,2019,2019,"))
+        let json = try cli.run(["calibrate", "--province", "Guangdong", "--series", "power", "transport", "--from", "2000", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.err)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        XCTAssertEqual((object?["series"] as? [Any])?.count, 2)
+        XCTAssertEqual(object?["from"] as? Int, 2000)
+    }
+
+    func testErrorsNameWhatIsAccepted() throws {
+        let unknown = try cli.run(["calibrate", "--province", "Shanxii"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.err.contains("did you mean 'Shanxi'"), unknown.err)
+        XCTAssertTrue(unknown.err.contains("InnerMongolia"), unknown.err)
+        let window = try cli.run(["calibrate", "--from", "1990"])
+        XCTAssertEqual(window.status, 2)
+        XCTAssertTrue(window.err.contains("1997-2019"), window.err)
+        let series = try cli.run(["calibrate", "--series", "steel"])
+        XCTAssertEqual(series.status, 2)
+        XCTAssertTrue(series.err.contains("accepted: power, ferrous_nonmetal"), series.err)
+        let other = try cli.run(["calibrate", "--province", "Shanxi", "--output", "/tmp/never-written.yaml"])
+        XCTAssertEqual(other.status, 2)
+        XCTAssertTrue(other.err.contains("dataset of Shanxi"), other.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never-written.yaml"))
+    }
+}
