@@ -21,8 +21,9 @@ RELATIVE = 1e-4
 FLOOR_SHARE = 1e-3
 
 
-def carbonsim_series(binary, scenario, directory):
-    subprocess.run([binary, "run", scenario, "--format", "csv", "--output", directory], check=True, stdout=subprocess.DEVNULL)
+def carbonsim_series(binary, scenario, directory, dataset):
+    subprocess.run([binary, "run", scenario, "--dataset", dataset, "--format", "csv", "--output", directory],
+                   check=True, stdout=subprocess.DEVNULL)
     name = next(f for f in os.listdir(directory) if f.endswith(".annual.csv"))
     with open(os.path.join(directory, name)) as f:
         rows = list(csv.DictReader(f))
@@ -44,7 +45,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for f in files:
             start = time.time()
-            swift = carbonsim_series(a.carbonsim, f, tmp)
+            swift = carbonsim_series(a.carbonsim, f, tmp, a.dataset)
             name, (years, rows) = run_file(a.dataset, f)
             worst = (0.0, "", 0)
             for series in rows[0]:

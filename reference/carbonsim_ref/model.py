@@ -114,6 +114,8 @@ class Model:
                  "elasticity": leaf(node["gdp_elasticity"]), "aeei": leaf(node["autonomous_efficiency"]),
                  "electrification": node.get("electrification", "none"),
                  "elec": leaf(node["base_electricity"]) if "base_electricity" in node else 0.0}
+            # A trend fitted to history (carbonsim calibrate) replaces GDP growth and autonomous efficiency.
+            a["trend"] = Steffen([y + 0.5 for y in node["trend"]["years"]], node["trend"]["values"]) if "trend" in node else None
             a["fuel"] = [0.0] * 4 if a["remainder"] else [leaf(node["base_co2"])[j] / self.ef[j] for j in range(4)]
             self.acts.append(a)
         # Power, fly ash, CCUS, sinks, policy
@@ -195,6 +197,13 @@ class Model:
         self.breakpoints = sorted(times)
 
     # ---- one evaluation -----------------------------------------------------------------------------------
+    def activity_scale(self, a, lg, t, dt):
+        """(GDP/GDP0)^e (1 - a)^(t - t0), or (GDP/GDP_exo)^e trend(t) for an activity with a fitted trend."""
+        if a["trend"] is not None:
+            deviation = lg - math.log(self.gdp_exogenous(t) / self.gdp0)
+            return math.exp(a["elasticity"] * deviation) * a["trend"](t)
+        return math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt)
+
     def gdp_exogenous(self, t):
         times, i = self.growth_times, 0
         while i + 1 < len(times) - 1 and t >= times[i + 1]:
@@ -256,7 +265,7 @@ class Model:
         lg, dt = math.log(gdp / self.gdp_ref), t - self.t0
         act_fuel, act_elec = [], []
         for a in self.acts:
-            scale = math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt)
+            scale = self.activity_scale(a, lg, t, dt)
             sw = {"none": 0.0, "buildings": self.elec_buildings.value(t), "transport": self.elec_transport.value(t)}[a["electrification"]]
             fossil = [f * scale for f in a["fuel"]]
             act_fuel.append([f * (1 - sw) for f in fossil])
@@ -479,7 +488,7 @@ class Model:
         for a in self.acts:
             sw = {"none": None, "buildings": self.elec_buildings, "transport": self.elec_transport}[a["electrification"]]
             if sw is not None:
-                electrified += sum(a["fuel"]) * math.exp(a["elasticity"] * lg + math.log(1 - a["aeei"]) * dt) * sw.value(t)
+                electrified += sum(a["fuel"]) * self.activity_scale(a, lg, t, dt) * sw.value(t)
         retired = w["retire"] * w["ccap"]
         retrofit = 0.0 if self.heat_target.constant else \
             spos(w["h"] - self.heat_target.value(t), 0.5) / self.pw["heat_rate_relaxation_time"] * w["ccap"]
