@@ -60,12 +60,15 @@ public struct CEADsHistory: Sendable {
     /// The CEADs spelling of a province: `Inner Mongolia`, `inner-mongolia` and `InnerMongolia` all match.
     /// An unknown name is an error that lists the provinces and suggests the closest.
     public func province(named name: String) throws -> String {
-        func normal(_ s: String) -> String { s.lowercased().filter { $0.isLetter } }
+        let normal = Self.comparable
         if let p = provinces.first(where: { normal($0) == normal(name) }) { return p }
         throw InputError(file: file, keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
                          accepted: provinces.joined(separator: ", "),
                          suggestion: didYouMean(normal(name), in: provinces.map(normal)).flatMap { s in provinces.first { normal($0) == s } })
     }
+
+    /// A province name reduced to lower-case letters, so spellings with spaces or hyphens compare equal.
+    public static func comparable(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }
 
     /// Total CO2 of `groups` in each year of `years`, Mt.
     public func series(_ province: String, groups: [SectorGroup], years: ClosedRange<Int>) throws -> [Double] {

@@ -55,8 +55,7 @@ public struct HistoryCalibration: Sendable {
     /// `dataset` with the fitted bounded trends in place of its baseline growth. The dataset must be the
     /// province's: a trend fitted to one province's history says nothing about another's base year.
     public func calibrating(_ dataset: Dataset) throws -> Dataset {
-        func normal(_ s: String) -> String { s.lowercased().filter { $0.isLetter } }
-        guard normal(dataset.region) == normal(province) else {
+        guard CEADsHistory.comparable(dataset.region) == CEADsHistory.comparable(province) else {
             throw InputError(file: dataset.file, keyPath: "region",
                              message: "the dataset is for \(dataset.region), the history for \(province); calibrate with a dataset of \(province) (--dataset FILE)")
         }
