@@ -50,14 +50,17 @@ struct CalibrateCommand: ParsableCommand {
             }
             print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format), terminator: "")
             guard let output else { return }
-            for f in calibration.fits where !f.isBounded {
-                printLine("note: \(f.series.name) grows exponentially with no sign of saturation in \(calibration.years.lowerBound)-\(calibration.years.upperBound); "
-                          + "its trend would grow without limit, so the dataset keeps its own growth for \(f.series.groups.map(\.key).joined(separator: " and "))")
+            let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
+            for f in calibration.fits where !applied.contains(where: { $0.series == f.series }) {
+                let groups = f.series.groups.map(\.key).joined(separator: " and ")
+                let why = f.isBounded ? "its parameters are not determined by the data (no finite standard error)"
+                    : "it grows exponentially with no sign of saturation in \(calibration.years.lowerBound)-\(calibration.years.upperBound), so its trend would grow without limit"
+                printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(groups)")
             }
             let calibrated = try calibration.calibrating(dataset)
             let header = ["carbonsim dataset: \(dataset.region), calibrated to CEADs history by `carbonsim calibrate`",
                           "from \(dataset.file). Fitted series: "
-                              + calibration.applied.map(\.series.name).joined(separator: ", ")
+                              + applied.map(\.series.name).joined(separator: ", ")
                               + " (\(calibration.years.lowerBound)-\(calibration.years.upperBound)).",
                           "Their groups' demand_index and activity trend entries carry the fits in their sources."]
             do {

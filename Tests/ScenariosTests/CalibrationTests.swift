@@ -96,12 +96,14 @@ final class CalibrationTests: XCTestCase {
         let dataset = try Dataset.innerMongolia()
         let c = try HistoryCalibration.fit(history: try CEADsHistory.embedded(), province: "Inner Mongolia")
         let calibrated = try c.calibrating(dataset)
+        let applied = c.applied(base: dataset.baseYear, end: dataset.endYear).map(\.series)
+        XCTAssertEqual(applied.map(\.name), ["power", "ferrous_nonmetal", "chemicals", "transport", "other"])
         for f in c.fits {
             let groups = f.series.groups
             let p = try dataset.modelParameters()
             for q in p.products where groups.contains(q.group) && q.product != .alumina {
                 let source = calibrated.entry("products.\(q.product.key).demand_index")!.source
-                XCTAssertEqual(source.contains("carbonsim calibrate"), f.isBounded, "\(f.series.name) \(q.product.key)")
+                XCTAssertEqual(source.contains("carbonsim calibrate"), applied.contains(f.series), "\(f.series.name) \(q.product.key)")
             }
         }
         // The written file reads back to the same dataset.

@@ -85,6 +85,22 @@ final class TrendFitTests: XCTestCase {
         let rng = RandomGenerator(seed: 7)
         let fit = try TrendFit.fit(years: years, values: years.map { truth.value(at: $0) + rng.gaussian(sigma: 10) })
         XCTAssertEqual(fit.logRatioStandardError(at: 2019, reference: 2019), 0, accuracy: 1e-12)
+        // sqrt(g' Sigma g) with g the central-difference gradient of ln(T(2030)/T(2019)) in (L, k, phi).
+        let p = fit.trend.parameters
+        let logRatio = { (x: [Double]) -> Double in
+            let t = LogisticTrend(x, reference: 2019)
+            return log(t.value(at: 2030) / t.value(at: 2019))
+        }
+        let g = (0..<3).map { j -> Double in
+            let h = 1e-6 * max(abs(p[j]), 1)
+            var up = p, down = p
+            up[j] += h
+            down[j] -= h
+            return (logRatio(up) - logRatio(down)) / (2 * h)
+        }
+        var variance = 0.0
+        for i in 0..<3 { for j in 0..<3 { variance += g[i] * fit.covariance[i][j] * g[j] } }
+        XCTAssertEqual(fit.logRatioStandardError(at: 2030, reference: 2019), variance.squareRoot(), accuracy: 1e-6 * variance.squareRoot())
         XCTAssertGreaterThan(fit.logRatioStandardError(at: 2030, reference: 2019), fit.logRatioStandardError(at: 2025, reference: 2019))
     }
 

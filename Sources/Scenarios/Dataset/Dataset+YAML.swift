@@ -33,16 +33,19 @@ extension Dataset {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A copy with the entry at `entry.path` replaced, or inserted after the last entry under `after`.
-    func setting(_ entry: DatasetEntry, after parent: String) throws -> Dataset {
+    /// A copy with each entry replaced at its path, or inserted after the last entry under its `after`
+    /// path; read back once, so every value is checked as in any dataset file.
+    func setting(_ changes: [(entry: DatasetEntry, after: String)]) throws -> Dataset {
         var list = entries
-        if let i = list.firstIndex(where: { $0.path == entry.path }) {
-            list[i] = entry
-        } else {
-            guard let last = list.lastIndex(where: { $0.path.hasPrefix(parent + ".") }) else {
-                throw InputError(file: file, keyPath: parent, message: "no entries under '\(parent)' to add '\(entry.path)' to")
+        for (entry, parent) in changes {
+            if let i = list.firstIndex(where: { $0.path == entry.path }) {
+                list[i] = entry
+            } else {
+                guard let last = list.lastIndex(where: { $0.path.hasPrefix(parent + ".") }) else {
+                    throw InputError(file: file, keyPath: parent, message: "no entries under '\(parent)' to add '\(entry.path)' to")
+                }
+                list.insert(entry, at: last + 1)
             }
-            list.insert(entry, at: last + 1)
         }
         return try Dataset.parse(yaml(header: [], entries: list), file: file)
     }

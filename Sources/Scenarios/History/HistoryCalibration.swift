@@ -17,6 +17,12 @@ public struct HistoryCalibration: Sendable {
         /// A trend at the exponential bound with positive growth would grow without limit for the decades a
         /// scenario runs: history shows no saturation to carry forward, so the dataset keeps its own growth.
         public var isBounded: Bool { !(fit.saturationAtBound && fit.trend.rate > 0) }
+
+        /// Standard error of the fitted growth from the base year over the range horizon; not finite when
+        /// the data cannot determine the parameters (then there is no range to give, and it is not carried).
+        func growthStandardError(base: Double, end: Double) -> Double {
+            fit.logRatioStandardError(at: min(base + Double(HistoryCalibration.rangeHorizon), end), reference: base)
+        }
     }
 
     public let province: String
@@ -49,10 +55,13 @@ public struct HistoryCalibration: Sendable {
     /// year to base + 11 (2030 for 2019, the peak target year), +-2 standard errors.
     static let rangeHorizon = 11
 
-    /// The fits a calibrated dataset carries (the bounded ones).
-    public var applied: [SeriesFit] { fits.filter(\.isBounded) }
+    /// The fits a calibrated dataset with base year `base` and end year `end` carries: bounded, with a
+    /// finite growth uncertainty.
+    public func applied(base: Int, end: Int) -> [SeriesFit] {
+        fits.filter { $0.isBounded && $0.growthStandardError(base: Double(base), end: Double(end)).isFinite }
+    }
 
-    /// `dataset` with the fitted bounded trends in place of its baseline growth. The dataset must be the
+    /// `dataset` with the fitted trends it can carry (`applied`) in place of its baseline growth. The dataset must be the
     /// province's: a trend fitted to one province's history says nothing about another's base year.
     public func calibrating(_ dataset: Dataset) throws -> Dataset {
         guard CEADsHistory.comparable(dataset.region) == CEADsHistory.comparable(province) else {
@@ -61,27 +70,26 @@ public struct HistoryCalibration: Sendable {
         }
         let p = try dataset.modelParameters()
         let base = Double(dataset.baseYear), end = Double(dataset.endYear)
-        var out = dataset
-        for f in applied {
+        var changes: [(entry: DatasetEntry, after: String)] = []
+        for f in applied(base: dataset.baseYear, end: dataset.endYear) {
             let trend = f.fit.trend
             let knots = Array(stride(from: base, through: end, by: 1))
             let ratios = knots.map { trend.value(at: $0) / trend.value(at: base) }
-            let se = f.fit.logRatioStandardError(at: min(base + Double(Self.rangeHorizon), end), reference: base)
-            let spread = se.isFinite ? exp(2 * se) : 1.5
+            let spread = exp(2 * f.growthStandardError(base: base, end: end))
             let range = (1 / spread)...spread
             let source = "carbonsim calibrate: \(describe(f)), relative to \(dataset.baseYear)"
             for q in p.products where f.series.groups.contains(q.group) && q.product != .alumina {
                 let path = "products.\(q.product.key).demand_index"
-                out = try out.setting(DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
-                                                   source: source, estimate: true, range: range, line: nil), after: "products.\(q.product.key)")
+                changes.append((DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
+                                             source: source, estimate: true, range: range, line: nil), "products.\(q.product.key)"))
             }
             for a in p.activities where f.series.groups.contains(a.group) {
                 let path = "activities.\(a.key).trend"
-                out = try out.setting(DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
-                                                   source: source, estimate: true, range: range, line: nil), after: "activities.\(a.key)")
+                changes.append((DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
+                                             source: source, estimate: true, range: range, line: nil), "activities.\(a.key)"))
             }
         }
-        return out
+        return try dataset.setting(changes)
     }
 
     /// One line of provenance: what was fitted to which data, with the estimates and their standard errors.

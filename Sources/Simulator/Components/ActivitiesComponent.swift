@@ -29,6 +29,8 @@ public final class ActivitiesComponent: Component {
     let logRetention: [Double]
     /// Fitted trend per activity (nil: GDP-driven).
     let trends: [Spline?]
+    /// Whether any activity has a trend: only then does the right-hand side need GDP's exogenous path.
+    let hasTrends: Bool
 
     init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
          levers: LeverSettings, economy: EconomyParameters, baseYear: Double, referenceGDP: Double) throws {
@@ -44,6 +46,7 @@ public final class ActivitiesComponent: Component {
         trends = try activities.map { a in
             a.trendYears.isEmpty ? nil : try Spline(x: midYear(a.trendYears), y: a.trendIndex, kind: .steffen)
         }
+        hasTrends = trends.contains { $0 != nil }
     }
 
     public var states: [(name: String, unit: String)] { [] }
@@ -68,7 +71,7 @@ public final class ActivitiesComponent: Component {
     func growth(_ ws: Workspace) -> Growth {
         let logGrowth = log(ws.gdp / referenceGDP)
         return Growth(t: ws.t, dt: ws.t - baseYear, logGrowth: logGrowth,
-                      logDeviation: logGrowth - log(ws.gdpExogenous / economy.baseGDP))
+                      logDeviation: hasTrends ? logGrowth - log(ws.gdpExogenous / economy.baseGDP) : 0)
     }
 
     /// Share of activity i's fossil final energy switched to electricity at time t.

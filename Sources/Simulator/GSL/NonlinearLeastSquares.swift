@@ -28,7 +28,10 @@ public enum NonlinearLeastSquares {
             return inverseCurvature.map { $0.map { $0 * s2 } }
         }
 
-        public var standardErrors: [Double] { (0..<x.count).map { covariance[$0][$0].squareRoot() } }
+        public var standardErrors: [Double] {
+            let c = covariance
+            return (0..<x.count).map { c[$0][$0].squareRoot() }
+        }
     }
 
     /// Residuals r(x) into `r`; the Jacobian dr/dx into `jacobian[i][j]` (residual i, parameter j).
