@@ -30,7 +30,8 @@ let package = Package(
         .target(
             name: "Scenarios",
             dependencies: ["Simulator", "Yams"],
-            resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Datasets/ceads-sector-groups.csv"), .copy("Defaults")]
+            resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Datasets/ceads-sector-groups.csv"),
+                        .copy("Datasets/province-template.yaml"), .copy("Datasets/province-facts.csv"), .copy("Defaults")]
         ),
         // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
         .target(

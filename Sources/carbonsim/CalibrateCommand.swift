@@ -15,8 +15,12 @@ struct CalibrateCommand: ParsableCommand {
         standard errors, R² and RMSE. With --output, the dataset's baseline growth of those groups' products
         (demand_index) and activities (trend) is replaced by the fitted trend relative to the base year,
         and the result is written as a dataset file that `carbonsim run --dataset FILE` uses.
-        Any of the 30 CEADs provinces can be fitted; writing a dataset needs a dataset of that province.
-        Example: carbonsim calibrate --output inner-mongolia-calibrated.yaml
+        Any of the 30 CEADs provinces can be fitted. The dataset calibrated is --dataset FILE if given, else
+        the embedded one for Inner Mongolia, else one derived from the province's CEADs 2019 inventory and
+        national values (docs/data.md): sector groups without products, each following its fitted trend.
+        A series whose trend does not converge is reported with its best point and left out.
+        Examples: carbonsim calibrate --output inner-mongolia-calibrated.yaml
+                  carbonsim calibrate --province Shanxi --output shanxi.yaml
         """
     )
 
@@ -33,8 +37,8 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let dataset = try data.load()
             let history = try CEADsHistory.embedded()
+            let (dataset, derived) = try baseDataset(history: history)
             guard from <= to else {
                 throw InputError(file: "command line", keyPath: "--from/--to", message: "--from \(from) is after --to \(to)")
             }
@@ -49,6 +53,7 @@ struct CalibrateCommand: ParsableCommand {
                 throw ExitCode(3)
             }
             print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format), terminator: "")
+            for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
             for f in calibration.fits where !applied.contains(where: { $0.series == f.series }) {
@@ -59,10 +64,11 @@ struct CalibrateCommand: ParsableCommand {
             }
             let calibrated = try calibration.calibrating(dataset)
             let header = ["carbonsim dataset: \(dataset.region), calibrated to CEADs history by `carbonsim calibrate`",
-                          "from \(dataset.file). Fitted series: "
+                          "from \(dataset.file).", "Fitted series: "
                               + applied.map(\.series.name).joined(separator: ", ")
                               + " (\(calibration.years.lowerBound)-\(calibration.years.upperBound)).",
                           "Their groups' demand_index and activity trend entries carry the fits in their sources."]
+                + (derived ? [""] + ProvinceDataset.summary : [])
             do {
                 try calibrated.yaml(header: header).write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
@@ -70,5 +76,15 @@ struct CalibrateCommand: ParsableCommand {
             }
             printLine("calibrated dataset written to \(output)")
         }
+    }
+
+    /// The dataset to calibrate: --dataset, the embedded one for its own region, or one derived from CEADs.
+    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) {
+        if data.dataset != nil { return (try data.load(), false) }
+        let embedded = try Dataset.innerMongolia()
+        guard let province else { return (embedded, false) }
+        let name = try history.province(named: province)
+        if CEADsHistory.comparable(name) == CEADsHistory.comparable(embedded.region) { return (embedded, false) }
+        return (try ProvinceDataset.make(province: name, history: history), true)
     }
 }

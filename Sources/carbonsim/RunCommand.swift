@@ -30,7 +30,13 @@ struct RunCommand: ParsableCommand {
         let results = try reportingErrors { () -> [ScenarioResult] in
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
-            let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(loader.load(path:))
+            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(loader.load(path:))
+            // The embedded "announced" scenario is Inner Mongolia's published plan: for another region only
+            // the baseline is a default.
+            if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
+                scenarios = Array(scenarios.prefix(1))
+                printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
+            }
             return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
         }
         print(try render(results, format), terminator: "")

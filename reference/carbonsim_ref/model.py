@@ -67,6 +67,7 @@ class Model:
         self.t0 = self.base_year + 0.5
         self.ef = [d(f"emission_factors.{f}") for f in FUELS]
         self.ceads = {g: d(f"ceads_2019.{g}") for g in GROUPS}
+        self.cement_process = d("ceads_2019.cement_process")
         # Economy
         self.gdp0 = d("economy.base_gdp")
         gy, gr = d("economy.growth")
@@ -83,7 +84,11 @@ class Model:
         self.p = []
         for name in PRODUCTS:
             k = f"products.{name}."
-            q = {"name": name, "group": get(data, k + "group")}
+            if not _has(data, f"products.{name}"):
+                # A product the dataset does not describe is one the region does not make: all flows 0.
+                self.p.append(_absent_product(name))
+                continue
+            q = {"name": name, "group": get(data, k + "group"), "present": True}
             for field in ["base_output", "base_utilisation", "max_utilisation", "old_share", "old_lifetime", "new_lifetime",
                           "adjustment_time", "old_relative_intensity", "share_of_group_fuel", "electricity_per_tonne",
                           "benchmark_relative_intensity", "entry_relative_intensity", "efficiency_relaxation_time",
@@ -101,11 +106,11 @@ class Model:
             self.p.append(q)
         paths = {}
         for q in self.p:
-            if q["name"] != "alumina":
+            if q["name"] != "alumina" and q["present"]:
                 years, index = d(f"products.{q['name']}.demand_index")
                 paths[q["name"]] = Steffen([y + 0.5 for y in years], index)
-        paths["alumina"] = paths["aluminium"]
-        self.demand = [paths[q["name"]] for q in self.p]
+        paths["alumina"] = paths.get("aluminium")
+        self.demand = [paths.get(q["name"]) if q["present"] else (lambda t: 0.0) for q in self.p]
         # Activities, in file order
         self.acts = []
         for key, node in data["activities"].items():
@@ -117,12 +122,14 @@ class Model:
             # A trend fitted to history (carbonsim calibrate) replaces GDP growth and autonomous efficiency.
             a["trend"] = Steffen([y + 0.5 for y in node["trend"]["years"]], node["trend"]["values"]) if "trend" in node else None
             a["fuel"] = [0.0] * 4 if a["remainder"] else [leaf(node["base_co2"])[j] / self.ef[j] for j in range(4)]
+            a["process"] = 0.0
             self.acts.append(a)
         # Power, fly ash, CCUS, sinks, policy
         self.pw = {k: leaf(v) for k, v in data["power"].items()}
         ey, ev = self.pw["exports"]
         self.exports = Steffen([y + 0.5 for y in ey], ev)
-        self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()}
+        # Without a fly_ash section: no fly-ash alumina, no high-alumina stock, no ash counted.
+        self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
         self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
         self.sk = {k: leaf(v) for k, v in data["sinks"].items()}
         self.ip = {k: leaf(v) for k, v in data["industry_policy"].items()}
@@ -138,7 +145,7 @@ class Model:
         self._levers(scenario)
         self.stock_factor = lambda s: max(s, 0) / (max(s, 0) + self.fa["scarcity_stock"])
         self.phi = (self.p[2]["base_output"] + self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
-            / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"])
+            / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"]) if self.p[1]["present"] and self.p[2]["present"] else 0.0
         self.n = len(self.p) * 4 + 2 + 4 + 1 + 1 + 1 + 3
         self.share0 = 0.0
         self.fa_base_output = 0.0
@@ -233,6 +240,9 @@ class Model:
         out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut = ([0.0] * P for _ in range(11))
         for i, q in enumerate(self.p):
             k = 4 * i
+            if not q["present"]:
+                fuel[i] = [0.0] * 4
+                continue
             ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], y[k + 3]
             idx[i] = self.demand[i](t)
             if q["name"] == "alumina":
@@ -254,6 +264,8 @@ class Model:
         # GDP
         lost = deep = 0.0
         for i, q in enumerate(self.p):
+            if not q["present"]:
+                continue
             va = q["value_added_per_tonne"] / 100
             lost += va * spos(q["base_output"] * idx[i] - out[i], 0.01 * q["base_output"])
             deep += va * out[i] * q["deep_processing_value_uplift"] * (y[4 * i + 3] - q["deep_processing_base"])
@@ -263,9 +275,10 @@ class Model:
         w["gdp"] = gdp
         # Activities
         lg, dt = math.log(gdp / self.gdp_ref), t - self.t0
-        act_fuel, act_elec = [], []
+        act_fuel, act_elec, act_proc = [], [], []
         for a in self.acts:
             scale = self.activity_scale(a, lg, t, dt)
+            act_proc.append(a["process"] * scale)
             sw = {"none": 0.0, "buildings": self.elec_buildings.value(t), "transport": self.elec_transport.value(t)}[a["electrification"]]
             fossil = [f * scale for f in a["fuel"]]
             act_fuel.append([f * (1 - sw) for f in fossil])
@@ -283,7 +296,8 @@ class Model:
         exports = self.exports(t)
         demand = in_region + exports
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
-        damping = 1 + self.pw["curtailment_slope"] * spos((wa + sa) / demand - self.share0, 0.01)
+        share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating
+        damping = 1 + self.pw["curtailment_slope"] * spos(share - self.share0, 0.01)
         wg = wa * (1 - self.pw["wind_curtailment"]) / damping
         sg = sa * (1 - self.pw["solar_curtailment"]) / damping
         needed = demand - wg - sg - self.pw["other_generation"]
@@ -313,8 +327,8 @@ class Model:
             process += proc[i] + e
         co2g["nonferrous"] += co2(fa_fuel) + fa_proc; eng["nonferrous"] += sum(fa_fuel)
         tot = [tot[j] + fa_fuel[j] for j in range(4)]; process += fa_proc
-        for f, a in zip(act_fuel, self.acts):
-            co2g[a["group"]] += co2(f); eng[a["group"]] += sum(f)
+        for f, pr, a in zip(act_fuel, act_proc, self.acts):
+            co2g[a["group"]] += co2(f) + pr; eng[a["group"]] += sum(f); process += pr
             tot = [tot[j] + f[j] for j in range(4)]
         co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal
         co2g["other"] += co2(repl_fuel); eng["other"] += sum(repl_fuel)
@@ -340,6 +354,8 @@ class Model:
         bench, entry_share, ladder = self.bench.value(t), self.entry.value(t), self.ladder.value(t)
         for i, q in enumerate(self.p):
             k = 4 * i
+            if not q["present"]:
+                continue
             ko, kn = w["kold"][i], w["knew"][i]
             K, x, dp = ko + kn, y[k + 2], y[k + 3]
             width = 0.01 * q["K0"]
@@ -415,7 +431,7 @@ class Model:
             P = len(self.p)
             fuel_of = lambda i: [e * w["out"][i] * self._r(i, y0) for e in self.p[i]["fuel_per_t"]]
             for i, q in enumerate(self.p):
-                if q["group"] == g:
+                if q["group"] == g and q["present"]:
                     claimed = [claimed[j] + fuel_of(i)[j] for j in range(4)]
             for a in self.acts:
                 if a["group"] == g and not a["remainder"]:
@@ -428,6 +444,11 @@ class Model:
             holders = [a for a in self.acts if a["group"] == g and a["remainder"]]
             if holders:
                 holders[0]["fuel"] = [holders[0]["fuel"][j] + remainder[j] for j in range(4)]
+        # Cement process CO2 no product claims goes with the nonmetal remainder activity.
+        claimed = sum(q["process_co2_per_tonne"] * w["out"][i] for i, q in enumerate(self.p) if q["group"] == "nonmetal")
+        rest = self.cement_process - claimed
+        if rest > 1e-3 * max(self.cement_process, 1):
+            next(a for a in self.acts if a["group"] == "nonmetal" and a["remainder"])["process"] = rest
 
     def _r(self, i, y):
         q, k = self.p[i], 4 * i
@@ -474,6 +495,8 @@ class Model:
         eliminated = saved = processed = curtailed = 0.0
         for i, q in enumerate(self.p):
             k = 4 * i
+            if not q["present"]:
+                continue
             eliminated += w["cut"][i] * w["kold"][i]
             g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
             target = q["x0"] - g * (q["x0"] - q["benchmark_relative_intensity"])
@@ -519,6 +542,29 @@ class Model:
             y = sol.y[:, -1]
         self.segment_end = math.inf
         return years, [rows[r] for r in records]
+
+
+USUAL_GROUP = {"steel": "ferrous", "aluminium": "nonferrous", "alumina": "nonferrous", "clinker": "nonmetal",
+               "coke": "petro_coking", "ferroalloy": "ferrous", "carbide": "chemicals", "coal_chemicals": "chemicals"}
+
+NO_FLY_ASH = {"ash_per_tce": 0.0, "building_material_use": 0.0, "high_alumina_share": 0.0, "base_stock": 0.0,
+              "ash_per_tonne_alumina": 3.0, "base_capacity": 0.0, "utilisation": 0.0, "growth_rate": 0.0,
+              "scarcity_stock": 5.0, "fuel_tce_per_tonne": 0.0, "electricity_per_tonne": 0.0,
+              "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93}
+
+
+def _absent_product(name):
+    q = {"name": name, "group": USUAL_GROUP[name], "present": False, "ei": False, "K0": 0.0, "x0": 1.0,
+         "fuel_per_t": [0.0] * 4}
+    for field in ["base_output", "old_share", "share_of_group_fuel", "electricity_per_tonne", "value_added_per_tonne",
+                  "process_co2_per_tonne", "extended_process_co2_per_tonne", "feedstock_tce_per_tonne",
+                  "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift"]:
+        q[field] = 0.0
+    for field in ["base_utilisation", "max_utilisation", "old_lifetime", "new_lifetime", "adjustment_time",
+                  "old_relative_intensity", "benchmark_relative_intensity", "entry_relative_intensity",
+                  "efficiency_relaxation_time"]:
+        q[field] = 1.0
+    return q
 
 
 def _has(data, path):

@@ -28,6 +28,12 @@ extension Dataset {
         for product in Product.allCases {
             let k = "products.\(product.key)."
             let i = product.rawValue
+            // A product the dataset does not describe is one the region does not make.
+            guard describes(k) else {
+                p.products.append(.absent(product))
+                p.demand.append(DemandPath(years: [], index: []))
+                continue
+            }
             p.products.append(ProductParameters(product: product, group: try r.group(k + "group")))
             try r.scalar(k + "base_output", \.products[i].baseOutput, &p, positive: true)
             try r.scalar(k + "base_utilisation", \.products[i].baseUtilisation, &p, positive: true)
@@ -51,14 +57,20 @@ extension Dataset {
             try r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
             p.products[i].electricityIntensive = try r.flag(k + "electricity_intensive", default: false)
             p.demand.append(DemandPath(years: [], index: []))
+            if product == .alumina && !describes("products.aluminium.") {
+                throw InputError(file: file, line: entries.first { $0.path.hasPrefix(k) }?.line, keyPath: "products.alumina",
+                                 message: "Bayer alumina follows the smelters' need, so the dataset needs products.aluminium too")
+            }
             if product != .alumina {
                 p.demand[i].years = try r.series(k + "demand_index", \.demand[i].index, &p)
             }
         }
         // Bayer alumina is driven by the smelters; its reference path (for lost value added) is theirs.
         let aluminium = Product.aluminium.rawValue, alumina = Product.alumina.rawValue
-        p.demand[alumina] = p.demand[aluminium]
-        r.alsoScale("products.aluminium.demand_index", \.demand[alumina].index)
+        if p.products[aluminium].isPresent && p.products[alumina].isPresent {
+            p.demand[alumina] = p.demand[aluminium]
+            r.alsoScale("products.aluminium.demand_index", \.demand[alumina].index)
+        }
 
         for key in activityKeys {
             let k = "activities.\(key)."
@@ -107,6 +119,9 @@ extension Dataset {
         try r.scalar(w + "renewable_build_time", \.power.renewableBuildTime, &p, positive: true)
 
         let f = "fly_ash."
+        // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
+        if !describes(f) { p.flyAsh = .none }
+        else {
         try r.scalar(f + "ash_per_tce", \.flyAsh.ashPerTce, &p)
         try r.scalar(f + "building_material_use", \.flyAsh.buildingMaterialUse, &p, below: 1.0001)
         try r.scalar(f + "high_alumina_share", \.flyAsh.highAluminaShare, &p, below: 1.0001)
@@ -120,6 +135,7 @@ extension Dataset {
         try r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
         try r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
         try r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
+        }
 
         try r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)
         try r.scalar("ccus.max_capture_share", \.ccus.maxCaptureShare, &p, below: 1.0001)
@@ -152,6 +168,9 @@ extension Dataset {
         try r.finish()
         return (p, r.bindings)
     }
+
+    /// Whether any entry lies under `prefix` (a section or a product the dataset describes).
+    private func describes(_ prefix: String) -> Bool { entries.contains { $0.path.hasPrefix(prefix) } }
 }
 
 /// How a sweep sets one dataset path on already-built parameters: a scalar is replaced, a series or a

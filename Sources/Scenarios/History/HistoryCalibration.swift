@@ -28,6 +28,9 @@ public struct HistoryCalibration: Sendable {
     public let province: String
     public let years: ClosedRange<Int>
     public let fits: [SeriesFit]
+    /// Series whose trend could not be fitted (a small, erratic group), each with the best point reached:
+    /// their groups keep the dataset's own growth. Only when no series fits is calibration an error.
+    public let failures: [HistoryCalibrationError]
 
     /// The default window: from the 11th five-year plan to the last CEADs year.
     public static let defaultYears = 2005...2019
@@ -40,15 +43,17 @@ public struct HistoryCalibration: Sendable {
                              accepted: "at least 5 years within \(history.years.lowerBound)-\(history.years.upperBound)")
         }
         let t = years.map(Double.init)
-        let fits = try series.map { s in
+        var fits: [SeriesFit] = [], failures: [HistoryCalibrationError] = []
+        for s in series {
             let values = try history.series(province, groups: s.groups, years: years)
             do {
-                return SeriesFit(series: s, fit: try TrendFit.fit(years: t, values: values))
+                fits.append(SeriesFit(series: s, fit: try TrendFit.fit(years: t, values: values)))
             } catch let e as TrendFitError {
-                throw HistoryCalibrationError(province: province, series: s.name, years: years, reason: e)
+                failures.append(HistoryCalibrationError(province: province, series: s.name, years: years, reason: e))
             }
         }
-        return HistoryCalibration(province: province, years: years, fits: fits)
+        if fits.isEmpty, let first = failures.first { throw first }
+        return HistoryCalibration(province: province, years: years, fits: fits, failures: failures)
     }
 
     /// Horizon of the growth uncertainty written as each trend's range: the fitted growth from the base
@@ -78,7 +83,7 @@ public struct HistoryCalibration: Sendable {
             let spread = exp(2 * f.growthStandardError(base: base, end: end))
             let range = (1 / spread)...spread
             let source = "carbonsim calibrate: \(describe(f)), relative to \(dataset.baseYear)"
-            for q in p.products where f.series.groups.contains(q.group) && q.product != .alumina {
+            for q in p.products where q.isPresent && f.series.groups.contains(q.group) && q.product != .alumina {
                 let path = "products.\(q.product.key).demand_index"
                 changes.append((DatasetEntry(path: path, value: .series(years: knots, values: ratios), unit: "\(dataset.baseYear) = 1",
                                              source: source, estimate: true, range: range, line: nil), "products.\(q.product.key)"))

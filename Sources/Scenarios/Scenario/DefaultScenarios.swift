@@ -4,6 +4,12 @@ import Foundation
 public enum DefaultScenarios {
     public static let names = ["baseline", "announced"]
 
+    /// Whether `dataset` is of the region the embedded scenarios were written for (Inner Mongolia): its
+    /// "announced" scenario is that region's published plan.
+    public static func isHomeRegion(_ dataset: Dataset) -> Bool {
+        CEADsHistory.comparable(dataset.region) == CEADsHistory.comparable("Inner Mongolia")
+    }
+
     public static func load(dataset: Dataset) throws -> [Scenario] {
         guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else {
             throw InputError(file: "Defaults", message: "the embedded default scenarios are missing from the package resources")

@@ -9,6 +9,7 @@ import Darwin
 ///
 /// E_fossil(t) = E0 (GDP/GDP(t0))^elasticity (1 - a)^(t - t0) (1 - e(t))
 /// E_elec(t)   = El0 (GDP/GDP(t0))^elasticity (1 - a)^(t - t0) + switched fossil x MWh per tce
+/// Process CO2 (cement process no product claims) scales like the fossil energy, without electrification.
 /// An activity with a trend fitted to history (`carbonsim calibrate`) grows along it instead:
 /// scale = (GDP/GDP_exo)^elasticity trend(t), so lever-driven GDP changes still move it.
 /// No states: activities respond instantly to GDP.
@@ -19,6 +20,8 @@ public final class ActivitiesComponent: Component {
     let baseFuel: [FuelVector]
     /// Base-year electricity by activity, TWh.
     let baseElectricity: [Double]
+    /// Base-year process CO2 by activity, Mt: the CEADs cement process CO2 no product claims.
+    let baseProcess: [Double]
     let levers: LeverSettings
     let economy: EconomyParameters
     let baseYear: Double
@@ -33,11 +36,13 @@ public final class ActivitiesComponent: Component {
     let hasTrends: Bool
 
     init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
-         levers: LeverSettings, economy: EconomyParameters, baseYear: Double, referenceGDP: Double) throws {
+         baseProcess: [Double]? = nil, levers: LeverSettings, economy: EconomyParameters, baseYear: Double,
+         referenceGDP: Double) throws {
         self.offset = offset
         self.activities = activities
         self.baseFuel = baseFuel
         self.baseElectricity = baseElectricity
+        self.baseProcess = baseProcess ?? Array(repeating: 0, count: activities.count)
         self.levers = levers
         self.economy = economy
         self.baseYear = baseYear
@@ -101,6 +106,7 @@ public final class ActivitiesComponent: Component {
             let switched = self.switched(i, at: t)
             let fossil = baseFuel[i] * scale
             ws.activityFuel[i] = fossil * (1 - switched)
+            ws.activityProcess[i] = baseProcess[i] * scale
             ws.activityElectricity[i] = baseElectricity[i] * scale
                 + fossil.total * switched * economy.electrificationMWhPerTce
         }

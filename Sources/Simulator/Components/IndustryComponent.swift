@@ -8,6 +8,7 @@
 ///   at the entry level, and the efficiency benchmark pulls the stock toward the benchmark
 /// - `d` deep-processing ratio, relaxing toward its lever target
 /// Output is Q = min(D, u_max K) (smooth); energy and value added follow output.
+/// A product the region does not make (`isPresent` false) keeps its states at rest and all its flows at 0.
 public final class IndustryComponent: Component {
     public let offset: Int
     let products: [ProductParameters]
@@ -18,7 +19,8 @@ public final class IndustryComponent: Component {
     let fuelPerTonne: [FuelVector]
     /// Initial relative intensity of compliant capacity, so that the base-year average is 1.
     let initialIntensity: [Double]
-    let demandPaths: [Spline]
+    /// Baseline demand index per product (nil for an absent product).
+    let demandPaths: [Spline?]
     /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
     let localAluminaShare: Double
 
@@ -33,16 +35,20 @@ public final class IndustryComponent: Component {
         fuelPerTonne = p.products.map { q in
             let groupCO2 = p.ceads[q.group]
             var perTonne = FuelVector()
-            for f in Fuel.allCases {
+            for f in Fuel.allCases where q.isPresent {
                 perTonne[f] = q.shareOfGroupFuel * groupCO2[f] / p.factors.perTce[f] / q.baseOutput
             }
             return perTonne
         }
         initialIntensity = p.products.map { ($0.oldShare < 1) ? (1 - $0.oldShare * $0.oldRelativeIntensity) / (1 - $0.oldShare) : 1 }
-        demandPaths = try p.demand.map { try Spline(x: midYear($0.years), y: $0.index, kind: .steffen) }
+        demandPaths = try zip(p.products, p.demand).map { q, d in
+            q.isPresent ? try Spline(x: midYear(d.years), y: d.index, kind: .steffen) : nil
+        }
         let al = p.product(.aluminium), alumina = p.product(.alumina)
-        localAluminaShare = (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
-            / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
+        localAluminaShare = al.isPresent && alumina.isPresent
+            ? (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
+                / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
+            : 0
     }
 
     public var states: [(name: String, unit: String)] {
@@ -68,11 +74,15 @@ public final class IndustryComponent: Component {
         let ladder = levers.ladderPricing.value(at: t)
         for i in products.indices {
             let q = products[i]
+            guard let demandPath = demandPaths[i] else {
+                ws.clearProduct(i)
+                continue
+            }
             let k = offset + i * Self.statesPerProduct
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = y[k + 3]
             let capacity = kOld + kNew
 
-            let index = demandPaths[i].value(at: t)
+            let index = demandPath.value(at: t)
             ws.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
@@ -118,7 +128,7 @@ public final class IndustryComponent: Component {
         var eliminated = 0.0, saved = 0.0, processed = 0.0, curtailed = 0.0
         // Without a benchmark or ladder programme there are no retrofits to pay for (the smooth pull is w/2 at rest).
         let retrofitting = !levers.efficiencyBenchmark.isConstant || !levers.ladderPricing.isConstant
-        for i in products.indices {
+        for i in products.indices where products[i].isPresent {
             let q = products[i], k = offset + i * Self.statesPerProduct
             eliminated += ws.cutRate[i] * ws.capacityOld[i]
             let pull = Smooth.positive(y[k + 2] - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
@@ -144,6 +154,10 @@ public final class IndustryComponent: Component {
         for i in products.indices {
             let q = products[i]
             let k = offset + i * Self.statesPerProduct
+            guard q.isPresent else {
+                for j in 0..<Self.statesPerProduct { dydt[k + j] = 0 }
+                continue
+            }
             let kOld = ws.capacityOld[i], kNew = ws.capacityNew[i], capacity = kOld + kNew
             let x = y[k + 2], d = y[k + 3]
             let w = 0.01 * q.baseCapacity

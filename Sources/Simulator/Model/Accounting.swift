@@ -28,7 +28,8 @@ struct Accounting {
         fuel += ws.flyAshAluminaFuel
         process += ws.flyAshAluminaProcess
         for i in activityGroups.indices {
-            ws.co2ByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].emissions(factors)
+            ws.co2ByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].emissions(factors) + ws.activityProcess[i]
+            process += ws.activityProcess[i]
             ws.energyByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].total
             fuel += ws.activityFuel[i]
         }

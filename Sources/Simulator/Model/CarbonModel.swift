@@ -218,9 +218,27 @@ public final class CarbonModel: ODESystem {
             for f in Fuel.allCases { remainder[f] = max(remainder[f], 0) }
             baseFuel[remainderActivities[0]] += remainder
         }
+        // Cement process CO2 that no product claims (a dataset without clinker) scales with the nonmetal
+        // group's remainder activity.
+        var baseProcess = Array(repeating: 0.0, count: p.activities.count)
+        var claimedProcess = 0.0
+        for i in p.products.indices where p.products[i].group == .nonmetal { claimedProcess += ws.process[i] }
+        let processRemainder = p.ceads.cementProcess - claimedProcess
+        let processTolerance = 1e-3 * max(p.ceads.cementProcess, 1)
+        if processRemainder < -processTolerance {
+            throw CalibrationError.inconsistent(
+                "cement process: products emit \(claimedProcess) Mt CO2, more than CEADs reports (\(p.ceads.cementProcess) Mt)")
+        }
+        if processRemainder > processTolerance {
+            guard let holder = p.activities.firstIndex(where: { $0.group == .nonmetal && $0.takesGroupRemainder }) else {
+                throw CalibrationError.inconsistent(
+                    "cement process: products emit \(claimedProcess) Mt CO2 of \(p.ceads.cementProcess) Mt and no nonmetal activity takes the remainder")
+            }
+            baseProcess[holder] = processRemainder
+        }
         activities = try ActivitiesComponent(offset: activities.offset, activities: p.activities, baseFuel: baseFuel,
-                                         baseElectricity: baseElectricity, levers: levers, economy: p.economy,
-                                         baseYear: startTime, referenceGDP: referenceGDP)
+                                         baseElectricity: baseElectricity, baseProcess: baseProcess, levers: levers,
+                                         economy: p.economy, baseYear: startTime, referenceGDP: referenceGDP)
         y0.withUnsafeBufferPointer { evaluate(t: startTime, y: $0.baseAddress!) }
 
         let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }

@@ -93,6 +93,9 @@ public struct ProductParameters: Sendable {
     public var deepProcessingTime: Double
     /// Responds to ladder electricity pricing (electricity-intensive products).
     public var electricityIntensive: Bool
+    /// False for a product the region does not make (or its dataset does not describe): no capacity, output,
+    /// energy or value added, and levers on it have nothing to act on.
+    public var isPresent = true
 
     public init(product: Product, group: SectorGroup) {
         self.product = product
@@ -106,7 +109,14 @@ public struct ProductParameters: Sendable {
         deepProcessingEnergyUplift = 0; deepProcessingTime = 5; electricityIntensive = false
     }
 
-    public var baseCapacity: Double { baseOutput / baseUtilisation }
+    public var baseCapacity: Double { isPresent ? baseOutput / baseUtilisation : 0 }
+
+    /// A product the region does not make, in its usual sector group.
+    public static func absent(_ product: Product) -> ProductParameters {
+        var q = ProductParameters(product: product, group: product.usualGroup)
+        q.isPresent = false
+        return q
+    }
 }
 
 /// A baseline path relative to the base year: `index[k]` in calendar year `years[k]`.
@@ -218,6 +228,15 @@ public struct FlyAshParameters: Sendable {
     /// Alumina needed per t aluminium, t/t.
     public var aluminaPerAluminium = 1.93
     public init() {}
+
+    /// A region without fly-ash alumina: no stock, no capacity, no ash counted.
+    public static var none: FlyAshParameters {
+        var f = FlyAshParameters()
+        f.ashPerTce = 0; f.buildingMaterialUse = 0; f.highAluminaShare = 0; f.baseStock = 0
+        f.baseCapacity = 0; f.utilisation = 0; f.growthRate = 0
+        f.fuelTcePerTonne = 0; f.electricityPerTonne = 0; f.processCO2PerTonne = 0
+        return f
+    }
 }
 
 public struct CCUSParameters: Sendable {

@@ -14,6 +14,17 @@ public enum Product: Int, CaseIterable, Sendable {
         case .coalChemicals: return "coal_chemicals"
         }
     }
+
+    /// The CEADs sector group the product's fuel is reported in.
+    public var usualGroup: SectorGroup {
+        switch self {
+        case .steel, .ferroalloy: return .ferrous
+        case .aluminium, .alumina: return .nonferrous
+        case .clinker: return .nonmetal
+        case .coke: return .petroCoking
+        case .carbide, .coalChemicals: return .chemicals
+        }
+    }
 }
 
 /// CEADs sector groups: the accounting in which the base year is calibrated and emissions are reported.

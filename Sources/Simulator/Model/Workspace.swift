@@ -27,6 +27,8 @@ public final class Workspace {
 
     // Activities (buildings, transport, other industry, heat ...).
     public let activityFuel: UnsafeMutableBufferPointer<FuelVector>, activityElectricity: UnsafeMutableBufferPointer<Double>
+    /// Process CO2 of activities (cement process CO2 no product claims), Mt.
+    public let activityProcess: UnsafeMutableBufferPointer<Double>
     public var replacementFuel = FuelVector(), replacementElectricity = 0.0
 
     // Power.
@@ -69,15 +71,23 @@ public final class Workspace {
         fuel = zeros(products, FuelVector())
         activityFuel = zeros(activities, FuelVector())
         activityElectricity = zeros(activities, 0)
+        activityProcess = zeros(activities, 0)
         co2ByGroup = zeros(SectorGroup.allCases.count, 0)
         energyByGroup = zeros(SectorGroup.allCases.count, 0)
     }
 
     deinit {
         for b in [demand, output, capacityOld, capacityNew, cutRate, demandIndex, electricity, process, extendedProcess,
-                  feedstock, activityElectricity, co2ByGroup, energyByGroup] { b.deallocate() }
+                  feedstock, activityElectricity, activityProcess, co2ByGroup, energyByGroup] { b.deallocate() }
         fuel.deallocate()
         activityFuel.deallocate()
+    }
+
+    /// Product i's flows, all zero (a product the region does not make).
+    @inline(__always)
+    func clearProduct(_ i: Int) {
+        demand[i] = 0; output[i] = 0; capacityOld[i] = 0; capacityNew[i] = 0; cutRate[i] = 0; demandIndex[i] = 0
+        fuel[i] = FuelVector(); electricity[i] = 0; process[i] = 0; extendedProcess[i] = 0; feedstock[i] = 0
     }
 
     public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }
