@@ -45,9 +45,38 @@ final class CalibrateCommandLineTests: XCTestCase {
         let series = try cli.run(["calibrate", "--series", "steel"])
         XCTAssertEqual(series.status, 2)
         XCTAssertTrue(series.err.contains("accepted: power, ferrous_nonmetal"), series.err)
-        let other = try cli.run(["calibrate", "--province", "Shanxi", "--output", "/tmp/never-written.yaml"])
+        // A dataset given explicitly must be the province's.
+        let im = FileManager.default.temporaryDirectory.appendingPathComponent("im-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: im) }
+        XCTAssertEqual(try cli.run(["calibrate", "--output", im.path]).status, 0)
+        let never = FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID().uuidString).yaml")
+        let other = try cli.run(["calibrate", "--province", "Shanxi", "--dataset", im.path, "--output", never.path])
         XCTAssertEqual(other.status, 2)
         XCTAssertTrue(other.err.contains("dataset of Shanxi"), other.err)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: "/tmp/never-written.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: never.path))
+    }
+
+    /// Another province gets a dataset derived from CEADs, calibrated, that `run` uses (baseline only).
+    func testOtherProvinceGetsAHistoryFittedBaseline() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("shanxi-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try cli.run(["calibrate", "--province", "Shanxi", "--output", file.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertTrue(text.contains("region: \"Shanxi\""))
+        XCTAssertTrue(text.contains("Derived from the province's CEADs 2019 inventory"))
+        XCTAssertTrue(text.contains("activities:") && text.contains("trend:"))
+        let run = try cli.run(["run", "--dataset", file.path, "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertTrue(run.err.contains("baseline only"), run.err)
+        XCTAssertFalse(run.out.contains("announced"))
+        // CEADs 2019 Shanxi: 564.9 Mt in the base year.
+        let base = run.out.split(separator: "\n").first { $0.hasPrefix("baseline,period,CO2 gross,Mt CO2,base,") }
+        XCTAssertNotNil(base, run.out)
+
+        // A series that does not converge (Chongqing's tiny petro_coking) is reported and left out.
+        let cq = try cli.run(["calibrate", "--province", "Chongqing"])
+        XCTAssertEqual(cq.status, 0, cq.err)
+        XCTAssertTrue(cq.err.contains("petro_coking") && cq.err.contains("best point"), cq.err)
     }
 }
