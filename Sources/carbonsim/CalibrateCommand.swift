@@ -11,7 +11,7 @@ struct CalibrateCommand: ParsableCommand {
         abstract: "Fit sector-group trends to CEADs history (gsl_multifit_nlinear) and write a calibrated dataset.",
         discussion: """
         Each series (a sector group, or ferrous and nonmetal together) gets a logistic trend
-        E(t) = K / (1 + exp(-k (t - m))) fitted by nonlinear least squares; the report gives the estimates with
+        E(t) = L / (φ + (1 - φ) exp(-k (t - 2019))) fitted by nonlinear least squares; the report gives the estimates with
         standard errors, R² and RMSE. With --output, the dataset's baseline growth of those groups' products
         (demand_index) and activities (trend) is replaced by the fitted trend relative to the base year,
         and the result is written as a dataset file that `carbonsim run --dataset FILE` uses.
