@@ -25,10 +25,7 @@ public struct CEADsHistory: Sendable {
 
     public static func embedded() throws -> CEADsHistory {
         let name = "ceads-sector-groups.csv"
-        guard let url = Bundle.module.url(forResource: "ceads-sector-groups", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw InputError(file: name, message: "the embedded CEADs history is missing from the package resources")
-        }
+        let text = try embeddedText("ceads-sector-groups", "csv", what: "the embedded CEADs history")
         return try parse(text, file: name + " (embedded)")
     }
 

@@ -106,7 +106,7 @@ public enum ProvinceDataset {
             guard let r = line.range(of: "${") else { continue }
             let name = line[r.lowerBound...].prefix { $0 != "}" }.dropFirst(2)
             throw InputError(file: "province-template.yaml (embedded)", line: number + 1, keyPath: String(name),
-                             message: "the builder has no value for this placeholder")
+                             message: "the builder fills in no value for this template name")
         }
         return text
     }
@@ -119,20 +119,13 @@ public enum ProvinceDataset {
     }
 
     static func template() throws -> String {
-        guard let url = Bundle.module.url(forResource: "province-template", withExtension: "yaml"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw InputError(file: "province-template.yaml", message: "the embedded province template is missing from the package resources")
-        }
-        return text
+        try embeddedText("province-template", "yaml", what: "the embedded province template")
     }
 
     /// The embedded 2019 facts of the 30 CEADs provinces.
     public static func facts() throws -> [Facts] {
         let file = "province-facts.csv (embedded)"
-        guard let url = Bundle.module.url(forResource: "province-facts", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw InputError(file: file, message: "the embedded province facts are missing from the package resources")
-        }
+        let text = try embeddedText("province-facts", "csv", what: "the embedded province facts")
         var rows: [Facts] = [], header = true
         for (number, raw) in text.split(separator: "\n").enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)

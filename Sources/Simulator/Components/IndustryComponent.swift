@@ -74,10 +74,8 @@ public final class IndustryComponent: Component {
         let ladder = levers.ladderPricing.value(at: t)
         for i in products.indices {
             let q = products[i]
-            guard let demandPath = demandPaths[i] else {
-                ws.clearProduct(i)
-                continue
-            }
+            // An absent product's flows stay at the workspace's initial zeros.
+            guard let demandPath = demandPaths[i] else { continue }
             let k = offset + i * Self.statesPerProduct
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = y[k + 3]
             let capacity = kOld + kNew

@@ -83,13 +83,6 @@ public final class Workspace {
         activityFuel.deallocate()
     }
 
-    /// Product i's flows, all zero (a product the region does not make).
-    @inline(__always)
-    func clearProduct(_ i: Int) {
-        demand[i] = 0; output[i] = 0; capacityOld[i] = 0; capacityNew[i] = 0; cutRate[i] = 0; demandIndex[i] = 0
-        fuel[i] = FuelVector(); electricity[i] = 0; process[i] = 0; extendedProcess[i] = 0; feedstock[i] = 0
-    }
-
     public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }
     public var totalElectricityDemand: Double { inRegionDemand + exports }
 }
