@@ -43,7 +43,12 @@ public enum JSONRenderer {
             return ["period": p.ordinal, "start_year": p.startYear, "end_year": p.endYear, "values": values]
         }
         let costs = Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.annual[$0]!) })
+        let shortfalls: [[String: Any]] = r.shortfalls.map {
+            ["lever": $0.path, "first_year": $0.firstYear, "worst_year": $0.worstYear, "amount": $0.amount, "unit": $0.unit,
+             "message": $0.message]
+        }
         return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
+                "shortfalls": shortfalls, "warnings": r.warnings.map(\.description),
                 "indicators": indicators, "periods": periods, "annual_costs": costs]
     }
 }

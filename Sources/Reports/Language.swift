@@ -62,6 +62,8 @@ public enum Labels {
             "peak": "Peak of gross CO2", "not_peaked": "not peaked by", "plateau": "Plateau (within 2% of peak)",
             "cumulative": "Cumulative net CO2", "neutrality": "Net zero", "not_reached": "not reached by",
             "plan": "plan", "base": "base", "never": "never", "cost": "Cost of the measures (2020-2060)",
+            "shortfalls": "Cannot be honoured",
+            "convention": "Capacities and stocks at year-end; flows are annual totals; intensities and shares are ratios of annual totals.",
         ]
         let zh: [String: String] = [
             "indicator": "指标", "unit": "单位", "scenario": "情景", "targets": "目标（“1”）", "target": "目标",
@@ -69,6 +71,8 @@ public enum Labels {
             "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值", "not_peaked": "未达峰，截至",
             "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和", "not_reached": "未实现，截至",
             "plan": "五年规划", "base": "基期", "never": "无", "cost": "措施成本（2020-2060）",
+            "shortfalls": "无法实现的措施",
+            "convention": "装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。",
         ]
         return (lang == .zh ? zh[key] : en[key]) ?? key
     }

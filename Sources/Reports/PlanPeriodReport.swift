@@ -21,6 +21,7 @@ public struct PlanPeriodReport {
     public let targets: [TargetCheck]
     public let indicators: Indicators
     public let costs: CostModel
+    public let shortfalls: [Shortfall]
     public let startYear: Int
 
     /// Series shown in the table, in order.
@@ -51,6 +52,7 @@ public struct PlanPeriodReport {
         targets = result.indicators.targetChecks
         indicators = result.indicators
         costs = result.costs
+        shortfalls = result.shortfalls
     }
 }
 

@@ -28,7 +28,8 @@ public struct TextRenderer {
             }
             rows.append(cells)
         }
-        out += table(header: header, rows: rows, rightAligned: { $0 >= 2 }) + "\n"
+        out += table(header: header, rows: rows, rightAligned: { $0 >= 2 })
+        out += markdown ? "\n_\(t("convention"))_\n\n" : "\(t("convention"))\n\n"
 
         if !report.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
@@ -42,6 +43,14 @@ public struct TextRenderer {
                         String(c.year), required, achieved, c.passed ? t("pass") : t("fail")]
             }
             out += table(header: header, rows: rows, rightAligned: { (2...4).contains($0) }) + "\n"
+        }
+
+        if !report.shortfalls.isEmpty {
+            out += markdown ? "### \(t("shortfalls"))\n\n" : "\(t("shortfalls"))\n"
+            for f in report.shortfalls {
+                out += (markdown ? "- `\(f.path)`: " : "  \(f.path): ") + f.message + "\n"
+            }
+            out += "\n"
         }
 
         out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"

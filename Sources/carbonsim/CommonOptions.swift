@@ -42,3 +42,10 @@ func printError(_ message: String) {
 func printLine(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// Loads a scenario file and prints its warnings (a fraction typed for a percentage) on standard error.
+func loadScenario(_ loader: ScenarioLoader, _ path: String) throws -> Scenario {
+    let s = try loader.load(path: path)
+    for w in s.warnings { printLine(w.description) }
+    return s
+}

@@ -56,7 +56,7 @@ struct DecomposeCommand: ParsableCommand {
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))
                 labels = ("\(b.name) \(to)", "\(p.name) \(to)")
             } else {
-                let scenario = try file.map(loader.load(path:)) ?? DefaultScenarios.load(dataset: dataset)[1]
+                let scenario = try file.map { try loadScenario(loader, $0) } ?? DefaultScenarios.load(dataset: dataset)[1]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
                 analysis = try Self.analyse(r.trajectory, from: from, to: to)
                 labels = ("\(from)", "\(to)")

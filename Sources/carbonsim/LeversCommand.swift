@@ -36,7 +36,7 @@ struct LeversCommand: ParsableCommand {
         }
         let p = try reportingErrors { try dataset.modelParameters() }
         print(lang == .zh ? "杠杆路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
-        for l in LeverCatalog.all {
+        for l in LeverRegistry.all {
             let range = "\(fmt(l.range.lowerBound))-\(fmt(l.range.upperBound))"
             print("\(l.path) | \(l.unit) | \(range) | \(l.baselineDescription(p)) | \(lang == .zh ? l.descriptionZH : l.description)")
         }

@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
         let results = try reportingErrors { () -> [ScenarioResult] in
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
-            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(loader.load(path:))
+            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
             // The embedded "announced" scenario is Inner Mongolia's published plan: for another region only
             // the baseline is a default.
             if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {

@@ -28,9 +28,9 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let dataset = try data.load()
-            guard let definition = LeverCatalog.lever(lever) else {
+            guard let definition = LeverRegistry.lever(lever) else {
                 throw InputError(file: "--lever", keyPath: lever, message: "unknown lever '\(lever)'",
-                                 accepted: "a path listed by `carbonsim levers`", suggestion: didYouMean(lever, in: LeverCatalog.all.map(\.path)))
+                                 accepted: "a path listed by `carbonsim levers`", suggestion: didYouMean(lever, in: LeverRegistry.all.map(\.path)))
             }
             let base = try scenario.map(ScenarioLoader(dataset: dataset).load(path:)) ?? DefaultScenarios.load(dataset: dataset)[0]
             let targets = try TargetParser(dataset: dataset).parse(target)

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let s = try loader.load(path: file)
+                let s = try loadScenario(loader, file)
                 _ = try PreparedScenario(s, dataset: dataset)
                 print("\(file): ok (\(s.name): \(s.levers.count) levers, \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {

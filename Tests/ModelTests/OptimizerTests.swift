@@ -35,7 +35,7 @@ final class OptimizerTests: XCTestCase {
         optimizer.maxIterations = 200
         let r = try optimizer.optimize()
         let dataset = try Fixtures.dataset()
-        let solved = try LeverSolver(base: s.base, dataset: dataset, lever: LeverCatalog.lever("sector_plans.power.wind")!,
+        let solved = try LeverSolver(base: s.base, dataset: dataset, lever: LeverRegistry.lever("sector_plans.power.wind")!,
                                      setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), targets: s.targets).solve()
         XCTAssertEqual(r.best.x[0], try XCTUnwrap(solved.value), accuracy: 1.0)
         XCTAssertEqual(r.binding, ["peak_year"])
@@ -46,7 +46,7 @@ final class OptimizerTests: XCTestCase {
         let s = try spec("""
             scenario: BASE
             variables:
-              sector_plans.power.solar: {range: [12, 200], start: 2021, full: 2030}
+              sector_plans.power.solar: {range: [13, 200], start: 2021, full: 2030}
               sector_plans.removals.ccus: {range: [0, 80], start: 2028, full: 2040}
             targets:
               non_fossil_share: {2030: 24}

@@ -7,7 +7,7 @@ final class SolverTests: XCTestCase {
     func solver(_ target: String, lever path: String) throws -> LeverSolver {
         let dataset = try Fixtures.dataset()
         let base = try DefaultScenarios.load(dataset: dataset)[0]
-        return LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverCatalog.lever(path)),
+        return LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever(path)),
                            setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear),
                            targets: try TargetParser(dataset: dataset).parse(target))
     }

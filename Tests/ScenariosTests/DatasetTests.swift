@@ -46,18 +46,18 @@ final class DatasetTests: XCTestCase {
 
     func testLeverCatalogIsComplete() throws {
         let p = try Dataset.innerMongolia().modelParameters()
-        XCTAssertEqual(Set(LeverCatalog.all.map(\.path)).count, LeverCatalog.all.count, "paths are unique")
-        for l in LeverCatalog.all {
+        XCTAssertEqual(Set(LeverRegistry.all.map(\.path)).count, LeverRegistry.all.count, "paths are unique")
+        for l in LeverRegistry.all {
             XCTAssertFalse(l.description.isEmpty, l.path)
             XCTAssertFalse(l.descriptionZH.isEmpty, l.path)
-            XCTAssertFalse(l.unit.isEmpty, l.path)
-            if let b = l.baselineLevel(p), !l.path.contains("capacity_cap") {
+            XCTAssertFalse(l.label.isEmpty || l.labelZH.isEmpty || l.entersModel.isEmpty, l.path)
+            if let b = l.baselineLevel(p, at: Double(p.baseYear + 1)), !l.path.contains("capacity_cap") {
                 XCTAssertTrue(l.range.contains(b), "\(l.path): baseline \(b) outside \(l.range)")
             }
         }
         for family in ["capacity", "efficiency", "deep_processing", "fly_ash_alumina", "renewables", "coal_power",
                        "electrification", "ccus", "sinks"] {
-            XCTAssertTrue(LeverCatalog.all.contains { $0.family == family }, family)
+            XCTAssertTrue(LeverRegistry.all.contains { $0.family == family }, family)
         }
     }
 }

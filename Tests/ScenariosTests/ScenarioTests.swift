@@ -42,7 +42,7 @@ final class ScenarioTests: XCTestCase {
             XCTAssertEqual(s.families.count, 1, "\(file) sets \(s.families)")
             families.formUnion(s.families)
         }
-        XCTAssertEqual(families, Set(LeverCatalog.all.map(\.family)), "every lever family has an attribution file")
+        XCTAssertEqual(families, Set(LeverRegistry.all.map(\.family)), "every lever family has an attribution file")
     }
 
     func testDefaultScenariosAreEmbedded() throws {

@@ -20,11 +20,11 @@ struct ScheduleTests {
     }
 
     @Test func logisticRampIsContinuousAtBothEndsAndSymmetric() {
-        let s = Schedule(start: 2024, full: 2033, shape: .logistic, from: 0, to: 1)
-        #expect(abs(s.ramp(at: 2024)) < 1e-12)
-        #expect(abs(s.ramp(at: 2034 - 1e-9) - 1) < 1e-6)
-        #expect(abs(s.ramp(at: 2029) - 0.5) < 1e-12)
-        #expect(abs(s.ramp(at: 2026) + s.ramp(at: 2032) - 1) < 1e-12)
+        let s = Ramp(start: 2024, full: 2033, shape: .logistic, amount: 1)
+        #expect(abs(s.progress(at: 2024)) < 1e-12)
+        #expect(abs(s.progress(at: 2034 - 1e-9) - 1) < 1e-6)
+        #expect(abs(s.progress(at: 2029) - 0.5) < 1e-12)
+        #expect(abs(s.progress(at: 2026) + s.progress(at: 2032) - 1) < 1e-12)
     }
 
     @Test(arguments: [RampShape.linear, .logistic])
@@ -32,8 +32,34 @@ struct ScheduleTests {
         let s = Schedule(start: 2021, full: 2030, shape: shape, from: 0, to: 1)
         var integral = 0.0
         let h = 1e-4
-        for t in stride(from: 2020.0, to: 2040, by: h) { integral += s.rampRate(at: t + h / 2) * h }
+        for t in stride(from: 2020.0, to: 2040, by: h) { integral += s.rate(at: t + h / 2) * h }
         #expect(abs(integral - 1) < 1e-6)
+    }
+
+    @Test func milestonePathReachesEachLevelAtTheEndOfItsYear() {
+        // 150 by 2025, 300 by 2030, from 36 on 1 January 2021; the second segment logistic.
+        let s = Schedule(from: 36, ramps: [Ramp(start: 2021, full: 2025, shape: .linear, amount: 114),
+                                           Ramp(start: 2026, full: 2030, shape: .logistic, amount: 150)])
+        #expect(s.value(at: 2021) == 36)
+        #expect(abs(s.value(at: 2026) - 150) < 1e-12)
+        #expect(abs(s.value(at: 2031) - 300) < 1e-12)
+        #expect(abs(s.value(at: 2028.5) - 225) < 1e-9)
+        #expect(s.breakpoints.sorted() == [2021, 2026, 2026, 2031])
+        #expect(s.final == 300)
+    }
+
+    @Test func aDeltaAddsItsMovesToTheScheduleItExtends() {
+        let base = Schedule(start: 2021, full: 2030, shape: .linear, from: 0, to: 100)
+        let delta = Schedule(from: 0, ramps: [Ramp(start: 2026, full: 2030, shape: .linear, amount: 40)])
+        let s = base.adding(delta)
+        #expect(abs(s.value(at: 2026) - 50) < 1e-9)
+        #expect(abs(s.value(at: 2031) - 140) < 1e-9)
+    }
+
+    @Test func aMoveToTheSameLevelIsStillSet() {
+        // Zero is a value: a scenario that sets a lever to its baseline level has set it.
+        #expect(Schedule(start: 2021, full: 2025, from: 0, to: 0).isSet)
+        #expect(!Schedule.constant(0).isSet)
     }
 
     @Test func constantScheduleHasNoBreakpoints() {

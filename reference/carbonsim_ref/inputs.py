@@ -62,8 +62,14 @@ def load_scenario(path):
             path = f"{prefix}.{key}"
             if path == "measures.dual_control":
                 base["enforce"] = bool(value.get("enforce", False))
-            elif isinstance(value, dict) and "target" in value or not isinstance(value, dict):
-                base["levers"][path] = value if isinstance(value, dict) else {"target": value}
+            elif not isinstance(value, dict):
+                base["levers"][path] = {"target": value}
+            elif any(k in value for k in ("target", "path", "delta")):
+                setting = dict(value)
+                if "delta" in setting:
+                    # A delta adds to the setting of the scenario it extends (none: the baseline).
+                    setting["over"] = base["levers"].get(path)
+                base["levers"][path] = setting
             else:
                 walk(value, path)
 

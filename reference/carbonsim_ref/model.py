@@ -19,44 +19,39 @@ def spos(x, w):
     return smax(x, 0.0, w)
 
 
-class Schedule:
-    """Ramp from `frm` (before 1 Jan of `start`) to `to` (after 31 Dec of `full`)."""
+def _progress(start, full, shape, t):
+    t0, t1 = float(start), float(full + 1)
+    if t < t0:
+        return 0.0
+    if shape == "step" or t >= t1:
+        return 1.0
+    x = (t - t0) / (t1 - t0)
+    if shape == "linear":
+        return x
+    lo, hi = 1 / (1 + math.exp(5.0)), 1 / (1 + math.exp(-5.0))
+    return (1 / (1 + math.exp(-10 * (x - 0.5))) - lo) / (hi - lo)
 
-    def __init__(self, start=2100, full=2100, shape="step", frm=0.0, to=0.0):
-        self.start, self.full, self.shape, self.frm, self.to = start, max(full, start), shape, frm, to
+
+class Schedule:
+    """A level `frm` before any move, plus ramps (start, full, shape, amount): each adds `amount` between
+    1 January of `start` and 31 December of `full` (docs/model.md, Levers)."""
+
+    def __init__(self, frm=0.0, ramps=()):
+        self.frm, self.ramps = frm, list(ramps)
 
     @property
-    def constant(self):
-        return self.frm == self.to
+    def is_set(self):
+        return bool(self.ramps)
 
-    def ramp(self, t):
-        t0, t1 = float(self.start), float(self.full + 1)
-        if t < t0:
-            return 0.0
-        if self.shape == "step" or t >= t1:
-            return 1.0
-        x = (t - t0) / (t1 - t0)
-        if self.shape == "linear":
-            return x
-        lo, hi = 1 / (1 + math.exp(5.0)), 1 / (1 + math.exp(-5.0))
-        return (1 / (1 + math.exp(-10 * (x - 0.5))) - lo) / (hi - lo)
-
-    def rate(self, t):
-        t0, t1 = float(self.start), float(self.full + 1)
-        if t < t0 or t >= t1 or self.shape == "step":
-            return 0.0
-        if self.shape == "linear":
-            return 1 / (t1 - t0)
-        x = (t - t0) / (t1 - t0)
-        lo, hi = 1 / (1 + math.exp(5.0)), 1 / (1 + math.exp(-5.0))
-        s = 1 / (1 + math.exp(-10 * (x - 0.5)))
-        return 10 * s * (1 - s) / (hi - lo) / (t1 - t0)
+    @property
+    def first_start(self):
+        return min(r[0] for r in self.ramps)
 
     def value(self, t):
-        return self.frm + (self.to - self.frm) * self.ramp(t)
+        return self.frm + sum(a * _progress(s, f, sh, t) for s, f, sh, a in self.ramps)
 
     def breakpoints(self):
-        return [] if self.constant else [float(self.start), float(self.full + 1)]
+        return [b for s, f, _, _ in self.ramps for b in (float(s), float(f + 1))]
 
 
 class Model:
@@ -142,11 +137,13 @@ class Model:
         self.enforce = bool(scenario.get("enforce", False))
         caps = scenario.get("targets", {}).get("energy_cap") or {}
         self.cap_points = sorted((int(y) + 0.5, float(v)) for y, v in caps.items())
+        # A cap binds from 1 January of its first year; before it nothing is capped.
+        self.cap_start = float(min(int(y) for y in caps)) if caps else math.inf
         self._levers(scenario)
         self.stock_factor = lambda s: max(s, 0) / (max(s, 0) + self.fa["scarcity_stock"])
         self.phi = (self.p[2]["base_output"] + self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
             / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"]) if self.p[1]["present"] and self.p[2]["present"] else 0.0
-        self.n = len(self.p) * 4 + 2 + 4 + 1 + 1 + 1 + 3
+        self.n = len(self.p) * 3 + 1 + 2 + 1 + 1 + 3
         self.share0 = 0.0
         self.fa_base_output = 0.0
         self.gdp_ref = self.gdp0
@@ -154,53 +151,92 @@ class Model:
         self._calibrate()
 
     # ---- levers -----------------------------------------------------------------------------------------
-    def _levers(self, scenario):
-        n = len(PRODUCTS)
-        self.cut = [Schedule(frm=0, to=0) for _ in range(n)]
-        self.cap = [None] * n
-        self.deep = [Schedule(frm=q["deep_processing_base"], to=q["deep_processing_base"]) for q in self.p]
-        c = lambda level: Schedule(frm=level, to=level)
-        self.bench, self.entry, self.ladder = c(0), c(0), c(0)
-        self.fa_target, self.wind, self.solar = c(self.fa["base_capacity"]), c(0), c(0)
-        self.heat_target, self.retire = c(self.pw["base_heat_rate"]), c(0)
-        self.elec_buildings, self.elec_transport, self.ccus, self.sinks = c(0), c(0), c(0), c(0)
-        first = self.base_year + 2
-        for path, s in scenario["levers"].items():
-            start = int(s.get("start", first))
-            full = int(s.get("full", start))
-            shape = s.get("shape", "linear")
-            target = float(s["target"])
-            sched = lambda frm, scale: Schedule(start, full, shape, frm, target * scale)
-            parts = path.split(".") + ["", "", ""]
-            if parts[2] == "capacity_cut":
-                i = PRODUCTS.index(parts[3]); self.cut[i] = sched(0, 0.01)
-            elif parts[2] == "capacity_cap":
-                i = PRODUCTS.index(parts[3]); self.cap[i] = sched(self.p[i]["K0"], 1)
-            elif parts[2] == "deep_processing":
-                i = PRODUCTS.index(parts[3]); self.deep[i] = sched(self.p[i]["deep_processing_base"], 0.01)
-            elif path.endswith("efficiency_benchmark"): self.bench = sched(0, 0.01)
-            elif path.endswith("green_entry"): self.entry = sched(0, 0.01)
-            elif path.endswith("fly_ash_alumina"): self.fa_target = sched(self.fa["base_capacity"], 1)
-            elif path.endswith("power.wind"): self.wind = sched(0, 1)
-            elif path.endswith("power.solar"): self.solar = sched(0, 1)
-            elif path.endswith("coal_heat_rate"): self.heat_target = sched(self.pw["base_heat_rate"], 1)
-            elif path.endswith("coal_retirement"): self.retire = sched(0, 0.01)
-            elif path.endswith("buildings.electrification"): self.elec_buildings = sched(0, 0.01)
-            elif path.endswith("transport.electrification"): self.elec_transport = sched(0, 0.01)
-            elif path.endswith("removals.ccus"): self.ccus = sched(0, 1)
-            elif path.endswith("removals.sinks"): self.sinks = sched(0, 1)
-            elif path.endswith("ladder_pricing"): self.ladder = sched(0, 1)
-            else:
-                raise ValueError(f"unknown lever {path}")
+    def _lever_table(self):
+        """Per lever path: (baseline kind, scale from file units, baseline level or trend in file units, slot)."""
+        pw = self.pw
+        t = {}
+        for i, name in enumerate(PRODUCTS):
+            t[f"sector_plans.industry.capacity_cut.{name}"] = ("level", 0.01, 0.0, ("cut", i))
+            t[f"sector_plans.industry.capacity_cap.{name}"] = ("none", 1.0, self.p[i]["K0"], ("cap", i))
+        for name in ("steel", "aluminium", "coal_chemicals"):
+            i = PRODUCTS.index(name)
+            t[f"sector_plans.industry.deep_processing.{name}"] = ("level", 0.01, 100 * self.p[i]["deep_processing_base"], ("deep", i))
+        t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
+        t["sector_plans.industry.green_entry"] = ("level", 0.01, 0.0, "entry")
+        t["sector_plans.industry.fly_ash_alumina"] = ("level", 1.0, self.fa["base_capacity"], "fa_target")
+        t["sector_plans.power.wind"] = ("trend", 1.0, (pw["base_wind"], pw["wind_build_rate"]), "wind")
+        t["sector_plans.power.solar"] = ("trend", 1.0, (pw["base_solar"], pw["solar_build_rate"]), "solar")
+        t["sector_plans.power.coal_heat_rate"] = ("level", 1.0, pw["base_heat_rate"], "heat_target")
+        t["sector_plans.power.coal_retirement"] = ("level", 0.01, 0.0, "retire")
+        t["sector_plans.buildings.electrification"] = ("level", 0.01, 0.0, "elec_buildings")
+        t["sector_plans.transport.electrification"] = ("level", 0.01, 0.0, "elec_transport")
+        t["sector_plans.removals.ccus"] = ("level", 1.0, 0.0, "ccus")
+        t["sector_plans.removals.sinks"] = ("level", 1.0, 0.0, "sinks")
+        t["measures.ladder_pricing"] = ("level", 1.0, 0.0, "ladder")
+        return t
 
-        def offset(s, base, rate):
-            return 0.0 if s.constant else s.to - (base + rate * (s.full + 1 - self.t0))
-        self.wind_offset = offset(self.wind, self.pw["base_wind"], self.pw["wind_build_rate"])
-        self.solar_offset = offset(self.solar, self.pw["base_solar"], self.pw["solar_build_rate"])
-        all_s = self.cut + self.deep + [s for s in self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
-                                                                       self.heat_target, self.retire, self.elec_buildings,
-                                                                       self.elec_transport, self.ccus, self.sinks, self.ladder]
-        times = {b for s in all_s for b in s.breakpoints()} | {float(s.start) for s in self.cap if s}
+    def trend(self, base, t):
+        """A trend lever's baseline: the level at the end of the base year plus rate x years since."""
+        return base[0] + base[1] * (t - (self.base_year + 1))
+
+    def _milestones(self, s, key):
+        """[(year, value, shape)] of a setting's target, path or delta (docs/model.md, lever forms)."""
+        first = self.base_year + 2
+        start = int(s.get("start", first))
+        shapes = s.get("shape", "linear")
+        value = s[key]
+        if isinstance(value, dict):
+            return start, sorted((int(y), float(v), shapes.get(y, shapes.get(str(y), "linear")) if isinstance(shapes, dict) else shapes)
+                                 for y, v in value.items())
+        if key == "delta" and "full" not in s and s.get("over"):
+            full = self._milestones(s["over"], _form(s["over"]))[1][-1][0]
+        else:
+            full = int(s.get("full", start))
+        return start, [(full, float(value), shapes)]
+
+    def schedule(self, path, s):
+        kind, scale, base, _ = self.table[path]
+        if s is None:
+            return Schedule(0.0 if kind == "trend" else base * scale)
+        form = _form(s)
+        start, ms = self._milestones(s, form)
+        ramps, st = [], start
+        if form == "delta":
+            b = self.schedule(path, s.get("over"))
+            prev = 0.0
+            for y, v, sh in ms:
+                ramps.append((st, y, sh, (v - prev) * scale))
+                prev, st = v, y + 1
+            return Schedule(b.frm, b.ramps + ramps)
+        frm = 0.0 if kind == "trend" else base * scale
+        prev = frm
+        for y, v, sh in ms:
+            level = v * scale - (self.trend(base, y + 1) * scale if kind == "trend" else 0.0)
+            ramps.append((st, y, sh, level - prev))
+            prev, st = level, y + 1
+        return Schedule(frm, ramps)
+
+    def _levers(self, scenario):
+        self.table = self._lever_table()
+        n = len(PRODUCTS)
+        self.cut, self.cap, self.deep = [None] * n, [None] * n, [None] * n
+        for path, (kind, scale, base, slot) in self.table.items():
+            sched = self.schedule(path, scenario["levers"].get(path))
+            if isinstance(slot, tuple):
+                getattr(self, slot[0])[slot[1]] = sched
+            else:
+                setattr(self, slot, sched)
+        for path in scenario["levers"]:
+            if path not in self.table:
+                raise ValueError(f"unknown lever {path}")
+        self.cap = [c if c.is_set else None for c in self.cap]
+        self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
+        all_s = [s for s in self.cut + self.deep + self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
+                                                                     self.heat_target, self.retire, self.elec_buildings,
+                                                                     self.elec_transport, self.ccus, self.sinks, self.ladder]
+        times = {b for s in all_s for b in s.breakpoints()}
+        if self.cap_points:
+            times.add(self.cap_start)
         self.breakpoints = sorted(times)
 
     # ---- one evaluation -----------------------------------------------------------------------------------
@@ -221,29 +257,30 @@ class Model:
         w = {}
         o = 0
         P = len(self.p)
-        idc = P * 4 + 2 + 4 + 1 + 1
+        idc = P * 3 + 1 + 2 + 1
         z = min(max(y[idc], 0), self.dc["max_curtailment"]) if self.enforce else 0.0
-        if self.cap_points:
+        if self.cap_points and t >= self.cap_start:
             xs = [p[0] for p in self.cap_points]; ys = [p[1] for p in self.cap_points]
             w["cap"] = float(np.interp(t, xs, ys))
         else:
             w["cap"] = math.inf
         # Fly-ash alumina
-        ifa = P * 4
-        stock, kfa = y[ifa], max(y[ifa + 1], 0)
+        ifa = P * 3
+        stock, kfa = y[ifa], max(self.fa_target.value(t), 0)
         qfa = self.fa["utilisation"] * kfa * self.stock_factor(stock)
         w.update(stock=stock, kfa=kfa, qfa=qfa)
         fa_fuel = [qfa * self.fa["fuel_tce_per_tonne"], 0, 0, 0]
         fa_elec, fa_proc = qfa * self.fa["electricity_per_tonne"], qfa * self.fa["process_co2_per_tonne"]
         # Industry
         ladder = self.ladder.value(t)
-        out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut = ([0.0] * P for _ in range(11))
+        out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut, dps = ([0.0] * P for _ in range(12))
         for i, q in enumerate(self.p):
-            k = 4 * i
+            k = 3 * i
             if not q["present"]:
                 fuel[i] = [0.0] * 4
                 continue
-            ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], y[k + 3]
+            ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], self.deep[i].value(t)
+            dps[i] = dp
             idx[i] = self.demand[i](t)
             if q["name"] == "alumina":
                 need = self.phi * self.fa["alumina_per_aluminium"] * out[1]
@@ -259,7 +296,7 @@ class Model:
             feed[i] = out[i] * q["feedstock_tce_per_tonne"]
             kold[i], knew[i] = ko, kn
             cut[i] = self.cut[i].value(t) + (self.ip["ladder_exit_response"] * ladder if q["ei"] else 0)
-        w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut)
+        w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut, dp=dps)
         w["alumina_imports"] = max(self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa, 0)
         # GDP
         lost = deep = 0.0
@@ -268,7 +305,7 @@ class Model:
                 continue
             va = q["value_added_per_tonne"] / 100
             lost += va * spos(q["base_output"] * idx[i] - out[i], 0.01 * q["base_output"])
-            deep += va * out[i] * q["deep_processing_value_uplift"] * (y[4 * i + 3] - q["deep_processing_base"])
+            deep += va * out[i] * q["deep_processing_value_uplift"] * (dps[i] - q["deep_processing_base"])
         deep += self.p[2]["value_added_per_tonne"] / 100 * (qfa - self.fa_base_output)
         repl = self.psi * lost
         gdp = self.gdp_exogenous(t) - lost + repl + deep
@@ -286,13 +323,14 @@ class Model:
         repl_fuel = [f * repl * 0.01 for f in self.repl_fuel]
         repl_elec = self.repl_elec * repl * 0.01
         # CCUS capacity
-        icc = P * 4 + 6
-        kc = max(y[icc], 0)
+        kc = max(self.ccus.value(t), 0)
         ccus_elec = kc * self.cc["utilisation"] * self.cc["electricity_per_tonne"]
         in_region = fa_elec + repl_elec + ccus_elec + sum(elec) + sum(act_elec)
         # Power
-        ipw = P * 4 + 2
-        wcap, scap, ccap, h = max(y[ipw], 0), max(y[ipw + 1], 0), max(y[ipw + 2], 1e-6), y[ipw + 3]
+        ipw = P * 3 + 1
+        wcap = max(self.trend((self.pw["base_wind"], self.pw["wind_build_rate"]), t) + self.wind.value(t), 0)
+        scap = max(self.trend((self.pw["base_solar"], self.pw["solar_build_rate"]), t) + self.solar.value(t), 0)
+        ccap, h = max(y[ipw], 1e-6), y[ipw + 1]
         exports = self.exports(t)
         demand = in_region + exports
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
@@ -310,7 +348,7 @@ class Model:
         w.update(wcap=wcap, scap=scap, ccap=ccap, h=h, wg=wg, sg=sg, og=self.pw["other_generation"], coal_gen=coal_gen,
                  curtailed=wa + sa - wg - sg, in_region=in_region, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
         # Sinks and fly ash generation
-        w["sink"] = y[P * 4 + 7]
+        w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
         w["ash"] = self.fa["ash_per_tce"] * (thermal + heat_coal)
         w["ash_building"] = w["ash"] * self.fa["building_material_use"]
@@ -335,8 +373,12 @@ class Model:
         tot = [tot[j] + repl_fuel[j] for j in range(4)]
         gross = sum(co2g.values())
         feedstock = sum(feed)
-        nonfossil = (wg + sg + self.pw["other_generation"]) * h / 1000
-        deduction = exports * h / 1000 if self.deduct_exports else 0.0
+        # Exports count as coal power as far as coal generation goes, beyond it as non-fossil.
+        generation = wg + sg + self.pw["other_generation"] + coal_gen
+        exported = min(max(exports, 0), generation) if self.deduct_exports else 0.0
+        exported_coal = min(exported, coal_gen)
+        nonfossil = (wg + sg + self.pw["other_generation"] - (exported - exported_coal)) * h / 1000
+        deduction = exported_coal * h / 1000
         energy = sum(tot) + feedstock + nonfossil - deduction
         edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
         capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
@@ -353,16 +395,16 @@ class Model:
         dy = np.zeros(self.n)
         bench, entry_share, ladder = self.bench.value(t), self.entry.value(t), self.ladder.value(t)
         for i, q in enumerate(self.p):
-            k = 4 * i
+            k = 3 * i
             if not q["present"]:
                 continue
             ko, kn = w["kold"][i], w["knew"][i]
-            K, x, dp = ko + kn, y[k + 2], y[k + 3]
+            K, x = ko + kn, y[k + 2]
             width = 0.01 * q["K0"]
             old_exit = ko / q["old_lifetime"] + w["cut"][i] * ko
             retirements = kn / q["new_lifetime"] + old_exit
             invest = spos((w["dem"][i] / q["base_utilisation"] - K) / q["adjustment_time"] + retirements, width)
-            if self.cap[i] is not None and t >= self.cap[i].start:
+            if self.cap[i] is not None and t >= self.cap[i].first_start:
                 room = spos((self.cap[i].value(t) - K) / 0.5 + retirements, width)
                 invest = smin(invest, room, width)
             dy[k] = -old_exit
@@ -372,27 +414,21 @@ class Model:
             g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
             target = q["x0"] - g * (q["x0"] - b)
             dy[k + 2] = invest / kn * (entry - x) - spos(x - target, 0.005) / q["efficiency_relaxation_time"]
-            dy[k + 3] = (self.deep[i].value(t) - dp) / 5.0
         P = len(self.p)
-        ifa = P * 4
+        ifa = P * 3
         dy[ifa] = (w["ash"] - w["ash_building"]) * self.fa["high_alumina_share"] - w["ash_to_alumina"]
-        goal = max(self.fa_target.value(t), 1e-6)
-        dy[ifa + 1] = self.fa["growth_rate"] * w["kfa"] * (1 - w["kfa"] / goal)
-        ipw = ifa + 2
+        ipw = ifa + 1
         pw = self.pw
-        for j, (cap, sched, base, rate, off) in enumerate([(w["wcap"], self.wind, pw["base_wind"], pw["wind_build_rate"], self.wind_offset),
-                                                          (w["scap"], self.solar, pw["base_solar"], pw["solar_build_rate"], self.solar_offset)]):
-            star = base + rate * (t - self.t0) + off * sched.ramp(t)
-            dy[ipw + j] = rate + off * sched.rate(t) + (star - cap) / pw["renewable_build_time"]
         C = w["ccap"]
         need = w["coal_gen"] / (8.76 * pw["coal_planning_capacity_factor"])
         invest = spos((need - C) / pw["coal_adjustment_time"] + C / pw["coal_lifetime"], 0.5)
-        dy[ipw + 2] = invest - C / pw["coal_lifetime"] - w["retire"] * C
-        dy[ipw + 3] = invest / C * (pw["new_unit_heat_rate"] - w["h"]) - w["retire"] * pw["retired_heat_rate_penalty"] \
+        dy[ipw] = invest - C / pw["coal_lifetime"] - w["retire"] * C
+        # Early retirement removes the worst units: the fleet falls toward the new units' rate, never below it.
+        pull = pw["retired_heat_rate_penalty"] / max(pw["base_heat_rate"] - pw["new_unit_heat_rate"], 1)
+        dy[ipw + 1] = invest / C * (pw["new_unit_heat_rate"] - w["h"]) - w["retire"] * pull * (w["h"] - pw["new_unit_heat_rate"]) \
             - spos(w["h"] - self.heat_target.value(t), 0.5) / pw["heat_rate_relaxation_time"]
-        dy[ipw + 4] = (self.ccus.value(t) - w["kc"]) / self.cc["build_time"]
-        dy[ipw + 5] = (self.sk["base_flux"] + self.sinks.value(t) - w["sink"]) / self.sk["maturation_time"]
-        idc = ipw + 6
+        dy[ipw + 2] = (self.sk["base_flux"] + self.sinks.value(t) - w["sink"]) / self.sk["maturation_time"]
+        idc = ipw + 3
         if self.enforce and math.isfinite(w["cap"]):
             z = y[idc]
             push = self.dc["response_rate"] * (w["edc"] / w["cap"] - 1)
@@ -404,10 +440,10 @@ class Model:
     def initial(self):
         y = []
         for q in self.p:
-            y += [q["old_share"] * q["K0"], (1 - q["old_share"]) * q["K0"], q["x0"], q["deep_processing_base"]]
-        y += [self.fa["base_stock"], self.fa["base_capacity"]]
-        y += [self.pw["base_wind"], self.pw["base_solar"], self.pw["base_coal"], self.pw["base_heat_rate"]]
-        y += [self.ccus.frm, self.sk["base_flux"], 0.0, 0.0, 0.0, 0.0]
+            y += [q["old_share"] * q["K0"], (1 - q["old_share"]) * q["K0"], q["x0"]]
+        y += [self.fa["base_stock"]]
+        y += [self.pw["base_coal"], self.pw["base_heat_rate"]]
+        y += [self.sk["base_flux"], 0.0, 0.0, 0.0, 0.0]
         return np.array(y, dtype=float)
 
     def _calibrate(self):
@@ -451,9 +487,10 @@ class Model:
             next(a for a in self.acts if a["group"] == "nonmetal" and a["remainder"])["process"] = rest
 
     def _r(self, i, y):
-        q, k = self.p[i], 4 * i
+        q, k = self.p[i], 3 * i
         ko, kn = max(y[k], 0), max(y[k + 1], 1e-9)
-        return (ko * q["old_relative_intensity"] + kn * y[k + 2]) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (y[k + 3] - q["deep_processing_base"]))
+        dp = self.deep[i].value(self.t0)
+        return (ko * q["old_relative_intensity"] + kn * y[k + 2]) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
 
     # ---- outputs ---------------------------------------------------------------------------------------------------
     def outputs(self, t, y):
@@ -491,10 +528,10 @@ class Model:
     def measures(self, t, y, w):
         """What the measures do in a recorded year (docs/model.md, Costs)."""
         bench, ladder = self.bench.value(t), self.ladder.value(t)
-        retrofitting = not self.bench.constant or not self.ladder.constant
+        retrofitting = self.bench.is_set or self.ladder.is_set
         eliminated = saved = processed = curtailed = 0.0
         for i, q in enumerate(self.p):
-            k = 4 * i
+            k = 3 * i
             if not q["present"]:
                 continue
             eliminated += w["cut"][i] * w["kold"][i]
@@ -503,7 +540,7 @@ class Model:
             if retrofitting:
                 pull = spos(y[k + 2] - target, 0.005) / q["efficiency_relaxation_time"]
                 saved += pull * w["knew"][i] / (w["kold"][i] + w["knew"][i]) * w["out"][i] * sum(q["fuel_per_t"])
-            processed += w["out"][i] * max(y[k + 3] - q["deep_processing_base"], 0)
+            processed += w["out"][i] * max(w["dp"][i] - q["deep_processing_base"], 0)
             if q["name"] != "alumina":
                 curtailed += q["value_added_per_tonne"] / 100 * q["base_output"] * self.demand[i](t) * w["z"]
         lg, dt = math.log(w["gdp"] / self.gdp_ref), t - self.t0
@@ -513,35 +550,58 @@ class Model:
             if sw is not None:
                 electrified += sum(a["fuel"]) * self.activity_scale(a, lg, t, dt) * sw.value(t)
         retired = w["retire"] * w["ccap"]
-        retrofit = 0.0 if self.heat_target.constant else \
+        retrofit = 0.0 if not self.heat_target.is_set else \
             spos(w["h"] - self.heat_target.value(t), 0.5) / self.pw["heat_rate_relaxation_time"] * w["ccap"]
         return {"capacity_eliminated": eliminated, "retrofit_savings": saved, "electrified_fossil_energy": electrified,
                 "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
                 "curtailed_value_added": curtailed}
 
+    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
+        | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
+    RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
+              "non_fossil_share": ("energy_non_fossil", "energy_total", 100.0)}
+
+    def _year(self, start, middle, end):
+        """A calendar year's values: flows by Simpson's rule, stocks at the year's end, ratios of annual totals."""
+        row = {k: (start[k] + 4 * middle[k] + end[k]) / 6 for k in middle}
+        for k in self.STOCKS:
+            row[k] = end[k]
+        for k, (num, den, f) in self.RATIOS.items():
+            row[k] = f * row[num] / row[den]
+        return row
+
     def run(self, method="DOP853", rtol=1e-10, atol=1e-10):
-        """Annual outputs (mid-year rates) from the base year to the end year, integrated piecewise."""
+        """Annual values from the base year to the end year (docs/model.md, Recording), integrated piecewise."""
         years = list(range(self.base_year, self.end_year + 1))
-        records = [y + 0.5 for y in years]
         t1 = float(self.end_year + 1)
+        points = sorted({float(y) for y in range(self.base_year + 1, self.end_year + 2)}
+                        | {y + 0.5 for y in range(self.base_year + 1, self.end_year + 1)})
         edges = [self.t0] + [b for b in self.breakpoints if self.t0 < b < t1] + [t1]
         y = self.initial()
-        rows = {self.t0: self.outputs(self.t0, y)}
+        states = {}
         for a, b in zip(edges, edges[1:]):
             self.segment_end = b
-            inside = [r for r in records if a < r <= b]
+            inside = [r for r in points if a < r <= b]
             sol = solve_ivp(self.rhs, (a, b), y, method=method, rtol=rtol, atol=atol, t_eval=inside + ([b] if b not in inside else []),
                             dense_output=False)
             if not sol.success:
                 raise RuntimeError(f"solve_ivp failed on [{a}, {b}]: {sol.message}")
             for k, tk in enumerate(sol.t):
                 if tk in inside:
-                    self.segment_end = math.inf
-                    rows[tk] = self.outputs(tk, sol.y[:, k])
-                    self.segment_end = b
+                    states[tk] = sol.y[:, k].copy()
             y = sol.y[:, -1]
         self.segment_end = math.inf
-        return years, [rows[r] for r in records]
+        left = lambda T: self.outputs(math.nextafter(T, -math.inf), states[T])
+        base = self.outputs(self.t0, self.initial())
+        first = self._year(base, base, base)
+        end = left(float(self.base_year + 1))
+        for k in self.STOCKS:
+            first[k] = end[k]
+        rows = [first]
+        for yr in years[1:]:
+            rows.append(self._year(self.outputs(float(yr), states[float(yr)]), self.outputs(yr + 0.5, states[yr + 0.5]),
+                                   left(float(yr + 1))))
+        return years, rows
 
 
 USUAL_GROUP = {"steel": "ferrous", "aluminium": "nonferrous", "alumina": "nonferrous", "clinker": "nonmetal",
@@ -574,3 +634,7 @@ def _has(data, path):
             return False
         node = node[part]
     return True
+
+
+def _form(setting):
+    return next(k for k in ("target", "path", "delta") if k in setting)

@@ -26,7 +26,7 @@ public struct WedgeAnalysis: Sendable {
         policy = p.name
         self.series = series
         let paths = Set(b.levers.keys).union(p.levers.keys).filter { b.levers[$0] != p.levers[$0] }
-        var families = Set(paths.compactMap { LeverCatalog.lever($0)?.family })
+        var families = Set(paths.compactMap { LeverRegistry.lever($0)?.family })
         let otherDiffers = b.assumptions != p.assumptions || b.enforceDualControl != p.enforceDualControl
             || b.targets.energyCap != p.targets.energyCap || "\(b.accounting)" != "\(p.accounting)"
         var groups = families.sorted()
@@ -44,7 +44,7 @@ public struct WedgeAnalysis: Sendable {
                     s.targets.energyCap = p.targets.energyCap
                     continue
                 }
-                for path in paths where LeverCatalog.lever(path)?.family == family { s.levers[path] = p.levers[path] }
+                for path in paths where LeverRegistry.lever(path)?.family == family { s.levers[path] = p.levers[path] }
             }
             return s
         }

@@ -78,7 +78,8 @@ public struct HistoryCalibration: Sendable {
         var changes: [(entry: DatasetEntry, after: String)] = []
         for f in applied(base: dataset.baseYear, end: dataset.endYear) {
             let trend = f.fit.trend
-            let knots = Array(stride(from: base, through: end, by: 1))
+            // One knot past the end year: the last year's annual total needs the trend to its 31 December.
+            let knots = Array(stride(from: base, through: end + 1, by: 1))
             let ratios = knots.map { trend.value(at: $0) / trend.value(at: base) }
             let spread = exp(2 * f.growthStandardError(base: base, end: end))
             let range = (1 / spread)...spread

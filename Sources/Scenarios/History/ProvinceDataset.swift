@@ -94,8 +94,10 @@ public enum ProvinceDataset {
         put("base_coal", coal / (thermalHours / 1000), low: 0.85 * coal / (thermalHours / 1000), high: 1.15 * coal / (thermalHours / 1000))
         let other = f.hydro * hydroHours / 1000 + f.nuclear * nuclearHours / 1000
         put("other_generation", other, low: 0.8 * other, high: 1.2 * other)
-        // Delivered wind and solar as the template's capacity factors and curtailment give them.
-        let renewables = wind * 8.76 * windCapacityFactor * (1 - windCurtailment) + solar * 8.76 * solarCapacityFactor * (1 - solarCurtailment)
+        // Delivered wind and solar as the template's capacity factors and curtailment give them, from the fleet in
+        // the middle of 2019 (the model's capacities are year-end; 2019's generation came from the mid-year fleet).
+        let midWind = wind - 0.5 * (f.wind2020 - wind), midSolar = solar - 0.5 * (f.solar2020 - solar)
+        let renewables = midWind * 8.76 * windCapacityFactor * (1 - windCurtailment) + midSolar * 8.76 * solarCapacityFactor * (1 - solarCurtailment)
         let consumption = coal + renewables + other
         put("consumption", consumption, low: coalGeneration(heatShareRange.upperBound) + renewables + other,
             high: coalGeneration(heatShareRange.lowerBound) + renewables + other)

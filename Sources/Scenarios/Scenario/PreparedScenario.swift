@@ -18,8 +18,12 @@ public struct PreparedScenario: Sendable {
         var p = try data.modelParameters()
         var levers = LeverSettings(baselineFor: p)
         for (path, s) in scenario.levers.sorted(by: { $0.key < $1.key }) {
-            guard let lever = LeverCatalog.lever(path) else { continue }
-            PreparedScenario.set(lever, s, on: &levers, baseline: p)
+            guard let lever = LeverRegistry.lever(path) else { continue }
+            levers.set(lever, s, parameters: p)
+            if let t = lever.teardown(levers[lever], p) {
+                throw InputError(file: scenario.file, keyPath: path, message: Self.teardownMessage(lever, t),
+                                 accepted: "milestones at or above the installed capacity")
+            }
         }
         p.levers = levers
         p.accounting = scenario.accounting
@@ -28,10 +32,9 @@ public struct PreparedScenario: Sendable {
         parameters = p
     }
 
-    /// Sets one lever's schedule from its setting in file units.
-    public static func set(_ lever: LeverDefinition, _ s: LeverSetting, on levers: inout LeverSettings, baseline p: ModelParameters) {
-        let from = (lever.baselineLevel(p) ?? 0) * lever.scale
-        lever.apply(&levers, Schedule(start: s.start, full: s.full, shape: s.shape, from: from, to: s.target * lever.scale))
+    /// Why a build-out lever cannot go down: it names the capacity installed when the move starts.
+    public static func teardownMessage(_ lever: Lever, _ t: (start: Int, year: Int, target: Double, installed: Double)) -> String {
+        "a build-out target of \(format(t.target)) \(lever.unit.rawValue) by the end of \(t.year) is below the \(format(t.installed)) \(lever.unit.rawValue) installed at the start of \(t.start); this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"
     }
 
     /// Runs the scenario: trajectory and indicators.
@@ -40,7 +43,8 @@ public struct PreparedScenario: Sendable {
         let trajectory = try Simulation(model: model).run()
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,
                               indicators: try Indicators(trajectory: trajectory, targets: targets),
-                              costs: CostModel(trajectory: trajectory, parameters: parameters))
+                              costs: CostModel(trajectory: trajectory, parameters: parameters),
+                              shortfalls: Shortfalls.find(trajectory, parameters), warnings: scenario.warnings)
     }
 }
 
@@ -52,4 +56,8 @@ public struct ScenarioResult: Sendable {
     public let indicators: Indicators
     /// What the scenario's measures cost.
     public let costs: CostModel
+    /// What the scenario asked for that the model could not honour.
+    public let shortfalls: [Shortfall]
+    /// What loaded but is probably not what was meant.
+    public let warnings: [InputWarning]
 }

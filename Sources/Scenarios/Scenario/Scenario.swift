@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     /// Enforce the energy cap by curtailing energy-intensive output (otherwise it is only checked).
     public var enforceDualControl = false
     public var accounting = AccountingSwitches()
+    /// What loaded but is probably not what was meant (a fraction typed for a percentage).
+    public var warnings: [InputWarning] = []
 
     public init(name: String, description: String = "", file: String) {
         self.name = name
@@ -24,5 +26,5 @@ public struct Scenario: Sendable {
     }
 
     /// Lever paths set by this scenario, grouped by family.
-    public var families: Set<String> { Set(levers.keys.compactMap { LeverCatalog.lever($0)?.family }) }
+    public var families: Set<String> { Set(levers.keys.compactMap { LeverRegistry.lever($0)?.family }) }
 }

@@ -9,7 +9,7 @@ public struct ScenarioLoader {
 
     static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
-    static let leverFields = ["target", "start", "full", "shape"]
+    static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
     static let accountingKeys = ["extended_process", "deduct_electricity_exports", "exclude_renewables_from_dual_control",
                                  "exclude_feedstock_from_dual_control"]
 
@@ -53,7 +53,7 @@ public struct ScenarioLoader {
         }
         scenario.name = try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         scenario.description = try top["description"]?.string() ?? ""
-        if let t = top["targets"] { try readTargets(t, into: &scenario.targets) }
+        if let t = top["targets"] { scenario.warnings += try readTargets(t, into: &scenario.targets) }
         if let n = top["sector_plans"] { try readLevers(n, into: &scenario) }
         if let x = top["measures"] { try readLevers(x, into: &scenario) }
         if let a = top["assumptions"] {
@@ -74,19 +74,28 @@ public struct ScenarioLoader {
                 }
             }
         }
+        scenario.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return scenario
     }
 
     var horizon: ClosedRange<Int> { dataset.baseYear + 1...dataset.endYear }
 
-    public func readTargets(_ node: YAMLNode, into t: inout Targets) throws {
+    /// Reads "1" targets; returns warnings for fractions typed into percent fields.
+    @discardableResult
+    public func readTargets(_ node: YAMLNode, into t: inout Targets) throws -> [InputWarning] {
+        var warnings: [InputWarning] = []
+        func percent(_ n: YAMLNode, in range: ClosedRange<Double>) throws -> Double {
+            let v = try n.double(in: range, unit: "%")
+            if let w = n.percentWarning(v, unit: "%") { warnings.append(w) }
+            return v
+        }
         for (key, value) in try node.entries(allowed: Self.targetKeys) {
             switch TargetCheck.Kind(rawValue: key)! {
             case .peakYear: t.peakYear = try value.year(in: horizon)
             case .peakCeiling: t.peakCeiling = try value.double(in: 1...100_000, unit: "Mt CO2")
             case .neutralityYear: t.neutralityYear = try value.year(in: horizon)
-            case .energyIntensityCut: try readPeriods(value, unit: "%", into: &t.energyIntensityCut)
-            case .co2IntensityCut: try readPeriods(value, unit: "%", into: &t.co2IntensityCut)
+            case .energyIntensityCut: warnings += try readPeriods(value, unit: "%", into: &t.energyIntensityCut)
+            case .co2IntensityCut: warnings += try readPeriods(value, unit: "%", into: &t.co2IntensityCut)
             case .energyCap:
                 for (year, v) in try value.entries(what: "years with caps in Mtce") {
                     let y = try yearKey(year, v)
@@ -95,10 +104,11 @@ public struct ScenarioLoader {
             case .nonFossilShare:
                 for (year, v) in try value.entries(what: "years with shares in %") {
                     let y = try yearKey(year, v)
-                    t.nonFossilShare[y] = try v.double(in: 0...100, unit: "%")
+                    t.nonFossilShare[y] = try percent(v, in: 0...100)
                 }
             }
         }
+        return warnings
     }
 
     func yearKey(_ key: String, _ node: YAMLNode) throws -> Int {
@@ -110,7 +120,8 @@ public struct ScenarioLoader {
     }
 
     /// Keys like `14th` or `14`: five-year plan periods inside the horizon.
-    func readPeriods(_ node: YAMLNode, unit: String, into map: inout [Int: Double]) throws {
+    func readPeriods(_ node: YAMLNode, unit: String, into map: inout [Int: Double]) throws -> [InputWarning] {
+        var warnings: [InputWarning] = []
         let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
         let accepted = periods.map(\.ordinal).joined(separator: ", ")
         for (key, value) in try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %") {
@@ -119,8 +130,11 @@ public struct ScenarioLoader {
                   key == String(n) || key == PlanPeriod(number: n).ordinal else {
                 throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted)
             }
-            map[n] = try value.double(in: -100...100, unit: unit)
+            let v = try value.double(in: -100...100, unit: unit)
+            if let w = value.percentWarning(v, unit: unit) { warnings.append(w) }
+            map[n] = v
         }
+        return warnings
     }
 
     /// Walks `sector_plans` / `measures` down to lever settings, checking each level against the catalog.
@@ -131,12 +145,12 @@ public struct ScenarioLoader {
             if let v = e["enforce"] { scenario.enforceDualControl = try v.bool() }
             return
         }
-        if let lever = LeverCatalog.lever(path) {
-            scenario.levers[path] = try setting(node, lever)
+        if let lever = LeverRegistry.lever(path) {
+            scenario.levers[path] = try setting(node, lever, inherited: scenario.levers[path], warnings: &scenario.warnings)
             return
         }
         // An inner level: its keys must lead to levers.
-        var allowed = Set(LeverCatalog.all.compactMap { l -> String? in
+        var allowed = Set(LeverRegistry.all.compactMap { l -> String? in
             guard l.path.hasPrefix(path + ".") else { return nil }
             return String(l.path.dropFirst(path.count + 1).split(separator: ".").first!)
         }).sorted()
@@ -146,23 +160,110 @@ public struct ScenarioLoader {
         }
     }
 
-    func setting(_ node: YAMLNode, _ lever: LeverDefinition) throws -> LeverSetting {
+    /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,
+    /// `{path: {year: level, ...}, start, shape}` or `{delta: number | {year: change}, start, full, shape}`.
+    /// A delta adds to `inherited`, the setting of the scenario this one extends (nil: the baseline).
+    func setting(_ node: YAMLNode, _ lever: Lever, inherited: LeverSetting?, warnings: inout [InputWarning]) throws -> LeverSetting {
         let defaultStart = dataset.baseYear + 2
+        let unit = lever.unit.rawValue
+        let rangeText = "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(unit)"
+        func level(_ n: YAMLNode) throws -> Double {
+            let v = try n.double(in: lever.range, unit: unit)
+            if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit) { warnings.append(w) }
+            return v
+        }
+        let setting: LeverSetting
         if node.scalarString != nil {
-            let target = try node.double(in: lever.range, unit: lever.unit)
-            return LeverSetting(target: target, start: defaultStart, full: defaultStart, shape: .linear)
+            setting = LeverSetting(target: try level(node), start: defaultStart, full: defaultStart, shape: .linear)
+        } else {
+            let e = try node.entries(allowed: Self.leverFields,
+                                     what: "a lever {target, start, full, shape}, {path: {year: level}, start, shape} or {delta, start, full, shape}")
+            let forms = ["target", "path", "delta"].filter { e[$0] != nil }
+            guard forms.count == 1 else {
+                throw node.error(forms.isEmpty ? "a lever needs a 'target', a 'path' or a 'delta' (in \(unit))"
+                                               : "a lever takes one of 'target', 'path' and 'delta', not \(forms.joined(separator: " and "))",
+                                 accepted: "target: \(rangeText); path: {2025: level, 2030: level}; delta: a change over the extended scenario")
+            }
+            let start = try e["start"]?.year(in: horizon) ?? defaultStart
+            if let t = e["target"] {
+                let full = try e["full"]?.year(in: horizon) ?? start
+                if full < start, let f = e["full"] {
+                    throw f.error("the full-effect year \(full) is before the start year \(start)", accepted: "\(start) to \(horizon.upperBound)")
+                }
+                setting = LeverSetting(target: try level(t), start: start, full: full, shape: try e["shape"]?.choice(RampShape.self) ?? .linear)
+            } else if let pathNode = e["path"] {
+                if let f = e["full"] { throw f.error("a path's milestones give their own years; 'full' goes with 'target' or 'delta'") }
+                let milestones = try milestones(pathNode, shapes: e["shape"], start: start, value: level)
+                setting = LeverSetting(form: .path, start: start, milestones: milestones)
+            } else {
+                let d = e["delta"]!
+                let width = lever.range.upperBound - lever.range.lowerBound
+                func change(_ n: YAMLNode) throws -> Double {
+                    let v = try n.double(in: -width...width, unit: unit)
+                    if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit) { warnings.append(w) }
+                    return v
+                }
+                let over: LeverSetting.Base = inherited.map { .setting($0) } ?? .baseline
+                if d.scalarString != nil {
+                    let full = try e["full"]?.year(in: horizon) ?? inherited?.full ?? start
+                    if full < start, let f = e["full"] ?? e["start"] {
+                        throw f.error("the delta's full-effect year \(full) is before its start year \(start)", accepted: "\(start) to \(horizon.upperBound)")
+                    }
+                    setting = LeverSetting(form: .delta, start: start,
+                                           milestones: [Milestone(year: full, value: try change(d), shape: try e["shape"]?.choice(RampShape.self) ?? .linear)],
+                                           over: over)
+                } else {
+                    if let f = e["full"] { throw f.error("a delta path's milestones give their own years; 'full' goes with a single delta") }
+                    setting = LeverSetting(form: .delta, start: start, milestones: try milestones(d, shapes: e["shape"], start: start, value: change), over: over)
+                }
+            }
         }
-        let e = try node.entries(allowed: Self.leverFields, what: "a lever {target, start, full, shape}")
-        guard let t = e["target"] else {
-            throw node.error("a lever needs a 'target' in \(lever.unit)", accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit)")
+        try checkLevels(setting, lever, node)
+        return setting
+    }
+
+    /// `{year: value}` milestones, each year inside the horizon and not before `start`; `shapes` is one shape
+    /// for every segment or `{year: shape}` per milestone.
+    func milestones(_ node: YAMLNode, shapes: YAMLNode?, start: Int, value: (YAMLNode) throws -> Double) throws -> [Milestone] {
+        var perYear: [Int: RampShape] = [:]
+        var shared = RampShape.linear
+        if let shapes {
+            if shapes.scalarString != nil { shared = try shapes.choice(RampShape.self) } else {
+                for (key, n) in try shapes.entries(what: "a shape, or milestone years with shapes") { perYear[try yearKey(key, n)] = try n.choice(RampShape.self) }
+            }
         }
-        let target = try t.double(in: lever.range, unit: lever.unit)
-        let start = try e["start"]?.year(in: horizon) ?? defaultStart
-        let full = try e["full"]?.year(in: horizon) ?? start
-        if full < start, let f = e["full"] {
-            throw f.error("the full-effect year \(full) is before the start year \(start)", accepted: "\(start) to \(horizon.upperBound)")
+        var result: [Milestone] = []
+        for (key, n) in try node.entries(what: "milestone years with levels, for example {2025: 150, 2030: 300}") {
+            let year = try yearKey(key, n)
+            guard year >= start else {
+                throw n.error("milestone \(year) is before the start year \(start)", accepted: "years \(start) to \(horizon.upperBound), or an earlier 'start'")
+            }
+            result.append(Milestone(year: year, value: try value(n), shape: perYear[year] ?? shared))
         }
-        let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
-        return LeverSetting(target: target, start: start, full: full, shape: shape)
+        guard !result.isEmpty else { throw node.error("a path needs at least one milestone", accepted: "{2025: level, 2030: level}") }
+        if let shapes, !perYear.isEmpty {
+            for y in perYear.keys where !result.contains(where: { $0.year == y }) {
+                throw shapes.error("a shape for \(y), which is not a milestone", accepted: result.map { String($0.year) }.joined(separator: ", "))
+            }
+        }
+        return result.sorted { $0.year < $1.year }
+    }
+
+    /// A build-out lever cannot take capacity down, and a resolved level must stay inside the lever's range.
+    func checkLevels(_ setting: LeverSetting, _ lever: Lever, _ node: YAMLNode) throws {
+        guard let p = try? dataset.modelParameters() else { return }
+        let schedule = lever.schedule(setting, p)
+        if let t = lever.teardown(schedule, p) {
+            throw node.error(PreparedScenario.teardownMessage(lever, t), accepted: "milestones at or above the installed capacity")
+        }
+        if setting.form == .delta {
+            for r in schedule.ramps {
+                let v = lever.level(schedule, at: Double(r.full + 1).nextDown, p)
+                if !lever.range.contains(v) {
+                    throw node.error("with the delta the lever reaches \(format(v)) \(lever.unit.rawValue) at the end of \(r.full), outside its range",
+                                     accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit.rawValue)")
+                }
+            }
+        }
     }
 }

@@ -19,11 +19,11 @@ public struct LeverSolver {
 
     public let base: Scenario
     public let dataset: Dataset
-    public let lever: LeverDefinition
+    public let lever: Lever
     public let setting: LeverSetting
     public let targets: Targets
 
-    public init(base: Scenario, dataset: Dataset, lever: LeverDefinition, setting: LeverSetting, targets: Targets) {
+    public init(base: Scenario, dataset: Dataset, lever: Lever, setting: LeverSetting, targets: Targets) {
         self.base = base
         self.dataset = dataset
         self.lever = lever
@@ -47,7 +47,7 @@ public struct LeverSolver {
         Constraints.margins(r, t).first?.margin ?? -.infinity
     }
 
-    public func solve(direction: Direction = .minimum, tolerance: Double = 1e-3) throws -> Solution {
+    public func solve(direction: Direction = .minimum, tolerance: Double = 1e-4) throws -> Solution {
         // Each setting is run once: the margin and the check come from the same run.
         var seen: [Double: (margin: Double, check: TargetCheck?)] = [:]
         func run(_ v: Double) throws -> (margin: Double, check: TargetCheck?) {
@@ -60,7 +60,9 @@ public struct LeverSolver {
             let r = try run(v)
             return Solution(value: value, margin: r.margin, best: v, check: r.check, runs: seen.count)
         }
-        let lo = lever.range.lowerBound, hi = lever.range.upperBound
+        // A build-out lever starts from what is installed: below it the setting is not a build-out.
+        let parameters = try PreparedScenario(base, dataset: dataset).parameters
+        let lo = lever.minimumTarget(setting, parameters), hi = lever.range.upperBound
         let (near, far) = direction == .minimum ? (lo, hi) : (hi, lo)
         let mNear = try run(near).margin, mFar = try run(far).margin
         if mNear >= 0 { return try solution(near, at: near) }

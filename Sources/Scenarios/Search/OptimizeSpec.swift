@@ -5,7 +5,7 @@ import Simulator
 /// objective, and the "1" targets as constraints.
 public struct OptimizeSpec: Sendable {
     public struct Variable: Sendable {
-        public let lever: LeverDefinition
+        public let lever: Lever
         public let lower: Double
         public let upper: Double
         /// Start, full-effect year and shape where the base scenario does not set the lever.
@@ -58,9 +58,9 @@ public struct OptimizeSpecLoader {
         guard ["minimize", "maximize"].contains(direction) else { throw top["direction"]!.error("unknown direction", accepted: "minimize, maximize") }
         guard let vars = top["variables"] else { throw root.error("an optimisation needs 'variables'") }
         let variables = try vars.entries(what: "lever paths with {range: [low, high]}").map { path, node -> OptimizeSpec.Variable in
-            guard let lever = LeverCatalog.lever(path) else {
+            guard let lever = LeverRegistry.lever(path) else {
                 throw node.error("unknown lever '\(path)'", accepted: "a lever path from `carbonsim levers`",
-                                 suggestion: didYouMean(path, in: LeverCatalog.all.map(\.path)))
+                                 suggestion: didYouMean(path, in: LeverRegistry.all.map(\.path)))
             }
             let e = try node.entries(allowed: ["range", "start", "full", "shape"])
             guard let r = e["range"] else { throw node.error("a variable needs its bounds: range: [low, high]") }
@@ -72,7 +72,13 @@ public struct OptimizeSpecLoader {
             let start = try e["start"]?.year(in: dataset.baseYear + 1...dataset.endYear) ?? dataset.baseYear + 2
             let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
             let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
-            return .init(lever: lever, lower: b[0], upper: b[1], defaults: LeverSetting(target: b[0], start: start, full: full, shape: shape))
+            let defaults = LeverSetting(target: b[0], start: start, full: full, shape: shape)
+            let minimum = lever.minimumTarget(base.levers[path] ?? defaults, try dataset.modelParameters())
+            if b[0] < minimum - 1e-9 {
+                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(format(minimum)) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
+                              accepted: "\(format(minimum)) to \(format(lever.range.upperBound)) \(lever.unit)")
+            }
+            return .init(lever: lever, lower: b[0], upper: b[1], defaults: defaults)
         }
         guard !variables.isEmpty else { throw vars.error("an optimisation needs at least one variable") }
         var targets = base.targets

@@ -3,12 +3,14 @@ import Simulator
 
 /// One factor of a sweep: what it varies (a lever field or a dataset parameter) and how.
 public struct SweepFactor: Sendable {
-    public enum Field: String, CaseIterable, Sendable { case target, start, full }
+    /// `target`: the last milestone's level; `start`, `full`: the first and last years; `delta`: a change added
+    /// to the base scenario's setting (or the baseline), reached by `full`.
+    public enum Field: String, CaseIterable, Sendable { case target, start, full, delta }
 
     public enum Target: Sendable {
         /// A lever's target, start or full-effect year. `defaults` is used where the base scenario does
         /// not set the lever.
-        case lever(LeverDefinition, Field, defaults: LeverSetting)
+        case lever(Lever, Field, defaults: LeverSetting)
         /// A dataset parameter: a scalar is replaced, a series scaled.
         case dataset(String, ParameterBinding)
     }
@@ -166,11 +168,11 @@ public struct SweepSpecLoader {
     func factorTarget(_ path: String, _ node: YAMLNode, _ e: [String: YAMLNode]) throws -> SweepFactor.Target {
         let parts = path.split(separator: ".").map(String.init)
         if let last = parts.last, let field = SweepFactor.Field(rawValue: last),
-           let lever = LeverCatalog.lever(parts.dropLast().joined(separator: ".")) {
+           let lever = LeverRegistry.lever(parts.dropLast().joined(separator: ".")) {
             let start = try e["start"]?.year(in: dataset.baseYear + 1...dataset.endYear) ?? dataset.baseYear + 2
             let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
             let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
-            let baseline = try lever.baselineLevel(dataset.modelParameters()) ?? lever.range.lowerBound
+            let baseline = try lever.baselineLevel(dataset.modelParameters(), at: Double(start)) ?? lever.range.lowerBound
             return .lever(lever, field, defaults: LeverSetting(target: baseline, start: start, full: full, shape: shape))
         }
         if let binding = dataset.binding(path) {
@@ -179,9 +181,9 @@ public struct SweepSpecLoader {
             }
             return .dataset(path, binding)
         }
-        let candidates = LeverCatalog.all.flatMap { l in SweepFactor.Field.allCases.map { "\(l.path).\($0.rawValue)" } } + dataset.numericPaths
+        let candidates = LeverRegistry.all.flatMap { l in SweepFactor.Field.allCases.map { "\(l.path).\($0.rawValue)" } } + dataset.numericPaths
         throw node.error("unknown factor path '\(path)'",
-                         accepted: "a lever field (<lever path>.target, .start or .full, see `carbonsim levers`) or a dataset parameter (see `carbonsim levers --parameters`)",
+                         accepted: "a lever field (<lever path>.target, .start, .full or .delta, see `carbonsim levers`) or a dataset parameter (see `carbonsim levers --parameters`)",
                          suggestion: didYouMean(path, in: candidates))
     }
 

@@ -22,7 +22,7 @@ public final class ActivitiesComponent: Component {
     let baseElectricity: [Double]
     /// Base-year process CO2 by activity, Mt: the CEADs cement process CO2 no product claims.
     let baseProcess: [Double]
-    let levers: LeverSettings
+    let buildingsElectrification: Schedule, transportElectrification: Schedule
     let economy: EconomyParameters
     let baseYear: Double
     /// GDP the activities grow from: the model's own base-year GDP, so that calibrated base-year values are
@@ -43,7 +43,8 @@ public final class ActivitiesComponent: Component {
         self.baseFuel = baseFuel
         self.baseElectricity = baseElectricity
         self.baseProcess = baseProcess ?? Array(repeating: 0, count: activities.count)
-        self.levers = levers
+        buildingsElectrification = levers[Levers.buildingsElectrification]
+        transportElectrification = levers[Levers.transportElectrification]
         self.economy = economy
         self.baseYear = baseYear
         self.referenceGDP = referenceGDP
@@ -84,8 +85,8 @@ public final class ActivitiesComponent: Component {
     func switched(_ i: Int, at t: Double) -> Double {
         switch activities[i].electrification {
         case .none: return 0
-        case .buildings: return levers.buildingsElectrification.value(at: t)
-        case .transport: return levers.transportElectrification.value(at: t)
+        case .buildings: return buildingsElectrification.value(at: t)
+        case .transport: return transportElectrification.value(at: t)
         }
     }
 

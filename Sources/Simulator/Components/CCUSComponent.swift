@@ -1,7 +1,7 @@
 /// Carbon capture, utilisation and storage on coal power and coal chemicals.
 ///
-/// State: capture capacity K (Mt CO2/yr), built toward the lever target: dK/dt = (K_target(t) - K)/T.
-/// Captured = min(u K, max share x capturable CO2). The capture plant's electricity use (capacity-based,
+/// Capture capacity K(t) (Mt CO2/yr) follows the lever's path: what the plan builds is in place at the end
+/// of each milestone year. No states. Captured = min(u K, max share x capturable CO2). The capture plant's electricity use (capacity-based,
 /// so the balance has no algebraic loop) is added to in-region demand.
 public final class CCUSComponent: Component {
     public let offset: Int
@@ -11,14 +11,14 @@ public final class CCUSComponent: Component {
     init(offset: Int, parameters: CCUSParameters, levers: LeverSettings) {
         self.offset = offset
         p = parameters
-        target = levers.ccus
+        target = levers[Levers.ccus]
     }
 
-    public var states: [(name: String, unit: String)] { [("ccus_capacity", "Mt CO2/yr")] }
-    public func initialState(into y: UnsafeMutablePointer<Double>) { y[offset] = target.from }
+    public var states: [(name: String, unit: String)] { [] }
+    public func initialState(into y: UnsafeMutablePointer<Double>) {}
 
-    func evaluateCapacity(_ ws: Workspace, y: UnsafePointer<Double>) {
-        ws.ccusCapacity = max(y[offset], 0)
+    func evaluateCapacity(_ ws: Workspace) {
+        ws.ccusCapacity = max(target.value(at: ws.t), 0)
         ws.ccusElectricity = ws.ccusCapacity * p.utilisation * p.electricityPerTonne
     }
 
@@ -28,7 +28,5 @@ public final class CCUSComponent: Component {
             ? Smooth.min(p.utilisation * ws.ccusCapacity, possible, width: 0.01) : 0
     }
 
-    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
-        dydt[offset] = (target.value(at: ws.t) - ws.ccusCapacity) / p.buildTime
-    }
+    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
 }

@@ -48,7 +48,7 @@ public final class EconomyComponent: Component {
     }
 
     /// Needs industry outputs in the workspace.
-    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>, deepProcessingOffset: Int) {
+    func evaluate(_ ws: Workspace) {
         let t = ws.t
         var lost = 0.0, deep = 0.0
         for i in products.indices {
@@ -56,7 +56,7 @@ public final class EconomyComponent: Component {
             let va = q.valueAddedPerTonne / 100  // Mt x yuan/t = 10^6 yuan; GDP is in 10^8 yuan
             let reference = q.baseOutput * ws.demandIndex[i]  // baseline output, unconstrained
             lost += va * Smooth.positive(reference - ws.output[i], width: 0.01 * q.baseOutput)
-            let d = y[deepProcessingOffset + i * IndustryComponent.statesPerProduct]
+            let d = ws.deepProcessing[i]
             deep += va * ws.output[i] * q.deepProcessingValueUplift * (d - q.deepProcessingBase)
         }
         // Fly-ash alumina earns alumina's value added (relative to its base-year output, already in GDP0).

@@ -1,8 +1,8 @@
 /// High-alumina fly ash and the alumina made from it.
 ///
-/// States: the high-alumina stockpile A (Mt) and fly-ash alumina capacity K (Mt/yr).
-/// - dA/dt = ash generated x high-alumina share x (1 - building-material use) - ash per t alumina x Q
-/// - dK/dt = r K (1 - K / K_target(t)): logistic growth toward the lever target
+/// State: the high-alumina stockpile A (Mt): dA/dt = ash generated x high-alumina share x (1 - building-material
+/// use) - ash per t alumina x Q. Fly-ash alumina capacity K(t) follows the lever's path (its milestones are
+/// reached at the end of their years; a logistic build-out is the lever's `shape: logistic`).
 /// Output Q = u K A / (A + A_half) falls as the stock runs out. Its energy and process CO2 are uncertain
 /// parameters: sinter routes are energy-heavy, so the lever trades imported bauxite for local emissions.
 public final class FlyAshComponent: Component {
@@ -13,16 +13,15 @@ public final class FlyAshComponent: Component {
     init(offset: Int, parameters: FlyAshParameters, levers: LeverSettings) {
         self.offset = offset
         p = parameters
-        target = levers.flyAshAlumina
+        target = levers[Levers.flyAshAlumina]
     }
 
     public var states: [(name: String, unit: String)] {
-        [("fly_ash_stock", "Mt"), ("fly_ash_alumina_capacity", "Mt/yr")]
+        [("fly_ash_stock", "Mt")]
     }
 
     public func initialState(into y: UnsafeMutablePointer<Double>) {
         y[offset] = p.baseStock
-        y[offset + 1] = p.baseCapacity
     }
 
     /// Fly-ash output falls smoothly as the high-alumina stock runs out.
@@ -34,7 +33,7 @@ public final class FlyAshComponent: Component {
 
     /// Alumina output and its energy: needs only the states, so it runs before industry.
     func evaluateOutput(_ ws: Workspace, y: UnsafePointer<Double>) {
-        let stock = y[offset], capacity = max(y[offset + 1], 0)
+        let stock = y[offset], capacity = max(target.value(at: ws.t), 0)
         let output = p.utilisation * capacity * FlyAshComponent.stockFactor(stock, p)
         ws.flyAshStock = stock
         ws.flyAshAluminaCapacity = capacity
@@ -54,7 +53,5 @@ public final class FlyAshComponent: Component {
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
         let highAluminaRetained = (ws.flyAshGenerated - ws.flyAshToBuildingMaterials) * p.highAluminaShare
         dydt[offset] = highAluminaRetained - ws.flyAshToAlumina
-        let k = ws.flyAshAluminaCapacity, goal = max(target.value(at: ws.t), 1e-6)
-        dydt[offset + 1] = p.growthRate * k * (1 - k / goal)
     }
 }

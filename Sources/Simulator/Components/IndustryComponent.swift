@@ -1,18 +1,22 @@
 /// Industrial products in physical units, each with two capacity vintages.
 ///
-/// Per product p, four states:
+/// Per product p, three states:
 /// - `K_old` backward capacity (Mt/yr): dK_old/dt = -K_old/L_old - cut(t) K_old
 /// - `K_new` compliant capacity (Mt/yr): dK_new/dt = I - K_new/L_new, investment I closing the gap to
 ///   demand over an adjustment time, held under the capacity cap
 /// - `x` specific energy of compliant capacity relative to the base-year average: new investment enters
 ///   at the entry level, and the efficiency benchmark pulls the stock toward the benchmark
-/// - `d` deep-processing ratio, relaxing toward its lever target
+/// The deep-processing ratio d(t) follows its lever's path (reached at the end of the full-effect year).
 /// Output is Q = min(D, u_max K) (smooth); energy and value added follow output.
 /// A product the region does not make (`isPresent` false) keeps its states at rest and all its flows at 0.
 public final class IndustryComponent: Component {
     public let offset: Int
     let products: [ProductParameters]
-    let levers: LeverSettings
+    let cut: [Schedule]
+    /// Capacity caps (nil: none), each binding from its first year.
+    let cap: [Schedule?]
+    let deepProcessing: [Schedule]
+    let benchmark: Schedule, entry: Schedule, ladder: Schedule
     let policy: IndustryPolicy
     let flyAsh: FlyAshParameters
     /// Base-year fuel per tonne of output, tce/t, from the CEADs group share.
@@ -24,12 +28,19 @@ public final class IndustryComponent: Component {
     /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
     let localAluminaShare: Double
 
-    public static let statesPerProduct = 4
+    public static let statesPerProduct = 3
 
     init(offset: Int, parameters p: ModelParameters, levers: LeverSettings) throws {
         self.offset = offset
         products = p.products
-        self.levers = levers
+        cut = Levers.capacityCut.map { levers[$0] }
+        cap = Levers.capacityCap.map { levers[$0].isSet ? levers[$0] : nil }
+        deepProcessing = p.products.map { q in
+            Levers.deepProcessing[q.product].map { levers[$0] } ?? .constant(q.deepProcessingBase)
+        }
+        benchmark = levers[Levers.efficiencyBenchmark]
+        entry = levers[Levers.greenEntry]
+        ladder = levers[Levers.ladderPricing]
         policy = p.industryPolicy
         flyAsh = p.flyAsh
         fuelPerTonne = p.products.map { q in
@@ -54,7 +65,7 @@ public final class IndustryComponent: Component {
     public var states: [(name: String, unit: String)] {
         products.flatMap { q in
             [("capacity_old_\(q.product.key)", "Mt/yr"), ("capacity_new_\(q.product.key)", "Mt/yr"),
-             ("relative_intensity_new_\(q.product.key)", "1"), ("deep_processing_\(q.product.key)", "1")]
+             ("relative_intensity_new_\(q.product.key)", "1")]
         }
     }
 
@@ -64,20 +75,19 @@ public final class IndustryComponent: Component {
             y[k] = q.oldShare * q.baseCapacity
             y[k + 1] = (1 - q.oldShare) * q.baseCapacity
             y[k + 2] = initialIntensity[i]
-            y[k + 3] = q.deepProcessingBase
         }
     }
 
     /// Demand, output, energy, emissions and value added of every product at time `t`.
     func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
-        let ladder = levers.ladderPricing.value(at: t)
+        let ladder = self.ladder.value(at: t)
         for i in products.indices {
             let q = products[i]
             // An absent product's flows stay at the workspace's initial zeros.
             guard let demandPath = demandPaths[i] else { continue }
             let k = offset + i * Self.statesPerProduct
-            let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = y[k + 3]
+            let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = deepProcessing[i].value(at: t)
             let capacity = kOld + kNew
 
             let index = demandPath.value(at: t)
@@ -95,6 +105,7 @@ public final class IndustryComponent: Component {
             let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)
 
+            ws.deepProcessing[i] = d
             ws.demand[i] = demand
             ws.output[i] = output
             ws.capacityOld[i] = kOld
@@ -104,7 +115,7 @@ public final class IndustryComponent: Component {
             ws.process[i] = output * q.processCO2PerTonne
             ws.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
             ws.feedstock[i] = output * q.feedstockTcePerTonne
-            ws.cutRate[i] = levers.capacityCut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
+            ws.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
         }
     }
 
@@ -122,10 +133,10 @@ public final class IndustryComponent: Component {
     /// of output curtailed by enforced dual control (10^8 yuan).
     func recordMeasures(_ ws: Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
-        let benchmarkShare = levers.efficiencyBenchmark.value(at: t), ladder = levers.ladderPricing.value(at: t)
+        let benchmarkShare = benchmark.value(at: t), ladder = self.ladder.value(at: t)
         var eliminated = 0.0, saved = 0.0, processed = 0.0, curtailed = 0.0
         // Without a benchmark or ladder programme there are no retrofits to pay for (the smooth pull is w/2 at rest).
-        let retrofitting = !levers.efficiencyBenchmark.isConstant || !levers.ladderPricing.isConstant
+        let retrofitting = benchmark.isSet || self.ladder.isSet
         for i in products.indices where products[i].isPresent {
             let q = products[i], k = offset + i * Self.statesPerProduct
             eliminated += ws.cutRate[i] * ws.capacityOld[i]
@@ -133,7 +144,7 @@ public final class IndustryComponent: Component {
                 / q.efficiencyRelaxationTime
             let capacity = ws.capacityOld[i] + ws.capacityNew[i]
             if retrofitting { saved += pull * ws.capacityNew[i] / capacity * ws.output[i] * fuelPerTonne[i].total }
-            processed += ws.output[i] * max(y[k + 3] - q.deepProcessingBase, 0)
+            processed += ws.output[i] * max(ws.deepProcessing[i] - q.deepProcessingBase, 0)
             if q.product != .alumina {
                 curtailed += q.valueAddedPerTonne / 100 * q.baseOutput * ws.demandIndex[i] * ws.curtailment
             }
@@ -146,9 +157,9 @@ public final class IndustryComponent: Component {
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
         let t = ws.t
-        let benchmarkShare = levers.efficiencyBenchmark.value(at: t)
-        let entryShare = levers.greenEntry.value(at: t)
-        let ladder = levers.ladderPricing.value(at: t)
+        let benchmarkShare = benchmark.value(at: t)
+        let entryShare = entry.value(at: t)
+        let ladder = self.ladder.value(at: t)
         for i in products.indices {
             let q = products[i]
             let k = offset + i * Self.statesPerProduct
@@ -157,14 +168,14 @@ public final class IndustryComponent: Component {
                 continue
             }
             let kOld = ws.capacityOld[i], kNew = ws.capacityNew[i], capacity = kOld + kNew
-            let x = y[k + 2], d = y[k + 3]
+            let x = y[k + 2]
             let w = 0.01 * q.baseCapacity
 
             let oldExit = kOld / q.oldLifetime + ws.cutRate[i] * kOld
             let retirements = kNew / q.newLifetime + oldExit
             let gap = ws.demand[i] / q.baseUtilisation - capacity
             var invest = Smooth.positive(gap / q.adjustmentTime + retirements, width: w)
-            if let cap = levers.capacityCap[i], t >= Double(cap.start) {
+            if let cap = cap[i], t >= Double(cap.firstStart!) {
                 let room = Smooth.positive((cap.value(at: t) - capacity) / 0.5 + retirements, width: w)
                 invest = Smooth.min(invest, room, width: w)
             }
@@ -173,11 +184,9 @@ public final class IndustryComponent: Component {
 
             // Efficiency of the compliant stock: dilution by new entrants, pull toward the benchmark.
             let bench = q.benchmarkRelativeIntensity
-            let entry = q.entryRelativeIntensity - min(max(entryShare, 0), 1) * max(q.entryRelativeIntensity - bench, 0)
+            let entryLevel = q.entryRelativeIntensity - min(max(entryShare, 0), 1) * max(q.entryRelativeIntensity - bench, 0)
             let target = efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder)
-            dydt[k + 2] = invest / kNew * (entry - x) - Smooth.positive(x - target, width: 0.005) / q.efficiencyRelaxationTime
-
-            dydt[k + 3] = (levers.deepProcessing[i].value(at: t) - d) / q.deepProcessingTime
+            dydt[k + 2] = invest / kNew * (entryLevel - x) - Smooth.positive(x - target, width: 0.005) / q.efficiencyRelaxationTime
         }
     }
 }

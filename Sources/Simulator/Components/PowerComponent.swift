@@ -1,63 +1,61 @@
 /// Electricity supply: wind, solar, other non-fossil, and coal filling the rest.
 ///
-/// States: wind W, solar S and coal C capacity (GW), coal fleet heat rate h (gce/kWh).
-/// - W follows its target path W*(t) (baseline trend plus lever offset): dW/dt = dW*/dt + (W* - W)/T_build
+/// Wind W(t) and solar S(t) capacity (GW) follow their paths: the baseline trend from the end of the base
+/// year plus the lever's offset, so a milestone is installed at the end of its year.
+/// States: coal capacity C (GW) and the coal fleet heat rate h (gce/kWh).
 /// - coal generation = demand + exports - wind - solar - other, at least the must-run floor
 /// - dC/dt = I - C/L - r(t) C, investment I keeping capacity at need / planning capacity factor
-/// - dh/dt = (I/C)(h_new - h) - r(t) penalty - max(h - h_target, 0)/tau: new units dilute the fleet,
-///   early retirement removes the worst units, retrofits pull toward the lever target
+/// - dh/dt = (I/C)(h_new - h) - r(t) penalty (h - h_new)/(h0 - h_new) - max(h - h_target, 0)/tau: new units
+///   dilute the fleet, early retirement removes the worst units (which can lower the average toward the new
+///   units' rate, never below it), retrofits pull toward the lever target
 /// Balance: generation = in-region demand + exports, every instant.
 public final class PowerComponent: Component {
     public let offset: Int
     let p: PowerParameters
-    let levers: LeverSettings
-    let baseYear: Double
+    /// End of the base year: where the installed capacities of the dataset stand.
+    let trendAnchor: Double
     let exportPath: Spline
     /// Variable-renewable share of generation in the base year (curtailment grows above it).
     var baseRenewableShare = 0.0
-    /// Wind and solar lever offsets from the baseline trend, GW.
-    let windOffset: Double, solarOffset: Double
+    /// Wind and solar offsets over their baseline trends, GW.
+    let windOffset: Schedule, solarOffset: Schedule
+    let heatRateTarget: Schedule, retirement: Schedule
 
-    init(offset: Int, parameters: PowerParameters, levers: LeverSettings, baseYear: Double) throws {
+    init(offset: Int, parameters: PowerParameters, levers: LeverSettings, trendAnchor: Double) throws {
         self.offset = offset
         p = parameters
-        self.levers = levers
-        self.baseYear = baseYear
+        self.trendAnchor = trendAnchor
         exportPath = try Spline(x: midYear(parameters.exportYears), y: parameters.exports, kind: .steffen)
-        func offsetFor(_ s: Schedule, base: Double, rate: Double) -> Double {
-            s.isConstant ? 0 : s.to - (base + rate * (Double(s.full + 1) - baseYear))
-        }
-        windOffset = offsetFor(levers.wind, base: parameters.baseWind, rate: parameters.windBuildRate)
-        solarOffset = offsetFor(levers.solar, base: parameters.baseSolar, rate: parameters.solarBuildRate)
+        windOffset = levers[Levers.wind]
+        solarOffset = levers[Levers.solar]
+        heatRateTarget = levers[Levers.coalHeatRate]
+        retirement = levers[Levers.coalRetirement]
     }
 
+    /// Heat-rate fall per unit of retirement rate and per gce/kWh above the new units': the penalty at the base year.
+    var retirementPull: Double { p.retiredHeatRatePenalty / max(p.baseHeatRate - p.newUnitHeatRate, 1) }
+
     public var states: [(name: String, unit: String)] {
-        [("capacity_wind", "GW"), ("capacity_solar", "GW"), ("capacity_coal", "GW"), ("heat_rate", "gce/kWh")]
+        [("capacity_coal", "GW"), ("heat_rate", "gce/kWh")]
     }
 
     public func initialState(into y: UnsafeMutablePointer<Double>) {
-        y[offset] = p.baseWind
-        y[offset + 1] = p.baseSolar
-        y[offset + 2] = p.baseCoal
-        y[offset + 3] = p.baseHeatRate
+        y[offset] = p.baseCoal
+        y[offset + 1] = p.baseHeatRate
     }
 
+    /// Wind and solar capacity at time t, GW.
     @inline(__always)
-    func windTarget(_ t: Double) -> (level: Double, rate: Double) {
-        (p.baseWind + p.windBuildRate * (t - baseYear) + windOffset * levers.wind.ramp(at: t),
-         p.windBuildRate + windOffset * levers.wind.rampRate(at: t))
-    }
-
-    @inline(__always)
-    func solarTarget(_ t: Double) -> (level: Double, rate: Double) {
-        (p.baseSolar + p.solarBuildRate * (t - baseYear) + solarOffset * levers.solar.ramp(at: t),
-         p.solarBuildRate + solarOffset * levers.solar.rampRate(at: t))
+    func renewableCapacity(at t: Double) -> (wind: Double, solar: Double) {
+        (max(p.baseWind + p.windBuildRate * (t - trendAnchor) + windOffset.value(at: t), 0),
+         max(p.baseSolar + p.solarBuildRate * (t - trendAnchor) + solarOffset.value(at: t), 0))
     }
 
     /// Dispatch: needs in-region demand in the workspace.
     func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
-        let wind = max(y[offset], 0), solar = max(y[offset + 1], 0), coal = max(y[offset + 2], 1e-6)
-        let h = y[offset + 3]
+        let (wind, solar) = renewableCapacity(at: ws.t)
+        let coal = max(y[offset], 1e-6)
+        let h = y[offset + 1]
         ws.windCapacity = wind
         ws.solarCapacity = solar
         ws.coalCapacity = coal
@@ -90,23 +88,19 @@ public final class PowerComponent: Component {
         ws.coalGeneration = coalGen
         ws.curtailedGeneration = windAvailable + solarAvailable - windGen - solarGen
         ws.thermalFuel = coalGen * h / 1000
-        ws.coalRetirementRate = levers.coalRetirement.value(at: ws.t)
+        ws.coalRetirementRate = retirement.value(at: ws.t)
     }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
         let t = ws.t
-        let (wStar, wRate) = windTarget(t), (sStar, sRate) = solarTarget(t)
-        dydt[offset] = wRate + (wStar - ws.windCapacity) / p.renewableBuildTime
-        dydt[offset + 1] = sRate + (sStar - ws.solarCapacity) / p.renewableBuildTime
-
         let coal = ws.coalCapacity
         let need = ws.coalGeneration / (8.76 * p.coalPlanningCapacityFactor)
         let invest = Smooth.positive((need - coal) / p.coalAdjustmentTime + coal / p.coalLifetime, width: 0.5)
-        dydt[offset + 2] = invest - coal / p.coalLifetime - ws.coalRetirementRate * coal
+        dydt[offset] = invest - coal / p.coalLifetime - ws.coalRetirementRate * coal
 
-        let target = levers.coalHeatRate.value(at: t)
-        dydt[offset + 3] = invest / coal * (p.newUnitHeatRate - ws.heatRate)
-            - ws.coalRetirementRate * p.retiredHeatRatePenalty
+        let target = heatRateTarget.value(at: t)
+        dydt[offset + 1] = invest / coal * (p.newUnitHeatRate - ws.heatRate)
+            - ws.coalRetirementRate * retirementPull * (ws.heatRate - p.newUnitHeatRate)
             - Smooth.positive(ws.heatRate - target, width: 0.5) / p.heatRateRelaxationTime
     }
 }

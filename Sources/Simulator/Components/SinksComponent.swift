@@ -8,7 +8,7 @@ public final class SinksComponent: Component {
     init(offset: Int, parameters: SinkParameters, levers: LeverSettings) {
         self.offset = offset
         p = parameters
-        extra = levers.sinks
+        extra = levers[Levers.sinks]
     }
 
     public var states: [(name: String, unit: String)] { [("sink_flux", "Mt CO2/yr")] }

@@ -4,60 +4,52 @@ import Glibc
 import Darwin
 #endif
 
-/// How a lever moves from its baseline level to its target.
+/// How a lever moves from one level to the next.
 public enum RampShape: String, CaseIterable, Sendable, Codable {
     case step, linear, logistic
 }
 
-/// A lever's timetable. Years are calendar years; model time `t` is continuous, with calendar year `Y`
-/// spanning `[Y, Y+1)`. The ramp starts on 1 January of `start` and is complete on 31 December of `full`.
-public struct Schedule: Sendable, Equatable {
+/// One move of a lever: `amount` added between 1 January of `start` and 31 December of `full`.
+/// Years are calendar years; model time `t` is continuous, with calendar year `Y` spanning `[Y, Y+1)`.
+public struct Ramp: Sendable, Equatable {
     public var start: Int
     public var full: Int
     public var shape: RampShape
-    /// Baseline level, before `start`.
-    public var from: Double
-    /// Target level, from the end of `full` onward.
-    public var to: Double
+    public var amount: Double
 
-    public init(start: Int, full: Int, shape: RampShape = .linear, from: Double, to: Double) {
+    public init(start: Int, full: Int, shape: RampShape, amount: Double) {
         self.start = start
         self.full = max(full, start)
         self.shape = shape
-        self.from = from
-        self.to = to
+        self.amount = amount
     }
 
-    /// A schedule that never departs from `level`.
-    public static func constant(_ level: Double) -> Schedule {
-        Schedule(start: 2100, full: 2100, shape: .step, from: level, to: level)
-    }
-
-    public var isConstant: Bool { from == to }
-
-    /// Share of the way from `from` to `to` at time `t`, in [0, 1].
+    /// Share of the move made at time `t`, in [0, 1]: 0 before 1 January of `start`, 1 from the end of `full`.
     @inline(__always)
-    public func ramp(at t: Double) -> Double {
+    public func progress(at t: Double) -> Double {
         let t0 = Double(start), t1 = Double(full + 1)
         if t < t0 { return 0 }
+        if t >= t1 { return 1 }
         switch shape {
         case .step: return 1
-        case .linear:
-            return t >= t1 ? 1 : (t - t0) / (t1 - t0)
-        case .logistic:
-            if t >= t1 { return 1 }
-            return Schedule.normalisedLogistic((t - t0) / (t1 - t0))
+        case .linear: return (t - t0) / (t1 - t0)
+        case .logistic: return Ramp.normalisedLogistic((t - t0) / (t1 - t0))
         }
     }
 
+    /// d(progress)/dt; zero for steps (the integrator restarts at their jump).
     @inline(__always)
-    public func value(at t: Double) -> Double {
-        from + (to - from) * ramp(at: t)
-    }
-
-    /// Times at which the schedule has a kink or a jump: the integrator restarts there.
-    public var breakpoints: [Double] {
-        isConstant ? [] : [Double(start), Double(full + 1)]
+    public func progressRate(at t: Double) -> Double {
+        let t0 = Double(start), t1 = Double(full + 1)
+        if t < t0 || t >= t1 { return 0 }
+        switch shape {
+        case .step: return 0
+        case .linear: return 1 / (t1 - t0)
+        case .logistic:
+            let k = Ramp.logisticSteepness, x = (t - t0) / (t1 - t0)
+            let s = 1 / (1 + exp(-k * (x - 0.5)))
+            return k * s * (1 - s) / (Ramp.logisticHigh - Ramp.logisticLow) / (t1 - t0)
+        }
     }
 
     /// Steepness of the logistic ramp, and the raw logistic's values at the ramp's ends.
@@ -72,19 +64,57 @@ public struct Schedule: Sendable, Equatable {
     }
 }
 
-extension Schedule {
-    /// d(ramp)/dt: zero for steps (their jump is handled by restarting the integrator).
+/// A lever's level over time in the core's units: a level before any move, plus the moves a scenario makes.
+/// A milestone path ("150 GW by 2025, 300 by 2030") is one ramp per milestone; a delta over another
+/// scenario adds its own ramps to that scenario's. A schedule with no ramps is the baseline.
+public struct Schedule: Sendable, Equatable {
+    /// Level before the first move.
+    public var from: Double
+    public var ramps: [Ramp]
+
+    public init(from: Double, ramps: [Ramp] = []) {
+        self.from = from
+        self.ramps = ramps
+    }
+
+    /// A single move from `from` to `to`.
+    public init(start: Int, full: Int, shape: RampShape = .linear, from: Double, to: Double) {
+        self.init(from: from, ramps: [Ramp(start: start, full: full, shape: shape, amount: to - from)])
+    }
+
+    /// A schedule that never departs from `level`.
+    public static func constant(_ level: Double) -> Schedule { Schedule(from: level) }
+
+    /// Whether a scenario moves this lever at all (a move to the same level still counts as set).
+    public var isSet: Bool { !ramps.isEmpty }
+
+    /// Level once every move is made.
+    public var final: Double { ramps.reduce(from) { $0 + $1.amount } }
+
+    /// First year of the first move (nil: never moves).
+    public var firstStart: Int? { ramps.map(\.start).min() }
+
     @inline(__always)
-    public func rampRate(at t: Double) -> Double {
-        let t0 = Double(start), t1 = Double(full + 1)
-        if t < t0 || t >= t1 { return 0 }
-        switch shape {
-        case .step: return 0
-        case .linear: return 1 / (t1 - t0)
-        case .logistic:
-            let k = Schedule.logisticSteepness, x = (t - t0) / (t1 - t0)
-            let s = 1 / (1 + exp(-k * (x - 0.5)))
-            return k * s * (1 - s) / (Schedule.logisticHigh - Schedule.logisticLow) / (t1 - t0)
-        }
+    public func value(at t: Double) -> Double {
+        var v = from
+        for r in ramps { v += r.amount * r.progress(at: t) }
+        return v
+    }
+
+    @inline(__always)
+    public func rate(at t: Double) -> Double {
+        var v = 0.0
+        for r in ramps { v += r.amount * r.progressRate(at: t) }
+        return v
+    }
+
+    /// Times at which the schedule has a kink or a jump: the integrator restarts there.
+    public var breakpoints: [Double] {
+        ramps.flatMap { [Double($0.start), Double($0.full + 1)] }
+    }
+
+    /// This schedule with another's moves added (a delta over it).
+    public func adding(_ other: Schedule) -> Schedule {
+        Schedule(from: from + other.from, ramps: ramps + other.ramps)
     }
 }

@@ -47,14 +47,19 @@ struct Accounting {
         for g in ws.co2ByGroup { gross += g }
         ws.grossCO2 = gross
 
-        // Energy, as in the provincial energy balance: all non-fossil generation at the coal fleet's heat
-        // rate (generation coal-equivalent), net electricity exports deducted at the same rate.
+        // Energy, as in the provincial energy balance: non-fossil generation at the coal fleet's heat rate
+        // (generation coal-equivalent), net electricity exports deducted at the same rate. Exports are counted
+        // as coal power as far as coal generation goes; beyond it the exported electricity is non-fossil and
+        // comes off non-fossil energy, so the total stays positive and the non-fossil share within [0, 100 %].
         var feedstock = 0.0
         for f in ws.feedstock { feedstock += f }
+        let nonFossilGeneration = ws.windGeneration + ws.solarGeneration + ws.otherGeneration
+        let exported = switches.deductElectricityExports ? min(max(ws.exports, 0), ws.generation) : 0
+        let exportedCoal = min(exported, ws.coalGeneration)
         ws.fossilEnergy = fuel.total
         ws.feedstockEnergy = feedstock
-        ws.nonFossilEnergy = (ws.windGeneration + ws.solarGeneration + ws.otherGeneration) * ws.heatRate / 1000
-        ws.exportDeduction = switches.deductElectricityExports ? ws.exports * ws.heatRate / 1000 : 0
+        ws.nonFossilEnergy = (nonFossilGeneration - (exported - exportedCoal)) * ws.heatRate / 1000
+        ws.exportDeduction = exportedCoal * ws.heatRate / 1000
         ws.energyTotal = ws.fossilEnergy + feedstock + ws.nonFossilEnergy - ws.exportDeduction
         ws.energyDualControl = ws.energyTotal
             - (switches.excludeRenewablesFromDualControl ? ws.nonFossilEnergy : 0)

@@ -45,11 +45,10 @@ public final class CarbonModel: ODESystem {
         industry = try IndustryComponent(offset: offset, parameters: p, levers: levers)
         offset += p.products.count * IndustryComponent.statesPerProduct
         flyAsh = FlyAshComponent(offset: offset, parameters: p.flyAsh, levers: levers)
-        offset += 2
-        power = try PowerComponent(offset: offset, parameters: p.power, levers: levers, baseYear: startTime)
-        offset += 4
-        ccus = CCUSComponent(offset: offset, parameters: p.ccus, levers: levers)
         offset += 1
+        power = try PowerComponent(offset: offset, parameters: p.power, levers: levers, trendAnchor: Lever.trendAnchor(p))
+        offset += 2
+        ccus = CCUSComponent(offset: offset, parameters: p.ccus, levers: levers)
         sinks = SinksComponent(offset: offset, parameters: p.sinks, levers: levers)
         offset += 1
         dualControl = DualControlComponent(offset: offset, parameters: p.dualControl)
@@ -66,6 +65,11 @@ public final class CarbonModel: ODESystem {
                                          baseElectricity: p.activities.map(\.baseElectricity),
                                          levers: levers, economy: p.economy, baseYear: startTime, referenceGDP: p.economy.baseGDP)
         try calibrateBaseYear()
+    }
+
+    /// Every time the right-hand side jumps or kinks: lever moves and a cap switching on.
+    public var breakpoints: [Double] {
+        Array(Set(levers.breakpoints + dualControl.breakpoints)).sorted()
     }
 
     var components: [any Component] {
@@ -92,9 +96,9 @@ public final class CarbonModel: ODESystem {
         industry.evaluate(ws, y: y)
         let aluminaNeed = parameters.flyAsh.aluminaPerAluminium * ws.output[Product.aluminium.rawValue]
         ws.aluminaImports = max(aluminaNeed - ws.output[Product.alumina.rawValue] - ws.flyAshAluminaOutput, 0)
-        economy.evaluate(ws, y: y, deepProcessingOffset: industry.offset + 3)
+        economy.evaluate(ws)
         activities.evaluate(ws)
-        ccus.evaluateCapacity(ws, y: y)
+        ccus.evaluateCapacity(ws)
         var demand = ws.flyAshAluminaElectricity + ws.replacementElectricity + ws.ccusElectricity
         for e in ws.electricity { demand += e }
         for e in ws.activityElectricity { demand += e }
@@ -115,8 +119,9 @@ public final class CarbonModel: ODESystem {
         let p = parameters.power
         ws.coalRetiredEarly = ws.coalRetirementRate * ws.coalCapacity
         // Without a heat-rate programme there are no retrofits to pay for.
-        ws.heatRateRetrofit = levers.coalHeatRate.isConstant ? 0
-            : Smooth.positive(ws.heatRate - levers.coalHeatRate.value(at: ws.t), width: 0.5) / p.heatRateRelaxationTime * ws.coalCapacity
+        let heatRateTarget = levers[Levers.coalHeatRate]
+        ws.heatRateRetrofit = heatRateTarget.isSet
+            ? Smooth.positive(ws.heatRate - heatRateTarget.value(at: ws.t), width: 0.5) / p.heatRateRelaxationTime * ws.coalCapacity : 0
     }
 
     @inline(__always)

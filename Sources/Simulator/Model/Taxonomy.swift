@@ -15,6 +15,20 @@ public enum Product: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The product's name as Chinese statistics write it.
+    public var nameZH: String {
+        switch self {
+        case .steel: return "粗钢"
+        case .aluminium: return "电解铝"
+        case .alumina: return "氧化铝"
+        case .clinker: return "水泥熟料"
+        case .coke: return "焦炭"
+        case .ferroalloy: return "铁合金"
+        case .carbide: return "电石"
+        case .coalChemicals: return "煤化工"
+        }
+    }
+
     /// The CEADs sector group the product's fuel is reported in.
     public var usualGroup: SectorGroup {
         switch self {

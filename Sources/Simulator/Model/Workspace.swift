@@ -11,6 +11,8 @@ public final class Workspace {
     public let demand: UnsafeMutableBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>
     public let capacityOld: UnsafeMutableBufferPointer<Double>, capacityNew: UnsafeMutableBufferPointer<Double>
     public let cutRate: UnsafeMutableBufferPointer<Double>
+    /// Deep-processing ratio per product.
+    public let deepProcessing: UnsafeMutableBufferPointer<Double>
     /// Baseline demand index at t (relative to the base year), shared by industry and GDP.
     public let demandIndex: UnsafeMutableBufferPointer<Double>
     public let fuel: UnsafeMutableBufferPointer<FuelVector>, electricity: UnsafeMutableBufferPointer<Double>
@@ -65,6 +67,7 @@ public final class Workspace {
         }
         demand = zeros(products, 0); output = zeros(products, 0); capacityOld = zeros(products, 0)
         capacityNew = zeros(products, 0); cutRate = zeros(products, 0)
+        deepProcessing = zeros(products, 0)
         demandIndex = zeros(products, 0)
         electricity = zeros(products, 0); process = zeros(products, 0); extendedProcess = zeros(products, 0)
         feedstock = zeros(products, 0)
@@ -77,7 +80,7 @@ public final class Workspace {
     }
 
     deinit {
-        for b in [demand, output, capacityOld, capacityNew, cutRate, demandIndex, electricity, process, extendedProcess,
+        for b in [demand, output, capacityOld, capacityNew, cutRate, deepProcessing, demandIndex, electricity, process, extendedProcess,
                   feedstock, activityElectricity, activityProcess, co2ByGroup, energyByGroup] { b.deallocate() }
         fuel.deallocate()
         activityFuel.deallocate()

@@ -1,45 +1,90 @@
+/// How a series reads in a calendar year, as Chinese statistics report it.
+public enum OutputKind: Sendable, Equatable {
+    /// An annual total (or the annual mean of a rate), integrated over the year by Simpson's rule.
+    case flow
+    /// A stock or capacity at the end of the year.
+    case stock
+    /// The value in the middle of the year (caps stated per year).
+    case midYear
+    /// A ratio of two annual series, times a factor (intensities, shares).
+    case ratio(numerator: String, denominator: String, factor: Double)
+}
+
 /// Receives the model's annual outputs: the same walk names them (once) and writes their values
-/// (every recorded year), so names and values cannot drift apart.
+/// (every recorded point), so names and values cannot drift apart.
 protocol OutputSink {
-    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double)
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ kind: OutputKind, _ value: @autoclosure () -> Double)
+}
+
+extension OutputSink {
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double) {
+        emit(name(), unit, .flow, value())
+    }
 }
 
 struct NameCollector: OutputSink {
     var names: [String] = []
     var units: [String] = []
-    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double) {
+    var kinds: [OutputKind] = []
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ kind: OutputKind, _ value: @autoclosure () -> Double) {
         names.append(name())
         units.append(unit)
+        kinds.append(kind)
     }
 }
 
 struct ValueWriter: OutputSink {
     let row: UnsafeMutablePointer<Double>
     var index = 0
-    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ value: @autoclosure () -> Double) {
+    mutating func emit(_ name: @autoclosure () -> String, _ unit: String, _ kind: OutputKind, _ value: @autoclosure () -> Double) {
         row[index] = value()
         index += 1
     }
 }
 
-/// Names and units of the annual outputs, and where each sits in a row. The same for every model, so it
-/// is built once per process and shared by every trajectory.
+/// Names, units and kinds of the annual outputs, and where each sits in a row. The same for every model,
+/// so it is built once per process and shared by every trajectory.
 public final class OutputCatalog: Sendable {
     public let names: [String]
     public let units: [String]
+    public let kinds: [OutputKind]
     let index: [String: Int]
+    /// Positions of the stocks, the mid-year values and the ratios (numerator, denominator, factor).
+    let stocks: [Int], midYears: [Int]
+    let ratios: [(at: Int, numerator: Int, denominator: Int, factor: Double)]
 
     init() {
         var c = NameCollector()
         CarbonModel.outputs(&c, ws: Workspace(products: Product.allCases.count, activities: 0))
         names = c.names
         units = c.units
-        index = Dictionary(uniqueKeysWithValues: c.names.enumerated().map { ($1, $0) })
+        kinds = c.kinds
+        let index = Dictionary(uniqueKeysWithValues: c.names.enumerated().map { ($1, $0) })
+        self.index = index
+        stocks = c.kinds.indices.filter { c.kinds[$0] == .stock }
+        midYears = c.kinds.indices.filter { c.kinds[$0] == .midYear }
+        ratios = c.kinds.enumerated().compactMap { i, k in
+            guard case .ratio(let n, let d, let f) = k else { return nil }
+            return (i, index[n]!, index[d]!, f)
+        }
     }
 
     public static let shared = OutputCatalog()
 
     public func unit(of name: String) -> String? { index[name].map { units[$0] } }
+
+    public func kind(of name: String) -> OutputKind? { index[name].map { kinds[$0] } }
+
+    /// A year's values from the right-hand side at its start, middle and end (left limit): flows by
+    /// Simpson's rule, stocks at the end, ratios of the annual totals. The base year passes its middle as
+    /// start and end: its flows are the calibrated base-year values.
+    func combine(start: UnsafePointer<Double>, middle: UnsafePointer<Double>, end: UnsafePointer<Double>,
+                 into row: UnsafeMutablePointer<Double>) {
+        for j in 0..<names.count { row[j] = (start[j] + 4 * middle[j] + end[j]) / 6 }
+        for j in stocks { row[j] = end[j] }
+        for j in midYears { row[j] = middle[j] }
+        for r in ratios { row[r.at] = r.factor * row[r.numerator] / row[r.denominator] }
+    }
 }
 
 extension CarbonModel {
@@ -60,11 +105,14 @@ extension CarbonModel {
         s.emit("energy_non_fossil", "Mtce", ws.nonFossilEnergy)
         s.emit("energy_feedstock", "Mtce", ws.feedstockEnergy)
         s.emit("energy_export_deduction", "Mtce", ws.exportDeduction)
-        s.emit("energy_cap", "Mtce", ws.energyCap.isFinite ? ws.energyCap : .nan)
+        s.emit("energy_cap", "Mtce", .midYear, ws.energyCap.isFinite ? ws.energyCap : .nan)
         s.emit("gdp", "10^8 yuan (2019 prices)", ws.gdp)
-        s.emit("energy_intensity", "tce per 10^4 yuan", ws.energyTotal * 100 / ws.gdp)
-        s.emit("co2_intensity", "t CO2 per 10^4 yuan", ws.grossCO2 * 100 / ws.gdp)
-        s.emit("non_fossil_share", "%", 100 * ws.nonFossilEnergy / ws.energyTotal)
+        s.emit("energy_intensity", "tce per 10^4 yuan", .ratio(numerator: "energy_total", denominator: "gdp", factor: 100),
+               ws.energyTotal * 100 / ws.gdp)
+        s.emit("co2_intensity", "t CO2 per 10^4 yuan", .ratio(numerator: "co2_gross", denominator: "gdp", factor: 100),
+               ws.grossCO2 * 100 / ws.gdp)
+        s.emit("non_fossil_share", "%", .ratio(numerator: "energy_non_fossil", denominator: "energy_total", factor: 100),
+               100 * ws.nonFossilEnergy / ws.energyTotal)
         s.emit("electricity_generation", "TWh", ws.generation)
         s.emit("electricity_demand_in_region", "TWh", ws.inRegionDemand)
         s.emit("electricity_exports", "TWh", ws.exports)
@@ -73,22 +121,22 @@ extension CarbonModel {
         s.emit("generation_solar", "TWh", ws.solarGeneration)
         s.emit("generation_other", "TWh", ws.otherGeneration)
         s.emit("curtailed_renewables", "TWh", ws.curtailedGeneration)
-        s.emit("capacity_wind", "GW", ws.windCapacity)
-        s.emit("capacity_solar", "GW", ws.solarCapacity)
-        s.emit("capacity_coal", "GW", ws.coalCapacity)
+        s.emit("capacity_wind", "GW", .stock, ws.windCapacity)
+        s.emit("capacity_solar", "GW", .stock, ws.solarCapacity)
+        s.emit("capacity_coal", "GW", .stock, ws.coalCapacity)
         s.emit("heat_rate", "gce/kWh", ws.heatRate)
         for p in Product.allCases {
             let i = p.rawValue
             s.emit("output_\(p.key)", "Mt/yr", ws.output[i])
-            s.emit("capacity_\(p.key)", "Mt/yr", ws.capacityOld[i] + ws.capacityNew[i])
-            s.emit("capacity_old_\(p.key)", "Mt/yr", ws.capacityOld[i])
+            s.emit("capacity_\(p.key)", "Mt/yr", .stock, ws.capacityOld[i] + ws.capacityNew[i])
+            s.emit("capacity_old_\(p.key)", "Mt/yr", .stock, ws.capacityOld[i])
         }
         s.emit("fly_ash_generated", "Mt", ws.flyAshGenerated)
-        s.emit("fly_ash_stock", "Mt", ws.flyAshStock)
-        s.emit("fly_ash_alumina_capacity", "Mt/yr", ws.flyAshAluminaCapacity)
+        s.emit("fly_ash_stock", "Mt", .stock, ws.flyAshStock)
+        s.emit("fly_ash_alumina_capacity", "Mt/yr", .stock, ws.flyAshAluminaCapacity)
         s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAshAluminaOutput)
         s.emit("alumina_imports", "Mt/yr", ws.aluminaImports)
-        s.emit("ccus_capacity", "Mt CO2/yr", ws.ccusCapacity)
+        s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccusCapacity)
         s.emit("dual_control_curtailment", "%", 100 * ws.curtailment)
         s.emit("capacity_eliminated", "Mt/yr per yr", ws.eliminatedCapacity)
         s.emit("retrofit_savings", "Mtce/yr per yr", ws.retrofitSavings)

@@ -1,10 +1,12 @@
 /// Runs a model from its base year to its end year.
 ///
-/// Calendar year Y spans model time [Y, Y+1); its annual value is the rate at mid-year, t = Y + 0.5
-/// (the midpoint rule, so annual values sum to the integral to second order). The base year's mid-point
-/// is the calibrated initial state. The integrator restarts at every lever breakpoint (kinks and steps)
-/// and stops at every mid-year to record; the run ends on 1 January after the end year so that the
-/// cumulative states cover whole calendar years.
+/// Calendar year Y spans model time [Y, Y+1). As Chinese statistics report them, a year's flows are annual
+/// totals (Simpson's rule over the right-hand side at 1 January, mid-year and the left limit at 31 December)
+/// and its stocks and capacities stand at the year's end, so a target reached at the end of its full-effect
+/// year shows in that year's column; intensities and shares are ratios of the annual totals. The base year's
+/// mid-point is the calibrated initial state: its flows are the calibrated base-year values. The integrator
+/// restarts at every breakpoint (lever kinks and steps, a cap switching on) and stops at every recording point;
+/// the run ends on 1 January after the end year so that the cumulative states cover whole calendar years.
 public struct Simulation {
     public let model: CarbonModel
     /// First calendar year of the cumulative-emissions indicator.
@@ -17,17 +19,18 @@ public struct Simulation {
 
     /// Stops of the integration: recording points, breakpoints, and the cumulative window's edges.
     enum Stop: Comparable {
-        case record(Int)
         case breakpoint
         case windowStart
-        case end
+        /// 1 January of a year: the end of the previous year (left limit) and the start of this one.
+        case yearBoundary(Int)
+        case midYear(Int)
 
         var order: Int {
             switch self {
             case .breakpoint: return 0
             case .windowStart: return 1
-            case .record: return 2
-            case .end: return 3
+            case .yearBoundary: return 2
+            case .midYear: return 3
             }
         }
 
@@ -37,10 +40,10 @@ public struct Simulation {
     func stops() -> [(t: Double, stop: Stop)] {
         let p = model.parameters
         let t0 = model.startTime, t1 = Double(p.endYear + 1)
-        var stops: [(Double, Stop)] = (p.baseYear + 1...p.endYear).map { (Double($0) + 0.5, .record($0)) }
-        stops += model.levers.breakpoints.filter { $0 > t0 && $0 < t1 }.map { ($0, .breakpoint) }
+        var stops: [(Double, Stop)] = (p.baseYear + 1...p.endYear + 1).map { (Double($0), .yearBoundary($0)) }
+        stops += (p.baseYear + 1...p.endYear).map { (Double($0) + 0.5, .midYear($0)) }
+        stops += model.breakpoints.filter { $0 > t0 && $0 < t1 }.map { ($0, .breakpoint) }
         stops.append((Double(cumulativeFrom), .windowStart))
-        stops.append((t1, .end))
         return stops.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
@@ -49,9 +52,11 @@ public struct Simulation {
         let integrator = try integrator ?? ODEIntegrator(system: model)
         let p = model.parameters
         let catalog = OutputCatalog.shared
-        let names = catalog.names
+        let width = catalog.names.count
         let years = Array(p.baseYear...p.endYear)
-        var values = [Double](repeating: .nan, count: years.count * names.count)
+        var values = [Double](repeating: .nan, count: years.count * width)
+        // The right-hand side's outputs at the current year's start, middle and end.
+        var points = [Double](repeating: .nan, count: 3 * width)
         var y = model.initialState()
         var t = model.startTime
         let cumulative = model.accumulators.offset
@@ -60,29 +65,42 @@ public struct Simulation {
         integrator.resetCounters()
 
         try values.withUnsafeMutableBufferPointer { out in
-            try y.withUnsafeMutableBufferPointer { yb in
-                let y = yb.baseAddress!
-                func record(_ year: Int) {
-                    model.evaluate(t: t, y: y)
-                    model.recordMeasures(y: y)
-                    var w = ValueWriter(row: out.baseAddress! + (year - p.baseYear) * names.count)
-                    CarbonModel.outputs(&w, ws: model.workspace)
-                }
-                record(p.baseYear)
-                let stops = stops()
-                let breakpoints = stops.filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
-                var next = breakpoints.startIndex
-                model.segmentEnd = breakpoints.first ?? .infinity
-                for (time, stop) in stops {
-                    if time > t { try integrator.advance(&t, to: time, y: y) }
-                    switch stop {
-                    case .record(let year): record(year)
-                    case .breakpoint:
-                        try integrator.reset()
-                        next += 1
-                        model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
-                    case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
-                    case .end: break
+            try points.withUnsafeMutableBufferPointer { pts in
+                try y.withUnsafeMutableBufferPointer { yb in
+                    let y = yb.baseAddress!
+                    let start = pts.baseAddress!, middle = start + width, end = middle + width
+                    func sample(at time: Double, into row: UnsafeMutablePointer<Double>) {
+                        model.evaluate(t: time, y: y)
+                        model.recordMeasures(y: y)
+                        var w = ValueWriter(row: row)
+                        CarbonModel.outputs(&w, ws: model.workspace)
+                    }
+                    // The base year: calibrated flows at its middle, stocks at its end.
+                    sample(at: t, into: middle)
+                    start.update(from: middle, count: width)
+                    let breakpoints = stops().filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
+                    var next = breakpoints.startIndex
+                    model.segmentEnd = breakpoints.first ?? .infinity
+                    for (time, stop) in stops() {
+                        if time > t { try integrator.advance(&t, to: time, y: y) }
+                        switch stop {
+                        case .breakpoint:
+                            try integrator.reset()
+                            next += 1
+                            model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
+                        case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
+                        case .yearBoundary(let year):
+                            sample(at: time.nextDown, into: end)
+                            let row = out.baseAddress! + (year - 1 - p.baseYear) * width
+                            if year - 1 == p.baseYear {
+                                catalog.combine(start: middle, middle: middle, end: middle, into: row)
+                                for j in catalog.stocks { row[j] = end[j] }
+                            } else {
+                                catalog.combine(start: start, middle: middle, end: end, into: row)
+                            }
+                            if year <= p.endYear { sample(at: time, into: start) }
+                        case .midYear: sample(at: time, into: middle)
+                        }
                     }
                 }
             }

@@ -24,8 +24,9 @@ public struct SweepPlan: Sendable {
     /// every part of the design.
     public func runs(shard index: Int, of count: Int) -> StrideTo<Int> { stride(from: index, to: runCount, by: count) }
 
-    /// Parameters of base scenario `k` with the factor values `x`.
-    public func parameters(scenario k: Int, factors x: [Double]) -> ModelParameters {
+    /// Parameters of base scenario `k` with the factor values `x`. A lever factor takes the form the base
+    /// scenario gives the lever (target, path or delta); `delta` adds a change over it.
+    public func parameters(scenario k: Int, factors x: [Double]) throws -> ModelParameters {
         let (scenario, base) = bases[k]
         var p = base
         var levers = p.resolvedLevers
@@ -38,16 +39,23 @@ public struct SweepPlan: Sendable {
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
                 case .target: s.target = x[i]
-                case .start: s.start = Int(x[i].rounded())
-                case .full: s.full = Int(x[i].rounded())
+                case .start: s.start = min(Int(x[i].rounded()), s.milestones[0].year)
+                case .full: s.full = max(Int(x[i].rounded()), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
+                case .delta:
+                    let over: LeverSetting.Base = scenario.levers[lever.path].map { .setting($0) } ?? .baseline
+                    s = LeverSetting(form: .delta, start: defaults.start,
+                                     milestones: [Milestone(year: defaults.full, value: x[i], shape: defaults.shape)], over: over)
                 }
-                s.full = max(s.full, s.start)
                 leverSettings[lever.path] = s
             }
         }
         // Lever baselines read the (possibly varied) dataset values, so levers go last.
         for (path, s) in leverSettings.sorted(by: { $0.key < $1.key }) {
-            PreparedScenario.set(LeverCatalog.lever(path)!, s, on: &levers, baseline: p)
+            let lever = LeverRegistry.lever(path)!
+            levers.set(lever, s, parameters: p)
+            if let t = lever.teardown(levers[lever], p) {
+                throw InputError(file: spec.file, keyPath: path, message: PreparedScenario.teardownMessage(lever, t))
+            }
         }
         p.levers = levers
         return p

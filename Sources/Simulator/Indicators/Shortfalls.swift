@@ -1,0 +1,69 @@
+/// What a scenario asked for that the model could not honour, found in the run: which lever, the first
+/// year and the worst year, and by how much. Nothing is silently clipped: a table prints these under the
+/// targets, JSON carries them.
+public struct Shortfall: Sendable, Equatable {
+    /// Lever or measure path, as in scenario files.
+    public let path: String
+    public let firstYear: Int
+    public let worstYear: Int
+    /// How far short in the worst year, in `unit`.
+    public let amount: Double
+    public let unit: String
+    public let message: String
+}
+
+public enum Shortfalls {
+    /// Share of available wind and solar generation curtailed above which the build-out is reported: the
+    /// capacity is built but demand and exports cannot take its output.
+    public static let curtailmentLimit = 0.2
+
+    public static func find(_ r: Trajectory, _ p: ModelParameters) -> [Shortfall] {
+        var found: [Shortfall] = []
+        let years = r.years
+        /// The years where `excess` is positive (above a small tolerance), its first and worst.
+        func report(_ path: String, _ unit: String, _ excess: [Double], tolerance: Double,
+                    _ message: (_ worst: Int, _ amount: Double) -> String) {
+            let over = years.indices.filter { excess[$0] > tolerance }
+            guard let first = over.first, let worst = over.max(by: { excess[$0] < excess[$1] }) else { return }
+            found.append(Shortfall(path: path, firstYear: years[first], worstYear: years[worst], amount: excess[worst],
+                                   unit: unit, message: message(years[worst], excess[worst])))
+        }
+        // CCUS built beyond what it can capture.
+        let capacity = r.series("ccus_capacity"), captured = r.series("ccus_captured")
+        let idle = years.indices.map { p.ccus.utilisation * capacity[$0] - captured[$0] }
+        report(Levers.ccus.path, "Mt CO2", idle, tolerance: 0.01 * max(capacity.max() ?? 0, 1)) { year, amount in
+            "in \(year) \(fmt(amount)) Mt CO2 of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)"
+        }
+        // Wind and solar whose output cannot be used.
+        let wind = r.series("generation_wind"), solar = r.series("generation_solar"), curtailed = r.series("curtailed_renewables")
+        let share = years.indices.map { curtailed[$0] / max(curtailed[$0] + wind[$0] + solar[$0], 1e-9) }
+        report("\(Levers.wind.path) + \(Levers.solar.path)", "% curtailed", share.map { 100 * ($0 - curtailmentLimit) }, tolerance: 0) { year, _ in
+            let j = years.firstIndex(of: year)!
+            return "in \(year) \(fmt(100 * share[j])) % of available wind and solar generation is curtailed: in-region demand and exports cannot take it"
+        }
+        // An enforced energy cap that maximum curtailment cannot meet.
+        if p.dualControl.enforce {
+            let energy = r.series("energy_dual_control"), cap = r.series("energy_cap")
+            let excess = years.indices.map { cap[$0].isFinite ? energy[$0] - cap[$0] : 0 }
+            report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
+                "in \(year) energy on the dual-control basis exceeds the cap by \(fmt(amount)) Mtce even with curtailment (at most \(fmt(100 * p.dualControl.maxCurtailment)) % of energy-intensive output)"
+            }
+        }
+        // A heat-rate target below what the fleet reaches within its retrofit time after the full-effect year.
+        let target = p.resolvedLevers[Levers.coalHeatRate]
+        if target.isSet, let last = target.ramps.map(\.full).max() {
+            let settle = last + Int(3 * p.power.heatRateRelaxationTime)
+            let heatRate = r.series("heat_rate")
+            let gap = years.indices.map { years[$0] >= settle ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
+            report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { year, amount in
+                "in \(year) the fleet's heat rate is \(fmt(amount)) gce/kWh above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits"
+            }
+        }
+        return found
+    }
+
+    static func fmt(_ v: Double) -> String {
+        let r = (v * 10).rounded() / 10
+        return r == r.rounded() ? String(Int(r)) : "\(r)"
+    }
+}

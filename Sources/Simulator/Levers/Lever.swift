@@ -1,0 +1,157 @@
+/// One lever an analyst can pull, declared once: where it sits in a scenario file, its unit and valid
+/// range, its baseline, what it means (English and Chinese), its cost family, and how it enters the model.
+/// The catalog, validation, breakpoints, `carbonsim levers`, the docs table and the labels all read this.
+/// Components read the lever's schedule with `levers[Levers.wind]`.
+public struct Lever: Sendable {
+    /// Path in a scenario file, for example `sector_plans.industry.capacity_cut.steel`.
+    public let path: String
+    public let unit: LeverUnit
+    public let range: ClosedRange<Double>
+    public let label: String
+    public let labelZH: String
+    public let description: String
+    public let descriptionZH: String
+    /// Cost and attribution family (wedges, costs).
+    public let family: String
+    public let baseline: LeverBaseline
+    /// A capacity the lever builds out: a milestone below what is installed when its move starts is an
+    /// error (tearing capacity down is not what the lever means; retirement has its own levers).
+    public let isBuildOut: Bool
+    /// How the lever enters the model, for the docs table.
+    public let entersModel: String
+
+    public init(path: String, unit: LeverUnit, range: ClosedRange<Double>, label: String, labelZH: String,
+                description: String, descriptionZH: String, family: String, baseline: LeverBaseline,
+                isBuildOut: Bool = false, entersModel: String) {
+        self.path = path
+        self.unit = unit
+        self.range = range
+        self.label = label
+        self.labelZH = labelZH
+        self.description = description
+        self.descriptionZH = descriptionZH
+        self.family = family
+        self.baseline = baseline
+        self.isBuildOut = isBuildOut
+        self.entersModel = entersModel
+    }
+
+    public var scale: Double { unit.scale }
+}
+
+/// Where a lever stands when no scenario moves it, in the file's units.
+public enum LeverBaseline: Sendable {
+    /// A constant level.
+    case level(@Sendable (ModelParameters) -> Double)
+    /// A trend: the level at the end of the base year, growing by `rate` per year (wind and solar). The lever's
+    /// milestones are levels; the core reads the lever as an offset over the trend, which continues after the
+    /// last milestone.
+    case trend(@Sendable (ModelParameters) -> (level: Double, rate: Double))
+    /// No constraint (caps); a cap moves from `level` (the installed capacity) to its target.
+    case none(from: @Sendable (ModelParameters) -> Double)
+}
+
+extension Lever {
+    /// The schedule of this lever when no scenario moves it, in the core's units.
+    public func baselineSchedule(_ p: ModelParameters) -> Schedule {
+        switch baseline {
+        case .level(let level): return .constant(level(p) * scale)
+        case .trend: return .constant(0)
+        case .none(let from): return .constant(from(p) * scale)
+        }
+    }
+
+    /// Baseline level at time t in the file's units (nil: no baseline level, as for caps).
+    public func baselineLevel(_ p: ModelParameters, at t: Double) -> Double? {
+        switch baseline {
+        case .level(let level): return level(p)
+        case .trend(let trend):
+            let b = trend(p)
+            return b.level + b.rate * (t - Lever.trendAnchor(p))
+        case .none: return nil
+        }
+    }
+
+    /// How the baseline reads in `carbonsim levers`.
+    public func baselineDescription(_ p: ModelParameters) -> String {
+        func fmt(_ v: Double) -> String {
+            v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)"
+        }
+        switch baseline {
+        case .level(let level): return fmt(level(p))
+        case .trend(let trend):
+            let b = trend(p)
+            return "trend +\(fmt(b.rate)) \(unit.rawValue)/yr from \(fmt(b.level)) at the end of \(p.baseYear)"
+        case .none: return "none"
+        }
+    }
+
+    /// The trend's level is at the end of the base year (year-end statistics).
+    public static func trendAnchor(_ p: ModelParameters) -> Double { Double(p.baseYear + 1) }
+
+    /// The schedule a setting gives, in the core's units.
+    public func schedule(_ s: LeverSetting, _ p: ModelParameters) -> Schedule {
+        switch s.form {
+        case .target, .path:
+            var ramps: [Ramp] = []
+            let from = baselineSchedule(p).from
+            var previous = from, start = s.start
+            for m in s.milestones {
+                let level = coreLevel(m.value, endOf: m.year, p)
+                ramps.append(Ramp(start: start, full: m.year, shape: m.shape, amount: level - previous))
+                previous = level
+                start = m.year + 1
+            }
+            return Schedule(from: from, ramps: ramps)
+        case .delta:
+            let base: Schedule
+            switch s.over {
+            case .baseline: base = baselineSchedule(p)
+            case .setting(let b): base = schedule(b, p)
+            }
+            var ramps: [Ramp] = [], previous = 0.0, start = s.start
+            for m in s.milestones {
+                ramps.append(Ramp(start: start, full: m.year, shape: m.shape, amount: (m.value - previous) * scale))
+                previous = m.value
+                start = m.year + 1
+            }
+            return base.adding(Schedule(from: 0, ramps: ramps))
+        }
+    }
+
+    /// A level in the file's units reached at the end of `year`, in the core's terms (an offset over the
+    /// trend for trend levers).
+    func coreLevel(_ value: Double, endOf year: Int, _ p: ModelParameters) -> Double {
+        if case .trend = baseline { return value * scale - baselineLevel(p, at: Double(year + 1))! * scale }
+        return value * scale
+    }
+
+    /// The lever's level at time t in the file's units, under a schedule.
+    public func level(_ schedule: Schedule, at t: Double, _ p: ModelParameters) -> Double {
+        let v = schedule.value(at: t) / scale
+        if case .trend = baseline { return v + baselineLevel(p, at: t)! }
+        return v
+    }
+
+    /// The smallest target a setting may take: for a build-out lever, what is installed when its last move
+    /// starts (so that solve and optimize search only settings that build); otherwise the range's bottom.
+    public func minimumTarget(_ s: LeverSetting, _ p: ModelParameters) -> Double {
+        guard isBuildOut, s.form != .delta else { return range.lowerBound }
+        var probe = s
+        probe.target = range.upperBound
+        let lastStart = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start
+        return min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart), p)), range.upperBound)
+    }
+
+    /// For a build-out lever, the first move that would take the level down: its end year, the level it
+    /// reaches, and the level installed when it starts (file units).
+    public func teardown(_ schedule: Schedule, _ p: ModelParameters) -> (start: Int, year: Int, target: Double, installed: Double)? {
+        guard isBuildOut else { return nil }
+        for r in schedule.ramps.sorted(by: { ($0.full, $0.start) < ($1.full, $1.start) }) {
+            let before = level(schedule, at: Double(r.start), p)
+            let after = level(schedule, at: Double(r.full + 1).nextDown, p)
+            if after < before - 1e-9 * max(abs(before), 1) { return (r.start, r.full, after, before) }
+        }
+        return nil
+    }
+}

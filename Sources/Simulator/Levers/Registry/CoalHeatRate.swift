@@ -1,0 +1,9 @@
+extension Levers {
+    public static let coalHeatRate = Lever(
+        path: "sector_plans.power.coal_heat_rate", unit: .gramsCoalPerKWh, range: 250...400,
+        label: "Coal-power heat rate", labelZH: "煤电供电煤耗",
+        description: "Coal fleet supply heat rate that retrofits pull toward (with the retrofit relaxation time)",
+        descriptionZH: "煤电机组供电煤耗目标（节能改造，按改造周期逐步实现）",
+        family: "coal_power", baseline: .level { $0.power.baseHeatRate },
+        entersModel: "Power: dh/dt includes -max(h - target, 0)/tau")
+}
