@@ -10,8 +10,13 @@ public struct ScenarioLoader {
     static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "start", "full", "shape"]
-    static let accountingKeys = ["extended_process", "deduct_electricity_exports", "exclude_renewables_from_dual_control",
-                                 "exclude_feedstock_from_dual_control"]
+    /// The `accounting:` switches, in file order: read here, written by `ScenarioWriter`.
+    static let accountingSwitches: [(key: String, field: WritableKeyPath<AccountingSwitches, Bool> & Sendable)] = [
+        ("extended_process", \.extendedProcess), ("deduct_electricity_exports", \.deductElectricityExports),
+        ("exclude_renewables_from_dual_control", \.excludeRenewablesFromDualControl),
+        ("exclude_feedstock_from_dual_control", \.excludeFeedstockFromDualControl),
+    ]
+    static var accountingKeys: [String] { accountingSwitches.map(\.key) }
 
     public func load(path: String) throws -> Scenario {
         try load(url: URL(fileURLWithPath: path), displayName: path, chain: [])
@@ -65,13 +70,8 @@ public struct ScenarioLoader {
         }
         if let acc = top["accounting"] {
             for (key, node) in try acc.entries(allowed: Self.accountingKeys) {
-                let v = try node.bool()
-                switch key {
-                case "extended_process": scenario.accounting.extendedProcess = v
-                case "deduct_electricity_exports": scenario.accounting.deductElectricityExports = v
-                case "exclude_renewables_from_dual_control": scenario.accounting.excludeRenewablesFromDualControl = v
-                default: scenario.accounting.excludeFeedstockFromDualControl = v
-                }
+                let field = Self.accountingSwitches.first { $0.key == key }!.field
+                scenario.accounting[keyPath: field] = try node.bool()
             }
         }
         return scenario
