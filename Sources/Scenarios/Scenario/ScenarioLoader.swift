@@ -79,24 +79,42 @@ public struct ScenarioLoader {
 
     var horizon: ClosedRange<Int> { dataset.baseYear + 1...dataset.endYear }
 
-    public func readTargets(_ node: YAMLNode, into t: inout Targets) throws {
+    /// Reads `targets:` over `t`: an entry replaces the same kind (and year or plan period), the rest of `t`
+    /// stays. With `dropping` (optimisation specs), `none` removes a target of `t`: a whole kind
+    /// (`neutrality_year: none`, `energy_cap: none`) or one year or period (`energy_cap: {2035: none}`).
+    public func readTargets(_ node: YAMLNode, into t: inout Targets, dropping: Bool = false) throws {
+        func none(_ v: YAMLNode) -> Bool { dropping && v.scalarString?.trimmingCharacters(in: .whitespaces) == "none" }
+        /// A target's value; nil for `none` where dropping is allowed (and then said among the accepted values).
+        func read<T>(_ v: YAMLNode, _ parse: (YAMLNode) throws -> T) throws -> T? {
+            guard dropping else { return try parse(v) }
+            if none(v) { return nil }
+            do { return try parse(v) } catch let e as InputError {
+                throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
+                                 accepted: (e.accepted.map { $0 + ", or " } ?? "") + "none (drops the base scenario's target)")
+            }
+        }
+        let year = { (v: YAMLNode) in try v.year(in: horizon) }
         for (key, value) in try node.entries(allowed: Self.targetKeys) {
-            switch TargetCheck.Kind(rawValue: key)! {
-            case .peakYear: t.peakYear = try value.year(in: horizon)
-            case .peakCeiling: t.peakCeiling = try value.double(in: 1...100_000, unit: "Mt CO2")
-            case .neutralityYear: t.neutralityYear = try value.year(in: horizon)
-            case .energyIntensityCut: try readPeriods(value, unit: "%", into: &t.energyIntensityCut)
-            case .co2IntensityCut: try readPeriods(value, unit: "%", into: &t.co2IntensityCut)
-            case .energyCap:
-                for (year, v) in try value.entries(what: "years with caps in Mtce") {
-                    let y = try yearKey(year, v)
-                    t.energyCap[y] = try v.double(in: 1...100_000, unit: "Mtce")
+            let kind = TargetCheck.Kind(rawValue: key)!
+            switch kind {
+            case .peakYear: t.peakYear = try read(value, year)
+            case .peakCeiling: t.peakCeiling = try read(value) { try $0.double(in: 1...100_000, unit: "Mt CO2") }
+            case .neutralityYear: t.neutralityYear = try read(value, year)
+            case .energyIntensityCut, .co2IntensityCut:
+                var map = kind == .energyIntensityCut ? t.energyIntensityCut : t.co2IntensityCut
+                if none(value) { map = [:] } else {
+                    for (n, v) in try readPeriods(value) { map[n] = try read(v) { try $0.double(in: -100...100, unit: "%") } }
                 }
-            case .nonFossilShare:
-                for (year, v) in try value.entries(what: "years with shares in %") {
-                    let y = try yearKey(year, v)
-                    t.nonFossilShare[y] = try v.double(in: 0...100, unit: "%")
+                if kind == .energyIntensityCut { t.energyIntensityCut = map } else { t.co2IntensityCut = map }
+            case .energyCap, .nonFossilShare:
+                let (what, range, unit) = kind == .energyCap ? ("caps in Mtce", 1.0...100_000, "Mtce") : ("shares in %", 0...100, "%")
+                var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
+                if none(value) { map = [:] } else {
+                    for (key, v) in try value.entries(what: "years with \(what)") {
+                        map[try yearKey(key, v)] = try read(v) { try $0.double(in: range, unit: unit) }
+                    }
                 }
+                if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
             }
         }
     }
@@ -109,17 +127,17 @@ public struct ScenarioLoader {
         return y
     }
 
-    /// Keys like `14th` or `14`: five-year plan periods inside the horizon.
-    func readPeriods(_ node: YAMLNode, unit: String, into map: inout [Int: Double]) throws {
+    /// Keys like `14th` or `14`: five-year plan periods inside the horizon, with their value nodes.
+    func readPeriods(_ node: YAMLNode) throws -> [(period: Int, value: YAMLNode)] {
         let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
         let accepted = periods.map(\.ordinal).joined(separator: ", ")
-        for (key, value) in try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %") {
+        return try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %").map { key, value in
             let digits = key.prefix { $0.isNumber }
             guard let n = Int(digits), periods.contains(PlanPeriod(number: n)),
                   key == String(n) || key == PlanPeriod(number: n).ordinal else {
                 throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted)
             }
-            map[n] = try value.double(in: -100...100, unit: unit)
+            return (n, value)
         }
     }
 
