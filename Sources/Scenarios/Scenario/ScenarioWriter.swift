@@ -41,10 +41,8 @@ public enum ScenarioWriter {
 
         // Levers and dual control, nested by their paths: sector_plans.* and measures.* come from the path.
         var leaves: [(path: [String], node: Node)] = []
-        if let base {
-            if let dropped = base.levers.keys.sorted().first(where: { s.levers[$0] == nil }) {
-                throw cannotExtend(s, "it drops the lever \(dropped) of the scenario it extends")
-            }
+        if let base, let dropped = base.levers.keys.sorted().first(where: { s.levers[$0] == nil }) {
+            throw cannotExtend(s, "it drops the lever \(dropped) of the scenario it extends")
         }
         for path in leverOrder(s.levers.keys) where s.levers[path] != base?.levers[path] {
             guard LeverCatalog.lever(path) != nil else {
