@@ -9,7 +9,19 @@ struct OptimizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "optimize",
         abstract: "Find the least-cost lever mix that meets the targets (gsl_multimin simplex, augmented Lagrangian, multi-start).",
-        discussion: "Writes the optimum as a scenario file that `carbonsim run` reproduces."
+        discussion: """
+        Targets: the base scenario's targets with the spec's laid over them. A spec entry replaces the same kind \
+        (and the same year or plan period); every other target of the base scenario stays a constraint, so an \
+        enforced dual control keeps its energy cap. `none` drops one of the base's targets: \
+        neutrality_year: none, energy_intensity_cut: none, energy_cap: {2035: none}.
+
+        Variables: for the lever a variable declares, the spec's start, full and shape win; what the spec leaves \
+        out comes from the base scenario's setting of that lever, else start = base year + 2, full = start, linear.
+
+        Writes the optimum as a standalone scenario file, in the same schema as scenario files (levers under \
+        sector_plans or measures by their path, dual control under measures), that `carbonsim run` reproduces: \
+        the base's levers, measures, assumptions and accounting, the variables at the optimum, and the targets above.
+        """
     )
 
     @Argument(help: "Optimisation spec YAML.") var spec: String
@@ -38,8 +50,9 @@ struct OptimizeCommand: ParsableCommand {
             }
             if !r.converged { print("note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let path = output ?? "\(s.name)-optimum.yaml"
+            let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum")
             do {
-                try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum").write(toFile: path, atomically: true, encoding: .utf8)
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
                 throw InputError(file: path, message: "cannot write the optimum: \(error.localizedDescription)")
             }

@@ -12,6 +12,11 @@ struct SolveCommand: ParsableCommand {
         discussion: """
         Targets: peak_year=2028, peak_ceiling=900, neutrality_year=2060, energy_intensity_cut:14th=15,
         co2_intensity_cut:15th=20, energy_cap:2030=250, non_fossil_share:2030=30.
+
+        The --target is laid over the scenario's targets: it replaces the scenario's target of the same kind \
+        (and year or plan period), and every other target of the scenario stays in the runs (so an enforced dual \
+        control keeps its energy cap) and is reported, but only --target is solved for.
+
         Example: carbonsim solve --lever sector_plans.power.wind --target peak_year=2028 --start 2021 --full 2030
         """
     )
@@ -57,6 +62,18 @@ struct SolveCommand: ParsableCommand {
             let achieved = s.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
             print("\(what) \(lever) meeting \(target) on \(base.name): \(fmt(value)) \(definition.unit) (start \(setting.start), full \(setting.full), \(setting.shape.rawValue))")
             print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(s.margin, 4)); \(s.runs) model runs")
+            // The scenario's other targets, as `run` would check them at the answer.
+            let r = try PreparedScenario(solver.scenario(at: value), dataset: dataset).run()
+            let others = r.indicators.targetChecks.filter { !targets.contains($0) }
+            if !others.isEmpty {
+                let missed = others.filter { !$0.passed }.map { "\($0.kind.rawValue) \($0.year)" }
+                print("  the scenario's other targets at it: \(others.count - missed.count) of \(others.count) met"
+                      + (missed.isEmpty ? "" : "; missed: \(missed.joined(separator: ", "))"))
+            }
+            if base.enforceDualControl {
+                let curtailed = r.trajectory.series("dual_control_curtailment").max() ?? 0
+                print("  dual control enforced against the energy cap: up to \(NumberFormat.fixed(curtailed, 2))% of energy-intensive output curtailed")
+            }
         }
     }
 

@@ -13,18 +13,66 @@ final class OptimizerTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
+    /// A spec; BASE is the baseline (with its targets), PLAIN the same model without targets, DUAL the shipped
+    /// enforced-dual-control scenario (energy cap 250/250/240 Mtce) with ladder pricing, and ANNOUNCED the
+    /// announced measures.
     func spec(_ text: String) throws -> OptimizeSpec {
         let url = directory.appendingPathComponent("spec.yaml")
+        try "name: plain\n".write(to: directory.appendingPathComponent("plain.yaml"), atomically: true, encoding: .utf8)
+        try """
+            name: dual
+            extends: \(Fixtures.scenarios.appendingPathComponent("levers/dual-control.yaml").path)
+            measures:
+              ladder_pricing: {target: 0.05, start: 2023, full: 2025}
+            """.write(to: directory.appendingPathComponent("dual.yaml"), atomically: true, encoding: .utf8)
         try text.replacingOccurrences(of: "BASE", with: Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)
+            .replacingOccurrences(of: "PLAIN", with: directory.appendingPathComponent("plain.yaml").path)
+            .replacingOccurrences(of: "DUAL", with: directory.appendingPathComponent("dual.yaml").path)
+            .replacingOccurrences(of: "ANNOUNCED", with: Fixtures.scenarios.appendingPathComponent("announced.yaml").path)
             .write(to: url, atomically: true, encoding: .utf8)
         return try OptimizeSpecLoader(dataset: Fixtures.dataset()).load(path: url.path)
+    }
+
+    /// Writes the optimum with `scenarioFile`, reads it as `run` does, and checks that it is the optimizer's
+    /// scenario and reproduces its objective and margins, every target met.
+    @discardableResult
+    func assertOptimumReproduces(_ optimizer: LeastCostOptimizer, _ r: LeastCostOptimizer.Result,
+                                 file: StaticString = #filePath, line: UInt = #line) throws -> Scenario {
+        let url = directory.appendingPathComponent("optimum-\(UUID().uuidString).yaml")
+        try optimizer.scenarioFile(r.best.x, name: "optimum").write(to: url, atomically: true, encoding: .utf8)
+        let dataset = try Fixtures.dataset()
+        let loaded = try ScenarioLoader(dataset: dataset).load(path: url.path)
+        var expected = optimizer.scenario(r.best.x)
+        expected.name = loaded.name
+        expected.description = loaded.description
+        XCTAssertEqual(loaded.with(file: expected.file), expected, "the optimum file is not the optimizer's scenario", file: file, line: line)
+        let rerun = try PreparedScenario(loaded, dataset: dataset).run()
+        let objective: Double
+        switch optimizer.spec.objective {
+        case "total_cost": objective = rerun.costs.totalDiscounted
+        case "cumulative_co2": objective = rerun.indicators.cumulativeNetCO2
+        case "peak_value": objective = rerun.indicators.peak.value
+        default:
+            let parts = optimizer.spec.objective.split(separator: "@")
+            objective = try XCTUnwrap(rerun.trajectory.value(String(parts[0]), year: Int(parts[1])!))
+        }
+        XCTAssertEqual(objective, r.best.objective, accuracy: 1e-9 * max(abs(r.best.objective), 1), file: file, line: line)
+        let margins = Constraints.margins(rerun, loaded.targets)
+        XCTAssertEqual(margins.map(\.name), r.best.margins.map(\.name), file: file, line: line)
+        for (m, best) in zip(margins, r.best.margins) {
+            XCTAssertEqual(m.margin - LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind), best.margin, accuracy: 1e-9,
+                           m.name, file: file, line: line)
+        }
+        XCTAssertEqual(loaded.targets, optimizer.spec.targets, file: file, line: line)
+        XCTAssertTrue(rerun.indicators.targetChecks.allSatisfy(\.passed), "\(rerun.indicators.targetChecks)", file: file, line: line)
+        return loaded
     }
 
     /// Cost rises with wind, so the least-cost wind meeting the peak target is the smallest that meets it:
     /// what `solve` finds by bracketing.
     func testOptimumOfAOneLeverProblemIsTheSmallestFeasibleSetting() throws {
         let s = try spec("""
-            scenario: BASE
+            scenario: PLAIN
             variables:
               sector_plans.power.wind: {range: [60, 300], start: 2021, full: 2030}
             targets:
@@ -44,7 +92,7 @@ final class OptimizerTests: XCTestCase {
 
     func testTheWrittenOptimumReproducesItsObjectiveAndTargetsUnderRun() throws {
         let s = try spec("""
-            scenario: BASE
+            scenario: PLAIN
             variables:
               sector_plans.power.solar: {range: [13, 200], start: 2021, full: 2030}
               sector_plans.removals.ccus: {range: [0, 80], start: 2028, full: 2040}
@@ -55,18 +103,130 @@ final class OptimizerTests: XCTestCase {
         var optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
         optimizer.maxIterations = 150
         let r = try optimizer.optimize()
-        let file = directory.appendingPathComponent("optimum.yaml")
-        try optimizer.scenarioFile(r.best.x, name: "optimum").write(to: file, atomically: true, encoding: .utf8)
+        let loaded = try assertOptimumReproduces(optimizer, r)
+        XCTAssertEqual(loaded.targets.nonFossilShare, [2030: 24])
+        XCTAssertEqual(loaded.targets.peakYear, nil, "the plain base has no targets of its own")
+    }
+
+    /// Every spec shipped in scenarios/optimize/ (with one start and a short simplex, to keep it quick): the
+    /// optimum file loads, is the optimizer's scenario, and `run` reproduces its objective and margins.
+    func testTheOptimumOfEveryShippedSpecLoadsAndReproducesUnderRun() throws {
+        let dir = Fixtures.scenarios.appendingPathComponent("optimize")
+        let specs = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertFalse(specs.isEmpty)
         let dataset = try Fixtures.dataset()
-        let rerun = try PreparedScenario(ScenarioLoader(dataset: dataset).load(path: file.path), dataset: dataset).run()
-        XCTAssertEqual(rerun.costs.totalDiscounted, r.best.objective, accuracy: 1e-9 * max(r.best.objective, 1))
-        XCTAssertEqual(rerun.indicators.targetChecks.count, 1)
-        XCTAssertTrue(rerun.indicators.targetChecks.allSatisfy(\.passed))
+        for name in specs {
+            var s = try OptimizeSpecLoader(dataset: dataset).load(path: dir.appendingPathComponent(name).path)
+            s.starts = 1
+            var optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
+            optimizer.maxIterations = 100
+            optimizer.outerIterations = 3
+            try assertOptimumReproduces(optimizer, optimizer.optimize())
+        }
+    }
+
+    /// A base that enforces dual control keeps its energy cap (the spec's targets are laid over the base's),
+    /// and the optimum file carries `measures.dual_control` where the loader reads it.
+    func testABaseThatEnforcesDualControlOptimizesAndItsOptimumReproduces() throws {
+        let s = try spec("""
+            scenario: DUAL
+            variables:
+              sector_plans.power.wind: {range: [40, 300], start: 2021, full: 2030}
+              sector_plans.industry.efficiency_benchmark: {range: [0, 100], start: 2021, full: 2025}
+            targets:
+              peak_year: 2028
+              neutrality_year: none
+              energy_intensity_cut: none
+              co2_intensity_cut: none
+              non_fossil_share: none
+            starts: 1
+            """)
+        XCTAssertEqual(s.targets.energyCap, [2025: 250, 2030: 250, 2035: 240], "the base's cap stays")
+        XCTAssertEqual(s.targets.peakYear, 2028)
+        var optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
+        optimizer.maxIterations = 120
+        optimizer.outerIterations = 4
+        let r = try optimizer.optimize()
+        XCTAssertTrue(r.best.feasible)
+        XCTAssertTrue(r.best.margins.contains { $0.name == "energy_cap_2025" })
+        let text = try optimizer.scenarioFile(r.best.x, name: "optimum")
+        // Both measures under `measures`: dual control once landed under `sector_plans`.
+        XCTAssertTrue(text.contains("\nmeasures:\n  ladder_pricing: {target: 0.05, start: 2023, full: 2025, shape: linear}\n  dual_control: {enforce: true}\n"), text)
+        let loaded = try assertOptimumReproduces(optimizer, r)
+        XCTAssertTrue(loaded.enforceDualControl)
+    }
+
+    /// For the lever a variable declares, the spec's start, full and shape win over the base scenario's; what
+    /// the spec leaves out comes from the base's setting, else the defaults of a scenario file.
+    func testTheSpecsStartFullAndShapeWinForItsVariables() throws {
+        let wind = "sector_plans.power.wind", solar = "sector_plans.power.solar", ccus = "sector_plans.removals.ccus"
+        let s = try spec("""
+            scenario: ANNOUNCED
+            variables:
+              \(wind): {range: [100, 300], start: 2024, full: 2035, shape: logistic}
+              \(solar): {range: [50, 200], shape: step}
+              \(ccus): {range: [0, 50], start: 2030}
+            targets: {peak_year: 2028, neutrality_year: none}
+            """)
+        // announced sets wind and solar 2021-2030, linear.
+        XCTAssertEqual(s.base.levers[wind], LeverSetting(target: 135, start: 2021, full: 2030, shape: .linear))
+        let optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
+        let scenario = optimizer.scenario([150, 80, 10])
+        XCTAssertEqual(scenario.levers[wind], LeverSetting(target: 150, start: 2024, full: 2035, shape: .logistic))
+        XCTAssertEqual(scenario.levers[solar], LeverSetting(target: 80, start: 2021, full: 2030, shape: .step))
+        XCTAssertEqual(scenario.levers[ccus], LeverSetting(target: 10, start: 2030, full: 2030, shape: .linear))
+        XCTAssertEqual(scenario.levers["sector_plans.power.coal_heat_rate"], s.base.levers["sector_plans.power.coal_heat_rate"])
+        // And so in the optimum file.
+        let url = directory.appendingPathComponent("optimum.yaml")
+        try optimizer.scenarioFile([150, 80, 10], name: "optimum").write(to: url, atomically: true, encoding: .utf8)
+        let loaded = try ScenarioLoader(dataset: try Fixtures.dataset()).load(path: url.path)
+        XCTAssertEqual(loaded.levers[wind], scenario.levers[wind])
+        // A start after the base's full-effect year needs its own full.
+        XCTAssertThrowsError(try spec("scenario: ANNOUNCED\nvariables:\n  \(wind): {range: [100, 300], start: 2032}\ntargets: {peak_year: 2028}\n")) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.line, 3, "\($0)")
+            XCTAssertEqual(e?.keyPath, "variables.\(wind).start")
+            XCTAssertEqual(e?.accepted, "full: 2032 to 2060")
+            XCTAssertTrue(e?.message.contains("the base scenario's") ?? false, "\($0)")
+        }
+    }
+
+    /// The spec's targets are laid over the base scenario's: an entry replaces the same kind and year or
+    /// period, `none` drops one, the rest stays.
+    func testTheSpecsTargetsAreLaidOverTheBaseScenarios() throws {
+        let s = try spec("""
+            scenario: BASE
+            variables:
+              sector_plans.power.wind: {range: [60, 300]}
+            targets:
+              peak_year: 2026
+              non_fossil_share: {2030: 30}
+              energy_intensity_cut: none
+              co2_intensity_cut: {14th: none}
+            """)
+        var expected = Targets()
+        expected.peakYear = 2026
+        expected.neutralityYear = 2060
+        expected.nonFossilShare = [2025: 18, 2030: 30]
+        XCTAssertEqual(s.targets, expected)
+        XCTAssertThrowsError(try spec("scenario: BASE\nvariables:\n  sector_plans.power.wind: {range: [60, 300]}\ntargets:\n  neutrality_year: never\n")) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.line, 5)
+            XCTAssertEqual(e?.keyPath, "targets.neutrality_year")
+            XCTAssertTrue(e?.accepted?.contains("none (drops the base scenario's target)") ?? false, "\($0)")
+        }
+        // Enforced dual control cannot lose its cap.
+        XCTAssertThrowsError(try spec("scenario: DUAL\nvariables:\n  sector_plans.power.wind: {range: [60, 300]}\ntargets:\n  energy_cap: none\n")) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.keyPath, "targets")
+            XCTAssertTrue(e?.message.contains("enforces dual control") ?? false, "\($0)")
+            XCTAssertEqual(e?.accepted, "targets.energy_cap with at least one year, for example {2025: 250}")
+        }
     }
 
     func testInfeasibleTargetsAndBadBoundsAreClearErrors() throws {
         let s = try spec("""
-            scenario: BASE
+            scenario: PLAIN
             variables:
               sector_plans.power.wind: {range: [40, 60], start: 2021, full: 2030}
             targets:

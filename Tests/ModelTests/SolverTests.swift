@@ -37,6 +37,48 @@ final class SolverTests: XCTestCase {
         XCTAssertEqual(solution.best, 300, "more sinks come closest")
     }
 
+    /// `--target` is laid over the scenario's targets: enforced dual control keeps its energy cap (a
+    /// scenario that validates is accepted), the cap still binds in the runs, and only the command's target is solved.
+    func testAnEnforcedDualControlScenarioKeepsItsCapAndTheCapBinds() throws {
+        let dataset = try Fixtures.dataset()
+        let base = try ScenarioLoader(dataset: dataset).load(path: Fixtures.scenarios.appendingPathComponent("levers/dual-control.yaml").path)
+        XCTAssertTrue(base.enforceDualControl)
+        let goal = try TargetParser(dataset: dataset).parse("peak_year=2028")
+        let solver = LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind")),
+                                 setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), targets: goal)
+        XCTAssertEqual(solver.runTargets.energyCap, [2025: 250, 2030: 250, 2035: 240])
+        XCTAssertEqual(solver.runTargets.peakYear, 2028, "the command's target replaces the file's peak year")
+        XCTAssertEqual(solver.runTargets.neutralityYear, 2060, "the file's other targets stay")
+        let solution = try solver.solve()
+        let value = try XCTUnwrap(solution.value)
+        XCTAssertGreaterThanOrEqual(solution.margin, 0)
+        XCTAssertEqual(solution.check?.kind, .peakYear, "the margin and check are the command's target, not the cap")
+        // At the answer the cap binds: output is curtailed, and without enforcement the energy total would be higher.
+        let enforced = try PreparedScenario(solver.scenario(at: value), dataset: dataset).run()
+        XCTAssertGreaterThan(enforced.trajectory.series("dual_control_curtailment").max() ?? 0, 0)
+        var unenforced = solver.scenario(at: value)
+        unenforced.enforceDualControl = false
+        let free = try PreparedScenario(unenforced, dataset: dataset).run()
+        XCTAssertGreaterThan(try XCTUnwrap(free.trajectory.value("energy_dual_control", year: 2025)),
+                             try XCTUnwrap(enforced.trajectory.value("energy_dual_control", year: 2025)))
+        XCTAssertEqual(enforced.indicators.targetChecks.filter { $0.kind == .energyCap }.count, 3, "run checks the cap too")
+    }
+
+    func testACommandTargetReplacesOnlyTheSameKindAndYear() throws {
+        let dataset = try Fixtures.dataset()
+        let file = try DefaultScenarios.load(dataset: dataset)[0].targets
+        let merged = file.merging(try TargetParser(dataset: dataset).parse("non_fossil_share:2030=30"))
+        XCTAssertEqual(merged.nonFossilShare, [2025: 18, 2030: 30])
+        XCTAssertEqual(merged.peakYear, file.peakYear)
+        XCTAssertEqual(merged.energyIntensityCut, file.energyIntensityCut)
+        // Solving for it measures its margin only, though the run checks all the file's targets.
+        let s = try solver("non_fossil_share:2030=30", lever: "sector_plans.power.solar")
+        let r = try PreparedScenario(s.scenario(at: 100), dataset: dataset).run()
+        XCTAssertEqual(r.indicators.targetChecks.count, 6)
+        XCTAssertEqual(Constraints.margins(r, s.targets).map(\.name), ["non_fossil_share_2030"])
+        XCTAssertEqual(try s.margin(at: 100).check?.year, 2030)
+    }
+
     func testTargetsParseWithTheSameChecksAsFiles() throws {
         let p = TargetParser(dataset: try Fixtures.dataset())
         XCTAssertEqual(try p.parse("non_fossil_share:2030=25").nonFossilShare[2030], 25)

@@ -55,4 +55,64 @@ final class CommandLineTests: XCTestCase {
         let r = try run(["validate"] + files)
         XCTAssertEqual(r.status, 0, r.err)
     }
+    /// A scenario that validates (enforced dual control with an energy cap) is accepted by `solve`: the
+    /// command's target is laid over the file's, so the cap stays and still binds.
+    func testSolveAcceptsAnEnforcedDualControlScenarioAndKeepsItsCap() throws {
+        let r = try run(["solve", "--scenario", "scenarios/levers/dual-control.yaml", "--lever", "sector_plans.power.wind",
+                         "--target", "peak_year=2028", "--start", "2021", "--full", "2030"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("smallest sector_plans.power.wind meeting peak_year=2028 on dual-control:"), r.out)
+        XCTAssertTrue(r.out.contains("the scenario's other targets at it:"), r.out)
+        XCTAssertTrue(r.out.contains("dual control enforced against the energy cap: up to"), r.out)
+        XCTAssertFalse(r.out.contains("up to 0.00%"), "the cap binds: output is curtailed\n\(r.out)")
+    }
+
+    /// `optimize` on a base that enforces dual control keeps the base's cap where the spec does not replace it,
+    /// and writes an optimum that `run` loads and reproduces.
+    func testOptimizeOnAnEnforcedDualControlBaseWritesAnOptimumRunReproduces() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-optimize-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spec = dir.appendingPathComponent("capped.yaml"), optimum = dir.appendingPathComponent("capped-optimum.yaml")
+        try """
+            scenario: \(Self.repository.appendingPathComponent("scenarios/levers/dual-control.yaml").path)
+            variables:
+              sector_plans.power.wind: {range: [40, 300], start: 2021, full: 2030}
+            targets:                 # the base's 2030 cap (250 Mtce) stays
+              peak_year: 2028
+              energy_cap: {2025: 260, 2035: 260}
+              neutrality_year: none
+              energy_intensity_cut: none
+              co2_intensity_cut: none
+              non_fossil_share: none
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        let o = try run(["optimize", spec.path, "--starts", "1", "-o", optimum.path])
+        XCTAssertEqual(o.status, 0, o.err)
+        XCTAssertTrue(o.out.contains("energy_cap_2030: margin"), o.out)
+        let text = try String(contentsOf: optimum, encoding: .utf8)
+        XCTAssertTrue(text.contains("\nmeasures:\n  dual_control: {enforce: true}\n"), text)
+        XCTAssertTrue(text.contains("    2030: 250\n"), text)
+        let r = try run(["run", optimum.path, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let scenario = try XCTUnwrap((json["scenarios"] as? [[String: Any]])?.first)
+        let indicators = try XCTUnwrap(scenario["indicators"] as? [String: Any])
+        let targets = try XCTUnwrap(indicators["targets"] as? [[String: Any]])
+        XCTAssertEqual(targets.count, 4)
+        XCTAssertTrue(targets.allSatisfy { $0["passed"] as? Bool == true }, "\(targets)")
+        // The objective printed by optimize (four figures) is the total cost `run` reports.
+        let printed = try XCTUnwrap(o.out.split(separator: "\n").first?.split(separator: ":").last?.split(separator: " ").first.flatMap { Double($0) })
+        let cost = try XCTUnwrap(indicators["total_cost"] as? Double)
+        XCTAssertEqual(cost, printed, accuracy: 1e-3 * cost)
+    }
+
+    func testOptimizeAndSolveHelpSayHowTargetsAndSchedulesCombine() throws {
+        let optimize = try run(["optimize", "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for phrase in ["the base scenario's targets with the spec's laid over them", "`none` drops one",
+                       "the spec's start, full and shape win", "standalone scenario file"] {
+            XCTAssertTrue(optimize.contains(phrase), "optimize --help lacks '\(phrase)':\n\(optimize)")
+        }
+        let solve = try run(["solve", "--help"]).out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(solve.contains("The --target is laid over the scenario's targets"), solve)
+    }
 }

@@ -2,7 +2,7 @@ import Simulator
 
 /// A scenario in the "1+N+X" shape: targets ("1"), sector action plans ("N") and supporting measures
 /// ("X"). It says only what differs from the dataset's baseline (or from the scenario it extends).
-public struct Scenario: Sendable {
+public struct Scenario: Sendable, Equatable {
     public var name: String
     public var description: String
     /// The file it came from (display name).
@@ -25,6 +25,20 @@ public struct Scenario: Sendable {
         self.file = file
     }
 
+    /// The same scenario shown as coming from `file` (equality includes the display name of the file).
+    public func with(file: String) -> Scenario {
+        var s = self
+        s.file = file
+        return s
+    }
+
     /// Lever paths set by this scenario, grouped by family.
     public var families: Set<String> { Set(levers.keys.compactMap { LeverRegistry.lever($0)?.family }) }
+}
+
+/// Scenarios compare their accounting switches.
+extension AccountingSwitches: Equatable {
+    public static func == (a: AccountingSwitches, b: AccountingSwitches) -> Bool {
+        ScenarioLoader.accountingSwitches.allSatisfy { a[keyPath: $0.field] == b[keyPath: $0.field] }
+    }
 }

@@ -10,8 +10,13 @@ public struct ScenarioLoader {
     static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
-    static let accountingKeys = ["extended_process", "deduct_electricity_exports", "exclude_renewables_from_dual_control",
-                                 "exclude_feedstock_from_dual_control"]
+    /// The `accounting:` switches, in file order: read here, written by `ScenarioWriter`.
+    static let accountingSwitches: [(key: String, field: WritableKeyPath<AccountingSwitches, Bool> & Sendable)] = [
+        ("extended_process", \.extendedProcess), ("deduct_electricity_exports", \.deductElectricityExports),
+        ("exclude_renewables_from_dual_control", \.excludeRenewablesFromDualControl),
+        ("exclude_feedstock_from_dual_control", \.excludeFeedstockFromDualControl),
+    ]
+    static var accountingKeys: [String] { accountingSwitches.map(\.key) }
 
     public func load(path: String) throws -> Scenario {
         try load(url: URL(fileURLWithPath: path), displayName: path, chain: [])
@@ -65,13 +70,8 @@ public struct ScenarioLoader {
         }
         if let acc = top["accounting"] {
             for (key, node) in try acc.entries(allowed: Self.accountingKeys) {
-                let v = try node.bool()
-                switch key {
-                case "extended_process": scenario.accounting.extendedProcess = v
-                case "deduct_electricity_exports": scenario.accounting.deductElectricityExports = v
-                case "exclude_renewables_from_dual_control": scenario.accounting.excludeRenewablesFromDualControl = v
-                default: scenario.accounting.excludeFeedstockFromDualControl = v
-                }
+                let field = Self.accountingSwitches.first { $0.key == key }!.field
+                scenario.accounting[keyPath: field] = try node.bool()
             }
         }
         scenario.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -80,32 +80,50 @@ public struct ScenarioLoader {
 
     var horizon: ClosedRange<Int> { dataset.baseYear + 1...dataset.endYear }
 
-    /// Reads "1" targets; returns warnings for fractions typed into percent fields.
+    /// Reads `targets:` over `t`: an entry replaces the same kind (and year or plan period), the rest of `t`
+    /// stays. With `dropping` (optimisation specs), `none` removes a target of `t`: a whole kind
+    /// (`neutrality_year: none`, `energy_cap: none`) or one year or period (`energy_cap: {2035: none}`).
+    /// Returns warnings for fractions typed into percent fields.
     @discardableResult
-    public func readTargets(_ node: YAMLNode, into t: inout Targets) throws -> [InputWarning] {
+    public func readTargets(_ node: YAMLNode, into t: inout Targets, dropping: Bool = false) throws -> [InputWarning] {
         var warnings: [InputWarning] = []
-        func percent(_ n: YAMLNode, in range: ClosedRange<Double>) throws -> Double {
-            let v = try n.double(in: range, unit: "%")
-            if let w = n.percentWarning(v, unit: "%") { warnings.append(w) }
-            return v
+        func percent(_ v: YAMLNode, in range: ClosedRange<Double>) throws -> Double {
+            let x = try v.double(in: range, unit: "%")
+            if let w = v.percentWarning(x, unit: "%") { warnings.append(w) }
+            return x
         }
+        func none(_ v: YAMLNode) -> Bool { dropping && v.scalarString?.trimmingCharacters(in: .whitespaces) == "none" }
+        /// A target's value; nil for `none` where dropping is allowed (and then said among the accepted values).
+        func read<T>(_ v: YAMLNode, _ parse: (YAMLNode) throws -> T) throws -> T? {
+            guard dropping else { return try parse(v) }
+            if none(v) { return nil }
+            do { return try parse(v) } catch let e as InputError {
+                throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
+                                 accepted: (e.accepted.map { $0 + ", or " } ?? "") + "none (drops the base scenario's target)")
+            }
+        }
+        let year = { (v: YAMLNode) in try v.year(in: horizon) }
         for (key, value) in try node.entries(allowed: Self.targetKeys) {
-            switch TargetCheck.Kind(rawValue: key)! {
-            case .peakYear: t.peakYear = try value.year(in: horizon)
-            case .peakCeiling: t.peakCeiling = try value.double(in: 1...100_000, unit: "Mt CO2")
-            case .neutralityYear: t.neutralityYear = try value.year(in: horizon)
-            case .energyIntensityCut: warnings += try readPeriods(value, unit: "%", into: &t.energyIntensityCut)
-            case .co2IntensityCut: warnings += try readPeriods(value, unit: "%", into: &t.co2IntensityCut)
-            case .energyCap:
-                for (year, v) in try value.entries(what: "years with caps in Mtce") {
-                    let y = try yearKey(year, v)
-                    t.energyCap[y] = try v.double(in: 1...100_000, unit: "Mtce")
+            let kind = TargetCheck.Kind(rawValue: key)!
+            switch kind {
+            case .peakYear: t.peakYear = try read(value, year)
+            case .peakCeiling: t.peakCeiling = try read(value) { try $0.double(in: 1...100_000, unit: "Mt CO2") }
+            case .neutralityYear: t.neutralityYear = try read(value, year)
+            case .energyIntensityCut, .co2IntensityCut:
+                var map = kind == .energyIntensityCut ? t.energyIntensityCut : t.co2IntensityCut
+                if none(value) { map = [:] } else {
+                    for (n, v) in try readPeriods(value) { map[n] = try read(v) { try percent($0, in: -100...100) } }
                 }
-            case .nonFossilShare:
-                for (year, v) in try value.entries(what: "years with shares in %") {
-                    let y = try yearKey(year, v)
-                    t.nonFossilShare[y] = try percent(v, in: 0...100)
+                if kind == .energyIntensityCut { t.energyIntensityCut = map } else { t.co2IntensityCut = map }
+            case .energyCap, .nonFossilShare:
+                let (what, range, unit) = kind == .energyCap ? ("caps in Mtce", 1.0...100_000, "Mtce") : ("shares in %", 0...100, "%")
+                var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
+                if none(value) { map = [:] } else {
+                    for (key, v) in try value.entries(what: "years with \(what)") {
+                        map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : try $0.double(in: range, unit: unit) }
+                    }
                 }
+                if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
             }
         }
         return warnings
@@ -119,22 +137,18 @@ public struct ScenarioLoader {
         return y
     }
 
-    /// Keys like `14th` or `14`: five-year plan periods inside the horizon.
-    func readPeriods(_ node: YAMLNode, unit: String, into map: inout [Int: Double]) throws -> [InputWarning] {
-        var warnings: [InputWarning] = []
+    /// Keys like `14th` or `14`: five-year plan periods inside the horizon, with their value nodes.
+    func readPeriods(_ node: YAMLNode) throws -> [(period: Int, value: YAMLNode)] {
         let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
         let accepted = periods.map(\.ordinal).joined(separator: ", ")
-        for (key, value) in try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %") {
+        return try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %").map { key, value in
             let digits = key.prefix { $0.isNumber }
             guard let n = Int(digits), periods.contains(PlanPeriod(number: n)),
                   key == String(n) || key == PlanPeriod(number: n).ordinal else {
                 throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted)
             }
-            let v = try value.double(in: -100...100, unit: unit)
-            if let w = value.percentWarning(v, unit: unit) { warnings.append(w) }
-            map[n] = v
+            return (n, value)
         }
-        return warnings
     }
 
     /// Walks `sector_plans` / `measures` down to lever settings, checking each level against the catalog.

@@ -10,6 +10,7 @@ public enum Constraints {
         public let margin: Double
     }
 
+    /// The margins of exactly the targets in `t` (the run may check more: a scenario's other targets).
     public static func margins(_ r: ScenarioResult, _ t: Targets) -> [Margin] {
         var out: [Margin] = []
         let i = r.indicators, trajectory = r.trajectory
@@ -26,11 +27,41 @@ public enum Constraints {
                 ?? -(trajectory.value("co2_net", year: trajectory.years.last!) ?? 0) / 100 - (last - Double(year + 1))
             out.append(Margin(name: "neutrality_year", kind: .neutralityYear, year: year, margin: m))
         }
-        for c in i.targetChecks where ![.peakYear, .peakCeiling, .neutralityYear].contains(c.kind) {
+        for c in i.targetChecks where ![.peakYear, .peakCeiling, .neutralityYear].contains(c.kind) && t.contains(c) {
             guard let achieved = c.achieved else { continue }
             let m = c.kind == .energyCap ? c.required - achieved : achieved - c.required
             out.append(Margin(name: "\(c.kind.rawValue)_\(c.year)", kind: c.kind, year: c.year, margin: m))
         }
         return out
+    }
+}
+
+extension Targets {
+    /// These targets with `other`'s laid over them: an entry of `other` replaces the same kind (and year or
+    /// plan period); every other target stays. How `solve --target` and an optimisation spec's `targets`
+    /// combine with the scenario file's.
+    public func merging(_ other: Targets) -> Targets {
+        var t = self
+        t.peakYear = other.peakYear ?? peakYear
+        t.peakCeiling = other.peakCeiling ?? peakCeiling
+        t.neutralityYear = other.neutralityYear ?? neutralityYear
+        t.energyIntensityCut.merge(other.energyIntensityCut) { $1 }
+        t.co2IntensityCut.merge(other.co2IntensityCut) { $1 }
+        t.energyCap.merge(other.energyCap) { $1 }
+        t.nonFossilShare.merge(other.nonFossilShare) { $1 }
+        return t
+    }
+
+    /// Whether `check` is of one of these targets (same kind, and the same year or plan period).
+    public func contains(_ check: TargetCheck) -> Bool {
+        switch check.kind {
+        case .peakYear: return peakYear == check.year
+        case .peakCeiling: return peakCeiling != nil
+        case .neutralityYear: return neutralityYear == check.year
+        case .energyIntensityCut: return energyIntensityCut[check.period.number] != nil
+        case .co2IntensityCut: return co2IntensityCut[check.period.number] != nil
+        case .energyCap: return energyCap[check.year] != nil
+        case .nonFossilShare: return nonFossilShare[check.year] != nil
+        }
     }
 }

@@ -43,7 +43,7 @@ public struct LeastCostOptimizer {
         var s = spec.base
         s.targets = spec.targets
         for (v, value) in zip(spec.variables, x) {
-            var setting = s.levers[v.lever.path] ?? v.defaults
+            var setting = v.schedule
             setting.target = value
             s.levers[v.lever.path] = setting
         }
@@ -162,59 +162,16 @@ public struct LeastCostOptimizer {
         zip(spec.variables, x).map { "\($0.lever.path) = \(String(format: "%.4g", $1)) \($0.lever.unit)" }.joined(separator: ", ")
     }
 
-    /// The optimum as a standalone scenario file: every lever of the base with the variables set, the base's
-    /// assumptions and settings, and exactly the optimisation's targets. `carbonsim run` on it reproduces
-    /// the optimum's objective and margins.
-    public func scenarioFile(_ x: [Double], name: String) -> String {
-        let s = scenario(x)
-        var lines = ["# Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name)",
-                     "name: \(name)"]
-        // Nested mappings from dotted lever paths.
-        var emitted = Set<String>()
-        for path in s.levers.keys.sorted() {
-            let setting = s.levers[path]!
-            let parts = path.split(separator: ".").map(String.init)
-            for depth in 1..<parts.count {
-                let prefix = parts[0..<depth].joined(separator: ".")
-                if emitted.insert(prefix).inserted {
-                    lines.append(String(repeating: "  ", count: depth - 1) + parts[depth - 1] + ":")
-                }
-            }
-            lines.append(String(repeating: "  ", count: parts.count - 1) + parts.last!
-                         + ": {target: \(setting.target), start: \(setting.start), full: \(setting.full), shape: \(setting.shape.rawValue)}")
-        }
-        if s.enforceDualControl {
-            if !emitted.contains("measures") { lines.append("measures:") }
-            lines.append("  dual_control: {enforce: true}")
-        }
-        if !s.assumptions.isEmpty {
-            lines.append("assumptions:")
-            for (k, v) in s.assumptions.sorted(by: { $0.key < $1.key }) { lines.append("  \(k): \(v)") }
-        }
-        let a = s.accounting, d = AccountingSwitches()
-        let switches = [("extended_process", a.extendedProcess, d.extendedProcess),
-                        ("deduct_electricity_exports", a.deductElectricityExports, d.deductElectricityExports),
-                        ("exclude_renewables_from_dual_control", a.excludeRenewablesFromDualControl, d.excludeRenewablesFromDualControl),
-                        ("exclude_feedstock_from_dual_control", a.excludeFeedstockFromDualControl, d.excludeFeedstockFromDualControl)]
-            .filter { $0.1 != $0.2 }
-        if !switches.isEmpty {
-            lines.append("accounting:")
-            for (k, v, _) in switches { lines.append("  \(k): \(v)") }
-        }
-        lines.append("targets:")
-        let t = spec.targets
-        if let y = t.peakYear { lines.append("  peak_year: \(y)") }
-        if let c = t.peakCeiling { lines.append("  peak_ceiling: \(c)") }
-        if let y = t.neutralityYear { lines.append("  neutrality_year: \(y)") }
-        func map(_ name: String, _ m: [Int: Double], key: (Int) -> String) {
-            guard !m.isEmpty else { return }
-            lines.append("  \(name):")
-            for (k, v) in m.sorted(by: { $0.key < $1.key }) { lines.append("    \(key(k)): \(v)") }
-        }
-        map("energy_intensity_cut", t.energyIntensityCut) { PlanPeriod(number: $0).ordinal }
-        map("co2_intensity_cut", t.co2IntensityCut) { PlanPeriod(number: $0).ordinal }
-        map("energy_cap", t.energyCap) { String($0) }
-        map("non_fossil_share", t.nonFossilShare) { String($0) }
-        return lines.joined(separator: "\n") + "\n"
+    /// The optimum as a standalone scenario file, written by `ScenarioWriter`: every lever of the base with the
+    /// variables set, the base's measures (dual control included), assumptions and accounting, and the
+    /// optimisation's targets. `carbonsim run` on it reproduces the optimum's objective and margins.
+    public func scenarioFile(_ x: [Double], name: String) throws -> String {
+        var s = scenario(x)
+        s.name = name
+        s.description = "Least-cost optimum of \(spec.objective) (\(spec.maximize ? "maximised" : "minimised")) on \(spec.base.name)"
+        return try ScenarioWriter.yaml(s, comment: [
+            "Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name).",
+            "Standalone: the base scenario's levers, measures, assumptions and accounting are written out, and the targets are the base's with the spec's over them.",
+        ])
     }
 }

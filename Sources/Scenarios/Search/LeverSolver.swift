@@ -21,7 +21,11 @@ public struct LeverSolver {
     public let dataset: Dataset
     public let lever: Lever
     public let setting: LeverSetting
+    /// The target to meet (one entry, as `--target` gives it).
     public let targets: Targets
+    /// What each run checks: the base scenario's targets with `targets` laid over them (same kind and year
+    /// replaced, the rest kept, so that an enforced dual control keeps its energy cap).
+    public var runTargets: Targets { base.targets.merging(targets) }
 
     public init(base: Scenario, dataset: Dataset, lever: Lever, setting: LeverSetting, targets: Targets) {
         self.base = base
@@ -31,15 +35,20 @@ public struct LeverSolver {
         self.targets = targets
     }
 
-    /// Runs the base scenario with the lever at `value` and returns the target's margin and check.
-    public func margin(at value: Double) throws -> (margin: Double, check: TargetCheck?) {
+    /// The base scenario with the lever at `value` and the merged targets: what `run` would run.
+    public func scenario(at value: Double) -> Scenario {
         var s = base
         var setting = self.setting
         setting.target = value
         s.levers[lever.path] = setting
-        s.targets = targets
-        let r = try PreparedScenario(s, dataset: dataset).run()
-        return (Self.margin(r, targets), r.indicators.targetChecks.first)
+        s.targets = runTargets
+        return s
+    }
+
+    /// Runs the scenario with the lever at `value` and returns the target's margin and check.
+    public func margin(at value: Double) throws -> (margin: Double, check: TargetCheck?) {
+        let r = try PreparedScenario(scenario(at: value), dataset: dataset).run()
+        return (Self.margin(r, targets), r.indicators.targetChecks.first(where: targets.contains))
     }
 
     /// How far a run is inside (positive) or outside (negative) the single target in `targets`.

@@ -8,18 +8,22 @@ public struct OptimizeSpec: Sendable {
         public let lever: Lever
         public let lower: Double
         public let upper: Double
-        /// Start, full-effect year and shape where the base scenario does not set the lever.
-        public let defaults: LeverSetting
+        /// The lever's schedule in every run (its target is the variable): the spec's `start`, `full` and
+        /// `shape` where it gives them, else the base scenario's setting of the lever, else the defaults of a
+        /// scenario file (start two years after the base year, full = start, linear).
+        public let schedule: LeverSetting
     }
 
     public let file: String
     public let name: String
-    /// The base scenario and the path written optimum files extend.
+    /// The base scenario (its levers, measures, assumptions and accounting are kept in every run), and its path.
     public let base: Scenario
     public let basePath: String
     public let objective: String
     public let maximize: Bool
     public let variables: [Variable]
+    /// The constraints: the base scenario's targets with the spec's laid over them (an entry replaces the
+    /// same kind and year or period; `none` drops one); what the optimum file carries and `run` checks.
     public let targets: Targets
     public var starts: Int
     public let seed: UInt64
@@ -69,25 +73,35 @@ public struct OptimizeSpecLoader {
             for v in b where !lever.range.contains(v) {
                 throw r.error("\(v) lies outside the lever's range", accepted: "\(lever.range.lowerBound) to \(lever.range.upperBound) \(lever.unit)")
             }
-            let start = try e["start"]?.year(in: dataset.baseYear + 1...dataset.endYear) ?? dataset.baseYear + 2
-            let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
-            let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
-            let defaults = LeverSetting(target: b[0], start: start, full: full, shape: shape)
-            let minimum = lever.minimumTarget(base.levers[path] ?? defaults, try dataset.modelParameters())
+            // The spec's start, full and shape win for the lever it declares; what it leaves out comes from the
+            // base scenario's setting of the lever, else the defaults of a scenario file.
+            let horizon = dataset.baseYear + 1...dataset.endYear
+            let inBase = base.levers[path]
+            let start = try e["start"]?.year(in: horizon) ?? inBase?.start ?? dataset.baseYear + 2
+            let full = try e["full"]?.year(in: horizon) ?? inBase?.full ?? start
+            if full < start {
+                let (node, whose) = e["full"].map { ($0, "") } ?? (e["start"] ?? node, " (the base scenario's)")
+                throw node.error("the full-effect year \(full)\(whose) is before the start year \(start)",
+                                 accepted: "full: \(start) to \(dataset.endYear)")
+            }
+            let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
+            let setting = LeverSetting(target: b[0], start: start, full: full, shape: shape)
+            let minimum = lever.minimumTarget(setting, try dataset.modelParameters())
             if b[0] < minimum - 1e-9 {
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(format(minimum)) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
                               accepted: "\(format(minimum)) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
-            return .init(lever: lever, lower: b[0], upper: b[1], defaults: defaults)
+            return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
         }
         guard !variables.isEmpty else { throw vars.error("an optimisation needs at least one variable") }
         var targets = base.targets
-        if let t = top["targets"] {
-            targets = Targets()
-            try loader.readTargets(t, into: &targets)
-        }
+        if let t = top["targets"] { try loader.readTargets(t, into: &targets, dropping: true) }
         guard !targets.isEmpty else {
-            throw root.error("no targets to meet: give 'targets' or a base scenario with targets")
+            throw (top["targets"] ?? root).error("no targets to meet: give 'targets' or a base scenario with targets")
+        }
+        if base.enforceDualControl && targets.energyCap.isEmpty {
+            throw (top["targets"] ?? root).error("the base scenario \(base.file) enforces dual control, which needs an energy cap; the spec drops it",
+                                                 accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
         }
         let starts = try top["starts"]?.int() ?? 4
         guard starts >= 1 else { throw top["starts"]!.error("starts must be at least 1") }
