@@ -10,11 +10,13 @@ struct DecomposeCommand: ParsableCommand {
         commandName: "decompose",
         abstract: "LMDI decomposition of the CO2 change between two years or two scenarios.",
         discussion: """
-        C = sum_ij GDP (E/GDP) (E_i/E) (E_ij/E_i) (C_ij/E_ij) + sum_i GDP (P_i/GDP), by CEADs sector group i and
-        carrier j (coal, coke, oil, gas, non-fossil): activity, energy intensity, sector structure, energy mix,
-        emission factor and process-CO2 effects; additive (Mt CO2, summing exactly to the change) and
-        multiplicative (ratios, multiplying exactly to the ratio). E includes non-fossil electricity at the
-        coal heat rate, in the power sector, so renewables replacing coal power show as energy mix.
+        C = sum_ij GDP (E/GDP) (E_i/E) (E_ij/E_i) (C_ij/E_ij) + sum_i GDP (P_i/GDP)
+
+        by CEADs sector group i and carrier j (coal, coke, oil, gas, non-fossil): activity, energy intensity, \
+        sector structure, energy mix, emission factor and process-CO2 effects; additive (Mt CO2, summing \
+        exactly to the change) and multiplicative (ratios, multiplying exactly to the ratio). E includes \
+        non-fossil electricity at the coal heat rate, in the power sector, so renewables replacing coal power \
+        show as energy mix. See docs/model.md.
         """
     )
 
