@@ -1,3 +1,5 @@
+import Simulator
+
 /// Output language of tables and labels.
 public enum Language: String, CaseIterable, Sendable {
     case en, zh
@@ -75,6 +77,33 @@ public enum Labels {
             "convention": "装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。",
         ]
         return (lang == .zh ? zh[key] : en[key]) ?? key
+    }
+
+    /// An LMDI effect, as a Chinese plan report names it (能源强度 for efficiency, 能源结构 for the energy mix).
+    public static func effect(_ e: LMDI.Effect, _ lang: Language) -> String {
+        switch (e, lang) {
+        case (.activity, .en): return "activity"
+        case (.intensity, .en): return "energy intensity"
+        case (.structure, .en): return "sector structure"
+        case (.mix, .en): return "energy mix"
+        case (.emissionFactor, .en): return "emission factor"
+        case (.process, .en): return "process CO2"
+        case (.activity, .zh): return "经济规模"
+        case (.intensity, .zh): return "能源强度"
+        case (.structure, .zh): return "产业结构"
+        case (.mix, .zh): return "能源结构"
+        case (.emissionFactor, .zh): return "排放因子"
+        case (.process, .zh): return "工业过程"
+        }
+    }
+
+    /// A CEADs sector group by its key.
+    public static func sector(_ key: String, _ lang: Language) -> String {
+        let zh: [String: String] = [
+            "power": "电力热力", "ferrous": "黑色金属", "nonferrous": "有色金属", "nonmetal": "非金属矿物",
+            "petro_coking": "石油炼焦", "chemicals": "化工", "transport": "交通运输", "other": "其他",
+        ]
+        return lang == .zh ? zh[key] ?? key : key
     }
 
     /// "14th (2021-25)" or "十四五（2021-25）".

@@ -10,9 +10,13 @@ struct DecomposeCommand: ParsableCommand {
         commandName: "decompose",
         abstract: "LMDI decomposition of the CO2 change between two years or two scenarios.",
         discussion: """
-        Into activity (GDP), energy intensity, structure (sector shares of energy) and emission-factor effects,
-        by CEADs sector group; additive (Mt CO2, summing exactly to the change) and multiplicative (ratios,
-        multiplying exactly to the ratio).
+        C = sum_ij GDP (E/GDP) (E_i/E) (E_ij/E_i) (C_ij/E_ij) + sum_i GDP (P_i/GDP)
+
+        by CEADs sector group i and carrier j (coal, coke, oil, gas, non-fossil): activity, energy intensity, \
+        sector structure, energy mix, emission factor and process-CO2 effects; additive (Mt CO2, summing \
+        exactly to the change) and multiplicative (ratios, multiplying exactly to the ratio). E includes \
+        non-fossil electricity at the coal heat rate, in the power sector, so renewables replacing coal power \
+        show as energy mix. See docs/model.md.
         """
     )
 
@@ -39,7 +43,7 @@ struct DecomposeCommand: ParsableCommand {
     }
 
     static func analyse(_ s0: LMDI.State, _ s1: LMDI.State) throws -> Analysis {
-        Analysis(result: LMDI.decompose(from: s0, to: s1), start: s0.co2.reduce(0, +), end: s1.co2.reduce(0, +))
+        Analysis(result: LMDI.decompose(from: s0, to: s1), start: s0.totalCO2, end: s1.totalCO2)
     }
 
     func run() throws {
@@ -71,45 +75,7 @@ struct DecomposeCommand: ParsableCommand {
     }
 
     func render(_ a: Analysis, _ labels: (String, String)) -> String {
-        let effects = LMDI.Effect.allCases
-        let sectors = Decomposition.sectors
-        switch format {
-        case .json:
-            let object: [String: Any] = [
-                "from": labels.0, "to": labels.1, "start": a.start, "end": a.end, "change": a.result.change, "ratio": a.result.ratio,
-                "additive": Dictionary(uniqueKeysWithValues: effects.map { e in
-                    (e.rawValue, Dictionary(uniqueKeysWithValues: zip(sectors, a.result.additive[e]!).map { ($0, $1) }))
-                }),
-                "multiplicative": Dictionary(uniqueKeysWithValues: effects.map { ($0.rawValue, a.result.multiplicative[$0]!) }),
-            ]
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-            return String(decoding: data, as: UTF8.self) + "\n"
-        case .csv:
-            var lines = ["sector," + effects.map(\.rawValue).joined(separator: ",") + ",total"]
-            for (i, s) in sectors.enumerated() {
-                let v = effects.map { a.result.additive[$0]![i] }
-                lines.append("\(s)," + v.map { "\($0)" }.joined(separator: ",") + ",\(v.reduce(0, +))")
-            }
-            lines.append("total," + effects.map { "\(a.result.total($0))" }.joined(separator: ",") + ",\(a.result.change)")
-            lines.append("multiplicative," + effects.map { "\(a.result.multiplicative[$0]!)" }.joined(separator: ",") + ",\(a.result.ratio)")
-            return lines.joined(separator: "\n") + "\n"
-        case .table, .markdown:
-            let md = format == .markdown
-            let header = ["sector"] + effects.map { Charts.effectLabel($0, lang) } + ["total"]
-            var rows: [[String]] = sectors.enumerated().map { i, s in
-                let v = effects.map { a.result.additive[$0]![i] }
-                return [s] + v.map(NumberFormat.value) + [NumberFormat.value(v.reduce(0, +))]
-            }
-            rows.append(["total"] + effects.map { NumberFormat.value(a.result.total($0)) } + [NumberFormat.value(a.result.change)])
-            rows.append(["ratio"] + effects.map { NumberFormat.fixed(a.result.multiplicative[$0]!, 4) } + [NumberFormat.fixed(a.result.ratio, 4)])
-            let widths = header.indices.map { c in ([header] + rows).map { $0[c].count }.max()! }
-            func line(_ r: [String]) -> String {
-                md ? "| " + r.joined(separator: " | ") + " |" : r.enumerated().map { c, s in c == 0 ? s.padding(toLength: widths[0], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[c] - s.count) + s }.joined(separator: "  ")
-            }
-            var out = "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(NumberFormat.value(a.start)) → \(NumberFormat.value(a.end)) Mt (additive effects in Mt CO2; last row multiplicative)\n\n"
-            out += line(header) + "\n" + (md ? "|" + String(repeating: "---|", count: header.count) : widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) + "\n"
-            out += rows.map(line).joined(separator: "\n") + "\n"
-            return out
-        }
+        DecompositionRenderer.render(a.result, sectors: Decomposition.sectors, carriers: Decomposition.carriers, labels: labels,
+                                     start: a.start, end: a.end, format: format, language: lang)
     }
 }

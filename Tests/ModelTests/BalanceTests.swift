@@ -34,6 +34,34 @@ final class BalanceTests: XCTestCase {
         }
     }
 
+    /// Energy and CO2 by sector group and fuel (the LMDI decomposition's inputs) add up to the group totals
+    /// and to the fuel totals; process CO2 by group adds up to the process total. Every scenario file.
+    func testSectorGroupByFuelSeriesAddUpToTheTotals() throws {
+        let dataset = try Fixtures.dataset()
+        for file in try Fixtures.scenarioFiles() {
+            let r = try Fixtures.run(file, dataset: dataset).trajectory
+            let energy = SectorGroup.allCases.map { g in Fuel.allCases.map { r.series("energy_\(g.key)_\($0.key)") } }
+            let co2 = SectorGroup.allCases.map { g in Fuel.allCases.map { r.series("co2_\(g.key)_\($0.key)") } }
+            let process = SectorGroup.allCases.map { r.series("co2_process_\($0.key)") }
+            let gross = r.series("co2_gross"), total = r.series("energy_total")
+            for i in r.years.indices {
+                let at = "\(file) \(r.years[i])"
+                for g in SectorGroup.allCases {
+                    let k = g.rawValue
+                    XCTAssertEqual(energy[k].map { $0[i] }.reduce(0, +), r.series("energy_sector_\(g.key)")[i], accuracy: 1e-9 * total[i], "\(at) \(g.key)")
+                    XCTAssertEqual(co2[k].map { $0[i] }.reduce(0, +) + process[k][i], r.series("co2_sector_\(g.key)")[i],
+                                   accuracy: 1e-9 * gross[i], "\(at) \(g.key)")
+                    for f in Fuel.allCases { XCTAssertGreaterThanOrEqual(energy[k][f.rawValue][i], -1e-9 * total[i], "\(at) \(g.key) \(f.key)") }
+                }
+                for f in Fuel.allCases {
+                    XCTAssertEqual(energy.map { $0[f.rawValue][i] }.reduce(0, +), r.series("energy_\(f.key)")[i], accuracy: 1e-9 * total[i], at)
+                    XCTAssertEqual(co2.map { $0[f.rawValue][i] }.reduce(0, +), r.series("co2_fuel_\(f.key)")[i], accuracy: 1e-9 * gross[i], at)
+                }
+                XCTAssertEqual(process.map { $0[i] }.reduce(0, +), r.series("co2_process")[i], accuracy: 1e-9 * gross[i], at)
+            }
+        }
+    }
+
     /// Stock change over a year = the year's total of (retained high-alumina ash - ash used for alumina): the
     /// stock is integrated by GSL and reported at year-end, the flows are separate outputs reported as annual totals.
     func testFlyAshMassBalance() throws {

@@ -88,10 +88,18 @@ final class ChartTests: XCTestCase {
     }
 
     func testDecompositionChart() throws {
-        let r = LMDI.decompose(from: LMDI.State(activity: 100, energy: [50, 30], co2: [130, 70]),
-                               to: LMDI.State(activity: 140, energy: [52, 35], co2: [120, 80]))
-        let svg = try Charts.decomposition(r, start: ("2020", 200), end: ("2030", 200), title: "lmdi", source: "s")
-        XCTAssertEqual(seriesNames(svg), ["2020", "activity", "energy intensity", "structure", "emission factor", "2030"])
+        let s0 = LMDI.State(activity: 100, energy: [[40, 10], [30, 0]], co2: [[100, 0], [75, 0]], process: [0, 25])
+        let s1 = LMDI.State(activity: 140, energy: [[38, 20], [35, 0]], co2: [[91.2, 0], [87.5, 0]], process: [0, 22])
+        let r = LMDI.decompose(from: s0, to: s1)
+        let svg = try Charts.decomposition(r, start: ("2020", s0.totalCO2), end: ("2030", s1.totalCO2), title: "lmdi", source: "s")
+        XCTAssertEqual(seriesNames(svg), ["2020", "activity", "energy intensity", "sector structure", "energy mix", "emission factor",
+                                          "process CO2", "2030"])
+        // Long labels wrap onto two lines under their bars; short ones stay on one.
+        XCTAssertTrue(svg.contains(">energy</text>") && svg.contains(">intensity</text>"), svg)
+        XCTAssertTrue(svg.contains(">energy mix</text>"))
+        XCTAssertTrue(svg.contains(">activity</text>"))
+        let zh = try Charts.decomposition(r, start: ("2020", s0.totalCO2), end: ("2030", s1.totalCO2), title: "lmdi", source: "s", language: .zh)
+        XCTAssertEqual(seriesNames(zh), ["2020", "经济规模", "能源强度", "产业结构", "能源结构", "排放因子", "工业过程", "2030"])
         try assertGolden(svg, "decomposition")
     }
 

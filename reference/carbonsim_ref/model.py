@@ -355,21 +355,26 @@ class Model:
         w["ash_to_alumina"] = qfa * self.fa["ash_per_tonne_alumina"]
         # Accounting
         co2g = {g: 0.0 for g in GROUPS}; eng = {g: 0.0 for g in GROUPS}
+        fuelg = {g: [0.0] * 4 for g in GROUPS}; procg = {g: 0.0 for g in GROUPS}  # by group and fuel; process by group
         tot = [0.0] * 4; process = 0.0
         co2 = lambda f: sum(f[j] * self.ef[j] for j in range(4))
         for i, q in enumerate(self.p):
             e = ext[i] if self.extended else 0.0
             co2g[q["group"]] += co2(fuel[i]) + proc[i] + e
             eng[q["group"]] += sum(fuel[i])
+            fuelg[q["group"]] = [fuelg[q["group"]][j] + fuel[i][j] for j in range(4)]; procg[q["group"]] += proc[i] + e
             tot = [tot[j] + fuel[i][j] for j in range(4)]
             process += proc[i] + e
         co2g["nonferrous"] += co2(fa_fuel) + fa_proc; eng["nonferrous"] += sum(fa_fuel)
         tot = [tot[j] + fa_fuel[j] for j in range(4)]; process += fa_proc
+        fuelg["nonferrous"] = [fuelg["nonferrous"][j] + fa_fuel[j] for j in range(4)]; procg["nonferrous"] += fa_proc
         for f, pr, a in zip(act_fuel, act_proc, self.acts):
             co2g[a["group"]] += co2(f) + pr; eng[a["group"]] += sum(f); process += pr
+            fuelg[a["group"]] = [fuelg[a["group"]][j] + f[j] for j in range(4)]; procg[a["group"]] += pr
             tot = [tot[j] + f[j] for j in range(4)]
-        co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal
+        co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal; fuelg["power"][0] += thermal
         co2g["other"] += co2(repl_fuel); eng["other"] += sum(repl_fuel)
+        fuelg["other"] = [fuelg["other"][j] + repl_fuel[j] for j in range(4)]
         tot = [tot[j] + repl_fuel[j] for j in range(4)]
         gross = sum(co2g.values())
         feedstock = sum(feed)
@@ -383,7 +388,7 @@ class Model:
         edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
         capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
-        w.update(co2g=co2g, eng=eng, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
+        w.update(co2g=co2g, eng=eng, fuelg=fuelg, procg=procg, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
                  deduction=deduction, energy=energy, edc=edc, captured=captured, net=gross - captured - w["sink"], z=z,
                  fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
         return w
@@ -502,6 +507,14 @@ class Model:
             o[f"co2_fuel_{f}"] = w["fuel_groups"][j]
         for g in GROUPS:
             o[f"energy_sector_{g}"] = w["eng"][g]
+        for g in GROUPS:
+            for j, f in enumerate(FUELS):
+                o[f"energy_{g}_{f}"] = w["fuelg"][g][j]
+        for g in GROUPS:
+            for j, f in enumerate(FUELS):
+                o[f"co2_{g}_{f}"] = w["fuelg"][g][j] * self.ef[j]
+        for g in GROUPS:
+            o[f"co2_process_{g}"] = w["procg"][g]
         o["energy_total"], o["energy_dual_control"] = w["energy"], w["edc"]
         for j, f in enumerate(FUELS):
             o[f"energy_{f}"] = w["tot"][j]

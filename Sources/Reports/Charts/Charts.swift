@@ -203,7 +203,7 @@ public enum Charts {
         var bars: [(String, Double, Double)] = [(start.label, 0, start.value)]
         for e in effects {
             let d = r.total(e)
-            bars.append((effectLabel(e, language), level, level + d))
+            bars.append((Labels.effect(e, language), level, level + d))
             level += d
         }
         bars.append((end.label, 0, end.value))
@@ -218,7 +218,10 @@ public enum Charts {
             let isTotal = i == 0 || i == bars.count - 1
             let colour = isTotal ? "#555555" : (b.2 < b.1 ? Palette.colour(2) : Palette.colour(3))
             svg.rect(x, frame.py(max(b.1, b.2)), w * 0.7, abs(frame.py(b.1) - frame.py(b.2)), fill: colour, id: b.0)
-            svg.text(b.0, x + w * 0.35, frame.top + frame.plotHeight + 18, size: 10, anchor: "middle")
+            // Labels wider than their bar's slot go on two lines.
+            for (k, part) in wrapped(b.0, width: w).enumerated() {
+                svg.text(part, x + w * 0.35, frame.top + frame.plotHeight + 18 + 13 * Double(k), size: 10, anchor: "middle")
+            }
             let delta = isTotal ? NumberFormat.value(b.2) : NumberFormat.change(100 * (b.2 - b.1) / start.value).replacingOccurrences(of: "%", with: "")
             svg.text(isTotal ? delta : "\(NumberFormat.value(b.2 - b.1))", x + w * 0.35, frame.py(max(b.1, b.2)) - 5, size: 10, anchor: "middle")
         }
@@ -227,16 +230,14 @@ public enum Charts {
         return svg.document(width: frame.width, height: frame.height, title: title)
     }
 
-    public static func effectLabel(_ e: LMDI.Effect, _ language: Language) -> String {
-        switch (e, language) {
-        case (.activity, .en): return "activity"
-        case (.intensity, .en): return "energy intensity"
-        case (.structure, .en): return "structure"
-        case (.emissionFactor, .en): return "emission factor"
-        case (.activity, .zh): return "经济规模"
-        case (.intensity, .zh): return "能源强度"
-        case (.structure, .zh): return "结构"
-        case (.emissionFactor, .zh): return "排放因子"
-        }
+    /// A label on one line, or on two split at the space nearest its middle when it is wider than `width`
+    /// (10-px text: about 6 px a column).
+    static func wrapped(_ label: String, width: Double) -> [String] {
+        guard Double(displayWidth(label)) * 6 > width * 0.95 else { return [label] }
+        let spaces = label.indices.filter { label[$0] == " " }
+        let middle = label.count / 2
+        guard let split = spaces.min(by: { abs(label.distance(from: label.startIndex, to: $0) - middle)
+                                             < abs(label.distance(from: label.startIndex, to: $1) - middle) }) else { return [label] }
+        return [String(label[..<split]), String(label[label.index(after: split)...])]
     }
 }

@@ -11,7 +11,9 @@ struct Accounting {
     let activityGroups: [SectorGroup]
 
     func account(_ ws: Workspace) {
-        for g in ws.co2ByGroup.indices { ws.co2ByGroup[g] = 0; ws.energyByGroup[g] = 0 }
+        for g in ws.co2ByGroup.indices {
+            ws.co2ByGroup[g] = 0; ws.energyByGroup[g] = 0; ws.fuelByGroup[g] = FuelVector(); ws.processByGroup[g] = 0
+        }
         var fuel = FuelVector()
         var process = 0.0
         for i in productGroups.indices {
@@ -19,26 +21,36 @@ struct Accounting {
             let extended = switches.extendedProcess ? ws.extendedProcess[i] : 0
             ws.co2ByGroup[g] += ws.fuel[i].emissions(factors) + ws.process[i] + extended
             ws.energyByGroup[g] += ws.fuel[i].total
+            ws.fuelByGroup[g] += ws.fuel[i]
+            ws.processByGroup[g] += ws.process[i] + extended
             fuel += ws.fuel[i]
             process += ws.process[i] + extended
         }
         let nonferrous = SectorGroup.nonferrous.rawValue
         ws.co2ByGroup[nonferrous] += ws.flyAshAluminaFuel.emissions(factors) + ws.flyAshAluminaProcess
         ws.energyByGroup[nonferrous] += ws.flyAshAluminaFuel.total
+        ws.fuelByGroup[nonferrous] += ws.flyAshAluminaFuel
+        ws.processByGroup[nonferrous] += ws.flyAshAluminaProcess
         fuel += ws.flyAshAluminaFuel
         process += ws.flyAshAluminaProcess
         for i in activityGroups.indices {
-            ws.co2ByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].emissions(factors) + ws.activityProcess[i]
+            let g = activityGroups[i].rawValue
+            ws.co2ByGroup[g] += ws.activityFuel[i].emissions(factors) + ws.activityProcess[i]
+            ws.processByGroup[g] += ws.activityProcess[i]
             process += ws.activityProcess[i]
-            ws.energyByGroup[activityGroups[i].rawValue] += ws.activityFuel[i].total
+            ws.energyByGroup[g] += ws.activityFuel[i].total
+            ws.fuelByGroup[g] += ws.activityFuel[i]
             fuel += ws.activityFuel[i]
         }
         ws.co2ByGroup[SectorGroup.power.rawValue] += ws.thermalFuel * factors.coal
         ws.energyByGroup[SectorGroup.power.rawValue] += ws.thermalFuel
+        ws.fuelByGroup[SectorGroup.power.rawValue].coal += ws.thermalFuel
         fuel.coal += ws.thermalFuel
         ws.co2ByGroup[SectorGroup.other.rawValue] += ws.replacementFuel.emissions(factors)
         ws.energyByGroup[SectorGroup.other.rawValue] += ws.replacementFuel.total
+        ws.fuelByGroup[SectorGroup.other.rawValue] += ws.replacementFuel
         fuel += ws.replacementFuel
+        for g in ws.fuelByGroup.indices { ws.co2ByGroupFuel[g] = ws.fuelByGroup[g].scaled(by: factors) }
 
         ws.fuelTotal = fuel
         ws.co2ByFuel = fuel.scaled(by: factors)

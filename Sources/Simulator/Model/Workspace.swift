@@ -53,6 +53,9 @@ public final class Workspace {
     public let co2ByGroup: UnsafeMutableBufferPointer<Double>
     /// Fossil energy burnt in each CEADs sector group, Mtce.
     public let energyByGroup: UnsafeMutableBufferPointer<Double>
+    /// The same by fuel (Mtce), its combustion CO2 by fuel (Mt), and the group's process CO2 (Mt).
+    public let fuelByGroup: UnsafeMutableBufferPointer<FuelVector>, co2ByGroupFuel: UnsafeMutableBufferPointer<FuelVector>
+    public let processByGroup: UnsafeMutableBufferPointer<Double>
     public var fuelTotal = FuelVector()
     public var co2ByFuel = FuelVector()
     public var processCO2 = 0.0, grossCO2 = 0.0, netCO2 = 0.0
@@ -77,13 +80,15 @@ public final class Workspace {
         activityProcess = zeros(activities, 0)
         co2ByGroup = zeros(SectorGroup.allCases.count, 0)
         energyByGroup = zeros(SectorGroup.allCases.count, 0)
+        fuelByGroup = zeros(SectorGroup.allCases.count, FuelVector())
+        co2ByGroupFuel = zeros(SectorGroup.allCases.count, FuelVector())
+        processByGroup = zeros(SectorGroup.allCases.count, 0)
     }
 
     deinit {
         for b in [demand, output, capacityOld, capacityNew, cutRate, deepProcessing, demandIndex, electricity, process, extendedProcess,
-                  feedstock, activityElectricity, activityProcess, co2ByGroup, energyByGroup] { b.deallocate() }
-        fuel.deallocate()
-        activityFuel.deallocate()
+                  feedstock, activityElectricity, activityProcess, co2ByGroup, energyByGroup, processByGroup] { b.deallocate() }
+        for b in [fuel, activityFuel, fuelByGroup, co2ByGroupFuel] { b.deallocate() }
     }
 
     public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }

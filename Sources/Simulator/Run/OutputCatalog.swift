@@ -99,6 +99,14 @@ extension CarbonModel {
         for g in SectorGroup.allCases { s.emit("co2_sector_\(g.key)", "Mt CO2", ws.co2ByGroup[g.rawValue]) }
         for f in Fuel.allCases { s.emit("co2_fuel_\(f.key)", "Mt CO2", ws.co2ByFuel[f]) }
         for g in SectorGroup.allCases { s.emit("energy_sector_\(g.key)", "Mtce", ws.energyByGroup[g.rawValue]) }
+        // By sector group and fuel (the LMDI decomposition's energy mix), and process CO2 by sector group.
+        for g in SectorGroup.allCases {
+            for f in Fuel.allCases { s.emit("energy_\(g.key)_\(f.key)", "Mtce", ws.fuelByGroup[g.rawValue][f]) }
+        }
+        for g in SectorGroup.allCases {
+            for f in Fuel.allCases { s.emit("co2_\(g.key)_\(f.key)", "Mt CO2", ws.co2ByGroupFuel[g.rawValue][f]) }
+        }
+        for g in SectorGroup.allCases { s.emit("co2_process_\(g.key)", "Mt CO2", ws.processByGroup[g.rawValue]) }
         s.emit("energy_total", "Mtce", ws.energyTotal)
         s.emit("energy_dual_control", "Mtce", ws.energyDualControl)
         for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.fuelTotal[f]) }

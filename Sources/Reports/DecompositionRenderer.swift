@@ -1,0 +1,51 @@
+import Foundation
+import Simulator
+
+/// Text, Markdown, CSV and JSON renderings of an LMDI decomposition: additive effects by sector (Mt CO2)
+/// with their totals, and the multiplicative effects.
+public enum DecompositionRenderer {
+    /// `labels` name the two ends ("2020", "baseline 2030"); `start` and `end` are their gross CO2.
+    public static func render(_ r: LMDI.Result, sectors: [String], carriers: [String], labels: (String, String),
+                              start: Double, end: Double, format: OutputFormat, language: Language = .en) -> String {
+        let effects = LMDI.Effect.allCases
+        switch format {
+        case .json:
+            let object: [String: Any] = [
+                "from": labels.0, "to": labels.1, "start": start, "end": end, "change": r.change, "ratio": r.ratio,
+                "carriers": carriers,
+                "additive": Dictionary(uniqueKeysWithValues: effects.map { e in
+                    (e.rawValue, Dictionary(uniqueKeysWithValues: zip(sectors, r.additive[e]!).map { ($0, $1) }))
+                }),
+                "multiplicative": Dictionary(uniqueKeysWithValues: effects.map { ($0.rawValue, r.multiplicative[$0]!) }),
+            ]
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self) + "\n"
+        case .csv:
+            var lines = ["sector," + effects.map(\.rawValue).joined(separator: ",") + ",total"]
+            for (i, s) in sectors.enumerated() {
+                let v = effects.map { r.additive[$0]![i] }
+                lines.append("\(s)," + v.map(NumberFormat.exact).joined(separator: ",") + ",\(NumberFormat.exact(v.reduce(0, +)))")
+            }
+            lines.append("total," + effects.map { NumberFormat.exact(r.total($0)) }.joined(separator: ",") + ",\(NumberFormat.exact(r.change))")
+            lines.append("multiplicative," + effects.map { NumberFormat.exact(r.multiplicative[$0]!) }.joined(separator: ",")
+                         + ",\(NumberFormat.exact(r.ratio))")
+            return lines.joined(separator: "\n") + "\n"
+        case .table, .markdown:
+            let zh = language == .zh
+            let header = [zh ? "部门" : "sector"] + effects.map { Labels.effect($0, language) } + [zh ? "合计" : "total"]
+            var rows: [[String]] = sectors.enumerated().map { i, s in
+                let v = effects.map { r.additive[$0]![i] }
+                return [Labels.sector(s, language)] + v.map(NumberFormat.value) + [NumberFormat.value(v.reduce(0, +))]
+            }
+            rows.append([zh ? "合计" : "total"] + effects.map { NumberFormat.value(r.total($0)) } + [NumberFormat.value(r.change)])
+            rows.append([zh ? "比值" : "ratio"] + effects.map { NumberFormat.fixed(r.multiplicative[$0]!, 4) } + [NumberFormat.fixed(r.ratio, 4)])
+            let title = zh
+                ? "CO2排放总量（毛）变化的LMDI分解，\(labels.0) → \(labels.1)：\(NumberFormat.value(start)) → \(NumberFormat.value(end)) 百万吨"
+                    + "（加法分解，单位百万吨CO2；末行为乘法分解）\n\n"
+                : "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(NumberFormat.value(start)) → \(NumberFormat.value(end)) Mt "
+                    + "(additive effects in Mt CO2; last row multiplicative)\n\n"
+            let renderer = TextRenderer(language: language, markdown: format == .markdown)
+            return title + renderer.table(header: header, rows: rows, rightAligned: { $0 > 0 })
+        }
+    }
+}

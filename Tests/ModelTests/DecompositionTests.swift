@@ -1,0 +1,62 @@
+import XCTest
+import Scenarios
+@testable import Simulator
+
+/// The LMDI decomposition of model runs: what a lever's change is booked as.
+final class DecompositionTests: XCTestCase {
+    func run(_ levers: [String: LeverSetting]) throws -> Trajectory {
+        var s = Scenario(name: "test", file: "test")
+        s.levers = levers
+        return try PreparedScenario(s, dataset: Fixtures.dataset()).run().trajectory
+    }
+
+    /// +40 GW of solar by 2030 and nothing else. The solar displaces coal generation: the power sector's energy
+    /// (coal plus non-fossil at the coal heat rate) barely moves, its coal share falls. The change must land in
+    /// the energy-mix effect (能源结构), not in energy intensity (能源强度).
+    func testSolarOnlyChangeIsAnEnergyMixEffectNotEnergyIntensity() throws {
+        let baseline = try run([:])
+        let solar2030 = baseline.value("capacity_solar", year: 2030)!
+        let policy = try run(["sector_plans.power.solar": LeverSetting(target: solar2030 + 40, start: 2021, full: 2029, shape: .linear)])
+        XCTAssertEqual(policy.value("capacity_solar", year: 2030)! - solar2030, 40, accuracy: 2, "the scenario must add about 40 GW")
+
+        let s0 = try Decomposition.state(baseline, year: 2030), s1 = try Decomposition.state(policy, year: 2030)
+        let r = LMDI.decompose(from: s0, to: s1)
+        let total = r.change, mix = r.total(.mix), intensity = r.total(.intensity)
+        XCTAssertLessThan(total, -20, "40 GW of solar must cut emissions by tens of Mt")
+        XCTAssertLessThan(mix, 0)
+        XCTAssertGreaterThan(abs(mix), 0.8 * abs(total), "the energy mix must carry the bulk of the change")
+        XCTAssertLessThan(abs(intensity), 0.1 * abs(total), "energy intensity must stay small beside it")
+        XCTAssertLessThan(abs(r.total(.structure)), 0.1 * abs(total))
+        XCTAssertEqual(r.total(.activity), 0, accuracy: 1e-6 * abs(total), "solar alone leaves GDP as it is")
+        XCTAssertEqual(r.total(.process), 0, accuracy: 1e-3 * abs(total))
+        // All of the mix effect is the power sector's.
+        XCTAssertEqual(r.additive[.mix]![SectorGroup.power.rawValue], mix, accuracy: 0.01 * abs(mix))
+
+        // Without non-fossil energy in E (only fossil energy), the same change would look like energy
+        // intensity: the reason E must count it.
+        func fossilOnly(_ s: LMDI.State) -> LMDI.State {
+            LMDI.State(activity: s.activity, energy: s.energy.map { Array($0.dropLast()) + [0] }, co2: s.co2, process: s.process)
+        }
+        let fossil = LMDI.decompose(from: fossilOnly(s0), to: fossilOnly(s1))
+        XCTAssertGreaterThan(abs(fossil.total(.intensity)), 0.5 * abs(total))
+        XCTAssertLessThan(abs(fossil.total(.mix)), 0.1 * abs(total))
+    }
+
+    /// The states reproduce the model's gross CO2, and the effects add up to its change and ratio exactly.
+    func testDecompositionOfARunAddsUpToTheChangeInGrossCO2() throws {
+        let r = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("announced.yaml").path, dataset: Fixtures.dataset()).trajectory
+        let s0 = try Decomposition.state(r, year: 2020), s1 = try Decomposition.state(r, year: 2030)
+        let gross0 = r.value("co2_gross", year: 2020)!, gross1 = r.value("co2_gross", year: 2030)!
+        XCTAssertEqual(s0.totalCO2, gross0, accuracy: 1e-9 * gross0)
+        XCTAssertEqual(s1.totalCO2, gross1, accuracy: 1e-9 * gross1)
+        // E is energy_total without feedstock and before the export deduction.
+        for (s, year) in [(s0, 2020), (s1, 2030)] {
+            let expected = r.value("energy_total", year: year)! - r.value("energy_feedstock", year: year)! + r.value("energy_export_deduction", year: year)!
+            XCTAssertEqual(s.totalEnergy, expected, accuracy: 1e-9 * expected)
+        }
+        let d = LMDI.decompose(from: s0, to: s1)
+        XCTAssertEqual(LMDI.Effect.allCases.map { d.total($0) }.reduce(0, +), gross1 - gross0, accuracy: 1e-9 * gross0)
+        XCTAssertEqual(LMDI.Effect.allCases.map { d.multiplicative[$0]! }.reduce(1, *), gross1 / gross0, accuracy: 1e-12)
+        XCTAssertThrowsError(try Decomposition.state(r, year: 2100))
+    }
+}

@@ -1,0 +1,86 @@
+import XCTest
+import Foundation
+
+/// `carbonsim decompose`, end to end: the energy-mix column in every format and both languages.
+final class DecomposeCommandLineTests: XCTestCase {
+    let cli = CLI()
+
+    func testTablePrintsTheEnergyMixColumnInEnglishAndChinese() throws {
+        let en = try cli.run(["decompose", "--from", "2020", "--to", "2030"])
+        XCTAssertEqual(en.status, 0, en.err)
+        let header = try XCTUnwrap(en.out.split(separator: "\n").first { $0.hasPrefix("sector") })
+        for column in ["activity", "energy intensity", "sector structure", "energy mix", "emission factor", "process CO2", "total"] {
+            XCTAssertTrue(header.contains(column), "\(column) missing in: \(header)")
+        }
+        XCTAssertTrue(header.range(of: "energy intensity")!.lowerBound < header.range(of: "energy mix")!.lowerBound)
+        XCTAssertTrue(en.out.contains("\npower "), en.out)
+        XCTAssertTrue(en.out.contains("\nratio "), en.out)
+
+        let zh = try cli.run(["decompose", "--from", "2020", "--to", "2030", "--lang", "zh"])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        let lines = zh.out.split(separator: "\n")
+        let zhHeader = try XCTUnwrap(lines.first { $0.hasPrefix("部门") })
+        for column in ["经济规模", "能源强度", "产业结构", "能源结构", "排放因子", "工业过程", "合计"] {
+            XCTAssertTrue(zhHeader.contains(column), "\(column) missing in: \(zhHeader)")
+        }
+        XCTAssertTrue(zh.out.contains("\n电力热力 "), zh.out)
+        XCTAssertTrue(zh.out.contains("LMDI分解"), zh.out)
+        // The same numbers in both languages.
+        let enTotal = en.out.split(separator: "\n").first { $0.hasPrefix("total") }!.split(separator: " ").dropFirst()
+        let zhTotal = lines.first { $0.hasPrefix("合计") }!.split(separator: " ").dropFirst()
+        XCTAssertEqual(Array(enTotal), Array(zhTotal))
+    }
+
+    func testMarkdownCSVAndJSONCarryTheMixEffect() throws {
+        let md = try cli.run(["decompose", "--format", "markdown"])
+        XCTAssertEqual(md.status, 0, md.err)
+        XCTAssertTrue(md.out.contains("| energy mix |") || md.out.contains("energy mix "), md.out)
+
+        let csv = try cli.run(["decompose", "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        let rows = csv.out.split(separator: "\n")
+        XCTAssertEqual(rows.first, "sector,activity,intensity,structure,mix,emission_factor,process,total")
+        XCTAssertEqual(rows.count, 1 + 8 + 2)
+        // The total row's effects add up to its change.
+        let total = rows[9].split(separator: ",").dropFirst().map { Double($0)! }
+        XCTAssertEqual(total.dropLast().reduce(0, +), total.last!, accuracy: 1e-9 * abs(total.last!) + 1e-9)
+
+        let json = try cli.run(["decompose", "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.err)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        XCTAssertEqual(object["carriers"] as? [String], ["coal", "coke", "oil", "gas", "non_fossil"])
+        let additive = try XCTUnwrap(object["additive"] as? [String: [String: Double]])
+        XCTAssertEqual(Set(additive.keys), ["activity", "intensity", "structure", "mix", "emission_factor", "process"])
+        let sum = additive.values.flatMap(\.values).reduce(0, +)
+        XCTAssertEqual(sum, try XCTUnwrap(object["change"] as? Double), accuracy: 1e-9)
+    }
+
+    /// Two scenarios that differ by about 40 GW of solar in 2030: the energy mix carries the change.
+    func testSolarOnlyComparisonLandsInTheMixColumn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-decompose-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let policy = dir.appendingPathComponent("solar.yaml")
+        // Baseline trend: 10.81 GW in 2019 + 1.5 GW/yr, about 27 GW in 2030; 67 GW is about +40 GW.
+        try """
+        name: solar
+        extends: \(CLI.repository.appendingPathComponent("scenarios/baseline.yaml").path)
+        sector_plans:
+          power:
+            solar: {target: 67, start: 2021, full: 2029}
+        """.write(to: policy, atomically: true, encoding: .utf8)
+        let chart = dir.appendingPathComponent("lmdi.svg")
+        let r = try cli.run(["decompose", "--baseline", "scenarios/baseline.yaml", "--policy", policy.path, "--to", "2030",
+                             "--format", "json", "--chart", chart.path, "--lang", "zh"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let additive = try XCTUnwrap(object["additive"] as? [String: [String: Double]])
+        let change = try XCTUnwrap(object["change"] as? Double)
+        let mix = additive["mix"]!.values.reduce(0, +), intensity = additive["intensity"]!.values.reduce(0, +)
+        XCTAssertLessThan(change, -20)
+        XCTAssertGreaterThan(-mix, 0.8 * -change, "mix \(mix) of \(change)")
+        XCTAssertLessThan(abs(intensity), 0.1 * abs(change))
+        let svg = try String(contentsOf: chart, encoding: .utf8)
+        XCTAssertTrue(svg.contains("data-series=\"能源结构\""), svg)
+    }
+}
