@@ -25,7 +25,7 @@ let package = Package(
         // SQLite's C API (GRDB does the rest).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
-        .target(name: "Simulator", dependencies: ["CGSL"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
+        .target(name: "Simulator", dependencies: ["CGSL"]),
         // Words to numbers: scenario schema, YAML, validation, embedded datasets.
         .target(
             name: "Scenarios",

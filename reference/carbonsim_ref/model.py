@@ -287,7 +287,7 @@ class Model:
                 dem[i] = spos(need - qfa, 0.01 * q["base_output"])
             else:
                 dem[i] = q["base_output"] * idx[i] * (1 - z)
-            out[i] = smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"])
+            out[i] = max(smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"]), 0.0)
             r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
             fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
             elec[i] = out[i] * q["electricity_per_tonne"] * r

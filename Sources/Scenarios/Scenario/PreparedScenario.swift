@@ -34,7 +34,8 @@ public struct PreparedScenario: Sendable {
 
     /// Why a build-out lever cannot go down: it names the capacity installed when the move starts.
     public static func teardownMessage(_ lever: Lever, _ t: (start: Int, year: Int, target: Double, installed: Double)) -> String {
-        "a build-out target of \(format(t.target)) \(lever.unit.rawValue) by the end of \(t.year) is below the \(format(t.installed)) \(lever.unit.rawValue) installed at the start of \(t.start); this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"
+        func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
+        return "a build-out target of \(format(t.target)) \(lever.unit.rawValue) by the end of \(t.year) is below the \(format(t.installed)) \(lever.unit.rawValue) installed at the start of \(t.start); this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"
     }
 
     /// Runs the scenario: trajectory and indicators.

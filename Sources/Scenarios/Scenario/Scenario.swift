@@ -26,6 +26,13 @@ public struct Scenario: Sendable, Equatable {
     }
 
     /// The same scenario shown as coming from `file` (equality includes the display name of the file).
+    /// Equal in what it says; warnings (which depend on where the text sits) are not part of it.
+    public static func == (a: Scenario, b: Scenario) -> Bool {
+        a.name == b.name && a.description == b.description && a.file == b.file && a.targets == b.targets
+            && a.levers == b.levers && a.assumptions == b.assumptions && a.enforceDualControl == b.enforceDualControl
+            && a.accounting == b.accounting
+    }
+
     public func with(file: String) -> Scenario {
         var s = self
         s.file = file

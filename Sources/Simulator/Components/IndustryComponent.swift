@@ -100,7 +100,8 @@ public final class IndustryComponent: Component {
             } else {
                 demand = q.baseOutput * index * (1 - ws.curtailment)
             }
-            let output = Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput)
+            // The smooth minimum dips below zero when demand is near zero (all alumina from fly ash): output is not negative.
+            let output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
             let dpExcess = d - q.deepProcessingBase
             let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)

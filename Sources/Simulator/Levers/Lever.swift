@@ -140,7 +140,7 @@ extension Lever {
         var probe = s
         probe.target = range.upperBound
         let lastStart = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start
-        return min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart), p)), range.upperBound)
+        return min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart).nextDown, p)), range.upperBound)
     }
 
     /// For a build-out lever, the first move that would take the level down: its end year, the level it
@@ -148,7 +148,7 @@ extension Lever {
     public func teardown(_ schedule: Schedule, _ p: ModelParameters) -> (start: Int, year: Int, target: Double, installed: Double)? {
         guard isBuildOut else { return nil }
         for r in schedule.ramps.sorted(by: { ($0.full, $0.start) < ($1.full, $1.start) }) {
-            let before = level(schedule, at: Double(r.start), p)
+            let before = level(schedule, at: Double(r.start).nextDown, p)
             let after = level(schedule, at: Double(r.full + 1).nextDown, p)
             if after < before - 1e-9 * max(abs(before), 1) { return (r.start, r.full, after, before) }
         }

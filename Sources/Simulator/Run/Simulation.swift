@@ -61,6 +61,7 @@ public struct Simulation {
         var t = model.startTime
         let cumulative = model.accumulators.offset
         var windowStart = (gross: 0.0, net: 0.0)
+        var restarts = 0
         try integrator.restart()
         integrator.resetCounters()
 
@@ -86,6 +87,7 @@ public struct Simulation {
                         switch stop {
                         case .breakpoint:
                             try integrator.reset()
+                            restarts += 1
                             next += 1
                             model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
                         case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
@@ -109,7 +111,7 @@ public struct Simulation {
         return Trajectory(years: years, catalog: catalog, values: values,
                           cumulativeNetCO2: y[cumulative + 1] - windowStart.net,
                           cumulativeGrossCO2: y[cumulative] - windowStart.gross,
-                          cumulativeFrom: cumulativeFrom, evaluations: integrator.evaluations)
+                          cumulativeFrom: cumulativeFrom, evaluations: integrator.evaluations, restarts: restarts)
     }
 }
 

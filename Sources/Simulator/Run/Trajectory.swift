@@ -12,11 +12,13 @@ public struct Trajectory: Sendable {
     public let cumulativeFrom: Int
     /// Right-hand-side evaluations this run took.
     public let evaluations: Int
+    /// Integrator restarts at breakpoints this run took.
+    public let restarts: Int
 
     private var index: [String: Int] { catalog.index }
 
     init(years: [Int], catalog: OutputCatalog, values: [Double], cumulativeNetCO2: Double,
-         cumulativeGrossCO2: Double, cumulativeFrom: Int, evaluations: Int) {
+         cumulativeGrossCO2: Double, cumulativeFrom: Int, evaluations: Int, restarts: Int = 0) {
         self.years = years
         self.catalog = catalog
         self.values = values
@@ -24,6 +26,7 @@ public struct Trajectory: Sendable {
         self.cumulativeGrossCO2 = cumulativeGrossCO2
         self.cumulativeFrom = cumulativeFrom
         self.evaluations = evaluations
+        self.restarts = restarts
     }
 
     public func has(_ name: String) -> Bool { index[name] != nil }

@@ -1,0 +1,170 @@
+import Foundation
+import XCTest
+import Scenarios
+import Simulator
+
+/// Levers mean what the file says: each case an analyst hit, as a regression test.
+final class LeverSemanticsTests: XCTestCase {
+    func parse(_ text: String, file: String = "test.yaml", directory: URL? = nil) throws -> Scenario {
+        try ScenarioLoader(dataset: Fixtures.dataset()).parse(text, file: file, directory: directory)
+    }
+
+    func run(_ text: String, directory: URL? = nil) throws -> ScenarioResult {
+        let dataset = try Fixtures.dataset()
+        return try PreparedScenario(parse(text, directory: directory), dataset: dataset).run()
+    }
+
+    /// Zero is a value, never "off": a wind build-out below what is installed is an error naming the capacity.
+    func testABuildOutBelowInstalledCapacityIsAnErrorThatNamesIt() throws {
+        for target in ["0", "0.001", "20"] {
+            let text = "sector_plans:\n  power:\n    wind: {target: \(target), start: 2021, full: 2025}\n"
+            XCTAssertThrowsError(try parse(text), target) { error in
+                let e = error as? InputError
+                XCTAssertEqual(e?.line, 3, target)
+                XCTAssertEqual(e?.keyPath, "sector_plans.power.wind", target)
+                // Installed at the start of 2021: 30.07 GW at the end of 2019 plus one year at 6 GW/yr.
+                XCTAssertTrue(e?.message.contains("36.07 GW installed at the start of 2021") == true, e?.message ?? "")
+            }
+        }
+        // CCUS and fly-ash alumina are build-outs too; at or above what is installed they load.
+        XCTAssertThrowsError(try parse("sector_plans:\n  industry:\n    fly_ash_alumina: {target: 0.1, start: 2024, full: 2030}\n"))
+        XCTAssertNoThrow(try parse("sector_plans:\n  removals:\n    ccus: {target: 0, start: 2028, full: 2035}\n"))
+    }
+
+    /// `solve` searches build-outs only from what is installed: it never answers "0.000 GW".
+    func testSolveStartsFromTheInstalledCapacity() throws {
+        let dataset = try Fixtures.dataset()
+        let lever = try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind"))
+        let p = try dataset.modelParameters()
+        let minimum = lever.minimumTarget(LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), p)
+        XCTAssertEqual(minimum, 36.07, accuracy: 1e-9)
+        let solver = LeverSolver(base: Scenario(name: "base", file: "base"), dataset: dataset, lever: lever,
+                                 setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear),
+                                 targets: try TargetParser(dataset: dataset).parse("peak_year=2060"))
+        let s = try solver.solve()
+        XCTAssertEqual(try XCTUnwrap(s.value), 36.07, accuracy: 1e-6, "an easy target is met at the installed capacity, not at 0")
+    }
+
+    /// An energy cap binds from its own year: nothing before the first capped year changes.
+    func testAnEnergyCapBindsFromItsOwnYearOnly() throws {
+        let capped = try run("targets: {energy_cap: {2030: 200}}\nmeasures: {dual_control: {enforce: true}}\n")
+        let free = try run("name: free\n")
+        let z = capped.trajectory.series("dual_control_curtailment")
+        for (i, year) in capped.trajectory.years.enumerated() where year < 2030 {
+            XCTAssertEqual(z[i], 0, "no curtailment in \(year), before the cap")
+            XCTAssertEqual(capped.trajectory.series("co2_gross")[i], free.trajectory.series("co2_gross")[i],
+                           accuracy: 1e-9 * free.trajectory.series("co2_gross")[i], "\(year)")
+        }
+        XCTAssertGreaterThan(try XCTUnwrap(capped.trajectory.value("dual_control_curtailment", year: 2031)), 1)
+        XCTAssertTrue(capped.trajectory.value("energy_cap", year: 2029)!.isNaN, "no cap before 2030")
+        XCTAssertEqual(try XCTUnwrap(capped.trajectory.value("energy_cap", year: 2030)), 200)
+    }
+
+    /// Capacities and stocks at year-end: a target reached at the end of its full year shows in that year.
+    func testTargetsReachedAtTheEndOfTheirFullYearShowInThatYearsColumn() throws {
+        let r = try run("""
+            sector_plans:
+              power: {wind: {target: 135, start: 2021, full: 2030}}
+              industry: {fly_ash_alumina: {target: 3, start: 2024, full: 2035, shape: logistic}}
+              removals: {ccus: {target: 20, start: 2028, full: 2035}}
+            """)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2030)), 135, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("ccus_capacity", year: 2035)), 20, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("fly_ash_alumina_capacity", year: 2035)), 3, accuracy: 1e-6)
+        // The trend continues after the full year; the base year shows the dataset's end-of-year capacity.
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2031)), 141, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2019)), 30.07, accuracy: 1e-9)
+    }
+
+    /// Every lever pushed to its limit: shares stay in [0, 100 %], energies and outputs non-negative, the heat
+    /// rate not below the new units' or the lever's own minimum, and what cannot be honoured is reported.
+    func testAllLeversAtTheirLimitsStayWithinPhysicalBounds() throws {
+        let dataset = try Fixtures.dataset()
+        var s = Scenario(name: "all-max", file: "all-max")
+        for lever in LeverRegistry.all where !lever.path.contains("capacity_cap") {
+            let target = lever.path.hasSuffix("coal_heat_rate") ? lever.range.lowerBound : lever.range.upperBound
+            s.levers[lever.path] = LeverSetting(target: target, start: 2021, full: 2030, shape: .linear)
+        }
+        s.targets.energyCap = [2030: 150]
+        s.targets.peakYear = 2030
+        s.enforceDualControl = true
+        let r = try PreparedScenario(s, dataset: dataset).run()
+        let t = r.trajectory
+        for v in t.series("non_fossil_share") { XCTAssertTrue((0...100).contains(v), "non-fossil share \(v)") }
+        for name in t.names where name.hasPrefix("energy_") && name != "energy_cap" || name.hasPrefix("output_")
+            || name.hasPrefix("capacity_") || name.hasPrefix("generation_") {
+            for (year, v) in zip(t.years, t.series(name)) { XCTAssertGreaterThanOrEqual(v, -1e-9, "\(name) \(year)") }
+        }
+        for v in t.series("heat_rate") { XCTAssertGreaterThanOrEqual(v, 250 - 1e-6) }
+        XCTAssertFalse(r.shortfalls.isEmpty, "at these limits something cannot be honoured, and it is said")
+        XCTAssertTrue(r.shortfalls.contains { $0.path == "sector_plans.removals.ccus" }, "\(r.shortfalls)")
+        for f in r.shortfalls { XCTAssertTrue(f.message.contains(String(f.worstYear)), f.message) }
+    }
+
+    /// Fractions typed for percents load with a warning that names the file, the line and the intended value.
+    func testFractionsTypedForPercentsAreWarnedAbout() throws {
+        let s = try parse("""
+            targets:
+              non_fossil_share: {2030: 0.25}
+            sector_plans:
+              industry:
+                capacity_cut: {steel: {target: 0.3, start: 2022, full: 2025}}
+                efficiency_benchmark: 0.8
+            """, file: "plan.yaml")
+        XCTAssertEqual(s.warnings.map(\.line), [2, 5, 6])
+        XCTAssertEqual(s.warnings.map(\.keyPath), ["targets.non_fossil_share.2030", "sector_plans.industry.capacity_cut.steel.target",
+                                                   "sector_plans.industry.efficiency_benchmark"])
+        XCTAssertTrue(s.warnings[0].description.hasPrefix("plan.yaml:2: warning"))
+        XCTAssertTrue(s.warnings[0].message.contains("write 25"), s.warnings[0].message)
+        XCTAssertTrue(s.warnings[1].message.contains("write 30"), s.warnings[1].message)
+        XCTAssertTrue(try parse("sector_plans: {industry: {efficiency_benchmark: 80}}").warnings.isEmpty)
+    }
+
+    /// Milestone paths: each level is installed at the end of its year, with a shape per segment.
+    func testAMilestonePathReachesEachMilestone() throws {
+        let r = try run("sector_plans:\n  power:\n    wind: {path: {2025: 150, 2030: 300}, shape: {2025: linear, 2030: logistic}}\n")
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2025)), 150, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2030)), 300, accuracy: 1e-6)
+        // Past the last milestone the baseline trend continues (6 GW/yr).
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2032)), 312, accuracy: 1e-6)
+        XCTAssertThrowsError(try parse("sector_plans: {power: {wind: {path: {2025: 150, 2030: 100}}}}"), "a path may not tear down")
+        XCTAssertThrowsError(try parse("sector_plans: {power: {wind: {path: {2025: 150}, target: 3}}}"), "one form at a time")
+        XCTAssertThrowsError(try parse("sector_plans: {power: {wind: {path: {2025: 150}, start: 2026}}}"), "milestone before the start")
+    }
+
+    /// Deltas: "+40 GW over announced by 2030" adds to the setting of the scenario extended.
+    func testADeltaAddsToTheScenarioItExtends() throws {
+        let dir = Fixtures.scenarios
+        let r = try run("extends: announced.yaml\nsector_plans:\n  power:\n    wind: {delta: 40}\n", directory: dir)
+        let announced = try Fixtures.run(dir.appendingPathComponent("announced.yaml").path, dataset: Fixtures.dataset())
+        XCTAssertEqual(try XCTUnwrap(announced.trajectory.value("capacity_wind", year: 2030)), 135, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2030)), 175, accuracy: 1e-6)
+        // A delta with its own schedule, over the baseline where the extended scenario leaves the lever alone.
+        let over = try run("sector_plans:\n  removals:\n    ccus: {delta: 15, start: 2030, full: 2034}\n")
+        XCTAssertEqual(try XCTUnwrap(over.trajectory.value("ccus_capacity", year: 2034)), 15, accuracy: 1e-6)
+        XCTAssertThrowsError(try parse("extends: announced.yaml\nsector_plans: {power: {wind: {delta: -200}}}\n", directory: dir))
+    }
+
+    /// Every declared breakpoint is honoured: a step lever jumps exactly on 1 January of its start, and the
+    /// integrator restarts at every breakpoint the model declares, for every registered lever.
+    func testEveryLeversBreakpointsAreHonoured() throws {
+        let dataset = try Fixtures.dataset()
+        let p = try dataset.modelParameters()
+        for lever in LeverRegistry.all {
+            let baseline = lever.baselineLevel(p, at: 2031) ?? lever.range.lowerBound
+            let target = min(max(baseline + 0.1 * (lever.range.upperBound - lever.range.lowerBound), lever.range.lowerBound), lever.range.upperBound)
+            var s = Scenario(name: "step", file: "step")
+            s.levers[lever.path] = LeverSetting(target: target, start: 2031, full: 2034, shape: .linear)
+            let prepared = try PreparedScenario(s, dataset: dataset)
+            let model = try CarbonModel(parameters: prepared.parameters)
+            XCTAssertTrue(model.breakpoints.contains(2031) && model.breakpoints.contains(2035), lever.path)
+            let r = try Simulation(model: model).run()
+            XCTAssertEqual(r.restarts, model.breakpoints.filter { $0 > model.startTime && $0 < Double(p.endYear + 1) }.count, lever.path)
+        }
+        // A CCUS step: nothing at the end of 2030, all of it at the end of 2031, captured over the whole of 2031.
+        let step = try Fixtures.run(lever: "sector_plans.removals.ccus", LeverSetting(target: 50, start: 2031, full: 2031, shape: .step), dataset: dataset)
+        XCTAssertEqual(try XCTUnwrap(step.trajectory.value("ccus_capacity", year: 2030)), 0)
+        XCTAssertEqual(try XCTUnwrap(step.trajectory.value("ccus_capacity", year: 2031)), 50, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(step.trajectory.value("ccus_captured", year: 2031)), 50 * p.ccus.utilisation, accuracy: 1e-3)
+    }
+}
