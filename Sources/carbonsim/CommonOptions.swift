@@ -28,7 +28,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let e as GSLError {
         printError("numerical failure: \(e)")
         throw ExitCode(3)
-    } catch let e as CalibrationError {
+    } catch let e as BaseYearError {
         printError(e.description)
         throw ExitCode(3)
     }

@@ -51,8 +51,8 @@ final class BaseYearTests: XCTestCase {
 
     func testCalibrationLeavesNoNegativeResiduals() throws {
         let model = try CarbonModel(parameters: Fixtures.dataset().modelParameters())
-        XCTAssertGreaterThan(model.calibration.residualElectricity, 0)
-        XCTAssertGreaterThan(model.calibration.powerGroupResidualCO2, 0)
+        XCTAssertGreaterThan(model.baseYearSplit.residualElectricity, 0)
+        XCTAssertGreaterThan(model.baseYearSplit.powerGroupResidualCO2, 0)
     }
 
     func f(_ v: Double, _ width: Int) -> String {

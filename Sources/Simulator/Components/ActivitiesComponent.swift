@@ -15,49 +15,59 @@ import Darwin
 /// No states: activities respond instantly to GDP.
 public final class ActivitiesComponent: Component {
     public let offset: Int
+    public let states: [StateDeclaration] = []
     let activities: [ActivityParameters]
     /// Base-year fuel by activity, tce, calibrated to CEADs.
-    let baseFuel: [FuelVector]
+    let baseFuel: BaseValue<FuelVector>
     /// Base-year electricity by activity, TWh.
-    let baseElectricity: [Double]
+    let baseElectricity: BaseValue<Double>
     /// Base-year process CO2 by activity, Mt: the CEADs cement process CO2 no product claims.
-    let baseProcess: [Double]
-    let buildingsElectrification: Schedule, transportElectrification: Schedule
+    let baseProcess: BaseValue<Double>
+    let buildingsElectrification: CompiledSchedule, transportElectrification: CompiledSchedule
     let economy: EconomyParameters
     let baseYear: Double
     /// GDP the activities grow from: the model's own base-year GDP, so that calibrated base-year values are
     /// reproduced exactly (it differs from the dataset's by the smoothing of lost value added, about 0.01%).
-    let referenceGDP: Double
+    let referenceGDP: BaseValue<Double>
     /// ln(1 - autonomous efficiency gain) per activity.
     let logRetention: [Double]
     /// Fitted trend per activity (nil: GDP-driven).
-    let trends: [Spline?]
+    let trendSplines: [Spline?]
+    let trends: UnsafeMutableBufferPointer<SplineView?>
     /// Whether any activity has a trend: only then does the right-hand side need GDP's exogenous path.
     let hasTrends: Bool
 
-    init(offset: Int, activities: [ActivityParameters], baseFuel: [FuelVector], baseElectricity: [Double],
-         baseProcess: [Double]? = nil, levers: LeverSettings, economy: EconomyParameters, baseYear: Double,
-         referenceGDP: Double) throws {
-        self.offset = offset
+    /// Base values start as the dataset gives them (named activities' CO2, electricity); the base-year split
+    /// then sets the remainders and the reference GDP.
+    init(activities: [ActivityParameters], factors: FuelVector, levers: LeverSettings, economy: EconomyParameters,
+         baseYear: Double, layout: inout StateLayout) throws {
+        offset = layout.reserve([])
         self.activities = activities
-        self.baseFuel = baseFuel
-        self.baseElectricity = baseElectricity
-        self.baseProcess = baseProcess ?? Array(repeating: 0, count: activities.count)
-        buildingsElectrification = levers[Levers.buildingsElectrification]
-        transportElectrification = levers[Levers.transportElectrification]
+        baseFuel = BaseValue(FuelVector(), count: activities.count)
+        baseElectricity = BaseValue(0, count: activities.count)
+        baseProcess = BaseValue(0, count: activities.count)
+        for (i, a) in activities.enumerated() {
+            if !a.takesGroupRemainder { baseFuel[i] = a.baseCO2.scaledInverse(factors) }
+            baseElectricity[i] = a.baseElectricity
+        }
+        buildingsElectrification = CompiledSchedule(levers[Levers.buildingsElectrification])
+        transportElectrification = CompiledSchedule(levers[Levers.transportElectrification])
         self.economy = economy
         self.baseYear = baseYear
-        self.referenceGDP = referenceGDP
+        referenceGDP = BaseValue(economy.baseGDP)
         logRetention = activities.map { log(1 - $0.autonomousEfficiency) }
-        trends = try activities.map { a in
+        trendSplines = try activities.map { a in
             a.trendYears.isEmpty ? nil : try Spline(x: midYear(a.trendYears), y: a.trendIndex, kind: .steffen)
         }
-        hasTrends = trends.contains { $0 != nil }
+        trends = .allocate(capacity: activities.count)
+        _ = trends.initialize(from: trendSplines.map { $0?.view })
+        hasTrends = trendSplines.contains { $0 != nil }
     }
 
-    public var states: [(name: String, unit: String)] { [] }
-    public func initialState(into y: UnsafeMutablePointer<Double>) {}
-    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
+    deinit {
+        baseFuel.deallocate(); baseElectricity.deallocate(); baseProcess.deallocate(); referenceGDP.deallocate()
+        buildingsElectrification.deallocate(); transportElectrification.deallocate(); trends.deallocate()
+    }
 
     /// Activity i's growth since the base year: (GDP/GDP(t0))^elasticity (1 - a)^(t - t0), or along its trend.
     @inline(__always)
@@ -75,9 +85,9 @@ public final class ActivitiesComponent: Component {
 
     @inline(__always)
     func growth(_ ws: Workspace) -> Growth {
-        let logGrowth = log(ws.gdp / referenceGDP)
+        let logGrowth = log(ws.economy.gdp / referenceGDP.value)
         return Growth(t: ws.t, dt: ws.t - baseYear, logGrowth: logGrowth,
-                      logDeviation: hasTrends ? logGrowth - log(ws.gdpExogenous / economy.baseGDP) : 0)
+                      logDeviation: hasTrends ? logGrowth - log(ws.economy.gdpExogenous / economy.baseGDP) : 0)
     }
 
     /// Share of activity i's fossil final energy switched to electricity at time t.
@@ -98,20 +108,36 @@ public final class ActivitiesComponent: Component {
         return total
     }
 
-    /// Needs GDP in the workspace.
-    func evaluate(_ ws: Workspace) {
+    /// Step `activities`.
+    func evaluate(_ ws: inout Workspace) {
         let t = ws.t
         let g = growth(ws)
         for i in activities.indices {
             let scale = self.scale(i, g)
             let switched = self.switched(i, at: t)
             let fossil = baseFuel[i] * scale
-            ws.activityFuel[i] = fossil * (1 - switched)
-            ws.activityProcess[i] = baseProcess[i] * scale
-            ws.activityElectricity[i] = baseElectricity[i] * scale
+            ws.activities.fuel[i] = fossil * (1 - switched)
+            ws.activities.process[i] = baseProcess[i] * scale
+            ws.activities.electricity[i] = baseElectricity[i] * scale
                 + fossil.total * switched * economy.electrificationMWhPerTce
         }
-        ws.replacementFuel = economy.replacementFuelPerValueAdded * (ws.replacementValueAdded * 0.01)
-        ws.replacementElectricity = economy.replacementElectricityPerValueAdded * ws.replacementValueAdded * 0.01
+        ws.activities.replacementFuel = economy.replacementFuelPerValueAdded * (ws.economy.replacementValueAdded * 0.01)
+        ws.activities.replacementElectricity = economy.replacementElectricityPerValueAdded * ws.economy.replacementValueAdded * 0.01
+    }
+}
+
+/// What activities write, per activity (buffers), and the replacement industry's energy.
+public struct ActivityFlows {
+    public let fuel: UnsafeMutableBufferPointer<FuelVector>, electricity: UnsafeMutableBufferPointer<Double>
+    /// Process CO2 of activities (cement process CO2 no product claims), Mt.
+    public let process: UnsafeMutableBufferPointer<Double>
+    public var replacementFuel = FuelVector(), replacementElectricity = 0.0
+
+    init(activities n: Int) {
+        fuel = zeroBuffer(n, FuelVector()); electricity = zeroBuffer(n, 0); process = zeroBuffer(n, 0)
+    }
+
+    func deallocate() {
+        fuel.deallocate(); electricity.deallocate(); process.deallocate()
     }
 }

@@ -6,27 +6,48 @@
 public final class CCUSComponent: Component {
     public let offset: Int
     let p: CCUSParameters
-    let target: Schedule
+    let target: CompiledSchedule
 
-    init(offset: Int, parameters: CCUSParameters, levers: LeverSettings) {
-        self.offset = offset
+    public let states: [StateDeclaration] = []
+    /// Where CO2 can be captured: activities in the power-and-heat group (CHP), and coal chemicals.
+    let heatActivities: [Int]
+    let factors: FuelVector
+
+    init(parameters: CCUSParameters, levers: LeverSettings, activities: [ActivityParameters], factors: FuelVector,
+         layout: inout StateLayout) {
         p = parameters
-        target = levers[Levers.ccus]
+        target = CompiledSchedule(levers[Levers.ccus])
+        heatActivities = activities.indices.filter { activities[$0].group == .power }
+        self.factors = factors
+        offset = layout.reserve(states)
     }
 
-    public var states: [(name: String, unit: String)] { [] }
-    public func initialState(into y: UnsafeMutablePointer<Double>) {}
+    deinit { target.deallocate() }
 
-    func evaluateCapacity(_ ws: Workspace) {
-        ws.ccusCapacity = max(target.value(at: ws.t), 0)
-        ws.ccusElectricity = ws.ccusCapacity * p.utilisation * p.electricityPerTonne
+    /// Step `ccusCapacity`.
+    func evaluateCapacity(_ ws: inout Workspace) {
+        ws.ccus.capacity = max(target.value(at: ws.t), 0)
+        ws.ccus.electricity = ws.ccus.capacity * p.utilisation * p.electricityPerTonne
     }
 
-    func evaluateCapture(_ ws: Workspace, capturable: Double) {
-        let possible = p.maxCaptureShare * capturable
-        ws.ccusCaptured = ws.ccusCapacity > 0
-            ? Smooth.min(p.utilisation * ws.ccusCapacity, possible, width: 0.01) : 0
+    /// CO2 that CCUS can reach: coal power, combined heat and power, and coal chemicals.
+    func capturable(_ ws: Workspace) -> Double {
+        var heatCoal = 0.0
+        for i in heatActivities { heatCoal += ws.activities.fuel[i].coal }
+        return (ws.power.thermalFuel + heatCoal) * factors.coal + ws.industry.fuel[Product.coalChemicals.rawValue].emissions(factors)
     }
 
-    public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {}
+    /// Step `ccusCapture`.
+    func evaluateCapture(_ ws: inout Workspace) {
+        let possible = p.maxCaptureShare * capturable(ws)
+        ws.ccus.captured = ws.ccus.capacity > 0
+            ? Smooth.min(p.utilisation * ws.ccus.capacity, possible, width: 0.01) : 0
+    }
+
+
+}
+
+/// What CCUS writes: capacity (Mt CO2/yr), CO2 captured (Mt) and the capture plants' electricity (TWh).
+public struct CCUSFlows {
+    public var capacity = 0.0, captured = 0.0, electricity = 0.0
 }

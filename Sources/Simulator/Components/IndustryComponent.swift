@@ -11,12 +11,15 @@
 /// A product the region does not make (`isPresent` false) keeps its states at rest and all its flows at 0.
 public final class IndustryComponent: Component {
     public let offset: Int
+    public let states: [StateDeclaration]
     let products: [ProductParameters]
-    let cut: [Schedule]
+    let cut: CompiledSchedules
     /// Capacity caps (nil: none), each binding from its first year.
-    let cap: [Schedule?]
-    let deepProcessing: [Schedule]
-    let benchmark: Schedule, entry: Schedule, ladder: Schedule
+    let cap: CompiledSchedules
+    /// 1 January of each cap's first year (infinity: no cap).
+    let capStart: [Double]
+    let deepProcessing: CompiledSchedules
+    let benchmark: CompiledSchedule, entry: CompiledSchedule, ladder: CompiledSchedule
     let policy: IndustryPolicy
     let flyAsh: FlyAshParameters
     /// Base-year fuel per tonne of output, tce/t, from the CEADs group share.
@@ -25,22 +28,38 @@ public final class IndustryComponent: Component {
     let initialIntensity: [Double]
     /// Baseline demand index per product (nil for an absent product).
     let demandPaths: [Spline?]
+    /// The same, as views the right-hand side reads.
+    let demand: UnsafeMutableBufferPointer<SplineView?>
     /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
     let localAluminaShare: Double
+    /// Whether the region makes aluminium (then it may import alumina).
+    let hasAlumina: Bool
 
     public static let statesPerProduct = 3
 
-    init(offset: Int, parameters p: ModelParameters, levers: LeverSettings) throws {
-        self.offset = offset
+    deinit {
+        cut.deallocate(); cap.deallocate(); deepProcessing.deallocate()
+        benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
+        demand.deallocate()
+    }
+
+    init(parameters p: ModelParameters, levers: LeverSettings, layout: inout StateLayout) throws {
         products = p.products
-        cut = Levers.capacityCut.map { levers[$0] }
-        cap = Levers.capacityCap.map { levers[$0].isSet ? levers[$0] : nil }
-        deepProcessing = p.products.map { q in
-            Levers.deepProcessing[q.product].map { levers[$0] } ?? .constant(q.deepProcessingBase)
+        states = p.products.flatMap { q in
+            [StateDeclaration("capacity_old_\(q.product.key)", "Mt/yr"), StateDeclaration("capacity_new_\(q.product.key)", "Mt/yr"),
+             StateDeclaration("relative_intensity_new_\(q.product.key)", "1")]
         }
-        benchmark = levers[Levers.efficiencyBenchmark]
-        entry = levers[Levers.greenEntry]
-        ladder = levers[Levers.ladderPricing]
+        offset = layout.reserve(states)
+        cut = CompiledSchedules(Levers.capacityCut.map { levers[$0] })
+        let caps = Levers.capacityCap.map { levers[$0] }
+        cap = CompiledSchedules(caps)
+        capStart = caps.map { $0.firstStart.map(Double.init) ?? .infinity }
+        deepProcessing = CompiledSchedules(p.products.map { q in
+            Levers.deepProcessing[q.product].map { levers[$0] } ?? .constant(q.deepProcessingBase)
+        })
+        benchmark = CompiledSchedule(levers[Levers.efficiencyBenchmark])
+        entry = CompiledSchedule(levers[Levers.greenEntry])
+        ladder = CompiledSchedule(levers[Levers.ladderPricing])
         policy = p.industryPolicy
         flyAsh = p.flyAsh
         fuelPerTonne = p.products.map { q in
@@ -55,19 +74,16 @@ public final class IndustryComponent: Component {
         demandPaths = try zip(p.products, p.demand).map { q, d in
             q.isPresent ? try Spline(x: midYear(d.years), y: d.index, kind: .steffen) : nil
         }
+        demand = .allocate(capacity: demandPaths.count)
+        _ = demand.initialize(from: demandPaths.map { $0?.view })
         let al = p.product(.aluminium), alumina = p.product(.alumina)
+        hasAlumina = al.isPresent
         localAluminaShare = al.isPresent && alumina.isPresent
             ? (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
                 / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
             : 0
     }
 
-    public var states: [(name: String, unit: String)] {
-        products.flatMap { q in
-            [("capacity_old_\(q.product.key)", "Mt/yr"), ("capacity_new_\(q.product.key)", "Mt/yr"),
-             ("relative_intensity_new_\(q.product.key)", "1")]
-        }
-    }
 
     public func initialState(into y: UnsafeMutablePointer<Double>) {
         for (i, q) in products.enumerated() {
@@ -78,27 +94,28 @@ public final class IndustryComponent: Component {
         }
     }
 
-    /// Demand, output, energy, emissions and value added of every product at time `t`.
-    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
+    /// Step `industry`: demand, output, energy, emissions and value added of every product at time `t`, and the
+    /// alumina the smelters import.
+    func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
         let ladder = self.ladder.value(at: t)
         for i in products.indices {
             let q = products[i]
             // An absent product's flows stay at the workspace's initial zeros.
-            guard let demandPath = demandPaths[i] else { continue }
+            guard let demandPath = demand[i] else { continue }
             let k = offset + i * Self.statesPerProduct
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = deepProcessing[i].value(at: t)
             let capacity = kOld + kNew
 
             let index = demandPath.value(at: t)
-            ws.demandIndex[i] = index
+            ws.industry.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
                 // Bayer alumina made in the region: the smelters' need, less what fly ash supplies.
-                let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.output[Product.aluminium.rawValue]
-                demand = Smooth.positive(need - ws.flyAshAluminaOutput, width: 0.01 * q.baseOutput)
+                let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
+                demand = Smooth.positive(need - ws.flyAsh.aluminaOutput, width: 0.01 * q.baseOutput)
             } else {
-                demand = q.baseOutput * index * (1 - ws.curtailment)
+                demand = q.baseOutput * index * (1 - ws.dualControl.curtailment)
             }
             // The smooth minimum dips below zero when demand is near zero (all alumina from fly ash): output is not negative.
             let output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
@@ -106,17 +123,21 @@ public final class IndustryComponent: Component {
             let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)
 
-            ws.deepProcessing[i] = d
-            ws.demand[i] = demand
-            ws.output[i] = output
-            ws.capacityOld[i] = kOld
-            ws.capacityNew[i] = kNew
-            ws.fuel[i] = fuelPerTonne[i] * (output * relativeIntensity)
-            ws.electricity[i] = output * q.electricityPerTonne * relativeIntensity
-            ws.process[i] = output * q.processCO2PerTonne
-            ws.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
-            ws.feedstock[i] = output * q.feedstockTcePerTonne
-            ws.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
+            ws.industry.deepProcessing[i] = d
+            ws.industry.demand[i] = demand
+            ws.industry.output[i] = output
+            ws.industry.capacityOld[i] = kOld
+            ws.industry.capacityNew[i] = kNew
+            ws.industry.fuel[i] = fuelPerTonne[i] * (output * relativeIntensity)
+            ws.industry.electricity[i] = output * q.electricityPerTonne * relativeIntensity
+            ws.industry.process[i] = output * q.processCO2PerTonne
+            ws.industry.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
+            ws.industry.feedstock[i] = output * q.feedstockTcePerTonne
+            ws.industry.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
+        }
+        if hasAlumina {
+            let need = flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
+            ws.industry.aluminaImports = max(need - ws.industry.output[Product.alumina.rawValue] - ws.flyAsh.aluminaOutput, 0)
         }
     }
 
@@ -132,7 +153,7 @@ public final class IndustryComponent: Component {
     /// What the industry levers do in a recorded year: capacity eliminated (Mt/yr per year), fuel saved by
     /// retrofits toward the benchmark (Mtce/yr per year), extra processed output (Mt/yr), and the value added
     /// of output curtailed by enforced dual control (10^8 yuan).
-    func recordMeasures(_ ws: Workspace, y: UnsafePointer<Double>) {
+    func recordMeasures(_ ws: inout Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
         let benchmarkShare = benchmark.value(at: t), ladder = self.ladder.value(at: t)
         var eliminated = 0.0, saved = 0.0, processed = 0.0, curtailed = 0.0
@@ -140,20 +161,20 @@ public final class IndustryComponent: Component {
         let retrofitting = benchmark.isSet || self.ladder.isSet
         for i in products.indices where products[i].isPresent {
             let q = products[i], k = offset + i * Self.statesPerProduct
-            eliminated += ws.cutRate[i] * ws.capacityOld[i]
+            eliminated += ws.industry.cutRate[i] * ws.industry.capacityOld[i]
             let pull = Smooth.positive(y[k + 2] - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
                 / q.efficiencyRelaxationTime
-            let capacity = ws.capacityOld[i] + ws.capacityNew[i]
-            if retrofitting { saved += pull * ws.capacityNew[i] / capacity * ws.output[i] * fuelPerTonne[i].total }
-            processed += ws.output[i] * max(ws.deepProcessing[i] - q.deepProcessingBase, 0)
+            let capacity = ws.industry.capacityOld[i] + ws.industry.capacityNew[i]
+            if retrofitting { saved += pull * ws.industry.capacityNew[i] / capacity * ws.industry.output[i] * fuelPerTonne[i].total }
+            processed += ws.industry.output[i] * max(ws.industry.deepProcessing[i] - q.deepProcessingBase, 0)
             if q.product != .alumina {
-                curtailed += q.valueAddedPerTonne / 100 * q.baseOutput * ws.demandIndex[i] * ws.curtailment
+                curtailed += q.valueAddedPerTonne / 100 * q.baseOutput * ws.industry.demandIndex[i] * ws.dualControl.curtailment
             }
         }
-        ws.eliminatedCapacity = eliminated
-        ws.retrofitSavings = saved
-        ws.deepProcessedExtra = processed
-        ws.curtailedValueAdded = curtailed
+        ws.measures.eliminatedCapacity = eliminated
+        ws.measures.retrofitSavings = saved
+        ws.measures.deepProcessedExtra = processed
+        ws.measures.curtailedValueAdded = curtailed
     }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
@@ -168,16 +189,16 @@ public final class IndustryComponent: Component {
                 for j in 0..<Self.statesPerProduct { dydt[k + j] = 0 }
                 continue
             }
-            let kOld = ws.capacityOld[i], kNew = ws.capacityNew[i], capacity = kOld + kNew
+            let kOld = ws.industry.capacityOld[i], kNew = ws.industry.capacityNew[i], capacity = kOld + kNew
             let x = y[k + 2]
             let w = 0.01 * q.baseCapacity
 
-            let oldExit = kOld / q.oldLifetime + ws.cutRate[i] * kOld
+            let oldExit = kOld / q.oldLifetime + ws.industry.cutRate[i] * kOld
             let retirements = kNew / q.newLifetime + oldExit
-            let gap = ws.demand[i] / q.baseUtilisation - capacity
+            let gap = ws.industry.demand[i] / q.baseUtilisation - capacity
             var invest = Smooth.positive(gap / q.adjustmentTime + retirements, width: w)
-            if let cap = cap[i], t >= Double(cap.firstStart!) {
-                let room = Smooth.positive((cap.value(at: t) - capacity) / 0.5 + retirements, width: w)
+            if t >= capStart[i] {
+                let room = Smooth.positive((cap[i].value(at: t) - capacity) / 0.5 + retirements, width: w)
                 invest = Smooth.min(invest, room, width: w)
             }
             dydt[k] = -oldExit
@@ -189,5 +210,34 @@ public final class IndustryComponent: Component {
             let target = efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder)
             dydt[k + 2] = invest / kNew * (entryLevel - x) - Smooth.positive(x - target, width: 0.005) / q.efficiencyRelaxationTime
         }
+    }
+}
+
+/// What industry writes, per product (buffers of one entry per product), and the alumina the smelters import.
+public struct IndustryFlows {
+    public let demand: UnsafeMutableBufferPointer<Double>, output: UnsafeMutableBufferPointer<Double>
+    public let capacityOld: UnsafeMutableBufferPointer<Double>, capacityNew: UnsafeMutableBufferPointer<Double>
+    public let cutRate: UnsafeMutableBufferPointer<Double>
+    /// Deep-processing ratio per product.
+    public let deepProcessing: UnsafeMutableBufferPointer<Double>
+    /// Baseline demand index at t (relative to the base year), shared by industry and GDP.
+    public let demandIndex: UnsafeMutableBufferPointer<Double>
+    public let fuel: UnsafeMutableBufferPointer<FuelVector>, electricity: UnsafeMutableBufferPointer<Double>
+    public let process: UnsafeMutableBufferPointer<Double>, extendedProcess: UnsafeMutableBufferPointer<Double>
+    public let feedstock: UnsafeMutableBufferPointer<Double>
+    /// Alumina the smelters need beyond the region's Bayer and fly-ash alumina, Mt/yr.
+    public var aluminaImports = 0.0
+
+    init(products n: Int) {
+        demand = zeroBuffer(n, 0); output = zeroBuffer(n, 0); capacityOld = zeroBuffer(n, 0); capacityNew = zeroBuffer(n, 0)
+        cutRate = zeroBuffer(n, 0); deepProcessing = zeroBuffer(n, 0); demandIndex = zeroBuffer(n, 0)
+        fuel = zeroBuffer(n, FuelVector()); electricity = zeroBuffer(n, 0); process = zeroBuffer(n, 0)
+        extendedProcess = zeroBuffer(n, 0); feedstock = zeroBuffer(n, 0)
+    }
+
+    func deallocate() {
+        for b in [demand, output, capacityOld, capacityNew, cutRate, deepProcessing, demandIndex, electricity, process,
+                  extendedProcess, feedstock] { b.deallocate() }
+        fuel.deallocate()
     }
 }

@@ -14,30 +14,37 @@ public final class PowerComponent: Component {
     let p: PowerParameters
     /// End of the base year: where the installed capacities of the dataset stand.
     let trendAnchor: Double
-    let exportPath: Spline
-    /// Variable-renewable share of generation in the base year (curtailment grows above it).
-    var baseRenewableShare = 0.0
+    let exportSpline: Spline
+    let exportPath: SplineView
+    /// Variable-renewable share of generation in the base year (curtailment grows above it): set by the
+    /// base-year split.
+    let baseRenewableShare = BaseValue(0.0)
     /// Wind and solar offsets over their baseline trends, GW.
-    let windOffset: Schedule, solarOffset: Schedule
-    let heatRateTarget: Schedule, retirement: Schedule
+    let windOffset: CompiledSchedule, solarOffset: CompiledSchedule
+    let heatRateTarget: CompiledSchedule, retirement: CompiledSchedule
 
-    init(offset: Int, parameters: PowerParameters, levers: LeverSettings, trendAnchor: Double) throws {
-        self.offset = offset
+    public let states = [StateDeclaration("capacity_coal", "GW"), StateDeclaration("heat_rate", "gce/kWh")]
+
+    init(parameters: PowerParameters, levers: LeverSettings, trendAnchor: Double, layout: inout StateLayout) throws {
         p = parameters
         self.trendAnchor = trendAnchor
-        exportPath = try Spline(x: midYear(parameters.exportYears), y: parameters.exports, kind: .steffen)
-        windOffset = levers[Levers.wind]
-        solarOffset = levers[Levers.solar]
-        heatRateTarget = levers[Levers.coalHeatRate]
-        retirement = levers[Levers.coalRetirement]
+        exportSpline = try Spline(x: midYear(parameters.exportYears), y: parameters.exports, kind: .steffen)
+        exportPath = exportSpline.view
+        windOffset = CompiledSchedule(levers[Levers.wind])
+        solarOffset = CompiledSchedule(levers[Levers.solar])
+        heatRateTarget = CompiledSchedule(levers[Levers.coalHeatRate])
+        retirement = CompiledSchedule(levers[Levers.coalRetirement])
+        offset = layout.reserve(states)
+    }
+
+    deinit {
+        baseRenewableShare.deallocate()
+        windOffset.deallocate(); solarOffset.deallocate(); heatRateTarget.deallocate(); retirement.deallocate()
     }
 
     /// Heat-rate fall per unit of retirement rate and per gce/kWh above the new units': the penalty at the base year.
     var retirementPull: Double { p.retiredHeatRatePenalty / max(p.baseHeatRate - p.newUnitHeatRate, 1) }
 
-    public var states: [(name: String, unit: String)] {
-        [("capacity_coal", "GW"), ("heat_rate", "gce/kWh")]
-    }
 
     public func initialState(into y: UnsafeMutablePointer<Double>) {
         y[offset] = p.baseCoal
@@ -51,24 +58,28 @@ public final class PowerComponent: Component {
          max(p.baseSolar + p.solarBuildRate * (t - trendAnchor) + solarOffset.value(at: t), 0))
     }
 
-    /// Dispatch: needs in-region demand in the workspace.
-    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) {
+    /// Step `power`: in-region demand from every user of electricity, then dispatch.
+    func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) {
+        var inRegion = ws.flyAsh.electricity + ws.activities.replacementElectricity + ws.ccus.electricity
+        for e in ws.industry.electricity { inRegion += e }
+        for e in ws.activities.electricity { inRegion += e }
+        ws.power.inRegionDemand = inRegion
         let (wind, solar) = renewableCapacity(at: ws.t)
         let coal = max(y[offset], 1e-6)
         let h = y[offset + 1]
-        ws.windCapacity = wind
-        ws.solarCapacity = solar
-        ws.coalCapacity = coal
-        ws.heatRate = h
-        ws.exports = exportPath.value(at: ws.t)
-        let demand = ws.inRegionDemand + ws.exports
+        ws.power.windCapacity = wind
+        ws.power.solarCapacity = solar
+        ws.power.coalCapacity = coal
+        ws.power.heatRate = h
+        ws.power.exports = exportPath.value(at: ws.t)
+        let demand = ws.power.inRegionDemand + ws.power.exports
 
         let windAvailable = wind * 8.76 * p.windCapacityFactor
         let solarAvailable = solar * 8.76 * p.solarCapacityFactor
         let share = (windAvailable + solarAvailable) / demand
         // Delivered = available x (1 - c0) / (1 + slope x excess share): curtailment rises with the share but
         // never reaches 100%, and delivered energy never falls as capacity grows (slope x share0 < 1).
-        let damping = 1 + p.curtailmentSlope * Smooth.positive(share - baseRenewableShare, width: 0.01)
+        let damping = 1 + p.curtailmentSlope * Smooth.positive(share - baseRenewableShare.value, width: 0.01)
         var windGen = windAvailable * (1 - p.windCurtailment) / damping
         var solarGen = solarAvailable * (1 - p.solarCurtailment) / damping
         let needed = demand - windGen - solarGen - p.otherGeneration
@@ -82,25 +93,46 @@ public final class PowerComponent: Component {
             windGen *= keep
             solarGen *= keep
         }
-        ws.windGeneration = windGen
-        ws.solarGeneration = solarGen
-        ws.otherGeneration = p.otherGeneration
-        ws.coalGeneration = coalGen
-        ws.curtailedGeneration = windAvailable + solarAvailable - windGen - solarGen
-        ws.thermalFuel = coalGen * h / 1000
-        ws.coalRetirementRate = retirement.value(at: ws.t)
+        ws.power.windGeneration = windGen
+        ws.power.solarGeneration = solarGen
+        ws.power.otherGeneration = p.otherGeneration
+        ws.power.coalGeneration = coalGen
+        ws.power.curtailedGeneration = windAvailable + solarAvailable - windGen - solarGen
+        ws.power.thermalFuel = coalGen * h / 1000
+        ws.power.coalRetirementRate = retirement.value(at: ws.t)
+    }
+
+    /// What the coal-power levers do in a recorded year: capacity retired early, heat-rate retrofit effort
+    /// (none without a heat-rate programme).
+    func recordMeasures(_ ws: inout Workspace) {
+        ws.measures.coalRetiredEarly = ws.power.coalRetirementRate * ws.power.coalCapacity
+        ws.measures.heatRateRetrofit = heatRateTarget.isSet
+            ? Smooth.positive(ws.power.heatRate - heatRateTarget.value(at: ws.t), width: 0.5) / p.heatRateRelaxationTime * ws.power.coalCapacity : 0
     }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
         let t = ws.t
-        let coal = ws.coalCapacity
-        let need = ws.coalGeneration / (8.76 * p.coalPlanningCapacityFactor)
+        let coal = ws.power.coalCapacity
+        let need = ws.power.coalGeneration / (8.76 * p.coalPlanningCapacityFactor)
         let invest = Smooth.positive((need - coal) / p.coalAdjustmentTime + coal / p.coalLifetime, width: 0.5)
-        dydt[offset] = invest - coal / p.coalLifetime - ws.coalRetirementRate * coal
+        dydt[offset] = invest - coal / p.coalLifetime - ws.power.coalRetirementRate * coal
 
         let target = heatRateTarget.value(at: t)
-        dydt[offset + 1] = invest / coal * (p.newUnitHeatRate - ws.heatRate)
-            - ws.coalRetirementRate * retirementPull * (ws.heatRate - p.newUnitHeatRate)
-            - Smooth.positive(ws.heatRate - target, width: 0.5) / p.heatRateRelaxationTime
+        dydt[offset + 1] = invest / coal * (p.newUnitHeatRate - ws.power.heatRate)
+            - ws.power.coalRetirementRate * retirementPull * (ws.power.heatRate - p.newUnitHeatRate)
+            - Smooth.positive(ws.power.heatRate - target, width: 0.5) / p.heatRateRelaxationTime
     }
+}
+
+/// What power writes: capacities (GW), the heat rate (gce/kWh), generation by source and its balance (TWh),
+/// early retirement (share per year) and the coal burnt for electricity (Mtce).
+public struct PowerFlows {
+    public var windCapacity = 0.0, solarCapacity = 0.0, coalCapacity = 0.0, heatRate = 0.0
+    public var windGeneration = 0.0, solarGeneration = 0.0, otherGeneration = 0.0, coalGeneration = 0.0
+    public var curtailedGeneration = 0.0, inRegionDemand = 0.0, exports = 0.0
+    public var coalRetirementRate = 0.0
+    public var thermalFuel = 0.0
+
+    public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }
+    public var totalElectricityDemand: Double { inRegionDemand + exports }
 }

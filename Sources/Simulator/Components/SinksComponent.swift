@@ -2,21 +2,29 @@
 /// lever's extra uptake: dF/dt = (F0 + extra(t) - F) / tau.
 public final class SinksComponent: Component {
     public let offset: Int
+    public let states = [StateDeclaration("sink_flux", "Mt CO2/yr")]
     let p: SinkParameters
-    let extra: Schedule
+    let extra: CompiledSchedule
 
-    init(offset: Int, parameters: SinkParameters, levers: LeverSettings) {
-        self.offset = offset
+    init(parameters: SinkParameters, levers: LeverSettings, layout: inout StateLayout) {
         p = parameters
-        extra = levers[Levers.sinks]
+        extra = CompiledSchedule(levers[Levers.sinks])
+        offset = layout.reserve(states)
     }
 
-    public var states: [(name: String, unit: String)] { [("sink_flux", "Mt CO2/yr")] }
+    deinit { extra.deallocate() }
+
     public func initialState(into y: UnsafeMutablePointer<Double>) { y[offset] = p.baseFlux }
 
-    func evaluate(_ ws: Workspace, y: UnsafePointer<Double>) { ws.sinkFlux = y[offset] }
+    /// Step `sinks`.
+    func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) { ws.sinks.flux = y[offset] }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
-        dydt[offset] = (p.baseFlux + extra.value(at: ws.t) - ws.sinkFlux) / p.maturationTime
+        dydt[offset] = (p.baseFlux + extra.value(at: ws.t) - ws.sinks.flux) / p.maturationTime
     }
+}
+
+/// What sinks write: the uptake, Mt CO2/yr.
+public struct SinkFlows {
+    public var flux = 0.0
 }

@@ -66,6 +66,11 @@ public final class Spline {
         gsl_interp_accel_free(accel)
     }
 
+    /// The spline's GSL objects as a plain value, for the right-hand side: valid while this spline lives.
+    public var view: SplineView {
+        SplineView(spline: spline, accel: accel, lower: lower, upper: upper, lowerValue: lowerValue, upperValue: upperValue)
+    }
+
     @inline(__always)
     public func value(at x: Double) -> Double {
         if x <= lower { return lowerValue }
@@ -77,5 +82,19 @@ public final class Spline {
     public func derivative(at x: Double) -> Double {
         if x <= lower || x >= upper { return 0 }
         return gsl_spline_eval_deriv(spline, x, accel)
+    }
+}
+
+/// A spline read without reference counting: the owner keeps the `Spline` alive while views of it are used.
+public struct SplineView {
+    let spline: UnsafeMutablePointer<gsl_spline>
+    let accel: UnsafeMutablePointer<gsl_interp_accel>
+    let lower: Double, upper: Double, lowerValue: Double, upperValue: Double
+
+    @inline(__always)
+    public func value(at x: Double) -> Double {
+        if x <= lower { return lowerValue }
+        if x >= upper { return upperValue }
+        return gsl_spline_eval(spline, x, accel)
     }
 }

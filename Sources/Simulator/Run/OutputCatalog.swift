@@ -55,7 +55,9 @@ public final class OutputCatalog: Sendable {
 
     init() {
         var c = NameCollector()
-        CarbonModel.outputs(&c, ws: Workspace(products: Product.allCases.count, activities: 0))
+        let empty = Workspace(products: Product.allCases.count, activities: 0)
+        CarbonModel.outputs(&c, ws: empty)
+        empty.deallocate()
         names = c.names
         units = c.units
         kinds = c.kinds
@@ -91,68 +93,68 @@ extension CarbonModel {
     /// Every annual output, in catalog order. Reads the workspace filled by `evaluate`; names and values
     /// are autoclosures, so naming evaluates no value and writing builds no name.
     static func outputs<S: OutputSink>(_ s: inout S, ws: Workspace) {
-        s.emit("co2_gross", "Mt CO2", ws.grossCO2)
-        s.emit("co2_net", "Mt CO2", ws.netCO2)
-        s.emit("co2_process", "Mt CO2", ws.processCO2)
-        s.emit("ccus_captured", "Mt CO2", ws.ccusCaptured)
-        s.emit("sinks", "Mt CO2", ws.sinkFlux)
-        for g in SectorGroup.allCases { s.emit("co2_sector_\(g.key)", "Mt CO2", ws.co2ByGroup[g.rawValue]) }
-        for f in Fuel.allCases { s.emit("co2_fuel_\(f.key)", "Mt CO2", ws.co2ByFuel[f]) }
-        for g in SectorGroup.allCases { s.emit("energy_sector_\(g.key)", "Mtce", ws.energyByGroup[g.rawValue]) }
+        s.emit("co2_gross", "Mt CO2", ws.accounting.grossCO2)
+        s.emit("co2_net", "Mt CO2", ws.accounting.netCO2)
+        s.emit("co2_process", "Mt CO2", ws.accounting.processCO2)
+        s.emit("ccus_captured", "Mt CO2", ws.ccus.captured)
+        s.emit("sinks", "Mt CO2", ws.sinks.flux)
+        for g in SectorGroup.allCases { s.emit("co2_sector_\(g.key)", "Mt CO2", ws.accounting.co2ByGroup[g.rawValue]) }
+        for f in Fuel.allCases { s.emit("co2_fuel_\(f.key)", "Mt CO2", ws.accounting.co2ByFuel[f]) }
+        for g in SectorGroup.allCases { s.emit("energy_sector_\(g.key)", "Mtce", ws.accounting.energyByGroup[g.rawValue]) }
         // By sector group and fuel (the LMDI decomposition's energy mix), and process CO2 by sector group.
         for g in SectorGroup.allCases {
-            for f in Fuel.allCases { s.emit("energy_\(g.key)_\(f.key)", "Mtce", ws.fuelByGroup[g.rawValue][f]) }
+            for f in Fuel.allCases { s.emit("energy_\(g.key)_\(f.key)", "Mtce", ws.accounting.fuelByGroup[g.rawValue][f]) }
         }
         for g in SectorGroup.allCases {
-            for f in Fuel.allCases { s.emit("co2_\(g.key)_\(f.key)", "Mt CO2", ws.co2ByGroupFuel[g.rawValue][f]) }
+            for f in Fuel.allCases { s.emit("co2_\(g.key)_\(f.key)", "Mt CO2", ws.accounting.co2ByGroupFuel[g.rawValue][f]) }
         }
-        for g in SectorGroup.allCases { s.emit("co2_process_\(g.key)", "Mt CO2", ws.processByGroup[g.rawValue]) }
-        s.emit("energy_total", "Mtce", ws.energyTotal)
-        s.emit("energy_dual_control", "Mtce", ws.energyDualControl)
-        for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.fuelTotal[f]) }
-        s.emit("energy_non_fossil", "Mtce", ws.nonFossilEnergy)
-        s.emit("energy_feedstock", "Mtce", ws.feedstockEnergy)
-        s.emit("energy_export_deduction", "Mtce", ws.exportDeduction)
-        s.emit("energy_cap", "Mtce", .midYear, ws.energyCap.isFinite ? ws.energyCap : .nan)
-        s.emit("gdp", "10^8 yuan (2019 prices)", ws.gdp)
+        for g in SectorGroup.allCases { s.emit("co2_process_\(g.key)", "Mt CO2", ws.accounting.processByGroup[g.rawValue]) }
+        s.emit("energy_total", "Mtce", ws.accounting.energyTotal)
+        s.emit("energy_dual_control", "Mtce", ws.accounting.energyDualControl)
+        for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.accounting.fuelTotal[f]) }
+        s.emit("energy_non_fossil", "Mtce", ws.accounting.nonFossilEnergy)
+        s.emit("energy_feedstock", "Mtce", ws.accounting.feedstockEnergy)
+        s.emit("energy_export_deduction", "Mtce", ws.accounting.exportDeduction)
+        s.emit("energy_cap", "Mtce", .midYear, ws.dualControl.energyCap.isFinite ? ws.dualControl.energyCap : .nan)
+        s.emit("gdp", "10^8 yuan (2019 prices)", ws.economy.gdp)
         s.emit("energy_intensity", "tce per 10^4 yuan", .ratio(numerator: "energy_total", denominator: "gdp", factor: 100),
-               ws.energyTotal * 100 / ws.gdp)
+               ws.accounting.energyTotal * 100 / ws.economy.gdp)
         s.emit("co2_intensity", "t CO2 per 10^4 yuan", .ratio(numerator: "co2_gross", denominator: "gdp", factor: 100),
-               ws.grossCO2 * 100 / ws.gdp)
+               ws.accounting.grossCO2 * 100 / ws.economy.gdp)
         s.emit("non_fossil_share", "%", .ratio(numerator: "energy_non_fossil", denominator: "energy_total", factor: 100),
-               100 * ws.nonFossilEnergy / ws.energyTotal)
-        s.emit("electricity_generation", "TWh", ws.generation)
-        s.emit("electricity_demand_in_region", "TWh", ws.inRegionDemand)
-        s.emit("electricity_exports", "TWh", ws.exports)
-        s.emit("generation_coal", "TWh", ws.coalGeneration)
-        s.emit("generation_wind", "TWh", ws.windGeneration)
-        s.emit("generation_solar", "TWh", ws.solarGeneration)
-        s.emit("generation_other", "TWh", ws.otherGeneration)
-        s.emit("curtailed_renewables", "TWh", ws.curtailedGeneration)
-        s.emit("capacity_wind", "GW", .stock, ws.windCapacity)
-        s.emit("capacity_solar", "GW", .stock, ws.solarCapacity)
-        s.emit("capacity_coal", "GW", .stock, ws.coalCapacity)
-        s.emit("heat_rate", "gce/kWh", ws.heatRate)
+               100 * ws.accounting.nonFossilEnergy / ws.accounting.energyTotal)
+        s.emit("electricity_generation", "TWh", ws.power.generation)
+        s.emit("electricity_demand_in_region", "TWh", ws.power.inRegionDemand)
+        s.emit("electricity_exports", "TWh", ws.power.exports)
+        s.emit("generation_coal", "TWh", ws.power.coalGeneration)
+        s.emit("generation_wind", "TWh", ws.power.windGeneration)
+        s.emit("generation_solar", "TWh", ws.power.solarGeneration)
+        s.emit("generation_other", "TWh", ws.power.otherGeneration)
+        s.emit("curtailed_renewables", "TWh", ws.power.curtailedGeneration)
+        s.emit("capacity_wind", "GW", .stock, ws.power.windCapacity)
+        s.emit("capacity_solar", "GW", .stock, ws.power.solarCapacity)
+        s.emit("capacity_coal", "GW", .stock, ws.power.coalCapacity)
+        s.emit("heat_rate", "gce/kWh", ws.power.heatRate)
         for p in Product.allCases {
             let i = p.rawValue
-            s.emit("output_\(p.key)", "Mt/yr", ws.output[i])
-            s.emit("capacity_\(p.key)", "Mt/yr", .stock, ws.capacityOld[i] + ws.capacityNew[i])
-            s.emit("capacity_old_\(p.key)", "Mt/yr", .stock, ws.capacityOld[i])
+            s.emit("output_\(p.key)", "Mt/yr", ws.industry.output[i])
+            s.emit("capacity_\(p.key)", "Mt/yr", .stock, ws.industry.capacityOld[i] + ws.industry.capacityNew[i])
+            s.emit("capacity_old_\(p.key)", "Mt/yr", .stock, ws.industry.capacityOld[i])
         }
-        s.emit("fly_ash_generated", "Mt", ws.flyAshGenerated)
-        s.emit("fly_ash_stock", "Mt", .stock, ws.flyAshStock)
-        s.emit("fly_ash_alumina_capacity", "Mt/yr", .stock, ws.flyAshAluminaCapacity)
-        s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAshAluminaOutput)
-        s.emit("alumina_imports", "Mt/yr", ws.aluminaImports)
-        s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccusCapacity)
-        s.emit("dual_control_curtailment", "%", 100 * ws.curtailment)
-        s.emit("capacity_eliminated", "Mt/yr per yr", ws.eliminatedCapacity)
-        s.emit("retrofit_savings", "Mtce/yr per yr", ws.retrofitSavings)
-        s.emit("electrified_fossil_energy", "Mtce", ws.electrifiedFossil)
-        s.emit("deep_processed_extra", "Mt/yr", ws.deepProcessedExtra)
-        s.emit("coal_retired_early", "GW/yr", ws.coalRetiredEarly)
-        s.emit("heat_rate_retrofit", "GW gce/kWh per yr", ws.heatRateRetrofit)
-        s.emit("curtailed_value_added", "10^8 yuan", ws.curtailedValueAdded)
+        s.emit("fly_ash_generated", "Mt", ws.flyAsh.generated)
+        s.emit("fly_ash_stock", "Mt", .stock, ws.flyAsh.stock)
+        s.emit("fly_ash_alumina_capacity", "Mt/yr", .stock, ws.flyAsh.aluminaCapacity)
+        s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAsh.aluminaOutput)
+        s.emit("alumina_imports", "Mt/yr", ws.industry.aluminaImports)
+        s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
+        s.emit("dual_control_curtailment", "%", 100 * ws.dualControl.curtailment)
+        s.emit("capacity_eliminated", "Mt/yr per yr", ws.measures.eliminatedCapacity)
+        s.emit("retrofit_savings", "Mtce/yr per yr", ws.measures.retrofitSavings)
+        s.emit("electrified_fossil_energy", "Mtce", ws.measures.electrifiedFossil)
+        s.emit("deep_processed_extra", "Mt/yr", ws.measures.deepProcessedExtra)
+        s.emit("coal_retired_early", "GW/yr", ws.measures.coalRetiredEarly)
+        s.emit("heat_rate_retrofit", "GW gce/kWh per yr", ws.measures.heatRateRetrofit)
+        s.emit("curtailed_value_added", "10^8 yuan", ws.measures.curtailedValueAdded)
     }
 
     /// Names and units of the annual outputs.

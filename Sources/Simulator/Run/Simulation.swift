@@ -3,10 +3,12 @@
 /// Calendar year Y spans model time [Y, Y+1). As Chinese statistics report them, a year's flows are annual
 /// totals (Simpson's rule over the right-hand side at 1 January, mid-year and the left limit at 31 December)
 /// and its stocks and capacities stand at the year's end, so a target reached at the end of its full-effect
-/// year shows in that year's column; intensities and shares are ratios of the annual totals. The base year's
-/// mid-point is the calibrated initial state: its flows are the calibrated base-year values. The integrator
-/// restarts at every breakpoint (lever kinks and steps, a cap switching on) and stops at every recording point;
-/// the run ends on 1 January after the end year so that the cumulative states cover whole calendar years.
+/// year shows in that year's column; intensities and shares are ratios of the annual totals. The integrator
+/// stops on every 1 January and mid-year: a cubic Hermite mid-year state from the year's ends would save the
+/// mid-year stops, but fast states (the backward stock under a 50 %/yr cut, the dual-control curtailment)
+/// move too much within a year for it. The base year's mid-point is the calibrated initial state: its flows are the calibrated base-year values.
+/// The integrator restarts at every breakpoint (lever kinks and steps, a cap switching on); the run ends on
+/// 1 January after the end year so that the cumulative states cover whole calendar years.
 public struct Simulation {
     public let model: CarbonModel
     /// First calendar year of the cumulative-emissions indicator.
@@ -17,7 +19,7 @@ public struct Simulation {
         self.cumulativeFrom = cumulativeFrom
     }
 
-    /// Stops of the integration: recording points, breakpoints, and the cumulative window's edges.
+    /// Stops of the integration: breakpoints, the cumulative window's start, every 1 January and mid-year.
     enum Stop: Comparable {
         case breakpoint
         case windowStart
@@ -52,11 +54,12 @@ public struct Simulation {
         let integrator = try integrator ?? ODEIntegrator(system: model)
         let p = model.parameters
         let catalog = OutputCatalog.shared
-        let width = catalog.names.count
+        let width = catalog.names.count, n = model.dimension
         let years = Array(p.baseYear...p.endYear)
         var values = [Double](repeating: .nan, count: years.count * width)
-        // The right-hand side's outputs at the current year's start, middle and end.
+        // The outputs at the current year's start, middle and end, and scratch for the derivatives.
         var points = [Double](repeating: .nan, count: 3 * width)
+        var scratchRow = [Double](repeating: 0, count: n)
         var y = model.initialState()
         var t = model.startTime
         let cumulative = model.accumulators.offset
@@ -67,41 +70,45 @@ public struct Simulation {
 
         try values.withUnsafeMutableBufferPointer { out in
             try points.withUnsafeMutableBufferPointer { pts in
-                try y.withUnsafeMutableBufferPointer { yb in
-                    let y = yb.baseAddress!
-                    let start = pts.baseAddress!, middle = start + width, end = middle + width
-                    func sample(at time: Double, into row: UnsafeMutablePointer<Double>) {
-                        model.evaluate(t: time, y: y)
-                        model.recordMeasures(y: y)
-                        var w = ValueWriter(row: row)
-                        CarbonModel.outputs(&w, ws: model.workspace)
-                    }
-                    // The base year: calibrated flows at its middle, stocks at its end.
-                    sample(at: t, into: middle)
-                    start.update(from: middle, count: width)
-                    let breakpoints = stops().filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
-                    var next = breakpoints.startIndex
-                    model.segmentEnd = breakpoints.first ?? .infinity
-                    for (time, stop) in stops() {
-                        if time > t { try integrator.advance(&t, to: time, y: y) }
-                        switch stop {
-                        case .breakpoint:
-                            try integrator.reset()
-                            restarts += 1
-                            next += 1
-                            model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
-                        case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
-                        case .yearBoundary(let year):
-                            sample(at: time.nextDown, into: end)
-                            let row = out.baseAddress! + (year - 1 - p.baseYear) * width
-                            if year - 1 == p.baseYear {
-                                catalog.combine(start: middle, middle: middle, end: middle, into: row)
-                                for j in catalog.stocks { row[j] = end[j] }
-                            } else {
-                                catalog.combine(start: start, middle: middle, end: end, into: row)
+                try scratchRow.withUnsafeMutableBufferPointer { sb in
+                    try y.withUnsafeMutableBufferPointer { yb in
+                        let y = yb.baseAddress!
+                        let start = pts.baseAddress!, middle = start + width, end = middle + width
+                        let scratch = sb.baseAddress!
+                        /// Outputs at time `time` from state `state`; the derivatives there go to `dydt`.
+                        func sample(at time: Double, state: UnsafePointer<Double>, into row: UnsafeMutablePointer<Double>,
+                                    dydt: UnsafeMutablePointer<Double>) {
+                            _ = model.derivatives(exactlyAt: time, y: state, dydt: dydt)
+                            model.recordMeasures(y: state)
+                            var w = ValueWriter(row: row)
+                            CarbonModel.outputs(&w, ws: model.workspace)
+                        }
+                        // The base year: calibrated flows at its middle, stocks at its end.
+                        sample(at: t, state: y, into: middle, dydt: scratch)
+                        let breakpoints = stops().filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
+                        var next = breakpoints.startIndex
+                        model.segmentEnd = breakpoints.first ?? .infinity
+                        for (time, stop) in stops() {
+                            if time > t { try integrator.advance(&t, to: time, y: y) }
+                            switch stop {
+                            case .breakpoint:
+                                try integrator.reset()
+                                restarts += 1
+                                next += 1
+                                model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
+                            case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
+                            case .yearBoundary(let year):
+                                sample(at: time.nextDown, state: y, into: end, dydt: scratch)
+                                let row = out.baseAddress! + (year - 1 - p.baseYear) * width
+                                if year - 1 == p.baseYear {
+                                    catalog.combine(start: middle, middle: middle, end: middle, into: row)
+                                    for j in catalog.stocks { row[j] = end[j] }
+                                } else {
+                                    catalog.combine(start: start, middle: middle, end: end, into: row)
+                                }
+                                if year <= p.endYear { sample(at: time, state: y, into: start, dydt: scratch) }
+                            case .midYear: sample(at: time, state: y, into: middle, dydt: scratch)
                             }
-                            if year <= p.endYear { sample(at: time, into: start) }
-                        case .midYear: sample(at: time, into: middle)
                         }
                     }
                 }
