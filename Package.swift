@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "carbonsim", targets: ["carbonsim"]),
         .library(name: "Simulator", targets: ["Simulator"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
         .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
@@ -26,25 +27,29 @@ let package = Package(
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
         .target(name: "Simulator", dependencies: ["CGSL"]),
-        // Words to numbers: scenario schema, YAML, validation, embedded datasets.
+        // Words to numbers: scenario schema, YAML, validation, embedded datasets and history, sweep and
+        // optimisation specs. Input only: nothing here searches, fits or attributes.
         .target(
             name: "Scenarios",
             dependencies: ["Simulator", "Yams"],
             resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Datasets/ceads-sector-groups.csv"),
                         .copy("Datasets/province-template.yaml"), .copy("Datasets/province-facts.csv"), .copy("Defaults")]
         ),
+        // Questions asked of the model: solve one lever for a target, least-cost optimisation under the
+        // targets, wedges and decomposition of abatement, trends fitted to history (calibration).
+        .target(name: "Analysis", dependencies: ["Simulator", "Scenarios"]),
         // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
         .target(
             name: "Sweeps",
             dependencies: ["Simulator", "Scenarios", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Numbers to artefacts: plan-period tables, sweep summaries; CSV, JSON, Markdown.
-        .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Sweeps"]),
+        .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps"]),
         // The commands: thin.
         .executableTarget(
             name: "carbonsim",
             dependencies: [
-                "Simulator", "Scenarios", "Sweeps", "Reports",
+                "Simulator", "Scenarios", "Analysis", "Sweeps", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,9 +60,9 @@ let package = Package(
             path: "Benchmarks/carbonsim-bench"
         ),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator"]),
-        .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Simulator"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Simulator"]),
+        .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Analysis", "Simulator"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Analysis", "Simulator"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Simulator"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Simulator", "Sweeps"], exclude: ["Golden"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Analysis", "Simulator", "Sweeps"], exclude: ["Golden"]),
     ]
 )

@@ -1,4 +1,5 @@
 import XCTest
+import Analysis
 import Scenarios
 @testable import Simulator
 

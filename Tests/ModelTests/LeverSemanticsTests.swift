@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Analysis
 import Scenarios
 import Simulator
 

@@ -1,4 +1,5 @@
 import XCTest
+import Analysis
 import Scenarios
 import Simulator
 

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Analysis
 @testable import Reports
 import Scenarios
 import Simulator

@@ -1,4 +1,5 @@
 import XCTest
+import Analysis
 @testable import Scenarios
 import Simulator
 

@@ -1,3 +1,4 @@
+import Analysis
 import Scenarios
 import Simulator
 import Sweeps

@@ -35,7 +35,7 @@ extension Dataset {
 
     /// A copy with each entry replaced at its path, or inserted after the last entry under its `after`
     /// path; read back once, so every value is checked as in any dataset file.
-    func setting(_ changes: [(entry: DatasetEntry, after: String)]) throws -> Dataset {
+    public func setting(_ changes: [(entry: DatasetEntry, after: String)]) throws -> Dataset {
         var list = entries
         for (entry, parent) in changes {
             if let i = list.firstIndex(where: { $0.path == entry.path }) {

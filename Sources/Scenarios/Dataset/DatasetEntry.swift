@@ -21,6 +21,16 @@ public struct DatasetEntry: Sendable {
     public let range: ClosedRange<Double>?
     public let line: Int?
 
+    public init(path: String, value: Value, unit: String, source: String, estimate: Bool, range: ClosedRange<Double>?, line: Int?) {
+        self.path = path
+        self.value = value
+        self.unit = unit
+        self.source = source
+        self.estimate = estimate
+        self.range = range
+        self.line = line
+    }
+
     public var scalar: Double? {
         if case .scalar(let v) = value { return v }
         return nil

@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// The "1" targets of a run as margins: positive when met, in the target's own unit (years, %, Mt, Mtce).

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Scenarios
 import Simulator
 
 /// Trends fitted to a province's CEADs history, one per series, and the dataset they calibrate: each

@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// A history series that `carbonsim calibrate` fits one trend to: one sector group, or groups whose split

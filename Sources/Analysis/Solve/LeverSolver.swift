@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// The smallest (or largest) setting of one lever that meets one "1" target, by Brent bracketing on the

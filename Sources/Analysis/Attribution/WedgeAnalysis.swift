@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// Abatement from a baseline to a policy scenario, attributed to lever families by Shapley values.

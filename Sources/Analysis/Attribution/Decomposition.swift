@@ -1,3 +1,4 @@
+import Scenarios
 import Simulator
 
 /// LMDI decomposition of emissions between two years of one run, or between two scenarios in one year.

@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 import Simulator
 
 /// Least-cost lever mixes: minimise an objective (by default the total discounted cost of the measures)
