@@ -49,22 +49,33 @@ struct SolveCommand: ParsableCommand {
                 }
                 setting.shape = s
             }
+            let horizon = dataset.baseYear + 1...dataset.endYear
+            for (flag, year) in [("--start", setting.start), ("--full", setting.full)] where !horizon.contains(year) {
+                throw InputError(file: flag, keyPath: String(flag.dropFirst(2)), message: "year \(year) is outside the model horizon",
+                                 accepted: "\(horizon.lowerBound) to \(horizon.upperBound)")
+            }
             guard setting.full >= setting.start else {
-                throw InputError(file: "--full", keyPath: "full", message: "the full-effect year is before the start year")
+                throw InputError(file: "--full", keyPath: "full", message: "the full-effect year \(setting.full) is before the start year \(setting.start)",
+                                 accepted: "\(setting.start) to \(horizon.upperBound)")
             }
             let solver = LeverSolver(base: base, dataset: dataset, lever: definition, setting: setting, targets: targets)
             let s = try solver.solve(direction: maximum ? .maximum : .minimum)
             let what = maximum ? "largest" : "smallest"
-            let range = "\(fmt(definition.range.lowerBound))-\(fmt(definition.range.upperBound)) \(definition.unit)"
+            let lowest = definition.minimumTarget(setting, solver.baseParameters)
+            let range = "\(fmt(lowest))-\(fmt(definition.range.upperBound)) \(definition.unit)"
             guard let value = s.value else {
                 printLine("no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
                 throw ExitCode(4)
             }
-            let achieved = s.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
-            print("\(what) \(lever) meeting \(target) on \(base.name): \(fmt(value)) \(definition.unit) (start \(setting.start), full \(setting.full), \(setting.shape.rawValue))")
-            print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(s.margin, 4)); \(s.runs) model runs")
+            // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.
+            let shown = maximum ? (value * 1000).rounded(.down) / 1000 : (value * 1000).rounded(.up) / 1000
+            let atShown = try solver.margin(at: shown)
+            let achieved = atShown.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
+            let form = setting.form == .delta ? ", a delta over the scenario's setting" : ""
+            print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full) (start \(setting.start), \(setting.shape.rawValue)\(form))")
+            print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
             // The scenario's other targets, as `run` would check them at the answer.
-            let r = try PreparedScenario(solver.scenario(at: value), dataset: dataset).run()
+            let r = try PreparedScenario(solver.scenario(at: shown), dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
             if !others.isEmpty {
                 let missed = others.filter { !$0.passed }.map { "\($0.kind.rawValue) \($0.year)" }

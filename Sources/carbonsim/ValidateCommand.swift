@@ -21,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let s = try loadScenario(loader, file)
                 _ = try PreparedScenario(s, dataset: dataset)
-                print("\(file): ok (\(s.name): \(s.levers.count) levers, \(s.targets.isEmpty ? "no" : "with") targets)")
+                print("\(file): ok (\(s.name): \(s.levers.count) lever\(s.levers.count == 1 ? "" : "s"), \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {
                 printLine(e.description)
                 failed = true

@@ -169,3 +169,48 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(step.trajectory.value("ccus_captured", year: 2031)), 50 * p.ccus.utilisation, accuracy: 1e-3)
     }
 }
+
+/// Found by trying the features as an analyst would: solve and optimize vary levels whatever the base's form,
+/// optimize keeps a path base's earlier milestones, and CCUS ramps are not reported as idle.
+final class LeverFormsInSearchTests: XCTestCase {
+    func testSolveOnADeltaBaseAnswersALevelAndSearchesBelowTheBase() throws {
+        let dataset = try Fixtures.dataset()
+        let base = try ScenarioLoader(dataset: dataset).parse(
+            "extends: announced.yaml\nsector_plans: {power: {wind: {delta: 40}}}\n", file: "plus40.yaml", directory: Fixtures.scenarios)
+        let lever = try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind"))
+        let solver = LeverSolver(base: base, dataset: dataset, lever: lever, setting: try XCTUnwrap(base.levers[lever.path]),
+                                 targets: try TargetParser(dataset: dataset).parse("peak_year=2026"))
+        let s = try solver.solve()
+        let value = try XCTUnwrap(s.value)
+        // The same answer as solving announced itself: the level, not the delta.
+        let announced = try ScenarioLoader(dataset: dataset).load(path: Fixtures.scenarios.appendingPathComponent("announced.yaml").path)
+        let direct = try LeverSolver(base: announced, dataset: dataset, lever: lever, setting: try XCTUnwrap(announced.levers[lever.path]),
+                                     targets: try TargetParser(dataset: dataset).parse("peak_year=2026")).solve()
+        XCTAssertEqual(value, try XCTUnwrap(direct.value), accuracy: 0.5)
+        XCTAssertLessThan(value, 175, "below the base's own 175 GW: negative deltas are searched")
+        let r = try PreparedScenario(solver.scenario(at: value), dataset: dataset).run()
+        XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2030)), value, accuracy: 1e-6)
+    }
+
+    func testOptimizeKeepsAPathBasesEarlierMilestones() throws {
+        let dataset = try Fixtures.dataset()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-path-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name: path\nsector_plans: {power: {wind: {path: {2025: 150, 2030: 300}, start: 2021}}}\n"
+            .write(to: dir.appendingPathComponent("path.yaml"), atomically: true, encoding: .utf8)
+        try "scenario: path.yaml\nvariables:\n  sector_plans.power.wind: {range: [150, 400]}\ntargets: {peak_year: 2030}\n"
+            .write(to: dir.appendingPathComponent("spec.yaml"), atomically: true, encoding: .utf8)
+        let spec = try OptimizeSpecLoader(dataset: dataset).load(path: dir.appendingPathComponent("spec.yaml").path)
+        let scenario = LeastCostOptimizer(spec: spec, dataset: dataset).scenario([220])
+        let setting = try XCTUnwrap(scenario.levers["sector_plans.power.wind"])
+        XCTAssertEqual(setting.form, .path)
+        XCTAssertEqual(setting.milestones.map(\.year), [2025, 2030])
+        XCTAssertEqual(setting.milestones.map(\.value), [150, 220])
+    }
+
+    func testACCUSRampIsNotReportedAsIdleCapacity() throws {
+        let r = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("levers/ccus.yaml").path, dataset: Fixtures.dataset())
+        XCTAssertFalse(r.shortfalls.contains { $0.path == "sector_plans.removals.ccus" }, "\(r.shortfalls)")
+    }
+}

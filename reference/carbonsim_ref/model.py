@@ -535,6 +535,7 @@ class Model:
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
+        o["ccus_capture_potential"] = self.cc["utilisation"] * w["kc"]
         o.update(self.measures(t, y, w))
         return o
 

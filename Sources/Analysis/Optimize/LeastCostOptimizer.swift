@@ -34,19 +34,22 @@ public struct LeastCostOptimizer {
     public var maxIterations = 400
     public var outerIterations = 6
 
+    /// The base scenario's parameters: the variables' levels are read against them.
+    let baseParameters: ModelParameters
+
     public init(spec: OptimizeSpec, dataset: Dataset) {
         self.spec = spec
         self.dataset = dataset
+        baseParameters = (try? PreparedScenario(spec.base, dataset: dataset).parameters) ?? (try? dataset.modelParameters()) ?? ModelParameters()
     }
 
     /// The scenario with the variables set to `x`.
+    /// A variable is the level its last milestone reaches (for a delta, the level with the delta).
     public func scenario(_ x: [Double]) -> Scenario {
         var s = spec.base
         s.targets = spec.targets
         for (v, value) in zip(spec.variables, x) {
-            var setting = v.schedule
-            setting.target = value
-            s.levers[v.lever.path] = setting
+            s.levers[v.lever.path] = v.lever.setting(v.schedule, reaching: value, baseParameters)
         }
         return s
     }

@@ -34,14 +34,16 @@ public struct LeverSolver {
         self.lever = lever
         self.setting = setting
         self.targets = targets
+        baseParameters = (try? PreparedScenario(base, dataset: dataset).parameters) ?? (try? dataset.modelParameters()) ?? ModelParameters()
     }
+
+    /// The base scenario's parameters: levels are read against them.
+    public let baseParameters: ModelParameters
 
     /// The base scenario with the lever at `value` and the merged targets: what `run` would run.
     public func scenario(at value: Double) -> Scenario {
         var s = base
-        var setting = self.setting
-        setting.target = value
-        s.levers[lever.path] = setting
+        s.levers[lever.path] = lever.setting(setting, reaching: value, baseParameters)
         s.targets = runTargets
         return s
     }
@@ -51,6 +53,7 @@ public struct LeverSolver {
         let r = try PreparedScenario(scenario(at: value), dataset: dataset).run()
         return (Self.margin(r, targets), r.indicators.targetChecks.first(where: targets.contains))
     }
+
 
     /// How far a run is inside (positive) or outside (negative) the single target in `targets`.
     static func margin(_ r: ScenarioResult, _ t: Targets) -> Double {
@@ -71,8 +74,7 @@ public struct LeverSolver {
             return Solution(value: value, margin: r.margin, best: v, check: r.check, runs: seen.count)
         }
         // A build-out lever starts from what is installed: below it the setting is not a build-out.
-        let parameters = try PreparedScenario(base, dataset: dataset).parameters
-        let lo = lever.minimumTarget(setting, parameters), hi = lever.range.upperBound
+        let lo = lever.minimumTarget(setting, baseParameters), hi = lever.range.upperBound
         let (near, far) = direction == .minimum ? (lo, hi) : (hi, lo)
         let mNear = try run(near).margin, mFar = try run(far).margin
         if mNear >= 0 { return try solution(near, at: near) }

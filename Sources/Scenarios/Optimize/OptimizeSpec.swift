@@ -85,11 +85,15 @@ public struct OptimizeSpecLoader {
                                  accepted: "full: \(start) to \(dataset.endYear)")
             }
             let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
-            let setting = LeverSetting(target: b[0], start: start, full: full, shape: shape)
-            let minimum = lever.minimumTarget(setting, try dataset.modelParameters())
+            // Where the spec says nothing of the schedule, the base's setting is kept whole (a path keeps its
+            // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
+            let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
+            let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
+            let minimum = lever.minimumTarget(setting, try PreparedScenario(base, dataset: dataset).parameters)
             if b[0] < minimum - 1e-9 {
-                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(format(minimum)) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
-                              accepted: "\(format(minimum)) to \(format(lever.range.upperBound)) \(lever.unit)")
+                let shown = format((minimum * 1e6).rounded() / 1e6)
+                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
+                              accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
             return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
         }

@@ -8,9 +8,10 @@ public struct SweepFactor: Sendable {
     public enum Field: String, CaseIterable, Sendable { case target, start, full, delta }
 
     public enum Target: Sendable {
-        /// A lever's target, start or full-effect year. `defaults` is used where the base scenario does
-        /// not set the lever.
-        case lever(Lever, Field, defaults: LeverSetting)
+        /// A lever's target, start or full-effect year, or a delta. `defaults` is used where the base scenario
+        /// does not set the lever; `fullGiven` says whether the spec gave `full` (a delta without it is reached
+        /// by the base setting's full-effect year, as in scenario files).
+        case lever(Lever, Field, defaults: LeverSetting, fullGiven: Bool)
         /// A dataset parameter: a scalar is replaced, a series scaled.
         case dataset(String, ParameterBinding)
     }
@@ -79,6 +80,16 @@ public struct SweepSpecLoader {
         let factorEntries = try factorsNode.entries(what: "factors: paths with how they vary")
         guard !factorEntries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor") }
         let factors = try factorEntries.map { try factor($0.key, $0.value, design: design) }
+        // A lever takes one form: its level (`target`) or a change over the base (`delta`), not both.
+        var forms: [String: String] = [:]
+        for (f, entry) in zip(factors, factorEntries) {
+            guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
+            if let other = forms[lever.path], other != field.rawValue {
+                throw entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
+                                        accepted: "either \(lever.path).target (its level) or \(lever.path).delta (a change over the base scenario)")
+            }
+            forms[lever.path] = field.rawValue
+        }
 
         var n = 0
         if design != .grid {
@@ -149,7 +160,7 @@ public struct SweepSpecLoader {
         let e = try node.entries(allowed: Self.factorKeys, what: "how the factor varies ({range: [low, high]}, {levels: [...]}, or {distribution: ...})")
         let target = try factorTarget(path, node, e)
         let distribution = try readDistribution(node, e, design: design)
-        if case .lever(let lever, let field, _) = target, field == .target {
+        if case .lever(let lever, let field, _, _) = target, field == .target {
             let values: [Double]
             switch distribution {
             case .uniform(let a, let b): values = [a, b]
@@ -173,7 +184,8 @@ public struct SweepSpecLoader {
             let full = try e["full"]?.year(in: start...dataset.endYear) ?? start
             let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
             let baseline = try lever.baselineLevel(dataset.modelParameters(), at: Double(start)) ?? lever.range.lowerBound
-            return .lever(lever, field, defaults: LeverSetting(target: baseline, start: start, full: full, shape: shape))
+            return .lever(lever, field, defaults: LeverSetting(target: baseline, start: start, full: full, shape: shape),
+                          fullGiven: e["full"] != nil)
         }
         if let binding = dataset.binding(path) {
             for k in ["start", "full", "shape"] where e[k] != nil {

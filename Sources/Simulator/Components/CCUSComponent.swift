@@ -40,6 +40,7 @@ public final class CCUSComponent: Component {
     /// Step `ccusCapture`.
     func evaluateCapture(_ ws: inout Workspace) {
         let possible = p.maxCaptureShare * capturable(ws)
+        ws.ccus.potential = p.utilisation * ws.ccus.capacity
         ws.ccus.captured = ws.ccus.capacity > 0
             ? Smooth.min(p.utilisation * ws.ccus.capacity, possible, width: 0.01) : 0
     }
@@ -50,4 +51,7 @@ public final class CCUSComponent: Component {
 /// What CCUS writes: capacity (Mt CO2/yr), CO2 captured (Mt) and the capture plants' electricity (TWh).
 public struct CCUSFlows {
     public var capacity = 0.0, captured = 0.0, electricity = 0.0
+    /// What the capacity could capture at its utilisation (Mt CO2/yr): above `captured` when there is too
+    /// little CO2 within reach.
+    public var potential = 0.0
 }

@@ -133,13 +133,32 @@ extension Lever {
         return v
     }
 
-    /// The smallest target a setting may take: for a build-out lever, what is installed when its last move
-    /// starts (so that solve and optimize search only settings that build); otherwise the range's bottom.
+    /// The level a setting reaches at the end of its last milestone year, in the file's units: for a delta,
+    /// the level of what it extends plus the delta.
+    public func finalLevel(_ s: LeverSetting, _ p: ModelParameters) -> Double {
+        level(schedule(s, p), at: Double(s.full + 1).nextDown, p)
+    }
+
+    /// The setting with its last milestone moved so that the lever reaches `level` (file units) at the end of
+    /// that year, whatever its form: solve, optimize and sweeps vary levels, and a delta is kept a delta.
+    public func setting(_ s: LeverSetting, reaching level: Double, _ p: ModelParameters) -> LeverSetting {
+        var r = s
+        if s.form == .delta {
+            r.target = 0
+            r.target = level - finalLevel(r, p)
+        } else {
+            r.target = level
+        }
+        return r
+    }
+
+    /// The smallest level a setting's last milestone may reach: for a build-out lever, what is installed when
+    /// its last move starts (so that solve and optimize search only settings that build); otherwise the
+    /// range's bottom.
     public func minimumTarget(_ s: LeverSetting, _ p: ModelParameters) -> Double {
-        guard isBuildOut, s.form != .delta else { return range.lowerBound }
-        var probe = s
-        probe.target = range.upperBound
+        guard isBuildOut else { return range.lowerBound }
         let lastStart = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start
+        let probe = setting(s, reaching: range.upperBound, p)
         return min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart).nextDown, p)), range.upperBound)
     }
 

@@ -147,6 +147,7 @@ extension CarbonModel {
         s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAsh.aluminaOutput)
         s.emit("alumina_imports", "Mt/yr", ws.industry.aluminaImports)
         s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
+        s.emit("ccus_capture_potential", "Mt CO2", ws.ccus.potential)
         s.emit("dual_control_curtailment", "%", 100 * ws.dualControl.curtailment)
         s.emit("capacity_eliminated", "Mt/yr per yr", ws.measures.eliminatedCapacity)
         s.emit("retrofit_savings", "Mtce/yr per yr", ws.measures.retrofitSavings)

@@ -35,16 +35,19 @@ public struct SweepPlan: Sendable {
             switch factor.target {
             case .dataset(_, let binding):
                 binding.apply(x[i], to: &p)
-            case .lever(let lever, let field, let defaults):
+            case .lever(let lever, let field, let defaults, let fullGiven):
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
-                case .target: s.target = x[i]
+                case .target: s = lever.setting(s, reaching: x[i], p)
                 case .start: s.start = min(Int(x[i].rounded()), s.milestones[0].year)
                 case .full: s.full = max(Int(x[i].rounded()), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
                 case .delta:
-                    let over: LeverSetting.Base = scenario.levers[lever.path].map { .setting($0) } ?? .baseline
+                    // As `{delta: x}` in a scenario file: over the base setting, by its full year unless given.
+                    let inherited = scenario.levers[lever.path]
+                    let over: LeverSetting.Base = inherited.map { .setting($0) } ?? .baseline
+                    let full = fullGiven ? defaults.full : max(inherited?.full ?? defaults.full, defaults.start)
                     s = LeverSetting(form: .delta, start: defaults.start,
-                                     milestones: [Milestone(year: defaults.full, value: x[i], shape: defaults.shape)], over: over)
+                                     milestones: [Milestone(year: full, value: x[i], shape: defaults.shape)], over: over)
                 }
                 leverSettings[lever.path] = s
             }

@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+import Scenarios
+import Simulator
+@testable import Sweeps
+
+/// Sweep factors on levers take the forms scenario files take: `.target` is a level whatever the base's form,
+/// `.delta` is a change over the base's setting by its full year, and one lever takes one form.
+final class SweepLeverFormTests: XCTestCase {
+    var directory: URL!
+    var dataset: Dataset!
+    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scenarios")
+
+    override func setUpWithError() throws {
+        dataset = try Dataset.innerMongolia()
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-forms-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    func spec(_ text: String) throws -> SweepSpec {
+        let url = directory.appendingPathComponent("spec.yaml")
+        try text.replacingOccurrences(of: "SCENARIOS", with: Self.scenarios.path).write(to: url, atomically: true, encoding: .utf8)
+        return try SweepSpecLoader(dataset: dataset).load(path: url.path)
+    }
+
+    func specError(_ text: String) throws -> InputError {
+        do { _ = try spec(text) } catch let e as InputError { return e }
+        XCTFail("no error for:\n\(text)")
+        throw XCTSkip()
+    }
+
+    func wind2030(_ plan: SweepPlan, _ x: [Double]) throws -> Double {
+        let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: x))).run()
+        return try XCTUnwrap(r.value("capacity_wind", year: 2030))
+    }
+
+    func testATargetFactorOnADeltaBaseSetsTheLevel() throws {
+        try "name: plus40\nextends: \(Self.scenarios.path)/announced.yaml\nsector_plans: {power: {wind: {delta: 40}}}\n"
+            .write(to: directory.appendingPathComponent("plus40.yaml"), atomically: true, encoding: .utf8)
+        let s = try spec("name: t\nscenarios: [plus40.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [150, 200]}\n")
+        let plan = try SweepPlan(spec: s, dataset: dataset)
+        XCTAssertEqual(try wind2030(plan, [150]), 150, accuracy: 1e-6)
+        XCTAssertEqual(try wind2030(plan, [200]), 200, accuracy: 1e-6)
+    }
+
+    func testADeltaFactorIsReachedByTheBaseSettingsFullYear() throws {
+        let s = try spec("name: d\nscenarios: [SCENARIOS/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.delta: {levels: [0, 40]}\n")
+        let plan = try SweepPlan(spec: s, dataset: dataset)
+        let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [40]))).run()
+        // As `{delta: 40}` in a file: announced's 2021-2030 ramp plus 40 over the same years.
+        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2030)), 175, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2021)), 45.963 + 4, accuracy: 1e-3)
+    }
+
+    func testOneLeverTakesOneForm() throws {
+        let e = try specError("""
+            name: two
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: grid
+            factors:
+              sector_plans.power.wind.target: {levels: [60, 150], start: 2021, full: 2030}
+              sector_plans.power.wind.delta: {levels: [10]}
+            """)
+        XCTAssertEqual(e.line, 6)
+        XCTAssertTrue(e.message.contains("one form"), e.message)
+    }
+}
