@@ -122,6 +122,10 @@ if withReference {
     let announcedRun = oneRun["announced"] ?? 0
     print(row(["one run of announced (s)", String(format: "%.5f", announcedRun), String(format: "%.3f", refOne),
                String(format: "%.0fx", refOne / announcedRun)], w3))
+    for (label, key) in [("  same tolerance, DOP853 1e-8 (s)", "one_run_matched_seconds"), ("  same tolerance, RK45 1e-8 (s)", "one_run_rk45_seconds")] {
+        let t = json[key] ?? .nan
+        print(row([label, String(format: "%.5f", announcedRun), String(format: "%.3f", t), String(format: "%.0fx", t / announcedRun)], w3))
+    }
     print(row(["1,000 runs, wind varied (s)", String(format: "%.2f", carbonsimSweep.seconds), String(format: "%.1f", refSweep),
                String(format: "%.0fx", refSweep / carbonsimSweep.seconds)], w3))
     if referenceRuns != 1000 { print("  (reference time scaled from \(referenceRuns) runs)") }
