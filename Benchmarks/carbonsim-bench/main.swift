@@ -47,7 +47,7 @@ let defaults = try DefaultScenarios.load(dataset: dataset)
 print("carbonsim-bench on \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)\n")
 
 // 1. Single runs.
-print("One run of each default scenario (median of \(repetitions); model assembly, calibration, integration, outputs):")
+print("One run of each default scenario (median of \(repetitions); model assembly, base-year split, integration, outputs):")
 let w1 = [12, 12, 16, 22]
 print(row(["scenario", "time (ms)", "RHS evaluations", "heap allocations/run"], w1))
 var oneRun: [String: Double] = [:]
