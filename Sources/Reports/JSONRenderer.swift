@@ -7,9 +7,18 @@ import Simulator
 public enum JSONRenderer {
     public static func render(_ results: [ScenarioResult]) throws -> String {
         let scenarios = results.map(scenario)
-        let data = try JSONSerialization.data(withJSONObject: ["scenarios": scenarios], options: [.prettyPrinted, .sortedKeys])
+        let data = try JSONSerialization.data(withJSONObject: ["scenarios": scenarios, "conventions": conventions],
+                                              options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
+
+    /// How the annual values read, for scripts (the tables say it in a footnote).
+    static let conventions: [String: String] = [
+        "stocks": "capacities and stocks at year-end",
+        "flows": "annual totals (Simpson's rule within each calendar year)",
+        "ratios": "intensities and shares as ratios of annual totals",
+        "base_year": "flows are the calibrated base-year values; stocks are the dataset's end-of-year values",
+    ]
 
     static func number(_ v: Double?) -> Any { v.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
 

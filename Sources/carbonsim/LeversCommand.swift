@@ -16,6 +16,9 @@ struct LeversCommand: ParsableCommand {
     @Flag(name: .long, help: "List the dataset's parameters (paths usable under `assumptions:`), with sources.")
     var parameters = false
 
+    @Flag(name: .long, help: "Print the levers as the Markdown table docs/model.md carries.")
+    var markdown = false
+
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
@@ -35,6 +38,10 @@ struct LeversCommand: ParsableCommand {
             return
         }
         let p = try reportingErrors { try dataset.modelParameters() }
+        if markdown {
+            print(LeverTable.markdown(p), terminator: "")
+            return
+        }
         print(lang == .zh ? "杠杆路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
         for l in LeverRegistry.all {
             let range = "\(fmt(l.range.lowerBound))-\(fmt(l.range.upperBound))"
