@@ -34,6 +34,7 @@ struct OptimizeCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
+            for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(w.description) }
             if let starts { s.starts = max(starts, 1) }
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()

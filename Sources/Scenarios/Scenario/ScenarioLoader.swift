@@ -268,7 +268,8 @@ public struct ScenarioLoader {
         guard let p = try? dataset.modelParameters() else { return }
         let schedule = lever.schedule(setting, p)
         if let t = lever.teardown(schedule, p) {
-            throw node.error(PreparedScenario.teardownMessage(lever, t), accepted: "milestones at or above the installed capacity")
+            let how = setting.form == .delta ? "with the delta, " : ""
+            throw node.error(how + PreparedScenario.teardownMessage(lever, t), accepted: "milestones at or above the installed capacity")
         }
         if setting.form == .delta {
             for r in schedule.ramps {
