@@ -7,30 +7,16 @@ import Simulator
 /// Sweep factors on levers take the forms scenario files take: `.target` is a level whatever the base's form,
 /// `.delta` is a change over the base's setting by its full year, and one lever takes one form.
 final class SweepLeverFormTests: XCTestCase {
-    var directory: URL!
-    var dataset: Dataset!
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenarios")
+    var fixture: SpecFixture!
+    var directory: URL { fixture.directory }
+    var dataset: Dataset { fixture.dataset }
+    static var scenarios: URL { SpecFixture.scenarios }
 
-    override func setUpWithError() throws {
-        dataset = try Dataset.innerMongolia()
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-forms-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { fixture = try SpecFixture() }
+    override func tearDownWithError() throws { fixture.remove() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
-    func spec(_ text: String) throws -> SweepSpec {
-        let url = directory.appendingPathComponent("spec.yaml")
-        try text.replacingOccurrences(of: "SCENARIOS", with: Self.scenarios.path).write(to: url, atomically: true, encoding: .utf8)
-        return try SweepSpecLoader(dataset: dataset).load(path: url.path)
-    }
-
-    func specError(_ text: String) throws -> InputError {
-        do { _ = try spec(text) } catch let e as InputError { return e }
-        XCTFail("no error for:\n\(text)")
-        throw XCTSkip()
-    }
+    func spec(_ text: String, name: String = "spec.yaml") throws -> SweepSpec { try fixture.spec(text, name: name) }
+    func specError(_ text: String) throws -> InputError { try fixture.specError(text) }
 
     func wind2030(_ plan: SweepPlan, _ x: [Double]) throws -> Double {
         let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: x))).run()

@@ -5,34 +5,16 @@ import Simulator
 @testable import Sweeps
 
 final class SweepTests: XCTestCase {
-    var directory: URL!
-    var dataset: Dataset!
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenarios")
+    var fixture: SpecFixture!
+    var directory: URL { fixture.directory }
+    var dataset: Dataset { fixture.dataset }
+    static var scenarios: URL { SpecFixture.scenarios }
 
-    override func setUpWithError() throws {
-        dataset = try Dataset.innerMongolia()
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-sweeps-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { fixture = try SpecFixture() }
+    override func tearDownWithError() throws { fixture.remove() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
-    func spec(_ text: String, name: String = "spec.yaml") throws -> SweepSpec {
-        let url = directory.appendingPathComponent(name)
-        try text.replacingOccurrences(of: "SCENARIOS", with: Self.scenarios.path).write(to: url, atomically: true, encoding: .utf8)
-        return try SweepSpecLoader(dataset: dataset).load(path: url.path)
-    }
-
-    func specError(_ text: String) throws -> InputError {
-        do {
-            _ = try spec(text)
-        } catch let e as InputError {
-            return e
-        }
-        XCTFail("no error for:\n\(text)")
-        throw XCTSkip()
-    }
+    func spec(_ text: String, name: String = "spec.yaml") throws -> SweepSpec { try fixture.spec(text, name: name) }
+    func specError(_ text: String) throws -> InputError { try fixture.specError(text) }
 
     let small = """
         name: small
