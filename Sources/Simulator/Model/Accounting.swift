@@ -10,55 +10,24 @@ struct Accounting {
     let productGroups: [SectorGroup]
     let activityGroups: [SectorGroup]
 
-    /// Step `accounting`.
+    /// Step `accounting`: the totals the right-hand side needs. The breakdown by sector group and fuel is for
+    /// outputs only (`breakdown`, at recorded points).
     func account(_ ws: inout Workspace) {
-        for g in ws.accounting.co2ByGroup.indices {
-            ws.accounting.co2ByGroup[g] = 0; ws.accounting.energyByGroup[g] = 0; ws.accounting.fuelByGroup[g] = FuelVector(); ws.accounting.processByGroup[g] = 0
-        }
-        var fuel = FuelVector()
-        var process = 0.0
+        var fuel = ws.flyAsh.fuel + ws.activities.replacementFuel
+        var process = ws.flyAsh.process
         for i in productGroups.indices {
-            let g = productGroups[i].rawValue
-            let extended = switches.extendedProcess ? ws.industry.extendedProcess[i] : 0
-            ws.accounting.co2ByGroup[g] += ws.industry.fuel[i].emissions(factors) + ws.industry.process[i] + extended
-            ws.accounting.energyByGroup[g] += ws.industry.fuel[i].total
-            ws.accounting.fuelByGroup[g] += ws.industry.fuel[i]
-            ws.accounting.processByGroup[g] += ws.industry.process[i] + extended
             fuel += ws.industry.fuel[i]
-            process += ws.industry.process[i] + extended
+            process += ws.industry.process[i] + (switches.extendedProcess ? ws.industry.extendedProcess[i] : 0)
         }
-        let nonferrous = SectorGroup.nonferrous.rawValue
-        ws.accounting.co2ByGroup[nonferrous] += ws.flyAsh.fuel.emissions(factors) + ws.flyAsh.process
-        ws.accounting.energyByGroup[nonferrous] += ws.flyAsh.fuel.total
-        ws.accounting.fuelByGroup[nonferrous] += ws.flyAsh.fuel
-        ws.accounting.processByGroup[nonferrous] += ws.flyAsh.process
-        fuel += ws.flyAsh.fuel
-        process += ws.flyAsh.process
         for i in activityGroups.indices {
-            let g = activityGroups[i].rawValue
-            ws.accounting.co2ByGroup[g] += ws.activities.fuel[i].emissions(factors) + ws.activities.process[i]
-            ws.accounting.processByGroup[g] += ws.activities.process[i]
-            process += ws.activities.process[i]
-            ws.accounting.energyByGroup[g] += ws.activities.fuel[i].total
-            ws.accounting.fuelByGroup[g] += ws.activities.fuel[i]
             fuel += ws.activities.fuel[i]
+            process += ws.activities.process[i]
         }
-        ws.accounting.co2ByGroup[SectorGroup.power.rawValue] += ws.power.thermalFuel * factors.coal
-        ws.accounting.energyByGroup[SectorGroup.power.rawValue] += ws.power.thermalFuel
-        ws.accounting.fuelByGroup[SectorGroup.power.rawValue].coal += ws.power.thermalFuel
         fuel.coal += ws.power.thermalFuel
-        ws.accounting.co2ByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel.emissions(factors)
-        ws.accounting.energyByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel.total
-        ws.accounting.fuelByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel
-        fuel += ws.activities.replacementFuel
-        for g in ws.accounting.fuelByGroup.indices { ws.accounting.co2ByGroupFuel[g] = ws.accounting.fuelByGroup[g].scaled(by: factors) }
-
         ws.accounting.fuelTotal = fuel
         ws.accounting.co2ByFuel = fuel.scaled(by: factors)
         ws.accounting.processCO2 = process
-        var gross = 0.0
-        for g in ws.accounting.co2ByGroup { gross += g }
-        ws.accounting.grossCO2 = gross
+        ws.accounting.grossCO2 = ws.accounting.co2ByFuel.total + process
 
         // Energy, as in the provincial energy balance: non-fossil generation at the coal fleet's heat rate
         // (generation coal-equivalent), net electricity exports deducted at the same rate. Exports are counted
@@ -77,6 +46,34 @@ struct Accounting {
         ws.accounting.energyDualControl = ws.accounting.energyTotal
             - (switches.excludeRenewablesFromDualControl ? ws.accounting.nonFossilEnergy : 0)
             - (switches.excludeFeedstockFromDualControl ? feedstock : 0)
+    }
+
+    /// Emissions and energy by CEADs sector group and fuel, and process CO2 by group: what each group's
+    /// products and activities burn, fly-ash alumina in nonferrous, coal for electricity in power, the
+    /// replacement industry in other. Sums to the totals of `account`.
+    func breakdown(_ ws: inout Workspace) {
+        let a = ws.accounting
+        for g in a.fuelByGroup.indices { a.fuelByGroup[g] = FuelVector(); a.processByGroup[g] = 0 }
+        for i in productGroups.indices {
+            let g = productGroups[i].rawValue
+            a.fuelByGroup[g] += ws.industry.fuel[i]
+            a.processByGroup[g] += ws.industry.process[i] + (switches.extendedProcess ? ws.industry.extendedProcess[i] : 0)
+        }
+        let nonferrous = SectorGroup.nonferrous.rawValue
+        a.fuelByGroup[nonferrous] += ws.flyAsh.fuel
+        a.processByGroup[nonferrous] += ws.flyAsh.process
+        for i in activityGroups.indices {
+            let g = activityGroups[i].rawValue
+            a.fuelByGroup[g] += ws.activities.fuel[i]
+            a.processByGroup[g] += ws.activities.process[i]
+        }
+        a.fuelByGroup[SectorGroup.power.rawValue].coal += ws.power.thermalFuel
+        a.fuelByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel
+        for g in a.fuelByGroup.indices {
+            a.co2ByGroupFuel[g] = a.fuelByGroup[g].scaled(by: factors)
+            a.energyByGroup[g] = a.fuelByGroup[g].total
+            a.co2ByGroup[g] = a.co2ByGroupFuel[g].total + a.processByGroup[g]
+        }
     }
 
     /// Step `netEmissions`: gross less captured less sinks.

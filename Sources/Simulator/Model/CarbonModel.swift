@@ -129,8 +129,10 @@ public final class CarbonModel: ODESystem {
         }
     }
 
-    /// Fills the measure quantities of the workspace (for costs) after `evaluate`; only recorded years need them.
+    /// Fills what only recorded points need after `evaluate`: the breakdown by sector group and fuel, and the
+    /// measure quantities (for costs).
     func recordMeasures(y: UnsafePointer<Double>) {
+        accounting.breakdown(&store.pointee)
         industry.recordMeasures(&store.pointee, y: y)
         store.pointee.measures.electrifiedFossil = activities.electrified(store.pointee)
         power.recordMeasures(&store.pointee)
