@@ -62,10 +62,4 @@ public struct LeverSetting: Sendable, Equatable {
         get { milestones[milestones.count - 1].shape }
         set { for i in milestones.indices { milestones[i].shape = newValue } }
     }
-
-    /// Year of the last move (its end), over this setting and what it extends.
-    public var lastYear: Int {
-        if case .setting(let base) = over { return max(full, base.lastYear) }
-        return full
-    }
 }

@@ -37,21 +37,6 @@ public struct Ramp: Sendable, Equatable {
         }
     }
 
-    /// d(progress)/dt; zero for steps (the integrator restarts at their jump).
-    @inline(__always)
-    public func progressRate(at t: Double) -> Double {
-        let t0 = Double(start), t1 = Double(full + 1)
-        if t < t0 || t >= t1 { return 0 }
-        switch shape {
-        case .step: return 0
-        case .linear: return 1 / (t1 - t0)
-        case .logistic:
-            let k = Ramp.logisticSteepness, x = (t - t0) / (t1 - t0)
-            let s = 1 / (1 + exp(-k * (x - 0.5)))
-            return k * s * (1 - s) / (Ramp.logisticHigh - Ramp.logisticLow) / (t1 - t0)
-        }
-    }
-
     /// Steepness of the logistic ramp, and the raw logistic's values at the ramp's ends.
     static let logisticSteepness = 10.0
     static let logisticLow = 1 / (1 + exp(logisticSteepness * 0.5))
@@ -98,13 +83,6 @@ public struct Schedule: Sendable, Equatable {
     public func value(at t: Double) -> Double {
         var v = from
         for r in ramps { v += r.amount * r.progress(at: t) }
-        return v
-    }
-
-    @inline(__always)
-    public func rate(at t: Double) -> Double {
-        var v = 0.0
-        for r in ramps { v += r.amount * r.progressRate(at: t) }
         return v
     }
 
