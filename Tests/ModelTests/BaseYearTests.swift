@@ -49,7 +49,7 @@ final class BaseYearTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(dataset.facts.count, 9)
     }
 
-    func testCalibrationLeavesNoNegativeResiduals() throws {
+    func testBaseYearSplitLeavesNoNegativeResiduals() throws {
         let model = try CarbonModel(parameters: Fixtures.dataset().modelParameters())
         XCTAssertGreaterThan(model.baseYearSplit.residualElectricity, 0)
         XCTAssertGreaterThan(model.baseYearSplit.powerGroupResidualCO2, 0)
@@ -62,7 +62,7 @@ final class BaseYearTests: XCTestCase {
 }
 
 extension BaseYearTests {
-    /// The base-year in-region consumption is a calibration input: the model must reproduce it exactly.
+    /// The base-year in-region consumption is an input of the base-year split: the model must reproduce it exactly.
     func testBaseYearElectricityConsumptionIsReproducedExactly() throws {
         let p = try Fixtures.dataset().modelParameters()
         let r = try Fixtures.baseline().trajectory

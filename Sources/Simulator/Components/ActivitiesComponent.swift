@@ -17,7 +17,7 @@ public final class ActivitiesComponent: Component {
     public let offset: Int
     public let states: [StateDeclaration] = []
     let activities: [ActivityParameters]
-    /// Base-year fuel by activity, tce, calibrated to CEADs.
+    /// Base-year fuel by activity, tce, from the base-year split of CEADs.
     let baseFuel: BaseValue<FuelVector>
     /// Base-year electricity by activity, TWh.
     let baseElectricity: BaseValue<Double>
@@ -26,7 +26,7 @@ public final class ActivitiesComponent: Component {
     let buildingsElectrification: CompiledSchedule, transportElectrification: CompiledSchedule
     let economy: EconomyParameters
     let baseYear: Double
-    /// GDP the activities grow from: the model's own base-year GDP, so that calibrated base-year values are
+    /// GDP the activities grow from: the model's own base-year GDP, so that the split's base-year values are
     /// reproduced exactly (it differs from the dataset's by the smoothing of lost value added, about 0.01%).
     let referenceGDP: BaseValue<Double>
     /// ln(1 - autonomous efficiency gain) per activity.

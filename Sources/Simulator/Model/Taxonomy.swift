@@ -41,7 +41,7 @@ public enum Product: Int, CaseIterable, Sendable {
     }
 }
 
-/// CEADs sector groups: the accounting in which the base year is calibrated and emissions are reported.
+/// CEADs sector groups: the accounting in which the base year is split and emissions are reported.
 public enum SectorGroup: Int, CaseIterable, Sendable {
     case power, ferrous, nonferrous, nonmetal, petroCoking, chemicals, transport, other
 

@@ -79,7 +79,7 @@ public final class OutputCatalog: Sendable {
 
     /// A year's values from the right-hand side at its start, middle and end (left limit): flows by
     /// Simpson's rule, stocks at the end, ratios of the annual totals. The base year passes its middle as
-    /// start and end: its flows are the calibrated base-year values.
+    /// start and end: its flows are the base-year values the split reproduces.
     func combine(start: UnsafePointer<Double>, middle: UnsafePointer<Double>, end: UnsafePointer<Double>,
                  into row: UnsafeMutablePointer<Double>) {
         for j in 0..<names.count { row[j] = (start[j] + 4 * middle[j] + end[j]) / 6 }

@@ -6,7 +6,7 @@
 /// year shows in that year's column; intensities and shares are ratios of the annual totals. The integrator
 /// stops on every 1 January and mid-year: a cubic Hermite mid-year state from the year's ends would save the
 /// mid-year stops, but fast states (the backward stock under a 50 %/yr cut, the dual-control curtailment)
-/// move too much within a year for it. The base year's mid-point is the calibrated initial state: its flows are the calibrated base-year values.
+/// move too much within a year for it. The base year's mid-point is the initial state: its flows are the base-year values the base-year split reproduces.
 /// The integrator restarts at every breakpoint (lever kinks and steps, a cap switching on); the run ends on
 /// 1 January after the end year so that the cumulative states cover whole calendar years.
 public struct Simulation {
@@ -83,7 +83,7 @@ public struct Simulation {
                             var w = ValueWriter(row: row)
                             CarbonModel.outputs(&w, ws: model.workspace)
                         }
-                        // The base year: calibrated flows at its middle, stocks at its end.
+                        // The base year: the split's flows at its middle, stocks at its end.
                         sample(at: t, state: y, into: middle, dydt: scratch)
                         let breakpoints = stops().filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
                         var next = breakpoints.startIndex
