@@ -124,6 +124,7 @@ SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 ReturnToService=2
 DependencyParameters=kill_invalid_depend
+SchedulerParameters=batch_sched_delay=0,sched_min_interval=0
 StateSaveLocation=/var/spool/slurmctld
 SlurmdSpoolDir=/var/spool/slurmd
 SlurmctldPidFile=$ctld_pid
