@@ -31,7 +31,9 @@ public struct ScenarioLoader {
         do { text = try String(contentsOf: url, encoding: .utf8) } catch {
             throw InputError(file: displayName, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
+        var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
+        scenario.sources.append(ScenarioSource(path: canonical, text: text))
+        return scenario
     }
 
     /// Parses scenario text; `directory` resolves `extends:`.

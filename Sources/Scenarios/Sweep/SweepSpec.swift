@@ -109,12 +109,16 @@ public struct SweepSpecLoader {
         var keep = SweepSpec.defaultKeep
         if let k = top["keep"] {
             guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+            var seen = Set<String>()
             keep = try seq.enumerated().map { i, node in
                 let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
                 let name = try item.string()
                 guard names.contains(name) else {
                     throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
                                      suggestion: didYouMean(name, in: Array(names)))
+                }
+                guard seen.insert(name).inserted else {
+                    throw item.error("series '\(name)' is listed twice in 'keep'", accepted: "each series once")
                 }
                 return name
             }
