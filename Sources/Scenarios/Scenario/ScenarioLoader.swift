@@ -27,10 +27,7 @@ public struct ScenarioLoader {
         guard FileManager.default.fileExists(atPath: canonical) else {
             throw InputError(file: displayName, message: "no such scenario file")
         }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: displayName, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try readInputFile(url, displayName: displayName, what: "scenario file")
         var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
         scenario.sources.append(ScenarioSource(path: canonical, text: text))
         return scenario
@@ -75,6 +72,10 @@ public struct ScenarioLoader {
                 let field = Self.accountingSwitches.first { $0.key == key }!.field
                 scenario.accounting[keyPath: field] = try node.bool()
             }
+        }
+        if case .mapping(let m) = root.node, m.isEmpty {
+            scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "",
+                                                  message: "empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"))
         }
         scenario.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return scenario

@@ -60,10 +60,7 @@ public struct SweepSpecLoader {
     public func load(path: String) throws -> SweepSpec {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such sweep spec") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try readInputFile(url, displayName: path, what: "sweep spec")
         return try parse(text, file: path, directory: url.deletingLastPathComponent())
     }
 
