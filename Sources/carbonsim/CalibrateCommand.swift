@@ -38,6 +38,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let output { try checkOutputFile(output, option: "--output") }
             let history = try CEADsHistory.embedded()
             let (dataset, derived) = try baseDataset(history: history)
             guard from <= to else {
