@@ -95,3 +95,42 @@ final class InputFileTests: XCTestCase {
         XCTAssertTrue(try ScenarioLoader(dataset: dataset).load(path: full).warnings.isEmpty)
     }
 }
+
+/// The error reported for a scenario with several is the first in the file, whatever the hash order.
+final class ErrorOrderTests: XCTestCase {
+    func testTheFirstErrorInTheFileIsReported() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        let text = """
+            name: two errors
+            sector_plans:
+              power:
+                wind: {target: 99999}
+              industry:
+                capacity_cut:
+                  steel: {target: 500}
+            measures:
+              ccus: {targt: 1}
+            targets:
+              peak_year: 1900
+              neutrality_year: 1800
+            """
+        for _ in 0..<3 {
+            XCTAssertThrowsError(try loader.parse(text, file: "two.yaml")) { error in
+                XCTAssertEqual((error as? InputError)?.line, 4, "\(error)")
+            }
+        }
+        // The same errors in another order: still the first in the file.
+        let targetsFirst = """
+            targets:
+              neutrality_year: 1800
+              peak_year: 1900
+            sector_plans:
+              power:
+                wind: {target: 99999}
+            """
+        XCTAssertThrowsError(try loader.parse(targetsFirst, file: "t.yaml")) { error in
+            XCTAssertEqual((error as? InputError)?.line, 2, "\(error)")
+            XCTAssertEqual((error as? InputError)?.keyPath, "targets.neutrality_year", "\(error)")
+        }
+    }
+}

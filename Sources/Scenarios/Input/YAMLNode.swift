@@ -81,6 +81,13 @@ public struct YAMLNode {
         }
     }
 
+    /// Entries in file order, refusing keys outside `allowed` with a did-you-mean: for reading a mapping
+    /// entry by entry, so that the first error reported is the first in the file.
+    public func orderedEntries(allowed: [String], what: String = "a mapping of keys") throws -> [(key: String, value: YAMLNode)] {
+        let byKey = try entries(allowed: allowed, what: what)
+        return try entries(what: what).map { ($0.key, byKey[$0.key]!) }
+    }
+
     /// Entries, refusing keys outside `allowed` with a did-you-mean.
     public func entries(allowed: [String], what: String = "a mapping of keys") throws -> [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]

@@ -57,20 +57,24 @@ public struct ScenarioLoader {
         }
         scenario.name = try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         scenario.description = try top["description"]?.string() ?? ""
-        if let t = top["targets"] { scenario.warnings += try readTargets(t, into: &scenario.targets) }
-        if let n = top["sector_plans"] { try readLevers(n, into: &scenario) }
-        if let x = top["measures"] { try readLevers(x, into: &scenario) }
-        if let a = top["assumptions"] {
-            for (path, node) in try a.entries(what: "dataset paths with numbers") {
-                let value = try node.double()
-                _ = try dataset.applying([(path, value, node)])
-                scenario.assumptions[path] = value
-            }
-        }
-        if let acc = top["accounting"] {
-            for (key, node) in try acc.entries(allowed: Self.accountingKeys) {
-                let field = Self.accountingSwitches.first { $0.key == key }!.field
-                scenario.accounting[keyPath: field] = try node.bool()
+        // The sections in file order, each read entry by entry in file order: the error reported is the
+        // first in the file.
+        for (key, node) in try root.orderedEntries(allowed: Self.topKeys) {
+            switch key {
+            case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets)
+            case "sector_plans", "measures": try readLevers(node, into: &scenario)
+            case "assumptions":
+                for (path, node) in try node.entries(what: "dataset paths with numbers") {
+                    let value = try node.double()
+                    _ = try dataset.applying([(path, value, node)])
+                    scenario.assumptions[path] = value
+                }
+            case "accounting":
+                for (key, node) in try node.orderedEntries(allowed: Self.accountingKeys) {
+                    let field = Self.accountingSwitches.first { $0.key == key }!.field
+                    scenario.accounting[keyPath: field] = try node.bool()
+                }
+            default: break
             }
         }
         if case .mapping(let m) = root.node, m.isEmpty {
@@ -106,7 +110,7 @@ public struct ScenarioLoader {
             }
         }
         let year = { (v: YAMLNode) in try v.year(in: horizon) }
-        for (key, value) in try node.entries(allowed: Self.targetKeys) {
+        for (key, value) in try node.orderedEntries(allowed: Self.targetKeys) {
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
@@ -172,7 +176,7 @@ public struct ScenarioLoader {
             return String(l.path.dropFirst(path.count + 1).split(separator: ".").first!)
         }).sorted()
         if path == "measures" { allowed.append("dual_control") }
-        for (_, child) in try node.entries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))") {
+        for (_, child) in try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))") {
             try readLevers(child, into: &scenario)
         }
     }
