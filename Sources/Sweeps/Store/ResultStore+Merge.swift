@@ -53,7 +53,7 @@ extension ResultStore {
 
     /// Writes the runs (one row per run, factors by path) and the kept series as CSV, ordered by run id.
     public func exportCSV(runs runsPath: String, series seriesPath: String) throws {
-        try queue.read { db in
+        try Self.guarded(path) { try queue.read { db in
             let paths = try String.fetchAll(db, sql: "SELECT path FROM factors ORDER BY position")
             var out = OutputStreamFile(path: runsPath)
             let columns = try db.columns(in: "runs").map(\.name)
@@ -72,7 +72,7 @@ extension ResultStore {
             let seriesRows = try Row.fetchCursor(db, sql: "SELECT * FROM series ORDER BY run_id, variable")
             while let row = try seriesRows.next() { s.write(seriesColumns.indices.map { csvValue(row[$0]) }.joined(separator: ",") + "\n") }
             try s.close()
-        }
+        } }
     }
 }
 

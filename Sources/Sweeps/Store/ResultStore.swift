@@ -113,7 +113,8 @@ public final class ResultStore {
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
                 guard problems == ["ok"] else {
-                    throw InputError(file: path, message: "the database is damaged (SQLite quick_check: \(problems.prefix(3).joined(separator: "; ")))",
+                    let lines = problems.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") }
+                    throw InputError(file: path, message: "the database is damaged (SQLite quick_check: \(lines.prefix(2).joined(separator: "; ")))",
                                      accepted: "run the sweep again into a new --db; or try `sqlite3 \(path) .recover` to save what is readable")
                 }
             }
