@@ -119,7 +119,33 @@ final class ErrorOrderTests: XCTestCase {
                 XCTAssertEqual((error as? InputError)?.line, 4, "\(error)")
             }
         }
-        // The same errors in another order: still the first in the file.
+    }
+
+    func testEveryErrorOfAScenarioFileIsReportedInFileOrder() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        let text = """
+            name: five errors
+            sector_plans:
+              power:
+                wind: {target: 99999}
+              industry:
+                capacity_cut:
+                  steel: {target: 500}
+            measures:
+              ccus: {targt: 1}
+            targets:
+              peak_year: 1900
+              neutrality_year: 1800
+            """
+        XCTAssertThrowsError(try loader.parse(text, file: "five.yaml")) { error in
+            guard let e = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual([e.line] + e.others.map(\.line), [4, 7, 9, 11, 12])
+            XCTAssertEqual(e.description.components(separatedBy: "five.yaml:").count - 1, 5, e.description)
+        }
+    }
+
+    func testTheFirstErrorInTheFileIsReportedFirstWhateverTheSectionOrder() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
         let targetsFirst = """
             targets:
               neutrality_year: 1800

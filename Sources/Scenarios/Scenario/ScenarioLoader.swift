@@ -59,12 +59,13 @@ public struct ScenarioLoader {
         scenario.description = try top["description"]?.string() ?? ""
         // The sections in file order, each read entry by entry in file order: the error reported is the
         // first in the file.
-        for (key, node) in try root.orderedEntries(allowed: Self.topKeys) {
+        // Every section is read even after an error in another: all errors of the file are reported.
+        try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
             switch key {
             case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets)
             case "sector_plans", "measures": try readLevers(node, into: &scenario)
             case "assumptions":
-                for (path, node) in try node.entries(what: "dataset paths with numbers") {
+                try collectingErrors(try node.entries(what: "dataset paths with numbers")) { path, node in
                     let value = try node.double()
                     _ = try dataset.applying([(path, value, node)])
                     scenario.assumptions[path] = value
@@ -110,7 +111,7 @@ public struct ScenarioLoader {
             }
         }
         let year = { (v: YAMLNode) in try v.year(in: horizon) }
-        for (key, value) in try node.orderedEntries(allowed: Self.targetKeys) {
+        try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
@@ -176,7 +177,7 @@ public struct ScenarioLoader {
             return String(l.path.dropFirst(path.count + 1).split(separator: ".").first!)
         }).sorted()
         if path == "measures" { allowed.append("dual_control") }
-        for (_, child) in try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))") {
+        try collectingErrors(try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))")) { _, child in
             try readLevers(child, into: &scenario)
         }
     }
