@@ -25,7 +25,7 @@ struct CalibrateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "CEADs province (default: the dataset's region), for example Shanxi or \"Inner Mongolia\".")
+    @Option(name: .long, help: "CEADs province (default: the dataset's region), for example Shanxi, \"Inner Mongolia\", 山西 or 内蒙古.")
     var province: String?
     @Option(name: .long, help: "First year of the history window.") var from = HistoryCalibration.defaultYears.lowerBound
     @Option(name: .long, help: "Last year of the history window.") var to = HistoryCalibration.defaultYears.upperBound
@@ -38,6 +38,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let output { try checkOutputFile(output, option: "--output") }
             let history = try CEADsHistory.embedded()
             let (dataset, derived) = try baseDataset(history: history)
             guard from <= to else {

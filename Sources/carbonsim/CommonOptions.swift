@@ -49,3 +49,76 @@ func loadScenario(_ loader: ScenarioLoader, _ path: String) throws -> Scenario {
     for w in s.warnings { printLine(w.description) }
     return s
 }
+
+/// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an
+/// existing folder that is writable. `option` names where the path came from (`--db`, `--csv`, `-o`).
+func checkOutputFile(_ path: String, option: String) throws {
+    guard !path.isEmpty else {
+        throw InputError(file: option, message: "the path is empty", accepted: "a file name, for example \(option == "--db" ? "sweep.sqlite" : "out.csv")")
+    }
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw InputError(file: path, keyPath: option, message: "this is a folder, not a file", accepted: "a file path, for example \(path)/out")
+    }
+    try checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: path, option: option)
+}
+
+/// Checks that a folder to write into exists (or can be created, for `--output` folders) and is writable.
+func checkOutputFolder(_ path: String, option: String) throws {
+    guard !path.isEmpty else { throw InputError(file: option, message: "the path is empty", accepted: "a folder name, for example results") }
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+        guard isDirectory.boolValue else { throw InputError(file: path, keyPath: option, message: "this is a file, not a folder", accepted: "a folder (it is created if missing)") }
+        guard fm.isWritableFile(atPath: path) else {
+            throw InputError(file: path, keyPath: option, message: "the folder is not writable", accepted: "a folder you can write to")
+        }
+        return
+    }
+    // Created later: its nearest existing ancestor must be a writable folder.
+    var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()
+    while !fm.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor = ancestor.deletingLastPathComponent() }
+    try checkFolder(ancestor.path, for: path, option: option)
+}
+
+private func checkFolder(_ folder: String, for path: String, option: String) throws {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+        throw InputError(file: path, keyPath: option, message: "the folder \(folder) does not exist",
+                         accepted: "a path in an existing folder (create it first: mkdir -p \(folder))")
+    }
+    guard isDirectory.boolValue else {
+        throw InputError(file: path, keyPath: option, message: "\(folder) is a file, not a folder", accepted: "a path in an existing folder")
+    }
+    guard fm.isWritableFile(atPath: folder) else {
+        throw InputError(file: path, keyPath: option, message: "the folder \(folder) is not writable", accepted: "a folder you can write to, or another path")
+    }
+}
+
+/// A name made safe as one file name: path separators, control characters and characters Windows refuses
+/// become '_'; an empty or dot-only name becomes "scenario".
+func safeFileName(_ name: String) -> String {
+    let bad = Set("/\\:*?\"<>|")
+    var s = String(name.map { bad.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? "_" : $0 })
+    s = s.trimmingCharacters(in: .whitespaces)
+    if s.isEmpty || s.allSatisfy({ $0 == "." }) { s = "scenario" }
+    return s
+}
+
+/// File names for `names`, made safe (`safeFileName`) and distinct: a repeated name gets -2, -3, ...
+/// so that two scenarios never overwrite each other's files.
+func uniqueFileNames(_ names: [String]) -> [String] {
+    var used = Set<String>()
+    return names.map { name in
+        let base = safeFileName(name)
+        var candidate = base, k = 2
+        while used.contains(candidate.lowercased()) {
+            candidate = "\(base)-\(k)"
+            k += 1
+        }
+        used.insert(candidate.lowercased())
+        return candidate
+    }
+}

@@ -49,6 +49,7 @@ struct DecomposeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let chart { try checkOutputFile(chart, option: "--chart") }
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
             let analysis: Analysis, labels: (String, String)

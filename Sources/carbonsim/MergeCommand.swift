@@ -16,6 +16,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try checkOutputFile(output, option: "--output")
             try ResultStore.merge(shards, into: output)
             let store = try ResultStore(existing: output)
             printLine("\(output): \(try store.count()) of \(try store.meta("run_count") ?? "?") runs")

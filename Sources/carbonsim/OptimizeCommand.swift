@@ -36,6 +36,7 @@ struct OptimizeCommand: ParsableCommand {
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
             for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(w.description) }
             if let starts { s.starts = max(starts, 1) }
+            try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output")
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()
             print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"
@@ -51,7 +52,7 @@ struct OptimizeCommand: ParsableCommand {
                 print("  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(bind)\(cost)")
             }
             if !r.converged { print("note: the simplex stopped at its iteration limit; the point shown is the best found") }
-            let path = output ?? "\(s.name)-optimum.yaml"
+            let path = output ?? safeFileName(s.name) + "-optimum.yaml"
             let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum")
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -32,6 +32,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFile(common.output, option: "--output")
                 let results = try runScenarios(files, common.data)
                 try write(try ScenarioCharts.trajectories(results, series: series, language: common.lang), to: common.output)
             }
@@ -46,6 +47,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFile(common.output, option: "--output")
                 let result = try runScenarios(file.map { [$0] } ?? [], common.data).last!
                 try write(try ScenarioCharts.stacked(result, by: by, language: common.lang), to: common.output)
             }
@@ -61,6 +63,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let w = try WedgeAnalysis(baseline: loader.load(path: baseline), policy: loader.load(path: policy), dataset: dataset, series: series)
@@ -78,6 +81,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFile(common.output, option: "--output")
                 let summary = try SweepSummary(store: ResultStore(existing: db), series: [series], bootstrap: 10)
                 try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang), to: common.output)
             }
@@ -94,6 +98,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFile(common.output, option: "--output")
                 let summary = try SweepSummary(store: ResultStore(existing: db), bootstrap: bootstrap)
                 try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang), to: common.output)
             }
@@ -110,6 +115,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
+                try checkOutputFolder(dir, option: "--dir")
                 let dataset = try data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let files = ["baseline", "announced", "accelerated"].map { "\(scenarios)/\($0).yaml" }

@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let results = try reportingErrors { () -> [ScenarioResult] in
+            if let output { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
             var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
@@ -57,8 +58,9 @@ struct RunCommand: ParsableCommand {
         let dir = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            for r in results {
-                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(r.name).annual.csv"), atomically: true, encoding: .utf8)
+            for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
+                if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
+                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
             try render(results, format).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {

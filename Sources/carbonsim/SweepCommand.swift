@@ -51,10 +51,13 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let db { try checkOutputFile(db, option: "--db") }
+            if let csv { try checkOutputFile(csv, option: "--csv") }
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
             let shard = try parseShard()
-            let path = db ?? "\(spec.name).sqlite"
+            let path = db ?? safeFileName(spec.name) + ".sqlite"
+            try checkOutputFile(path, option: "--db")
             if FileManager.default.fileExists(atPath: path) && !resume {
                 throw InputError(file: path, message: "the database exists already",
                                  accepted: "--resume to continue it, or another --db")

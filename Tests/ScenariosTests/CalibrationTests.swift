@@ -38,6 +38,21 @@ final class CalibrationTests: XCTestCase {
 
     /// Synthetic CEADs history generated from known trends (plus noise) for every series: calibration
     /// recovers each parameter within two standard errors.
+    func testChineseAndPinyinProvinceNames() throws {
+        let h = try CEADsHistory.embedded()
+        XCTAssertEqual(try h.province(named: "山西"), "Shanxi")
+        XCTAssertEqual(try h.province(named: "山西省"), "Shanxi")
+        XCTAssertEqual(try h.province(named: "陕西"), "Shaanxi")
+        XCTAssertEqual(try h.province(named: "内蒙古"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "内蒙古自治区"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "Nei Menggu"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "新疆维吾尔自治区"), "Xinjiang")
+        XCTAssertEqual(try h.province(named: "北京市"), "Beijing")
+        XCTAssertThrowsError(try h.province(named: "西藏")) { error in
+            XCTAssertTrue((error as? InputError)?.accepted?.contains("山西") ?? false, "\(error)")
+        }
+    }
+
     func testCalibrationRecoversKnownTrendsFromSyntheticHistory() throws {
         let truths: [String: LogisticTrend] = [
             "power": LogisticTrend(level: 600, rate: 0.2, saturationShare: 0.7, reference: 2019),

@@ -86,7 +86,7 @@ final class SweepTests: XCTestCase {
         let other = try spec(small.replacingOccurrences(of: "seed: 3", with: "seed: 4"), name: "other.yaml")
         let b = try run(other, jobs: 1, db: "b.sqlite", shard: (1, 2))
         XCTAssertThrowsError(try ResultStore.merge([a.path, b.path], into: directory.appendingPathComponent("m.sqlite").path)) {
-            XCTAssertTrue(($0 as? InputError)?.message.contains("different sweep spec") ?? false, "\($0)")
+            XCTAssertTrue(($0 as? InputError)?.message.contains("sweep spec text differs") ?? false, "\($0)")
         }
     }
 

@@ -43,10 +43,7 @@ public struct Dataset: Sendable {
 
     public static func load(url: URL, displayName: String? = nil) throws -> Dataset {
         let name = displayName ?? url.path
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: name, message: "cannot read the dataset: \(error.localizedDescription)")
-        }
+        let text = try readInputFile(url, displayName: name, what: "dataset")
         return try parse(text, file: name)
     }
 

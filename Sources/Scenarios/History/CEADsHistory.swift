@@ -59,10 +59,25 @@ public struct CEADsHistory: Sendable {
     public func province(named name: String) throws -> String {
         let normal = Self.comparable
         if let p = provinces.first(where: { normal($0) == normal(name) }) { return p }
+        // Chinese names (山西, 山西省, 内蒙古自治区) through the embedded facts' name_zh, and pinyin aliases.
+        var zh = name.trimmingCharacters(in: .whitespaces)
+        for suffix in ["维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市"] where zh.hasSuffix(suffix) && zh.count > suffix.count {
+            zh = String(zh.dropLast(suffix.count))
+            break
+        }
+        if let facts = try? ProvinceDataset.facts(),
+           let f = facts.first(where: { $0.nameZH == zh || $0.nameZH == name }),
+           let p = provinces.first(where: { normal($0) == normal(f.province) }) { return p }
+        if let alias = Self.pinyinAliases[normal(name)], let p = provinces.first(where: { normal($0) == normal(alias) }) { return p }
         throw InputError(file: file, keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
-                         accepted: provinces.joined(separator: ", "),
+                         accepted: provinces.joined(separator: ", ") + " (or their Chinese names, such as 山西 or 内蒙古)",
                          suggestion: didYouMean(normal(name), in: provinces.map(normal)).flatMap { s in provinces.first { normal($0) == s } })
     }
+
+    /// Pinyin spellings that differ from the CEADs (English) names.
+    static let pinyinAliases = ["neimenggu": "Inner Mongolia", "neimongol": "Inner Mongolia", "neimenggu zizhiqu": "Inner Mongolia",
+                                "shaanxisheng": "Shaanxi", "shanxisheng": "Shanxi"]
+        .reduce(into: [String: String]()) { $0[comparable($1.key)] = $1.value }
 
     /// A province name reduced to lower-case letters, so spellings with spaces or hyphens compare equal.
     public static func comparable(_ name: String) -> String { name.lowercased().filter { $0.isLetter } }

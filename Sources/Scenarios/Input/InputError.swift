@@ -8,6 +8,8 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     public let message: String
     public let accepted: String?
     public let suggestion: String?
+    /// Further errors of the same file, after this one in file order (a scenario file reports them all).
+    public var others: [InputError] = []
 
     public init(file: String, line: Int? = nil, column: Int? = nil, keyPath: String = "", message: String,
                 accepted: String? = nil, suggestion: String? = nil) {
@@ -29,8 +31,33 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
         s += ": \(message)"
         if let accepted { s += "\n  accepted: \(accepted)" }
         if let suggestion { s += "\n  did you mean '\(suggestion)'?" }
+        for e in others { s += "\n" + e.description }
         return s
     }
+
+    /// Errors in file order, as one error: the first, carrying the others. nil if there are none.
+    public static func combined(_ errors: [InputError]) -> InputError? {
+        let all = errors.flatMap { e -> [InputError] in
+            var first = e
+            first.others = []
+            return [first] + e.others
+        }
+        let sorted = all.enumerated().sorted { a, b in
+            (a.element.line ?? Int.max, a.element.column ?? 0, a.offset) < (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
+        }.map(\.element)
+        guard var first = sorted.first else { return nil }
+        first.others = Array(sorted.dropFirst())
+        return first
+    }
+}
+
+/// Runs `body` for each element, going on after an `InputError`; then throws them all as one (file order).
+func collectingErrors<S: Sequence>(_ items: S, _ body: (S.Element) throws -> Void) throws {
+    var errors: [InputError] = []
+    for item in items {
+        do { try body(item) } catch let e as InputError { errors.append(e) }
+    }
+    if let e = InputError.combined(errors) { throw e }
 }
 
 /// The closest of `candidates` to a misspelt `word`, if it is close enough to be a likely typo.

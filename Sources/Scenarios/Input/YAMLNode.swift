@@ -18,8 +18,26 @@ public struct YAMLNode {
             }
             return YAMLNode(node: node, file: file, path: [])
         } catch let error as YamlError {
+            // A tab in the indentation is the usual cause of a scanner error: say so, where it is.
+            if let tab = firstIndentationTab(text) {
+                throw InputError(file: file, line: tab.line, column: tab.column,
+                                 message: "tabs are not allowed for indentation in YAML; use spaces",
+                                 accepted: "indentation with spaces (most editors: convert tabs to spaces)")
+            }
             throw YAMLNode.inputError(error, file: file)
         }
+    }
+
+    /// Line and column (1-based) of the first tab in a line's leading whitespace, if any.
+    static func firstIndentationTab(_ text: String) -> (line: Int, column: Int)? {
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            guard let tab = indent.firstIndex(of: "\t") else { continue }
+            let rest = line.dropFirst(indent.count)
+            if rest.isEmpty || rest.hasPrefix("#") || rest == "\r" { continue }
+            return (i + 1, line.distance(from: line.startIndex, to: tab) + 1)
+        }
+        return nil
     }
 
     static func inputError(_ error: YamlError, file: String) -> InputError {
@@ -61,6 +79,13 @@ public struct YAMLNode {
             }
             return (k.string, YAMLNode(node: pair.value, file: file, path: path + [k.string]))
         }
+    }
+
+    /// Entries in file order, refusing keys outside `allowed` with a did-you-mean: for reading a mapping
+    /// entry by entry, so that the first error reported is the first in the file.
+    public func orderedEntries(allowed: [String], what: String = "a mapping of keys") throws -> [(key: String, value: YAMLNode)] {
+        let byKey = try entries(allowed: allowed, what: what)
+        return try entries(what: what).map { ($0.key, byKey[$0.key]!) }
     }
 
     /// Entries, refusing keys outside `allowed` with a did-you-mean.

@@ -38,7 +38,7 @@ public struct OptimizeSpecLoader {
     public func load(path: String) throws -> OptimizeSpec {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such optimisation spec") }
         let url = URL(fileURLWithPath: path)
-        let root = try YAMLNode.parse(try String(contentsOf: url, encoding: .utf8), file: path)
+        let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
         let top = try root.entries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
         let loader = ScenarioLoader(dataset: dataset)
         var base: Scenario, basePath: String

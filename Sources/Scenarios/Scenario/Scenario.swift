@@ -18,6 +18,9 @@ public struct Scenario: Sendable, Equatable {
     public var accounting = AccountingSwitches()
     /// What loaded but is probably not what was meant (a fraction typed for a percentage).
     public var warnings: [InputWarning] = []
+    /// The texts it was read from, base files (`extends:`) first then its own: what a sweep's identity
+    /// includes, so that editing a base file is seen. Not part of equality.
+    public var sources: [ScenarioSource] = []
 
     public init(name: String, description: String = "", file: String) {
         self.name = name
@@ -47,5 +50,16 @@ public struct Scenario: Sendable, Equatable {
 extension AccountingSwitches: Equatable {
     public static func == (a: AccountingSwitches, b: AccountingSwitches) -> Bool {
         ScenarioLoader.accountingSwitches.allSatisfy { a[keyPath: $0.field] == b[keyPath: $0.field] }
+    }
+}
+
+/// One file a scenario was read from: where (as resolved) and its whole text.
+public struct ScenarioSource: Sendable, Equatable {
+    public let path: String
+    public let text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
     }
 }

@@ -27,11 +27,10 @@ public struct ScenarioLoader {
         guard FileManager.default.fileExists(atPath: canonical) else {
             throw InputError(file: displayName, message: "no such scenario file")
         }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: displayName, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
+        let text = try readInputFile(url, displayName: displayName, what: "scenario file")
+        var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
+        scenario.sources.append(ScenarioSource(path: canonical, text: text))
+        return scenario
     }
 
     /// Parses scenario text; `directory` resolves `extends:`.
@@ -58,21 +57,30 @@ public struct ScenarioLoader {
         }
         scenario.name = try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         scenario.description = try top["description"]?.string() ?? ""
-        if let t = top["targets"] { scenario.warnings += try readTargets(t, into: &scenario.targets) }
-        if let n = top["sector_plans"] { try readLevers(n, into: &scenario) }
-        if let x = top["measures"] { try readLevers(x, into: &scenario) }
-        if let a = top["assumptions"] {
-            for (path, node) in try a.entries(what: "dataset paths with numbers") {
-                let value = try node.double()
-                _ = try dataset.applying([(path, value, node)])
-                scenario.assumptions[path] = value
+        // The sections in file order, each read entry by entry in file order: the error reported is the
+        // first in the file.
+        // Every section is read even after an error in another: all errors of the file are reported.
+        try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
+            switch key {
+            case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets)
+            case "sector_plans", "measures": try readLevers(node, into: &scenario)
+            case "assumptions":
+                try collectingErrors(try node.entries(what: "dataset paths with numbers")) { path, node in
+                    let value = try node.double()
+                    _ = try dataset.applying([(path, value, node)])
+                    scenario.assumptions[path] = value
+                }
+            case "accounting":
+                for (key, node) in try node.orderedEntries(allowed: Self.accountingKeys) {
+                    let field = Self.accountingSwitches.first { $0.key == key }!.field
+                    scenario.accounting[keyPath: field] = try node.bool()
+                }
+            default: break
             }
         }
-        if let acc = top["accounting"] {
-            for (key, node) in try acc.entries(allowed: Self.accountingKeys) {
-                let field = Self.accountingSwitches.first { $0.key == key }!.field
-                scenario.accounting[keyPath: field] = try node.bool()
-            }
+        if case .mapping(let m) = root.node, m.isEmpty {
+            scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "",
+                                                  message: "empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"))
         }
         scenario.warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         return scenario
@@ -103,7 +111,7 @@ public struct ScenarioLoader {
             }
         }
         let year = { (v: YAMLNode) in try v.year(in: horizon) }
-        for (key, value) in try node.entries(allowed: Self.targetKeys) {
+        try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
@@ -169,7 +177,7 @@ public struct ScenarioLoader {
             return String(l.path.dropFirst(path.count + 1).split(separator: ".").first!)
         }).sorted()
         if path == "measures" { allowed.append("dual_control") }
-        for (_, child) in try node.entries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))") {
+        try collectingErrors(try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))")) { _, child in
             try readLevers(child, into: &scenario)
         }
     }

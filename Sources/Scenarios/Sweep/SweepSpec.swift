@@ -60,10 +60,7 @@ public struct SweepSpecLoader {
     public func load(path: String) throws -> SweepSpec {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such sweep spec") }
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw InputError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let text = try readInputFile(url, displayName: path, what: "sweep spec")
         return try parse(text, file: path, directory: url.deletingLastPathComponent())
     }
 
@@ -109,12 +106,16 @@ public struct SweepSpecLoader {
         var keep = SweepSpec.defaultKeep
         if let k = top["keep"] {
             guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+            var seen = Set<String>()
             keep = try seq.enumerated().map { i, node in
                 let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
                 let name = try item.string()
                 guard names.contains(name) else {
                     throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
                                      suggestion: didYouMean(name, in: Array(names)))
+                }
+                guard seen.insert(name).inserted else {
+                    throw item.error("series '\(name)' is listed twice in 'keep'", accepted: "each series once")
                 }
                 return name
             }

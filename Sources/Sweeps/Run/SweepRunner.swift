@@ -66,7 +66,11 @@ public struct SweepRunner: Sendable {
         var threads: [Thread] = []
         for _ in 0..<min(jobs, max(chunkCount, 1)) {
             let thread = Thread {
-                defer { state.workerExited() }
+                liveWorkers.add(1)
+                defer {
+                    liveWorkers.add(-1)
+                    state.workerExited()
+                }
                 do {
                     let worker = try SweepWorker(plan: plan)
                     while let c = state.take() {
@@ -83,15 +87,22 @@ public struct SweepRunner: Sendable {
         }
 
         var done = 0, failed = 0, committed = 0
-        defer { state.abort() }
-        for c in 0..<chunkCount {
-            guard let prepared = state.next(c) else { break }
-            try store.write(prepared)
-            done += prepared.count
-            failed += prepared.failed
-            committed += 1
-            progress?(Progress(done: done, total: total, failed: failed, elapsed: Date().timeIntervalSince(start)))
-            if let stop = stopAfterChunks, committed >= stop { break }
+        do {
+            for c in 0..<chunkCount {
+                guard let prepared = state.next(c) else { break }
+                try store.write(prepared)
+                done += prepared.count
+                failed += prepared.failed
+                committed += 1
+                progress?(Progress(done: done, total: total, failed: failed, elapsed: Date().timeIntervalSince(start)))
+                if let stop = stopAfterChunks, committed >= stop { break }
+            }
+        } catch {
+            // A write failed (disk full, locked, damaged): stop the workers and wait for every one of them
+            // before reporting, so no thread is left running.
+            state.abort()
+            state.waitForWorkers(threads.count)
+            throw error
         }
         state.abort()
         state.waitForWorkers(threads.count)
@@ -99,6 +110,16 @@ public struct SweepRunner: Sendable {
         try store.checkpoint()
         return done
     }
+}
+
+/// Worker threads of all sweeps running now (for tests: none is left once `run` returns or throws).
+let liveWorkers = WorkerCount()
+
+final class WorkerCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func add(_ d: Int) { lock.lock(); n += d; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }
 
 /// Hand-off between the workers and the committing thread: chunk numbers to take, finished chunks to

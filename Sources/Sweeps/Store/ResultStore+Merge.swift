@@ -3,42 +3,49 @@ import GRDB
 import Scenarios
 
 extension ResultStore {
-    /// Joins shard databases into `output`. Every shard must hold the same spec and dataset; a run stored
-    /// in several shards is kept once (runs are deterministic, so the copies are equal).
+    /// Joins shard databases into `output`. Every shard (and an existing output) must be of the same sweep:
+    /// spec text, resolved scenario files, dataset and tool version; the error says which part differs. A run
+    /// stored in several shards is kept once (runs are deterministic, so the copies are equal).
     public static func merge(_ shards: [String], into output: String) throws {
-        guard let first = shards.first else { throw InputError(file: output, message: "nothing to merge") }
+        guard !output.isEmpty else {
+            throw InputError(file: "--output", message: "the merged database's path is empty", accepted: "a file name such as sweep.sqlite")
+        }
+        guard let first = shards.first else { throw InputError(file: output, message: "nothing to merge", accepted: "one or more shard databases") }
         let stores = try shards.map { try ResultStore(existing: $0) }
-        let reference = (try stores[0].meta("spec_hash"), try stores[0].meta("dataset_checksum"))
+        let reference = try stores[0].identity()
         for s in stores.dropFirst() {
-            guard try s.meta("spec_hash") == reference.0 else {
-                throw InputError(file: s.path, message: "this shard holds a different sweep spec than \(first)", accepted: "shards of one spec")
-            }
-            guard try s.meta("dataset_checksum") == reference.1 else {
-                throw InputError(file: s.path, message: "this shard was run on a different dataset than \(first)")
+            if let difference = try s.identity().difference(from: reference) {
+                throw InputError(file: s.path, message: "this shard is of a different sweep than \(first): \(difference)",
+                                 accepted: "shards of one sweep: the same spec, scenario files, dataset and carbonsim version")
             }
         }
         if FileManager.default.fileExists(atPath: output) {
             let existing = try ResultStore(existing: output)
-            guard try existing.meta("spec_hash") == reference.0 else {
-                throw InputError(file: output, message: "the output database holds a different sweep spec", accepted: "a new file or one of the same spec")
+            if let difference = try existing.identity().difference(from: reference) {
+                throw InputError(file: output, message: "the output database holds a different sweep than \(first): \(difference)",
+                                 accepted: "a new file, or one of the same sweep")
             }
         } else {
             // A consistent copy of the first shard, write-ahead log included.
-            try stores[0].queue.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM INTO ?", arguments: [output])
+            try guarded(output) {
+                try stores[0].queue.writeWithoutTransaction { db in
+                    try db.execute(sql: "VACUUM INTO ?", arguments: [output])
+                }
             }
         }
-        let target = try DatabaseQueue(path: output)
-        for shard in shards where URL(fileURLWithPath: shard).standardizedFileURL != URL(fileURLWithPath: output).standardizedFileURL {
-            try target.writeWithoutTransaction { db in
-                try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [shard])
-                try db.inTransaction {
-                    for table in ["runs", "run_targets", "series"] {
-                        try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) SELECT * FROM shard.\(table)")
+        try guarded(output) {
+            let target = try DatabaseQueue(path: output)
+            for shard in shards where URL(fileURLWithPath: shard).standardizedFileURL != URL(fileURLWithPath: output).standardizedFileURL {
+                try target.writeWithoutTransaction { db in
+                    try db.execute(sql: "ATTACH DATABASE ? AS shard", arguments: [shard])
+                    try db.inTransaction {
+                        for table in ["runs", "run_targets", "series"] {
+                            try db.execute(sql: "INSERT OR IGNORE INTO main.\(table) SELECT * FROM shard.\(table)")
+                        }
+                        return .commit
                     }
-                    return .commit
+                    try db.execute(sql: "DETACH DATABASE shard")
                 }
-                try db.execute(sql: "DETACH DATABASE shard")
             }
         }
         try ResultStore(existing: output).checkpoint()
@@ -46,7 +53,7 @@ extension ResultStore {
 
     /// Writes the runs (one row per run, factors by path) and the kept series as CSV, ordered by run id.
     public func exportCSV(runs runsPath: String, series seriesPath: String) throws {
-        try queue.read { db in
+        try Self.guarded(path) { try queue.read { db in
             let paths = try String.fetchAll(db, sql: "SELECT path FROM factors ORDER BY position")
             var out = OutputStreamFile(path: runsPath)
             let columns = try db.columns(in: "runs").map(\.name)
@@ -65,7 +72,7 @@ extension ResultStore {
             let seriesRows = try Row.fetchCursor(db, sql: "SELECT * FROM series ORDER BY run_id, variable")
             while let row = try seriesRows.next() { s.write(seriesColumns.indices.map { csvValue(row[$0]) }.joined(separator: ",") + "\n") }
             try s.close()
-        }
+        } }
     }
 }
 

@@ -16,48 +16,108 @@ public final class ResultStore {
     public let factorCount: Int
     public let years: [Int]
 
-    /// Opens (or creates) the database for a sweep. An existing database must hold the same spec.
+    /// Opens (or creates) the database for a sweep. An existing database must pass SQLite's quick check,
+    /// hold the expected tables, and be of the same sweep: spec text, resolved scenario files, dataset and
+    /// tool version (`SweepIdentity`); otherwise the error says which part differs.
     public init(path: String, spec: SweepSpec, datasetChecksum: String, years: [Int]) throws {
+        guard !path.isEmpty else {
+            throw InputError(file: "--db", message: "the database path is empty", accepted: "a file name such as sweep.sqlite")
+        }
         self.path = path
         factorCount = spec.factors.count
         self.years = years
-        queue = try DatabaseQueue(path: path, configuration: Self.configuration)
-        let specHash = fingerprint(spec.text)
-        try queue.write { db in
-            if try db.tableExists("meta") {
-                let stored = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'spec_hash'")
-                guard stored == specHash else {
-                    throw InputError(file: path, message: "this database holds results of a different sweep spec",
-                                     accepted: "the spec it was created with, or a new --db file")
-                }
-                return
+        let identity = SweepIdentity(spec: spec, datasetChecksum: datasetChecksum)
+        let queue = try Self.guarded(path) { try DatabaseQueue(path: path, configuration: Self.configuration) }
+        self.queue = queue
+        let existing = try Self.guarded(path) { try queue.read { db in try db.tableExists("meta") } }
+        if existing {
+            try Self.checkIntegrity(queue, path: path)
+            let stored = try Self.guarded(path) { try queue.read { db in try SweepIdentity { try Self.meta($0, db) } } }
+            if let difference = identity.difference(from: stored) {
+                throw InputError(file: path, message: "this database holds results of a different sweep: \(difference)",
+                                 accepted: "the same spec, scenario files, dataset and carbonsim version it was created with; or a new --db file")
             }
-            try Self.createSchema(db, factors: spec.factors.count, targets: Self.targetColumns(spec), years: years)
-            let meta: [(String, String)] = [
-                ("spec_hash", specHash), ("spec", spec.text), ("spec_file", spec.file), ("name", spec.name),
-                ("tool_version", Self.toolVersion), ("dataset_checksum", datasetChecksum),
-                ("design", spec.design.rawValue), ("n", String(spec.n)), ("seed", String(spec.seed)),
-                ("run_count", String(spec.runCount)), ("point_count", String(spec.pointCount)),
-                ("scenarios", spec.scenarios.map(\.name).joined(separator: "\n")), ("keep", spec.keep.joined(separator: "\n")),
-            ]
-            for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
-            for (i, f) in spec.factors.enumerated() {
-                try db.execute(sql: "INSERT INTO factors(position, path, distribution) VALUES (?, ?, ?)",
-                               arguments: [i, f.path, "\(f.distribution)"])
+            return
+        }
+        try Self.guarded(path) {
+            try queue.write { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                guard tables.isEmpty else {
+                    throw InputError(file: path, message: "not a carbonsim sweep database (it holds other tables: \(tables.prefix(5).joined(separator: ", ")))",
+                                     accepted: "a new --db file, or a database made by carbonsim sweep")
+                }
+                try Self.createSchema(db, factors: spec.factors.count, targets: Self.targetColumns(spec), years: years)
+                let meta: [(String, String)] = [
+                    ("spec_hash", identity.spec), ("scenarios_hash", identity.scenarios), ("dataset_checksum", identity.dataset),
+                    ("tool_version", identity.tool), ("spec", spec.text), ("spec_file", spec.file), ("name", spec.name),
+                    ("scenario_files", SweepIdentity.scenarioFiles(spec.scenarios)),
+                    ("design", spec.design.rawValue), ("n", String(spec.n)), ("seed", String(spec.seed)),
+                    ("run_count", String(spec.runCount)), ("point_count", String(spec.pointCount)),
+                    ("scenarios", spec.scenarios.map(\.name).joined(separator: "\n")), ("keep", spec.keep.joined(separator: "\n")),
+                ]
+                for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
+                for (i, f) in spec.factors.enumerated() {
+                    try db.execute(sql: "INSERT INTO factors(position, path, distribution) VALUES (?, ?, ?)",
+                                   arguments: [i, f.path, "\(f.distribution)"])
+                }
             }
         }
     }
 
-    /// Opens an existing database read-only (summaries) or for merging.
+    /// Opens an existing database (summaries, merges), after SQLite's quick check and a look at its tables.
     public init(existing path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such sweep database") }
+        guard !path.isEmpty else { throw InputError(file: "(empty path)", message: "the database path is empty") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(file: path, message: "no such sweep database")
+        }
+        guard !isDirectory.boolValue else { throw InputError(file: path, message: "this is a folder, not a sweep database") }
         self.path = path
-        queue = try DatabaseQueue(path: path, configuration: Self.configuration)
-        (factorCount, years) = try queue.read { db in
-            guard try db.tableExists("meta") else { throw InputError(file: path, message: "not a carbonsim sweep database") }
-            let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM factors") ?? 0
-            let columns = try db.columns(in: "series").map(\.name).filter { $0.hasPrefix("y") }.compactMap { Int($0.dropFirst()) }
-            return (n, columns)
+        let queue = try Self.guarded(path) { try DatabaseQueue(path: path, configuration: Self.configuration) }
+        self.queue = queue
+        try Self.checkIntegrity(queue, path: path)
+        (factorCount, years) = try Self.guarded(path) {
+            try queue.read { db in
+                let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM factors") ?? 0
+                let columns = try db.columns(in: "series").map(\.name).filter { $0.hasPrefix("y") }.compactMap { Int($0.dropFirst()) }
+                return (n, columns)
+            }
+        }
+    }
+
+    /// The stored identity of the sweep.
+    public func identity() throws -> SweepIdentity {
+        try Self.guarded(path) { try queue.read { db in try SweepIdentity { try Self.meta($0, db) } } }
+    }
+
+    static func meta(_ key: String, _ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key])
+    }
+
+    static let expectedTables = ["meta", "factors", "runs", "run_targets", "series"]
+
+    /// SQLite's quick check and the tables a sweep database has: a damaged file is refused before anything
+    /// is added to it (or read from it), with what to do.
+    static func checkIntegrity(_ queue: DatabaseQueue, path: String) throws {
+        try guarded(path) {
+            try queue.read { db in
+                let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
+                guard tables.contains("meta") else {
+                    throw InputError(file: path, message: "not a carbonsim sweep database (no 'meta' table)",
+                                     accepted: "a database made by carbonsim sweep or merge")
+                }
+                let missing = expectedTables.filter { !tables.contains($0) }
+                guard missing.isEmpty else {
+                    throw InputError(file: path, message: "this sweep database lacks the table(s) \(missing.joined(separator: ", ")): it is incomplete or was edited",
+                                     accepted: "a database made by carbonsim sweep or merge; run the sweep again into a new --db")
+                }
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+                guard problems == ["ok"] else {
+                    let lines = problems.flatMap { $0.split(separator: "\n").map(String.init) }.filter { !$0.hasPrefix("***") }
+                    throw InputError(file: path, message: "the database is damaged (SQLite quick_check: \(lines.prefix(2).joined(separator: "; ")))",
+                                     accepted: "run the sweep again into a new --db; or try `sqlite3 \(path) .recover` to save what is readable")
+                }
+            }
         }
     }
 
@@ -95,35 +155,37 @@ public final class ResultStore {
 
     /// Moves the write-ahead log into the database file, so the file alone holds every result.
     public func checkpoint() throws {
-        try queue.writeWithoutTransaction { db in _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try Self.guarded(path) { try queue.writeWithoutTransaction { db in _ = try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") } }
     }
 
     /// Run ids already stored among `count` runs, as a bitset: what a resume skips.
     func storedRuns(of count: Int) throws -> StoredRuns {
-        try queue.read { db in
+        try Self.guarded(path) { try queue.read { db in
             var runs = StoredRuns(count: count)
             let cursor = try Int.fetchCursor(db, sql: "SELECT run_id FROM runs")
             while let r = try cursor.next() {
                 if r >= 0 && r < count { runs.insert(r) }
             }
             return runs
-        }
+        } }
     }
 
     /// Run ids already stored.
     public func storedRuns() throws -> Set<Int> {
-        try queue.read { db in
+        try Self.guarded(path) { try queue.read { db in
             var runs = Set<Int>()
             let cursor = try Int.fetchCursor(db, sql: "SELECT run_id FROM runs")
             while let r = try cursor.next() { runs.insert(r) }
             return runs
-        }
+        } }
     }
 
-    public func count() throws -> Int { try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 } }
+    public func count() throws -> Int {
+        try Self.guarded(path) { try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 } }
+    }
 
     public func meta(_ key: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try Self.guarded(path) { try queue.read { db in try Self.meta(key, db) } }
     }
 
     /// A chunk turned into statement arguments: built by the worker that ran it, so the committing
@@ -166,14 +228,14 @@ public final class ResultStore {
 
     /// Writes one prepared chunk in one transaction.
     public func write(_ chunk: PreparedChunk) throws {
-        try queue.write { db in
+        try Self.guarded(path) { try queue.write { db in
             let marks = { (n: Int) in "(" + Array(repeating: "?", count: n).joined(separator: ", ") + ")" }
             for (table, rows) in [("runs", chunk.runs), ("run_targets", chunk.targets), ("series", chunk.series)] {
                 guard let first = rows.first else { continue }
                 let statement = try db.cachedStatement(sql: "INSERT INTO \(table) VALUES " + marks(first.count))
                 for row in rows { try Self.insert(row, with: statement, db) }
             }
-        }
+        } }
     }
 
     /// Binds a row straight into the prepared statement and steps it: GRDB's argument wrapping costs more

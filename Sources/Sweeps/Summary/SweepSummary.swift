@@ -80,13 +80,13 @@ public struct SweepSummary: Sendable {
             throw InputError(file: store.path, keyPath: s, message: "series '\(s)' was not kept by this sweep",
                              accepted: kept.joined(separator: ", "), suggestion: didYouMean(s, in: kept))
         }
-        let factorPaths = try db.read { try String.fetchAll($0, sql: "SELECT path FROM factors ORDER BY position") }
+        let factorPaths = try ResultStore.guarded(store.path) { try db.read { try String.fetchAll($0, sql: "SELECT path FROM factors ORDER BY position") } }
         let total = try store.count()
         guard total > 0 else { throw InputError(file: store.path, message: "the sweep database holds no runs yet") }
         let years = store.years
 
         scenarios = try scenarioNames.enumerated().map { k, scenario in
-            try db.read { db in
+            try ResultStore.guarded(store.path) { try db.read { db in
                 let runs = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE scenario = ?", arguments: [scenario]) ?? 0
                 let failed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE scenario = ? AND status != 'ok'", arguments: [scenario]) ?? 0
                 var bands: [Band] = []
@@ -115,7 +115,7 @@ public struct SweepSummary: Sendable {
                                                        factors: factorPaths, bootstrap: bootstrap)
                 return ScenarioSummary(scenario: scenario, runs: runs, failed: failed, bands: bands, targets: targets,
                                        sensitivity: sensitivity)
-            }
+            } }
         }
     }
 

@@ -1,0 +1,81 @@
+import XCTest
+import Foundation
+
+/// Output paths are checked before anything is computed; scenario names become safe, distinct file names;
+/// empty paths and empty scenario files are told.
+final class OutputPathCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-paths-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func spec() throws -> String {
+        let scenarios = CLI.repository.appendingPathComponent("scenarios").path
+        try """
+            name: paths
+            scenarios: [\(scenarios)/baseline.yaml]
+            design: lhs
+            n: 4
+            factors:
+              fly_ash.fuel_tce_per_tonne: {range: [1, 4]}
+            """.write(toFile: path("spec.yaml"), atomically: true, encoding: .utf8)
+        return path("spec.yaml")
+    }
+
+    func testOutputsInAMissingFolderAreRefusedBeforeComputing() throws {
+        let missing = path("no/such/folder")
+        let cases: [[String]] = [
+            ["sweep", try spec(), "--db", missing + "/s.sqlite"],
+            ["sweep", try spec(), "--db", path("ok.sqlite"), "--csv", missing + "/runs.csv"],
+            ["plot", "trajectory", "-o", missing + "/t.svg"],
+            ["decompose", "--chart", missing + "/d.svg"],
+            ["calibrate", "--output", missing + "/c.yaml"],
+            ["merge", "--output", missing + "/m.sqlite", path("ok.sqlite")],
+        ]
+        for args in cases {
+            let started = Date()
+            let r = try cli.run(args)
+            XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains("does not exist") && r.err.contains("mkdir -p"), "\(args): \(r.err)")
+            XCTAssertLessThan(Date().timeIntervalSince(started), 30, "\(args)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("ok.sqlite")), "the sweep did not run before the --csv check")
+    }
+
+    func testAnEmptyDatabasePathIsAnErrorNotATemporaryDatabase() throws {
+        let r = try cli.run(["sweep", try spec(), "--db", ""])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("--db") && r.err.contains("empty"), r.err)
+    }
+
+    func testScenarioNamesWithSlashesAndTwinNamesGetSafeDistinctFiles() throws {
+        try "name: coal/2030\n".write(toFile: path("a.yaml"), atomically: true, encoding: .utf8)
+        try "name: twin\n".write(toFile: path("b.yaml"), atomically: true, encoding: .utf8)
+        try "name: twin\nsector_plans:\n  power:\n    wind: {target: 150, start: 2022, full: 2030}\n".write(toFile: path("c.yaml"), atomically: true, encoding: .utf8)
+        let out = path("out")
+        let r = try cli.run(["run", path("a.yaml"), path("b.yaml"), path("c.yaml"), "--output", out])
+        XCTAssertEqual(r.status, 0, r.err)
+        for f in ["coal_2030.annual.csv", "twin.annual.csv", "twin-2.annual.csv"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/" + f), "\(f): \(r.err)")
+        }
+        XCTAssertNotEqual(try String(contentsOfFile: out + "/twin.annual.csv", encoding: .utf8),
+                          try String(contentsOfFile: out + "/twin-2.annual.csv", encoding: .utf8))
+        XCTAssertTrue(r.err.contains("twin-2.annual.csv"), r.err)
+    }
+
+    func testRunAndValidateWarnAboutAnEmptyScenario() throws {
+        try "# to do\n".write(toFile: path("empty.yaml"), atomically: true, encoding: .utf8)
+        for command in ["run", "validate"] {
+            let r = try cli.run([command, path("empty.yaml")])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertTrue(r.err.contains(path("empty.yaml") + ": warning: empty scenario: this runs the frozen-policy baseline"), "\(command): \(r.err)")
+        }
+    }
+}

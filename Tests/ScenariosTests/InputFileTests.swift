@@ -1,0 +1,162 @@
+import XCTest
+@testable import Scenarios
+import Simulator
+
+/// Reading input files (scenario, dataset, sweep spec, optimisation spec) through one place: a folder given
+/// as a file, non-UTF-8 text (GBK in particular), tabs in YAML indentation, and empty scenario files.
+final class InputFileTests: XCTestCase {
+    var directory: URL!
+    var dataset: Dataset!
+
+    override func setUpWithError() throws {
+        dataset = try Dataset.innerMongolia()
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-input-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
+
+    func write(_ name: String, _ data: Data) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try data.write(to: url)
+        return url.path
+    }
+
+    func inputError(_ body: () throws -> Any) -> InputError? {
+        do { _ = try body() } catch let e as InputError { return e } catch { XCTFail("not an InputError: \(error)") }
+        XCTFail("no error")
+        return nil
+    }
+
+    /// "name: 内蒙" in GBK (内 = C4 DA, 蒙 = C3 C9), after an ASCII line.
+    let gbk = Data("description: x\nname: ".utf8) + Data([0xC4, 0xDA, 0xC3, 0xC9]) + Data("\n".utf8)
+
+    func testAFolderGivenAsAFileIsSaidToBeAFolderByEveryReader() throws {
+        let folder = directory.path
+        let loaders: [(String, () throws -> Any)] = [
+            ("scenario", { try ScenarioLoader(dataset: self.dataset).load(path: folder) }),
+            ("dataset", { try Dataset.load(url: URL(fileURLWithPath: folder)) }),
+            ("sweep", { try SweepSpecLoader(dataset: self.dataset).load(path: folder) }),
+            ("optimize", { try OptimizeSpecLoader(dataset: self.dataset).load(path: folder) }),
+        ]
+        for (what, load) in loaders {
+            let e = try XCTUnwrap(inputError(load), what)
+            XCTAssertTrue(e.message.contains("is a folder"), "\(what): \(e.description)")
+            XCTAssertFalse(e.description.contains("NSCocoaErrorDomain"), e.description)
+        }
+    }
+
+    func testAGBKScenarioNamesTheFirstBadByteAndSaysSaveAsUTF8() throws {
+        let path = try write("gbk.yaml", gbk)
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertEqual(e.line, 2)
+        XCTAssertEqual(e.column, 7)
+        XCTAssertTrue(e.message.contains("not UTF-8") && e.message.contains("0xC4") && e.message.contains("offset 21"), e.description)
+        XCTAssertTrue(e.accepted?.contains("GBK (GB18030)") ?? false, e.description)
+        XCTAssertTrue(e.accepted?.contains("save it as UTF-8") ?? false, e.description)
+        for load in [{ try Dataset.load(url: URL(fileURLWithPath: path)) } as () throws -> Any,
+                     { try SweepSpecLoader(dataset: self.dataset).load(path: path) },
+                     { try OptimizeSpecLoader(dataset: self.dataset).load(path: path) }] {
+            XCTAssertTrue(inputError(load)?.accepted?.contains("GBK") ?? false)
+        }
+    }
+
+    func testOtherNonUTF8TextIsNotCalledGBK() throws {
+        // Latin-1 "é" followed by ASCII: not a GBK pair.
+        let path = try write("latin1.yaml", Data("name: caf".utf8) + Data([0xE9]) + Data("\n".utf8))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertEqual(e.line, 1)
+        XCTAssertEqual(e.column, 10)
+        XCTAssertEqual(e.accepted, "save it as UTF-8")
+    }
+
+    func testUTF8WithAByteOrderMarkIsRead() throws {
+        let path = try write("bom.yaml", Data([0xEF, 0xBB, 0xBF]) + Data("name: 山西\n".utf8))
+        XCTAssertEqual(try ScenarioLoader(dataset: dataset).load(path: path).name, "山西")
+    }
+
+    func testTabsInIndentationAreSaidWithLineAndColumn() throws {
+        let path = try write("tabs.yaml", Data("name: t\nsector_plans:\n\tpower:\n\t\twind: {target: 100}\n".utf8))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertTrue(e.message.contains("tabs are not allowed for indentation in YAML; use spaces"), e.description)
+        XCTAssertEqual(e.line, 3)
+        XCTAssertEqual(e.column, 1)
+    }
+
+    func testAnEmptyOrCommentOnlyScenarioWarnsThatItRunsTheBaseline() throws {
+        for (name, text) in [("empty.yaml", ""), ("comments.yaml", "# nothing yet\n\n# still nothing\n")] {
+            let path = try write(name, Data(text.utf8))
+            let s = try ScenarioLoader(dataset: dataset).load(path: path)
+            XCTAssertEqual(s.warnings.count, 1, name)
+            XCTAssertTrue(s.warnings.first?.description.contains("empty scenario: this runs the frozen-policy baseline") ?? false, "\(s.warnings)")
+            XCTAssertTrue(s.warnings.first?.description.hasPrefix(path) ?? false)
+        }
+        let full = try write("full.yaml", Data("name: x\n".utf8))
+        XCTAssertTrue(try ScenarioLoader(dataset: dataset).load(path: full).warnings.isEmpty)
+    }
+}
+
+/// The error reported for a scenario with several is the first in the file, whatever the hash order.
+final class ErrorOrderTests: XCTestCase {
+    func testTheFirstErrorInTheFileIsReported() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        let text = """
+            name: two errors
+            sector_plans:
+              power:
+                wind: {target: 99999}
+              industry:
+                capacity_cut:
+                  steel: {target: 500}
+            measures:
+              ccus: {targt: 1}
+            targets:
+              peak_year: 1900
+              neutrality_year: 1800
+            """
+        for _ in 0..<3 {
+            XCTAssertThrowsError(try loader.parse(text, file: "two.yaml")) { error in
+                XCTAssertEqual((error as? InputError)?.line, 4, "\(error)")
+            }
+        }
+    }
+
+    func testEveryErrorOfAScenarioFileIsReportedInFileOrder() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        let text = """
+            name: five errors
+            sector_plans:
+              power:
+                wind: {target: 99999}
+              industry:
+                capacity_cut:
+                  steel: {target: 500}
+            measures:
+              ccus: {targt: 1}
+            targets:
+              peak_year: 1900
+              neutrality_year: 1800
+            """
+        XCTAssertThrowsError(try loader.parse(text, file: "five.yaml")) { error in
+            guard let e = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual([e.line] + e.others.map(\.line), [4, 7, 9, 11, 12])
+            XCTAssertEqual(e.description.components(separatedBy: "five.yaml:").count - 1, 5, e.description)
+        }
+    }
+
+    func testTheFirstErrorInTheFileIsReportedFirstWhateverTheSectionOrder() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        let targetsFirst = """
+            targets:
+              neutrality_year: 1800
+              peak_year: 1900
+            sector_plans:
+              power:
+                wind: {target: 99999}
+            """
+        XCTAssertThrowsError(try loader.parse(targetsFirst, file: "t.yaml")) { error in
+            XCTAssertEqual((error as? InputError)?.line, 2, "\(error)")
+            XCTAssertEqual((error as? InputError)?.keyPath, "targets.neutrality_year", "\(error)")
+        }
+    }
+}
