@@ -65,15 +65,32 @@ public struct Dataset: Sendable {
         }
         let activityKeys = try top["activities"].map { try $0.entries().map(\.key) } ?? []
         let facts = try top["facts"].map(parseFacts) ?? []
+        // The horizon is bounded: every run allocates per year, and a base year outside these bounds has no data.
+        let baseNode = try required("base_year")
+        let baseYear = try baseNode.int()
+        guard baseYearRange.contains(baseYear) else {
+            throw baseNode.error("base year \(baseYear) is out of range", accepted: "\(baseYearRange.lowerBound) to \(baseYearRange.upperBound)")
+        }
+        let endNode = try required("end_year")
+        let endYear = try endNode.int()
+        let endRange = baseYear + 1...baseYear + maximumHorizon
+        guard endRange.contains(endYear) else {
+            throw endNode.error("end year \(endYear) must be after the base year \(baseYear) and at most \(maximumHorizon) years after it",
+                                accepted: "\(endRange.lowerBound) to \(endRange.upperBound)")
+        }
         var dataset = Dataset(file: file, region: try required("region").string(),
                               regionZH: try top["region_zh"]?.string() ?? "",
-                              baseYear: try required("base_year").int(), endYear: try required("end_year").int(),
+                              baseYear: baseYear, endYear: endYear,
                               entries: entries, facts: facts, checksum: fingerprint(text), activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         // Building the parameters once checks every key and value now, not at the first run.
         (dataset.parameters, dataset.bindings) = try dataset.build()
         return dataset
     }
+
+    /// Accepted base years, and the longest horizon (end year minus base year).
+    public static let baseYearRange = 1990...2100
+    public static let maximumHorizon = 100
 
     private static let leafKeys: Set<String> = ["value", "years", "values", "coal", "coke", "oil", "gas"]
 

@@ -1,0 +1,41 @@
+import XCTest
+import Foundation
+@testable import Scenarios
+import Simulator
+
+/// Inputs a mutation fuzzer found (issue 13): each must be refused with a located `InputError`,
+/// never a crash, a hang or silent nonsense.
+final class FuzzFindingsTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var datasetText: String {
+        get throws { try String(contentsOf: repository.appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml"), encoding: .utf8) }
+    }
+
+    /// The embedded dataset with `old` replaced by `new` (which must occur).
+    func dataset(replacing old: String, with new: String) throws -> String {
+        let text = try Self.datasetText
+        XCTAssertTrue(text.contains(old), old)
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    func assertInputError(_ body: @autoclosure () throws -> Any, _ contains: String..., file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            _ = try body()
+            XCTFail("expected an InputError", file: file, line: line)
+        } catch let e as InputError {
+            for c in contains { XCTAssertTrue(e.description.contains(c), "\(e.description) lacks '\(c)'", file: file, line: line) }
+        } catch {
+            XCTFail("expected an InputError, got \(error)", file: file, line: line)
+        }
+    }
+
+    func testHorizonIsBounded() throws {
+        for (old, new, says) in [("end_year: 2060", "end_year: 2019", "end_year"), ("end_year: 2060", "end_year: 2010", "2020 to 2119"),
+                                 ("end_year: 2060", "end_year: 999999999999", "end_year"),
+                                 ("base_year: 2019", "base_year: -9223372036854775807", "1990 to 2100"),
+                                 ("base_year: 2019", "base_year: 1000000000", "base_year")] {
+            assertInputError(try Dataset.parse(try dataset(replacing: old, with: new), file: "d.yaml"), "d.yaml:", says)
+        }
+    }
+}
