@@ -39,3 +39,17 @@ final class FuzzFindingsTests: XCTestCase {
         }
     }
 }
+
+extension FuzzFindingsTests {
+    func testCommandLineTargetsAreCheckedNotTrapped() throws {
+        let parser = TargetParser(dataset: try Dataset.innerMongolia())
+        assertInputError(try parser.parse("peak_year=1e20"), "--target", "needs a year in 2020-2060")
+        assertInputError(try parser.parse("neutrality_year=-1e300"), "needs a year")
+        assertInputError(try parser.parse("peak_year=2030.5"), "needs a year")
+        assertInputError(try parser.parse(":=5"), "unknown target ''", "peak_year")
+        assertInputError(try parser.parse("=5"), "--target")
+        assertInputError(try parser.parse("peak_year=nan"), "finite")
+        assertInputError(try parser.parse("peak_ceiling=-5"), "out of range", "1 to 100000 Mt CO2")
+        XCTAssertEqual(try parser.parse("peak_year=2030").peakYear, 2030)
+    }
+}

@@ -1,0 +1,38 @@
+import XCTest
+import Foundation
+@testable import Reports
+
+/// Inputs a mutation fuzzer found (issue 13), run through the binary: a clear error (exit status 1 or 64),
+/// never a signal, a hang or a non-finite number in the output.
+final class FuzzCommandLineTests: XCTestCase {
+    let cli = CLI()
+
+    func temporary(_ text: String, name: String = "input.yaml") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// Runs and checks the run ended by exit (0, 1 unmet targets, 2 input, 3 numerical, 64 usage), not by a signal, and printed no non-finite number.
+    @discardableResult
+    func runChecked(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (status: Int32, out: String, err: String) {
+        let r = try cli.run(arguments)
+        XCTAssertTrue([0, 1, 2, 3, 64].contains(r.status), "\(arguments): status \(r.status)\n\(r.err)", file: file, line: line)
+        for word in ["nan", "inf"] {
+            let tokens = (r.out + " " + r.err).lowercased().split { !$0.isLetter }
+            XCTAssertFalse(tokens.contains { $0 == Substring(word) || $0 == "infinity" }, "\(arguments) printed \(word)", file: file, line: line)
+        }
+        return r
+    }
+
+    func testTargetOptionsAreErrorsNotTraps() throws {
+        for target in ["peak_year=1e20", ":=5"] {
+            let r = try runChecked(["solve", "--lever", "sector_plans.power.wind", "--target", target])
+            XCTAssertNotEqual(r.status, 0)
+            XCTAssertTrue(r.err.contains("--target"), r.err)
+        }
+    }
+
+}
