@@ -34,7 +34,12 @@ struct OptimizeCommand: ParsableCommand {
         try reportingErrors {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
-            if let starts { s.starts = max(starts, 1) }
+            if let starts {
+                guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
+                    throw InputError(file: "--starts", message: "\(starts) starts", accepted: "1 to \(OptimizeSpec.maximumStarts)")
+                }
+                s.starts = starts
+            }
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()
             print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"

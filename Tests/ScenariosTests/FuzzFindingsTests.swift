@@ -53,3 +53,32 @@ extension FuzzFindingsTests {
         XCTAssertEqual(try parser.parse("peak_year=2030").peakYear, 2030)
     }
 }
+
+extension FuzzFindingsTests {
+    /// Writes `text` to a fresh temporary file and returns its path.
+    func temporary(_ text: String, name: String = "spec.yaml") throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    func optimizeSpec(_ extra: String) -> String {
+        """
+        scenario: \(Self.repository.appendingPathComponent("scenarios/baseline.yaml").path)
+        variables:
+          sector_plans.power.wind: {range: [40, 400], start: 2021, full: 2030}
+        targets: {peak_year: 2026}
+        \(extra)
+        """
+    }
+
+    func testOptimizeSeedAndStartsAreBounded() throws {
+        let loader = OptimizeSpecLoader(dataset: try Dataset.innerMongolia())
+        assertInputError(try loader.load(path: try temporary(optimizeSpec("seed: -1"))), "seed", "non-negative")
+        assertInputError(try loader.load(path: try temporary(optimizeSpec("starts: 100000"))), "starts", "1 to 1000")
+        assertInputError(try loader.load(path: try temporary(optimizeSpec("starts: 0"))), "starts", "1 to 1000")
+        XCTAssertEqual(try loader.load(path: try temporary(optimizeSpec("seed: 7\nstarts: 2"))).seed, 7)
+    }
+}
