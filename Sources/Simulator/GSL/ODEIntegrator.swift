@@ -58,10 +58,16 @@ public final class ODEIntegrator {
             throw GSLError(status: Int32(GSL_ENOMEM), function: "gsl_odeiv2_driver_alloc_y_new",
                            context: "allocating an ODE driver for \(system.dimension) states")
         }
+        // A bound no normal run reaches (a whole run takes 1-2k right-hand-side evaluations, a few steps per
+        // interval): a stiff or degenerate input fails with an error within seconds instead of hanging.
+        gsl_odeiv2_driver_set_nmax(d, UInt(ODEIntegrator.maximumSteps))
         self.box = box
         self.system = sys
         driver = d
     }
+
+    /// Steps allowed per `advance` call.
+    public static let maximumSteps = 20_000
 
     deinit {
         gsl_odeiv2_driver_free(driver)
@@ -90,6 +96,8 @@ public final class ODEIntegrator {
             var context = "integrating from t = \(t) to t = \(t1)"
             if let bad = box.failedAt {
                 context += "; the right-hand side was not finite at t = \(bad)"
+            } else if status == Int32(GSL_EMAXITER) {
+                context += "; the step limit (\(ODEIntegrator.maximumSteps) steps) was reached: the inputs make the model stiff or degenerate"
             }
             throw GSLError(status: status, function: "gsl_odeiv2_driver_apply", context: context)
         }
