@@ -82,3 +82,17 @@ extension FuzzFindingsTests {
         XCTAssertEqual(try loader.load(path: try temporary(optimizeSpec("seed: 7\nstarts: 2"))).seed, 7)
     }
 }
+
+extension FuzzFindingsTests {
+    func testDeepExtendsChainIsRefusedNotAStackOverflow() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-extends-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try "name: s0\n".write(to: dir.appendingPathComponent("s0.yaml"), atomically: true, encoding: .utf8)
+        for i in 1...2000 {
+            try "extends: s\(i - 1).yaml\n".write(to: dir.appendingPathComponent("s\(i).yaml"), atomically: true, encoding: .utf8)
+        }
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        assertInputError(try loader.load(path: dir.appendingPathComponent("s2000.yaml").path), "more than 32 files deep", "s2000.yaml", "extends")
+        XCTAssertNoThrow(try loader.load(path: dir.appendingPathComponent("s31.yaml").path))
+    }
+}
