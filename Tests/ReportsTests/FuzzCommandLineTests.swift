@@ -27,12 +27,26 @@ final class FuzzCommandLineTests: XCTestCase {
         return r
     }
 
+    func testNumberFormattingOfHugeValuesDoesNotTrap() {
+        XCTAssertEqual(NumberFormat.fixed(1e19, 2), "1e+19")
+        XCTAssertEqual(NumberFormat.fixed(-1e300, 0), "-1e+300")
+        XCTAssertEqual(NumberFormat.value(12.345), "12.35")
+        XCTAssertEqual(NumberFormat.fixed(.infinity, 1), "–")
+    }
+
     func testTargetOptionsAreErrorsNotTraps() throws {
         for target in ["peak_year=1e20", ":=5"] {
             let r = try runChecked(["solve", "--lever", "sector_plans.power.wind", "--target", target])
             XCTAssertNotEqual(r.status, 0)
             XCTAssertTrue(r.err.contains("--target"), r.err)
         }
+    }
+
+    func testHugeAssumedGDPIsFormattedNotTrapped() throws {
+        let scenario = try temporary("name: gdp\nassumptions: {economy.base_gdp: 1e19}\n")
+        let r = try runChecked(["run", scenario])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Scenario: gdp"))
     }
 
 }
