@@ -96,3 +96,32 @@ extension FuzzFindingsTests {
         XCTAssertNoThrow(try loader.load(path: dir.appendingPathComponent("s31.yaml").path))
     }
 }
+
+extension FuzzFindingsTests {
+    /// 1 KB of YAML whose aliases expand to 9^9 nodes: refused at once, not walked for hours.
+    static let aliasBomb: String = {
+        var lines = ["name: bomb", "a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for i in 1...9 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]") }
+        return lines.joined(separator: "\n") + "\n"
+    }()
+
+    func testAliasBombIsRefusedQuickly() throws {
+        let started = Date()
+        assertInputError(try YAMLNode.parse(Self.aliasBomb, file: "bomb.yaml"), "bomb.yaml:", "more than 200000 YAML nodes")
+        let dataset = try Self.datasetText + "\nbomb:\n" + Self.aliasBomb.split(separator: "\n").dropFirst().map { "  " + $0 }.joined(separator: "\n") + "\n"
+        assertInputError(try Dataset.parse(dataset, file: "d.yaml"), "d.yaml:", "YAML nodes")
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        assertInputError(try loader.parse(Self.aliasBomb.replacingOccurrences(of: "a0: &a0", with: "description: &a0"), file: "s.yaml"), "s.yaml:", "YAML nodes")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+    }
+
+    func testExplicitYAMLTagsAreRefusedNotIgnored() throws {
+        assertInputError(try YAMLNode.parse("name: !!str 12\n", file: "t.yaml"), "t.yaml:1", "explicit YAML tags")
+        assertInputError(try YAMLNode.parse("a: !custom {b: 1}\n", file: "t.yaml"), "explicit YAML tags")
+        assertInputError(try YAMLNode.parse("a: !!set {b: null}\n", file: "t.yaml"), "explicit YAML tags")
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        assertInputError(try loader.parse("sector_plans: {power: {wind: !!str 150}}\n", file: "s.yaml"), "s.yaml:1", "explicit YAML tags")
+        XCTAssertNoThrow(try YAMLNode.parse("name: \"a ! b\"\nvalue: 12 # not a tag: !x\n", file: "t.yaml"))
+    }
+
+}
