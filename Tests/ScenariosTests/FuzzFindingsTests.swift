@@ -124,4 +124,19 @@ extension FuzzFindingsTests {
         XCTAssertNoThrow(try YAMLNode.parse("name: \"a ! b\"\nvalue: 12 # not a tag: !x\n", file: "t.yaml"))
     }
 
+    func testAssumptionsGoThroughTheDatasetChecks() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        assertInputError(try loader.parse("assumptions: {power.base_coal: -50}\n", file: "s.yaml"),
+                         "s.yaml:1", "assumptions.power.base_coal", "must be positive", "> 0")
+        assertInputError(try loader.parse("assumptions: {power.wind_capacity_factor: -0.3}\n", file: "s.yaml"), "must be positive")
+        assertInputError(try loader.parse("assumptions: {power.wind_curtailment: 1.5}\n", file: "s.yaml"), "must be below 1")
+        assertInputError(try loader.parse("assumptions: {economy.growth: 100}\n", file: "s.yaml"), "economy.growth", "-0.3 to 0.3 share/yr")
+        // The dataset file itself: a growth rate beyond the range.
+        assertInputError(try Dataset.parse(try dataset(replacing: "values: [0.05, 0.045,", with: "values: [5, 0.045,"), file: "d.yaml"),
+                         "d.yaml:", "economy.growth", "-0.3 to 0.3")
+        // Valid assumptions still apply.
+        let s = try loader.parse("assumptions: {power.base_coal: 90, economy.growth: 1.2, economy.base_gdp: 1e19}\n", file: "s.yaml")
+        XCTAssertEqual(s.assumptions["power.base_coal"], 90)
+        XCTAssertNoThrow(try PreparedScenario(s, dataset: try Dataset.innerMongolia()))
+    }
 }
