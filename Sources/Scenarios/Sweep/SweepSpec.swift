@@ -160,14 +160,29 @@ public struct SweepSpecLoader {
         let e = try node.entries(allowed: Self.factorKeys, what: "how the factor varies ({range: [low, high]}, {levels: [...]}, or {distribution: ...})")
         let target = try factorTarget(path, node, e)
         let distribution = try readDistribution(node, e, design: design)
-        if case .lever(let lever, let field, _, _) = target, field == .target {
-            let values: [Double]
-            switch distribution {
-            case .uniform(let a, let b): values = [a, b]
-            case .triangular(let a, _, let b): values = [a, b]
-            case .discrete(let v, _), .levels(let v): values = v
-            default: values = []
+        // The values a bounded distribution can take lie between these (unbounded ones are checked per run).
+        let values: [Double]
+        switch distribution {
+        case .uniform(let a, let b): values = [a, b]
+        case .triangular(let a, _, let b): values = [a, b]
+        case .discrete(let v, _), .levels(let v): values = v
+        default: values = []
+        }
+        if case .dataset(let p, _) = target, let check = dataset.check(p) {
+            for v in values {
+                if let problem = check.problem(v) {
+                    throw node.error("\(p) = \(format(v)): \(problem.message) (the dataset loader's check)", accepted: problem.accepted)
+                }
             }
+        }
+        if case .lever(_, let field, _, _) = target, field == .start || field == .full {
+            let horizon = dataset.baseYear + 1...dataset.endYear
+            for v in values where !(v >= Double(horizon.lowerBound) && v < Double(horizon.upperBound) + 0.5) {
+                throw node.error("year \(format(v)) is outside the model horizon",
+                                 accepted: "\(horizon.lowerBound) to \(horizon.upperBound), as in scenario files")
+            }
+        }
+        if case .lever(let lever, let field, _, _) = target, field == .target {
             for v in values where !lever.range.contains(v) {
                 throw node.error("\(format(v)) lies outside the lever's range",
                                  accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit)")
