@@ -36,7 +36,9 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (1...SweepRunner.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be 1 to \(SweepRunner.maximumJobs), is \(jobs)")
+        }
     }
 
     func parseShard() throws -> (Int, Int) {
@@ -54,6 +56,10 @@ struct SweepCommand: ParsableCommand {
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
             let shard = try parseShard()
+            guard shard.1 <= max(spec.runCount, 1) else {
+                throw InputError(file: "--shard", keyPath: "shard", message: "\(shard.1) shards for \(spec.runCount) runs",
+                                 accepted: "at most as many shards as runs: i/n with 1 <= n <= \(spec.runCount)")
+            }
             let path = db ?? "\(spec.name).sqlite"
             if FileManager.default.fileExists(atPath: path) && !resume {
                 throw InputError(file: path, message: "the database exists already",

@@ -49,4 +49,15 @@ final class FuzzCommandLineTests: XCTestCase {
         XCTAssertTrue(r.out.contains("Scenario: gdp"))
     }
 
+    func testSweepShardsAndJobsAreBounded() throws {
+        let spec = try temporary("design: grid\nfactors:\n  power.base_coal: {levels: [85, 90]}\n", name: "spec.yaml")
+        let db = URL(fileURLWithPath: spec).deletingLastPathComponent().appendingPathComponent("r.sqlite").path
+        let shard = try runChecked(["sweep", spec, "--db", db, "--quiet", "--shard", "0/9223372036854775807"])
+        XCTAssertEqual(shard.status, 2)
+        XCTAssertTrue(shard.err.contains("--shard") && shard.err.contains("at most as many shards as runs"), shard.err)
+        let jobs = try runChecked(["sweep", spec, "--db", db, "--quiet", "--jobs", "4611686018427387904"])
+        XCTAssertEqual(jobs.status, 64)
+        XCTAssertTrue(jobs.err.contains("--jobs must be 1 to 256"), jobs.err)
+        XCTAssertEqual(try runChecked(["sweep", spec, "--db", db, "--quiet", "--shard", "1/2", "--jobs", "2"]).status, 0)
+    }
 }

@@ -119,4 +119,40 @@ final class FuzzSweepTests: XCTestCase {
         XCTAssertTrue((r[0]["error"] as String? ?? "").contains("base-year split"), "\(r[0])")
     }
 
+    func testRunCountsAreOverflowCheckedAndCapped() throws {
+        var factors = ""
+        let paths = dataset.numericPaths.filter { dataset.check($0)?.positive == true }.prefix(20)
+        XCTAssertEqual(paths.count, 20)
+        for p in paths { factors += "  \(p): {levels: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n" }
+        assertRefused("scenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n" + factors, "runs", "capped at 1000000000")
+        assertRefused("""
+            design: saltelli
+            n: 4000000000000000000
+            factors:
+              power.base_coal: {range: [80, 95]}
+            """, "'n'", "capped at 1000000000")
+        assertRefused("""
+            design: random
+            n: 1000000000000
+            factors:
+              power.base_coal: {range: [80, 95]}
+            """, "capped at 1000000000")
+    }
+
+    func testResumeBitsetGrowsWithStoredRunsAndJobsAreCapped() throws {
+        var stored = StoredRuns(count: 1_000_000_000)
+        XCTAssertFalse(stored.contains(999_999_999))
+        stored.insert(5)
+        stored.insert(1000)
+        stored.insert(-1)
+        stored.insert(1_000_000_000)
+        XCTAssertTrue(stored.contains(5) && stored.contains(1000))
+        XCTAssertFalse(stored.contains(6) || stored.contains(-1) || stored.contains(1_000_000_000))
+        let s = try spec("""
+            design: grid
+            factors:
+              power.base_coal: {levels: [85]}
+            """)
+        XCTAssertEqual(SweepRunner(plan: try SweepPlan(spec: s, dataset: dataset), jobs: 4_611_686_018_427_387_904).jobs, 256)
+    }
 }

@@ -42,6 +42,9 @@ public struct SweepSpec: Sendable {
     public var pointCount: Int { sampling.pointCount }
     public var runCount: Int { scenarios.count * pointCount }
 
+    /// The most runs a sweep may have (scenarios x design points).
+    public static let maximumRuns = 1_000_000_000
+
     /// Series kept per run and year when the spec says nothing.
     public static let defaultKeep = ["co2_gross", "co2_net", "energy_total"]
 }
@@ -103,6 +106,26 @@ public struct SweepSpecLoader {
         if [.sobol, .saltelli].contains(design), dimensions > SobolSequence.maxDimension {
             throw factorsNode.error("\(factors.count) factors need \(dimensions) Sobol dimensions; GSL offers \(SobolSequence.maxDimension)",
                                     accepted: design == .saltelli ? "at most 20 factors" : "at most 40 factors")
+        }
+
+        // Runs = scenarios x points, counted with overflow checks and capped: a grid of 20 factors x 10 levels
+        // or n = 4e18 would overflow Int or never finish.
+        var points = 1, overflow = false
+        switch design {
+        case .grid:
+            for f in factors {
+                guard case .levels(let v) = f.distribution else { continue }
+                (points, overflow) = overflow ? (points, true) : points.multipliedReportingOverflow(by: v.count)
+            }
+        case .saltelli: (points, overflow) = n.multipliedReportingOverflow(by: factors.count + 2)
+        default: points = n
+        }
+        let (runs, runsOverflow) = points.multipliedReportingOverflow(by: scenarios.count)
+        if overflow || runsOverflow || runs > SweepSpec.maximumRuns {
+            let node = design == .grid ? factorsNode : top["n"] ?? root
+            let what = design == .grid ? "the grid's levels multiply to" : "n = \(n) gives"
+            throw node.error("\(what) \(overflow || runsOverflow ? "more than \(Int.max)" : String(runs)) runs (\(scenarios.count) scenario(s) x points); a sweep is capped at \(SweepSpec.maximumRuns) runs",
+                             accepted: "at most \(SweepSpec.maximumRuns) runs: fewer levels or a smaller n (shard a larger study into several sweeps)")
         }
 
         let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
