@@ -40,7 +40,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(REPO, "Tests", "Fuzz", "corpus")
 DATASET = os.path.join(REPO, "Sources", "Scenarios", "Datasets", "inner-mongolia.yaml")
-NONFINITE = re.compile(r"(?<![A-Za-z])[+-]?(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
+NONFINITE = re.compile(r"(?<![A-Za-z.])[+-]?(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
 ERROR_STATUSES = {1, 2, 3, 64}
 # Sweeps larger than this but under carbonsim's cap of 10^9 runs are long by design, not hangs: skipped.
 LONG_SWEEP = 400
@@ -105,8 +105,29 @@ def nonfinite_in_db(path):
     return None
 
 
-def execute(binary, args, cwd, timeout, outputs):
-    """Runs one case; returns (problem or None, status, seconds, stdout, stderr)."""
+def nonfinite(text, echoes):
+    """The first non-finite number in `text` that is not an echo of the input (a name 'nan' printed back)."""
+    for m in NONFINITE.finditer(text):
+        if m.group(1).lower() not in echoes:
+            return m
+    return None
+
+
+def echoed_words(inputs):
+    words = set()
+    for path in inputs:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                words |= {m.group(1).lower() for m in NONFINITE.finditer(f.read())}
+        except OSError:
+            pass
+    return words
+
+
+def execute(binary, args, cwd, timeout, outputs, inputs=()):
+    """Runs one case; returns (problem or None, status, seconds, stdout, stderr). A 'nan' or 'inf' that the
+    input itself holds (as a name, say) may be printed back; only others count."""
+    echoes = echoed_words(inputs)
     start = time.time()
     try:
         p = subprocess.run([binary] + args, cwd=cwd, capture_output=True, timeout=timeout)
@@ -117,7 +138,7 @@ def execute(binary, args, cwd, timeout, outputs):
     err = p.stderr.decode("utf-8", "replace")
     if p.returncode < 0:
         return "crash: killed by signal %d" % -p.returncode, p.returncode, seconds, out, err
-    m = NONFINITE.search(out) or (p.returncode == 0 and NONFINITE.search(err))
+    m = nonfinite(out, echoes) or (p.returncode == 0 and nonfinite(err, echoes))
     if m:
         return "non-finite number %r in the output" % m.group(0), p.returncode, seconds, out, err
     for path in outputs:
@@ -129,7 +150,7 @@ def execute(binary, args, cwd, timeout, outputs):
                 return "non-finite number in the database: " + bad, p.returncode, seconds, out, err
         else:
             with open(path, encoding="utf-8", errors="replace") as f:
-                m = NONFINITE.search(f.read())
+                m = nonfinite(f.read(), echoes)
             if m:
                 return "non-finite number %r in %s" % (m.group(0), os.path.basename(path)), p.returncode, seconds, out, err
     return None, p.returncode, seconds, out, err
@@ -384,7 +405,7 @@ def main():
         if not opts.no_corpus:
             for path in corpus_cases():
                 args, case, outputs, expect = prepare_corpus_case(path, ws)
-                problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs)
+                problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs, [path])
                 if problem is None and expect == "error" and status not in ERROR_STATUSES:
                     problem = "expected an error status, got %s" % status
                 ran += 1
@@ -402,7 +423,7 @@ def main():
                 skipped += 1
                 continue
             args, case, outputs, file = prepared
-            problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs)
+            problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs, [file])
             ran += 1
             report("mutant %d of %s (seed %d)" % (made - 1, name, opts.seed), problem, args, case, seconds, out, err, [file], status)
             shutil.rmtree(case, ignore_errors=True)
