@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Scenarios
 import Simulator
 import Sweeps
@@ -95,7 +96,7 @@ final class ProgressReporter {
         guard !quiet, p.total > 0 else { return }
         let rate = Double(p.done) / max(p.elapsed, 1e-9)
         let eta = Double(p.total - p.done) / max(rate, 1e-9)
-        let text = "\(p.done)/\(p.total) runs, \(Int(rate)) runs/s, ETA \(Int(eta.rounded())) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
+        let text = "\(p.done)/\(p.total) runs, \(NumberFormat.fixed(rate.rounded(.down), 0)) runs/s, ETA \(NumberFormat.fixed(eta, 0)) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
         if terminal {
             let width = 30, filled = width * p.done / p.total
             FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text + "   ").utf8))

@@ -12,7 +12,8 @@ scenario files, sweep specs, optimisation specs and dataset, and fails on
 Corpus cases are files whose leading comment lines say how to run them:
 
   # fuzz: run {file}                        arguments; {file} is the case file, {db} a fresh database path,
-                                            {work} the workspace (a copy of scenarios/), {dataset} the patched dataset
+                                            {svg} a chart path, {work} the workspace (a copy of scenarios/),
+                                            {dataset} the patched dataset
   # fuzz-dir: sweeps                        where under the workspace's scenarios/ the file goes (default: top)
   # fuzz-dataset: end_year: 2060 => end_year: 2019
                                             {dataset} is the embedded dataset with this text replaced (repeatable)
@@ -196,7 +197,8 @@ def prepare_corpus_case(path, ws):
         for i in range(1, n):
             with open(os.path.join(where, "chain-%d.yaml" % i), "w") as f:
                 f.write("extends: chain-%d.yaml\n" % (i - 1))
-    values = {"file": file, "db": os.path.join(case, "sweep.sqlite"), "work": case, "dataset": os.path.join(case, "dataset.yaml")}
+    values = {"file": file, "db": os.path.join(case, "sweep.sqlite"), "work": case, "dataset": os.path.join(case, "dataset.yaml"),
+              "svg": os.path.join(case, "chart.svg")}
     if head["fuzz-dataset"]:
         with open(DATASET, encoding="utf-8") as f:
             data = f.read()
@@ -208,7 +210,7 @@ def prepare_corpus_case(path, ws):
         with open(values["dataset"], "w", encoding="utf-8") as f:
             f.write(data)
     args = [a.format(**values) for a in head["fuzz"].split()]
-    outputs = [values["db"], os.path.join(case, "optimum.yaml")]
+    outputs = [values["db"], os.path.join(case, "optimum.yaml"), values["svg"]]
     return args, case, outputs, head["fuzz-expect"]
 
 
@@ -348,6 +350,7 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
         mutated = mutate(mutated, rng)
     db = os.path.join(case, "sweep.sqlite")
     optimum = os.path.join(case, "optimum.yaml")
+    svg = os.path.join(case, "chart.svg")
     if kind == "dataset":
         file = os.path.join(case, "mutant-%d.yaml" % index)
         scenario = rng.choice(["scenarios/baseline.yaml", "scenarios/announced.yaml", "scenarios/accelerated.yaml"])
@@ -356,8 +359,13 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
         where = os.path.join(case, directory)
         file = os.path.join(where, "mutant-%d-%s" % (index, name))
         if kind == "scenario":
-            args = ["run", file] if rng.random() < 0.85 else \
-                ["solve", "--scenario", file, "--lever", "sector_plans.power.wind", "--target", "peak_year=2028"]
+            u = rng.random()
+            if u < 0.75:
+                args = ["run", file] + rng.choice([[], [], ["--format", "json"], ["--format", "csv"], ["--lang", "zh"]])
+            elif u < 0.9:
+                args = ["plot", "trajectory", file, "--series", rng.choice(["co2_gross", "gdp", "energy_total"]), "-o", svg]
+            else:
+                args = ["solve", "--scenario", file, "--lever", "sector_plans.power.wind", "--target", "peak_year=2028"]
         elif kind == "sweep":
             runs = sweep_runs(mutated)
             if runs is not None and LONG_SWEEP < runs <= 10 ** 9:
@@ -369,7 +377,7 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
             args = ["optimize", file, "-o", optimum] + (["--starts", "1"] if starts is not None and 1 <= starts <= 1000 else [])
     with open(file, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write(mutated)
-    return args, case, [db, optimum], file
+    return args, case, [db, optimum, svg], file
 
 
 # ------------------------------------------------------------------------------------------------ main

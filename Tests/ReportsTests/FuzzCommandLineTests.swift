@@ -60,4 +60,13 @@ final class FuzzCommandLineTests: XCTestCase {
         XCTAssertTrue(jobs.err.contains("--jobs must be 1 to 256"), jobs.err)
         XCTAssertEqual(try runChecked(["sweep", spec, "--db", db, "--quiet", "--shard", "1/2", "--jobs", "2"]).status, 0)
     }
+
+    func testChartOfAHugeAssumedGDPDoesNotTrapOnTickLabels() throws {
+        let scenario = try temporary("name: gdp\nassumptions: {economy.base_gdp: 1e19}\n")
+        let svg = URL(fileURLWithPath: scenario).deletingLastPathComponent().appendingPathComponent("gdp.svg").path
+        let r = try runChecked(["plot", "trajectory", scenario, "--series", "gdp", "-o", svg])
+        XCTAssertEqual(r.status, 0, r.err)
+        let text = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertTrue(text.contains("e+"), "exponent tick labels")
+    }
 }
