@@ -156,3 +156,24 @@ final class FuzzSweepTests: XCTestCase {
         XCTAssertEqual(SweepRunner(plan: try SweepPlan(spec: s, dataset: dataset), jobs: 4_611_686_018_427_387_904).jobs, 256)
     }
 }
+
+extension FuzzSweepTests {
+    /// Found by the fuzzer (seed 9): a lognormal with mu = 1e20 drew inf, stored in the runs table.
+    func testDistributionsThatWouldDrawNonFiniteValuesAreRefused() throws {
+        for (factor, says) in [("{distribution: lognormal, mu: 1e20, sigma: 0.1}", "e^709"),
+                               ("{distribution: lognormal, mu: 0, sigma: 100}", "mu + 40 sigma"),
+                               ("{distribution: normal, mean: 1e308, sd: 1}", "largest number"),
+                               ("{distribution: normal, mean: 0, sd: 1e305}", "largest number"),
+                               ("{distribution: uniform, min: -1e308, max: 1e308}", "wider than the largest number"),
+                               ("{range: [-1e308, 1e308]}", "wider than the largest number"),
+                               ("{distribution: triangular, min: -1e308, mode: 0, max: 1e308}", "wider than the largest number")] {
+            assertRefused("""
+                design: random
+                n: 4
+                factors:
+                  economy.growth: \(factor)
+                """, "factors.economy.growth", says)
+        }
+        XCTAssertNoThrow(try spec("design: random\nn: 4\nfactors:\n  economy.growth: {distribution: lognormal, mu: 0, sigma: 0.1}\n"))
+    }
+}

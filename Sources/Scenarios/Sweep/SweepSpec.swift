@@ -242,6 +242,10 @@ public struct SweepSpecLoader {
             guard let n = e[key] else { throw node.error("missing '\(key)'") }
             return try n.double()
         }
+        /// Draws are min + (max - min) u: the width must be a number.
+        func finiteWidth(_ a: Double, _ b: Double) throws {
+            guard (b - a).isFinite else { throw node.error("min \(format(a)) to max \(format(b)) is wider than the largest number", accepted: "max - min finite") }
+        }
         if let levels = e["levels"] {
             let v = try levels.doubles()
             guard !v.isEmpty else { throw levels.error("levels must not be empty") }
@@ -252,6 +256,7 @@ public struct SweepSpecLoader {
             let v = try range.doubles()
             guard v.count == 2 else { throw range.error("a range is [low, high]") }
             guard v[0] < v[1] else { throw range.error("empty range [\(format(v[0])), \(format(v[1]))]", accepted: "low < high") }
+            guard (v[1] - v[0]).isFinite else { throw range.error("the range [\(format(v[0])), \(format(v[1]))] is wider than the largest number", accepted: "high - low finite") }
             return .uniform(min: v[0], max: v[1])
         }
         guard let d = e["distribution"] else {
@@ -262,19 +267,33 @@ public struct SweepSpecLoader {
         case "uniform":
             let a = try number("min"), b = try number("max")
             guard a < b else { throw node.error("empty range: min \(format(a)) is not below max \(format(b))", accepted: "min < max") }
+            try finiteWidth(a, b)
             return .uniform(min: a, max: b)
         case "normal":
             let sd = try number("sd")
             guard sd > 0 else { throw e["sd"]!.error("sd must be positive", accepted: "sd > 0") }
-            return .normal(mean: try number("mean"), sd: sd)
+            let mean = try number("mean")
+            // Draws lie within about 10 sd of the mean: keep them finite.
+            guard abs(mean) <= 1e300, sd <= 1e300 else {
+                throw node.error("a normal with mean \(format(mean)) and sd \(format(sd)) can draw values beyond the largest number",
+                                 accepted: "|mean| and sd at most 1e300")
+            }
+            return .normal(mean: mean, sd: sd)
         case "triangular":
             let a = try number("min"), c = try number("mode"), b = try number("max")
             guard a < b, a <= c, c <= b else { throw node.error("a triangular distribution needs min <= mode <= max and min < max") }
+            try finiteWidth(a, b)
             return .triangular(min: a, mode: c, max: b)
         case "lognormal":
             let sigma = try number("sigma")
             guard sigma > 0 else { throw e["sigma"]!.error("sigma must be positive", accepted: "sigma > 0") }
-            return .lognormal(mu: try number("mu"), sigma: sigma)
+            let mu = try number("mu")
+            // exp(mu + 40 sigma) must stay finite (e^709 is the largest): a lognormal with mu = 1e20 drew inf.
+            guard mu + 40 * sigma <= 709 else {
+                throw node.error("a lognormal with mu \(format(mu)) and sigma \(format(sigma)) draws values beyond the largest number (e^709)",
+                                 accepted: "mu + 40 sigma at most 709; the median is e^mu")
+            }
+            return .lognormal(mu: mu, sigma: sigma)
         case "discrete":
             guard let vn = e["values"] else { throw node.error("missing 'values'") }
             let values = try vn.doubles()
