@@ -351,6 +351,7 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
     db = os.path.join(case, "sweep.sqlite")
     optimum = os.path.join(case, "optimum.yaml")
     svg = os.path.join(case, "chart.svg")
+    follow = []
     if kind == "dataset":
         file = os.path.join(case, "mutant-%d.yaml" % index)
         scenario = rng.choice(["scenarios/baseline.yaml", "scenarios/announced.yaml", "scenarios/accelerated.yaml"])
@@ -362,8 +363,10 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
             u = rng.random()
             if u < 0.75:
                 args = ["run", file] + rng.choice([[], [], ["--format", "json"], ["--format", "csv"], ["--lang", "zh"]])
-            elif u < 0.9:
+            elif u < 0.85:
                 args = ["plot", "trajectory", file, "--series", rng.choice(["co2_gross", "gdp", "energy_total"]), "-o", svg]
+            elif u < 0.9:
+                args = ["decompose", file] + rng.choice([[], ["--format", "json"], ["--from", "2025", "--to", "2035"]])
             else:
                 args = ["solve", "--scenario", file, "--lever", "sector_plans.power.wind", "--target", "peak_year=2028"]
         elif kind == "sweep":
@@ -371,13 +374,16 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
             if runs is not None and LONG_SWEEP < runs <= 10 ** 9:
                 return None  # long by design
             args = ["sweep", file, "--db", db, "--quiet", "--jobs", "2"]
+            # A sweep that ends well is summarised and drawn too.
+            follow = [["summarize", db] + rng.choice([[], ["--format", "json"], ["--format", "csv"]]),
+                      ["plot", "fan", db, "-o", svg]]
         else:
             # Valid starts run as one (--starts 1): each start is a full local search. Invalid ones must be refused.
             starts = optimize_starts(mutated)
             args = ["optimize", file, "-o", optimum] + (["--starts", "1"] if starts is not None and 1 <= starts <= 1000 else [])
     with open(file, "w", encoding="utf-8", errors="surrogateescape") as f:
         f.write(mutated)
-    return args, case, [db, optimum, svg], file
+    return args, case, [db, optimum, svg], file, follow
 
 
 # ------------------------------------------------------------------------------------------------ main
@@ -431,9 +437,15 @@ def main():
             if prepared is None:
                 skipped += 1
                 continue
-            args, case, outputs, file = prepared
+            args, case, outputs, file, follow = prepared
             problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs, [file])
             ran += 1
+            for more in follow:
+                if problem is not None or status != 0:
+                    break
+                args = more
+                problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs, [file])
+                ran += 1
             report("mutant %d of %s (seed %d)" % (made - 1, name, opts.seed), problem, args, case, seconds, out, err, [file], status)
             shutil.rmtree(case, ignore_errors=True)
     finally:
