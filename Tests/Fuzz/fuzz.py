@@ -391,6 +391,7 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
 
 def main():
     opts = parse_args()
+    opts.binary = os.path.abspath(opts.binary)  # cases run in their own directories
     if not os.access(opts.binary, os.X_OK):
         raise SystemExit("no carbonsim binary at %s (swift build first, or --binary)" % opts.binary)
     ws = Workspace()
