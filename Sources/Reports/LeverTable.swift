@@ -14,5 +14,5 @@ public enum LeverTable {
         return out
     }
 
-    static func number(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : "\(v)" }
+    static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
 }

@@ -74,6 +74,8 @@ public enum NumberFormat {
     public static func fixed(_ v: Double, _ digits: Int) -> String {
         let scale = pow10(digits)
         let rounded = (abs(v) * scale).rounded()
+        // Beyond 2^53 there are no fixed-point digits to show, and Int() would trap past 9.2e18.
+        guard v.isFinite, rounded < 9e15 else { return v.isFinite ? "\(v)" : "–" }
         let negative = v < 0 && rounded != 0
         let integer = Int(rounded / scale)
         var s = String(integer)

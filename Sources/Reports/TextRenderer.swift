@@ -37,8 +37,8 @@ public struct TextRenderer {
             let rows = report.targets.map { c -> [String] in
                 let p = c.period
                 let isYear = c.kind == .peakYear || c.kind == .neutralityYear
-                let required = isYear ? String(Int(c.required)) : NumberFormat.value(c.required)
-                let achieved = c.achieved.map { isYear ? String(Int($0)) : NumberFormat.value($0) } ?? t("never")
+                let required = isYear ? NumberFormat.fixed(c.required, 0) : NumberFormat.value(c.required)
+                let achieved = c.achieved.map { isYear ? NumberFormat.fixed($0, 0) : NumberFormat.value($0) } ?? t("never")
                 return [Labels.target(c.kind.rawValue, language), Labels.period(p.number, start: p.startYear, end: p.endYear, language),
                         String(c.year), required, achieved, c.passed ? t("pass") : t("fail")]
             }

@@ -35,7 +35,12 @@ struct OptimizeCommand: ParsableCommand {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
             for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(w.description) }
-            if let starts { s.starts = max(starts, 1) }
+            if let starts {
+                guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
+                    throw InputError(file: "--starts", message: "\(starts) starts", accepted: "1 to \(OptimizeSpec.maximumStarts)")
+                }
+                s.starts = starts
+            }
             try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output")
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()

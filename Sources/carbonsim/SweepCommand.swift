@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reports
 import Scenarios
 import Simulator
 import Sweeps
@@ -36,7 +37,9 @@ struct SweepCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (1...SweepRunner.maximumJobs).contains(jobs) else {
+            throw ValidationError("--jobs must be 1 to \(SweepRunner.maximumJobs), is \(jobs)")
+        }
     }
 
     func parseShard() throws -> (Int, Int) {
@@ -56,6 +59,10 @@ struct SweepCommand: ParsableCommand {
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
             let shard = try parseShard()
+            guard shard.1 <= max(spec.runCount, 1) else {
+                throw InputError(file: "--shard", keyPath: "shard", message: "\(shard.1) shards for \(spec.runCount) runs",
+                                 accepted: "at most as many shards as runs: i/n with 1 <= n <= \(spec.runCount)")
+            }
             let path = db ?? safeFileName(spec.name) + ".sqlite"
             try checkOutputFile(path, option: "--db")
             if FileManager.default.fileExists(atPath: path) && !resume {
@@ -92,7 +99,7 @@ final class ProgressReporter {
         guard !quiet, p.total > 0 else { return }
         let rate = Double(p.done) / max(p.elapsed, 1e-9)
         let eta = Double(p.total - p.done) / max(rate, 1e-9)
-        let text = "\(p.done)/\(p.total) runs, \(Int(rate)) runs/s, ETA \(Int(eta.rounded())) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
+        let text = "\(p.done)/\(p.total) runs, \(NumberFormat.fixed(rate.rounded(.down), 0)) runs/s, ETA \(NumberFormat.fixed(eta, 0)) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
         if terminal {
             let width = 30, filled = width * p.done / p.total
             FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text + "   ").utf8))

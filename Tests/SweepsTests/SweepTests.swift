@@ -97,12 +97,13 @@ final class SweepTests: XCTestCase {
     }
 
     func testNumericalFailuresAreRecordedAndTheSweepGoesOn() throws {
-        // A planning capacity factor of zero makes coal capacity need infinite: the right-hand side fails.
+        // A planning capacity factor of 1e-300 (positive, so the dataset check passes; 0 is refused when the
+        // spec loads) makes coal capacity need infinite: the right-hand side fails.
         let s = try spec("""
             scenarios: [SCENARIOS/baseline.yaml]
             design: grid
             factors:
-              power.coal_planning_capacity_factor: {levels: [0.6, 0.0, 0.5]}
+              power.coal_planning_capacity_factor: {levels: [0.6, 1e-300, 0.5]}
             """)
         let store = try run(s, jobs: 2, db: "fail.sqlite")
         let rows = try store.queue.read { try Row.fetchAll($0, sql: "SELECT run_id, status, error FROM runs ORDER BY run_id") }

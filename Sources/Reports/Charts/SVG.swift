@@ -98,7 +98,7 @@ enum Ticks {
     static func label(_ v: Double, step: Double) -> String {
         var digits = 0
         while digits < 6 && abs(step * pow(10, Double(digits)) - (step * pow(10, Double(digits))).rounded()) > 1e-9 { digits += 1 }
-        return digits == 0 ? String(Int(v.rounded())) : NumberFormat.fixed(v, digits)
+        return NumberFormat.fixed(v, digits)
     }
 }
 

@@ -4,7 +4,7 @@ extension Dataset {
     /// Builds the core's parameters at baseline levers and, for every numeric path, how to set it again
     /// directly (what sweeps vary). Every entry must be used: a key the model does not know is an error
     /// (most likely a typo), reported with its line and the accepted keys.
-    func build() throws -> (parameters: ModelParameters, bindings: [String: ParameterBinding]) {
+    func build() throws -> (parameters: ModelParameters, bindings: [String: ParameterBinding], checks: [String: ValueCheck]) {
         var r = EntryReader(dataset: self)
         var p = ModelParameters()
         p.baseYear = baseYear
@@ -17,7 +17,7 @@ extension Dataset {
         try r.scalar("ceads_2019.cement_process", \.ceads.cementProcess, &p)
 
         try r.scalar("economy.base_gdp", \.economy.baseGDP, &p)
-        p.economy.growthYears = try r.steps("economy.growth", \.economy.growthRates, &p)
+        p.economy.growthYears = try r.steps("economy.growth", \.economy.growthRates, &p, range: Dataset.growthRange, unit: "share/yr")
         try r.scalar("economy.replacement_share", \.economy.replacementShare, &p)
         p.economy.replacementFuelPerValueAdded = FuelVector()
         try r.scalar("economy.replacement_fuel_coal", \.economy.replacementFuelPerValueAdded.coal, &p)
@@ -166,7 +166,7 @@ extension Dataset {
         try r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
 
         try r.finish()
-        return (p, r.bindings)
+        return (p, r.bindings, r.checks)
     }
 
     /// Whether any entry lies under `prefix` (a section or a product the dataset describes).
@@ -195,6 +195,8 @@ struct EntryReader {
     let dataset: Dataset
     private(set) var used = Set<String>()
     private(set) var bindings: [String: ParameterBinding] = [:]
+    /// What each numeric path accepts, for values set after loading (assumptions, sweep factors).
+    private(set) var checks: [String: ValueCheck] = [:]
 
     init(dataset: Dataset) { self.dataset = dataset }
 
@@ -232,10 +234,11 @@ struct EntryReader {
             return
         }
         guard let v = e.scalar else { throw fail(path, "expected a single number {value: ..., unit: ..., source: ...}") }
-        if positive && !(v > 0) { throw fail(path, "must be positive, is \(format(v))", accepted: "> 0") }
-        if let below, !(v < below) { throw fail(path, "must be below \(format(below)), is \(format(v))") }
+        let check = ValueCheck(positive: positive, below: below)
+        if let problem = check.problem(v) { throw fail(path, problem.message, accepted: problem.accepted) }
         p[keyPath: kp] = v
         bindings[path] = .scalar(kp)
+        checks[path] = check
     }
 
     /// A series of values at years; returns the years, sets the values.
@@ -247,18 +250,25 @@ struct EntryReader {
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw fail(path, "years must increase") }
         p[keyPath: kp] = values
         bindings[path] = .scaled([kp])
+        checks[path] = ValueCheck(series: values)
         return years
     }
 
     /// Rates that hold from each year to the next: one more year than values. Returns the years.
-    mutating func steps(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) throws -> [Double] {
+    mutating func steps(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters,
+                        range: ClosedRange<Double>, unit: String) throws -> [Double] {
         guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count + 1, !values.isEmpty else {
             throw fail(path, "expected {years: [...], values: [...]} with one more year than values (each rate holds to the next year)")
         }
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw fail(path, "years must increase") }
+        let check = ValueCheck(series: values, elementRange: range, unit: unit)
+        if let bad = values.first(where: { !range.contains($0) }) {
+            throw fail(path, "\(format(bad)) \(unit) is out of range", accepted: "\(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
+        }
         p[keyPath: kp] = values
         bindings[path] = .scaled([kp])
+        checks[path] = check
         return years
     }
 
@@ -272,6 +282,7 @@ struct EntryReader {
         guard case .fuels(let f) = e.value else { throw fail(path, "expected CO2 by fuel {coal, coke, oil, gas}") }
         p[keyPath: kp] = f
         bindings[path] = .fuels(kp)
+        checks[path] = ValueCheck()
     }
 
     mutating func text(_ path: String, default value: String) throws -> String {
@@ -304,5 +315,29 @@ struct EntryReader {
             throw InputError(file: dataset.file, line: e.line, keyPath: e.path, message: "unknown key '\(last)'",
                              accepted: siblings.joined(separator: ", "), suggestion: didYouMean(last, in: siblings))
         }
+    }
+}
+
+/// What the dataset loader accepts at a numeric path, kept so that values set after loading (a scenario's
+/// `assumptions:`, a sweep's dataset factors) go through the same checks. For a series or a CO2-by-fuel
+/// row the value is a scale factor.
+public struct ValueCheck: Sendable {
+    public var positive = false
+    public var below: Double?
+    /// A scaled series' values: each times the factor must lie in `elementRange` (when there is one).
+    public var series: [Double] = []
+    public var elementRange: ClosedRange<Double>?
+    public var unit = ""
+
+    /// Why `v` is refused, with what is accepted; nil if it is accepted.
+    public func problem(_ v: Double) -> (message: String, accepted: String?)? {
+        guard v.isFinite else { return ("\(v) is not a finite number", nil) }
+        if positive && !(v > 0) { return ("must be positive, is \(format(v))", "> 0") }
+        if let below, !(v < below) { return ("must be below \(format(below)), is \(format(v))", "below \(format(below))") }
+        if let r = elementRange, let bad = series.first(where: { !r.contains($0 * v) }) {
+            return ("a scale of \(format(v)) makes \(format(bad)) \(unit) into \(format(bad * v)), out of range",
+                    "scales that keep every value within \(format(r.lowerBound)) to \(format(r.upperBound)) \(unit)")
+        }
+        return nil
     }
 }

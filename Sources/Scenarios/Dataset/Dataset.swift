@@ -20,6 +20,7 @@ public struct Dataset: Sendable {
     /// The core's parameters built from the entries, and how to set each numeric path on them.
     private var parameters = ModelParameters()
     private var bindings: [String: ParameterBinding] = [:]
+    private var checks: [String: ValueCheck] = [:]
 
     public struct Fact: Sendable {
         public let quantity: String
@@ -62,15 +63,32 @@ public struct Dataset: Sendable {
         }
         let activityKeys = try top["activities"].map { try $0.entries().map(\.key) } ?? []
         let facts = try top["facts"].map(parseFacts) ?? []
+        // The horizon is bounded: every run allocates per year, and a base year outside these bounds has no data.
+        let baseNode = try required("base_year")
+        let baseYear = try baseNode.int()
+        guard baseYearRange.contains(baseYear) else {
+            throw baseNode.error("base year \(baseYear) is out of range", accepted: "\(baseYearRange.lowerBound) to \(baseYearRange.upperBound)")
+        }
+        let endNode = try required("end_year")
+        let endYear = try endNode.int()
+        let endRange = baseYear + 1...baseYear + maximumHorizon
+        guard endRange.contains(endYear) else {
+            throw endNode.error("end year \(endYear) must be after the base year \(baseYear) and at most \(maximumHorizon) years after it",
+                                accepted: "\(endRange.lowerBound) to \(endRange.upperBound)")
+        }
         var dataset = Dataset(file: file, region: try required("region").string(),
                               regionZH: try top["region_zh"]?.string() ?? "",
-                              baseYear: try required("base_year").int(), endYear: try required("end_year").int(),
+                              baseYear: baseYear, endYear: endYear,
                               entries: entries, facts: facts, checksum: fingerprint(text), activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         // Building the parameters once checks every key and value now, not at the first run.
-        (dataset.parameters, dataset.bindings) = try dataset.build()
+        (dataset.parameters, dataset.bindings, dataset.checks) = try dataset.build()
         return dataset
     }
+
+    /// Accepted base years, and the longest horizon (end year minus base year).
+    public static let baseYearRange = 1990...2100
+    public static let maximumHorizon = 100
 
     private static let leafKeys: Set<String> = ["value", "years", "values", "coal", "coke", "oil", "gas"]
 
@@ -161,11 +179,18 @@ public struct Dataset: Sendable {
     /// How to set a numeric dataset path directly on parameters (for sweeps); nil for unknown paths.
     public func binding(_ path: String) -> ParameterBinding? { bindings[path] }
 
+    /// What a numeric path accepts (the loader's checks), for values set later; nil for unknown paths.
+    public func check(_ path: String) -> ValueCheck? { checks[path] }
+
+    /// Yearly growth rates the loader accepts (share/yr): beyond them the economy explodes or vanishes.
+    public static let growthRange = -0.3...0.3
+
     /// Every numeric path, for suggestions.
     public var numericPaths: [String] { bindings.keys.sorted() }
 
     /// Applies assumptions (path -> value; a number on a series path scales the series) and returns the
-    /// modified dataset. Unknown paths are errors with a did-you-mean.
+    /// modified dataset. Unknown paths are errors with a did-you-mean; every value goes through the
+    /// loader's checks (a negative capacity is refused here as in the dataset file).
     public func applying(_ assumptions: [(path: String, value: Double, node: YAMLNode?)]) throws -> Dataset {
         var copy = self
         for a in assumptions {
@@ -174,6 +199,11 @@ public struct Dataset: Sendable {
                 let suggestion = didYouMean(a.path, in: entries.map(\.path))
                 if let n = a.node { throw n.error(message, accepted: "a path listed by 'carbonsim levers --parameters'", suggestion: suggestion) }
                 throw InputError(file: file, keyPath: a.path, message: message, suggestion: suggestion)
+            }
+            if let problem = checks[a.path]?.problem(a.value) {
+                let message = "assumption \(a.path) = \(format(a.value)): \(problem.message)"
+                if let n = a.node { throw n.error(message, accepted: problem.accepted) }
+                throw InputError(file: file, keyPath: a.path, message: message, accepted: problem.accepted)
             }
             binding.apply(a.value, to: &copy.parameters)
             switch copy.entries[i].value {

@@ -16,6 +16,9 @@ public struct YAMLNode {
             guard let node = try Yams.compose(yaml: text) else {
                 return YAMLNode(node: .mapping(Node.Mapping([])), file: file, path: [])
             }
+            var count = 0
+            // Tags start with '!': resolving every scalar's tag costs a regex each, so only where one can be.
+            try checkPlain(node, file: file, tags: text.contains("!"), count: &count, depth: 0)
             return YAMLNode(node: node, file: file, path: [])
         } catch let error as YamlError {
             // A tab in the indentation is the usual cause of a scanner error: say so, where it is.
@@ -38,6 +41,50 @@ public struct YAMLNode {
             return (i + 1, line.distance(from: line.startIndex, to: tab) + 1)
         }
         return nil
+    }
+
+    /// Nodes a file may hold: the largest dataset has a few thousand.
+    public static let maximumNodes = 200_000
+    public static let maximumDepth = 64
+
+    /// Refuses what carbonsim's files never need and a mutated file can abuse: more than `maximumNodes` nodes
+    /// counted with aliases expanded (an alias bomb of 1 KB expands to billions of nodes), more than
+    /// `maximumDepth` levels, anchors where the composer still reports them, and explicit tags (`!!str 12`
+    /// would otherwise be read as the number 12, the tag silently ignored).
+    static func checkPlain(_ node: Node, file: String, tags: Bool, count: inout Int, depth: Int) throws {
+        count += 1
+        func refuse(_ message: String, accepted: String? = nil) -> InputError {
+            InputError(file: file, line: node.mark?.line, column: node.mark?.column, message: message, accepted: accepted)
+        }
+        if node.anchor != nil {
+            throw refuse("YAML anchors and aliases (&name, *name) are not accepted", accepted: "each value written out where it is used")
+        }
+        if count > maximumNodes { throw refuse("the file holds more than \(maximumNodes) YAML nodes") }
+        if depth > maximumDepth { throw refuse("the file nests more than \(maximumDepth) levels deep") }
+        switch node {
+        case .scalar(let s):
+            guard tags else { return }
+            let implicit = Resolver.default.resolveTag(of: Node.scalar(Node.Scalar(s.string, Tag(.implicit), s.style)))
+            if node.tag.description != implicit.rawValue {
+                throw refuse("explicit YAML tags ('\(node.tag.description)') are not accepted: write the value plainly",
+                             accepted: "plain values, for example 12 or \"12\"")
+            }
+        case .mapping(let m):
+            guard !tags || node.tag.description == Tag.Name.map.rawValue else {
+                throw refuse("explicit YAML tags ('\(node.tag.description)') are not accepted", accepted: "plain mappings {key: value}")
+            }
+            for pair in m {
+                try checkPlain(pair.key, file: file, tags: tags, count: &count, depth: depth + 1)
+                try checkPlain(pair.value, file: file, tags: tags, count: &count, depth: depth + 1)
+            }
+        case .sequence(let q):
+            guard !tags || node.tag.description == Tag.Name.seq.rawValue else {
+                throw refuse("explicit YAML tags ('\(node.tag.description)') are not accepted", accepted: "plain lists [a, b]")
+            }
+            for n in q { try checkPlain(n, file: file, tags: tags, count: &count, depth: depth + 1) }
+        case .alias:
+            throw refuse("YAML anchors and aliases (&name, *name) are not accepted", accepted: "each value written out where it is used")
+        }
     }
 
     static func inputError(_ error: YamlError, file: String) -> InputError {

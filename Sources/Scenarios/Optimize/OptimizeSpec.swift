@@ -29,6 +29,8 @@ public struct OptimizeSpec: Sendable {
     public let seed: UInt64
 
     public static let objectives = ["total_cost", "cumulative_co2", "peak_value"]
+    /// Each start is a full local search (hundreds of runs): more than this is never useful and takes days.
+    public static let maximumStarts = 1000
 }
 
 public struct OptimizeSpecLoader {
@@ -108,9 +110,13 @@ public struct OptimizeSpecLoader {
                                                  accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
         }
         let starts = try top["starts"]?.int() ?? 4
-        guard starts >= 1 else { throw top["starts"]!.error("starts must be at least 1") }
+        guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
+            throw top["starts"]!.error("starts must be 1 to \(OptimizeSpec.maximumStarts), is \(starts)", accepted: "1 to \(OptimizeSpec.maximumStarts)")
+        }
+        let seed = try top["seed"]?.int() ?? 1
+        guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
         return OptimizeSpec(file: path, name: try top["name"]?.string() ?? url.deletingPathExtension().lastPathComponent, base: base,
                             basePath: basePath, objective: objective, maximize: direction == "maximize", variables: variables,
-                            targets: targets, starts: starts, seed: UInt64(try top["seed"]?.int() ?? 1))
+                            targets: targets, starts: starts, seed: UInt64(seed))
     }
 }

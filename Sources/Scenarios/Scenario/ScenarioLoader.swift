@@ -10,6 +10,8 @@ public struct ScenarioLoader {
     static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
+    /// Scenario files in one `extends:` chain, the file itself included.
+    public static let maximumExtendsDepth = 32
     /// The `accounting:` switches, in file order: read here, written by `ScenarioWriter`.
     static let accountingSwitches: [(key: String, field: WritableKeyPath<AccountingSwitches, Bool> & Sendable)] = [
         ("extended_process", \.extendedProcess), ("deduct_electricity_exports", \.deductElectricityExports),
@@ -49,6 +51,12 @@ public struct ScenarioLoader {
             }
             guard !chain.contains(canonical) else {
                 throw ext.error("'\(target)' extends itself through a cycle")
+            }
+            guard chain.count < Self.maximumExtendsDepth else {
+                let names = chain.map { URL(fileURLWithPath: $0).lastPathComponent }
+                let shown = names.count > 6 ? names.prefix(3) + ["..."] + names.suffix(3) : names[...]
+                throw ext.error("'extends' chain is more than \(Self.maximumExtendsDepth) files deep: \(shown.joined(separator: " -> ")) -> \(target)",
+                                accepted: "at most \(Self.maximumExtendsDepth) files in an extends chain")
             }
             scenario = try load(url: url, displayName: target, chain: chain)
             scenario.file = file

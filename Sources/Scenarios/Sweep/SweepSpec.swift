@@ -42,6 +42,9 @@ public struct SweepSpec: Sendable {
     public var pointCount: Int { sampling.pointCount }
     public var runCount: Int { scenarios.count * pointCount }
 
+    /// The most runs a sweep may have (scenarios x design points).
+    public static let maximumRuns = 1_000_000_000
+
     /// Series kept per run and year when the spec says nothing.
     public static let defaultKeep = ["co2_gross", "co2_net", "energy_total"]
 }
@@ -100,6 +103,26 @@ public struct SweepSpecLoader {
         if [.sobol, .saltelli].contains(design), dimensions > SobolSequence.maxDimension {
             throw factorsNode.error("\(factors.count) factors need \(dimensions) Sobol dimensions; GSL offers \(SobolSequence.maxDimension)",
                                     accepted: design == .saltelli ? "at most 20 factors" : "at most 40 factors")
+        }
+
+        // Runs = scenarios x points, counted with overflow checks and capped: a grid of 20 factors x 10 levels
+        // or n = 4e18 would overflow Int or never finish.
+        var points = 1, overflow = false
+        switch design {
+        case .grid:
+            for f in factors {
+                guard case .levels(let v) = f.distribution else { continue }
+                (points, overflow) = overflow ? (points, true) : points.multipliedReportingOverflow(by: v.count)
+            }
+        case .saltelli: (points, overflow) = n.multipliedReportingOverflow(by: factors.count + 2)
+        default: points = n
+        }
+        let (runs, runsOverflow) = points.multipliedReportingOverflow(by: scenarios.count)
+        if overflow || runsOverflow || runs > SweepSpec.maximumRuns {
+            let node = design == .grid ? factorsNode : top["n"] ?? root
+            let what = design == .grid ? "the grid's levels multiply to" : "n = \(n) gives"
+            throw node.error("\(what) \(overflow || runsOverflow ? "more than \(Int.max)" : String(runs)) runs (\(scenarios.count) scenario(s) x points); a sweep is capped at \(SweepSpec.maximumRuns) runs",
+                             accepted: "at most \(SweepSpec.maximumRuns) runs: fewer levels or a smaller n (shard a larger study into several sweeps)")
         }
 
         let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
@@ -161,14 +184,29 @@ public struct SweepSpecLoader {
         let e = try node.entries(allowed: Self.factorKeys, what: "how the factor varies ({range: [low, high]}, {levels: [...]}, or {distribution: ...})")
         let target = try factorTarget(path, node, e)
         let distribution = try readDistribution(node, e, design: design)
-        if case .lever(let lever, let field, _, _) = target, field == .target {
-            let values: [Double]
-            switch distribution {
-            case .uniform(let a, let b): values = [a, b]
-            case .triangular(let a, _, let b): values = [a, b]
-            case .discrete(let v, _), .levels(let v): values = v
-            default: values = []
+        // The values a bounded distribution can take lie between these (unbounded ones are checked per run).
+        let values: [Double]
+        switch distribution {
+        case .uniform(let a, let b): values = [a, b]
+        case .triangular(let a, _, let b): values = [a, b]
+        case .discrete(let v, _), .levels(let v): values = v
+        default: values = []
+        }
+        if case .dataset(let p, _) = target, let check = dataset.check(p) {
+            for v in values {
+                if let problem = check.problem(v) {
+                    throw node.error("\(p) = \(format(v)): \(problem.message) (the dataset loader's check)", accepted: problem.accepted)
+                }
             }
+        }
+        if case .lever(_, let field, _, _) = target, field == .start || field == .full {
+            let horizon = dataset.baseYear + 1...dataset.endYear
+            for v in values where !(v >= Double(horizon.lowerBound) && v < Double(horizon.upperBound) + 0.5) {
+                throw node.error("year \(format(v)) is outside the model horizon",
+                                 accepted: "\(horizon.lowerBound) to \(horizon.upperBound), as in scenario files")
+            }
+        }
+        if case .lever(let lever, let field, _, _) = target, field == .target {
             for v in values where !lever.range.contains(v) {
                 throw node.error("\(format(v)) lies outside the lever's range",
                                  accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit)")
@@ -205,6 +243,10 @@ public struct SweepSpecLoader {
             guard let n = e[key] else { throw node.error("missing '\(key)'") }
             return try n.double()
         }
+        /// Draws are min + (max - min) u: the width must be a number.
+        func finiteWidth(_ a: Double, _ b: Double) throws {
+            guard (b - a).isFinite else { throw node.error("min \(format(a)) to max \(format(b)) is wider than the largest number", accepted: "max - min finite") }
+        }
         if let levels = e["levels"] {
             let v = try levels.doubles()
             guard !v.isEmpty else { throw levels.error("levels must not be empty") }
@@ -215,6 +257,7 @@ public struct SweepSpecLoader {
             let v = try range.doubles()
             guard v.count == 2 else { throw range.error("a range is [low, high]") }
             guard v[0] < v[1] else { throw range.error("empty range [\(format(v[0])), \(format(v[1]))]", accepted: "low < high") }
+            guard (v[1] - v[0]).isFinite else { throw range.error("the range [\(format(v[0])), \(format(v[1]))] is wider than the largest number", accepted: "high - low finite") }
             return .uniform(min: v[0], max: v[1])
         }
         guard let d = e["distribution"] else {
@@ -225,19 +268,33 @@ public struct SweepSpecLoader {
         case "uniform":
             let a = try number("min"), b = try number("max")
             guard a < b else { throw node.error("empty range: min \(format(a)) is not below max \(format(b))", accepted: "min < max") }
+            try finiteWidth(a, b)
             return .uniform(min: a, max: b)
         case "normal":
             let sd = try number("sd")
             guard sd > 0 else { throw e["sd"]!.error("sd must be positive", accepted: "sd > 0") }
-            return .normal(mean: try number("mean"), sd: sd)
+            let mean = try number("mean")
+            // Draws lie within about 10 sd of the mean: keep them finite.
+            guard abs(mean) <= 1e300, sd <= 1e300 else {
+                throw node.error("a normal with mean \(format(mean)) and sd \(format(sd)) can draw values beyond the largest number",
+                                 accepted: "|mean| and sd at most 1e300")
+            }
+            return .normal(mean: mean, sd: sd)
         case "triangular":
             let a = try number("min"), c = try number("mode"), b = try number("max")
             guard a < b, a <= c, c <= b else { throw node.error("a triangular distribution needs min <= mode <= max and min < max") }
+            try finiteWidth(a, b)
             return .triangular(min: a, mode: c, max: b)
         case "lognormal":
             let sigma = try number("sigma")
             guard sigma > 0 else { throw e["sigma"]!.error("sigma must be positive", accepted: "sigma > 0") }
-            return .lognormal(mu: try number("mu"), sigma: sigma)
+            let mu = try number("mu")
+            // exp(mu + 40 sigma) must stay finite (e^709 is the largest): a lognormal with mu = 1e20 drew inf.
+            guard mu + 40 * sigma <= 709 else {
+                throw node.error("a lognormal with mu \(format(mu)) and sigma \(format(sigma)) draws values beyond the largest number (e^709)",
+                                 accepted: "mu + 40 sigma at most 709; the median is e^mu")
+            }
+            return .lognormal(mu: mu, sigma: sigma)
         case "discrete":
             guard let vn = e["values"] else { throw node.error("missing 'values'") }
             let values = try vn.doubles()

@@ -58,10 +58,19 @@ public final class ODEIntegrator {
             throw GSLError(status: Int32(GSL_ENOMEM), function: "gsl_odeiv2_driver_alloc_y_new",
                            context: "allocating an ODE driver for \(system.dimension) states")
         }
+        // A bound no normal run reaches (a whole run takes 1-2k right-hand-side evaluations, a few steps per
+        // interval): a stiff or degenerate input fails with an error within seconds instead of hanging.
+        gsl_odeiv2_driver_set_nmax(d, UInt(ODEIntegrator.maximumSteps))
         self.box = box
         self.system = sys
         driver = d
     }
+
+    /// Steps allowed per `advance` call.
+    public static let maximumSteps = 20_000
+    /// Right-hand-side evaluations allowed between `resetCounters()` calls (one run): a run takes 1-2k, so
+    /// this is 200 runs' worth. Many intervals each under the step limit cannot add up to minutes.
+    public static let maximumEvaluations = 300_000
 
     deinit {
         gsl_odeiv2_driver_free(driver)
@@ -85,11 +94,18 @@ public final class ODEIntegrator {
     /// Integrates `y` in place from `t` to `t1`; on return `t == t1`.
     public func advance(_ t: inout Double, to t1: Double, y: UnsafeMutablePointer<Double>) throws {
         box.failedAt = nil
+        box.exhausted = false
         let status = gsl_odeiv2_driver_apply(driver, &t, t1, y)
         if status != Int32(GSL_SUCCESS) {
             var context = "integrating from t = \(t) to t = \(t1)"
+            if box.exhausted {
+                throw GSLError(status: Int32(GSL_EMAXITER), function: "gsl_odeiv2_driver_apply",
+                               context: context + "; the run used up its \(ODEIntegrator.maximumEvaluations) right-hand-side evaluations (a normal run takes 1-2 thousand): the inputs make the model stiff or degenerate")
+            }
             if let bad = box.failedAt {
                 context += "; the right-hand side was not finite at t = \(bad)"
+            } else if status == Int32(GSL_EMAXITER) {
+                context += "; the step limit (\(ODEIntegrator.maximumSteps) steps) was reached: the inputs make the model stiff or degenerate"
             }
             throw GSLError(status: status, function: "gsl_odeiv2_driver_apply", context: context)
         }
@@ -101,6 +117,8 @@ private final class SystemBox {
     let system: ODESystem
     var evaluations = 0
     var failedAt: Double?
+    /// The run's evaluation budget was used up (the callback refused to go on).
+    var exhausted = false
     /// Scratch for the finite-difference Jacobian (implicit steppers), allocated once.
     let f0: UnsafeMutablePointer<Double>
     let f1: UnsafeMutablePointer<Double>
@@ -125,6 +143,10 @@ private func odeRightHandSide(t: Double, y: UnsafePointer<Double>?, dydt: Unsafe
                               params: UnsafeMutableRawPointer?) -> Int32 {
     let box = Unmanaged<SystemBox>.fromOpaque(params!).takeUnretainedValue()
     box.evaluations &+= 1
+    if box.evaluations > ODEIntegrator.maximumEvaluations {
+        box.exhausted = true
+        return Int32(GSL_EBADFUNC)
+    }
     if box.system.derivatives(t: t, y: y!, dydt: dydt!) {
         return Int32(GSL_SUCCESS)
     }

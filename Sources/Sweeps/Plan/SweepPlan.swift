@@ -7,10 +7,16 @@ import Simulator
 public struct SweepPlan: Sendable {
     public let spec: SweepSpec
     let bases: [(scenario: Scenario, parameters: ModelParameters)]
+    /// The dataset loader's check for each dataset factor (nil for lever factors).
+    let checks: [ValueCheck?]
 
     public init(spec: SweepSpec, dataset: Dataset) throws {
         self.spec = spec
         bases = try spec.scenarios.map { ($0, try PreparedScenario($0, dataset: dataset).parameters) }
+        checks = spec.factors.map { f in
+            if case .dataset(let path, _) = f.target { return dataset.check(path) }
+            return nil
+        }
     }
 
     public var runCount: Int { spec.runCount }
@@ -33,14 +39,19 @@ public struct SweepPlan: Sendable {
         var leverSettings: [String: LeverSetting] = [:]
         for (i, factor) in spec.factors.enumerated() {
             switch factor.target {
-            case .dataset(_, let binding):
+            case .dataset(let path, let binding):
+                // A drawn value goes through the dataset loader's checks: an invalid one fails this run alone.
+                if let problem = checks[i]?.problem(x[i]) {
+                    throw InputError(file: spec.file, keyPath: path, message: "drawn value \(x[i]): \(problem.message)",
+                                     accepted: problem.accepted)
+                }
                 binding.apply(x[i], to: &p)
             case .lever(let lever, let field, let defaults, let fullGiven):
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
                 case .target: s = lever.setting(s, reaching: x[i], p)
-                case .start: s.start = min(Int(x[i].rounded()), s.milestones[0].year)
-                case .full: s.full = max(Int(x[i].rounded()), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
+                case .start: s.start = min(try year(x[i], factor.path, p), s.milestones[0].year)
+                case .full: s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
                 case .delta:
                     // As `{delta: x}` in a scenario file: over the base setting, by its full year unless given.
                     let inherited = scenario.levers[lever.path]
@@ -62,5 +73,16 @@ public struct SweepPlan: Sendable {
         }
         p.levers = levers
         return p
+    }
+
+    /// A drawn start or full-effect year: inside the horizon, as in scenario files (an Int conversion of
+    /// 1e300 would trap).
+    func year(_ v: Double, _ path: String, _ p: ModelParameters) throws -> Int {
+        let r = v.rounded()
+        guard r >= Double(p.baseYear + 1), r <= Double(p.endYear) else {
+            throw InputError(file: spec.file, keyPath: path, message: "drawn year \(v) is outside the model horizon",
+                             accepted: "\(p.baseYear + 1) to \(p.endYear)")
+        }
+        return Int(r)
     }
 }

@@ -17,13 +17,15 @@ public struct SweepRunner: Sendable {
 
     public let plan: SweepPlan
     public let jobs: Int
+    /// More threads than this only contend (and 2 x jobs + 1 chunks in flight would overflow).
+    public static let maximumJobs = 256
     public var chunkSize = 256
     /// For tests: stop after committing this many chunks, as a kill would.
     public var stopAfterChunks: Int?
 
     public init(plan: SweepPlan, jobs: Int) {
         self.plan = plan
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(1, jobs), SweepRunner.maximumJobs)
     }
 
     /// Does the runs of the shard that are not in the store yet. Returns how many ran now.
@@ -31,7 +33,7 @@ public struct SweepRunner: Sendable {
     public func run(into store: ResultStore, shard: (index: Int, count: Int) = (0, 1),
                     progress: ((Progress) -> Void)? = nil) throws -> Int {
         // The shard's runs in order, cut into chunks computed on demand; stored runs (a resume) are skipped
-        // through a bitset. Memory: n bits, whatever n is.
+        // through a bitset that grows with the stored runs (nothing up front for a fresh sweep).
         let plan = self.plan
         let stored = try store.storedRuns(of: plan.runCount)
         let shardRuns = plan.runs(shard: shard.index, of: shard.count)
@@ -198,11 +200,21 @@ private final class SharedState: @unchecked Sendable {
 
 /// Which runs a database already holds, as a bitset over all runs of the sweep.
 struct StoredRuns: Sendable {
-    private var bits: [UInt64]
+    /// Grown as runs are inserted: a fresh sweep of a billion runs allocates nothing up front.
+    private var bits: [UInt64] = []
+    let count: Int
 
-    init(count: Int) { bits = Array(repeating: 0, count: (count + 63) / 64) }
+    init(count: Int) { self.count = count }
 
-    mutating func insert(_ r: Int) { bits[r >> 6] |= 1 << UInt64(r & 63) }
+    mutating func insert(_ r: Int) {
+        guard r >= 0 && r < count else { return }
+        let word = r >> 6
+        if word >= bits.count { bits += Array(repeating: 0, count: max(word + 1 - bits.count, bits.count)) }
+        bits[word] |= 1 << UInt64(r & 63)
+    }
 
-    func contains(_ r: Int) -> Bool { bits[r >> 6] & (1 << UInt64(r & 63)) != 0 }
+    func contains(_ r: Int) -> Bool {
+        let word = r >> 6
+        return r >= 0 && word < bits.count && bits[word] & (1 << UInt64(r & 63)) != 0
+    }
 }

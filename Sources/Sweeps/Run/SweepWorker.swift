@@ -11,7 +11,9 @@ final class SweepWorker {
     init(plan: SweepPlan) throws {
         self.plan = plan
         cursor = try plan.spec.sampling.cursor()
-        let first = try CarbonModel(parameters: plan.parameters(scenario: 0, factors: try Self.point(cursor, 0, plan)))
+        // The driver needs a system of the right dimension: the first base scenario as prepared (checked when
+        // the plan was made). Not design point 0: a point the model refuses is that run's failure, not the sweep's.
+        let first = try CarbonModel(parameters: plan.bases[0].parameters)
         slot = ModelSlot(first)
         integrator = try ODEIntegrator(system: slot, method: plan.spec.method, absoluteTolerance: plan.spec.tolerance,
                                        relativeTolerance: plan.spec.tolerance)
