@@ -47,8 +47,13 @@ final class ChartTests: XCTestCase {
 
     func assertGolden(_ svg: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = Self.golden.appendingPathComponent("\(name).svg")
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil || !FileManager.default.fileExists(atPath: url.path) {
+        // Golden files are written only when asked: a missing one is a failure, not a new baseline.
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
             try svg.write(to: url, atomically: true, encoding: .utf8)
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            XCTFail("\(name).svg has no golden file: run the tests with UPDATE_GOLDEN=1 to write it, then check it", file: file, line: line)
+            return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(normalised(svg), normalised(expected), "\(name).svg differs from its golden file (UPDATE_GOLDEN=1 to accept)", file: file, line: line)
