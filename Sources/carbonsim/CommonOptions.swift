@@ -31,6 +31,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     } catch let e as BaseYearError {
         printError(e.description)
         throw ExitCode(3)
+    } catch let e as NonFiniteOutputError {
+        printError(e.description)
+        throw ExitCode(3)
     }
 }
 

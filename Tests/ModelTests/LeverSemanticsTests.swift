@@ -214,3 +214,17 @@ final class LeverFormsInSearchTests: XCTestCase {
         XCTAssertFalse(r.shortfalls.contains { $0.path == "sector_plans.removals.ccus" }, "\(r.shortfalls)")
     }
 }
+
+/// No NaN or infinity reaches an output: a region without wind learns from its first gigawatt, and a run
+/// that produces a non-finite number is an error naming the quantity and year.
+final class FiniteOutputTests: XCTestCase {
+    func testARegionWithoutWindInTheBaseYearCostsItsBuildOut() throws {
+        let dataset = try Fixtures.dataset()
+        var s = Scenario(name: "no-wind", file: "no-wind")
+        s.assumptions["power.base_wind"] = 0
+        s.levers["sector_plans.power.wind"] = LeverSetting(target: 50, start: 2021, full: 2030, shape: .linear)
+        let r = try PreparedScenario(s, dataset: dataset).run()
+        XCTAssertTrue(r.costs.totalDiscounted.isFinite)
+        XCTAssertGreaterThan(r.costs.discounted("renewables"), 0)
+    }
+}

@@ -42,9 +42,12 @@ public struct PreparedScenario: Sendable {
     public func run() throws -> ScenarioResult {
         let model = try CarbonModel(parameters: parameters)
         let trajectory = try Simulation(model: model).run()
+        try trajectory.checkFinite()
+        let costs = CostModel(trajectory: trajectory, parameters: parameters)
+        try costs.checkFinite()
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,
                               indicators: try Indicators(trajectory: trajectory, targets: targets),
-                              costs: CostModel(trajectory: trajectory, parameters: parameters),
+                              costs: costs,
                               shortfalls: Shortfalls.find(trajectory, parameters), warnings: scenario.warnings)
     }
 }

@@ -28,6 +28,8 @@ public struct CostModel: Sendable {
     /// Total discounted to 2020 over 2020 to the end year, 10^8 yuan.
     public let totalDiscounted: Double
     public let discountRate: Double
+    /// Installed capacity (GW) learning starts from when the base year has less.
+    public static let learningFloor = 1.0
 
     public init(trajectory r: Trajectory, parameters p: ModelParameters) {
         let c = p.costs, years = r.years, n = years.count
@@ -35,9 +37,11 @@ public struct CostModel: Sendable {
         func increments(_ v: [Double], allowance: Double = 0) -> [Double] {
             (0..<n).map { $0 == 0 ? 0 : max(v[$0] - v[$0 - 1] - allowance, 0) }
         }
+        /// Capex falls by the learning rate per doubling of the fleet since the base year; a region that starts
+        /// from (almost) nothing learns from its first gigawatt.
         func capex(_ base: Double, learning: Double, installed: [Double], initial: Double) -> [Double] {
-            let exponent = log2(1 - learning)
-            return installed.map { base * pow(max($0, initial) / initial, exponent) }
+            let exponent = log2(1 - learning), reference = max(initial, Self.learningFloor)
+            return installed.map { base * pow(max($0, reference) / reference, exponent) }
         }
         var annual: [String: [Double]] = [:]
         annual["capacity"] = s("capacity_eliminated").map { $0 * c.capacityElimination / 100 }
