@@ -227,4 +227,15 @@ final class FiniteOutputTests: XCTestCase {
         XCTAssertTrue(r.costs.totalDiscounted.isFinite)
         XCTAssertGreaterThan(r.costs.discounted("renewables"), 0)
     }
+
+    /// Found by the fuzzer (issue 13): the accelerated scenario with zero growth gave negative dual-control energy.
+    func testZeroGrowthKeepsEnergyNonNegative() throws {
+        let dataset = try Fixtures.dataset()
+        var s = try ScenarioLoader(dataset: dataset).load(path: Fixtures.scenarios.appendingPathComponent("accelerated.yaml").path)
+        s.assumptions["economy.growth"] = 0
+        let r = try PreparedScenario(s, dataset: dataset).run().trajectory
+        for name in ["energy_total", "energy_dual_control", "energy_non_fossil"] {
+            for (year, v) in zip(r.years, r.series(name)) { XCTAssertGreaterThanOrEqual(v, 0, "\(name) \(year)") }
+        }
+    }
 }
