@@ -54,7 +54,7 @@ public enum JSONRenderer {
         let costs = Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.annual[$0]!) })
         let shortfalls: [[String: Any]] = r.shortfalls.map {
             ["lever": $0.path, "first_year": $0.firstYear, "worst_year": $0.worstYear, "amount": $0.amount, "unit": $0.unit,
-             "message": $0.message]
+             "message": $0.message, "message_zh": $0.messageZH]
         }
         return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
                 "shortfalls": shortfalls, "warnings": r.warnings.map(\.description),

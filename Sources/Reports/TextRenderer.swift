@@ -48,7 +48,7 @@ public struct TextRenderer {
         if !report.shortfalls.isEmpty {
             out += markdown ? "### \(t("shortfalls"))\n\n" : "\(t("shortfalls"))\n"
             for f in report.shortfalls {
-                out += (markdown ? "- `\(f.path)`: " : "  \(f.path): ") + f.message + "\n"
+                out += (markdown ? "- `\(f.path)`: " : "  \(f.path): ") + (language == .zh ? f.messageZH : f.message) + "\n"
             }
             out += "\n"
         }

@@ -10,6 +10,8 @@ public struct Shortfall: Sendable, Equatable {
     public let amount: Double
     public let unit: String
     public let message: String
+    /// The same in Chinese, as a report writes it.
+    public let messageZH: String
 }
 
 public enum Shortfalls {
@@ -22,17 +24,19 @@ public enum Shortfalls {
         let years = r.years
         /// The years where `excess` is positive (above a small tolerance), its first and worst.
         func report(_ path: String, _ unit: String, _ excess: [Double], tolerance: Double,
-                    _ message: (_ worst: Int, _ amount: Double) -> String) {
+                    _ message: (_ worst: Int, _ amount: Double) -> (en: String, zh: String)) {
             let over = years.indices.filter { excess[$0] > tolerance }
             guard let first = over.first, let worst = over.max(by: { excess[$0] < excess[$1] }) else { return }
+            let text = message(years[worst], excess[worst])
             found.append(Shortfall(path: path, firstYear: years[first], worstYear: years[worst], amount: excess[worst],
-                                   unit: unit, message: message(years[worst], excess[worst])))
+                                   unit: unit, message: text.en, messageZH: text.zh))
         }
         // CCUS built beyond what it can capture (annual potential at its utilisation against annual capture).
         let potential = r.series("ccus_capture_potential"), captured = r.series("ccus_captured")
         let idle = years.indices.map { potential[$0] - captured[$0] }
         report(Levers.ccus.path, "Mt CO2", idle, tolerance: 0.01 * max(potential.max() ?? 0, 1)) { year, amount in
-            "in \(year) \(fmt(amount)) Mt CO2 of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)"
+            ("in \(year) \(fmt(amount)) Mt CO2 of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)",
+             "\(year)年有\(fmt(amount))百万吨CO2的捕集能力无可捕集的CO2（最多可捕集煤电、供热和煤化工CO2的\(fmt(100 * p.ccus.maxCaptureShare))%）")
         }
         // Wind and solar (built by the levers or the baseline trend) whose output cannot be used.
         let wind = r.series("generation_wind"), solar = r.series("generation_solar"), curtailed = r.series("curtailed_renewables")
@@ -42,7 +46,8 @@ public enum Shortfalls {
             found.append(Shortfall(
                 path: "\(Levers.wind.path) + \(Levers.solar.path)", firstYear: years[first], worstYear: years[worst], amount: share[worst],
                 unit: "% curtailed",
-                message: "from \(years[first]) more than \(fmt(100 * curtailmentLimit)) % of available wind and solar generation is curtailed (\(fmt(share[worst])) % in \(years[worst])): in-region demand and exports cannot take it"))
+                message: "from \(years[first]) more than \(fmt(100 * curtailmentLimit)) % of available wind and solar generation is curtailed (\(fmt(share[worst])) % in \(years[worst])): in-region demand and exports cannot take it",
+                messageZH: "自\(years[first])年起风电、光伏可发电量的弃电率超过\(fmt(100 * curtailmentLimit))%（\(years[worst])年为\(fmt(share[worst]))%）：区内用电和外送无法消纳"))
         }
         // An enforced energy cap that maximum curtailment cannot meet.
         if p.dualControl.enforce {
@@ -50,7 +55,8 @@ public enum Shortfalls {
             let excess = years.indices.map { cap[$0].isFinite ? energy[$0] - cap[$0] : 0 }
             report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
                 let j = years.firstIndex(of: year)!
-                return "in \(year) energy on the dual-control basis exceeds the cap by \(fmt(amount)) Mtce with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)"
+                return ("in \(year) energy on the dual-control basis exceeds the cap by \(fmt(amount)) Mtce with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
+                        "\(year)年能耗双控口径能源消费量超出上限\(fmt(amount))百万吨标准煤，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%）")
             }
         }
         // A heat-rate target below what the fleet reaches within its retrofit time after the full-effect year.
@@ -60,7 +66,8 @@ public enum Shortfalls {
             let heatRate = r.series("heat_rate")
             let gap = years.indices.map { years[$0] >= settle ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
             report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { year, amount in
-                "in \(year) the fleet's heat rate is \(fmt(amount)) gce/kWh above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits"
+                ("in \(year) the fleet's heat rate is \(fmt(amount)) gce/kWh above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits",
+                 "\(year)年煤电机组供电煤耗仍高于目标\(fmt(amount))克标准煤/千瓦时：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
             }
         }
         return found
