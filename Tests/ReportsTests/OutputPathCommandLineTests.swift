@@ -5,29 +5,14 @@ import Foundation
 /// empty paths and empty scenario files are told.
 final class OutputPathCommandLineTests: XCTestCase {
     let cli = CLI()
-    var directory: URL!
+    var scratch: ScratchFolder!
+    var directory: URL { scratch.directory }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-paths-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try ScratchFolder("paths") }
+    override func tearDownWithError() throws { scratch.remove() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-    func spec() throws -> String {
-        let scenarios = CLI.repository.appendingPathComponent("scenarios").path
-        try """
-            name: paths
-            scenarios: [\(scenarios)/baseline.yaml]
-            design: lhs
-            n: 4
-            factors:
-              fly_ash.fuel_tce_per_tonne: {range: [1, 4]}
-            """.write(toFile: path("spec.yaml"), atomically: true, encoding: .utf8)
-        return path("spec.yaml")
-    }
+    func path(_ name: String) -> String { scratch.path(name) }
+    func spec() throws -> String { try scratch.sweepSpec(name: "paths", runs: 4) }
 
     func testOutputsInAMissingFolderAreRefusedBeforeComputing() throws {
         let missing = path("no/such/folder")

@@ -5,29 +5,14 @@ import Foundation
 /// the part that differs or what to do.
 final class SweepIdentityCommandLineTests: XCTestCase {
     let cli = CLI()
-    var directory: URL!
+    var scratch: ScratchFolder!
+    var directory: URL { scratch.directory }
 
-    override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-idcli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try ScratchFolder("idcli") }
+    override func tearDownWithError() throws { scratch.remove() }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
-
-    func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
-
-    func spec() throws -> String {
-        let scenarios = CLI.repository.appendingPathComponent("scenarios").path
-        try """
-            name: identity
-            scenarios: [\(scenarios)/baseline.yaml]
-            design: lhs
-            n: 300
-            factors:
-              fly_ash.fuel_tce_per_tonne: {range: [1, 4]}
-            """.write(toFile: path("spec.yaml"), atomically: true, encoding: .utf8)
-        return path("spec.yaml")
-    }
+    func path(_ name: String) -> String { scratch.path(name) }
+    func spec() throws -> String { try scratch.sweepSpec(name: "identity", runs: 300) }
 
     func testResumeWithAnotherDatasetIsRefusedAndSaysTheDatasetDiffers() throws {
         let spec = try spec()
