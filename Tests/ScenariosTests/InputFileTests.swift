@@ -98,22 +98,25 @@ final class InputFileTests: XCTestCase {
 
 /// The error reported for a scenario with several is the first in the file, whatever the hash order.
 final class ErrorOrderTests: XCTestCase {
+    /// Five errors, in an order no dictionary keeps.
+    static let severalErrors = """
+        name: several errors
+        sector_plans:
+          power:
+            wind: {target: 99999}
+          industry:
+            capacity_cut:
+              steel: {target: 500}
+        measures:
+          ccus: {targt: 1}
+        targets:
+          peak_year: 1900
+          neutrality_year: 1800
+        """
+
     func testTheFirstErrorInTheFileIsReported() throws {
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
-        let text = """
-            name: two errors
-            sector_plans:
-              power:
-                wind: {target: 99999}
-              industry:
-                capacity_cut:
-                  steel: {target: 500}
-            measures:
-              ccus: {targt: 1}
-            targets:
-              peak_year: 1900
-              neutrality_year: 1800
-            """
+        let text = Self.severalErrors
         for _ in 0..<3 {
             XCTAssertThrowsError(try loader.parse(text, file: "two.yaml")) { error in
                 XCTAssertEqual((error as? InputError)?.line, 4, "\(error)")
@@ -123,20 +126,7 @@ final class ErrorOrderTests: XCTestCase {
 
     func testEveryErrorOfAScenarioFileIsReportedInFileOrder() throws {
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
-        let text = """
-            name: five errors
-            sector_plans:
-              power:
-                wind: {target: 99999}
-              industry:
-                capacity_cut:
-                  steel: {target: 500}
-            measures:
-              ccus: {targt: 1}
-            targets:
-              peak_year: 1900
-              neutrality_year: 1800
-            """
+        let text = Self.severalErrors
         XCTAssertThrowsError(try loader.parse(text, file: "five.yaml")) { error in
             guard let e = error as? InputError else { return XCTFail("\(error)") }
             XCTAssertEqual([e.line] + e.others.map(\.line), [4, 7, 9, 11, 12])
