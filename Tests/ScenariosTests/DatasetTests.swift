@@ -60,4 +60,19 @@ final class DatasetTests: XCTestCase {
             XCTAssertTrue(LeverRegistry.all.contains { $0.family == family }, family)
         }
     }
+
+    /// A dataset written by an earlier version (a calibrated file, say) still carries build-out lags that no
+    /// longer enter the model: the loader says so and what to do, rather than "unknown key".
+    func testRetiredParametersAreToldAsSuch() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+            of: "\nccus:\n", with: "\nccus:\n  build_time: {value: 3, unit: yr, estimate: true, range: [2, 6], source: \"estimate\"}\n")
+        XCTAssertThrowsError(try Dataset.parse(text, file: "old.yaml").modelParameters()) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.keyPath, "ccus.build_time")
+            XCTAssertTrue(e?.message.contains("no longer a parameter") == true, "\($0)")
+            XCTAssertEqual(e?.accepted, "delete this line")
+        }
+    }
 }

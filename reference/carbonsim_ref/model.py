@@ -622,7 +622,7 @@ USUAL_GROUP = {"steel": "ferrous", "aluminium": "nonferrous", "alumina": "nonfer
                "coke": "petro_coking", "ferroalloy": "ferrous", "carbide": "chemicals", "coal_chemicals": "chemicals"}
 
 NO_FLY_ASH = {"ash_per_tce": 0.0, "building_material_use": 0.0, "high_alumina_share": 0.0, "base_stock": 0.0,
-              "ash_per_tonne_alumina": 3.0, "base_capacity": 0.0, "utilisation": 0.0, "growth_rate": 0.0,
+              "ash_per_tonne_alumina": 3.0, "base_capacity": 0.0, "utilisation": 0.0,
               "scarcity_stock": 5.0, "fuel_tce_per_tonne": 0.0, "electricity_per_tonne": 0.0,
               "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93}
 

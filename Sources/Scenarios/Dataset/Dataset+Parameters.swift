@@ -116,7 +116,6 @@ extension Dataset {
         try r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
         try r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
         try r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
-        try r.scalar(w + "renewable_build_time", \.power.renewableBuildTime, &p, positive: true)
 
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
@@ -129,7 +128,6 @@ extension Dataset {
         try r.scalar(f + "ash_per_tonne_alumina", \.flyAsh.ashPerTonneAlumina, &p, positive: true)
         try r.scalar(f + "base_capacity", \.flyAsh.baseCapacity, &p, positive: true)
         try r.scalar(f + "utilisation", \.flyAsh.utilisation, &p, positive: true)
-        try r.scalar(f + "growth_rate", \.flyAsh.growthRate, &p, positive: true)
         try r.scalar(f + "scarcity_stock", \.flyAsh.scarcityStock, &p, positive: true)
         try r.scalar(f + "fuel_tce_per_tonne", \.flyAsh.fuelTcePerTonne, &p)
         try r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
@@ -140,7 +138,6 @@ extension Dataset {
         try r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)
         try r.scalar("ccus.max_capture_share", \.ccus.maxCaptureShare, &p, below: 1.0001)
         try r.scalar("ccus.electricity_per_tonne", \.ccus.electricityPerTonne, &p)
-        try r.scalar("ccus.build_time", \.ccus.buildTime, &p, positive: true)
         try r.scalar("sinks.base_flux", \.sinks.baseFlux, &p)
         try r.scalar("sinks.maturation_time", \.sinks.maturationTime, &p, positive: true)
         try r.scalar("industry_policy.ladder_gap_response", \.industryPolicy.ladderGapResponse, &p)
@@ -305,9 +302,22 @@ struct EntryReader {
         return g
     }
 
+    /// Parameters of earlier model versions: what a build-out reaches is in place at the end of its full year
+    /// now, so these lags no longer enter the model.
+    static let retired: [String: String] = [
+        "power.renewable_build_time": "wind and solar capacity follows its lever's path",
+        "ccus.build_time": "CCUS capacity follows its lever's path",
+        "fly_ash.growth_rate": "fly-ash alumina capacity follows its lever's path (shape: logistic for an S-curve)",
+    ]
+
     /// Every entry must have been read.
     func finish() throws {
         for e in dataset.entries where !used.contains(e.path) {
+            if let why = Self.retired[e.path] {
+                throw InputError(file: dataset.file, line: e.line, keyPath: e.path,
+                                 message: "'\(e.path)' is no longer a parameter: \(why), reached at the end of its full-effect year",
+                                 accepted: "delete this line")
+            }
             let parent = e.path.split(separator: ".").dropLast().joined(separator: ".")
             let siblings = used.filter { $0.hasPrefix(parent + ".") }.map { String($0.dropFirst(parent.count + 1)) }
                 .filter { !$0.contains(".") }.sorted()

@@ -90,7 +90,6 @@ public struct ProductParameters: Sendable {
     public var deepProcessingBase: Double
     public var deepProcessingValueUplift: Double
     public var deepProcessingEnergyUplift: Double
-    public var deepProcessingTime: Double
     /// Responds to ladder electricity pricing (electricity-intensive products).
     public var electricityIntensive: Bool
     /// False for a product the region does not make (or its dataset does not describe): no capacity, output,
@@ -106,7 +105,7 @@ public struct ProductParameters: Sendable {
         extendedProcessCO2PerTonne = 0; feedstockTcePerTonne = 0
         benchmarkRelativeIntensity = 1; entryRelativeIntensity = 1; efficiencyRelaxationTime = 15
         valueAddedPerTonne = 0; deepProcessingBase = 0; deepProcessingValueUplift = 0
-        deepProcessingEnergyUplift = 0; deepProcessingTime = 5; electricityIntensive = false
+        deepProcessingEnergyUplift = 0; electricityIntensive = false
     }
 
     public var baseCapacity: Double { isPresent ? baseOutput / baseUtilisation : 0 }
@@ -203,8 +202,6 @@ public struct PowerParameters: Sendable {
     /// Capacity factor coal capacity is planned for, and the must-run floor (CHP, grid support).
     public var coalPlanningCapacityFactor = 0.6, coalMustRunCapacityFactor = 0.25
     public var coalAdjustmentTime = 3.0
-    /// Years to build towards a wind or solar capacity target.
-    public var renewableBuildTime = 1.0
     public init() {}
 }
 
@@ -219,8 +216,8 @@ public struct FlyAshParameters: Sendable {
     public var baseStock = 300.0
     /// Fly ash per t of alumina, t/t.
     public var ashPerTonneAlumina = 3.0
-    /// Base-year fly-ash alumina capacity (Mt/yr), utilisation and logistic growth rate (1/yr).
-    public var baseCapacity = 0.2, utilisation = 0.8, growthRate = 0.5
+    /// Base-year fly-ash alumina capacity (Mt/yr) and its utilisation.
+    public var baseCapacity = 0.2, utilisation = 0.8
     /// Stock at which ash supply halves output, Mt.
     public var scarcityStock = 5.0
     /// Energy and process CO2 of the fly-ash route per t alumina.
@@ -233,7 +230,7 @@ public struct FlyAshParameters: Sendable {
     public static var none: FlyAshParameters {
         var f = FlyAshParameters()
         f.ashPerTce = 0; f.buildingMaterialUse = 0; f.highAluminaShare = 0; f.baseStock = 0
-        f.baseCapacity = 0; f.utilisation = 0; f.growthRate = 0
+        f.baseCapacity = 0; f.utilisation = 0
         f.fuelTcePerTonne = 0; f.electricityPerTonne = 0; f.processCO2PerTonne = 0
         return f
     }
@@ -245,7 +242,6 @@ public struct CCUSParameters: Sendable {
     public var maxCaptureShare = 0.9
     /// Electricity penalty, MWh per t CO2 captured.
     public var electricityPerTonne = 0.3
-    public var buildTime = 3.0
     public init() {}
 }
 
