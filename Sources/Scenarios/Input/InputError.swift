@@ -23,11 +23,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     }
 
     public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        if let column { s += ":\(column)" }
-        s += ": error"
-        if !keyPath.isEmpty { s += " at '\(keyPath)'" }
+        var s = located(file: file, line: line, column: column, keyPath: keyPath, kind: "error")
         s += ": \(message)"
         if let accepted { s += "\n  accepted: \(accepted)" }
         if let suggestion { s += "\n  did you mean '\(suggestion)'?" }
@@ -58,6 +54,16 @@ func collectingErrors<S: Sequence>(_ items: S, _ body: (S.Element) throws -> Voi
         do { try body(item) } catch let e as InputError { errors.append(e) }
     }
     if let e = InputError.combined(errors) { throw e }
+}
+
+/// `file:line:column: kind at 'key.path'`: where a message is, told the same way for errors and warnings.
+func located(file: String, line: Int?, column: Int? = nil, keyPath: String, kind: String) -> String {
+    var s = file
+    if let line { s += ":\(line)" }
+    if let column { s += ":\(column)" }
+    s += ": \(kind)"
+    if !keyPath.isEmpty { s += " at '\(keyPath)'" }
+    return s
 }
 
 /// The closest of `candidates` to a misspelt `word`, if it is close enough to be a likely typo.

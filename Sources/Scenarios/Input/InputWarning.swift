@@ -16,11 +16,7 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        var s = file
-        if let line { s += ":\(line)" }
-        s += ": warning"
-        if !keyPath.isEmpty { s += " at '\(keyPath)'" }
-        return s + ": \(message)"
+        located(file: file, line: line, keyPath: keyPath, kind: "warning") + ": \(message)"
     }
 }
 

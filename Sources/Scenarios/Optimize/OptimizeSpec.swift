@@ -53,7 +53,7 @@ public struct OptimizeSpecLoader {
             throw root.error("an optimisation needs a base 'scenario' file")
         }
         let objective = try top["objective"]?.string() ?? "total_cost"
-        let outputs = try CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names
+        let outputs = OutputCatalog.shared.names
         let isSeries = objective.split(separator: "@").count == 2 && outputs.contains(String(objective.split(separator: "@")[0]))
             && Int(objective.split(separator: "@")[1]).map { (dataset.baseYear...dataset.endYear).contains($0) } == true
         guard OptimizeSpec.objectives.contains(objective) || isSeries else {
@@ -63,6 +63,14 @@ public struct OptimizeSpecLoader {
         let direction = try top["direction"]?.string() ?? "minimize"
         guard ["minimize", "maximize"].contains(direction) else { throw top["direction"]!.error("unknown direction", accepted: "minimize, maximize") }
         guard let vars = top["variables"] else { throw root.error("an optimisation needs 'variables'") }
+        // The base scenario's parameters, prepared once: build-out variables are checked against them.
+        var prepared: ModelParameters?
+        func baseParameters() throws -> ModelParameters {
+            if let prepared { return prepared }
+            let p = try PreparedScenario(base, dataset: dataset).parameters
+            prepared = p
+            return p
+        }
         let variables = try vars.entries(what: "lever paths with {range: [low, high]}").map { path, node -> OptimizeSpec.Variable in
             guard let lever = LeverRegistry.lever(path) else {
                 throw node.error("unknown lever '\(path)'", accepted: "a lever path from `carbonsim levers`",
@@ -91,7 +99,7 @@ public struct OptimizeSpecLoader {
             // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
             let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
             let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
-            let minimum = lever.minimumTarget(setting, try PreparedScenario(base, dataset: dataset).parameters)
+            let minimum = lever.minimumTarget(setting, try baseParameters())
             if b[0] < minimum - 1e-9 {
                 let shown = format((minimum * 1e6).rounded() / 1e6)
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",

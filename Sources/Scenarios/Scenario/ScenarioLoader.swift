@@ -5,7 +5,14 @@ import Simulator
 public struct ScenarioLoader {
     public let dataset: Dataset
 
-    public init(dataset: Dataset) { self.dataset = dataset }
+    /// The dataset's parameters, read once: lever levels are checked against them (nil: the dataset does not
+    /// load, and that error is reported where it is used).
+    let parameters: ModelParameters?
+
+    public init(dataset: Dataset) {
+        self.dataset = dataset
+        parameters = try? dataset.modelParameters()
+    }
 
     static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
@@ -281,7 +288,7 @@ public struct ScenarioLoader {
 
     /// A build-out lever cannot take capacity down, and a resolved level must stay inside the lever's range.
     func checkLevels(_ setting: LeverSetting, _ lever: Lever, _ node: YAMLNode) throws {
-        guard let p = try? dataset.modelParameters() else { return }
+        guard let p = parameters else { return }
         let schedule = lever.schedule(setting, p)
         if let t = lever.teardown(schedule, p) {
             let how = setting.form == .delta ? "with the delta, " : ""
