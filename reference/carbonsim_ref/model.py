@@ -119,6 +119,12 @@ class Model:
             a["fuel"] = [0.0] * 4 if a["remainder"] else [leaf(node["base_co2"])[j] / self.ef[j] for j in range(4)]
             a["process"] = 0.0
             self.acts.append(a)
+        # A group with no activity of its own: the products' shares of its fuel are weights summing to one.
+        for g in {q["group"] for q in self.p if q["present"]} - {a["group"] for a in self.acts}:
+            total = sum(q["share_of_group_fuel"] for q in self.p if q["present"] and q["group"] == g)
+            for q in self.p:
+                if q["present"] and q["group"] == g and total > 0:
+                    q["fuel_per_t"] = [v / total for v in q["fuel_per_t"]]
         # Power, fly ash, CCUS, sinks, policy
         self.pw = {k: leaf(v) for k, v in data["power"].items()}
         ey, ev = self.pw["exports"]

@@ -62,11 +62,11 @@ public final class IndustryComponent: Component {
         ladder = CompiledSchedule(levers[Levers.ladderPricing])
         policy = p.industryPolicy
         flyAsh = p.flyAsh
-        fuelPerTonne = p.products.map { q in
-            let groupCO2 = p.ceads[q.group]
+        fuelPerTonne = p.products.indices.map { i in
+            let q = p.products[i], groupCO2 = p.ceads[q.group], share = p.groupFuelShare(ofProduct: i)
             var perTonne = FuelVector()
             for f in Fuel.allCases where q.isPresent {
-                perTonne[f] = q.shareOfGroupFuel * groupCO2[f] / p.factors.perTce[f] / q.baseOutput
+                perTonne[f] = share * groupCO2[f] / p.factors.perTce[f] / q.baseOutput
             }
             return perTonne
         }

@@ -27,6 +27,17 @@ public struct ModelParameters: Sendable {
     public init() {}
 
     public func product(_ p: Product) -> ProductParameters { products[p.rawValue] }
+
+    /// The share of its group's CEADs fuel CO2 that product `i` takes in the base year. In a group with no
+    /// activity of its own (ferrous: steel and ferroalloy), nothing else can take what the products leave,
+    /// so their shares are weights, scaled to sum to one: sweeping one estimated share then moves fuel
+    /// between the products instead of breaking the group's balance.
+    public func groupFuelShare(ofProduct i: Int) -> Double {
+        let q = products[i]
+        guard q.isPresent, !activities.contains(where: { $0.group == q.group }) else { return q.shareOfGroupFuel }
+        let sum = products.reduce(0) { $0 + ($1.isPresent && $1.group == q.group ? $1.shareOfGroupFuel : 0) }
+        return sum > 0 ? q.shareOfGroupFuel / sum : q.shareOfGroupFuel
+    }
 }
 
 /// t CO2 per tce of each fuel (combustion, oxidation included).
