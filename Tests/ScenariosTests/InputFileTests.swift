@@ -149,4 +149,68 @@ final class ErrorOrderTests: XCTestCase {
             XCTAssertEqual((error as? InputError)?.keyPath, "targets.neutrality_year", "\(error)")
         }
     }
+
+    func testEveryErrorOfADatasetIsReportedInFileOrder() throws {
+        // Four problems in the embedded dataset: a misspelt key (line 50), a value outside its own range, a
+        // misspelt field of a value, and an unknown group further down.
+        let embedded = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml")
+        var lines = try String(contentsOf: embedded, encoding: .utf8).components(separatedBy: "\n")
+        func edit(_ containing: String, _ from: String, _ to: String) throws -> Int {
+            let i = try XCTUnwrap(lines.firstIndex { $0.contains(containing) }, containing)
+            lines[i] = lines[i].replacingOccurrences(of: from, with: to)
+            return i + 1
+        }
+        let typo = try edit("share_of_group_fuel: {value: 0.7,", "share_of_group_fuel", "share_of_group_fule")
+        let range = try edit("base_coal: {value:", "{value: ", "{value: -")
+        let field = try edit("wind_capacity_factor:", "source:", "sorce:")
+        let group = try edit("group: petro_coking", "petro_coking", "petro_cooking")
+        XCTAssertThrowsError(try Dataset.parse(lines.joined(separator: "\n"), file: "four.yaml")) { error in
+            guard let e = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual([e.line] + e.others.map(\.line), [typo, group, range, field].sorted(), e.description)
+            XCTAssertEqual(e.description.components(separatedBy: "four.yaml:").count - 1, 4, e.description)
+            XCTAssertTrue(e.description.contains("did you mean 'share_of_group_fuel'"), e.description)
+        }
+    }
+
+    func testEveryErrorOfASweepSpecIsReportedInFileOrder() throws {
+        let text = """
+            scenarios: [baseline]
+            design: sobol
+            n: 16
+            factors:
+              sector_plans.power.wnd.target: {range: [80, 250]}
+              products.steel.base_output: {distribution: normal, mean: 26, sd: -1}
+            keep: [co2_gross, co2_grss]
+            integrator: {method: rk99}
+            """
+        let loader = SweepSpecLoader(dataset: try Dataset.innerMongolia())
+        XCTAssertThrowsError(try loader.parse(text, file: "s.yaml", directory: URL(fileURLWithPath: "/"))) { error in
+            guard let e = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual([e.line] + e.others.map(\.line), [5, 6, 7, 8], e.description)
+        }
+    }
+
+    func testEveryErrorOfAnOptimizeSpecIsReportedInFileOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-optimize-errors-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios/announced.yaml").path
+        let spec = folder.appendingPathComponent("o.yaml")
+        try """
+            scenario: \(scenarios)
+            objective: total_cst
+            variables:
+              sector_plans.power.wnd: {range: [80, 250]}
+              sector_plans.power.solar: {range: [1, 250]}
+            starts: 0
+            seed: -1
+            """.write(to: spec, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: try Dataset.innerMongolia()).load(path: spec.path)) { error in
+            guard let e = error as? InputError else { return XCTFail("\(error)") }
+            XCTAssertEqual([e.line] + e.others.map(\.line), [2, 4, 5, 6, 7], e.description)
+            XCTAssertTrue(e.description.contains("below the 12.31 GW installed"), e.description)
+        }
+    }
 }

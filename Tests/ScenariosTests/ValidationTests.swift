@@ -160,7 +160,10 @@ final class ValidationTests: XCTestCase {
         }
         let unsourced = text.replacingOccurrences(of: "{value: 0.45, unit: MWh/t, estimate: true, range: [0.35, 0.6], source: \"estimate: BF-BOF route\"}", with: "{value: 0.45}")
         XCTAssertThrowsError(try Dataset.parse(unsourced, file: "edited.yaml")) { error in
-            XCTAssertTrue((error as? InputError)?.message.contains("source") ?? false, "\(error)")
+            // Both problems of the file, in file order: the misspelt key, then the unsourced value.
+            let e = error as? InputError
+            XCTAssertEqual(e?.keyPath, "products.steel.base_outptu")
+            XCTAssertTrue(e?.others.first?.message.contains("source") ?? false, "\(error)")
         }
     }
 }

@@ -4,26 +4,27 @@ extension Dataset {
     /// Builds the core's parameters at baseline levers and, for every numeric path, how to set it again
     /// directly (what sweeps vary). Every entry must be used: a key the model does not know is an error
     /// (most likely a typo), reported with its line and the accepted keys.
-    func build() throws -> (parameters: ModelParameters, bindings: [String: ParameterBinding], checks: [String: ValueCheck]) {
-        var r = EntryReader(dataset: self)
+    /// `refused`: key paths of values the file gave in a form already refused (not reported again as missing).
+    func build(refused: [String] = []) throws -> (parameters: ModelParameters, bindings: [String: ParameterBinding], checks: [String: ValueCheck]) {
+        var r = EntryReader(dataset: self, refused: refused)
         var p = ModelParameters()
         p.baseYear = baseYear
         p.endYear = endYear
-        try r.scalar("emission_factors.coal", \.factors.perTce.coal, &p)
-        try r.scalar("emission_factors.coke", \.factors.perTce.coke, &p)
-        try r.scalar("emission_factors.oil", \.factors.perTce.oil, &p)
-        try r.scalar("emission_factors.gas", \.factors.perTce.gas, &p)
-        for g in SectorGroup.allCases { try r.fuels("ceads_2019.\(g.key)", \.ceads.byGroup[g.rawValue], &p) }
-        try r.scalar("ceads_2019.cement_process", \.ceads.cementProcess, &p)
+        r.scalar("emission_factors.coal", \.factors.perTce.coal, &p)
+        r.scalar("emission_factors.coke", \.factors.perTce.coke, &p)
+        r.scalar("emission_factors.oil", \.factors.perTce.oil, &p)
+        r.scalar("emission_factors.gas", \.factors.perTce.gas, &p)
+        for g in SectorGroup.allCases { r.fuels("ceads_2019.\(g.key)", \.ceads.byGroup[g.rawValue], &p) }
+        r.scalar("ceads_2019.cement_process", \.ceads.cementProcess, &p)
 
-        try r.scalar("economy.base_gdp", \.economy.baseGDP, &p)
-        p.economy.growthYears = try r.steps("economy.growth", \.economy.growthRates, &p, range: Dataset.growthRange, unit: "share/yr")
-        try r.scalar("economy.replacement_share", \.economy.replacementShare, &p)
+        r.scalar("economy.base_gdp", \.economy.baseGDP, &p)
+        p.economy.growthYears = r.steps("economy.growth", \.economy.growthRates, &p, range: Dataset.growthRange, unit: "share/yr")
+        r.scalar("economy.replacement_share", \.economy.replacementShare, &p)
         p.economy.replacementFuelPerValueAdded = FuelVector()
-        try r.scalar("economy.replacement_fuel_coal", \.economy.replacementFuelPerValueAdded.coal, &p)
-        try r.scalar("economy.replacement_fuel_gas", \.economy.replacementFuelPerValueAdded.gas, &p)
-        try r.scalar("economy.replacement_electricity", \.economy.replacementElectricityPerValueAdded, &p)
-        try r.scalar("economy.electrification_mwh_per_tce", \.economy.electrificationMWhPerTce, &p)
+        r.scalar("economy.replacement_fuel_coal", \.economy.replacementFuelPerValueAdded.coal, &p)
+        r.scalar("economy.replacement_fuel_gas", \.economy.replacementFuelPerValueAdded.gas, &p)
+        r.scalar("economy.replacement_electricity", \.economy.replacementElectricityPerValueAdded, &p)
+        r.scalar("economy.electrification_mwh_per_tce", \.economy.electrificationMWhPerTce, &p)
 
         for product in Product.allCases {
             let k = "products.\(product.key)."
@@ -34,35 +35,35 @@ extension Dataset {
                 p.demand.append(DemandPath(years: [], index: []))
                 continue
             }
-            p.products.append(ProductParameters(product: product, group: try r.group(k + "group")))
-            try r.scalar(k + "base_output", \.products[i].baseOutput, &p, positive: true)
-            try r.scalar(k + "base_utilisation", \.products[i].baseUtilisation, &p, positive: true)
-            try r.scalar(k + "max_utilisation", \.products[i].maxUtilisation, &p, positive: true)
-            try r.scalar(k + "old_share", \.products[i].oldShare, &p, below: 1)
-            try r.scalar(k + "old_lifetime", \.products[i].oldLifetime, &p, positive: true)
-            try r.scalar(k + "new_lifetime", \.products[i].newLifetime, &p, positive: true)
-            try r.scalar(k + "adjustment_time", \.products[i].adjustmentTime, &p, positive: true)
-            try r.scalar(k + "old_relative_intensity", \.products[i].oldRelativeIntensity, &p, positive: true)
-            try r.scalar(k + "share_of_group_fuel", \.products[i].shareOfGroupFuel, &p)
-            try r.scalar(k + "electricity_per_tonne", \.products[i].electricityPerTonne, &p)
-            try r.scalar(k + "process_co2_per_tonne", \.products[i].processCO2PerTonne, &p, default: 0)
-            try r.scalar(k + "extended_process_co2_per_tonne", \.products[i].extendedProcessCO2PerTonne, &p, default: 0)
-            try r.scalar(k + "feedstock_tce_per_tonne", \.products[i].feedstockTcePerTonne, &p, default: 0)
-            try r.scalar(k + "benchmark_relative_intensity", \.products[i].benchmarkRelativeIntensity, &p, positive: true)
-            try r.scalar(k + "entry_relative_intensity", \.products[i].entryRelativeIntensity, &p, positive: true)
-            try r.scalar(k + "efficiency_relaxation_time", \.products[i].efficiencyRelaxationTime, &p, positive: true)
-            try r.scalar(k + "value_added_per_tonne", \.products[i].valueAddedPerTonne, &p)
-            try r.scalar(k + "deep_processing_base", \.products[i].deepProcessingBase, &p, default: 0)
-            try r.scalar(k + "deep_processing_value_uplift", \.products[i].deepProcessingValueUplift, &p, default: 0)
-            try r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
-            p.products[i].electricityIntensive = try r.flag(k + "electricity_intensive", default: false)
+            p.products.append(ProductParameters(product: product, group: r.group(k + "group")))
+            r.scalar(k + "base_output", \.products[i].baseOutput, &p, positive: true)
+            r.scalar(k + "base_utilisation", \.products[i].baseUtilisation, &p, positive: true)
+            r.scalar(k + "max_utilisation", \.products[i].maxUtilisation, &p, positive: true)
+            r.scalar(k + "old_share", \.products[i].oldShare, &p, below: 1)
+            r.scalar(k + "old_lifetime", \.products[i].oldLifetime, &p, positive: true)
+            r.scalar(k + "new_lifetime", \.products[i].newLifetime, &p, positive: true)
+            r.scalar(k + "adjustment_time", \.products[i].adjustmentTime, &p, positive: true)
+            r.scalar(k + "old_relative_intensity", \.products[i].oldRelativeIntensity, &p, positive: true)
+            r.scalar(k + "share_of_group_fuel", \.products[i].shareOfGroupFuel, &p)
+            r.scalar(k + "electricity_per_tonne", \.products[i].electricityPerTonne, &p)
+            r.scalar(k + "process_co2_per_tonne", \.products[i].processCO2PerTonne, &p, default: 0)
+            r.scalar(k + "extended_process_co2_per_tonne", \.products[i].extendedProcessCO2PerTonne, &p, default: 0)
+            r.scalar(k + "feedstock_tce_per_tonne", \.products[i].feedstockTcePerTonne, &p, default: 0)
+            r.scalar(k + "benchmark_relative_intensity", \.products[i].benchmarkRelativeIntensity, &p, positive: true)
+            r.scalar(k + "entry_relative_intensity", \.products[i].entryRelativeIntensity, &p, positive: true)
+            r.scalar(k + "efficiency_relaxation_time", \.products[i].efficiencyRelaxationTime, &p, positive: true)
+            r.scalar(k + "value_added_per_tonne", \.products[i].valueAddedPerTonne, &p)
+            r.scalar(k + "deep_processing_base", \.products[i].deepProcessingBase, &p, default: 0)
+            r.scalar(k + "deep_processing_value_uplift", \.products[i].deepProcessingValueUplift, &p, default: 0)
+            r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
+            p.products[i].electricityIntensive = r.flag(k + "electricity_intensive", default: false)
             p.demand.append(DemandPath(years: [], index: []))
             if product == .alumina && !describes("products.aluminium.") {
-                throw InputError(file: file, line: entries.first { $0.path.hasPrefix(k) }?.line, keyPath: "products.alumina",
-                                 message: "Bayer alumina follows the smelters' need, so the dataset needs products.aluminium too")
+                r.report(InputError(file: file, line: entries.first { $0.path.hasPrefix(k) }?.line, keyPath: "products.alumina",
+                                 message: "Bayer alumina follows the smelters' need, so the dataset needs products.aluminium too"))
             }
             if product != .alumina {
-                p.demand[i].years = try r.series(k + "demand_index", \.demand[i].index, &p)
+                p.demand[i].years = r.series(k + "demand_index", \.demand[i].index, &p)
             }
         }
         // Bayer alumina is driven by the smelters; its reference path (for lost value added) is theirs.
@@ -75,94 +76,96 @@ extension Dataset {
         for key in activityKeys {
             let k = "activities.\(key)."
             let j = p.activities.count
-            p.activities.append(ActivityParameters(key: key, group: try r.group(k + "group")))
-            p.activities[j].takesGroupRemainder = try r.flag(k + "takes_group_remainder", default: false)
-            p.activities[j].takesElectricityRemainder = try r.flag(k + "takes_electricity_remainder", default: false)
-            if !p.activities[j].takesGroupRemainder { try r.fuels(k + "base_co2", \.activities[j].baseCO2, &p) }
-            try r.scalar(k + "base_electricity", \.activities[j].baseElectricity, &p, default: 0)
-            try r.scalar(k + "gdp_elasticity", \.activities[j].gdpElasticity, &p)
-            try r.scalar(k + "autonomous_efficiency", \.activities[j].autonomousEfficiency, &p)
+            p.activities.append(ActivityParameters(key: key, group: r.group(k + "group")))
+            p.activities[j].takesGroupRemainder = r.flag(k + "takes_group_remainder", default: false)
+            p.activities[j].takesElectricityRemainder = r.flag(k + "takes_electricity_remainder", default: false)
+            if !p.activities[j].takesGroupRemainder { r.fuels(k + "base_co2", \.activities[j].baseCO2, &p) }
+            r.scalar(k + "base_electricity", \.activities[j].baseElectricity, &p, default: 0)
+            r.scalar(k + "gdp_elasticity", \.activities[j].gdpElasticity, &p)
+            r.scalar(k + "autonomous_efficiency", \.activities[j].autonomousEfficiency, &p)
             if entry(k + "trend") != nil {
-                p.activities[j].trendYears = try r.series(k + "trend", \.activities[j].trendIndex, &p)
+                p.activities[j].trendYears = r.series(k + "trend", \.activities[j].trendIndex, &p)
             }
-            switch try r.text(k + "electrification", default: "none") {
+            switch r.text(k + "electrification", default: "none") {
             case "none": p.activities[j].electrification = .none
             case "buildings": p.activities[j].electrification = .buildings
             case "transport": p.activities[j].electrification = .transport
-            default: throw r.invalid(k + "electrification", accepted: "none, buildings, transport")
+            default: r.report(r.invalid(k + "electrification", accepted: "none, buildings, transport"))
             }
-            _ = try r.text(k + "note", default: "")
+            _ = r.text(k + "note", default: "")
         }
 
         let w = "power."
-        try r.scalar(w + "base_wind", \.power.baseWind, &p)
-        try r.scalar(w + "base_solar", \.power.baseSolar, &p)
-        try r.scalar(w + "base_coal", \.power.baseCoal, &p, positive: true)
-        try r.scalar(w + "wind_build_rate", \.power.windBuildRate, &p)
-        try r.scalar(w + "solar_build_rate", \.power.solarBuildRate, &p)
-        try r.scalar(w + "coal_lifetime", \.power.coalLifetime, &p, positive: true)
-        try r.scalar(w + "wind_capacity_factor", \.power.windCapacityFactor, &p, positive: true)
-        try r.scalar(w + "solar_capacity_factor", \.power.solarCapacityFactor, &p, positive: true)
-        try r.scalar(w + "wind_curtailment", \.power.windCurtailment, &p, below: 1)
-        try r.scalar(w + "solar_curtailment", \.power.solarCurtailment, &p, below: 1)
-        try r.scalar(w + "curtailment_slope", \.power.curtailmentSlope, &p)
-        try r.scalar(w + "other_generation", \.power.otherGeneration, &p)
-        try r.scalar(w + "base_in_region_consumption", \.power.baseInRegionConsumption, &p, positive: true)
-        p.power.exportYears = try r.series(w + "exports", \.power.exports, &p)
-        try r.scalar(w + "base_heat_rate", \.power.baseHeatRate, &p, positive: true)
-        try r.scalar(w + "new_unit_heat_rate", \.power.newUnitHeatRate, &p, positive: true)
-        try r.scalar(w + "retired_heat_rate_penalty", \.power.retiredHeatRatePenalty, &p)
-        try r.scalar(w + "heat_rate_relaxation_time", \.power.heatRateRelaxationTime, &p, positive: true)
-        try r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
-        try r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
-        try r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
+        r.scalar(w + "base_wind", \.power.baseWind, &p)
+        r.scalar(w + "base_solar", \.power.baseSolar, &p)
+        r.scalar(w + "base_coal", \.power.baseCoal, &p, positive: true)
+        r.scalar(w + "wind_build_rate", \.power.windBuildRate, &p)
+        r.scalar(w + "solar_build_rate", \.power.solarBuildRate, &p)
+        r.scalar(w + "coal_lifetime", \.power.coalLifetime, &p, positive: true)
+        r.scalar(w + "wind_capacity_factor", \.power.windCapacityFactor, &p, positive: true)
+        r.scalar(w + "solar_capacity_factor", \.power.solarCapacityFactor, &p, positive: true)
+        r.scalar(w + "wind_curtailment", \.power.windCurtailment, &p, below: 1)
+        r.scalar(w + "solar_curtailment", \.power.solarCurtailment, &p, below: 1)
+        r.scalar(w + "curtailment_slope", \.power.curtailmentSlope, &p)
+        r.scalar(w + "other_generation", \.power.otherGeneration, &p)
+        r.scalar(w + "base_in_region_consumption", \.power.baseInRegionConsumption, &p, positive: true)
+        p.power.exportYears = r.series(w + "exports", \.power.exports, &p)
+        r.scalar(w + "base_heat_rate", \.power.baseHeatRate, &p, positive: true)
+        r.scalar(w + "new_unit_heat_rate", \.power.newUnitHeatRate, &p, positive: true)
+        r.scalar(w + "retired_heat_rate_penalty", \.power.retiredHeatRatePenalty, &p)
+        r.scalar(w + "heat_rate_relaxation_time", \.power.heatRateRelaxationTime, &p, positive: true)
+        r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
+        r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
+        r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
 
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
         if !describes(f) { p.flyAsh = .none }
         else {
-        try r.scalar(f + "ash_per_tce", \.flyAsh.ashPerTce, &p)
-        try r.scalar(f + "building_material_use", \.flyAsh.buildingMaterialUse, &p, below: 1.0001)
-        try r.scalar(f + "high_alumina_share", \.flyAsh.highAluminaShare, &p, below: 1.0001)
-        try r.scalar(f + "base_stock", \.flyAsh.baseStock, &p)
-        try r.scalar(f + "ash_per_tonne_alumina", \.flyAsh.ashPerTonneAlumina, &p, positive: true)
-        try r.scalar(f + "base_capacity", \.flyAsh.baseCapacity, &p, positive: true)
-        try r.scalar(f + "utilisation", \.flyAsh.utilisation, &p, positive: true)
-        try r.scalar(f + "scarcity_stock", \.flyAsh.scarcityStock, &p, positive: true)
-        try r.scalar(f + "fuel_tce_per_tonne", \.flyAsh.fuelTcePerTonne, &p)
-        try r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
-        try r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
-        try r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
+        r.scalar(f + "ash_per_tce", \.flyAsh.ashPerTce, &p)
+        r.scalar(f + "building_material_use", \.flyAsh.buildingMaterialUse, &p, below: 1.0001)
+        r.scalar(f + "high_alumina_share", \.flyAsh.highAluminaShare, &p, below: 1.0001)
+        r.scalar(f + "base_stock", \.flyAsh.baseStock, &p)
+        r.scalar(f + "ash_per_tonne_alumina", \.flyAsh.ashPerTonneAlumina, &p, positive: true)
+        r.scalar(f + "base_capacity", \.flyAsh.baseCapacity, &p, positive: true)
+        r.scalar(f + "utilisation", \.flyAsh.utilisation, &p, positive: true)
+        r.scalar(f + "scarcity_stock", \.flyAsh.scarcityStock, &p, positive: true)
+        r.scalar(f + "fuel_tce_per_tonne", \.flyAsh.fuelTcePerTonne, &p)
+        r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
+        r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
+        r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
         }
 
-        try r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)
-        try r.scalar("ccus.max_capture_share", \.ccus.maxCaptureShare, &p, below: 1.0001)
-        try r.scalar("ccus.electricity_per_tonne", \.ccus.electricityPerTonne, &p)
-        try r.scalar("sinks.base_flux", \.sinks.baseFlux, &p)
-        try r.scalar("sinks.maturation_time", \.sinks.maturationTime, &p, positive: true)
-        try r.scalar("industry_policy.ladder_gap_response", \.industryPolicy.ladderGapResponse, &p)
-        try r.scalar("industry_policy.ladder_exit_response", \.industryPolicy.ladderExitResponse, &p)
-        try r.scalar("dual_control.max_curtailment", \.dualControl.maxCurtailment, &p, positive: true)
-        try r.scalar("dual_control.response_rate", \.dualControl.responseRate, &p, positive: true)
+        r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)
+        r.scalar("ccus.max_capture_share", \.ccus.maxCaptureShare, &p, below: 1.0001)
+        r.scalar("ccus.electricity_per_tonne", \.ccus.electricityPerTonne, &p)
+        r.scalar("sinks.base_flux", \.sinks.baseFlux, &p)
+        r.scalar("sinks.maturation_time", \.sinks.maturationTime, &p, positive: true)
+        r.scalar("industry_policy.ladder_gap_response", \.industryPolicy.ladderGapResponse, &p)
+        r.scalar("industry_policy.ladder_exit_response", \.industryPolicy.ladderExitResponse, &p)
+        r.scalar("dual_control.max_curtailment", \.dualControl.maxCurtailment, &p, positive: true)
+        r.scalar("dual_control.response_rate", \.dualControl.responseRate, &p, positive: true)
 
         let c = "costs."
-        try r.scalar(c + "discount_rate", \.costs.discountRate, &p)
-        try r.scalar(c + "capacity_elimination", \.costs.capacityElimination, &p)
-        try r.scalar(c + "wind_capex", \.costs.windCapex, &p)
-        try r.scalar(c + "wind_learning_rate", \.costs.windLearningRate, &p, below: 1)
-        try r.scalar(c + "solar_capex", \.costs.solarCapex, &p)
-        try r.scalar(c + "solar_learning_rate", \.costs.solarLearningRate, &p, below: 1)
-        try r.scalar(c + "efficiency_retrofit", \.costs.efficiencyRetrofit, &p)
-        try r.scalar(c + "ccus", \.costs.ccus, &p)
-        try r.scalar(c + "afforestation", \.costs.afforestation, &p)
-        try r.scalar(c + "uptake_per_hectare", \.costs.uptakePerHectare, &p, positive: true)
-        try r.scalar(c + "electrification", \.costs.electrification, &p)
-        try r.scalar(c + "fly_ash_alumina_capex", \.costs.flyAshAluminaCapex, &p)
-        try r.scalar(c + "deep_processing", \.costs.deepProcessing, &p)
-        try r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
-        try r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
+        r.scalar(c + "discount_rate", \.costs.discountRate, &p)
+        r.scalar(c + "capacity_elimination", \.costs.capacityElimination, &p)
+        r.scalar(c + "wind_capex", \.costs.windCapex, &p)
+        r.scalar(c + "wind_learning_rate", \.costs.windLearningRate, &p, below: 1)
+        r.scalar(c + "solar_capex", \.costs.solarCapex, &p)
+        r.scalar(c + "solar_learning_rate", \.costs.solarLearningRate, &p, below: 1)
+        r.scalar(c + "efficiency_retrofit", \.costs.efficiencyRetrofit, &p)
+        r.scalar(c + "ccus", \.costs.ccus, &p)
+        r.scalar(c + "afforestation", \.costs.afforestation, &p)
+        r.scalar(c + "uptake_per_hectare", \.costs.uptakePerHectare, &p, positive: true)
+        r.scalar(c + "electrification", \.costs.electrification, &p)
+        r.scalar(c + "fly_ash_alumina_capex", \.costs.flyAshAluminaCapex, &p)
+        r.scalar(c + "deep_processing", \.costs.deepProcessing, &p)
+        r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
+        r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
 
-        try r.finish()
+        r.finish()
+        // Every problem of the file at once, in file order.
+        if let e = InputError.combined(r.errors) { throw e }
         return (p, r.bindings, r.checks)
     }
 
@@ -194,8 +197,26 @@ struct EntryReader {
     private(set) var bindings: [String: ParameterBinding] = [:]
     /// What each numeric path accepts, for values set after loading (assumptions, sweep factors).
     private(set) var checks: [String: ValueCheck] = [:]
+    /// Problems found so far; reading goes on after one, so a file's errors are reported together.
+    private(set) var errors: [InputError] = []
 
-    init(dataset: Dataset) { self.dataset = dataset }
+    /// Key paths refused before reading (a value's form); a read of one is not a missing value.
+    let refused: [String]
+
+    init(dataset: Dataset, refused: [String] = []) {
+        self.dataset = dataset
+        self.refused = refused
+    }
+
+    mutating func report(_ error: InputError) { errors.append(error) }
+
+    /// Runs one read; an `InputError` is recorded and `fallback` stands in for the value.
+    private mutating func reading<T>(_ fallback: T, _ body: (inout EntryReader) throws -> T) -> T {
+        do { return try body(&self) } catch let e as InputError { errors.append(e) } catch {
+            errors.append(InputError(file: dataset.file, message: "\(error)"))
+        }
+        return fallback
+    }
 
     private func fail(_ path: String, _ message: String, accepted: String? = nil) -> InputError {
         let e = dataset.entry(path)
@@ -211,6 +232,7 @@ struct EntryReader {
 
     /// A required value is missing: if a sibling key looks like a typo of it, report the typo instead.
     private func missing(_ path: String, _ message: String) -> InputError {
+        if refused.contains(where: { $0 == path || $0.hasPrefix(path + ".") }) { return fail(path, message) }
         let parts = path.split(separator: ".")
         let parent = parts.dropLast().joined(separator: "."), name = String(parts.last ?? "")
         for e in dataset.entries where e.path.hasPrefix(parent + ".") && !used.contains(e.path) {
@@ -224,7 +246,12 @@ struct EntryReader {
     }
 
     mutating func scalar(_ path: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ p: inout ModelParameters,
-                         default value: Double? = nil, positive: Bool = false, below: Double? = nil) throws {
+                         default value: Double? = nil, positive: Bool = false, below: Double? = nil) {
+        reading(()) { try $0.readScalar(path, kp, &p, default: value, positive: positive, below: below) }
+    }
+
+    private mutating func readScalar(_ path: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ p: inout ModelParameters,
+                                     default value: Double?, positive: Bool, below: Double?) throws {
         guard let e = get(path) else {
             guard let value else { throw missing(path, "missing dataset value") }
             p[keyPath: kp] = value
@@ -239,7 +266,11 @@ struct EntryReader {
     }
 
     /// A series of values at years; returns the years, sets the values.
-    mutating func series(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) throws -> [Double] {
+    mutating func series(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) -> [Double] {
+        reading([]) { try $0.readSeries(path, kp, &p) }
+    }
+
+    private mutating func readSeries(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters) throws -> [Double] {
         guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count, years.count >= 3 else {
             throw fail(path, "expected a series {years: [...], values: [...]} with at least 3 points of equal length")
@@ -253,7 +284,12 @@ struct EntryReader {
 
     /// Rates that hold from each year to the next: one more year than values. Returns the years.
     mutating func steps(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters,
-                        range: ClosedRange<Double>, unit: String) throws -> [Double] {
+                        range: ClosedRange<Double>, unit: String) -> [Double] {
+        reading([]) { try $0.readSteps(path, kp, &p, range: range, unit: unit) }
+    }
+
+    private mutating func readSteps(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>, _ p: inout ModelParameters,
+                                    range: ClosedRange<Double>, unit: String) throws -> [Double] {
         guard let e = get(path) else { throw missing(path, "missing dataset series") }
         guard case .series(let years, let values) = e.value, years.count == values.count + 1, !values.isEmpty else {
             throw fail(path, "expected {years: [...], values: [...]} with one more year than values (each rate holds to the next year)")
@@ -274,7 +310,11 @@ struct EntryReader {
         if case .scaled(let kps) = bindings[path] { bindings[path] = .scaled(kps + [kp]) }
     }
 
-    mutating func fuels(_ path: String, _ kp: WritableKeyPath<ModelParameters, FuelVector>, _ p: inout ModelParameters) throws {
+    mutating func fuels(_ path: String, _ kp: WritableKeyPath<ModelParameters, FuelVector>, _ p: inout ModelParameters) {
+        reading(()) { try $0.readFuels(path, kp, &p) }
+    }
+
+    private mutating func readFuels(_ path: String, _ kp: WritableKeyPath<ModelParameters, FuelVector>, _ p: inout ModelParameters) throws {
         guard let e = get(path) else { throw missing(path, "missing CO2 by fuel {coal, coke, oil, gas}") }
         guard case .fuels(let f) = e.value else { throw fail(path, "expected CO2 by fuel {coal, coke, oil, gas}") }
         p[keyPath: kp] = f
@@ -282,22 +322,23 @@ struct EntryReader {
         checks[path] = ValueCheck()
     }
 
-    mutating func text(_ path: String, default value: String) throws -> String {
+    mutating func text(_ path: String, default value: String) -> String {
         guard let e = get(path) else { return value }
-        guard case .text(let s) = e.value else { throw fail(path, "expected text") }
+        guard case .text(let s) = e.value else { report(fail(path, "expected text")); return value }
         return s
     }
 
-    mutating func flag(_ path: String, default value: Bool) throws -> Bool {
+    mutating func flag(_ path: String, default value: Bool) -> Bool {
         guard let e = get(path) else { return value }
-        guard case .flag(let b) = e.value else { throw fail(path, "expected true or false") }
+        guard case .flag(let b) = e.value else { report(fail(path, "expected true or false")); return value }
         return b
     }
 
-    mutating func group(_ path: String) throws -> SectorGroup {
-        let s = try text(path, default: "")
+    mutating func group(_ path: String) -> SectorGroup {
+        let s = text(path, default: "")
         guard let g = SectorGroup.allCases.first(where: { $0.key == s }) else {
-            throw fail(path, "unknown sector group '\(s)'", accepted: SectorGroup.allCases.map(\.key).joined(separator: ", "))
+            report(fail(path, "unknown sector group '\(s)'", accepted: SectorGroup.allCases.map(\.key).joined(separator: ", ")))
+            return .other
         }
         return g
     }
@@ -311,19 +352,20 @@ struct EntryReader {
     ]
 
     /// Every entry must have been read.
-    func finish() throws {
-        for e in dataset.entries where !used.contains(e.path) {
+    mutating func finish() {
+        for e in dataset.entries where !used.contains(e.path) && !errors.contains(where: { $0.keyPath == e.path }) {
             if let why = Self.retired[e.path] {
-                throw InputError(file: dataset.file, line: e.line, keyPath: e.path,
+                report(InputError(file: dataset.file, line: e.line, keyPath: e.path,
                                  message: "'\(e.path)' is no longer a parameter: \(why), reached at the end of its full-effect year",
-                                 accepted: "delete this line")
+                                 accepted: "delete this line"))
+                continue
             }
             let parent = e.path.split(separator: ".").dropLast().joined(separator: ".")
             let siblings = used.filter { $0.hasPrefix(parent + ".") }.map { String($0.dropFirst(parent.count + 1)) }
                 .filter { !$0.contains(".") }.sorted()
             let last = String(e.path.split(separator: ".").last ?? "")
-            throw InputError(file: dataset.file, line: e.line, keyPath: e.path, message: "unknown key '\(last)'",
-                             accepted: siblings.joined(separator: ", "), suggestion: didYouMean(last, in: siblings))
+            report(InputError(file: dataset.file, line: e.line, keyPath: e.path, message: "unknown key '\(last)'",
+                              accepted: siblings.joined(separator: ", "), suggestion: didYouMean(last, in: siblings)))
         }
     }
 }

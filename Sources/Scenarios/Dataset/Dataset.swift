@@ -57,32 +57,54 @@ public struct Dataset: Sendable {
             guard let n = top[key] else { throw root.error("missing key '\(key)'") }
             return n
         }
+        // Every problem of the file is reported at once, in file order: the values' form here, then
+        // (once every value has a form) what the model accepts.
         var entries: [DatasetEntry] = []
+        var errors: [InputError] = []
+        func collect(_ body: () throws -> Void) {
+            do { try body() } catch let e as InputError { errors.append(e) } catch { errors.append(InputError(file: file, message: "\(error)")) }
+        }
         for (key, node) in try root.entries() where !["region", "region_zh", "base_year", "end_year", "facts"].contains(key) {
-            try flatten(node, into: &entries)
+            collect { try flatten(node, into: &entries, errors: &errors) }
         }
-        let activityKeys = try top["activities"].map { try $0.entries().map(\.key) } ?? []
-        let facts = try top["facts"].map(parseFacts) ?? []
+        let activityKeys = (try? top["activities"].map { try $0.entries().map(\.key) }) ?? []
+        var facts: [Fact] = []
+        collect { facts = try top["facts"].map { try parseFacts($0, errors: &errors) } ?? [] }
         // The horizon is bounded: every run allocates per year, and a base year outside these bounds has no data.
-        let baseNode = try required("base_year")
-        let baseYear = try baseNode.int()
-        guard baseYearRange.contains(baseYear) else {
-            throw baseNode.error("base year \(baseYear) is out of range", accepted: "\(baseYearRange.lowerBound) to \(baseYearRange.upperBound)")
+        var baseYear = 0, endYear = 0, region = "", regionZH = ""
+        collect {
+            let baseNode = try required("base_year")
+            baseYear = try baseNode.int()
+            guard baseYearRange.contains(baseYear) else {
+                throw baseNode.error("base year \(baseYear) is out of range", accepted: "\(baseYearRange.lowerBound) to \(baseYearRange.upperBound)")
+            }
+            let endNode = try required("end_year")
+            endYear = try endNode.int()
+            let endRange = baseYear + 1...baseYear + maximumHorizon
+            guard endRange.contains(endYear) else {
+                throw endNode.error("end year \(endYear) must be after the base year \(baseYear) and at most \(maximumHorizon) years after it",
+                                    accepted: "\(endRange.lowerBound) to \(endRange.upperBound)")
+            }
         }
-        let endNode = try required("end_year")
-        let endYear = try endNode.int()
-        let endRange = baseYear + 1...baseYear + maximumHorizon
-        guard endRange.contains(endYear) else {
-            throw endNode.error("end year \(endYear) must be after the base year \(baseYear) and at most \(maximumHorizon) years after it",
-                                accepted: "\(endRange.lowerBound) to \(endRange.upperBound)")
-        }
-        var dataset = Dataset(file: file, region: try required("region").string(),
-                              regionZH: try top["region_zh"]?.string() ?? "",
+        collect { region = try required("region").string() }
+        collect { regionZH = try top["region_zh"]?.string() ?? "" }
+        let horizonKnown = baseYear != 0 && endYear != 0
+        if !errors.isEmpty && !horizonKnown, let e = InputError.combined(errors) { throw e }
+        var dataset = Dataset(file: file, region: region, regionZH: regionZH,
                               baseYear: baseYear, endYear: endYear,
                               entries: entries, facts: facts, checksum: fingerprint(text), activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
-        // Building the parameters once checks every key and value now, not at the first run.
-        (dataset.parameters, dataset.bindings, dataset.checks) = try dataset.build()
+        // Building the parameters once checks every key and value now, not at the first run. With values
+        // already refused, what the model says of the others is added, except "missing" for those refused.
+        let refused = errors.flatMap { [$0] + $0.others }.map(\.keyPath)
+        do {
+            (dataset.parameters, dataset.bindings, dataset.checks) = try dataset.build(refused: refused)
+        } catch let e as InputError where !errors.isEmpty {
+            var first = e
+            first.others = []
+            errors += ([first] + e.others).filter { b in !refused.contains { $0 == b.keyPath || $0.hasPrefix(b.keyPath + ".") } }
+        }
+        if let e = InputError.combined(errors) { throw e }
         return dataset
     }
 
@@ -93,7 +115,7 @@ public struct Dataset: Sendable {
     private static let leafKeys: Set<String> = ["value", "years", "values", "coal", "coke", "oil", "gas"]
 
     /// Walks nested mappings down to sourced leaves.
-    private static func flatten(_ node: YAMLNode, into entries: inout [DatasetEntry]) throws {
+    private static func flatten(_ node: YAMLNode, into entries: inout [DatasetEntry], errors: inout [InputError]) throws {
         switch node.node {
         case .mapping:
             let e = try node.entries()
@@ -101,7 +123,9 @@ public struct Dataset: Sendable {
             if e.contains(where: { leafKeys.contains($0.key) && $0.value.scalarString != nil || $0.key == "years" }) {
                 entries.append(try leaf(node))
             } else {
-                for (_, child) in e { try flatten(child, into: &entries) }
+                for (_, child) in e {
+                    do { try flatten(child, into: &entries, errors: &errors) } catch let e as InputError { errors.append(e) }
+                }
             }
         case .scalar:
             let s = try node.string()
@@ -158,19 +182,23 @@ public struct Dataset: Sendable {
                             source: try sourceNode.string(), estimate: estimate, range: range, line: node.line)
     }
 
-    private static func parseFacts(_ node: YAMLNode) throws -> [Fact] {
+    private static func parseFacts(_ node: YAMLNode, errors: inout [InputError]) throws -> [Fact] {
         guard case .sequence(let seq) = node.node else { throw node.error("facts are a list") }
-        return try seq.enumerated().map { i, n in
+        var facts: [Fact] = []
+        for (i, n) in seq.enumerated() {
             let f = YAMLNode(node: n, file: node.file, path: node.path + ["\(i)"])
-            let e = try f.entries(allowed: ["quantity", "year", "value", "unit", "tolerance", "source"])
-            func get(_ k: String) throws -> YAMLNode {
-                guard let v = e[k] else { throw f.error("a fact needs '\(k)'") }
-                return v
-            }
-            return Fact(quantity: try get("quantity").string(), year: try get("year").int(), value: try get("value").double(),
-                        unit: try e["unit"]?.string() ?? "", tolerance: try get("tolerance").double(),
-                        source: try get("source").string())
+            do {
+                let e = try f.entries(allowed: ["quantity", "year", "value", "unit", "tolerance", "source"])
+                func get(_ k: String) throws -> YAMLNode {
+                    guard let v = e[k] else { throw f.error("a fact needs '\(k)'") }
+                    return v
+                }
+                facts.append(Fact(quantity: try get("quantity").string(), year: try get("year").int(), value: try get("value").double(),
+                                  unit: try e["unit"]?.string() ?? "", tolerance: try get("tolerance").double(),
+                                  source: try get("source").string()))
+            } catch let e as InputError { errors.append(e) }
         }
+        return facts
     }
 
     /// The core's parameters at baseline levers.

@@ -43,88 +43,130 @@ public struct OptimizeSpecLoader {
         let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
         let top = try root.entries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
         let loader = ScenarioLoader(dataset: dataset)
-        var base: Scenario, basePath: String
-        if let s = top["scenario"] {
+        // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
+        var errors: [InputError] = []
+        func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
+            do { return try body() } catch let e as InputError { errors.append(e) } catch {
+                errors.append(InputError(file: path, message: "\(error)"))
+            }
+            return fallback
+        }
+        var basePath = ""
+        let base: Scenario? = attempt(nil) {
+            guard let s = top["scenario"] else { throw root.error("an optimisation needs a base 'scenario' file") }
             let relative = try s.string()
             basePath = URL(fileURLWithPath: relative, relativeTo: url.deletingLastPathComponent()).standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: basePath) else { throw s.error("no scenario file '\(relative)'") }
-            base = try loader.load(path: basePath)
-        } else {
-            throw root.error("an optimisation needs a base 'scenario' file")
+            return try loader.load(path: basePath)
         }
-        let objective = try top["objective"]?.string() ?? "total_cost"
-        let outputs = OutputCatalog.shared.names
-        let isSeries = objective.split(separator: "@").count == 2 && outputs.contains(String(objective.split(separator: "@")[0]))
-            && Int(objective.split(separator: "@")[1]).map { (dataset.baseYear...dataset.endYear).contains($0) } == true
-        guard OptimizeSpec.objectives.contains(objective) || isSeries else {
-            throw (top["objective"] ?? root).error("unknown objective '\(objective)'",
-                                                  accepted: OptimizeSpec.objectives.joined(separator: ", ") + ", or <series>@<year> such as co2_gross@2030")
+        let objective = attempt("total_cost") {
+            let objective = try top["objective"]?.string() ?? "total_cost"
+            let outputs = OutputCatalog.shared.names
+            let parts = objective.split(separator: "@").map(String.init)
+            let isSeries = parts.count == 2 && outputs.contains(parts[0])
+                && Int(parts[1]).map { (dataset.baseYear...dataset.endYear).contains($0) } == true
+            guard OptimizeSpec.objectives.contains(objective) || isSeries else {
+                throw (top["objective"] ?? root).error("unknown objective '\(objective)'",
+                                                      accepted: OptimizeSpec.objectives.joined(separator: ", ") + ", or <series>@<year> such as co2_gross@2030")
+            }
+            return objective
         }
-        let direction = try top["direction"]?.string() ?? "minimize"
-        guard ["minimize", "maximize"].contains(direction) else { throw top["direction"]!.error("unknown direction", accepted: "minimize, maximize") }
-        guard let vars = top["variables"] else { throw root.error("an optimisation needs 'variables'") }
+        let direction = attempt("minimize") {
+            let direction = try top["direction"]?.string() ?? "minimize"
+            guard ["minimize", "maximize"].contains(direction) else { throw top["direction"]!.error("unknown direction", accepted: "minimize, maximize") }
+            return direction
+        }
         // The base scenario's parameters, prepared once: build-out variables are checked against them.
         var prepared: ModelParameters?
-        func baseParameters() throws -> ModelParameters {
+        func baseParameters(_ base: Scenario) throws -> ModelParameters {
             if let prepared { return prepared }
             let p = try PreparedScenario(base, dataset: dataset).parameters
             prepared = p
             return p
         }
-        let variables = try vars.entries(what: "lever paths with {range: [low, high]}").map { path, node -> OptimizeSpec.Variable in
-            guard let lever = LeverRegistry.lever(path) else {
-                throw node.error("unknown lever '\(path)'", accepted: "a lever path from `carbonsim levers`",
-                                 suggestion: didYouMean(path, in: LeverRegistry.all.map(\.path)))
+        let entries: [(key: String, value: YAMLNode)] = attempt([]) {
+            guard let vars = top["variables"] else { throw root.error("an optimisation needs 'variables'") }
+            let entries = try vars.entries(what: "lever paths with {range: [low, high]}")
+            guard !entries.isEmpty else { throw vars.error("an optimisation needs at least one variable") }
+            return entries
+        }
+        let variables = entries.compactMap { path, node in
+            attempt(nil) { () throws -> OptimizeSpec.Variable? in
+                try variable(path, node, base: base, baseParameters: baseParameters)
             }
-            let e = try node.entries(allowed: ["range", "start", "full", "shape"])
-            guard let r = e["range"] else { throw node.error("a variable needs its bounds: range: [low, high]") }
-            let b = try r.doubles()
-            guard b.count == 2, b[0] < b[1] else { throw r.error("bad bounds", accepted: "[low, high] with low < high") }
-            for v in b where !lever.range.contains(v) {
-                throw r.error("\(v) lies outside the lever's range", accepted: "\(lever.range.lowerBound) to \(lever.range.upperBound) \(lever.unit)")
+        }
+        var targets = base?.targets ?? Targets()
+        if let t = top["targets"] { attempt(()) { try loader.readTargets(t, into: &targets, dropping: true) } }
+        if let base {
+            attempt(()) {
+                guard !targets.isEmpty else {
+                    throw (top["targets"] ?? root).error("no targets to meet: give 'targets' or a base scenario with targets")
+                }
+                if base.enforceDualControl && targets.energyCap.isEmpty {
+                    throw (top["targets"] ?? root).error("the base scenario \(base.file) enforces dual control, which needs an energy cap; the spec drops it",
+                                                         accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
+                }
             }
-            // The spec's start, full and shape win for the lever it declares; what it leaves out comes from the
-            // base scenario's setting of the lever, else the defaults of a scenario file.
-            let horizon = dataset.baseYear + 1...dataset.endYear
-            let inBase = base.levers[path]
-            let start = try e["start"]?.year(in: horizon) ?? inBase?.start ?? dataset.baseYear + 2
-            let full = try e["full"]?.year(in: horizon) ?? inBase?.full ?? start
-            if full < start {
-                let (node, whose) = e["full"].map { ($0, "") } ?? (e["start"] ?? node, " (the base scenario's)")
-                throw node.error("the full-effect year \(full)\(whose) is before the start year \(start)",
-                                 accepted: "full: \(start) to \(dataset.endYear)")
+        }
+        let starts = attempt(4) {
+            let starts = try top["starts"]?.int() ?? 4
+            guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
+                throw top["starts"]!.error("starts must be 1 to \(OptimizeSpec.maximumStarts), is \(starts)", accepted: "1 to \(OptimizeSpec.maximumStarts)")
             }
-            let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
-            // Where the spec says nothing of the schedule, the base's setting is kept whole (a path keeps its
-            // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
-            let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
-            let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
-            let minimum = lever.minimumTarget(setting, try baseParameters())
+            return starts
+        }
+        let seed = attempt(1) {
+            let seed = try top["seed"]?.int() ?? 1
+            guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
+            return seed
+        }
+        let name = attempt("") { try top["name"]?.string() ?? url.deletingPathExtension().lastPathComponent }
+        if let e = InputError.combined(errors) { throw e }
+        guard let base else { throw root.error("the optimisation spec could not be read") }
+        return OptimizeSpec(file: path, name: name, base: base, basePath: basePath, objective: objective,
+                            maximize: direction == "maximize", variables: variables, targets: targets, starts: starts,
+                            seed: UInt64(seed))
+    }
+
+    /// One decision variable: a lever, its bounds and its schedule. Without a readable base scenario only
+    /// what the spec itself says is checked.
+    private func variable(_ path: String, _ node: YAMLNode, base: Scenario?,
+                          baseParameters: (Scenario) throws -> ModelParameters) throws -> OptimizeSpec.Variable {
+        guard let lever = LeverRegistry.lever(path) else {
+            throw node.error("unknown lever '\(path)'", accepted: "a lever path from `carbonsim levers`",
+                             suggestion: didYouMean(path, in: LeverRegistry.all.map(\.path)))
+        }
+        let e = try node.entries(allowed: ["range", "start", "full", "shape"])
+        guard let r = e["range"] else { throw node.error("a variable needs its bounds: range: [low, high]") }
+        let b = try r.doubles()
+        guard b.count == 2, b[0] < b[1] else { throw r.error("bad bounds", accepted: "[low, high] with low < high") }
+        for v in b where !lever.range.contains(v) {
+            throw r.error("\(v) lies outside the lever's range", accepted: "\(lever.range.lowerBound) to \(lever.range.upperBound) \(lever.unit)")
+        }
+        // The spec's start, full and shape win for the lever it declares; what it leaves out comes from the
+        // base scenario's setting of the lever, else the defaults of a scenario file.
+        let horizon = dataset.baseYear + 1...dataset.endYear
+        let inBase = base?.levers[path]
+        let start = try e["start"]?.year(in: horizon) ?? inBase?.start ?? dataset.baseYear + 2
+        let full = try e["full"]?.year(in: horizon) ?? inBase?.full ?? start
+        if full < start {
+            let (node, whose) = e["full"].map { ($0, "") } ?? (e["start"] ?? node, " (the base scenario's)")
+            throw node.error("the full-effect year \(full)\(whose) is before the start year \(start)",
+                             accepted: "full: \(start) to \(dataset.endYear)")
+        }
+        let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
+        // Where the spec says nothing of the schedule, the base's setting is kept whole (a path keeps its
+        // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
+        let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
+        let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
+        if let base {
+            let minimum = lever.minimumTarget(setting, try baseParameters(base))
             if b[0] < minimum - 1e-9 {
                 let shown = format((minimum * 1e6).rounded() / 1e6)
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
-            return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
         }
-        guard !variables.isEmpty else { throw vars.error("an optimisation needs at least one variable") }
-        var targets = base.targets
-        if let t = top["targets"] { try loader.readTargets(t, into: &targets, dropping: true) }
-        guard !targets.isEmpty else {
-            throw (top["targets"] ?? root).error("no targets to meet: give 'targets' or a base scenario with targets")
-        }
-        if base.enforceDualControl && targets.energyCap.isEmpty {
-            throw (top["targets"] ?? root).error("the base scenario \(base.file) enforces dual control, which needs an energy cap; the spec drops it",
-                                                 accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
-        }
-        let starts = try top["starts"]?.int() ?? 4
-        guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
-            throw top["starts"]!.error("starts must be 1 to \(OptimizeSpec.maximumStarts), is \(starts)", accepted: "1 to \(OptimizeSpec.maximumStarts)")
-        }
-        let seed = try top["seed"]?.int() ?? 1
-        guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
-        return OptimizeSpec(file: path, name: try top["name"]?.string() ?? url.deletingPathExtension().lastPathComponent, base: base,
-                            basePath: basePath, objective: objective, maximize: direction == "maximize", variables: variables,
-                            targets: targets, starts: starts, seed: UInt64(seed))
+        return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
     }
 }

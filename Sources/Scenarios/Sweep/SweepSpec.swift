@@ -70,43 +70,108 @@ public struct SweepSpecLoader {
     public func parse(_ text: String, file: String, directory: URL) throws -> SweepSpec {
         let root = try YAMLNode.parse(text, file: file)
         let top = try root.entries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
-        let scenarios = try readScenarios(top["scenarios"], directory: directory)
-        guard let designNode = top["design"] else {
-            throw root.error("a sweep needs a 'design'", accepted: DesignKind.allCases.map(\.rawValue).joined(separator: ", "))
+        // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
+        var errors: [InputError] = []
+        func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
+            do { return try body() } catch let e as InputError { errors.append(e) } catch {
+                errors.append(InputError(file: file, message: "\(error)"))
+            }
+            return fallback
         }
-        let design = try designNode.choice(DesignKind.self)
-        let seed = try top["seed"].map { try $0.int() } ?? 1
-        guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'") }
-        let factorEntries = try factorsNode.entries(what: "factors: paths with how they vary")
-        guard !factorEntries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor") }
-        let factors = try factorEntries.map { try factor($0.key, $0.value, design: design) }
+        let scenarios: [Scenario]? = attempt(nil) { try readScenarios(top["scenarios"], directory: directory) }
+        let design: DesignKind? = attempt(nil) {
+            guard let designNode = top["design"] else {
+                throw root.error("a sweep needs a 'design'", accepted: DesignKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return try designNode.choice(DesignKind.self)
+        }
+        let seed = attempt(1) { try top["seed"].map { try $0.int() } ?? 1 }
+        let factorEntries: [(key: String, value: YAMLNode)] = attempt([]) {
+            guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'") }
+            let entries = try factorsNode.entries(what: "factors: paths with how they vary")
+            guard !entries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor") }
+            return entries
+        }
+        var factors: [SweepFactor] = []
+        var factorsRead = design != nil
         // A lever takes one form: its level (`target`) or a change over the base (`delta`), not both.
         var forms: [String: String] = [:]
-        for (f, entry) in zip(factors, factorEntries) {
+        for entry in factorEntries {
+            guard let design, let f: SweepFactor = attempt(nil, { try factor(entry.key, entry.value, design: design) }) else {
+                factorsRead = false
+                continue
+            }
+            factors.append(f)
             guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
             if let other = forms[lever.path], other != field.rawValue {
-                throw entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
-                                        accepted: "either \(lever.path).target (its level) or \(lever.path).delta (a change over the base scenario)")
+                errors.append(entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
+                                                accepted: "either \(lever.path).target (its level) or \(lever.path).delta (a change over the base scenario)"))
             }
             forms[lever.path] = field.rawValue
         }
 
         var n = 0
-        if design != .grid {
-            guard let nNode = top["n"] else { throw root.error("design '\(design.rawValue)' needs 'n'", accepted: "n >= \(design.minimumN)") }
-            n = try nNode.int()
-            guard n >= design.minimumN else {
-                throw nNode.error("n = \(n) is too small for a \(design.rawValue) design", accepted: "n >= \(design.minimumN)")
+        if let design, design != .grid {
+            n = attempt(0) {
+                guard let nNode = top["n"] else { throw root.error("design '\(design.rawValue)' needs 'n'", accepted: "n >= \(design.minimumN)") }
+                let n = try nNode.int()
+                guard n >= design.minimumN else {
+                    throw nNode.error("n = \(n) is too small for a \(design.rawValue) design", accepted: "n >= \(design.minimumN)")
+                }
+                return n
             }
         }
+        // Sizes are checked once the parts they multiply are known.
+        if let design, let scenarios, let factorsNode = top["factors"], factorsRead, design == .grid || n > 0 {
+            attempt(()) { try checkSize(design: design, n: n, factors: factors, scenarios: scenarios.count, root: root, top: top, factorsNode: factorsNode) }
+        }
+
+        var keep = SweepSpec.defaultKeep
+        if let k = top["keep"] {
+            keep = attempt(keep) {
+                let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
+                guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+                var seen = Set<String>()
+                return seq.enumerated().compactMap { i, node in
+                    attempt(nil) { () throws -> String? in
+                        let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
+                        let name = try item.string()
+                        guard names.contains(name) else {
+                            throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
+                                             suggestion: didYouMean(name, in: Array(names)))
+                        }
+                        guard seen.insert(name).inserted else {
+                            throw item.error("series '\(name)' is listed twice in 'keep'", accepted: "each series once")
+                        }
+                        return name
+                    }
+                }
+            }
+        }
+        var method = ODEMethod.rkck, tolerance = 1e-6
+        if let integrator = top["integrator"] {
+            attempt(()) {
+                let e = try integrator.entries(allowed: ["method", "tolerance"])
+                method = try e["method"]?.choice(ODEMethod.self) ?? method
+                tolerance = try e["tolerance"]?.double(in: 1e-12...1e-3, unit: "(relative and absolute)") ?? tolerance
+            }
+        }
+        let name = attempt("") { try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
+        if let e = InputError.combined(errors) { throw e }
+        guard let scenarios, let design else { throw root.error("the sweep spec could not be read") }
+        return SweepSpec(file: file, text: text, name: name, scenarios: scenarios, design: design, n: n,
+                         seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep, method: method, tolerance: tolerance)
+    }
+
+    /// Sobol dimensions and runs (scenarios x points), counted with overflow checks and capped: a grid of
+    /// 20 factors x 10 levels or n = 4e18 would overflow Int or never finish.
+    private func checkSize(design: DesignKind, n: Int, factors: [SweepFactor], scenarios: Int, root: YAMLNode,
+                           top: [String: YAMLNode], factorsNode: YAMLNode) throws {
         let dimensions = design == .saltelli ? 2 * factors.count : factors.count
         if [.sobol, .saltelli].contains(design), dimensions > SobolSequence.maxDimension {
             throw factorsNode.error("\(factors.count) factors need \(dimensions) Sobol dimensions; GSL offers \(SobolSequence.maxDimension)",
                                     accepted: design == .saltelli ? "at most 20 factors" : "at most 40 factors")
         }
-
-        // Runs = scenarios x points, counted with overflow checks and capped: a grid of 20 factors x 10 levels
-        // or n = 4e18 would overflow Int or never finish.
         var points = 1, overflow = false
         switch design {
         case .grid:
@@ -117,41 +182,13 @@ public struct SweepSpecLoader {
         case .saltelli: (points, overflow) = n.multipliedReportingOverflow(by: factors.count + 2)
         default: points = n
         }
-        let (runs, runsOverflow) = points.multipliedReportingOverflow(by: scenarios.count)
+        let (runs, runsOverflow) = points.multipliedReportingOverflow(by: scenarios)
         if overflow || runsOverflow || runs > SweepSpec.maximumRuns {
             let node = design == .grid ? factorsNode : top["n"] ?? root
             let what = design == .grid ? "the grid's levels multiply to" : "n = \(n) gives"
-            throw node.error("\(what) \(overflow || runsOverflow ? "more than \(Int.max)" : String(runs)) runs (\(scenarios.count) scenario(s) x points); a sweep is capped at \(SweepSpec.maximumRuns) runs",
+            throw node.error("\(what) \(overflow || runsOverflow ? "more than \(Int.max)" : String(runs)) runs (\(scenarios) scenario(s) x points); a sweep is capped at \(SweepSpec.maximumRuns) runs",
                              accepted: "at most \(SweepSpec.maximumRuns) runs: fewer levels or a smaller n (shard a larger study into several sweeps)")
         }
-
-        let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
-        var keep = SweepSpec.defaultKeep
-        if let k = top["keep"] {
-            guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
-            var seen = Set<String>()
-            keep = try seq.enumerated().map { i, node in
-                let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
-                let name = try item.string()
-                guard names.contains(name) else {
-                    throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
-                                     suggestion: didYouMean(name, in: Array(names)))
-                }
-                guard seen.insert(name).inserted else {
-                    throw item.error("series '\(name)' is listed twice in 'keep'", accepted: "each series once")
-                }
-                return name
-            }
-        }
-        var method = ODEMethod.rkck, tolerance = 1e-6
-        if let integrator = top["integrator"] {
-            let e = try integrator.entries(allowed: ["method", "tolerance"])
-            method = try e["method"]?.choice(ODEMethod.self) ?? method
-            tolerance = try e["tolerance"]?.double(in: 1e-12...1e-3, unit: "(relative and absolute)") ?? tolerance
-        }
-        return SweepSpec(file: file, text: text, name: try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
-                         scenarios: scenarios, design: design, n: n, seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep,
-                         method: method, tolerance: tolerance)
     }
 
     func readScenarios(_ node: YAMLNode?, directory: URL) throws -> [Scenario] {
