@@ -8,6 +8,7 @@ scenario files, sweep specs, optimisation specs and dataset, and fails on
   - a run over --timeout seconds (default 10),
   - a non-finite number ('nan', 'inf') in any output: stdout, stderr of a successful run, a written
     optimum file, every value of a sweep database. (An error message may quote a 'nan' the input gave.)
+  - a scenario or dataset that `validate` accepts and `run` then refuses.
 
 Corpus cases are files whose leading comment lines say how to run them:
 
@@ -441,6 +442,14 @@ def main():
             args, case, outputs, file, follow = prepared
             problem, status, seconds, out, err = execute(opts.binary, args, case, opts.timeout, outputs, [file])
             ran += 1
+            # A file that validates never fails `run` for input reasons (issue 13): when a run of a scenario or
+            # dataset mutant ends with an error, `validate` must refuse the same input too.
+            if problem is None and status != 0 and args[0] == "run":
+                check = ["validate"] + [a for a in args[1:] if a not in ("--format", "json", "csv", "--lang", "zh")]
+                _, vstatus, _, _, _ = execute(opts.binary, check, case, opts.timeout, [], [file])
+                ran += 1
+                if vstatus == 0:
+                    problem = "'carbonsim %s' passes but the run ends with status %s" % (" ".join(check), status)
             for more in follow:
                 if problem is not None or status != 0:
                     break
