@@ -137,9 +137,33 @@ struct ComparisonJSON: Encodable {
     struct Point: Encodable {
         let period: String?, year: Int
         let values: [Double?], change_pct: [Double?], difference: [Double?], difference_pct: [Double?]
+
+        enum CodingKeys: CodingKey { case period, year, values, change_pct, difference, difference_pct }
+        // The start year's period is written as null, not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(period, forKey: .period)
+            try c.encode(year, forKey: .year)
+            try c.encode(values, forKey: .values)
+            try c.encode(change_pct, forKey: .change_pct)
+            try c.encode(difference, forKey: .difference)
+            try c.encode(difference_pct, forKey: .difference_pct)
+        }
     }
     struct Indicator: Encodable { let series: String, unit: String, points: [Point] }
-    struct Check: Encodable { let required: Double, achieved: Double?, gap: Double?, passed: Bool }
+    struct Check: Encodable {
+        let required: Double, achieved: Double?, gap: Double?, passed: Bool
+
+        enum CodingKeys: CodingKey { case required, achieved, gap, passed }
+        // Never achieved is null, not left out.
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(required, forKey: .required)
+            try c.encode(achieved, forKey: .achieved)
+            try c.encode(gap, forKey: .gap)
+            try c.encode(passed, forKey: .passed)
+        }
+    }
     struct Target: Encodable { let target: String, year: Int, period: String, checks: [Check?] }
     struct Headline: Encodable { let indicator: String, unit: String, values: [Double?], difference: [Double?], difference_pct: [Double?] }
 

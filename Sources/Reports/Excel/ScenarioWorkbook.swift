@@ -65,8 +65,8 @@ public enum ScenarioWorkbook {
             }
         }
         sheet.append([])
-        sheet.append([.text(t("convention", l))])
-        if differences { sheet.append([.text("\(x("difference_note", l)) \(x("share_note", l))")]) }
+        sheet.append([.note(t("convention", l))])
+        if differences { sheet.append([.note("\(x("difference_note", l)) \(x("share_note", l))")]) }
         return sheet
     }
 

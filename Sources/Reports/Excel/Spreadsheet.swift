@@ -39,10 +39,12 @@ public struct Sheet: Equatable, Sendable {
     }
 }
 
-/// A cell: a heading, a text, a number stored as a number with its Excel number format, or nothing.
+/// A cell: a heading, a text, a note (a line of text below a table, left out of the column widths), a
+/// number stored as a number with its Excel number format, or nothing.
 public enum Cell: Equatable, Sendable {
     case heading(String)
     case text(String)
+    case note(String)
     case number(Double, format: String)
     case empty
 
@@ -57,7 +59,7 @@ public enum Cell: Equatable, Sendable {
         switch self {
         case .heading(let s), .text(let s): return s.split(separator: "\n").map { Reports.displayWidth(String($0)) }.max() ?? 0
         case .number(let v, let format): return ExcelNumberFormat.shownWidth(v, format: format)
-        case .empty: return 0
+        case .note, .empty: return 0
         }
     }
 }

@@ -40,7 +40,7 @@ public enum XlsxFile {
                     let at = "writing cell \(columnName(c))\(r + 1) of '\(sheet.name)'"
                     switch cell {
                     case .heading(let s): try check(worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), s, formats.heading), path, at)
-                    case .text(let s): try check(worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), s, formats.wrap(s)), path, at)
+                    case .text(let s), .note(let s): try check(worksheet_write_string(worksheet, lxw_row_t(r), lxw_col_t(c), s, formats.wrap(s)), path, at)
                     case .number(let v, let f): try check(worksheet_write_number(worksheet, lxw_row_t(r), lxw_col_t(c), v, formats.number(f)), path, at)
                     case .empty: break
                     }
