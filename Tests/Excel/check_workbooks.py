@@ -317,6 +317,68 @@ def check_decompose(binary, tmp, lang):
     check_metadata(wb.worksheets[1], lang, [FILES[1]], "decompose")
 
 
+SWEEP = """name: workbook-check
+scenarios: [{announced}]
+design: saltelli
+n: 16
+seed: 1
+factors:
+  sector_plans.power.wind.target: {{range: [80, 250], start: 2021, full: 2030}}
+  sector_plans.industry.efficiency_benchmark.target: {{range: [0, 100], start: 2021, full: 2030}}
+keep: [co2_gross]
+"""
+
+
+def check_summarize(binary, tmp, lang):
+    """`summarize`'s workbook: bands, target probabilities and Sobol indices equal to `summarize --format json`."""
+    db = os.path.join(tmp, "sweep.sqlite")
+    if not os.path.exists(db):
+        spec = os.path.join(tmp, "sweep.yaml")
+        with open(spec, "w") as f:
+            f.write(SWEEP.format(announced=FILES[1]))
+        carbonsim(binary, "sweep", spec, "--db", db)
+    path = os.path.join(tmp, f"summary-{lang}.xlsx")
+    carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "xlsx", "-o", path, "--lang", lang)
+    data = json.loads(carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    names = ["分位数区间", "目标实现概率", "敏感性", "说明"] if lang == "zh" else ["Percentile bands", "Target probabilities", "Sensitivity", "Metadata"]
+    check(wb.sheetnames == names, f"summarize sheets {wb.sheetnames}")
+    for ws, frozen in zip(wb.worksheets, ["D2", "C2", "E2", "B2"]):
+        check(ws.freeze_panes == frozen, f"{ws.title} frozen at {ws.freeze_panes}")
+    sc = data["scenarios"][0]
+    rows = rows_of(wb.worksheets[0])[1:]
+    band = sc["bands"][0]
+    check(len(rows) == len(band["years"]), f"bands: {len(rows)} rows")
+    for row, (i, year) in zip(rows, enumerate(band["years"])):
+        formatted(row[2], year, "0", "band year")
+        for cell, p in zip(row[3:8], ["P5", "P25", "P50", "P75", "P95"]):
+            v = band["percentiles"][p][i]
+            formatted(cell, v, value_format(v), f"band {p} {year}")
+    rows = rows_of(wb.worksheets[1])[1:]
+    check(len(rows) == len(sc["targets"]), "target probabilities: one row per target")
+    for row, t in zip(rows, sc["targets"]):
+        formatted(row[2], t["year"], "0", "probability year")
+        formatted(row[4], 100 * t["probability"], "0.0", f"probability {t['target']} {t['year']}")
+        formatted(row[5], 100 * t["lower"], "0.0", "probability lower")
+        formatted(row[6], 100 * t["upper"], "0.0", "probability upper")
+        formatted(row[7], t["runs"], "0", "probability runs")
+    rows = rows_of(wb.worksheets[2])[1:]
+    expected = [(s["output"], f) for s in sc["sensitivity"] for f in s["factors"]]
+    check(len(rows) == len(expected), "sensitivity: one row per output and factor")
+    for row, (output, f) in zip(rows, expected):
+        check(row[1].value == output and row[3].value == f["factor"], f"sensitivity row {row[1].value} {row[3].value}")
+        formatted(row[4], f["first"], "0.000", "sobol first")
+        formatted(row[5], f["first_interval"][0], "0.000", "sobol first lower")
+        formatted(row[6], f["first_interval"][1], "0.000", "sobol first upper")
+        formatted(row[7], f["total"], "0.000", "sobol total")
+        formatted(row[8], f["total_interval"][0], "0.000", "sobol total lower")
+        formatted(row[9], f["total_interval"][1], "0.000", "sobol total upper")
+    meta = {r[0].value: r[1].value for r in wb.worksheets[3].iter_rows(min_row=2)}
+    with open(DATASET, "rb") as f:
+        check(fnv1a(f.read()) in meta.values(), "summarize metadata: the dataset checksum")
+    check(("参数扫描 name" if lang == "zh" else "Sweep name") in meta and "workbook-check" in meta.values(), "summarize metadata: the sweep's name")
+
+
 def check_errors(binary, tmp):
     """xlsx is binary: it needs --output FILE.xlsx, and says so before computing."""
     p = carbonsim(binary, "compare", "--format", "xlsx", expect=2)
@@ -337,6 +399,7 @@ def main():
             check_compare(binary, tmp, lang)
             check_run(binary, tmp, lang)
             check_decompose(binary, tmp, lang)
+            check_summarize(binary, tmp, lang)
         check_errors(binary, tmp)
     print(f"workbooks: {passed} passed, 0 failed")
 

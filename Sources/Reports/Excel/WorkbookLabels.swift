@@ -9,6 +9,10 @@ extension Labels {
         "convention": "Convention", "source": "Source", "series_key": "Key", "cost_family": "Cost family",
         "discounted": "discounted to 2020", "total": "Total", "discount_rate": "Discount rate", "cost_prefix": "Cost: ",
         "sector": "Sector", "ratio": "Ratio (multiplicative)", "from": "From", "to": "To",
+        "sheet_bands": "Percentile bands", "sheet_probabilities": "Target probabilities", "sheet_sensitivity": "Sensitivity",
+        "probability": "Probability (%)", "lower": "Lower (95%)", "upper": "Upper (95%)", "runs": "Runs", "output": "Output",
+        "method": "Method", "factor": "Factor", "first": "First order (Sobol) or SRC", "total_order": "Total order",
+        "sweep_": "Sweep ",
         "decomposition": "LMDI decomposition of gross CO2 (additive effects in Mt CO2; last row multiplicative)",
     ]
     static let workbookZH: [String: String] = [
@@ -19,6 +23,10 @@ extension Labels {
         "convention": "统计口径", "source": "数据来源", "series_key": "变量名", "cost_family": "成本类别",
         "discounted": "贴现至2020年", "total": "合计", "discount_rate": "贴现率", "cost_prefix": "成本：",
         "sector": "部门", "ratio": "比值（乘法分解）", "from": "起点", "to": "终点",
+        "sheet_bands": "分位数区间", "sheet_probabilities": "目标实现概率", "sheet_sensitivity": "敏感性",
+        "probability": "概率（%）", "lower": "下限（95%）", "upper": "上限（95%）", "runs": "运行次数", "output": "输出",
+        "method": "方法", "factor": "因素", "first": "一阶指数（Sobol）或标准化回归系数", "total_order": "总指数",
+        "sweep_": "参数扫描 ",
         "decomposition": "CO2排放总量（毛）变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
     ]
 
