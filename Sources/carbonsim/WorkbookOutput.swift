@@ -29,6 +29,10 @@ func checkWorkbookOutput(format: ReportFormat, output: String?) throws -> String
         throw InputError(file: "--output", keyPath: "--format", message: "--format xlsx writes a binary Excel workbook, which is not printed",
                          accepted: "--output FILE.xlsx, for example --output results.xlsx")
     }
+    guard !output.hasSuffix("/") else {
+        throw InputError(file: output, keyPath: "--output", message: "this names a folder; --format xlsx writes one file",
+                         accepted: "a file name ending in .xlsx, for example \(output)results.xlsx")
+    }
     guard isXlsxName else {
         let stem = URL(fileURLWithPath: output).deletingPathExtension().lastPathComponent
         throw InputError(file: output, keyPath: "--output", message: "--format xlsx writes an Excel workbook, but this name does not end in .xlsx",
