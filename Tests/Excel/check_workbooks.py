@@ -144,7 +144,7 @@ def check_targets(ws, data, lang):
             where = f"targets row {k + 1} ({name} {t['target']} {t['year']})"
             year_target = t["target"] in ("peak_year", "neutrality_year")
             check(row[0].value == name, f"{where}: scenario {row[0].value}")
-            formatted(row[3], t["year"], "0", where + " year")
+            formatted(row[3], c["year"], "0", where + " year")
             formatted(row[4], c["required"], "0" if year_target else value_format(c["required"]), where + " required")
             if c["achieved"] is None:
                 check(row[5].value in ("never", "无"), f"{where}: achieved {row[5].value}")

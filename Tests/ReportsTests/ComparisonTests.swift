@@ -63,6 +63,17 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(neutral.differences, [nil])
     }
 
+    func testAPeakTargetIsOneRowWhateverYearEachScenarioRequires() throws {
+        let dataset = try Dataset.innerMongolia()
+        let accelerated = try ScenarioLoader(dataset: dataset).load(path: CLI.repository.appendingPathComponent("scenarios/accelerated.yaml").path)
+        let c = ScenarioComparison([Self.results[1], try PreparedScenario(accelerated, dataset: dataset).run()])
+        let peak = c.targets.filter { $0.kind == .peakYear }
+        XCTAssertEqual(peak.count, 1)
+        XCTAssertEqual(peak[0].checks.map { $0?.required }, [2030, 2028])
+        XCTAssertEqual(peak[0].checks.map { $0?.gap }, [-5, -7])
+        XCTAssertEqual(c.targets.filter { $0.kind == .nonFossilShare }.map(\.year), [2025, 2030], "per-period targets stay apart")
+    }
+
     func testJSONCarriesNullsAndArraysInScenarioOrder() throws {
         let text = try ComparisonRenderer.render(Self.comparison, format: .json, language: .en)
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -88,7 +99,7 @@ final class ComparisonTests: XCTestCase {
         XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+10.13 |") && lines[share + 2].hasSuffix("|                           |"),
                       String(lines[share + 2]))
         let zh = try ComparisonRenderer.render(Self.comparison, format: .table, language: .zh)
-        XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距（实现−要求）") && zh.contains("CO2排放达峰年份"), zh)
+        XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距＝实现−要求") && zh.contains("CO2排放达峰年份"), zh)
         let csv = try ComparisonRenderer.render(Self.comparison, format: .csv, language: .en).split(separator: "\n")
         XCTAssertEqual(String(csv[0]), ComparisonRenderer.csvHeader)
         // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.

@@ -5,7 +5,7 @@ import Simulator
 extension Labels {
     static let comparisonEN: [String: String] = [
         "comparison": "Comparison of scenarios", "against": "differences against", "change_pct": "change (%)",
-        "difference": "difference", "difference_pct": "difference (%)", "gap": "Gap (achieved − required)",
+        "difference": "difference", "difference_pct": "difference (%)", "gap": "Gap", "gap_long": "Gap (achieved − required)", "gap_note": "Gap: achieved − required, in the target's unit (years for peak and net zero).",
         "headline_short": "Headline", "start": "start",
         "peak_year": "Peak year of gross CO2", "peak_value": "Peak of gross CO2", "cumulative_co2": "Cumulative net CO2",
         "neutrality_year": "Net-zero year", "total_cost": "Cost of the measures, discounted", "year_unit": "year",
@@ -14,7 +14,7 @@ extension Labels {
     ]
     static let comparisonZH: [String: String] = [
         "comparison": "情景对比", "against": "差值相对于", "change_pct": "变化（%）",
-        "difference": "差值", "difference_pct": "差值（%）", "gap": "差距（实现−要求）",
+        "difference": "差值", "difference_pct": "差值（%）", "gap": "差距", "gap_long": "差距（实现−要求）", "gap_note": "差距＝实现−要求，单位同目标（达峰、碳中和为年）。",
         "headline_short": "核心指标", "start": "基期",
         "peak_year": "CO2排放达峰年份", "peak_value": "CO2排放峰值", "cumulative_co2": "累计净排放",
         "neutrality_year": "碳中和年份", "total_cost": "措施成本（贴现）", "year_unit": "年",

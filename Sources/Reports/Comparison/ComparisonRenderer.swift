@@ -54,7 +54,8 @@ public enum ComparisonRenderer {
                 }
                 return cells
             }
-            out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 2 }) + "\n"
+            out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 2 })
+            out += markdown ? "\n_\(x("gap_note"))_\n\n" : "\(x("gap_note"))\n\n"
         }
 
         out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"
@@ -107,7 +108,7 @@ public enum ComparisonRenderer {
         for row in c.targets {
             for (check, name) in zip(row.checks, c.names) {
                 guard let check else { continue }
-                lines.append(CSVRenderer.csv(["target", Labels.target(row.kind.rawValue, language), "", row.period.ordinal, String(row.year), name,
+                lines.append(CSVRenderer.csv(["target", Labels.target(row.kind.rawValue, language), "", check.period.ordinal, String(check.year), name,
                                               "", "", "", "", e(check.required), check.achieved.map(e) ?? "", check.gap.map(e) ?? "",
                                               check.passed ? "pass" : "fail"]))
             }
@@ -152,18 +153,20 @@ struct ComparisonJSON: Encodable {
     }
     struct Indicator: Encodable { let series: String, unit: String, points: [Point] }
     struct Check: Encodable {
-        let required: Double, achieved: Double?, gap: Double?, passed: Bool
+        let year: Int, required: Double, achieved: Double?, gap: Double?, passed: Bool
 
-        enum CodingKeys: CodingKey { case required, achieved, gap, passed }
+        enum CodingKeys: CodingKey { case year, required, achieved, gap, passed }
         // Never achieved is null, not left out.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(year, forKey: .year)
             try c.encode(required, forKey: .required)
             try c.encode(achieved, forKey: .achieved)
             try c.encode(gap, forKey: .gap)
             try c.encode(passed, forKey: .passed)
         }
     }
+    /// `year` and `period` are the first scenario's; each check has its own year (peak, ceiling, neutrality).
     struct Target: Encodable { let target: String, year: Int, period: String, checks: [Check?] }
     struct Headline: Encodable { let indicator: String, unit: String, values: [Double?], difference: [Double?], difference_pct: [Double?] }
 
@@ -188,7 +191,7 @@ struct ComparisonJSON: Encodable {
         }
         targets = c.targets.map { row in
             Target(target: row.kind.rawValue, year: row.year, period: row.period.ordinal, checks: row.checks.map { check in
-                check.map { Check(required: $0.required, achieved: n($0.achieved), gap: n($0.gap), passed: $0.passed) }
+                check.map { Check(year: $0.year, required: $0.required, achieved: n($0.achieved), gap: n($0.gap), passed: $0.passed) }
             })
         }
         headline = c.headline.map { Headline(indicator: $0.key, unit: $0.unit, values: $0.values.map(n), difference: $0.differences.map(n),

@@ -40,9 +40,11 @@ public struct ScenarioComparison {
         public let relative: [Double]
     }
 
-    /// One target (kind and year), as each scenario sets and meets it; nil where a scenario has no such target.
+    /// One target, as each scenario sets and meets it; nil where a scenario has no such target. A peak,
+    /// ceiling or neutrality target is one row whatever year each scenario requires (see each check's year).
     public struct TargetRow {
         public let kind: TargetCheck.Kind
+        /// The year of the first scenario's target of this kind.
         public let year: Int
         public let checks: [TargetCheck?]
 
@@ -93,12 +95,18 @@ public struct ScenarioComparison {
             }
             return Row(series: s, unit: unit, points: points)
         }
-        var keys: [(TargetCheck.Kind, Int)] = []
+        // A target is one row across scenarios by its kind and year; the one-off targets (peak year, ceiling,
+        // neutrality) by kind alone, since the year is what each scenario requires.
+        func key(_ c: TargetCheck) -> String { Self.oneOff.contains(c.kind) ? c.kind.rawValue : "\(c.kind.rawValue) \(c.year)" }
+        var keys: [String] = [], firsts: [TargetCheck] = []
         for r in reports {
-            for c in r.targets where !keys.contains(where: { $0 == (c.kind, c.year) }) { keys.append((c.kind, c.year)) }
+            for c in r.targets where !keys.contains(key(c)) {
+                keys.append(key(c))
+                firsts.append(c)
+            }
         }
-        targets = keys.map { kind, year in
-            TargetRow(kind: kind, year: year, checks: reports.map { r in r.targets.first { $0.kind == kind && $0.year == year } })
+        targets = zip(keys, firsts).map { k, first in
+            TargetRow(kind: first.kind, year: first.year, checks: reports.map { r in r.targets.first { key($0) == k } })
         }
         headline = [
             HeadlineRow(key: "peak_year", unit: "year", values: reports.map { $0.indicators.peakYear.map(Double.init) }, isYear: true),
@@ -108,6 +116,9 @@ public struct ScenarioComparison {
             HeadlineRow(key: "total_cost", unit: "10^8 yuan", values: reports.map { $0.costs.totalDiscounted }, isYear: false),
         ]
     }
+
+    /// Targets a scenario sets once, not per plan period.
+    static let oneOff: Set<TargetCheck.Kind> = [.peakYear, .peakCeiling, .neutralityYear]
 
     static func point(_ period: PlanPeriod?, year: Int, values: [Double], changes: [Double], share: Bool) -> Point {
         let base = values[0]

@@ -74,15 +74,15 @@ public enum ScenarioWorkbook {
     static func targets(_ c: ScenarioComparison, language l: Language) -> Sheet {
         var sheet = Sheet(name: w("sheet_targets", l), frozenRows: 1, frozenColumns: 2)
         sheet.append([.heading(t("scenario", l)), .heading(t("target", l)), .heading(t("period", l)), .heading(t("year", l)),
-                      .heading(t("required", l)), .heading(t("achieved", l)), .heading(x("gap", l)), .heading(t("result", l))])
+                      .heading(t("required", l)), .heading(t("achieved", l)), .heading(x("gap_long", l)), .heading(t("result", l))])
         for (s, report) in c.reports.enumerated() {
             for row in c.targets {
                 guard let check = row.checks[s] else { continue }
-                let p = row.period
+                let p = check.period
                 func number(_ v: Double?) -> Cell { row.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map(Cell.value) ?? .empty }
                 sheet.append([.text(report.scenario), .text(Labels.target(row.kind.rawValue, l)),
                               .text(Labels.period(p.number, start: p.startYear, end: p.endYear, l)),
-                              .value(Double(row.year), format: ExcelNumberFormat.integer), number(check.required),
+                              .value(Double(check.year), format: ExcelNumberFormat.integer), number(check.required),
                               check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.gap),
                               .text(check.passed ? t("pass", l) : t("fail", l))])
             }
