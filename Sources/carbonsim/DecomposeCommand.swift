@@ -97,6 +97,7 @@ struct DecomposeCommand: ParsableCommand {
 
     func render(_ a: Analysis, _ labels: (String, String)) -> String {
         DecompositionRenderer.render(a.result, sectors: Decomposition.sectors, carriers: Decomposition.carriers, labels: labels,
+                                     // xlsx never reaches here (run() writes the workbook); JSON is the fallback.
                                      start: a.start, end: a.end, format: format.text ?? .json, language: lang)
     }
 }

@@ -35,8 +35,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let (results, workbook) = try reportingErrors { () -> ([ScenarioResult], Spreadsheet?) in
-            let workbook = try checkWorkbookOutput(format: format, output: output)
-            if let output, workbook == nil { try checkOutputFolder(output, option: "--output") }
+            let workbookPath = try checkWorkbookOutput(format: format, output: output)
+            if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
             var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
@@ -47,7 +47,7 @@ struct RunCommand: ParsableCommand {
                 printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
             }
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
-            guard workbook != nil else { return (results, nil) }
+            guard workbookPath != nil else { return (results, nil) }
             let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
             return (results, ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: false))
         }

@@ -27,7 +27,7 @@ extension Labels {
         (lang == .zh ? comparisonZH[key] : comparisonEN[key]) ?? key
     }
 
-    /// "b − a" and "b vs a (%)" headings of difference columns.
+    /// "b − a" and "b vs a (%)" headings of difference columns ("b − a" reads the same in Chinese).
     public static func difference(_ scenario: String, from first: String, _ lang: Language) -> String {
         "\(scenario) − \(first)"
     }

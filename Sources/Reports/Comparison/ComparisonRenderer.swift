@@ -76,7 +76,7 @@ public enum ComparisonRenderer {
     }
 
     static func headlineUnit(_ h: ScenarioComparison.HeadlineRow, _ language: Language) -> String {
-        h.unit == "year" ? Labels.comparison("year_unit", language) : h.unit == "10^8 yuan" ? (language == .zh ? "亿元" : h.unit) : Labels.unit(h.unit, language)
+        h.unit == "year" ? Labels.comparison("year_unit", language) : h.unit == "10^8 yuan" ? Labels.money(language) : Labels.unit(h.unit, language)
     }
 
     static func signed(_ v: Double) -> String {
