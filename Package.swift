@@ -25,6 +25,8 @@ let package = Package(
         ),
         // SQLite's C API (GRDB does the rest).
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // libxlsxwriter's C API: Excel workbooks (--format xlsx).
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         // Numbers only: components, model assembly, GSL wrappers, indicators. No I/O.
         .target(name: "Simulator", dependencies: ["CGSL"]),
         // Words to numbers: scenario schema, YAML, validation, embedded datasets and history, sweep and
@@ -43,8 +45,8 @@ let package = Package(
             name: "Sweeps",
             dependencies: ["Simulator", "Scenarios", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Numbers to artefacts: plan-period tables, sweep summaries; CSV, JSON, Markdown.
-        .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps"]),
+        // Numbers to artefacts: plan-period tables, comparisons, sweep summaries; CSV, JSON, Markdown, xlsx.
+        .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps", "CXlsxWriter"]),
         // The commands: thin.
         .executableTarget(
             name: "carbonsim",

@@ -28,7 +28,8 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: .long, help: "Second year.") var to = 2030
     @Option(name: .long, help: "Compare two scenarios in --to's year: the baseline file.") var baseline: String?
     @Option(name: .long, help: "Compare two scenarios in --to's year: the policy file.") var policy: String?
-    @Option(name: .long, help: "Output format: table, markdown, csv or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp(stringLiteral: ReportFormat.help)) var format: ReportFormat = .table
+    @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).") var output: String?
     @Option(name: .long, help: "Also write a waterfall chart (SVG) here.") var chart: String?
     @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
     @OptionGroup var data: DatasetOptions
@@ -50,6 +51,9 @@ struct DecomposeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let chart { try checkOutputFile(chart, option: "--chart") }
+            let workbook = try checkWorkbookOutput(format: format, output: output)
+            if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
+            var scenarios: [Scenario] = []
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
             let analysis: Analysis, labels: (String, String)
@@ -57,17 +61,32 @@ struct DecomposeCommand: ParsableCommand {
                 guard let baseline, let policy else {
                     throw InputError(file: "decompose", keyPath: "policy", message: "comparing scenarios needs both --baseline and --policy")
                 }
-                let b = try PreparedScenario(loader.load(path: baseline), dataset: dataset).run()
-                let p = try PreparedScenario(loader.load(path: policy), dataset: dataset).run()
+                scenarios = [try loader.load(path: baseline), try loader.load(path: policy)]
+                let b = try PreparedScenario(scenarios[0], dataset: dataset).run()
+                let p = try PreparedScenario(scenarios[1], dataset: dataset).run()
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))
                 labels = ("\(b.name) \(to)", "\(p.name) \(to)")
             } else {
                 let scenario = try file.map { try loadScenario(loader, $0) } ?? DefaultScenarios.load(dataset: dataset)[1]
+                scenarios = [scenario]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
                 analysis = try Self.analyse(r.trajectory, from: from, to: to)
                 labels = ("\(from)", "\(to)")
             }
-            print(render(analysis, labels), terminator: "")
+            if let workbook {
+                let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: file == nil && baseline == nil,
+                                                command: commandLineForMetadata)
+                let sheets = DecompositionWorkbook.build(analysis.result, sectors: Decomposition.sectors, labels: labels,
+                                                         start: analysis.start, end: analysis.end, metadata: metadata, language: lang)
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim decompose: \(labels.0) → \(labels.1)")
+            } else if let output {
+                do { try render(analysis, labels).write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    printError("cannot write \(output): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            } else {
+                print(render(analysis, labels), terminator: "")
+            }
             if let chart {
                 try write(try Charts.decomposition(analysis.result, start: (labels.0, analysis.start), end: (labels.1, analysis.end),
                                                    title: "LMDI: \(labels.0) → \(labels.1)", source: ScenarioCharts.source, language: lang),
@@ -78,6 +97,7 @@ struct DecomposeCommand: ParsableCommand {
 
     func render(_ a: Analysis, _ labels: (String, String)) -> String {
         DecompositionRenderer.render(a.result, sectors: Decomposition.sectors, carriers: Decomposition.carriers, labels: labels,
-                                     start: a.start, end: a.end, format: format, language: lang)
+                                     // xlsx never reaches here (run() writes the workbook); JSON is the fallback.
+                                     start: a.start, end: a.end, format: format.text ?? .json, language: lang)
     }
 }

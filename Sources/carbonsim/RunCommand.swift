@@ -9,16 +9,23 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run scenarios and print the five-year-plan table.",
-        discussion: "With no file, runs the embedded default scenarios: baseline and announced."
+        discussion: """
+        With no file, runs the embedded default scenarios: baseline and announced.
+
+        --format xlsx --output FILE.xlsx writes an Excel workbook instead: the plan-period table with the \
+        scenarios side by side, the targets (required, achieved, gap, result), the headline indicators, the \
+        costs, the annual series of each scenario and a metadata sheet (region, dataset and checksum, \
+        scenario files, tool version, date, conventions, sources).
+        """
     )
 
     @Argument(help: "Scenario YAML files.")
     var files: [String] = []
 
-    @Option(name: .long, help: "Output format: table, markdown, csv or json.")
-    var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp(stringLiteral: ReportFormat.help))
+    var format: ReportFormat = .table
 
-    @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into.")
+    @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into; with --format xlsx, the workbook file (.xlsx).")
     var output: String?
 
     @Option(name: .long, help: "Label language: en or zh.")
@@ -27,8 +34,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        let results = try reportingErrors { () -> [ScenarioResult] in
-            if let output { try checkOutputFolder(output, option: "--output") }
+        let (results, workbook) = try reportingErrors { () -> ([ScenarioResult], Spreadsheet?) in
+            let workbookPath = try checkWorkbookOutput(format: format, output: output)
+            if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
             var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
@@ -38,10 +46,17 @@ struct RunCommand: ParsableCommand {
                 scenarios = Array(scenarios.prefix(1))
                 printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
             }
-            return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+            let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+            guard workbookPath != nil else { return (results, nil) }
+            let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
+            return (results, ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: false))
         }
-        print(try render(results, format), terminator: "")
-        if let output { try write(results, to: output) }
+        if let workbook, let output {
+            return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))")
+        }
+        guard let text = format.text else { return }
+        print(try render(results, text), terminator: "")
+        if let output { try write(results, text, to: output) }
     }
 
     func render(_ results: [ScenarioResult], _ format: OutputFormat) throws -> String {
@@ -54,7 +69,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func write(_ results: [ScenarioResult], to path: String) throws {
+    func write(_ results: [ScenarioResult], _ format: OutputFormat, to path: String) throws {
         let dir = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -364,6 +364,11 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
             u = rng.random()
             if u < 0.75:
                 args = ["run", file] + rng.choice([[], [], ["--format", "json"], ["--format", "csv"], ["--lang", "zh"]])
+                if "--lang" in args:
+                    # A mutant that runs is compared with the baseline in a Chinese workbook too (no draw from rng,
+                    # so the seeded mutants stay the same).
+                    follow = [["compare", "scenarios/baseline.yaml", file, "--format", "xlsx", "--lang", "zh",
+                               "-o", os.path.join(case, "compare.xlsx")]]
             elif u < 0.85:
                 args = ["plot", "trajectory", file, "--series", rng.choice(["co2_gross", "gdp", "energy_total"]), "-o", svg]
             elif u < 0.9:

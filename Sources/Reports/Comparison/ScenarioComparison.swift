@@ -1,0 +1,135 @@
+import Scenarios
+import Simulator
+
+/// Several scenarios side by side: the plan-period indicators, each target, the peak, cumulative CO2 and
+/// cost, with every scenario after the first told as a difference from the first (absolute, and % of the
+/// first's value). Built from plan-period reports; renderers turn it into text, CSV, JSON and workbooks.
+public struct ScenarioComparison {
+    public let reports: [PlanPeriodReport]
+    /// The plan periods every scenario covers.
+    public let periods: [PlanPeriod]
+    /// The year the first period is measured from (2020).
+    public let startYear: Int
+    public let rows: [Row]
+    public let targets: [TargetRow]
+    public let headline: [HeadlineRow]
+
+    public var names: [String] { reports.map(\.scenario) }
+
+    /// One indicator: its value in the start year and at the end of each period, per scenario.
+    public struct Row {
+        public let series: String
+        public let unit: String
+        /// The start year first, then each period's end.
+        public let points: [Point]
+        /// A share (unit "%"): its difference is in the unit's own points, and no % of a % is given.
+        public var isShare: Bool { unit == "%" }
+    }
+
+    public struct Point {
+        /// nil for the start year.
+        public let period: PlanPeriod?
+        public let year: Int
+        /// Per scenario.
+        public let values: [Double]
+        /// Per scenario: % change over the period (nan for the start year).
+        public let changes: [Double]
+        /// Per scenario after the first: value minus the first's.
+        public let differences: [Double]
+        /// Per scenario after the first: the difference as % of the first's value (nan for shares or a zero first).
+        public let relative: [Double]
+    }
+
+    /// One target, as each scenario sets and meets it; nil where a scenario has no such target. A peak,
+    /// ceiling or neutrality target is one row whatever year each scenario requires (see each check's year).
+    public struct TargetRow {
+        public let kind: TargetCheck.Kind
+        /// The year of the first scenario's target of this kind.
+        public let year: Int
+        public let checks: [TargetCheck?]
+
+        public var period: PlanPeriod { PlanPeriod.containing(year) }
+        /// A year target (peak, neutrality) rather than a quantity.
+        public var isYear: Bool { kind == .peakYear || kind == .neutralityYear }
+    }
+
+    /// A headline indicator per scenario (nil: not reached), with differences from the first.
+    public struct HeadlineRow {
+        public let key: String
+        public let unit: String
+        public let values: [Double?]
+        public let isYear: Bool
+
+        public var differences: [Double?] {
+            values.dropFirst().map { v in v.flatMap { v in values[0].map { v - $0 } } }
+        }
+        public var relative: [Double?] {
+            isYear ? values.dropFirst().map { _ in nil } : values.dropFirst().map { v in
+                v.flatMap { v in values[0].flatMap { $0 != 0 ? 100 * (v / $0 - 1) : nil } }
+            }
+        }
+    }
+
+    /// `until`: show only the plan periods ending no later than this year.
+    public init(_ results: [ScenarioResult], until: Int? = nil) {
+        self.init(reports: results.map(PlanPeriodReport.init), until: until)
+    }
+
+    public init(reports: [PlanPeriodReport], until: Int? = nil) {
+        self.reports = reports
+        let first = reports.first
+        periods = (first?.periods ?? []).filter { p in reports.allSatisfy { $0.periods.contains(p) } && p.endYear <= (until ?? Int.max) }
+        startYear = first?.startYear ?? 2020
+        let periods = periods
+        // Indicators every scenario has, in the report's order.
+        let series = (first?.rows ?? []).map(\.series).filter { s in reports.allSatisfy { $0.rows.contains { $0.series == s } } }
+        rows = series.map { s in
+            let scenarioRows = reports.map { r in r.rows.first { $0.series == s }! }
+            let unit = scenarioRows[0].unit
+            var points = [Self.point(nil, year: first!.startYear, values: scenarioRows.map(\.start),
+                                     changes: scenarioRows.map { _ in .nan }, share: unit == "%")]
+            for p in periods {
+                let k = reports.map { $0.periods.firstIndex(of: p)! }
+                points.append(Self.point(p, year: p.endYear, values: zip(scenarioRows, k).map { $0.ends[$1] },
+                                         changes: zip(scenarioRows, k).map { $0.changes[$1] }, share: unit == "%"))
+            }
+            return Row(series: s, unit: unit, points: points)
+        }
+        // A target is one row across scenarios by its kind and year; the one-off targets (peak year, ceiling,
+        // neutrality) by kind alone, since the year is what each scenario requires.
+        func key(_ c: TargetCheck) -> String { Self.oneOff.contains(c.kind) ? c.kind.rawValue : "\(c.kind.rawValue) \(c.year)" }
+        var keys: [String] = [], firsts: [TargetCheck] = []
+        for r in reports {
+            for c in r.targets where !keys.contains(key(c)) {
+                keys.append(key(c))
+                firsts.append(c)
+            }
+        }
+        targets = zip(keys, firsts).map { k, first in
+            TargetRow(kind: first.kind, year: first.year, checks: reports.map { r in r.targets.first { key($0) == k } })
+        }
+        headline = [
+            HeadlineRow(key: "peak_year", unit: "year", values: reports.map { $0.indicators.peakYear.map(Double.init) }, isYear: true),
+            HeadlineRow(key: "peak_value", unit: "Mt CO2", values: reports.map { $0.indicators.peak.value }, isYear: false),
+            HeadlineRow(key: "cumulative_co2", unit: "Mt CO2", values: reports.map { $0.indicators.cumulativeNetCO2 }, isYear: false),
+            HeadlineRow(key: "neutrality_year", unit: "year", values: reports.map { $0.indicators.neutralityYear.map(Double.init) }, isYear: true),
+            HeadlineRow(key: "total_cost", unit: "10^8 yuan", values: reports.map { $0.costs.totalDiscounted }, isYear: false),
+        ]
+    }
+
+    /// Targets a scenario sets once, not per plan period.
+    static let oneOff: Set<TargetCheck.Kind> = [.peakYear, .peakCeiling, .neutralityYear]
+
+    static func point(_ period: PlanPeriod?, year: Int, values: [Double], changes: [Double], share: Bool) -> Point {
+        let base = values[0]
+        let differences = values.dropFirst().map { $0 - base }
+        let relative = values.dropFirst().map { v in share || base == 0 ? Double.nan : 100 * (v / base - 1) }
+        return Point(period: period, year: year, values: values, changes: changes, differences: differences, relative: relative)
+    }
+}
+
+extension TargetCheck {
+    /// Achieved minus required, in the target's unit (years for peak and neutrality); nil when never achieved.
+    /// Its sign is the plain difference: whether that meets the target is `passed`.
+    public var gap: Double? { achieved.map { $0 - required } }
+}

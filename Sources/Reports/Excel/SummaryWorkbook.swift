@@ -1,0 +1,82 @@
+import Foundation
+import Simulator
+import Sweeps
+
+/// The workbook of `summarize`: percentile bands year by year, the probability of meeting each target,
+/// the sensitivities (Sobol indices with intervals, or standardized regression coefficients), and the
+/// metadata of the sweep.
+public enum SummaryWorkbook {
+    public static func build(_ s: SweepSummary, metadata: WorkbookMetadata, language l: Language) -> Spreadsheet {
+        func w(_ key: String) -> String { Labels.workbook(key, l) }
+        func t(_ key: String) -> String { Labels.text(key, l) }
+        let percent = ExcelNumberFormat.oneDecimal, index = "0.000"
+
+        var bands = Sheet(name: w("sheet_bands"), frozenRows: 1, frozenColumns: 3)
+        bands.append([.heading(t("scenario")), .heading(t("indicator")), .heading(t("year"))]
+                     + SweepSummaryRenderer.percentileNames.map { .heading($0) })
+        for sc in s.scenarios {
+            for band in sc.bands {
+                for (i, y) in band.years.enumerated() {
+                    bands.append([.text(sc.scenario), .text(Labels.series(band.series, l)), .value(Double(y), format: ExcelNumberFormat.integer)]
+                                 + band.values.map { Cell.value($0[i]) })
+                }
+            }
+        }
+
+        var targets = Sheet(name: w("sheet_probabilities"), frozenRows: 1, frozenColumns: 2)
+        targets.append([.heading(t("scenario")), .heading(t("target")), .heading(t("year")), .heading(t("required")),
+                        .heading(w("probability")), .heading(w("lower")), .heading(w("upper")), .heading(w("runs"))])
+        for sc in s.scenarios {
+            for target in sc.targets {
+                let p = target.probability
+                targets.append([.text(sc.scenario), .text(Labels.target(target.target, l)), .value(Double(target.year), format: ExcelNumberFormat.integer),
+                                .value(target.required), .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
+                                .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)])
+            }
+        }
+
+        var sensitivity = Sheet(name: w("sheet_sensitivity"), frozenRows: 1, frozenColumns: 4)
+        sensitivity.append([.heading(t("scenario")), .heading(w("output")), .heading(w("method")), .heading(w("factor")),
+                            .heading(w("first")), .heading(w("lower")), .heading(w("upper")),
+                            .heading(w("total_order")), .heading(w("lower")), .heading(w("upper")), .heading("R²")])
+        for sc in s.scenarios {
+            for sens in sc.sensitivity {
+                for (i, f) in sens.factors.enumerated() {
+                    let first = sens.first[i]
+                    var row: [Cell] = [.text(sc.scenario), .text(sens.output), .text(sens.method.rawValue), .text(f),
+                                       .value(first.estimate, format: index)]
+                    if sens.method == .sobol {
+                        let total = sens.total[i]
+                        row += [.value(first.lower, format: index), .value(first.upper, format: index), .value(total.estimate, format: index),
+                                .value(total.lower, format: index), .value(total.upper, format: index), .empty]
+                    } else {
+                        row += [.empty, .empty, .empty, .empty, .empty, .value(sens.rSquared, format: index)]
+                    }
+                    sensitivity.append(row)
+                }
+            }
+        }
+        var names: Set<String> = [bands.name.lowercased(), targets.name.lowercased(), sensitivity.name.lowercased()]
+        var meta = metadata.sheet(l)
+        meta.name = ScenarioWorkbook.sheetName(meta.name, taken: &names)
+        return Spreadsheet(sheets: [bands, targets, sensitivity, meta])
+    }
+}
+
+extension WorkbookMetadata {
+    /// A sweep's metadata, from its database: the dataset checksum, the tool that ran it, the scenario
+    /// files with their checksums, the sweep's name, design and spec file. The dataset itself is not
+    /// stored, so region and sources are left out.
+    public init(sweep store: ResultStore, command: String, date: Date = Date()) throws {
+        self.init(region: "", regionZH: "", datasetFile: "", datasetChecksum: try store.meta("dataset_checksum") ?? "",
+                  scenarioFiles: [], toolVersion: ResultStore.toolVersion, date: Self.iso(date), command: command, sources: [])
+        // "fingerprint  name  path" a line (SweepIdentity.scenarioFiles).
+        scenarioFiles = (try store.meta("scenario_files") ?? "").split(separator: "\n").compactMap { line in
+            let parts = line.components(separatedBy: "  ")
+            return parts.count >= 3 ? ScenarioFile(scenario: parts[1], path: parts[2...].joined(separator: "  "), checksum: parts[0]) : nil
+        }
+        for key in ["name", "design", "spec_file", "run_count", "tool_version"] {
+            if let v = try store.meta(key), !v.isEmpty { sweep.append((key, v)) }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Sheet names and headings of workbooks, in English and Chinese. Sheet names stay within Excel's 31
+/// characters and avoid []:*?/\.
+extension Labels {
+    static let workbookEN: [String: String] = [
+        "sheet_periods": "Plan periods", "sheet_targets": "Targets", "sheet_headline": "Headline", "sheet_costs": "Costs",
+        "sheet_annual": "Annual", "sheet_metadata": "Metadata", "sheet_lmdi": "LMDI",
+        "key": "Key", "value": "Value", "region": "Region", "dataset": "Dataset", "dataset_checksum": "Dataset checksum (FNV-1a)",
+        "scenario_file": "Scenario file", "tool_version": "Tool version", "date": "Date (UTC)", "command": "Command",
+        "convention": "Convention", "source": "Source", "series_key": "Key", "cost_family": "Cost family",
+        "discounted": "discounted to 2020", "total": "Total", "discount_rate": "Discount rate", "cost_prefix": "Cost: ",
+        "sector": "Sector", "ratio": "Ratio (multiplicative)", "from": "From", "to": "To",
+        "sheet_bands": "Percentile bands", "sheet_probabilities": "Target probabilities", "sheet_sensitivity": "Sensitivity",
+        "probability": "Probability (%)", "lower": "Lower (95%)", "upper": "Upper (95%)", "runs": "Runs", "output": "Output",
+        "method": "Method", "factor": "Factor", "first": "First order (Sobol) or SRC", "total_order": "Total order",
+        "sweep_": "Sweep ",
+        "decomposition": "LMDI decomposition of gross CO2 (additive effects in Mt CO2; last row multiplicative)",
+    ]
+    static let workbookZH: [String: String] = [
+        "sheet_periods": "五年规划", "sheet_targets": "目标", "sheet_headline": "核心指标", "sheet_costs": "成本",
+        "sheet_annual": "逐年", "sheet_metadata": "说明", "sheet_lmdi": "LMDI分解",
+        "key": "项目", "value": "内容", "region": "地区", "dataset": "数据集", "dataset_checksum": "数据集校验值（FNV-1a）",
+        "scenario_file": "情景文件", "tool_version": "软件版本", "date": "日期（UTC）", "command": "命令",
+        "convention": "统计口径", "source": "数据来源", "series_key": "变量名", "cost_family": "成本类别",
+        "discounted": "贴现至2020年", "total": "合计", "discount_rate": "贴现率", "cost_prefix": "成本：",
+        "sector": "部门", "ratio": "比值（乘法分解）", "from": "起点", "to": "终点",
+        "sheet_bands": "分位数区间", "sheet_probabilities": "目标实现概率", "sheet_sensitivity": "敏感性",
+        "probability": "概率（%）", "lower": "下限（95%）", "upper": "上限（95%）", "runs": "运行次数", "output": "输出",
+        "method": "方法", "factor": "因素", "first": "一阶指数（Sobol）或标准化回归系数", "total_order": "总指数",
+        "sweep_": "参数扫描 ",
+        "decomposition": "CO2排放总量（毛）变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
+    ]
+
+    public static func workbook(_ key: String, _ lang: Language) -> String {
+        (lang == .zh ? workbookZH[key] : workbookEN[key]) ?? key
+    }
+
+    /// A cost family (`CostModel.families`) as a plan report names it.
+    public static func costFamily(_ family: String, _ lang: Language) -> String {
+        let en: [String: String] = [
+            "capacity": "Capacity elimination", "efficiency": "Efficiency retrofits", "renewables": "Wind and solar",
+            "coal_power": "Coal power retirement and retrofits", "electrification": "Electrification", "ccus": "CCUS",
+            "sinks": "Sinks (afforestation)", "fly_ash_alumina": "Fly-ash alumina", "deep_processing": "Deep processing",
+            "dual_control": "Output curtailed by dual control",
+        ]
+        let zh: [String: String] = [
+            "capacity": "淘汰落后产能", "efficiency": "节能改造", "renewables": "风电光伏", "coal_power": "煤电退役与改造",
+            "electrification": "电能替代", "ccus": "CCUS", "sinks": "碳汇（造林）", "fly_ash_alumina": "粉煤灰提取氧化铝",
+            "deep_processing": "精深加工", "dual_control": "能耗双控限产",
+        ]
+        return (lang == .zh ? zh[family] : en[family]) ?? family
+    }
+
+    /// "10^8 yuan" as a Chinese table writes it.
+    public static func money(_ lang: Language) -> String { lang == .zh ? "亿元" : "10^8 yuan" }
+}

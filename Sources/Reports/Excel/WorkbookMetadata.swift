@@ -1,0 +1,88 @@
+import Foundation
+import Scenarios
+import Sweeps
+
+/// What a workbook was made from, for its metadata sheet: region, dataset and its checksum, scenario files
+/// with theirs, tool version, date, the command, and the dataset's sources.
+public struct WorkbookMetadata: Sendable {
+    public struct ScenarioFile: Sendable {
+        public let scenario: String
+        /// The file, or "embedded" for a default scenario.
+        public let path: String
+        /// FNV-1a of the file's text, as the dataset checksum; empty for an embedded scenario.
+        public let checksum: String
+    }
+
+    public var region: String
+    public var regionZH: String
+    public var datasetFile: String
+    public var datasetChecksum: String
+    public var scenarioFiles: [ScenarioFile]
+    public var toolVersion: String
+    /// UTC, ISO 8601 (2026-11-29T08:00:00Z).
+    public var date: String
+    public var command: String
+    /// Every distinct source the dataset cites, in file order.
+    public var sources: [String]
+    /// For a sweep summary: the sweep's stored keys (name, design, spec_file, run_count, the tool that ran it).
+    public var sweep: [(String, String)] = []
+
+    init(region: String, regionZH: String, datasetFile: String, datasetChecksum: String, scenarioFiles: [ScenarioFile],
+         toolVersion: String, date: String, command: String, sources: [String]) {
+        self.region = region
+        self.regionZH = regionZH
+        self.datasetFile = datasetFile
+        self.datasetChecksum = datasetChecksum
+        self.scenarioFiles = scenarioFiles
+        self.toolVersion = toolVersion
+        self.date = date
+        self.command = command
+        self.sources = sources
+    }
+
+    /// `embedded`: the scenarios are the embedded defaults (their files are named, not their install paths).
+    public init(dataset: Dataset, scenarios: [Scenario], embedded: Bool = false, command: String, date: Date = Date()) {
+        region = dataset.region
+        regionZH = dataset.regionZH
+        datasetFile = dataset.file
+        datasetChecksum = dataset.checksum
+        scenarioFiles = scenarios.flatMap { s in
+            s.sources.isEmpty ? [ScenarioFile(scenario: s.name, path: "embedded", checksum: "")]
+                : s.sources.map { source in
+                    let path = embedded ? "embedded " + URL(fileURLWithPath: source.path).lastPathComponent : source.path
+                    return ScenarioFile(scenario: s.name, path: path, checksum: fingerprint(source.text))
+                }
+        }
+        toolVersion = ResultStore.toolVersion
+        self.date = Self.iso(date)
+        self.command = command
+        var seen = Set<String>()
+        sources = (dataset.entries.map(\.source) + dataset.facts.map(\.source)).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
+    /// The metadata sheet: one key and value a row (a row per scenario file and per source).
+    public func sheet(_ language: Language) -> Sheet {
+        func w(_ key: String) -> String { Labels.workbook(key, language) }
+        var sheet = Sheet(name: w("sheet_metadata"), frozenRows: 1, frozenColumns: 1)
+        sheet.append([.heading(w("key")), .heading(w("value"))])
+        if !region.isEmpty { sheet.append([.text(w("region")), .text(language == .zh && !regionZH.isEmpty ? regionZH : region)]) }
+        if !datasetFile.isEmpty { sheet.append([.text(w("dataset")), .text(datasetFile)]) }
+        sheet.append([.text(w("dataset_checksum")), .text(datasetChecksum)])
+        for f in scenarioFiles {
+            sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(f.path)" : "\(f.scenario): \(f.path) (\(f.checksum))")])
+        }
+        sheet.append([.text(w("tool_version")), .text(toolVersion)])
+        for (key, value) in sweep { sheet.append([.text(w("sweep_") + key), .text(value)]) }
+        sheet.append([.text(w("date")), .text(date)])
+        sheet.append([.text(w("command")), .text(command)])
+        sheet.append([.text(w("convention")), .text(Labels.text("convention", language))])
+        for s in sources { sheet.append([.text(w("source")), .text(s)]) }
+        return sheet
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+
+/// `carbonsim compare`: scenarios side by side by plan period, each against the first.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare scenarios by plan period: differences against the first, target gaps, peak, cumulative CO2 and cost.",
+        discussion: """
+        The first file is the reference: every other scenario is shown as its difference from it, absolute \
+        (in the indicator's unit; for shares, percentage points) and as % of the reference's value. With no \
+        file, compares the embedded baseline and announced scenarios.
+
+        --format xlsx writes an Excel workbook (--output FILE.xlsx): the plan-period table with the scenarios \
+        side by side and the differences, the targets with required, achieved, gap and result, the headline \
+        indicators, the costs, the annual series of each scenario, and a metadata sheet.
+        """
+    )
+
+    @Argument(help: "Scenario YAML files; the first is the reference.")
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(stringLiteral: ReportFormat.help))
+    var format: ReportFormat = .table
+
+    @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).")
+    var output: String?
+
+    @Option(name: .long, help: "Show plan periods ending no later than this year (default: all, to the dataset's end).")
+    var until: Int?
+
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
+    @OptionGroup var data: DatasetOptions
+
+    func validate() throws {
+        if let until, !(2025...2100).contains(until) {
+            throw ValidationError("--until must be a year from 2025 (the end of the 14th plan) to 2100; got \(until)")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let workbook = try checkWorkbookOutput(format: format, output: output)
+            if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
+            let dataset = try data.load()
+            let loader = ScenarioLoader(dataset: dataset)
+            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
+            // As in `run`: the embedded "announced" is Inner Mongolia's plan, not another region's.
+            if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
+                scenarios = Array(scenarios.prefix(1))
+                printLine("note: \(dataset.region): the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan); name scenario files to compare")
+            }
+            let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+            if let workbook {
+                let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
+                let sheets = ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: true, until: until)
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim compare: \(results.map(\.name).joined(separator: ", "))")
+                return
+            }
+            let text = try ComparisonRenderer.render(ScenarioComparison(results, until: until), format: format.text!, language: lang)
+            if let output {
+                do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                    printError("cannot write \(output): \(error.localizedDescription)")
+                    throw ExitCode(1)
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+    }
+}

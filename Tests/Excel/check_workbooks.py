@@ -1,0 +1,413 @@
+"""Independent check of carbonsim's Excel workbooks: reads them back with openpyxl (not the library that wrote
+them) and compares sheet names, cell values, number formats, frozen panes, column widths and the metadata sheet
+with the JSON output of the same command.
+
+    python3 Tests/Excel/check_workbooks.py [--carbonsim .build/debug/carbonsim]     (from the repository root)
+"""
+import argparse
+import datetime
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+import openpyxl
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATASET = os.path.join(ROOT, "Sources/Scenarios/Datasets/inner-mongolia.yaml")
+FILES = [os.path.join(ROOT, "scenarios", f) for f in ("baseline.yaml", "announced.yaml", "accelerated.yaml")]
+
+SHEETS = {
+    "en": ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Annual accelerated", "Metadata"],
+    "zh": ["五年规划", "目标", "核心指标", "成本", "逐年 baseline", "逐年 announced", "逐年 accelerated", "说明"],
+}
+FROZEN = {"Plan periods": "E2", "Targets": "C2", "Headline": "C2", "Costs": "C2", "Metadata": "B2",
+          "五年规划": "E2", "目标": "C2", "核心指标": "C2", "成本": "C2", "说明": "B2"}
+# Labels an analyst reads, by language (a sample: the full tables are in Sources/Reports/Language.swift).
+LABELS = {"en": {"co2_gross": "CO2 gross", "unit": "Mt CO2", "base": "base", "15th": "15th (2026-30)", "pass": "PASS", "fail": "FAIL"},
+          "zh": {"co2_gross": "CO2排放总量（毛）", "unit": "百万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
+
+passed = 0
+
+
+def check(condition, message):
+    global passed
+    if not condition:
+        raise AssertionError(message)
+    passed += 1
+
+
+def same(cell, expected, where):
+    """A number cell equal to the JSON number (libxlsxwriter keeps 16 significant digits), or empty for null."""
+    if expected is None:
+        check(cell.value is None, f"{where}: expected an empty cell, found {cell.value!r}")
+        return
+    check(cell.data_type == "n" and isinstance(cell.value, (int, float)), f"{where}: expected a number, found {cell.value!r}")
+    check(math.isclose(cell.value, expected, rel_tol=1e-14, abs_tol=1e-300), f"{where}: {cell.value!r} != {expected!r}")
+
+
+def value_format(v):
+    """The number format carbonsim gives a value: the digits of its text tables."""
+    a = abs(v)
+    return "#,##0" if a >= 1000 else "0.0" if a >= 100 else "0.00" if a >= 1 else "0" if a == 0 else "0.000"
+
+
+def formatted(cell, expected, fmt, where):
+    same(cell, expected, where)
+    if expected is not None:
+        check(cell.number_format == fmt, f"{where}: number format {cell.number_format!r}, expected {fmt!r}")
+
+
+def fnv1a(data):
+    h = 0xcbf29ce484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+    return format(h, "x")
+
+
+def carbonsim(binary, *args, expect=0):
+    p = subprocess.run([binary, *args], capture_output=True, text=True)
+    check(p.returncode == expect, f"carbonsim {' '.join(args)}: exit {p.returncode}, expected {expect}\n{p.stderr}")
+    return p
+
+
+def rows_of(ws):
+    return list(ws.iter_rows())
+
+
+def check_layout(wb, lang):
+    check(wb.sheetnames == SHEETS[lang], f"sheet names {wb.sheetnames} != {SHEETS[lang]}")
+    for ws in wb.worksheets:
+        expected = FROZEN.get(ws.title, "B4")
+        check(ws.freeze_panes == expected, f"{ws.title}: frozen at {ws.freeze_panes}, expected {expected}")
+        first = [c for c in ws[1] if c.value is not None]
+        check(all(c.font.b for c in first), f"{ws.title}: header row not bold")
+        # Column widths fit the header and labels of each column (CJK counts two).
+        for c in ws[1][:3]:
+            longest = max(width(str(r[c.column - 1].value)) for r in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 60))
+                          if len(r) >= c.column and r[c.column - 1].value is not None and r[c.column - 1].data_type == "s")
+            w = ws.column_dimensions[c.column_letter].width
+            check(w >= min(longest, 58), f"{ws.title}: column {c.column_letter} is {w} wide for a {longest}-wide text")
+
+
+def width(s):
+    return sum(2 if ord(ch) >= 0x1100 and (0x2E80 <= ord(ch) <= 0xA4CF or 0xFF00 <= ord(ch) <= 0xFF60 or 0x1100 <= ord(ch) <= 0x115F
+                                           or 0xAC00 <= ord(ch) <= 0xD7A3) else 1 for ch in s)
+
+
+def check_plan_periods(ws, data, lang, differences):
+    """Every indicator and point as in the comparison JSON, numbers with their formats."""
+    n = len(data["scenarios"])
+    header = [c.value for c in ws[1]]
+    check(header[4::2][:n] == data["scenarios"], f"plan periods: scenario columns {header[4::2][:n]}")
+    check(len(header) == 4 + 2 * n + (2 * (n - 1) if differences else 0), f"plan periods: {len(header)} columns")
+    rows = rows_of(ws)[1:]
+    k = 0
+    for ind in data["indicators"]:
+        for p in ind["points"]:
+            row = rows[k]
+            k += 1
+            where = f"plan periods row {k + 1} ({ind['series']} {p['year']})"
+            if ind["series"] == "co2_gross":
+                check(row[0].value == LABELS[lang]["co2_gross"] and row[1].value == LABELS[lang]["unit"], f"{where}: labels {row[0].value}, {row[1].value}")
+                if p.get("period") is None:
+                    check(row[2].value == LABELS[lang]["base"], f"{where}: period {row[2].value}")
+                if p.get("period") == "15th":
+                    check(row[2].value == LABELS[lang]["15th"], f"{where}: period {row[2].value}")
+            formatted(row[3], p["year"], "0", where + " year")
+            for s in range(n):
+                v = p["values"][s]
+                formatted(row[4 + 2 * s], v, value_format(v), f"{where} value {s}")
+                formatted(row[5 + 2 * s], p["change_pct"][s] if p.get("period") else None, "0.0", f"{where} change {s}")
+            if differences:
+                for s in range(n - 1):
+                    d, r = p["difference"][s], p["difference_pct"][s]
+                    formatted(row[4 + 2 * n + 2 * s], d, value_format(d), f"{where} difference {s}")
+                    formatted(row[5 + 2 * n + 2 * s], r, "0.0", f"{where} difference % {s}")
+                    if ind["unit"] == "%":
+                        check(r is None, f"{where}: a share has no % difference")
+    check(rows[k][0].value is None, "plan periods: a blank row after the table")
+
+
+def check_targets(ws, data, lang):
+    rows = rows_of(ws)[1:]
+    k = 0
+    for s, name in enumerate(data["scenarios"]):
+        for t in data["targets"]:
+            c = t["checks"][s]
+            if c is None:
+                continue
+            row = rows[k]
+            k += 1
+            where = f"targets row {k + 1} ({name} {t['target']} {t['year']})"
+            year_target = t["target"] in ("peak_year", "neutrality_year")
+            check(row[0].value == name, f"{where}: scenario {row[0].value}")
+            formatted(row[3], c["year"], "0", where + " year")
+            formatted(row[4], c["required"], "0" if year_target else value_format(c["required"]), where + " required")
+            if c["achieved"] is None:
+                check(row[5].value in ("never", "无"), f"{where}: achieved {row[5].value}")
+            else:
+                formatted(row[5], c["achieved"], "0" if year_target else value_format(c["achieved"]), where + " achieved")
+            gap = c["gap"]
+            formatted(row[6], gap, "0" if year_target else (value_format(gap) if gap is not None else None), where + " gap")
+            if gap is not None:
+                check(math.isclose(gap, c["achieved"] - c["required"], rel_tol=1e-12, abs_tol=1e-9), f"{where}: gap is not achieved - required")
+            check(row[7].value == LABELS[lang]["pass" if c["passed"] else "fail"], f"{where}: result {row[7].value}")
+    check(k == len(rows), f"targets: {len(rows)} rows, expected {k}")
+
+
+def check_headline(ws, data, differences):
+    rows = rows_of(ws)[1:]
+    n = len(data["scenarios"])
+    check(len(rows) == len(data["headline"]), "headline: one row per indicator")
+    for row, h in zip(rows, data["headline"]):
+        years = h["unit"] == "year"
+        for s in range(n):
+            v = h["values"][s]
+            if v is None:
+                check(row[2 + s].value in ("never", "无"), f"headline {h['indicator']}: {row[2 + s].value}")
+            else:
+                formatted(row[2 + s], v, "0" if years else value_format(v), f"headline {h['indicator']} {s}")
+        if differences:
+            for s in range(n - 1):
+                d = h["difference"][s]
+                formatted(row[2 + n + 2 * s], d, "0" if years else (value_format(d) if d is not None else None), f"headline {h['indicator']} difference")
+                formatted(row[3 + n + 2 * s], h["difference_pct"][s], "0.0", f"headline {h['indicator']} difference %")
+
+
+def check_costs(ws, run):
+    rows = rows_of(ws)[1:]
+    families = list(run["scenarios"][0]["indicators"]["cost_by_family"].keys())
+    check(len(rows) == len(families) + 2, f"costs: {len(rows)} rows")
+    for s, sc in enumerate(run["scenarios"]):
+        by = sc["indicators"]["cost_by_family"]
+        values = sorted(by.values())
+        cells = sorted(r[2 + s].value for r in rows[:len(families)])
+        for a, b in zip(cells, values):
+            check(math.isclose(a, b, rel_tol=1e-14, abs_tol=1e-300), f"costs {sc['name']}: {a} != {b}")
+        formatted(rows[len(families)][2 + s], sc["indicators"]["total_cost"], value_format(sc["indicators"]["total_cost"]), "costs total")
+        formatted(rows[len(families) + 1][2 + s], 100 * sc["indicators"]["discount_rate"], "0.0", "costs discount rate")
+
+
+def check_annual(ws, sc):
+    keys = [c.value for c in ws[3]][1:]
+    check(set(sc["series"]) <= set(keys), f"{ws.title}: series missing: {set(sc['series']) - set(keys)}")
+    rows = rows_of(ws)[3:]
+    check(len(rows) == len(sc["years"]), f"{ws.title}: {len(rows)} years")
+    for i, row in enumerate(rows):
+        formatted(row[0], sc["years"][i], "0", f"{ws.title} year")
+        for j, key in enumerate(keys):
+            if key.startswith("cost_"):
+                same(row[j + 1], sc["annual_costs"][key[5:]][i], f"{ws.title} {key} {sc['years'][i]}")
+            else:
+                v = sc["series"][key][i]
+                formatted(row[j + 1], v, value_format(v) if v is not None else None, f"{ws.title} {key} {sc['years'][i]}")
+
+
+def check_metadata(ws, lang, scenario_files, command):
+    pairs = [(r[0].value, r[1].value) for r in ws.iter_rows(min_row=2)]
+    values = {}
+    for k, v in pairs:
+        values.setdefault(k, []).append(v)
+    zh = lang == "zh"
+    region = values["地区" if zh else "Region"][0]
+    check(region == ("内蒙古" if zh else "Inner Mongolia"), f"metadata region {region}")
+    with open(DATASET, "rb") as f:
+        text = f.read()
+    checksum = values["数据集校验值（FNV-1a）" if zh else "Dataset checksum (FNV-1a)"][0]
+    check(checksum == fnv1a(text), f"metadata dataset checksum {checksum} != FNV-1a of the dataset {fnv1a(text)}")
+    files = values["情景文件" if zh else "Scenario file"]
+    for path in map(os.path.realpath, scenario_files):  # the loader names a linked file by its target
+        with open(path, "rb") as f:
+            fp = fnv1a(f.read())
+        check(any(path in v and f"({fp})" in v for v in files), f"metadata: {path} ({fp}) not among {files}")
+    check(values["软件版本" if zh else "Tool version"][0].startswith("carbonsim "), "metadata tool version")
+    date = values["日期（UTC）" if zh else "Date (UTC)"][0]
+    made = datetime.datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    check(abs((datetime.datetime.now(datetime.timezone.utc) - made).total_seconds()) < 3600, f"metadata date {date}")
+    check(command in values["命令" if zh else "Command"][0], "metadata command")
+    check(("年末" if zh else "year-end") in values["统计口径" if zh else "Convention"][0], "metadata convention")
+    sources = values["数据来源" if zh else "Source"]
+    check(len(sources) >= 10 and all(s.split(" ")[0] in text.decode() for s in sources), f"metadata: {len(sources)} sources, all from the dataset")
+
+
+def check_compare(binary, tmp, lang):
+    path = os.path.join(tmp, f"compare-{lang}.xlsx")
+    carbonsim(binary, "compare", *FILES, "--format", "xlsx", "--output", path, "--lang", lang)
+    data = json.loads(carbonsim(binary, "compare", *FILES, "--format", "json").stdout)
+    run = json.loads(carbonsim(binary, "run", *FILES, "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    check_layout(wb, lang)
+    ws = wb.worksheets
+    check_plan_periods(ws[0], data, lang, differences=True)
+    check_targets(ws[1], data, lang)
+    check_headline(ws[2], data, differences=True)
+    check_costs(ws[3], run)
+    for sheet, sc in zip(ws[4:7], run["scenarios"]):
+        check_annual(sheet, sc)
+    check_metadata(ws[7], lang, FILES, "compare")
+
+
+def check_run(binary, tmp, lang):
+    """`run`'s workbook: the same sheets without differences, values equal to `run --format json`."""
+    path = os.path.join(tmp, f"run-{lang}.xlsx")
+    carbonsim(binary, "run", *FILES, "--format", "xlsx", "--output", path, "--lang", lang)
+    run = json.loads(carbonsim(binary, "run", *FILES, "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    check_layout(wb, lang)
+    ws = wb.worksheets[0]
+    check(ws.max_column == 4 + 2 * len(FILES), f"run plan periods: {ws.max_column} columns, no differences")
+    rows = rows_of(ws)[1:]
+    # Rows follow the report's order; find each by its first row's year and values.
+    first = run["scenarios"][0]
+    n_points = 1 + len(first["periods"])
+    by_label = {}
+    for i in range(0, len(rows), n_points):
+        if rows[i][3].value is None:
+            break
+        by_label[i] = rows[i:i + n_points]
+    check(len(by_label) == len(first["periods"][0]["values"]), f"run: {len(by_label)} indicators")
+    for block in by_label.values():
+        # Identify the series by its base value in the first scenario.
+        base = block[0][4].value
+        year0 = block[0][3].value
+        candidates = [s for s in first["periods"][0]["values"]
+                      if first["series"][s][first["years"].index(year0)] is not None
+                      and math.isclose(first["series"][s][first["years"].index(year0)], base, rel_tol=1e-14)
+                      and all(math.isclose(block[1 + k][4].value, first["periods"][k]["values"][s]["end"], rel_tol=1e-14)
+                              for k in range(len(first["periods"])) if first["periods"][k]["values"][s]["end"] is not None)]
+        check(len(candidates) >= 1, f"run: indicator with base {base} not in the JSON")
+        s = candidates[0]
+        for j, sc in enumerate(run["scenarios"]):
+            for k, p in enumerate(sc["periods"]):
+                v = p["values"][s]
+                formatted(block[1 + k][4 + 2 * j], v["end"], value_format(v["end"]) if v["end"] is not None else None, f"run {sc['name']} {s} {p['period']}")
+                formatted(block[1 + k][5 + 2 * j], v["change_pct"], "0.0", f"run {sc['name']} {s} {p['period']} change")
+    check_costs(wb.worksheets[3], run)
+    check_metadata(wb.worksheets[7], lang, FILES, "run")
+
+
+def check_decompose(binary, tmp, lang):
+    path = os.path.join(tmp, f"decompose-{lang}.xlsx")
+    carbonsim(binary, "decompose", FILES[1], "--from", "2020", "--to", "2030", "--format", "xlsx", "-o", path, "--lang", lang)
+    data = json.loads(carbonsim(binary, "decompose", FILES[1], "--from", "2020", "--to", "2030", "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames == (["LMDI分解", "说明"] if lang == "zh" else ["LMDI", "Metadata"]), f"decompose sheets {wb.sheetnames}")
+    ws = wb.worksheets[0]
+    check(ws.freeze_panes == "B2", f"decompose frozen at {ws.freeze_panes}")
+    effects = ["activity", "intensity", "structure", "mix", "emission_factor", "process"]
+    check(set(effects) == set(data["additive"]), f"decompose effects {sorted(data['additive'])}")
+    sectors = list(data["additive"]["activity"].keys())
+    rows = rows_of(ws)[1:]
+    for row in rows[:8]:
+        # The sector is named in the language; find it by its activity effect.
+        match = [s for s in sectors if math.isclose(data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
+        check(len(match) == 1, f"decompose row {row[0].value}")
+        for e, cell in zip(effects, row[1:7]):
+            v = data["additive"][e][match[0]]
+            formatted(cell, v, value_format(v), f"decompose {match[0]} {e}")
+    total = rows[8]
+    formatted(total[7], data["change"], value_format(data["change"]), "decompose total change")
+    ratio = rows[9]
+    for e, cell in zip(effects, ratio[1:7]):
+        formatted(cell, data["multiplicative"][e], "0.0000", f"decompose ratio {e}")
+    formatted(ratio[7], data["ratio"], "0.0000", "decompose ratio")
+    check_metadata(wb.worksheets[1], lang, [FILES[1]], "decompose")
+
+
+SWEEP = """name: workbook-check
+scenarios: [{announced}]
+design: saltelli
+n: 16
+seed: 1
+factors:
+  sector_plans.power.wind.target: {{range: [80, 250], start: 2021, full: 2030}}
+  sector_plans.industry.efficiency_benchmark.target: {{range: [0, 100], start: 2021, full: 2030}}
+keep: [co2_gross]
+"""
+
+
+def check_summarize(binary, tmp, lang):
+    """`summarize`'s workbook: bands, target probabilities and Sobol indices equal to `summarize --format json`."""
+    db = os.path.join(tmp, "sweep.sqlite")
+    if not os.path.exists(db):
+        spec = os.path.join(tmp, "sweep.yaml")
+        with open(spec, "w") as f:
+            f.write(SWEEP.format(announced=FILES[1]))
+        carbonsim(binary, "sweep", spec, "--db", db)
+    path = os.path.join(tmp, f"summary-{lang}.xlsx")
+    carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "xlsx", "-o", path, "--lang", lang)
+    data = json.loads(carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "json").stdout)
+    wb = openpyxl.load_workbook(path)
+    names = ["分位数区间", "目标实现概率", "敏感性", "说明"] if lang == "zh" else ["Percentile bands", "Target probabilities", "Sensitivity", "Metadata"]
+    check(wb.sheetnames == names, f"summarize sheets {wb.sheetnames}")
+    for ws, frozen in zip(wb.worksheets, ["D2", "C2", "E2", "B2"]):
+        check(ws.freeze_panes == frozen, f"{ws.title} frozen at {ws.freeze_panes}")
+    sc = data["scenarios"][0]
+    rows = rows_of(wb.worksheets[0])[1:]
+    band = sc["bands"][0]
+    check(len(rows) == len(band["years"]), f"bands: {len(rows)} rows")
+    for row, (i, year) in zip(rows, enumerate(band["years"])):
+        formatted(row[2], year, "0", "band year")
+        for cell, p in zip(row[3:8], ["P5", "P25", "P50", "P75", "P95"]):
+            v = band["percentiles"][p][i]
+            formatted(cell, v, value_format(v), f"band {p} {year}")
+    rows = rows_of(wb.worksheets[1])[1:]
+    check(len(rows) == len(sc["targets"]), "target probabilities: one row per target")
+    for row, t in zip(rows, sc["targets"]):
+        formatted(row[2], t["year"], "0", "probability year")
+        formatted(row[4], 100 * t["probability"], "0.0", f"probability {t['target']} {t['year']}")
+        formatted(row[5], 100 * t["lower"], "0.0", "probability lower")
+        formatted(row[6], 100 * t["upper"], "0.0", "probability upper")
+        formatted(row[7], t["runs"], "0", "probability runs")
+    rows = rows_of(wb.worksheets[2])[1:]
+    expected = [(s["output"], f) for s in sc["sensitivity"] for f in s["factors"]]
+    check(len(rows) == len(expected), "sensitivity: one row per output and factor")
+    for row, (output, f) in zip(rows, expected):
+        check(row[1].value == output and row[3].value == f["factor"], f"sensitivity row {row[1].value} {row[3].value}")
+        formatted(row[4], f["first"], "0.000", "sobol first")
+        formatted(row[5], f["first_interval"][0], "0.000", "sobol first lower")
+        formatted(row[6], f["first_interval"][1], "0.000", "sobol first upper")
+        formatted(row[7], f["total"], "0.000", "sobol total")
+        formatted(row[8], f["total_interval"][0], "0.000", "sobol total lower")
+        formatted(row[9], f["total_interval"][1], "0.000", "sobol total upper")
+    meta = {r[0].value: r[1].value for r in wb.worksheets[3].iter_rows(min_row=2)}
+    with open(DATASET, "rb") as f:
+        check(fnv1a(f.read()) in meta.values(), "summarize metadata: the dataset checksum")
+    check(("参数扫描 name" if lang == "zh" else "Sweep name") in meta and "workbook-check" in meta.values(), "summarize metadata: the sweep's name")
+
+
+def check_errors(binary, tmp):
+    """xlsx is binary: it needs --output FILE.xlsx, and says so before computing."""
+    p = carbonsim(binary, "compare", "--format", "xlsx", expect=2)
+    check("--output FILE.xlsx" in p.stderr, f"no --output: {p.stderr}")
+    p = carbonsim(binary, "run", "--format", "xlsx", "--output", os.path.join(tmp, "out.csv"), expect=2)
+    check("does not end in .xlsx" in p.stderr and "out.xlsx" in p.stderr, f"wrong extension: {p.stderr}")
+    p = carbonsim(binary, "decompose", "--format", "xlsx", "-o", os.path.join(tmp, "missing", "d.xlsx"), expect=2)
+    check("does not exist" in p.stderr, f"missing folder: {p.stderr}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--carbonsim", default=os.path.join(ROOT, ".build/debug/carbonsim"))
+    args = parser.parse_args()
+    binary = os.path.abspath(args.carbonsim)
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in ("en", "zh"):
+            check_compare(binary, tmp, lang)
+            check_run(binary, tmp, lang)
+            check_decompose(binary, tmp, lang)
+            check_summarize(binary, tmp, lang)
+        check_errors(binary, tmp)
+    print(f"workbooks: {passed} passed, 0 failed")
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except AssertionError as e:
+        print(f"workbook check failed: {e}", file=sys.stderr)
+        print(f"workbooks: {passed} passed, 1 failed")
+        sys.exit(1)

@@ -1,0 +1,48 @@
+import XCTest
+import Foundation
+
+/// `carbonsim compare` and `--format xlsx` end to end: where a workbook may go is checked before computing.
+final class CompareCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var scratch: ScratchFolder!
+
+    override func setUpWithError() throws { scratch = try ScratchFolder("compare") }
+    override func tearDownWithError() throws { scratch.remove() }
+
+    func testCompareWritesEveryFormat() throws {
+        let files = ["scenarios/baseline.yaml", "scenarios/accelerated.yaml"]
+        let table = try cli.run(["compare"] + files + ["--until", "2030"])
+        XCTAssertEqual(table.status, 0, table.err)
+        XCTAssertTrue(table.out.hasPrefix("Comparison of scenarios: baseline, accelerated"), table.out)
+        XCTAssertTrue(table.out.contains("accelerated − baseline") && table.out.contains("15th (2026-30)") && !table.out.contains("16th"), table.out)
+        let csv = try cli.run(["compare"] + files + ["--format", "csv", "-o", scratch.path("c.csv")])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        XCTAssertEqual(csv.out, "")
+        let written = try String(contentsOfFile: scratch.path("c.csv"), encoding: .utf8)
+        XCTAssertTrue(written.hasPrefix("section,indicator,unit,period,year,scenario,value,"), written)
+        let xlsx = try cli.run(["compare"] + files + ["--format", "xlsx", "-o", scratch.path("c.xlsx"), "--lang", "zh"])
+        XCTAssertEqual(xlsx.status, 0, xlsx.err)
+        XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("c.xlsx"))).prefix(2)), [0x50, 0x4B])
+    }
+
+    func testWorkbookOutputsAreCheckedFirst() throws {
+        try FileManager.default.createDirectory(atPath: scratch.path("folder.xlsx"), withIntermediateDirectories: false)
+        let cases: [([String], String)] = [
+            (["compare", "--format", "xlsx"], "accepted: --output FILE.xlsx"),
+            (["run", "--format", "xlsx"], "accepted: --output FILE.xlsx"),
+            (["compare", "--format", "xlsx", "-o", scratch.path("c.csv")], "accepted: a file name ending in .xlsx, for example c.xlsx"),
+            (["decompose", "--format", "xlsx", "-o", scratch.path("no/such/d.xlsx")], "mkdir -p"),
+            (["summarize", scratch.path("none.sqlite"), "--format", "xlsx", "-o", scratch.path("no/s.xlsx")], "does not exist"),
+            (["run", "--output", scratch.path("r.xlsx")], "this names an Excel workbook, but --format is table"),
+            (["compare", "--format", "xlsx", "-o", scratch.directory.path + "/out.xlsx/"], "this names a folder"),
+            (["compare", "--format", "xlsx", "-o", scratch.path("folder.xlsx")], "this is a folder, not a file"),
+        ]
+        for (args, message) in cases {
+            let r = try cli.run(args)
+            XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains(message), "\(args): \(r.err)")
+            XCTAssertEqual(r.out, "", "\(args): nothing computed or printed")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path("r.xlsx")), "no folder named .xlsx was made")
+    }
+}

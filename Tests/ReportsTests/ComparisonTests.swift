@@ -1,0 +1,110 @@
+import XCTest
+import Reports
+import Scenarios
+import Simulator
+
+/// `ScenarioComparison` and its renderings: differences against the first scenario, shares in points,
+/// target gaps, the headline indicators.
+final class ComparisonTests: XCTestCase {
+    static let results = ReportTests.results
+    static var comparison: ScenarioComparison { ScenarioComparison(results) }
+
+    func testDifferencesAreEachScenarioMinusTheFirst() throws {
+        let c = Self.comparison
+        XCTAssertEqual(c.names, ["baseline", "announced"])
+        XCTAssertEqual(c.periods.map(\.number), Array(14...21))
+        XCTAssertEqual(c.rows.count, PlanPeriodReport(Self.results[0]).rows.count)
+        for row in c.rows {
+            XCTAssertEqual(row.points.count, 9, row.series)
+            for p in row.points {
+                XCTAssertEqual(p.differences[0], p.values[1] - p.values[0], row.series)
+                if row.isShare || p.values[0] == 0 {
+                    XCTAssertTrue(p.relative[0].isNaN, "\(row.series): no % of a share, nor of zero")
+                } else {
+                    XCTAssertEqual(p.relative[0], 100 * (p.values[1] / p.values[0] - 1), accuracy: 1e-9, row.series)
+                }
+            }
+        }
+        // The values are the plan-period report's: announced gross CO2 at the end of the 15th plan.
+        let gross = try XCTUnwrap(c.rows.first { $0.series == "co2_gross" })
+        let report = PlanPeriodReport(Self.results[1])
+        let fifteenth = try XCTUnwrap(report.periods.firstIndex { $0.number == 15 })
+        XCTAssertEqual(gross.points[1 + fifteenth].values[1], report.rows[0].ends[fifteenth])
+        XCTAssertEqual(gross.points[1 + fifteenth].values[1], 863.8, accuracy: 0.05)
+        XCTAssertEqual(gross.points[1 + fifteenth].differences[0], -100.9, accuracy: 0.05)
+        // Both start from the same calibrated base year.
+        XCTAssertEqual(gross.points[0].differences[0], 0)
+        XCTAssertEqual(try XCTUnwrap(c.rows.first { $0.series == "non_fossil_share" }).isShare, true)
+    }
+
+    func testUntilKeepsThePlanPeriodsEndingByThatYear() {
+        let c = ScenarioComparison(Self.results, until: 2035)
+        XCTAssertEqual(c.periods.map(\.number), [14, 15, 16])
+        XCTAssertTrue(c.rows.allSatisfy { $0.points.map(\.year) == [2020, 2025, 2030, 2035] })
+    }
+
+    func testTargetGapsAndHeadline() throws {
+        let c = Self.comparison
+        let cut = try XCTUnwrap(c.targets.first { $0.kind == .co2IntensityCut && $0.year == 2025 })
+        let announced = try XCTUnwrap(cut.checks[1])
+        XCTAssertEqual(announced.required, 18)
+        XCTAssertEqual(try XCTUnwrap(announced.gap), try XCTUnwrap(announced.achieved) - 18)
+        XCTAssertEqual(try XCTUnwrap(announced.gap), -3.09, accuracy: 0.01)
+        XCTAssertFalse(announced.passed)
+        let peak = try XCTUnwrap(c.headline.first { $0.key == "peak_year" })
+        XCTAssertEqual(peak.values, [2029, 2025])
+        XCTAssertEqual(peak.differences, [-4])
+        XCTAssertEqual(peak.relative, [nil], "no % of a year")
+        let cost = try XCTUnwrap(c.headline.first { $0.key == "total_cost" })
+        XCTAssertEqual(cost.values[1], Self.results[1].costs.totalDiscounted)
+        XCTAssertEqual(try XCTUnwrap(cost.differences[0]), Self.results[1].costs.totalDiscounted - Self.results[0].costs.totalDiscounted)
+        let neutral = try XCTUnwrap(c.headline.first { $0.key == "neutrality_year" })
+        XCTAssertEqual(neutral.values, [nil, nil], "neither default reaches net zero by 2060")
+        XCTAssertEqual(neutral.differences, [nil])
+    }
+
+    func testAPeakTargetIsOneRowWhateverYearEachScenarioRequires() throws {
+        let dataset = try Dataset.innerMongolia()
+        let accelerated = try ScenarioLoader(dataset: dataset).load(path: CLI.repository.appendingPathComponent("scenarios/accelerated.yaml").path)
+        let c = ScenarioComparison([Self.results[1], try PreparedScenario(accelerated, dataset: dataset).run()])
+        let peak = c.targets.filter { $0.kind == .peakYear }
+        XCTAssertEqual(peak.count, 1)
+        XCTAssertEqual(peak[0].checks.map { $0?.required }, [2030, 2028])
+        XCTAssertEqual(peak[0].checks.map { $0?.gap }, [-5, -7])
+        XCTAssertEqual(c.targets.filter { $0.kind == .nonFossilShare }.map(\.year), [2025, 2030], "per-period targets stay apart")
+    }
+
+    func testJSONCarriesNullsAndArraysInScenarioOrder() throws {
+        let text = try ComparisonRenderer.render(Self.comparison, format: .json, language: .en)
+        let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(root["scenarios"] as? [String], ["baseline", "announced"])
+        let indicators = try XCTUnwrap(root["indicators"] as? [[String: Any]])
+        let share = try XCTUnwrap(indicators.first { $0["series"] as? String == "non_fossil_share" })
+        let points = try XCTUnwrap(share["points"] as? [[String: Any]])
+        XCTAssertTrue(points[0]["period"] is NSNull, "the start year's period is null")
+        XCTAssertEqual(points[2]["period"] as? String, "15th")
+        XCTAssertTrue((points[2]["difference_pct"] as? [Any])?.first is NSNull, "a share has no % difference")
+        let targets = try XCTUnwrap(root["targets"] as? [[String: Any]])
+        let neutrality = try XCTUnwrap(targets.first { $0["target"] as? String == "neutrality_year" })
+        let check = try XCTUnwrap((neutrality["checks"] as? [Any])?.last as? [String: Any])
+        XCTAssertTrue(check["achieved"] is NSNull && check["gap"] is NSNull)
+        XCTAssertEqual(check["passed"] as? Bool, false)
+    }
+
+    func testTextAndCSV() throws {
+        let markdown = try ComparisonRenderer.render(ScenarioComparison(Self.results, until: 2030), format: .markdown, language: .en)
+        XCTAssertTrue(markdown.contains("| announced − baseline |"), markdown)
+        let lines = markdown.split(separator: "\n")
+        let share = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| Non-fossil share") })
+        XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+10.13 |") && lines[share + 2].hasSuffix("|                           |"),
+                      String(lines[share + 2]))
+        let zh = try ComparisonRenderer.render(Self.comparison, format: .table, language: .zh)
+        XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距＝实现−要求") && zh.contains("CO2排放达峰年份"), zh)
+        let csv = try ComparisonRenderer.render(Self.comparison, format: .csv, language: .en).split(separator: "\n")
+        XCTAssertEqual(String(csv[0]), ComparisonRenderer.csvHeader)
+        // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
+        let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
+        XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
+        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,peak_year,year,,,announced,2025.0,,-4.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
+    }
+}

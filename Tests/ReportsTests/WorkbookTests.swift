@@ -1,0 +1,112 @@
+import XCTest
+import Reports
+import Scenarios
+import Simulator
+
+/// Workbooks as values (sheets, cells, number formats, frozen panes, widths) and as files written by
+/// libxlsxwriter. The independent read-back is Tests/Excel/check_workbooks.py (openpyxl), run by CI.
+final class WorkbookTests: XCTestCase {
+    static let results = ReportTests.results
+    static let dataset = try! Dataset.innerMongolia()
+    static let scenarios = try! DefaultScenarios.load(dataset: dataset)
+
+    func workbook(_ language: Language, differences: Bool = true) -> Spreadsheet {
+        let metadata = WorkbookMetadata(dataset: Self.dataset, scenarios: Self.scenarios, embedded: true, command: "carbonsim compare")
+        return ScenarioWorkbook.build(Self.results, metadata: metadata, language: language, differences: differences)
+    }
+
+    func testSheetsAndFrozenHeadersInEnglishAndChinese() throws {
+        XCTAssertEqual(workbook(.en).sheets.map(\.name),
+                       ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Metadata"])
+        let zh = workbook(.zh)
+        XCTAssertEqual(zh.sheets.map(\.name), ["五年规划", "目标", "核心指标", "成本", "逐年 baseline", "逐年 announced", "说明"])
+        XCTAssertEqual(zh.sheets.map(\.frozenRows), [1, 1, 1, 1, 3, 3, 1])
+        XCTAssertEqual(zh.sheets.map(\.frozenColumns), [4, 2, 2, 2, 1, 1, 1])
+        let periods = try XCTUnwrap(zh.sheet("五年规划"))
+        XCTAssertEqual(periods.cell(0, 0), .heading("指标"))
+        XCTAssertEqual(periods.cell(1, 0), .text("CO2排放总量（毛）"))
+        XCTAssertEqual(periods.cell(1, 1), .text("百万吨CO2"))
+        XCTAssertEqual(periods.cell(3, 2), .text("十五五（2026-30）"))
+    }
+
+    func testNumbersAreNumbersWithFormats() throws {
+        let sheet = try XCTUnwrap(workbook(.en).sheet("Plan periods"))
+        let c = ScenarioComparison(Self.results)
+        let gross = c.rows[0].points[2]   // co2_gross, end of the 15th plan
+        XCTAssertEqual(sheet.cell(3, 3), .number(2030, format: "0"))
+        XCTAssertEqual(sheet.cell(3, 4), .number(gross.values[0], format: "0.0"))
+        XCTAssertEqual(sheet.cell(3, 5), .number(gross.changes[0], format: "0.0"))
+        XCTAssertEqual(sheet.cell(3, 8), .number(gross.differences[0], format: "0.0"))
+        XCTAssertEqual(sheet.cell(3, 9), .number(gross.relative[0], format: "0.0"))
+        XCTAssertEqual(sheet.cell(1, 5), .empty, "no change over a period for the start year")
+        XCTAssertEqual(sheet.rows[0].count, 10)
+        XCTAssertEqual(try XCTUnwrap(workbook(.en, differences: false).sheet("Plan periods")).rows[0].count, 8)
+        XCTAssertEqual(ExcelNumberFormat.value(18070), "#,##0")
+        XCTAssertEqual(ExcelNumberFormat.value(822.1), "0.0")
+        XCTAssertEqual(ExcelNumberFormat.value(-1.5), "0.00")
+        XCTAssertEqual(ExcelNumberFormat.value(0.157), "0.000")
+        XCTAssertEqual(ExcelNumberFormat.value(0), "0")
+        // The widest label fits its column.
+        let widths = sheet.columnWidths
+        XCTAssertEqual(widths[0], Double("Energy (dual-control basis)".count + 2))
+        XCTAssertEqual(try XCTUnwrap(workbook(.zh).sheet("五年规划")).columnWidths[0], Double(2 * "能耗双控口径能源消费".count + 2))
+    }
+
+    func testTargetsCostsAndMetadata() throws {
+        let book = workbook(.en)
+        let targets = try XCTUnwrap(book.sheet("Targets"))
+        let announcedCut = try XCTUnwrap(targets.rows.first { $0[0] == .text("announced") && $0[1] == .text("CO2 intensity cut over period (%)") })
+        guard case .number(let required, _) = announcedCut[4], case .number(let achieved, _) = announcedCut[5],
+              case .number(let gap, _) = announcedCut[6] else { return XCTFail("\(announcedCut)") }
+        XCTAssertEqual(required, 18)
+        XCTAssertEqual(gap, achieved - required)
+        XCTAssertEqual(announcedCut[7], .text("FAIL"))
+        let costs = try XCTUnwrap(book.sheet("Costs"))
+        XCTAssertEqual(costs.rows.count, 1 + CostModel.families.count + 2)
+        XCTAssertEqual(costs.cell(1 + CostModel.families.count, 3), .value(Self.results[1].costs.totalDiscounted))
+        let meta = try XCTUnwrap(book.sheet("Metadata"))
+        let pairs = meta.rows.dropFirst().map { ($0[0], $0[1]) }
+        XCTAssertTrue(pairs.contains { $0 == (.text("Region"), .text("Inner Mongolia")) })
+        XCTAssertTrue(pairs.contains { $0 == (.text("Dataset checksum (FNV-1a)"), .text(Self.dataset.checksum)) })
+        XCTAssertTrue(pairs.contains { $0.0 == .text("Scenario file") && $0.1 == .text("announced: embedded announced.yaml (\(fingerprint(Self.scenarios[1].sources.last!.text)))") })
+        XCTAssertGreaterThan(pairs.filter { $0.0 == .text("Source") }.count, 10)
+        let zhMeta = try XCTUnwrap(workbook(.zh).sheet("说明"))
+        XCTAssertEqual(zhMeta.cell(1, 1), .text("内蒙古"))
+    }
+
+    func testSheetNamesAreMadeValidAndDistinct() {
+        var taken = Set<String>()
+        XCTAssertEqual(ScenarioWorkbook.sheetName("Annual a/b:c[1]", taken: &taken), "Annual a_b_c_1_")
+        XCTAssertEqual(ScenarioWorkbook.sheetName("'quoted'", taken: &taken), "quoted")
+        let long = String(repeating: "x", count: 40)
+        XCTAssertEqual(ScenarioWorkbook.sheetName(long, taken: &taken), String(repeating: "x", count: 31))
+        XCTAssertEqual(ScenarioWorkbook.sheetName(long, taken: &taken), String(repeating: "x", count: 29) + " 2")
+        XCTAssertEqual(ScenarioWorkbook.sheetName("QUOTED", taken: &taken), "QUOTED 2", "Excel's names ignore case")
+    }
+
+    func testTheFileIsAnXlsxPackage() throws {
+        let scratch = try ScratchFolder("workbook")
+        defer { scratch.remove() }
+        let path = scratch.path("compare.xlsx")
+        try XlsxFile.write(workbook(.zh), to: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertEqual(Array(data.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "a zip file")
+        // The zip's directory names its parts in plain text.
+        let names = String(decoding: data, as: UTF8.self)
+        for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml"]
+            + (1...7).map({ "xl/worksheets/sheet\($0).xml" }) {
+            XCTAssertTrue(names.contains(part), part)
+        }
+        XCTAssertFalse(names.contains("xl/worksheets/sheet8.xml"))
+    }
+
+    func testAFileThatCannotBeWrittenIsAWorkbookError() throws {
+        let path = "/nonexistent-carbonsim-folder/out.xlsx"
+        XCTAssertThrowsError(try XlsxFile.write(workbook(.en), to: path)) { error in
+            let e = error as? WorkbookError
+            XCTAssertEqual(e?.path, path)
+            XCTAssertEqual(e?.step, "saving the file")
+            XCTAssertTrue(e?.description.contains("folder exists and is writable") == true, "\(error)")
+        }
+    }
+}
