@@ -120,7 +120,7 @@ final class ObservationSetTests: XCTestCase {
         XCTAssertEqual(e.column, 1)
         XCTAssertTrue(e.message.contains("lacks the column source"), e.description)
         XCTAssertEqual(e.others.count, 1)
-        XCTAssertEqual(e.others[0].column, 31)
+        XCTAssertEqual(e.others[0].column, 32)
         XCTAssertEqual(e.others[0].suggestion, "source")
         XCTAssertTrue(try XCTUnwrap(inputError { try self.parse("# only a comment\n") }).message.contains("no header row"))
     }
@@ -135,7 +135,7 @@ final class ObservationSetTests: XCTestCase {
         let e = try XCTUnwrap(inputError { try ObservationSet.load(url: url, displayName: "gbk.csv", years: self.years) })
         XCTAssertEqual(e.file, "gbk.csv")
         XCTAssertEqual(e.line, 2)
-        XCTAssertEqual(e.column, 37)
+        XCTAssertEqual(e.column, 34)
         XCTAssertTrue(e.accepted?.contains("GBK (GB18030)") ?? false, e.description)
     }
 

@@ -30,7 +30,9 @@ public struct ObservationSet: Sendable {
         var columns: [String: Int] = [:]
         var observations: [Observation] = []
         var firstLine: [String: Int] = [:]
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Excel writes CRLF; "\r\n" is one Character in Swift, so it would not split on "\n".
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        for (i, raw) in normalised.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = i + 1
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
