@@ -14,11 +14,10 @@ public enum HindcastChart {
         guard !h.rows.isEmpty, let last = h.lastObservedYear else {
             throw ChartError(message: "nothing to draw: there are no observations to compare with (give --observations FILE)")
         }
-        var quantities: [ObservedQuantity] = []
-        for q in ObservedQuantity.all where h.rows.contains(where: { $0.observation.quantity == q && $0.model != nil }) {
-            quantities.append(q)
-        }
-        quantities = Array(quantities.prefix(maximumPanels))
+        // Quantities with a compared figure first, then those with bounds only, each in catalogue order.
+        let drawn = ObservedQuantity.all.filter { q in h.rows.contains { $0.observation.quantity == q && $0.model != nil } }
+        let compared = drawn.filter { q in h.rows.contains { $0.observation.quantity == q && $0.isCompared } }
+        let quantities = Array((compared + drawn.filter { !compared.contains($0) }).prefix(maximumPanels))
         guard !quantities.isEmpty else { throw ChartError(message: "nothing to draw: no observation falls in the model's years") }
         let years = Array(h.baseYear...min(last + 1, trajectory.years.last ?? last))
         let rowsOfPanels = (quantities.count + columns - 1) / columns
