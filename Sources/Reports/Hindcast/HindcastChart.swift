@@ -31,7 +31,7 @@ public enum HindcastChart {
         var x = 24.0
         for (mark, label) in legend {
             svg.text(mark + " " + label, x, 52, size: 11, fill: mark == "○" ? "#888888" : "#222222")
-            x += Double(label.count) * 6.2 + 40
+            x += Double(displayWidth(label)) * 6.2 + 40
         }
         for (i, q) in quantities.enumerated() {
             let ox = Double(i % columns) * panelWidth, oy = header + Double(i / columns) * panelHeight
@@ -54,7 +54,8 @@ public enum HindcastChart {
         func px(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * (right - left) }
         func py(_ v: Double) -> Double { bottom - (v - yTicks.min) / (yTicks.max - yTicks.min) * (bottom - top) }
         let unit = q.measure == .growth ? "%" : q.modelUnit
-        svg.text(HindcastLabels.quantity(q, l) + " (\(Labels.unit(unit, l)))", ox + panelWidth / 2, oy + 14, size: 12, anchor: "middle", weight: "bold")
+        let stock = q.isStock ? (l == .zh ? "，年末" : ", year-end") : ""
+        svg.text(HindcastLabels.quantity(q, l) + " (\(Labels.unit(unit, l))\(stock))", ox + panelWidth / 2, oy + 14, size: 12, anchor: "middle", weight: "bold")
         for v in Ticks.values(yTicks) {
             svg.line(left, py(v), right, py(v), stroke: "#e3e3e3")
             svg.text(Ticks.label(v, step: yTicks.step), left - 6, py(v) + 4, size: 10, anchor: "end")
@@ -66,12 +67,11 @@ public enum HindcastChart {
         svg.line(left, bottom, right, bottom, stroke: "#444444")
         svg.line(left, top, left, bottom, stroke: "#444444")
         if yTicks.min < 0 && yTicks.max > 0 { svg.line(left, py(0), right, py(0), stroke: "#888888") }
-        // Flows and rates belong to the whole year: drawn at mid-year. Stocks are year-end values.
-        let shift = q.isStock ? 1.0 : 0.5
-        svg.polyline(zip(years, line).filter { $0.1.isFinite }.map { (px(Double($0.0) + shift - 0.5), py($0.1)) },
+        // Each value at its year's tick: annual totals and rates, and stocks at the end of that year.
+        svg.polyline(zip(years, line).filter { $0.1.isFinite }.map { (px(Double($0.0)), py($0.1)) },
                      stroke: Palette.colour(0), width: 2, id: "model \(q.name)")
         for r in points where r.model != nil {
-            let cx = px(Double(r.observation.year) + shift - 0.5), cy = py(r.observed)
+            let cx = px(Double(r.observation.year)), cy = py(r.observed)
             if r.isCompared {
                 svg.circle(cx, cy, 4, fill: Palette.colour(3), stroke: "#000000")
             } else if let met = r.boundMet {
