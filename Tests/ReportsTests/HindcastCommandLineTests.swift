@@ -66,7 +66,7 @@ final class HindcastCommandLineTests: XCTestCase {
         let bad = try cli.run(["hindcast", "--dataset", scratch.path("im.yaml"), "--observations", scratch.path("bad.csv")])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.err.contains("bad.csv:2:21: error at 'unit': 'GWh' is not a unit of generation"), bad.err)
-        XCTAssertTrue(bad.err.contains("bad.csv:3:") && bad.err.contains("capacity_wind is a year-end stock"), bad.err)
+        XCTAssertTrue(bad.err.contains("bad.csv:3:") && bad.err.contains("capacity_wind is a stock at a date"), bad.err)
         // A dataset naming a file that is neither beside it nor embedded says so.
         try FileManager.default.removeItem(atPath: scratch.path("mine.csv"))
         let missing = try cli.run(["hindcast", "--dataset", scratch.path("im.yaml")])

@@ -78,8 +78,8 @@ final class ObservationSetTests: XCTestCase {
             (4, "basis", "'anual' is not a basis tag"),
             (5, "basis", "the basis names no period"),
             (6, "basis", "names two periods"),
-            (7, "basis", "capacity_wind is a year-end stock"),
-            (8, "basis", "is a flow over a period, not a year-end stock"),
+            (7, "basis", "capacity_wind is a stock at a date, but the basis says annual"),
+            (8, "basis", "is a flow over a period, not a stock at year-end"),
             (9, "basis", "'taken as annual' applies only to a growth rate"),
             (10, "value", "'nan' is not a finite number"),
             (11, "value", "'1e999' is not a finite number"),
@@ -154,6 +154,14 @@ final class ObservationSetTests: XCTestCase {
                        .excluded(reason: "growth of above designated size is not the annual growth (write '; taken as annual' in the basis to use it as such)"))
         XCTAssertEqual(try use("generation_growth", "Jan-Oct; taken as annual", unit: "%"),
                        .compared(conversion: "growth of Jan-Oct taken as the annual growth of the region"))
+        XCTAssertEqual(try use("capacity_wind_solar", "end-Sep", unit: "GW"),
+                       .lowerBound(reason: "end-Sep figure: a lower bound on the annual value of the region"))
+        XCTAssertEqual(try use("capacity_thermal", "end-Sep", unit: "GW"),
+                       .excluded(reason: "a capacity at end-Sep need not be below the year-end one: units retire"))
+        XCTAssertEqual(try use("capacity_wind_solar", "year-end; at least", unit: "GW"), .lowerBound(reason: "published as 'more than': a lower bound"))
+        XCTAssertEqual(try use("generation", "annual; approximate"), .compared(conversion: nil))
+        XCTAssertEqual(try parse("quantity,year,value,unit,basis,source,confidence\ngeneration,2021,600,TWh,Approximate; ANNUAL,s,high\n")
+                           .observations[0].basis.description, "annual; approximate")
         XCTAssertEqual(try use("non_fossil_share", "Jan-Jun", unit: "%"),
                        .excluded(reason: "a ratio over Jan-Jun says nothing certain about the annual ratio"))
     }

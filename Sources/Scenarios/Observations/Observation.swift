@@ -45,18 +45,26 @@ public struct Observation: Sendable {
     /// How this figure is used, from its quantity and basis (the rules in docs/data.md).
     public var use: Use {
         let b = basis
-        if b.isComplete { return .compared(conversion: nil) }
         var parts: [String] = []
-        if case .january = b.period { parts.append(b.periodName) }
+        switch b.period {
+        case .january, .monthEnd: parts.append(b.periodName)
+        case .annual, .yearEnd: break
+        }
         if b.aboveDesignatedSize { parts.append("above designated size") }
         if b.gridCompany { parts.append("one grid company") }
         let partial = parts.joined(separator: ", ")
+        if parts.isEmpty {
+            return b.atLeast ? .lowerBound(reason: "published as 'more than': a lower bound") : .compared(conversion: nil)
+        }
         switch quantity.measure {
         case .growth:
             if b.takenAsAnnual { return .compared(conversion: "growth of \(partial) taken as the annual growth of the region") }
             return .excluded(reason: "growth of \(partial) is not the annual growth (write '; taken as annual' in the basis to use it as such)")
         case .level:
             if quantity.isRatio { return .excluded(reason: "a ratio over \(partial) says nothing certain about the annual ratio") }
+            if case .monthEnd = b.period, !quantity.onlyGrows {
+                return .excluded(reason: "a capacity at \(b.periodName) need not be below the year-end one: units retire")
+            }
             return .lowerBound(reason: "\(partial) figure: a lower bound on the annual value of the region")
         }
     }

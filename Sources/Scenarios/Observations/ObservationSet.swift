@@ -181,11 +181,11 @@ private struct RowReader {
                                 suggestion: p.tag.flatMap { didYouMean($0, in: ObservationBasis.BasisProblem.tags) }))
         }
         if let q, let b = basis {
-            if q.isStock && b.period != .yearEnd {
-                errors.append(error("basis", "\(q.name) is a year-end stock, but the basis says \(b.periodName)",
-                                    accepted: "year-end (optionally with '; grid-company' or '; above designated size')"))
-            } else if !q.isStock && b.period == .yearEnd {
-                errors.append(error("basis", "\(q.name) is a flow over a period, not a year-end stock",
+            if q.isStock && !b.isStockPeriod {
+                errors.append(error("basis", "\(q.name) is a stock at a date, but the basis says \(b.periodName)",
+                                    accepted: "year-end or end-Feb ... end-Nov, with optional tags"))
+            } else if !q.isStock && b.isStockPeriod {
+                errors.append(error("basis", "\(q.name) is a flow over a period, not a stock at \(b.periodName)",
                                     accepted: "annual or Jan-Feb ... Jan-Nov, with optional tags"))
             }
             if b.takenAsAnnual && (q.measure != .growth || b.isComplete) {

@@ -26,6 +26,9 @@ public struct ObservedQuantity: Sendable, Equatable {
     public let isStock: Bool
     /// A ratio of annual totals (intensity, share): partial-year or partial-coverage levels say nothing about it.
     public let isRatio: Bool
+    /// A stock that only grows within a year (wind and solar capacity: nothing is retired yet, and the model's
+    /// build-out levers only add), so a month-end value is a lower bound on the year-end one.
+    public var onlyGrows: Bool { isStock && !outputs.contains("capacity_coal") }
     /// Where the model series is an approximation of the statistic, why (shown in the docs and reports).
     public let approximation: String?
 
