@@ -4,8 +4,12 @@ import Scenarios
 /// why each number): beyond them the model, not the year, is wrong. CI runs the embedded observations
 /// against them (Tests/ModelTests/HindcastTests.swift).
 public enum HindcastBounds {
-    /// Mean absolute percentage error of a level quantity: the tolerance the dataset's facts allow flows.
+    /// Mean absolute percentage error of an annual flow or ratio: the tolerance the dataset's facts allow flows.
     public static let levelPercent = 15.0
+    /// Mean absolute percentage error of a year-end stock (capacity): one year of build-out. Wind and solar
+    /// capacity grew 28 % a year on average in 2020-24 (49.7 to 135 GW), in lumps of approvals a smooth
+    /// projection cannot time; an error within one year's growth is timing, a larger one is level.
+    public static let stockPercent = 30.0
     /// Mean absolute error of a growth rate, percentage points: the largest one-year shock in the observations
     /// (energy intensity 2020: +6.9 % against a trend of about -2 %), which a smooth projection cannot follow.
     public static let growthPoints = 10.0
@@ -14,8 +18,9 @@ public enum HindcastBounds {
     public static func violations(_ h: Hindcast) -> [String] {
         var out: [String] = []
         for s in h.summaries where s.window == .inSample {
-            if let mape = s.meanAbsolutePercentError, mape > levelPercent {
-                out.append("\(s.quantity.name): mean absolute error \(rounded(mape)) % is above the bound of \(rounded(levelPercent)) %")
+            let bound = s.quantity.isStock ? stockPercent : levelPercent
+            if let mape = s.meanAbsolutePercentError, mape > bound {
+                out.append("\(s.quantity.name): mean absolute error \(rounded(mape)) % is above the bound of \(rounded(bound)) %")
             }
             if s.quantity.measure == .growth, let mae = s.meanAbsoluteError, mae > growthPoints {
                 out.append("\(s.quantity.name): mean absolute error \(rounded(mae)) pp is above the bound of \(rounded(growthPoints)) pp")

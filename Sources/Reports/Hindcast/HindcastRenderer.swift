@@ -85,8 +85,8 @@ public enum HindcastRenderer {
         out += table.table(header: ["quantity", "window", "compared", "mean abs error", "MAPE %", "bounds met", "bounds missed", "not compared"].map { t($0, l) },
                            rows: summary, rightAligned: { $0 >= 2 })
         let violations = HindcastBounds.violations(h)
-        out += "\n" + (l == .zh ? "样本内误差界限（水平 ≤ \(HindcastBounds.levelPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足）："
-                               : "In-sample bounds (levels ≤ \(HindcastBounds.levelPercent) % mean absolute error, growth rates ≤ \(HindcastBounds.growthPoints) pp, no lower bound missed): ")
+        out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足）："
+                               : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed): ")
         out += violations.isEmpty ? (l == .zh ? "满足\n" : "met\n") : (l == .zh ? "超出\n" : "EXCEEDED\n") + violations.map { "- " + $0 + "\n" }.joined()
         out += "\n" + (markdown ? "_" : "") + (l == .zh
             ? "误差 = 模型值 − 观测值（增速为百分点）；误差% 相对观测值。下限：部分年份或部分口径的数值，模型的全年全区值应不低于它，不计入误差统计。"
@@ -128,7 +128,7 @@ public enum HindcastRenderer {
         let mode: String, scenario: String, base_year: Int, observations_file: String?, last_observed_year: Int?
         let rows: [Row], summary: [Summary]
         let in_sample_bounds: Bounds
-        struct Bounds: Encodable { let level_percent: Double, growth_points: Double, violations: [String] }
+        struct Bounds: Encodable { let level_percent: Double, stock_percent: Double, growth_points: Double, violations: [String] }
     }
 
     static func json(_ h: Hindcast) throws -> String {
@@ -155,7 +155,7 @@ public enum HindcastRenderer {
         }
         let report = JSONReport(mode: h.mode, scenario: h.scenario, base_year: h.baseYear, observations_file: h.observationsFile,
                                 last_observed_year: h.lastObservedYear, rows: rows, summary: summary,
-                                in_sample_bounds: .init(level_percent: HindcastBounds.levelPercent, growth_points: HindcastBounds.growthPoints,
+                                in_sample_bounds: .init(level_percent: HindcastBounds.levelPercent, stock_percent: HindcastBounds.stockPercent, growth_points: HindcastBounds.growthPoints,
                                                         violations: HindcastBounds.violations(h)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

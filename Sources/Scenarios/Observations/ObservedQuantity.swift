@@ -41,10 +41,11 @@ public struct ObservedQuantity: Sendable, Equatable {
 }
 
 extension ObservedQuantity {
-    // Unit vocabularies. 亿千瓦时 (10^8 kWh) is 0.1 TWh; 万千瓦 (10^4 kW) is 0.01 GW; 万吨 is 0.01 Mt.
+    // Unit vocabularies, as bulletins write them in Chinese and in translation: 亿千瓦时 (10^8 kWh, 100 GWh) is
+    // 0.1 TWh; 万千瓦 (10^4 kW, 10 MW) is 0.01 GW; 万吨 (10^4 t, 10 kt) is 0.01 Mt; 万吨标准煤 is 0.01 Mtce.
     static let twh: [(String, Double)] = [("TWh", 1), ("10^8 kWh", 0.1), ("100 GWh", 0.1), ("亿千瓦时", 0.1)]
-    static let gw: [(String, Double)] = [("GW", 1), ("10^4 kW", 0.01), ("万千瓦", 0.01), ("MW", 0.001)]
-    static let mt: [(String, Double)] = [("Mt", 1), ("10^4 t", 0.01), ("万吨", 0.01)]
+    static let gw: [(String, Double)] = [("GW", 1), ("10^4 kW", 0.01), ("10 MW", 0.01), ("万千瓦", 0.01), ("MW", 0.001)]
+    static let mt: [(String, Double)] = [("Mt", 1), ("10^4 t", 0.01), ("10 kt", 0.01), ("万吨", 0.01)]
     static let mtce: [(String, Double)] = [("Mtce", 1), ("10^4 tce", 0.01), ("万吨标准煤", 0.01)]
     static let percent: [(String, Double)] = [("%", 1)]
 
