@@ -19,7 +19,7 @@ import sys
 # A value of None takes the row's own value and unit.
 ADS = "above designated size"
 MAP = {
-    42: [("energy_intensity_growth", None, None, "Jan-Jun", "")],
+    42: [("energy_intensity_growth", None, None, "Jan-Jun", "")],  # its source "same (...)" is written out in full by hand
     43: [("capacity_wind_solar", None, None, "year-end; grid-company", "Mengxi grid"),
          ("capacity_wind", "1947", "10 MW", "year-end; grid-company", "Mengxi grid, same source"),
          ("capacity_solar", "906", "10 MW", "year-end; grid-company", "Mengxi grid, same source")],

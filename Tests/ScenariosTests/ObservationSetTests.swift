@@ -195,7 +195,8 @@ final class ObservationSetTests: XCTestCase {
         XCTAssertEqual(set.file, "inner-mongolia-observations.csv (embedded)")
         XCTAssertGreaterThanOrEqual(set.observations.count, 30)
         for o in set.observations {
-            XCTAssertGreaterThanOrEqual(o.source.count, 8, "line \(o.line): a source names a publication")
+            XCTAssertGreaterThanOrEqual(o.source.count, 20, "line \(o.line): a source names a publication and its date")
+            XCTAssertFalse(o.source.lowercased().hasPrefix("same"), "line \(o.line): a source is written out, not \"same as above\"")
             XCTAssertFalse(o.basis.description.isEmpty)
         }
         // The figures the issue quotes are there.
