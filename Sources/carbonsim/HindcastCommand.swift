@@ -37,9 +37,8 @@ struct HindcastCommand: ParsableCommand {
         try reportingErrors {
             if let chart { try checkOutputFile(chart, option: "--chart") }
             let dataset = try data.load()
-            let currentYear = Calendar(identifier: .gregorian).component(.year, from: Date())
-            let years = dataset.baseYear...max(dataset.baseYear, min(dataset.endYear, currentYear))
-            let observed = try ObservationSet.forDataset(dataset, datasetPath: data.dataset, override: observations, years: years)
+            let observed = try ObservationSet.forDataset(dataset, datasetPath: data.dataset, override: observations,
+                                                         years: ObservationSet.years(for: dataset))
             let chosen: Scenario
             if let scenario {
                 chosen = try loadScenario(ScenarioLoader(dataset: dataset), scenario)

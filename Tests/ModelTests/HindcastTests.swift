@@ -106,7 +106,7 @@ final class HindcastTests: XCTestCase {
     /// CI fails here if the embedded observations' in-sample errors exceed the bounds of docs/data.md.
     func testTheEmbeddedObservationsAreWithinTheInSampleBounds() throws {
         let dataset = try Dataset.innerMongolia()
-        let set = try ObservationSet.forDataset(dataset, datasetPath: nil, override: nil, years: 2019...2026)
+        let set = try ObservationSet.forDataset(dataset, datasetPath: nil, override: nil, years: ObservationSet.years(for: dataset))
         let h = Hindcast(observations: set, trajectory: trajectory, scenario: "announced", baseYear: 2019)
         XCTAssertGreaterThan(h.rows.filter { $0.isCompared && $0.window == .inSample }.count, 5)
         XCTAssertEqual(HindcastBounds.violations(h), [])

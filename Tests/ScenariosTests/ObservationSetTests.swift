@@ -191,7 +191,7 @@ final class ObservationSetTests: XCTestCase {
     func testTheEmbeddedObservationsLoadAndEveryOneHasASourceAndABasis() throws {
         let dataset = try Dataset.innerMongolia()
         XCTAssertEqual(dataset.observations, "inner-mongolia-observations.csv")
-        let set = try XCTUnwrap(try ObservationSet.forDataset(dataset, datasetPath: nil, override: nil, years: 2019...2026))
+        let set = try XCTUnwrap(try ObservationSet.forDataset(dataset, datasetPath: nil, override: nil, years: ObservationSet.years(for: dataset)))
         XCTAssertEqual(set.file, "inner-mongolia-observations.csv (embedded)")
         XCTAssertGreaterThanOrEqual(set.observations.count, 30)
         for o in set.observations {
@@ -213,5 +213,15 @@ final class ObservationSetTests: XCTestCase {
         XCTAssertNil(try ObservationSet.forDataset(dataset, datasetPath: "plain.yaml", override: nil, years: 2019...2026))
         // The dataset written back keeps its observations key.
         XCTAssertTrue(try Dataset.innerMongolia().yaml(header: []).contains("observations: \"inner-mongolia-observations.csv\""))
+    }
+}
+
+extension ObservationSetTests {
+    func testObservationsRunFromTheBaseYearToTheCurrentYear() throws {
+        let dataset = try Dataset.innerMongolia()
+        let day = { (y: Int) in Calendar(identifier: .gregorian).date(from: DateComponents(year: y, month: 6, day: 1))! }
+        XCTAssertEqual(ObservationSet.years(for: dataset, today: day(2026)), 2019...2026)
+        XCTAssertEqual(ObservationSet.years(for: dataset, today: day(2100)), 2019...2060)
+        XCTAssertEqual(ObservationSet.years(for: dataset, today: day(2000)), 2019...2019)
     }
 }

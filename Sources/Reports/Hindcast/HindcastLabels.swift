@@ -5,7 +5,7 @@ import Simulator
 enum HindcastLabels {
     static let zh: [String: String] = [
         "quantity": "指标", "year": "年份", "observed": "观测值", "model": "模型值", "error": "误差", "error %": "误差%",
-        "unit": "单位", "basis": "口径", "use": "用法", "confidence": "可信度", "window": "窗口", "compared": "比较数",
+        "unit": "单位", "basis": "口径", "use": "用法", "confidence": "可信度", "window": "窗口", "compared": "比较数", "compared row": "比较",
         "mean abs error": "平均绝对误差", "MAPE %": "平均绝对百分比误差%", "bounds met": "下限满足", "bounds missed": "下限未满足",
         "not compared": "未比较", "in-sample": "样本内", "held-out": "留出", "bound met": "下限满足", "bound MISSED": "下限未满足",
         "shown only": "仅列示", "Hindcast": "回算检验", "Observations": "观测数据", "Mode": "模式", "Summary": "汇总",

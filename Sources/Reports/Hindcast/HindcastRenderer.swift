@@ -15,13 +15,15 @@ public enum HindcastRenderer {
         }
     }
 
-    static func t(_ key: String, _ l: Language) -> String { HindcastLabels.text(key, l) }
+    static func t(_ key: String, _ l: Language) -> String {
+        key == "compared row" && l == .en ? "compared" : HindcastLabels.text(key, l)
+    }
 
     /// How a row is used, in a few words; the full reason is in the notes under the table.
     static func use(_ r: Hindcast.Row, _ l: Language) -> String {
         if r.model == nil { return t("shown only", l) }
         switch r.observation.use {
-        case .compared(let conversion): return t("compared", l) + (conversion == nil ? "" : " *")
+        case .compared(let conversion): return t("compared row", l) + (conversion == nil ? "" : " *")
         case .lowerBound: return t(r.boundMet == true ? "bound met" : "bound MISSED", l)
         case .excluded: return t("shown only", l)
         }

@@ -1,6 +1,13 @@
 import Foundation
 
 extension ObservationSet {
+    /// The years a dataset's observations may have: from its base year to the current year (nothing is
+    /// observed in the future), within the dataset's horizon.
+    public static func years(for dataset: Dataset, today: Date = Date()) -> ClosedRange<Int> {
+        let now = Calendar(identifier: .gregorian).component(.year, from: today)
+        return dataset.baseYear...max(dataset.baseYear, min(dataset.endYear, now))
+    }
+
     /// The observations to compare `dataset` with: `override` (a path, from `--observations`) if given, else
     /// the file the dataset names under `observations:`, looked for next to the dataset file (`datasetPath`;
     /// nil for the embedded dataset) and then among the embedded resources. nil when the dataset names none:
