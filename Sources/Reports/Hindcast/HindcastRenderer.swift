@@ -30,7 +30,8 @@ public enum HindcastRenderer {
     }
 
     /// Why a row is used the way it is, beyond a plain comparison: conversions and exclusions.
-    static func reason(_ r: Hindcast.Row) -> String? {
+    static func reason(_ r: Hindcast.Row, _ l: Language = .en) -> String? {
+        if l == .zh { return HindcastLabels.reasonZH(r) }
         var parts: [String] = []
         if r.model == nil { parts.append("outside the model run") }
         switch r.observation.use {
@@ -64,7 +65,7 @@ public enum HindcastRenderer {
         let rows = h.rows.map { r -> [String] in
             let o = r.observation
             var use = use(r, l)
-            if let why = reason(r) {
+            if let why = reason(r, l) {
                 if let i = notes.firstIndex(of: why) { use += " [\(i + 1)]" } else { notes.append(why); use += " [\(notes.count)]" }
             }
             return [HindcastLabels.quantity(o.quantity, l), String(o.year), number(r.observed), number(r.model), signed(r.error),
