@@ -73,7 +73,7 @@ final class HindcastCommandLineTests: XCTestCase {
         try FileManager.default.removeItem(atPath: scratch.path("mine.csv"))
         let missing = try cli.run(["hindcast", "--dataset", scratch.path("im.yaml")])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.err.contains("mine.csv: error: no such observations file"), missing.err)
+        XCTAssertTrue(missing.err.contains("mine.csv: error: no such CSV observations file"), missing.err)
     }
 
     func testAProvinceWithoutObservationsStillRuns() throws {

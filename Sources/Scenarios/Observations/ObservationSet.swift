@@ -20,7 +20,7 @@ public struct ObservationSet: Sendable {
     /// Reads and checks a file; `years` are the years observations may have (a growth rate needs the year before too).
     public static func load(url: URL, displayName: String? = nil, years: ClosedRange<Int>) throws -> ObservationSet {
         let name = displayName ?? url.path
-        let text = try readInputFile(url, displayName: name, what: "observations file")
+        let text = try readInputFile(url, displayName: name, what: "CSV observations file")
         return try parse(text, file: name, years: years)
     }
 
