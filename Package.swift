@@ -37,7 +37,8 @@ let package = Package(
                         .copy("Defaults")]
         ),
         // Questions asked of the model: solve one lever for a target, least-cost optimisation under the
-        // targets, wedges and decomposition of abatement, trends fitted to history (calibration).
+        // targets, wedges and decomposition of abatement, trends fitted to history (calibration), the model
+        // against published observations (hindcast).
         .target(name: "Analysis", dependencies: ["Simulator", "Scenarios"]),
         // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
         .target(

@@ -30,6 +30,10 @@ final class HindcastCommandLineTests: XCTestCase {
         let rows = try XCTUnwrap(object["rows"] as? [[String: Any]])
         XCTAssertEqual(rows.count, lines.count - 1)
         XCTAssertTrue(rows.allSatisfy { !(($0["source"] as? String) ?? "").isEmpty })
+        // Every row has every key; what is not known is null (a bound has no error).
+        XCTAssertTrue(rows.allSatisfy { $0.keys.count == rows[0].keys.count && $0.keys.contains("error") })
+        let bound = try XCTUnwrap(rows.first { $0["use"] as? String == "lower_bound" })
+        XCTAssertTrue(bound["error"] is NSNull)
         let markdown = try cli.run(["hindcast", "--format", "markdown"])
         XCTAssertTrue(markdown.out.hasPrefix("## Hindcast\n") && markdown.out.contains("| quantity "), markdown.out)
     }

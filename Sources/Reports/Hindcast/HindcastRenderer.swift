@@ -123,10 +123,41 @@ public enum HindcastRenderer {
             let quantity: String, year: Int, observed: Double, model: Double?, error: Double?, relative_error_pct: Double?
             let unit: String, basis: String, use: String, reason: String?, bound_met: Bool?, window: String, confidence: String
             let observed_as_written: Double, unit_as_written: String, source: String, notes: String, line: Int
+
+            enum CodingKeys: String, CodingKey {
+                case quantity, year, observed, model, error, relative_error_pct, unit, basis, use, reason, bound_met, window
+                case confidence, observed_as_written, unit_as_written, source, notes, line
+            }
+
+            /// Every key in every row: what is not known is null, not missing.
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(quantity, forKey: .quantity); try c.encode(year, forKey: .year); try c.encode(observed, forKey: .observed)
+                try c.encode(model, forKey: .model); try c.encode(error, forKey: .error)
+                try c.encode(relative_error_pct, forKey: .relative_error_pct); try c.encode(unit, forKey: .unit)
+                try c.encode(basis, forKey: .basis); try c.encode(use, forKey: .use); try c.encode(reason, forKey: .reason)
+                try c.encode(bound_met, forKey: .bound_met); try c.encode(window, forKey: .window)
+                try c.encode(confidence, forKey: .confidence); try c.encode(observed_as_written, forKey: .observed_as_written)
+                try c.encode(unit_as_written, forKey: .unit_as_written); try c.encode(source, forKey: .source)
+                try c.encode(notes, forKey: .notes); try c.encode(line, forKey: .line)
+            }
         }
         struct Summary: Encodable {
             let quantity: String, window: String, compared: Int, mean_absolute_error: Double?, mean_absolute_percent_error: Double?
             let error_unit: String, bounds_met: Int, bounds_missed: Int, not_compared: Int
+
+            enum CodingKeys: String, CodingKey {
+                case quantity, window, compared, mean_absolute_error, mean_absolute_percent_error, error_unit, bounds_met, bounds_missed, not_compared
+            }
+
+            func encode(to encoder: Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(quantity, forKey: .quantity); try c.encode(window, forKey: .window); try c.encode(compared, forKey: .compared)
+                try c.encode(mean_absolute_error, forKey: .mean_absolute_error)
+                try c.encode(mean_absolute_percent_error, forKey: .mean_absolute_percent_error)
+                try c.encode(error_unit, forKey: .error_unit); try c.encode(bounds_met, forKey: .bounds_met)
+                try c.encode(bounds_missed, forKey: .bounds_missed); try c.encode(not_compared, forKey: .not_compared)
+            }
         }
         let mode: String, scenario: String, base_year: Int, observations_file: String?, last_observed_year: Int?
         let rows: [Row], summary: [Summary]
