@@ -11,14 +11,16 @@ struct HindcastCommand: ParsableCommand {
         commandName: "hindcast",
         abstract: "Compare the model with published observations after the base year: per quantity and year, and per quantity.",
         discussion: """
-        The observations are the dataset's own file (its `observations:` key; docs/data.md gives the format) or
-        --observations FILE. Each figure is compared with the model's annual regional value, or, if it covers part
-        of the year or of the region (Jan-Jun, above designated size, one grid company), kept as a lower bound the
-        model must reach, or shown only: a partial figure is never compared as if annual.
-        The model is a projection: the scenario (default: the embedded announced for Inner Mongolia, the baseline for
-        other regions) run from the base year. It is not fitted to the observations yet, and the output says so.
-        With N the last observed year, years through N - 2 are "in-sample" and N - 1, N "held-out".
-        A dataset without observations still runs, and says there is nothing to compare.
+        The observations are the dataset's own file (its `observations:` key; docs/data.md gives the format) \
+        or --observations FILE. Each figure is compared with the model's annual regional value or, if it covers \
+        part of the year or of the region (Jan-Jun, above designated size, one grid company), kept as a lower \
+        bound the model must reach, or shown only: a partial figure is never compared as if annual.
+
+        The model is a projection: the scenario (default: the embedded announced for Inner Mongolia, the \
+        baseline for other regions) run from the base year. It is not fitted to the observations yet, and the \
+        output says so. With N the last observed year, years through N - 2 are "in-sample" and N - 1, N \
+        "held-out". A dataset without observations still runs, and says there is nothing to compare.
+
         Examples: carbonsim hindcast
                   carbonsim hindcast --format markdown --chart hindcast.svg
                   carbonsim hindcast --observations my-bulletin.csv --scenario scenarios/baseline.yaml --lang zh

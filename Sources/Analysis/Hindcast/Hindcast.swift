@@ -49,7 +49,11 @@ public struct Hindcast: Sendable {
     /// By quantity (in catalogue order), then year, then file order.
     public let rows: [Row]
 
-    /// How the model's values were made, said plainly in every output.
+    /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
+    public var modeZH: String {
+        "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式在下一阶段），样本内与留出窗口只是年份不同"
+    }
+
     public var mode: String {
         "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
             + "(history mode comes later), so the in-sample and held-out windows differ only in the years they cover"

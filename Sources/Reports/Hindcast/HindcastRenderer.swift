@@ -54,7 +54,7 @@ public enum HindcastRenderer {
     static func text(_ h: Hindcast, markdown: Bool, _ l: Language) -> String {
         let table = TextRenderer(language: l, markdown: markdown)
         var out = markdown ? "## \(t("Hindcast", l))\n\n" : "\(t("Hindcast", l))\n\n"
-        out += (markdown ? "- **\(t("Mode", l))**: " : "\(t("Mode", l)): ") + h.mode + "\n"
+        out += (markdown ? "- **\(t("Mode", l))**: " : "\(t("Mode", l)): ") + (l == .zh ? h.modeZH : h.mode) + "\n"
         guard let file = h.observationsFile else {
             return out + (markdown ? "- " : "") + t("no observations", l) + "\n"
         }
