@@ -35,10 +35,12 @@ let package = Package(
             name: "Scenarios",
             dependencies: ["Simulator", "Yams"],
             resources: [.copy("Datasets/inner-mongolia.yaml"), .copy("Datasets/ceads-sector-groups.csv"),
-                        .copy("Datasets/province-template.yaml"), .copy("Datasets/province-facts.csv"), .copy("Defaults")]
+                        .copy("Datasets/province-template.yaml"), .copy("Datasets/province-facts.csv"), .copy("Datasets/inner-mongolia-observations.csv"),
+                        .copy("Defaults")]
         ),
         // Questions asked of the model: solve one lever for a target, least-cost optimisation under the
-        // targets, wedges and decomposition of abatement, trends fitted to history (calibration).
+        // targets, wedges and decomposition of abatement, trends fitted to history (calibration), the model
+        // against published observations (hindcast).
         .target(name: "Analysis", dependencies: ["Simulator", "Scenarios"]),
         // Parameter sweeps: designs to runs on all cores, results streamed into SQLite, summaries.
         .target(

@@ -11,7 +11,7 @@ struct CarbonSim: ParsableCommand {
         """,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self, PlotCommand.self,
                       DecomposeCommand.self, SolveCommand.self, OptimizeCommand.self, CalibrateCommand.self,
-                      ValidateCommand.self, LeversCommand.self],
+                      ValidateCommand.self, LeversCommand.self, HindcastCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

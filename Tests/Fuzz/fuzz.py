@@ -2,7 +2,7 @@
 """Mutation fuzzer for carbonsim's inputs (issue 13): every bad input a clear error, never a crash or a hang.
 
 Runs the binary on the committed corpus (Tests/Fuzz/corpus/) and on N fresh mutants of the repository's
-scenario files, sweep specs, optimisation specs and dataset, and fails on
+scenario files, sweep specs, optimisation specs, dataset and observations file, and fails on
 
   - a run ended by a signal (a Swift trap, a stack overflow, ...),
   - a run over --timeout seconds (default 10),
@@ -42,6 +42,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(REPO, "Tests", "Fuzz", "corpus")
 DATASET = os.path.join(REPO, "Sources", "Scenarios", "Datasets", "inner-mongolia.yaml")
+OBSERVATIONS = os.path.join(REPO, "Sources", "Scenarios", "Datasets", "inner-mongolia-observations.csv")
 NONFINITE = re.compile(r"(?<![A-Za-z.])[+-]?(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
 ERROR_STATUSES = {1, 2, 3, 64}
 # Sweeps larger than this but under carbonsim's cap of 10^9 runs are long by design, not hangs: skipped.
@@ -229,6 +230,8 @@ def seeds():
                     out.append((kind, d, name, f.read()))
     with open(DATASET, encoding="utf-8") as f:
         out.append(("dataset", "", "inner-mongolia.yaml", f.read()))
+    with open(OBSERVATIONS, encoding="utf-8") as f:
+        out.append(("observations", "", "inner-mongolia-observations.csv", f.read()))
     return out
 
 
@@ -357,6 +360,10 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
         file = os.path.join(case, "mutant-%d.yaml" % index)
         scenario = rng.choice(["scenarios/baseline.yaml", "scenarios/announced.yaml", "scenarios/accelerated.yaml"])
         args = ["run", scenario, "--dataset", file]
+    elif kind == "observations":
+        file = os.path.join(case, "mutant-%d.csv" % index)
+        args = ["hindcast", "--observations", file] + rng.choice([[], ["--format", "json"], ["--format", "csv"],
+                                                                   ["--lang", "zh"], ["--chart", svg]])
     else:
         where = os.path.join(case, directory)
         file = os.path.join(where, "mutant-%d-%s" % (index, name))

@@ -10,6 +10,7 @@ extension Dataset {
         var lines = header.map { "# " + $0 }
         lines += ["region: \(quoted(region))", "region_zh: \(quoted(regionZH))",
                   "base_year: \(baseYear)", "end_year: \(endYear)"]
+        if let observations { lines.append("observations: \(quoted(observations))") }
         var open: [String] = []
         for e in entries {
             let parts = e.path.split(separator: ".").map(String.init)

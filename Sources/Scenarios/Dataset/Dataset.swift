@@ -9,6 +9,9 @@ public struct Dataset: Sendable {
     public let regionZH: String
     public let baseYear: Int
     public let endYear: Int
+    /// The dataset's observations file (`observations:` key), a CSV file named relative to the dataset
+    /// file (for the embedded dataset: a resource next to it); nil when the region has none.
+    public let observations: String?
     /// Entries in file order.
     public private(set) var entries: [DatasetEntry]
     public let facts: [Fact]
@@ -52,7 +55,8 @@ public struct Dataset: Sendable {
         let root = try YAMLNode.parse(text, file: file)
         let top = try root.entries(allowed: ["region", "region_zh", "base_year", "end_year", "emission_factors",
                                              "ceads_2019", "economy", "products", "activities", "power", "fly_ash",
-                                             "ccus", "sinks", "industry_policy", "dual_control", "costs", "facts"])
+                                             "ccus", "sinks", "industry_policy", "dual_control", "costs", "facts",
+                                             "observations"])
         func required(_ key: String) throws -> YAMLNode {
             guard let n = top[key] else { throw root.error("missing key '\(key)'") }
             return n
@@ -64,7 +68,7 @@ public struct Dataset: Sendable {
         func collect(_ body: () throws -> Void) {
             do { try body() } catch let e as InputError { errors.append(e) } catch { errors.append(InputError(file: file, message: "\(error)")) }
         }
-        for (key, node) in try root.entries() where !["region", "region_zh", "base_year", "end_year", "facts"].contains(key) {
+        for (key, node) in try root.entries() where !["region", "region_zh", "base_year", "end_year", "facts", "observations"].contains(key) {
             collect { try flatten(node, into: &entries, errors: &errors) }
         }
         let activityKeys = (try? top["activities"].map { try $0.entries().map(\.key) }) ?? []
@@ -88,10 +92,13 @@ public struct Dataset: Sendable {
         }
         collect { region = try required("region").string() }
         collect { regionZH = try top["region_zh"]?.string() ?? "" }
+        var observations: String?
+        collect { observations = try top["observations"].map(observationsName) }
         let horizonKnown = baseYear != 0 && endYear != 0
         if !errors.isEmpty && !horizonKnown, let e = InputError.combined(errors) { throw e }
         var dataset = Dataset(file: file, region: region, regionZH: regionZH,
                               baseYear: baseYear, endYear: endYear,
+                              observations: observations,
                               entries: entries, facts: facts, checksum: fingerprint(text), activityKeys: activityKeys,
                               index: Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a }))
         // Building the parameters once checks every key and value now, not at the first run. With values
@@ -106,6 +113,15 @@ public struct Dataset: Sendable {
         }
         if let e = InputError.combined(errors) { throw e }
         return dataset
+    }
+
+    /// The `observations:` value: a CSV file name (a relative path), checked to be one.
+    private static func observationsName(_ node: YAMLNode) throws -> String {
+        let name = try node.string().trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.lowercased().hasSuffix(".csv") else {
+            throw node.error("'\(name)' is not an observations file name", accepted: "a CSV file name next to the dataset, for example inner-mongolia-observations.csv")
+        }
+        return name
     }
 
     /// Accepted base years, and the longest horizon (end year minus base year).

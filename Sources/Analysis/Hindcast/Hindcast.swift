@@ -1,0 +1,112 @@
+import Scenarios
+import Simulator
+
+/// Observed against model, per quantity and year: the error where a figure is comparable with the model's
+/// annual regional value, the check where it is only a lower bound, and the figure alone where it is neither.
+/// The years are split as a leave-last-years-out check would split them: N is the last observed year; years
+/// through N - 2 are the in-sample window, N - 1 and N are held out.
+public struct Hindcast: Sendable {
+    public enum Window: String, Sendable, CaseIterable {
+        case inSample = "in-sample"
+        case heldOut = "held-out"
+    }
+
+    public struct Row: Sendable {
+        public let observation: Observation
+        /// The model's value in the quantity's model unit; nil outside the run.
+        public let model: Double?
+        /// Model minus observed, in the model unit (percentage points for a growth rate); nil unless compared.
+        public let error: Double?
+        /// The error relative to the observed level, %; nil for growth rates and uncompared rows.
+        public let relativeError: Double?
+        /// For a lower bound: whether the model is at or above it.
+        public let boundMet: Bool?
+        public let window: Window
+
+        public var observed: Double { observation.modelUnitValue }
+        public var isCompared: Bool { error != nil }
+    }
+
+    public struct Summary: Sendable {
+        public let quantity: ObservedQuantity
+        public let window: Window
+        public let compared: Int
+        /// Mean absolute error in the model unit (percentage points for a growth rate); nil if nothing compared.
+        public let meanAbsoluteError: Double?
+        /// Mean absolute percentage error of the levels; nil for growth rates or if nothing compared.
+        public let meanAbsolutePercentError: Double?
+        public let boundsMet: Int
+        public let boundsMissed: Int
+        public let notCompared: Int
+    }
+
+    /// Scenario run as "the model", and where the observations came from.
+    public let scenario: String
+    public let observationsFile: String?
+    public let baseYear: Int
+    /// N: the last year with an observation; nil without observations.
+    public let lastObservedYear: Int?
+    /// By quantity (in catalogue order), then year, then file order.
+    public let rows: [Row]
+
+    /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
+    public var modeZH: String {
+        "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式在下一阶段），样本内与留出窗口只是年份不同"
+    }
+
+    public var mode: String {
+        "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
+            + "(history mode comes later), so the in-sample and held-out windows differ only in the years they cover"
+    }
+
+    public init(observations: ObservationSet?, trajectory: Trajectory, scenario: String, baseYear: Int) {
+        self.scenario = scenario
+        self.observationsFile = observations?.file
+        self.baseYear = baseYear
+        let list = observations?.observations ?? []
+        let last = list.map(\.year).max()
+        lastObservedYear = last
+        let order = Dictionary(uniqueKeysWithValues: ObservedQuantity.all.enumerated().map { ($1.name, $0) })
+        let sorted = list.sorted { a, b in
+            (order[a.quantity.name] ?? 0, a.year, a.line) < (order[b.quantity.name] ?? 0, b.year, b.line)
+        }
+        rows = sorted.map { o in
+            let model = o.quantity.modelValue(year: o.year) { trajectory.value($0, year: $1) }
+            let window: Window = o.year <= (last ?? o.year) - 2 ? .inSample : .heldOut
+            var error: Double?, relative: Double?, met: Bool?
+            if let model {
+                switch o.use {
+                case .compared:
+                    error = model - o.modelUnitValue
+                    if o.quantity.measure == .level, o.modelUnitValue != 0 { relative = 100 * error! / abs(o.modelUnitValue) }
+                case .lowerBound:
+                    met = model >= o.modelUnitValue
+                case .excluded:
+                    break
+                }
+            }
+            return Row(observation: o, model: model, error: error, relativeError: relative, boundMet: met, window: window)
+        }
+    }
+
+    /// One summary per quantity (in catalogue order) and window, for the quantities observed in that window.
+    public var summaries: [Summary] {
+        var out: [Summary] = []
+        for q in ObservedQuantity.all {
+            for window in Window.allCases {
+                let mine = rows.filter { $0.observation.quantity == q && $0.window == window }
+                guard !mine.isEmpty else { continue }
+                let compared = mine.filter(\.isCompared)
+                let mae = compared.isEmpty ? nil : compared.map { abs($0.error!) }.reduce(0, +) / Double(compared.count)
+                let relative = compared.compactMap(\.relativeError)
+                let mape = q.measure == .level && !relative.isEmpty ? relative.map(abs).reduce(0, +) / Double(relative.count) : nil
+                out.append(Summary(quantity: q, window: window, compared: compared.count, meanAbsoluteError: mae,
+                                   meanAbsolutePercentError: mape,
+                                   boundsMet: mine.filter { $0.boundMet == true }.count,
+                                   boundsMissed: mine.filter { $0.boundMet == false }.count,
+                                   notCompared: mine.filter { !$0.isCompared && $0.boundMet == nil }.count))
+            }
+        }
+        return out
+    }
+}
