@@ -25,8 +25,6 @@ struct CalibrateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "CEADs province (default: the dataset's region), for example Shanxi, \"Inner Mongolia\", 山西 or 内蒙古.")
-    var province: String?
     @Option(name: .long, help: "First year of the history window.") var from = HistoryCalibration.defaultYears.lowerBound
     @Option(name: .long, help: "Last year of the history window.") var to = HistoryCalibration.defaultYears.upperBound
     @Option(name: .long, parsing: .upToNextOption,
@@ -80,13 +78,9 @@ struct CalibrateCommand: ParsableCommand {
         }
     }
 
+    /// The CEADs province fitted (default: the dataset's region).
+    var province: String? { data.province }
+
     /// The dataset to calibrate: --dataset, the embedded one for its own region, or one derived from CEADs.
-    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) {
-        if data.dataset != nil { return (try data.load(), false) }
-        let embedded = try Dataset.innerMongolia()
-        guard let province else { return (embedded, false) }
-        let name = try history.province(named: province)
-        if CEADsHistory.comparable(name) == CEADsHistory.comparable(embedded.region) { return (embedded, false) }
-        return (try ProvinceDataset.make(province: name, history: history), true)
-    }
+    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) { try data.loadWithOrigin() }
 }

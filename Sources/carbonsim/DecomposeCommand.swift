@@ -70,7 +70,8 @@ struct DecomposeCommand: ParsableCommand {
             print(render(analysis, labels), terminator: "")
             if let chart {
                 try write(try Charts.decomposition(analysis.result, start: (labels.0, analysis.start), end: (labels.1, analysis.end),
-                                                   title: "LMDI: \(labels.0) → \(labels.1)", source: ScenarioCharts.source, language: lang),
+                                                   title: lang == .zh ? "CO2排放变化的LMDI分解：\(labels.0) → \(labels.1)" : "LMDI: \(labels.0) → \(labels.1)",
+                                                   source: ScenarioCharts.source(lang, Provenance(dataset)), language: lang, units: .default(for: lang)),
                           to: chart)
             }
         }

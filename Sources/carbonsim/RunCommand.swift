@@ -21,13 +21,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into.")
     var output: String?
 
-    @Option(name: .long, help: "Label language: en or zh.")
-    var lang: Language = .en
+    @OptionGroup var presentation: PresentationOptions
 
     @OptionGroup var data: DatasetOptions
 
+    var lang: Language { presentation.lang }
+
     func run() throws {
-        let results = try reportingErrors { () -> [ScenarioResult] in
+        let (results, provenance) = try reportingErrors { () -> ([ScenarioResult], Provenance) in
             if let output { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
@@ -38,33 +39,34 @@ struct RunCommand: ParsableCommand {
                 scenarios = Array(scenarios.prefix(1))
                 printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
             }
-            return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
+            return (try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }, Provenance(dataset))
         }
-        print(try render(results, format), terminator: "")
-        if let output { try write(results, to: output) }
+        print(try render(results, format, provenance), terminator: "")
+        if let output { try write(results, provenance, to: output) }
     }
 
-    func render(_ results: [ScenarioResult], _ format: OutputFormat) throws -> String {
+    func render(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance) throws -> String {
+        let reports = results.map { PlanPeriodReport($0, provenance: provenance) }
         switch format {
-        case .json: return try JSONRenderer.render(results)
-        case .csv: return CSVRenderer.report(results.map(PlanPeriodReport.init), language: lang)
+        case .json: return try JSONRenderer.render(results, provenance: provenance)
+        case .csv: return CSVRenderer.report(reports, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM)
         case .table, .markdown:
-            let renderer = TextRenderer(language: lang, markdown: format == .markdown)
-            return results.map { renderer.render(PlanPeriodReport($0)) }.joined(separator: "\n")
+            let renderer = TextRenderer(language: lang, markdown: format == .markdown, units: presentation.unitSystem)
+            return reports.map { renderer.render($0) }.joined(separator: "\n")
         }
     }
 
-    func write(_ results: [ScenarioResult], to path: String) throws {
+    func write(_ results: [ScenarioResult], _ provenance: Provenance, to path: String) throws {
         let dir = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
                 if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
-                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
+                try CSVRenderer.annual(r.trajectory, costs: r.costs, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
-            try render(results, format).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
+            try render(results, format, provenance).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {
-                try JSONRenderer.render(results).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+                try JSONRenderer.render(results, provenance: provenance).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
             }
         } catch {
             printError("cannot write to \(path): \(error.localizedDescription)")
