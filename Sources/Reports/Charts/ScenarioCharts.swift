@@ -31,7 +31,7 @@ public enum ScenarioCharts {
         guard l == .zh else { return Charts.shortFactor(path) }
         let lever = path.hasSuffix(".target") ? String(path.dropLast(".target".count)) : path
         guard let d = LeverRegistry.lever(lever)?.descriptionZH, !d.isEmpty else { return Charts.shortFactor(path) }
-        return String(d.prefix { $0 != "（" && $0 != "(" })
+        return String(d.prefix { !"（(：:".contains($0) })
     }
 
     /// One series for several scenarios, with peaks (for CO2) and the scenarios' targets marked.
