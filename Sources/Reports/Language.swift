@@ -31,6 +31,12 @@ public enum Labels {
         (lang == .zh ? seriesZH[name] ?? SeriesNamesZH.name(name) : seriesEN[name]) ?? name
     }
 
+    /// The shipped scenarios by name (基准情景 …); a user's own scenario keeps the name its file gives it.
+    public static func scenario(_ name: String, _ lang: Language) -> String {
+        guard lang == .zh else { return name }
+        return ["baseline": "基准情景", "announced": "已公布政策情景", "accelerated": "强化政策情景"][name] ?? name
+    }
+
     /// A lever family (wedge groups) by its key: 政策措施 by what they act on.
     public static func family(_ key: String, _ lang: Language) -> String {
         let zh: [String: String] = [

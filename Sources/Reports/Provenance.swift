@@ -23,6 +23,13 @@ public struct Provenance: Sendable, Equatable {
 
     /// "Region: Shanxi; dataset: shanxi.yaml" or "地区：山西；数据集：shanxi.yaml".
     public func line(_ l: Language) -> String {
-        l == .zh ? "地区：\(regionName(l))；数据集：\(dataset)" : "Region: \(region); dataset: \(dataset)"
+        l == .zh ? "地区：\(regionName(l))；数据集：\(datasetName(l))" : "Region: \(region); dataset: \(dataset)"
+    }
+
+    /// The dataset's name; the notes the loader adds ("(embedded)", "(derived from CEADs 2019)") in Chinese under zh.
+    public func datasetName(_ l: Language) -> String {
+        guard l == .zh else { return dataset }
+        return dataset.replacingOccurrences(of: " (embedded)", with: "（内置）")
+            .replacingOccurrences(of: " (derived from CEADs 2019)", with: "（由CEADs 2019清单推算）")
     }
 }

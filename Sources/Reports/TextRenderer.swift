@@ -18,7 +18,8 @@ public struct TextRenderer {
 
     public func render(_ report: PlanPeriodReport) -> String {
         let colon = language == .zh ? "：" : ": "
-        var out = markdown ? "## \(t("scenario"))\(colon)\(report.scenario)\n\n" : "\(t("scenario"))\(colon)\(report.scenario)\n"
+        var out = markdown ? "## \(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n\n"
+            : "\(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n"
         if !report.description.isEmpty { out += markdown ? "\(report.description)\n\n" : "\(report.description)\n" }
         if let p = report.provenance { out += markdown ? "\(p.line(language))\n\n" : "\(p.line(language))\n" }
         if !markdown { out += "\n" }

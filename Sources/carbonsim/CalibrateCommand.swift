@@ -32,6 +32,8 @@ struct CalibrateCommand: ParsableCommand {
     var series: [String] = []
     @Option(name: .long, help: "Report format: table, markdown, csv or json.") var format: OutputFormat = .table
     @Option(name: .shortAndLong, help: "Write the calibrated dataset to this YAML file.") var output: String?
+    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
+    @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh).") var bom = false
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
@@ -52,7 +54,7 @@ struct CalibrateCommand: ParsableCommand {
                 printError(e.description)
                 throw ExitCode(3)
             }
-            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format), terminator: "")
+            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: bom), terminator: "")
             for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
@@ -74,7 +76,7 @@ struct CalibrateCommand: ParsableCommand {
             } catch {
                 throw InputError(file: output, message: "cannot write the calibrated dataset: \(error.localizedDescription)")
             }
-            printLine("calibrated dataset written to \(output)")
+            printLine(lang == .zh ? "已写出校准后的数据集：\(output)" : "calibrated dataset written to \(output)")
         }
     }
 

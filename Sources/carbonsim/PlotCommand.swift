@@ -148,7 +148,7 @@ struct PlotCommand: ParsableCommand {
                 try write(try ScenarioCharts.wedges(wedges, language: lang, provenance: p), to: out("wedges"))
                 let decomposition = try DecomposeCommand.analyse(results[1].trajectory, from: 2020, to: 2030)
                 try write(try Charts.decomposition(decomposition.result, start: ("2020", decomposition.start), end: ("2030", decomposition.end),
-                                                   title: lang == .zh ? "announced：2020-2030年CO2排放变化的LMDI分解" : "announced: LMDI decomposition of the CO2 change 2020-2030",
+                                                   title: lang == .zh ? "\(Labels.scenario("announced", .zh))：2020-2030年CO2排放变化的LMDI分解" : "announced: LMDI decomposition of the CO2 change 2020-2030",
                                                    source: ScenarioCharts.source(lang, p), language: lang, units: .default(for: lang)), to: out("decomposition"))
                 // Fan and tornado from the Saltelli example sweep, run into a temporary database.
                 let spec = try SweepSpecLoader(dataset: dataset).load(path: "\(scenarios)/sweeps/saltelli.yaml")

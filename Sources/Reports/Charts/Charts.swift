@@ -134,9 +134,8 @@ public enum Charts {
         }
         svg.polyline(path(frame, w.years, baselineValues), stroke: "#000000", width: 2, id: w.baseline)
         svg.polyline(path(frame, w.years, policyValues), stroke: "#000000", width: 2, dash: "6 3", id: w.policy)
-        let suffix = language == .zh ? "（基准）" : ""
-        var entries: [(String, String, String?, Bool)] = [(w.baseline + suffix, "#000000", nil, false),
-                                                          (w.policy + (language == .zh ? "（政策）" : ""), "#000000", "6 3", false)]
+        var entries: [(String, String, String?, Bool)] = [(Labels.scenario(w.baseline, language), "#000000", nil, false),
+                                                          (Labels.scenario(w.policy, language), "#000000", "6 3", false)]
         let raisesLabel = language == .zh ? "（增排）" : " (raises)"
         entries += order.enumerated().map { (Labels.family(w.groups[$1], language) + (raises[$1] ? raisesLabel : ""), Palette.colour($0), nil, true) }
         frame.legend(&svg, entries)

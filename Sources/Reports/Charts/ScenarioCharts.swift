@@ -46,7 +46,7 @@ public enum ScenarioCharts {
         let shown = (units ?? .default(for: l)).presented(unit), f = shown.factor
         let ceiling = (units ?? .default(for: l)).presented("Mt CO2"), cap = (units ?? .default(for: l)).presented("Mtce")
         let lines = results.map { r in
-            ChartSeries(label: r.name, years: r.trajectory.years, values: r.trajectory.series(series).map { $0 * f },
+            ChartSeries(label: Labels.scenario(r.name, l), years: r.trajectory.years, values: r.trajectory.series(series).map { $0 * f },
                         peak: co2 && !r.indicators.peak.stillRising ? (r.indicators.peak.time, r.indicators.peak.value * f) : nil)
         }
         var markers: [ChartMarker] = []
@@ -58,9 +58,9 @@ public enum ScenarioCharts {
                     markers.append(ChartMarker(label: "\(Labels.target(c.kind.rawValue, l, units: units ?? .default(for: l))) \(NumberFormat.value(ceiling.value(c.required)))",
                                                year: Double(c.year) + 0.5, value: ceiling.value(c.required)))
                 case .nonFossilShare where series == "non_fossil_share":
-                    markers.append(ChartMarker(label: "\(r.name) \(c.year)", year: Double(c.year), value: c.required))
+                    markers.append(ChartMarker(label: "\(Labels.scenario(r.name, l)) \(c.year)", year: Double(c.year), value: c.required))
                 case .energyCap where series == "energy_dual_control":
-                    markers.append(ChartMarker(label: "\(r.name) \(c.year)", year: Double(c.year), value: cap.value(c.required)))
+                    markers.append(ChartMarker(label: "\(Labels.scenario(r.name, l)) \(c.year)", year: Double(c.year), value: cap.value(c.required)))
                 default: break
                 }
             }
@@ -87,12 +87,12 @@ public enum ScenarioCharts {
         default:
             throw ChartError(message: "unknown grouping '\(grouping)'; accepted: sector, fuel")
         }
-        let title = (l == .zh ? "\(r.name)：分\(grouping == "sector" ? "部门" : "燃料")CO2排放" : "\(r.name): CO2 by \(grouping)") + regionSuffix(provenance, l)
+        let title = (l == .zh ? "\(Labels.scenario(r.name, l))：分\(grouping == "sector" ? "部门" : "燃料")CO2排放" : "\(r.name): CO2 by \(grouping)") + regionSuffix(provenance, l)
         return try Charts.stacked(layers, title: title, yLabel: Labels.unit(co2.unit, l), source: source(l, provenance), language: l)
     }
 
     public static func wedges(_ w: WedgeAnalysis, language l: Language = .en, units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
-        let title = (l == .zh ? "减排楔形：\(w.baseline) → \(w.policy)（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
+        let title = (l == .zh ? "减排楔形：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
             + regionSuffix(provenance, l)
         let shown = (units ?? .default(for: l)).presented("Mt CO2")
         let sampled = w.sampled ? (l == .zh ? "；抽样排列" : "; sampled orders") : ""
@@ -113,7 +113,7 @@ public enum ScenarioCharts {
         guard let band = summary.bands.first(where: { $0.series == series }) else {
             throw ChartError(message: "the sweep kept no series '\(series)'; it kept \(summary.bands.map(\.series).joined(separator: ", "))")
         }
-        let title = (l == .zh ? "\(s.name)：\(Labels.series(series, l))的分布（\(summary.scenario)，\(summary.runs)次运行）"
+        let title = (l == .zh ? "\(s.name)：\(Labels.series(series, l))的分布（\(Labels.scenario(summary.scenario, l))，\(summary.runs)次运行）"
                               : "\(s.name): \(Labels.series(series, l)), \(summary.scenario), \(summary.runs) runs")
         let shown = (units ?? .default(for: l)).presented(OutputCatalog.shared.unit(of: series) ?? "")
         return try Charts.fan(band, title: title, yLabel: axis(series, unit: shown.unit, l), source: source(l, provenance), language: l,
@@ -127,7 +127,7 @@ public enum ScenarioCharts {
         guard let sens = summary.sensitivity.first(where: { $0.output == output }) else {
             throw ChartError(message: "no sensitivity of '\(output)'; accepted: \(SweepSummary.sensitivityOutputs.joined(separator: ", "))")
         }
-        let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(summary.scenario)）" : "\(s.name): what drives \(output) (\(summary.scenario))"
+        let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
         return try Charts.tornado(sens, title: title, source: source(l, provenance), language: l, factorLabel: { factor($0, l) })
     }
 
