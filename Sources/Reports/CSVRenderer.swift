@@ -26,14 +26,15 @@ public enum CSVRenderer {
         var lines = [reportHeader(language)]
         for r in reports {
             let region = r.provenance?.regionName(language) ?? ""
+            let scenario = Labels.scenario(r.scenario, language)
             for row in r.rows {
                 let shown = units.presented(row.unit)
                 let label = Labels.series(row.series, language), unit = Labels.unit(shown.unit, language)
-                lines.append(csv([r.scenario, region, section["period"]!, label, unit, zh ? "基期" : "base", String(r.startYear),
+                lines.append(csv([scenario, region, section["period"]!, label, unit, zh ? "基期" : "base", String(r.startYear),
                                   NumberFormat.exact(shown.value(row.start)), "", "", "", "", "", ""]))
                 for (k, p) in r.periods.enumerated() {
                     let name = zh ? Labels.periodNameZH(p.number) : p.ordinal
-                    lines.append(csv([r.scenario, region, section["period"]!, label, unit, name, String(p.endYear),
+                    lines.append(csv([scenario, region, section["period"]!, label, unit, name, String(p.endYear),
                                       NumberFormat.exact(shown.value(row.ends[k])), NumberFormat.exact(row.changes[k]),
                                       row.points.map { NumberFormat.exact($0[k]) } ?? "", "", "", "", ""]))
                 }
@@ -41,7 +42,7 @@ public enum CSVRenderer {
             for c in r.targets {
                 let shown = TargetPresentation(c, units: units, language: language)
                 let factor = c.kind == .peakCeiling ? units.presented("Mt CO2").factor : c.kind == .energyCap ? units.presented("Mtce").factor : 1
-                lines.append(csv([r.scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units), "",
+                lines.append(csv([scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units), "",
                                   zh ? Labels.periodNameZH(c.period.number) : c.period.ordinal, String(c.year), "", "", "",
                                   NumberFormat.exact(c.required * factor), c.achieved.map { NumberFormat.exact($0 * factor) } ?? "",
                                   shown.margin.map(NumberFormat.exact) ?? "",
@@ -57,7 +58,7 @@ public enum CSVRenderer {
                 ("total_cost", "10^8 yuan", r.costs.totalDiscounted, nil),
             ]
             for (name, unit, value, year) in headline {
-                lines.append(csv([r.scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, Labels.unit(unit, language), "",
+                lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, Labels.unit(unit, language), "",
                                   year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "", "", "", "", "", "", ""]))
             }
         }

@@ -29,6 +29,9 @@ public enum UnitSystem: String, CaseIterable, Sendable {
         "Mt/yr": Presented(unit: "10^4 t/yr", factor: 100),
         "Mt": Presented(unit: "10^4 t", factor: 100),
         "10^8 yuan": Presented(unit: "10^8 yuan", factor: 1),
+        "Mt/yr per yr": Presented(unit: "10^4 t/yr per yr", factor: 100),
+        "Mtce/yr per yr": Presented(unit: "10^4 tce/yr per yr", factor: 100),
+        "GW gce/kWh per yr": Presented(unit: "10^4 kW gce/kWh per yr", factor: 100),
     ]
 
     public func presented(_ modelUnit: String) -> Presented {

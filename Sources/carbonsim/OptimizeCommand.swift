@@ -47,7 +47,7 @@ struct OptimizeCommand: ParsableCommand {
             let r = try optimizer.optimize()
             let zh = lang == .zh
             if zh {
-                print("\(s.base.name)情景下\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
+                print("\(Labels.scenario(s.base.name, .zh))情景下\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
                       + (s.objective == "total_cost" ? " 亿元" : ""))
             } else {
                 print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"

@@ -79,6 +79,7 @@ public struct SweepSummary: Sendable {
         let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
         let fraction = position - Double(lower)
         if sorted[lower].isInfinite || (fraction > 0 && sorted[upper].isInfinite) { return .infinity }
+        if fraction == 0 { return sorted[lower] }
         return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
     }
 
