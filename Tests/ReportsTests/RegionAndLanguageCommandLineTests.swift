@@ -49,7 +49,8 @@ final class RegionAndLanguageCommandLineTests: XCTestCase {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent(file))
             XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], file)
         }
-        let annual = try String(contentsOfFile: dir + "/announced.annual.csv", encoding: .utf8)
+        // Decoded byte for byte: String(contentsOfFile:) would drop the BOM.
+        let annual = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/announced.annual.csv")), as: UTF8.self)
         XCTAssertTrue(annual.hasPrefix("\u{FEFF}年份,CO2排放总量（毛）（万吨CO2）,"))
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/results.json"))) as! [String: Any]
         XCTAssertEqual(results["region"] as? String, "Inner Mongolia")
