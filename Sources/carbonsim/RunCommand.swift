@@ -37,7 +37,9 @@ struct RunCommand: ParsableCommand {
             // the baseline is a default.
             if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
                 scenarios = Array(scenarios.prefix(1))
-                printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
+                printLine(lang == .zh
+                          ? "注：\(Provenance(dataset).regionName(.zh))：只运行基准情景（内置的已公布政策情景是内蒙古的规划）"
+                          : "note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
             }
             return (try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }, Provenance(dataset))
         }

@@ -73,12 +73,18 @@ public enum Charts {
         }
         for m in markers {
             let x = frame.px(m.year)
+            // Target labels avoid each other and the peak labels, as the peak labels do.
+            let width = Double(displayWidth(m.label)) * 6
             if let v = m.value {
                 svg.line(x - 8, frame.py(v), x + 8, frame.py(v), stroke: "#000000", width: 2)
-                svg.text(m.label, x + 10, frame.py(v) + 4, size: 10)
+                let box = LabelBox.free(x: x + 10, baseline: frame.py(v) + 4, width: width, height: 12, avoiding: placed)
+                placed.append(box)
+                svg.text(m.label, box.x, box.baseline, size: 10)
             } else {
                 svg.line(x, frame.top, x, frame.top + frame.plotHeight, stroke: "#555555", width: 1, dash: "3 3")
-                svg.text(m.label, x + 4, frame.top + 12, size: 10)
+                let box = LabelBox.free(x: x + 4, baseline: frame.top + 12, width: width, height: 12, avoiding: placed, downward: true)
+                placed.append(box)
+                svg.text(m.label, box.x, box.baseline, size: 10)
             }
         }
         frame.legend(&svg, series.enumerated().map { ($1.label, Palette.colour($0), Palette.dash($0), false) })

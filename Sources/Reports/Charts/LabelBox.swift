@@ -12,11 +12,12 @@ struct LabelBox: Equatable {
 
     /// The first free place at (x, baseline), else moved up (then down) a line at a time: peaks of scenarios
     /// in the same year and at similar levels get stacked labels, not one blot.
-    static func free(x: Double, baseline: Double, width: Double, height: Double, avoiding placed: [LabelBox]) -> LabelBox {
+    /// `downward`: only move down (labels hung from the top of the plot).
+    static func free(x: Double, baseline: Double, width: Double, height: Double, avoiding placed: [LabelBox], downward: Bool = false) -> LabelBox {
         let step = height + 2
         for k in 0..<40 {
-            // 0, -1, +1, -2, +2, … lines.
-            let shift = Double((k + 1) / 2) * (k % 2 == 1 ? -step : step)
+            // 0, -1, +1, -2, +2, … lines (0, +1, +2, … downward).
+            let shift = downward ? Double(k) * step : Double((k + 1) / 2) * (k % 2 == 1 ? -step : step)
             let box = LabelBox(x: x, baseline: baseline + shift, width: width, height: height)
             if !placed.contains(where: box.overlaps) { return box }
         }
