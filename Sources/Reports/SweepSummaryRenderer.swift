@@ -130,9 +130,9 @@ public enum SweepSummaryRenderer {
                 let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
                 row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", "\(p.estimate)", "\(p.lower)", "\(p.upper)", ""])
                 row([sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
-                // An infinite shortfall (never reached) is written as "inf", which spreadsheets and pandas read.
+                // A shortfall that falls on runs never reaching the target is written "never" (未实现), not a number.
                 for (stat, v) in [(zh ? "差距中位数" : "shortfall_median", tp.shortfallMedian), (zh ? "差距P90" : "shortfall_p90", tp.shortfallP90)] {
-                    row([sc.scenario, section["target"]!, name, "", y, stat, v.isInfinite ? "inf" : NumberFormat.exact(u.value(v)), "", "", unit])
+                    row([sc.scenario, section["target"]!, name, "", y, stat, v.isInfinite ? shortfall(v, o.language) : NumberFormat.exact(u.value(v)), "", "", unit])
                 }
             }
             for sens in sc.sensitivity {

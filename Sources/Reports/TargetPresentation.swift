@@ -16,18 +16,18 @@ public struct TargetPresentation {
             let achievedYear = c.achieved.map { $0.rounded() }
             required = NumberFormat.fixed(c.required, 0)
             achieved = achievedYear.map { NumberFormat.fixed($0, 0) }
-            margin = achievedYear.map { c.required - $0 }
+            margin = c.kind.margin(required: c.required, achieved: achievedYear)
             gap = margin.map { NumberFormat.signed($0, digits: 0) + (l == .zh ? "年" : " yr") }
         case .peakCeiling, .energyCap:
             let shown = units.presented(c.kind == .peakCeiling ? "Mt CO2" : "Mtce")
             required = NumberFormat.value(shown.value(c.required))
             achieved = c.achieved.map { NumberFormat.value(shown.value($0)) }
-            margin = c.achieved.map { shown.value(c.required - $0) }
+            margin = c.kind.margin(required: c.required, achieved: c.achieved).map(shown.value)
             gap = margin.map { NumberFormat.signed($0) }
         case .energyIntensityCut, .co2IntensityCut, .nonFossilShare:
             required = NumberFormat.value(c.required)
             achieved = c.achieved.map(NumberFormat.value)
-            margin = c.achieved.map { $0 - c.required }
+            margin = c.kind.margin(required: c.required, achieved: c.achieved)
             gap = margin.map { NumberFormat.points($0, l) }
         }
     }

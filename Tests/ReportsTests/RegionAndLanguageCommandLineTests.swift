@@ -78,6 +78,10 @@ final class RegionAndLanguageCommandLineTests: XCTestCase {
         XCTAssertTrue(md.out.contains("| 目标 | 年份 | 要求 | 概率 | 区间 | 差距中位数 | 差距P90 | 单位 | 运行次数 |"))
         let csv = try cli.run(["summarize", db, "--lang", "zh", "--format", "csv"])
         XCTAssertTrue(csv.out.hasPrefix("\u{FEFF}情景,类别,名称,因素,年份,统计量,数值,下限,上限,单位\n"))
+        // The baseline never reaches net zero: its shortfall is "never", not a number.
+        let csvEN = try cli.run(["summarize", db, "--format", "csv"])
+        XCTAssertTrue(csvEN.out.contains("baseline,target,neutrality_year,,2060,shortfall_median,never,,,yr"), csvEN.out)
+        XCTAssertTrue(csv.out.contains(",差距P90,未实现,"))
         let every = try cli.run(["summarize", db, "--all-years"])
         XCTAssertTrue(every.out.contains("| 2024 |"))
         let chosen = try cli.run(["summarize", db, "--years", "2028", "--format", "csv"])
