@@ -7,10 +7,12 @@ import Simulator
 public enum CalibrationRenderer {
     /// `language` translates the table and Markdown headings and the CSV header (which then starts with the
     /// UTF-8 BOM, or with `bom`); JSON keeps its keys.
-    public static func render(_ c: HistoryCalibration, baseYear: Int, format: OutputFormat, language: Language = .en, bom: Bool = false) -> String {
+    /// `provinceZH` names the province in Chinese headings (the CEADs name otherwise).
+    public static func render(_ c: HistoryCalibration, baseYear: Int, format: OutputFormat, language: Language = .en, bom: Bool = false,
+                              provinceZH: String? = nil) -> String {
         switch format {
-        case .table: return table(c, baseYear: baseYear, language: language)
-        case .markdown: return markdown(c, baseYear: baseYear, language: language)
+        case .table: return table(c, baseYear: baseYear, language: language, provinceZH: provinceZH)
+        case .markdown: return markdown(c, baseYear: baseYear, language: language, provinceZH: provinceZH)
         case .csv: return (bom || language == .zh ? CSVRenderer.bom : "") + csv(c, baseYear: baseYear, language: language)
         case .json: return json(c, baseYear: baseYear)
         }
@@ -40,11 +42,12 @@ public enum CalibrationRenderer {
          "growth \(baseYear) (%/yr)"]
     }
 
-    public static func table(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en) -> String {
+    public static func table(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en, provinceZH: String? = nil) -> String {
+        let province = l == .zh ? provinceZH ?? c.province : c.province
         let rows = [header(c, baseYear, l)] + c.fits.map { columns($0, baseYear: baseYear, language: l) }
         let widths = (0..<rows[0].count).map { j in rows.map { displayWidth($0[j]) }.max()! }
         var out = l == .zh
-            ? "CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合："
+            ? "CEADs \(province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合："
                 + "E(t) = L / (φ + (1 - φ) exp(-k (t - \(c.years.upperBound))))，\n"
                 + "非线性最小二乘（gsl_multifit_nlinear，信赖域法）；± 一个标准误。\n\n"
             : "Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound): "
@@ -60,8 +63,8 @@ public enum CalibrationRenderer {
         return out
     }
 
-    public static func markdown(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en) -> String {
-        var out = l == .zh ? "# CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合\n\n"
+    public static func markdown(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en, provinceZH: String? = nil) -> String {
+        var out = l == .zh ? "# CEADs \(provinceZH ?? c.province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合\n\n"
             : "# Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound)\n\n"
         out += "| " + header(c, baseYear, l).joined(separator: " | ") + " |\n|---|" + String(repeating: "---:|", count: 7) + "\n"
         for f in c.fits { out += "| " + columns(f, baseYear: baseYear, language: l).joined(separator: " | ") + " |\n" }

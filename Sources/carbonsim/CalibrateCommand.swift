@@ -54,7 +54,11 @@ struct CalibrateCommand: ParsableCommand {
                 printError(e.description)
                 throw ExitCode(3)
             }
-            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: bom), terminator: "")
+            // The dataset's Chinese region name, when the fitted province is the dataset's region.
+            let sameRegion = CEADsHistory.comparable(calibration.province) == CEADsHistory.comparable(dataset.region)
+            let provinceZH = sameRegion && !dataset.regionZH.isEmpty ? dataset.regionZH : nil
+            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: bom,
+                                             provinceZH: provinceZH), terminator: "")
             for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
