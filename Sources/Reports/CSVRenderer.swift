@@ -2,48 +2,102 @@ import Scenarios
 import Simulator
 
 /// CSV renderings: the plan-period report in long form, and annual series in wide form.
+///
+/// Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and garbles UTF-8 Chinese, so
+/// Chinese CSVs start with the UTF-8 BOM (`CSVRenderer.bom`); `--bom` adds it to English ones too.
 public enum CSVRenderer {
-    public static let reportHeader = "scenario,section,indicator,unit,period,year,value,change_pct,required,achieved,result"
+    /// The UTF-8 byte-order mark, EF BB BF.
+    public static let bom = "\u{FEFF}"
 
-    public static func report(_ reports: [PlanPeriodReport], language: Language) -> String {
-        var lines = [reportHeader]
+    public static let reportColumns = ["scenario", "region", "section", "indicator", "unit", "period", "year", "value", "change_pct",
+                                       "change_pp", "required", "achieved", "margin", "result"]
+    static let reportColumnsZH = ["情景", "地区", "类别", "指标", "单位", "时期", "年份", "数值", "变化（%）", "变化（个百分点）",
+                                  "要求", "实现", "差距（+超额，−不足）", "结果"]
+    public static let reportHeader = reportColumns.joined(separator: ",")
+
+    public static func reportHeader(_ l: Language) -> String { (l == .zh ? reportColumnsZH : reportColumns).joined(separator: ",") }
+
+    /// Whether a CSV in this language starts with the BOM.
+    public static func wantsBOM(_ l: Language, forced: Bool = false) -> Bool { forced || l == .zh }
+
+    public static func report(_ reports: [PlanPeriodReport], language: Language, units: UnitSystem? = nil, bom: Bool = false) -> String {
+        let units = units ?? .default(for: language), zh = language == .zh
+        let section = zh ? ["period": "规划期", "target": "目标", "headline": "核心指标"] : ["period": "period", "target": "target", "headline": "headline"]
+        var lines = [reportHeader(language)]
         for r in reports {
+            let region = r.provenance?.regionName(language) ?? ""
+            let scenario = Labels.scenario(r.scenario, language)
             for row in r.rows {
-                let label = Labels.series(row.series, language), unit = Labels.unit(row.unit, language)
-                lines.append(csv([r.scenario, "period", label, unit, "base", String(r.startYear), NumberFormat.exact(row.start), "", "", "", ""]))
-                for (p, (end, change)) in zip(r.periods, zip(row.ends, row.changes)) {
-                    lines.append(csv([r.scenario, "period", label, unit, p.ordinal, String(p.endYear), NumberFormat.exact(end),
-                                      NumberFormat.exact(change), "", "", ""]))
+                let shown = units.presented(row.unit)
+                let label = Labels.series(row.series, language), unit = Labels.unit(shown.unit, language)
+                lines.append(csv([scenario, region, section["period"]!, label, unit, zh ? "基期" : "base", String(r.startYear),
+                                  NumberFormat.exact(shown.value(row.start)), "", "", "", "", "", ""]))
+                for (k, p) in r.periods.enumerated() {
+                    let name = zh ? Labels.periodNameZH(p.number) : p.ordinal
+                    lines.append(csv([scenario, region, section["period"]!, label, unit, name, String(p.endYear),
+                                      NumberFormat.exact(shown.value(row.ends[k])), NumberFormat.exact(row.changes[k]),
+                                      row.points.map { NumberFormat.exact($0[k]) } ?? "", "", "", "", ""]))
                 }
             }
             for c in r.targets {
-                lines.append(csv([r.scenario, "target", Labels.target(c.kind.rawValue, language), "", c.period.ordinal, String(c.year),
-                                  "", "", NumberFormat.exact(c.required), c.achieved.map(NumberFormat.exact) ?? "",
-                                  c.passed ? "pass" : "fail"]))
+                let shown = TargetPresentation(c, units: units, language: language)
+                let factor = c.kind == .peakCeiling ? units.presented("Mt CO2").factor : c.kind == .energyCap ? units.presented("Mtce").factor : 1
+                lines.append(csv([scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units), "",
+                                  zh ? Labels.periodNameZH(c.period.number) : c.period.ordinal, String(c.year), "", "", "",
+                                  NumberFormat.exact(c.required * factor), c.achieved.map { NumberFormat.exact($0 * factor) } ?? "",
+                                  shown.margin.map(NumberFormat.exact) ?? "",
+                                  zh ? Labels.text(c.passed ? "pass" : "fail", language) : (c.passed ? "pass" : "fail")]))
             }
             let i = r.indicators
-            let headline: [(String, Double?, Int?)] = [
-                ("peak_value", i.peak.value, i.peakYear), ("peak_year", i.peakYear.map(Double.init), i.peakYear),
-                ("plateau_start", i.plateau.start, nil), ("plateau_end", i.plateau.end, nil),
-                ("cumulative_co2", i.cumulativeNetCO2, i.cumulativeTo),
-                ("neutrality_year", i.neutralityYear.map(Double.init), i.neutralityYear),
+            let co2 = units.presented("Mt CO2"), total = units.largeTotal("Mt CO2")
+            let headline: [(String, String, Double?, Int?)] = [
+                ("peak_value", co2.unit, i.peak.value * co2.factor, i.peakYear), ("peak_year", "", i.peakYear.map(Double.init), i.peakYear),
+                ("plateau_start", "", i.plateau.start, nil), ("plateau_end", "", i.plateau.end, nil),
+                ("cumulative_co2", total.unit, i.cumulativeNetCO2 * total.factor, i.cumulativeTo),
+                ("neutrality_year", "", i.neutralityYear.map(Double.init), i.neutralityYear),
+                ("total_cost", "10^8 yuan", r.costs.totalDiscounted, nil),
             ]
-            for (name, value, year) in headline {
-                lines.append(csv([r.scenario, "headline", name, "", "", year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "",
-                                  "", "", "", ""]))
+            for (name, unit, value, year) in headline {
+                lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, Labels.unit(unit, language), "",
+                                  year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "", "", "", "", "", "", ""]))
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
     }
 
-    /// One row per year, one column per series.
-    public static func annual(_ t: Trajectory) -> String {
-        var lines = [(["year"] + t.names).joined(separator: ",")]
+    static let headlineZH = [
+        "peak_value": "碳排放峰值", "peak_year": "达峰年份", "plateau_start": "平台期起", "plateau_end": "平台期止",
+        "cumulative_co2": "累计净排放", "neutrality_year": "碳中和年份", "total_cost": "措施成本（贴现）",
+    ]
+
+    /// One row per year, one column per series, then the annual cost of each measure family (10^8 yuan,
+    /// undiscounted). English headers are the series names scripts use, in the model's units; Chinese
+    /// headers are the series' Chinese names with their unit, in `units`.
+    public static func annual(_ t: Trajectory, costs: CostModel? = nil, language: Language = .en, units: UnitSystem? = nil, bom: Bool = false) -> String {
+        let units = units ?? .default(for: language)
         let n = t.names.count
-        for (i, year) in t.years.enumerated() {
-            lines.append(([String(year)] + (0..<n).map { NumberFormat.exact(t.values[i * n + $0]) }).joined(separator: ","))
+        let shown = t.names.map { units.presented(t.unit($0) ?? "") }
+        var header: [String]
+        if language == .zh {
+            header = ["年份"] + zip(t.names, shown).map { name, p in
+                let unit = Labels.unit(p.unit, .zh)
+                return unit.isEmpty ? Labels.series(name, .zh) : "\(Labels.series(name, .zh))（\(unit)）"
+            }
+        } else {
+            header = ["year"] + zip(t.names, shown).map { name, p in units == .model ? name : "\(name) [\(p.unit)]" }
         }
-        return lines.joined(separator: "\n") + "\n"
+        let families = costs.map { _ in CostModel.families } ?? []
+        header += families.map { Labels.costColumn($0, language) + (language == .zh ? "（亿元）" : "") }
+        var lines = [csv(header)]
+        for (i, year) in t.years.enumerated() {
+            var row = [String(year)] + (0..<n).map { NumberFormat.exact(shown[$0].value(t.values[i * n + $0])) }
+            if let costs {
+                let k = costs.years.firstIndex(of: year)
+                row += families.map { f in k.flatMap { costs.annual[f]?[$0] }.map(NumberFormat.exact) ?? "" }
+            }
+            lines.append(row.joined(separator: ","))
+        }
+        return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
     }
 
     static func csv(_ fields: [String]) -> String {
@@ -52,7 +106,3 @@ public enum CSVRenderer {
         }.joined(separator: ",")
     }
 }
-
-#if canImport(Foundation)
-import Foundation
-#endif

@@ -5,56 +5,79 @@ import Simulator
 
 /// Text, Markdown, CSV and JSON renderings of a history calibration.
 public enum CalibrationRenderer {
-    public static func render(_ c: HistoryCalibration, baseYear: Int, format: OutputFormat) -> String {
+    /// `language` translates the table and Markdown headings and the CSV header (which then starts with the
+    /// UTF-8 BOM, or with `bom`); JSON keeps its keys.
+    /// `provinceZH` names the province in Chinese headings (the CEADs name otherwise).
+    public static func render(_ c: HistoryCalibration, baseYear: Int, format: OutputFormat, language: Language = .en, bom: Bool = false,
+                              provinceZH: String? = nil) -> String {
         switch format {
-        case .table: return table(c, baseYear: baseYear)
-        case .markdown: return markdown(c, baseYear: baseYear)
-        case .csv: return csv(c, baseYear: baseYear)
+        case .table: return table(c, baseYear: baseYear, language: language, provinceZH: provinceZH)
+        case .markdown: return markdown(c, baseYear: baseYear, language: language, provinceZH: provinceZH)
+        case .csv: return (bom || language == .zh ? CSVRenderer.bom : "") + csv(c, baseYear: baseYear, language: language)
         case .json: return json(c, baseYear: baseYear)
         }
     }
 
-    static func columns(_ f: HistoryCalibration.SeriesFit, baseYear: Int) -> [String] {
+    /// A fitted series by name: its sector groups in Chinese under zh (ferrous_nonmetal: 黑色金属+非金属矿物).
+    static func seriesName(_ f: HistoryCalibration.SeriesFit, _ l: Language) -> String {
+        l == .zh ? f.series.groups.map { Labels.sector($0.key, .zh) }.joined(separator: "+") : f.series.name
+    }
+
+    static func columns(_ f: HistoryCalibration.SeriesFit, baseYear: Int, language l: Language = .en) -> [String] {
         let t = f.fit.trend, se = f.fit.standardErrors
         func pm(_ v: Double, _ s: Double, _ d: Int) -> String { NumberFormat.fixed(v, d) + " ± " + NumberFormat.fixed(s, d) }
-        let share = f.fit.saturationAtBound ? "0 (bound)" : pm(t.saturationShare, se[2], 3)
-        let saturation = t.saturation.isFinite ? NumberFormat.fixed(t.saturation, 0) : "none"
-        return [f.series.name, pm(t.level, se[0], 1), pm(t.rate, se[1], 3), share, saturation,
+        let share = f.fit.saturationAtBound ? (l == .zh ? "0（边界）" : "0 (bound)") : pm(t.saturationShare, se[2], 3)
+        let saturation = t.saturation.isFinite ? NumberFormat.fixed(t.saturation, 0) : (l == .zh ? "无" : "none")
+        return [seriesName(f, l), pm(t.level, se[0], 1), pm(t.rate, se[1], 3), share, saturation,
                 NumberFormat.fixed(f.fit.rSquared, 3), NumberFormat.fixed(f.fit.rmse, 2),
                 NumberFormat.fixed(100 * t.growthRate(at: Double(baseYear)), 1)]
     }
 
-    static func header(_ c: HistoryCalibration, _ baseYear: Int) -> [String] {
-        ["series", "level \(c.years.upperBound) L (Mt)", "rate k (1/yr)", "saturation share φ", "K = L/φ (Mt)", "R²", "RMSE (Mt)",
+    static func header(_ c: HistoryCalibration, _ baseYear: Int, _ l: Language = .en) -> [String] {
+        if l == .zh {
+            return ["序列", "\(c.years.upperBound)年水平 L（百万吨）", "速率 k（1/年）", "饱和比例 φ", "K = L/φ（百万吨）", "R²", "RMSE（百万吨）",
+                    "\(baseYear)年增速（%/年）"]
+        }
+        return ["series", "level \(c.years.upperBound) L (Mt)", "rate k (1/yr)", "saturation share φ", "K = L/φ (Mt)", "R²", "RMSE (Mt)",
          "growth \(baseYear) (%/yr)"]
     }
 
-    public static func table(_ c: HistoryCalibration, baseYear: Int) -> String {
-        let rows = [header(c, baseYear)] + c.fits.map { columns($0, baseYear: baseYear) }
-        let widths = (0..<rows[0].count).map { j in rows.map { $0[j].count }.max()! }
-        var out = "Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound): "
-            + "E(t) = L / (φ + (1 - φ) exp(-k (t - \(c.years.upperBound)))),\n"
-            + "nonlinear least squares (gsl_multifit_nlinear, trust region); ± one standard error.\n\n"
+    public static func table(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en, provinceZH: String? = nil) -> String {
+        let province = l == .zh ? provinceZH ?? c.province : c.province
+        let rows = [header(c, baseYear, l)] + c.fits.map { columns($0, baseYear: baseYear, language: l) }
+        let widths = (0..<rows[0].count).map { j in rows.map { displayWidth($0[j]) }.max()! }
+        var out = l == .zh
+            ? "CEADs \(province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合："
+                + "E(t) = L / (φ + (1 - φ) exp(-k (t - \(c.years.upperBound))))，\n"
+                + "非线性最小二乘（gsl_multifit_nlinear，信赖域法）；± 一个标准误。\n\n"
+            : "Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound): "
+                + "E(t) = L / (φ + (1 - φ) exp(-k (t - \(c.years.upperBound)))),\n"
+                + "nonlinear least squares (gsl_multifit_nlinear, trust region); ± one standard error.\n\n"
         for (i, r) in rows.enumerated() {
-            out += r.enumerated().map { j, s in j == 0 ? s.padding(toLength: widths[j], withPad: " ", startingAt: 0)
-                : String(repeating: " ", count: widths[j] - s.count) + s }.joined(separator: "  ") + "\n"
+            out += r.enumerated().map { j, s in
+                let fill = String(repeating: " ", count: widths[j] - displayWidth(s))
+                return j == 0 ? s + fill : fill + s
+            }.joined(separator: "  ") + "\n"
             if i == 0 { out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n" }
         }
         return out
     }
 
-    public static func markdown(_ c: HistoryCalibration, baseYear: Int) -> String {
-        var out = "# Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound)\n\n"
-        out += "| " + header(c, baseYear).joined(separator: " | ") + " |\n|---|" + String(repeating: "---:|", count: 6) + "\n"
-        for f in c.fits { out += "| " + columns(f, baseYear: baseYear).joined(separator: " | ") + " |\n" }
+    public static func markdown(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en, provinceZH: String? = nil) -> String {
+        var out = l == .zh ? "# CEADs \(provinceZH ?? c.province) \(c.years.lowerBound)-\(c.years.upperBound)年历史排放的趋势拟合\n\n"
+            : "# Trends fitted to CEADs \(c.province) \(c.years.lowerBound)-\(c.years.upperBound)\n\n"
+        out += "| " + header(c, baseYear, l).joined(separator: " | ") + " |\n|---|" + String(repeating: "---:|", count: 7) + "\n"
+        for f in c.fits { out += "| " + columns(f, baseYear: baseYear, language: l).joined(separator: " | ") + " |\n" }
         return out
     }
 
-    public static func csv(_ c: HistoryCalibration, baseYear: Int) -> String {
-        var out = "province,series,groups,from,to,reference,level,level_se,rate,rate_se,saturation_share,saturation_share_se,share_at_bound,r_squared,rmse,growth_\(baseYear)\n"
+    public static func csv(_ c: HistoryCalibration, baseYear: Int, language l: Language = .en) -> String {
+        var out = l == .zh
+            ? "省份,序列,部门组,起始年,终止年,参照年,水平（百万吨CO2/年）,水平标准误,速率（1/年）,速率标准误,饱和比例,饱和比例标准误,饱和比例在边界,R²,RMSE（百万吨）,\(baseYear)年增速\n"
+            : "province,series,groups,from,to,reference,level,level_se,rate,rate_se,saturation_share,saturation_share_se,share_at_bound,r_squared,rmse,growth_\(baseYear)\n"
         for f in c.fits {
             let t = f.fit.trend, se = f.fit.standardErrors
-            out += ([c.province, f.series.name, f.series.groups.map(\.key).joined(separator: "+"),
+            out += ([c.province, seriesName(f, l), f.series.groups.map(\.key).joined(separator: "+"),
                      "\(c.years.lowerBound)", "\(c.years.upperBound)", "\(Int(t.reference))"]
                     + [t.level, se[0], t.rate, se[1], t.saturationShare, se[2]].map(NumberFormat.exact)
                     + ["\(f.fit.saturationAtBound)"]

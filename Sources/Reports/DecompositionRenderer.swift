@@ -6,7 +6,8 @@ import Simulator
 public enum DecompositionRenderer {
     /// `labels` name the two ends ("2020", "baseline 2030"); `start` and `end` are their gross CO2.
     public static func render(_ r: LMDI.Result, sectors: [String], carriers: [String], labels: (String, String),
-                              start: Double, end: Double, format: OutputFormat, language: Language = .en) -> String {
+                              start: Double, end: Double, format: OutputFormat, language: Language = .en,
+                              units: UnitSystem? = nil, bom: Bool = false) -> String {
         let effects = LMDI.Effect.allCases
         switch format {
         case .json:
@@ -21,29 +22,34 @@ public enum DecompositionRenderer {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .csv:
-            var lines = ["sector," + effects.map(\.rawValue).joined(separator: ",") + ",total"]
+            // Machine-readable in the model's units (Mt CO2); under zh the header is Chinese and the file starts with the BOM.
+            let zh = language == .zh
+            var lines = [zh ? (["部门"] + effects.map { Labels.effect($0, .zh) } + ["合计（百万吨CO2）"]).joined(separator: ",")
+                            : "sector," + effects.map(\.rawValue).joined(separator: ",") + ",total"]
             for (i, s) in sectors.enumerated() {
                 let v = effects.map { r.additive[$0]![i] }
-                lines.append("\(s)," + v.map(NumberFormat.exact).joined(separator: ",") + ",\(NumberFormat.exact(v.reduce(0, +)))")
+                lines.append("\(zh ? Labels.sector(s, .zh) : s)," + v.map(NumberFormat.exact).joined(separator: ",") + ",\(NumberFormat.exact(v.reduce(0, +)))")
             }
-            lines.append("total," + effects.map { NumberFormat.exact(r.total($0)) }.joined(separator: ",") + ",\(NumberFormat.exact(r.change))")
-            lines.append("multiplicative," + effects.map { NumberFormat.exact(r.multiplicative[$0]!) }.joined(separator: ",")
+            lines.append((zh ? "合计," : "total,") + effects.map { NumberFormat.exact(r.total($0)) }.joined(separator: ",") + ",\(NumberFormat.exact(r.change))")
+            lines.append((zh ? "乘法分解," : "multiplicative,") + effects.map { NumberFormat.exact(r.multiplicative[$0]!) }.joined(separator: ",")
                          + ",\(NumberFormat.exact(r.ratio))")
-            return lines.joined(separator: "\n") + "\n"
+            return (bom || zh ? CSVRenderer.bom : "") + lines.joined(separator: "\n") + "\n"
         case .table, .markdown:
             let zh = language == .zh
             let header = [zh ? "部门" : "sector"] + effects.map { Labels.effect($0, language) } + [zh ? "合计" : "total"]
+            let co2 = (units ?? .default(for: language)).presented("Mt CO2"), unit = Labels.unit(co2.unit, language)
+            func shown(_ v: Double) -> String { NumberFormat.value(co2.value(v)) }
             var rows: [[String]] = sectors.enumerated().map { i, s in
                 let v = effects.map { r.additive[$0]![i] }
-                return [Labels.sector(s, language)] + v.map(NumberFormat.value) + [NumberFormat.value(v.reduce(0, +))]
+                return [Labels.sector(s, language)] + v.map(shown) + [shown(v.reduce(0, +))]
             }
-            rows.append([zh ? "合计" : "total"] + effects.map { NumberFormat.value(r.total($0)) } + [NumberFormat.value(r.change)])
+            rows.append([zh ? "合计" : "total"] + effects.map { shown(r.total($0)) } + [shown(r.change)])
             rows.append([zh ? "比值" : "ratio"] + effects.map { NumberFormat.fixed(r.multiplicative[$0]!, 4) } + [NumberFormat.fixed(r.ratio, 4)])
             let title = zh
-                ? "CO2排放总量（毛）变化的LMDI分解，\(labels.0) → \(labels.1)：\(NumberFormat.value(start)) → \(NumberFormat.value(end)) 百万吨"
-                    + "（加法分解，单位百万吨CO2；末行为乘法分解）\n\n"
-                : "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(NumberFormat.value(start)) → \(NumberFormat.value(end)) Mt "
-                    + "(additive effects in Mt CO2; last row multiplicative)\n\n"
+                ? "CO2排放总量（毛）变化的LMDI分解，\(labels.0) → \(labels.1)：\(shown(start)) → \(shown(end)) \(unit)"
+                    + "（加法分解，单位\(unit)；末行为乘法分解）\n\n"
+                : "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(shown(start)) → \(shown(end)) \(unit) "
+                    + "(additive effects in \(unit); last row multiplicative)\n\n"
             let renderer = TextRenderer(language: language, markdown: format == .markdown)
             return title + renderer.table(header: header, rows: rows, rightAligned: { $0 > 0 })
         }

@@ -5,9 +5,16 @@ import Simulator
 /// JSON for scripts: per scenario, `name`, `years`, `series` keyed by variable, `units`, `indicators`
 /// (peak_year, peak_value, cumulative_co2, neutrality_year, ...) and the plan-period `periods`.
 public enum JSONRenderer {
-    public static func render(_ results: [ScenarioResult]) throws -> String {
-        let scenarios = results.map(scenario)
-        let data = try JSONSerialization.data(withJSONObject: ["scenarios": scenarios, "conventions": conventions],
+    /// With `provenance`, the file and each scenario name the region and dataset they ran on.
+    public static func render(_ results: [ScenarioResult], provenance: Provenance? = nil) throws -> String {
+        let scenarios = results.map { r -> [String: Any] in
+            var s = scenario(r)
+            if let provenance { s["region"] = provenance.region }
+            return s
+        }
+        var top: [String: Any] = ["scenarios": scenarios, "conventions": conventions]
+        if let p = provenance { top["region"] = p.region; top["region_zh"] = p.regionZH; top["dataset"] = p.dataset }
+        let data = try JSONSerialization.data(withJSONObject: top,
                                               options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
@@ -32,7 +39,8 @@ public enum JSONRenderer {
         let i = r.indicators
         let targets: [[String: Any]] = i.targetChecks.map {
             ["target": $0.kind.rawValue, "year": $0.year, "period": $0.period.ordinal, "required": $0.required,
-             "achieved": number($0.achieved), "passed": $0.passed]
+             "achieved": number($0.achieved), "passed": $0.passed,
+             "margin": number(TargetPresentation($0, units: .model, language: .en).margin)]
         }
         let indicators: [String: Any] = [
             "peak_year": i.peakYear.map { $0 as Any } ?? NSNull(), "peak_value": i.peak.value, "peak_time": i.peak.time,
@@ -47,7 +55,9 @@ public enum JSONRenderer {
         let periods: [[String: Any]] = report.periods.enumerated().map { k, p in
             var values: [String: Any] = [:]
             for row in report.rows {
-                values[row.series] = ["end": number(row.ends[k]), "change_pct": number(row.changes[k])]
+                var v: [String: Any] = ["end": number(row.ends[k]), "change_pct": number(row.changes[k])]
+                if let points = row.points { v["change_pp"] = number(points[k]) }
+                values[row.series] = v
             }
             return ["period": p.ordinal, "start_year": p.startYear, "end_year": p.endYear, "values": values]
         }

@@ -11,8 +11,8 @@ public enum Labels {
         "co2_gross": "CO2排放总量（毛）", "co2_net": "CO2净排放", "co2_process": "工业过程排放",
         "ccus_captured": "CCUS捕集量", "sinks": "碳汇", "co2_sector_power": "电力热力排放",
         "energy_total": "能源消费总量", "energy_dual_control": "能耗双控口径能源消费",
-        "non_fossil_share": "非化石能源占比", "gdp": "地区生产总值", "energy_intensity": "单位GDP能耗",
-        "co2_intensity": "单位GDP二氧化碳排放", "capacity_wind": "风电装机", "capacity_solar": "光伏装机",
+        "non_fossil_share": "非化石能源消费比重", "gdp": "地区生产总值", "energy_intensity": "能耗强度",
+        "co2_intensity": "碳排放强度", "capacity_wind": "风电装机", "capacity_solar": "光伏装机",
         "generation_coal": "煤电发电量", "heat_rate": "供电煤耗", "output_steel": "粗钢产量",
         "output_aluminium": "电解铝产量", "fly_ash_stock": "高铝粉煤灰堆存", "electricity_exports": "外送电量",
         "fly_ash_alumina_output": "粉煤灰提取氧化铝产量",
@@ -28,30 +28,67 @@ public enum Labels {
     ]
 
     public static func series(_ name: String, _ lang: Language) -> String {
-        (lang == .zh ? seriesZH[name] : seriesEN[name]) ?? name
+        (lang == .zh ? seriesZH[name] ?? SeriesNamesZH.name(name) : seriesEN[name]) ?? name
+    }
+
+    /// The shipped scenarios by name (基准情景 …); a user's own scenario keeps the name its file gives it.
+    public static func scenario(_ name: String, _ lang: Language) -> String {
+        guard lang == .zh else { return name }
+        return ["baseline": "基准情景", "announced": "已公布政策情景", "accelerated": "强化政策情景"][name] ?? name
+    }
+
+    /// A lever family (wedge groups) by its key: 政策措施 by what they act on.
+    public static func family(_ key: String, _ lang: Language) -> String {
+        let zh: [String: String] = [
+            "capacity": "淘汰落后产能与产能控制", "efficiency": "节能降碳改造", "renewables": "风电光伏", "coal_power": "煤电节能与退役",
+            "electrification": "电能替代", "ccus": "CCUS", "sinks": "碳汇", "fly_ash_alumina": "粉煤灰提取氧化铝",
+            "deep_processing": "精深加工", "dual_control": "能耗双控", "assumptions and accounting": "假设与核算口径",
+        ]
+        return lang == .zh ? zh[key] ?? key : key.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A cost family (CostModel.families) by its key.
+    public static func costColumn(_ key: String, _ lang: Language) -> String {
+        let zh: [String: String] = [
+            "capacity": "淘汰落后产能", "efficiency": "节能改造", "renewables": "风电光伏建设", "coal_power": "煤电退役与改造",
+            "electrification": "电能替代", "ccus": "CCUS", "sinks": "碳汇", "fly_ash_alumina": "粉煤灰提取氧化铝",
+            "deep_processing": "精深加工", "dual_control": "能耗双控限产",
+        ]
+        return lang == .zh ? "成本：" + (zh[key] ?? key) : "cost_" + key
     }
 
     static let unitZH: [String: String] = [
         "Mt CO2": "百万吨CO2", "Mtce": "百万吨标准煤", "%": "%", "10^8 yuan (2019 prices)": "亿元（2019年价）",
         "tce per 10^4 yuan": "吨标准煤/万元", "t CO2 per 10^4 yuan": "吨CO2/万元", "GW": "吉瓦", "TWh": "太瓦时",
-        "gce/kWh": "克标准煤/千瓦时", "Mt/yr": "百万吨/年", "Mt": "百万吨",
+        "gce/kWh": "克标准煤/千瓦时", "Mt/yr": "百万吨/年", "Mt": "百万吨", "10^8 yuan": "亿元",
+        // Chinese statistical units (UnitSystem.cn).
+        "10^4 t CO2": "万吨CO2", "10^4 t CO2/yr": "万吨CO2/年", "10^8 t CO2": "亿吨CO2", "10^4 tce": "万吨标准煤",
+        "10^4 kW": "万千瓦", "10^4 kW/yr": "万千瓦/年", "10^8 kWh": "亿千瓦时", "10^4 t/yr": "万吨", "10^4 t": "万吨",
+        "pp": "个百分点", "yr": "年",
+        // Annual measures (per year of the move).
+        "Mt/yr per yr": "百万吨产能/年", "Mtce/yr per yr": "百万吨标准煤/年（当年新增）", "GW gce/kWh per yr": "吉瓦·克标准煤/千瓦时（当年改造）",
+        "10^4 t/yr per yr": "万吨产能/年", "10^4 tce/yr per yr": "万吨标准煤/年（当年新增）",
+        "10^4 kW gce/kWh per yr": "万千瓦·克标准煤/千瓦时（当年改造）", "GW/yr": "吉瓦/年", "Mt CO2/yr": "百万吨CO2/年",
+        "share/yr": "比例/年", "% curtailed": "%（弃电）",
     ]
 
     public static func unit(_ unit: String, _ lang: Language) -> String {
         lang == .zh ? unitZH[unit] ?? unit : unit
     }
 
-    public static func target(_ kind: String, _ lang: Language) -> String {
+    /// A "1" target's label; `units` names the unit of caps and ceilings (百万吨 or 万吨 ...).
+    public static func target(_ kind: String, _ lang: Language, units: UnitSystem = .model) -> String {
+        let co2 = unit(units.presented("Mt CO2").unit, lang), energy = unit(units.presented("Mtce").unit, lang)
         let en: [String: String] = [
-            "peak_year": "CO2 peak no later than", "peak_ceiling": "CO2 peak at most (Mt)",
+            "peak_year": "CO2 peak no later than", "peak_ceiling": "CO2 peak at most (\(co2))",
             "neutrality_year": "Net zero no later than", "energy_intensity_cut": "Energy intensity cut over period (%)",
-            "co2_intensity_cut": "CO2 intensity cut over period (%)", "energy_cap": "Energy cap, dual-control basis (Mtce)",
+            "co2_intensity_cut": "CO2 intensity cut over period (%)", "energy_cap": "Energy cap, dual-control basis (\(energy))",
             "non_fossil_share": "Non-fossil share at least (%)",
         ]
         let zh: [String: String] = [
-            "peak_year": "碳达峰年份不晚于", "peak_ceiling": "峰值不超过（百万吨）", "neutrality_year": "碳中和年份不晚于",
-            "energy_intensity_cut": "时期内单位GDP能耗下降（%）", "co2_intensity_cut": "时期内单位GDP二氧化碳下降（%）",
-            "energy_cap": "能耗双控总量上限（百万吨标煤）", "non_fossil_share": "非化石能源占比不低于（%）",
+            "peak_year": "碳达峰年份不晚于", "peak_ceiling": "碳排放峰值不超过（\(co2)）", "neutrality_year": "碳中和年份不晚于",
+            "energy_intensity_cut": "规划期内能耗强度降低（%）", "co2_intensity_cut": "规划期内碳排放强度降低（%）",
+            "energy_cap": "能耗双控总量上限（\(energy)）", "non_fossil_share": "非化石能源消费比重不低于（%）",
         ]
         return (lang == .zh ? zh[kind] : en[kind]) ?? kind
     }
@@ -64,7 +101,8 @@ public enum Labels {
             "peak": "Peak of gross CO2", "not_peaked": "not peaked by", "plateau": "Plateau (within 2% of peak)",
             "cumulative": "Cumulative net CO2", "neutrality": "Net zero", "not_reached": "not reached by",
             "plan": "plan", "base": "base", "never": "never", "cost": "Cost of the measures (2020-2060)",
-            "shortfalls": "Cannot be honoured",
+            "shortfalls": "Cannot be honoured", "gap": "Margin (+ met, − short)", "region": "Region", "dataset": "Dataset",
+            "levers": "Levers", "pp": "pp", "years_early": "yr",
             "convention": "Capacities and stocks at year-end; flows are annual totals; intensities and shares are ratios of annual totals.",
         ]
         let zh: [String: String] = [
@@ -73,7 +111,8 @@ public enum Labels {
             "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值", "not_peaked": "未达峰，截至",
             "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和", "not_reached": "未实现，截至",
             "plan": "五年规划", "base": "基期", "never": "无", "cost": "措施成本（2020-2060）",
-            "shortfalls": "无法实现的措施",
+            "shortfalls": "无法实现的政策措施", "gap": "差距（+超额，−不足）", "region": "地区", "dataset": "数据集",
+            "levers": "政策措施", "pp": "个百分点", "years_early": "年",
             "convention": "装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。",
         ]
         return (lang == .zh ? zh[key] : en[key]) ?? key
@@ -106,16 +145,27 @@ public enum Labels {
         return lang == .zh ? zh[key] ?? key : key
     }
 
-    /// "14th (2021-25)" or "十四五（2021-25）".
+    /// "14th (2021-25)" or "十四五（2021-25）". Plans are named 十四五, 十五五, 十六五 … up to the 19th; from the
+    /// 20th on, "二十五" would read as the number 25, so those are written 第二十个五年, 第二十一个五年 ….
     public static func period(_ number: Int, start: Int, end: Int, _ lang: Language) -> String {
         let span = "\(start)-\(String(end).suffix(2))"
-        if lang == .zh {
-            let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-            let tens = number / 10, ones = number % 10
-            let n = (tens == 1 ? "十" : digits[tens] + "十") + digits[ones]
-            return "\(n)五（\(span)）"
-        }
+        if lang == .zh { return "\(periodNameZH(number))（\(span)）" }
         let suffix = (11...13).contains(number % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][number % 10] ?? "th"
         return "\(number)\(suffix) (\(span))"
+    }
+
+    /// 十四五, 十五五 … 十九五, then 第二十个五年 ….
+    public static func periodNameZH(_ number: Int) -> String {
+        if (10...19).contains(number) { return chineseNumber(number) + "五" }
+        return "第\(chineseNumber(number))个五年"
+    }
+
+    /// 1-99 in Chinese numerals: 十四, 二十, 二十一.
+    static func chineseNumber(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard (1...99).contains(n) else { return String(n) }
+        let tens = n / 10, ones = n % 10
+        if tens == 0 { return digits[ones] }
+        return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
     }
 }

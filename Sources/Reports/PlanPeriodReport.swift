@@ -12,6 +12,8 @@ public struct PlanPeriodReport {
         /// End-of-period values and % change over each period.
         public let ends: [Double]
         public let changes: [Double]
+        /// For shares (unit %): the change over each period in percentage points, as plans state share targets.
+        public let points: [Double]?
     }
 
     public let scenario: String
@@ -23,6 +25,8 @@ public struct PlanPeriodReport {
     public let costs: CostModel
     public let shortfalls: [Shortfall]
     public let startYear: Int
+    /// The region and dataset the scenario ran on, when known.
+    public let provenance: Provenance?
 
     /// Series shown in the table, in order.
     public static let series = [
@@ -32,7 +36,8 @@ public struct PlanPeriodReport {
         "fly_ash_alumina_output", "fly_ash_stock",
     ]
 
-    public init(_ result: ScenarioResult) {
+    public init(_ result: ScenarioResult, provenance: Provenance? = nil) {
+        self.provenance = provenance
         let r = result.trajectory
         scenario = result.name
         description = result.description
@@ -41,13 +46,15 @@ public struct PlanPeriodReport {
         startYear = periods.first?.baseYear ?? r.years.first!
         rows = Self.series.filter(r.has).map { name in
             let start = r.value(name, year: periods.first?.baseYear ?? r.years.first!) ?? .nan
-            var ends: [Double] = [], changes: [Double] = []
+            var ends: [Double] = [], changes: [Double] = [], points: [Double] = []
             for p in periods {
                 let from = r.value(name, year: p.baseYear) ?? .nan, to = r.value(name, year: p.endYear) ?? .nan
                 ends.append(to)
                 changes.append(from != 0 ? 100 * (to / from - 1) : .nan)
+                points.append(to - from)
             }
-            return Row(series: name, unit: r.unit(name) ?? "", start: start, ends: ends, changes: changes)
+            let unit = r.unit(name) ?? ""
+            return Row(series: name, unit: unit, start: start, ends: ends, changes: changes, points: unit == "%" ? points : nil)
         }
         targets = result.indicators.targetChecks
         indicators = result.indicators
@@ -68,6 +75,19 @@ public enum NumberFormat {
     public static func change(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         return (v >= 0 ? "+" : "") + fixed(v, 1) + "%"
+    }
+
+    /// A change in percentage points: "+11.2 pp" or "+11.2个百分点".
+    public static func points(_ v: Double, _ l: Language) -> String {
+        guard v.isFinite else { return "–" }
+        return (v >= 0 ? "+" : "") + fixed(v, 1) + (l == .zh ? "个百分点" : " pp")
+    }
+
+    /// A signed value: "+3.81", "-12".
+    public static func signed(_ v: Double, digits: Int? = nil) -> String {
+        guard v.isFinite else { return "–" }
+        let s = digits.map { fixed(v, $0) } ?? value(v)
+        return v > 0 && !s.hasPrefix("+") ? "+" + s : s
     }
 
     /// Fixed-point formatting without Foundation's locale dependence.

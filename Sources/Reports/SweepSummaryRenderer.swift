@@ -2,36 +2,97 @@ import Foundation
 import Sweeps
 import Simulator
 
-/// Markdown, CSV and JSON renderings of a sweep summary.
+/// Markdown, CSV and JSON renderings of a sweep summary. Percentiles are shown at the plan-period ends
+/// (2025, 2030, 2035 …) unless other years are asked for; beside each target's probability, the
+/// distribution of the shortfall (median and 90th percentile over all runs, 0 for a run that meets it).
 public enum SweepSummaryRenderer {
     static let percentileNames = ["P5", "P25", "P50", "P75", "P95"]
 
-    public static func markdown(_ s: SweepSummary, every step: Int = 5) -> String {
-        var out = "# Sweep: \(s.name) (\(s.design))\n"
+    /// How a summary is presented: label language, units, the years of the percentile tables.
+    public struct Options: Sendable {
+        public var language: Language
+        public var units: UnitSystem
+        /// Years to show; nil: the plan-period ends within the sweep's years.
+        public var years: [Int]?
+
+        public init(language: Language = .en, units: UnitSystem? = nil, years: [Int]? = nil) {
+            self.language = language
+            self.units = units ?? .default(for: language)
+            self.years = years
+        }
+    }
+
+    /// The plan-period ends (2025, 2030, …) among `years`.
+    public static func planYears(_ years: [Int]) -> [Int] {
+        guard let first = years.first, let last = years.last else { return [] }
+        let ends = Set(PlanPeriod.covering(from: first, to: last).map(\.endYear))
+        return years.filter(ends.contains)
+    }
+
+    /// Indices of the years a table shows.
+    static func shownYears(_ band: SweepSummary.Band, _ o: Options) -> [Int] {
+        let wanted = Set(o.years ?? planYears(band.years))
+        return band.years.indices.filter { wanted.contains(band.years[$0]) }
+    }
+
+    /// A target's unit in `units` and the factor from the model's (Mt CO2 and Mtce for ceilings and caps).
+    static func targetUnit(_ target: String, _ o: Options) -> UnitSystem.Presented {
+        switch TargetCheck.Kind(rawValue: target) {
+        case .peakCeiling: return o.units.presented("Mt CO2")
+        case .energyCap: return o.units.presented("Mtce")
+        case .peakYear, .neutralityYear: return UnitSystem.Presented(unit: "yr", factor: 1)
+        default: return UnitSystem.Presented(unit: "pp", factor: 1)
+        }
+    }
+
+    static func shortfall(_ v: Double, _ l: Language) -> String {
+        v.isInfinite ? (l == .zh ? "未实现" : "never") : NumberFormat.value(v)
+    }
+
+    public static func markdown(_ s: SweepSummary, options o: Options = Options()) -> String {
+        let zh = o.language == .zh
+        func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
+        var out = t("# Sweep: \(s.name) (\(s.design))\n", "# 参数扫描：\(s.name)（\(s.design)）\n")
         for sc in s.scenarios {
-            out += "\n## Scenario: \(sc.scenario) — \(sc.runs) runs, \(sc.failed) failed\n"
+            out += t("\n## Scenario: \(sc.scenario) — \(sc.runs) runs, \(sc.failed) failed\n",
+                     "\n## 情景：\(sc.scenario)——运行\(sc.runs)次，失败\(sc.failed)次\n")
             for band in sc.bands {
-                out += "\n### \(band.series): percentiles by year\n\n| year | " + percentileNames.joined(separator: " | ") + " |\n|---:|" + String(repeating: "---:|", count: 5) + "\n"
-                for (i, y) in band.years.enumerated() where (y - band.years[0]) % step == 0 || i == band.years.count - 1 {
-                    out += "| \(y) | " + band.values.map { NumberFormat.value($0[i]) }.joined(separator: " | ") + " |\n"
+                let shown = o.units.presented(OutputCatalog.shared.unit(of: band.series) ?? "")
+                let name = zh ? Labels.series(band.series, .zh) : band.series
+                let unit = Labels.unit(shown.unit, o.language)
+                out += t("\n### \(name) (\(unit)): percentiles by year\n\n| year | ", "\n### \(name)（\(unit)）：各年份分位数\n\n| 年份 | ")
+                    + percentileNames.joined(separator: " | ") + " |\n|---:|" + String(repeating: "---:|", count: 5) + "\n"
+                for i in shownYears(band, o) {
+                    out += "| \(band.years[i]) | " + band.values.map { NumberFormat.value(shown.value($0[i])) }.joined(separator: " | ") + " |\n"
                 }
             }
             if !sc.targets.isEmpty {
-                out += "\n### Probability of meeting each target (95% Wilson interval)\n\n| target | year | required | probability | interval | runs |\n|---|---:|---:|---:|---|---:|\n"
-                for t in sc.targets {
-                    let p = t.probability
-                    out += "| \(t.target) | \(t.year) | \(NumberFormat.value(t.required)) | \(NumberFormat.fixed(100 * p.estimate, 1))% | \(NumberFormat.fixed(100 * p.lower, 1))–\(NumberFormat.fixed(100 * p.upper, 1))% | \(p.trials) |\n"
+                out += t("\n### Probability of meeting each target (95% Wilson interval) and the shortfall\n\n| target | year | required | probability | interval | shortfall median | shortfall P90 | unit | runs |\n",
+                         "\n### 各目标实现概率（95% Wilson区间）与差距分布\n\n| 目标 | 年份 | 要求 | 概率 | 区间 | 差距中位数 | 差距P90 | 单位 | 运行次数 |\n")
+                out += "|---|---:|---:|---:|---|---:|---:|---|---:|\n"
+                for tp in sc.targets {
+                    let p = tp.probability, u = targetUnit(tp.target, o)
+                    let label = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
+                    out += "| \(label) | \(tp.year) | \(NumberFormat.value(u.value(tp.required))) | \(NumberFormat.fixed(100 * p.estimate, 1))% | "
+                        + "\(NumberFormat.fixed(100 * p.lower, 1))–\(NumberFormat.fixed(100 * p.upper, 1))% | "
+                        + "\(shortfall(u.value(tp.shortfallMedian), o.language)) | \(shortfall(u.value(tp.shortfallP90), o.language)) | "
+                        + "\(Labels.unit(u.unit, o.language)) | \(p.trials) |\n"
                 }
             }
             for sens in sc.sensitivity {
+                let output = ScenarioCharts.output(sens.output, o.language)
+                func factor(_ f: String) -> String { zh ? "\(ScenarioCharts.factor(f, .zh))（`\(f)`）" : f }
                 if sens.method == .sobol {
-                    out += "\n### Sobol indices of \(sens.output) (95% bootstrap interval)\n\n| factor | first order | total order |\n|---|---|---|\n"
+                    out += t("\n### Sobol indices of \(output) (95% bootstrap interval)\n\n| factor | first order | total order |\n|---|---|---|\n",
+                             "\n### \(output)的Sobol指数（95% bootstrap区间）\n\n| 因素 | 一阶 | 总效应 |\n|---|---|---|\n")
                     for (i, f) in sens.factors.enumerated() {
-                        out += "| \(f) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
+                        out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
                 } else {
-                    out += "\n### Standardized regression coefficients of \(sens.output) (R² = \(NumberFormat.fixed(sens.rSquared ?? .nan, 3)))\n\n| factor | SRC |\n|---|---:|\n"
-                    for (i, f) in sens.factors.enumerated() { out += "| \(f) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
+                    let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
+                    out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
+                             "\n### \(output)的标准化回归系数（R² = \(r2)）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
+                    for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
                 }
             }
         }
@@ -42,47 +103,70 @@ public enum SweepSummaryRenderer {
         "\(NumberFormat.fixed(i.estimate, 3)) [\(NumberFormat.fixed(i.lower, 3)), \(NumberFormat.fixed(i.upper, 3))]"
     }
 
-    public static func csv(_ s: SweepSummary) -> String {
-        var lines = ["scenario,section,name,factor,year,statistic,value,lower,upper"]
+    static let csvColumns = ["scenario", "section", "name", "factor", "year", "statistic", "value", "lower", "upper", "unit"]
+    static let csvColumnsZH = ["情景", "类别", "名称", "因素", "年份", "统计量", "数值", "下限", "上限", "单位"]
+
+    /// Long-form CSV; under zh with translated headers, names and units, and the UTF-8 BOM when `bom`.
+    public static func csv(_ s: SweepSummary, options o: Options = Options(), bom: Bool = false) -> String {
+        let zh = o.language == .zh
+        var lines = [(zh ? csvColumnsZH : csvColumns).joined(separator: ",")]
+        func row(_ fields: [String]) { lines.append(CSVRenderer.csv(fields)) }
+        let section = zh ? ["band": "分位数", "target": "目标", "sobol": "Sobol指数", "src": "标准化回归系数"]
+                         : ["band": "band", "target": "target", "sobol": "sobol", "src": "src"]
         for sc in s.scenarios {
             for band in sc.bands {
-                for (i, y) in band.years.enumerated() {
+                let shown = o.units.presented(OutputCatalog.shared.unit(of: band.series) ?? "")
+                let name = zh ? Labels.series(band.series, .zh) : band.series
+                for i in shownYears(band, o) {
                     for (k, p) in percentileNames.enumerated() {
-                        lines.append("\(sc.scenario),band,\(band.series),,\(y),\(p),\(NumberFormat.exact(band.values[k][i])),,")
+                        row([sc.scenario, section["band"]!, name, "", String(band.years[i]), p, NumberFormat.exact(shown.value(band.values[k][i])), "", "",
+                             Labels.unit(shown.unit, o.language)])
                     }
                 }
             }
-            for t in sc.targets {
-                let p = t.probability
-                lines.append("\(sc.scenario),target,\(t.target),,\(t.year),probability,\(p.estimate),\(p.lower),\(p.upper)")
+            for tp in sc.targets {
+                let p = tp.probability, u = targetUnit(tp.target, o)
+                let name = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
+                let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
+                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", "\(p.estimate)", "\(p.lower)", "\(p.upper)", ""])
+                row([sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
+                // A shortfall that falls on runs never reaching the target is written "never" (未实现), not a number.
+                for (stat, v) in [(zh ? "差距中位数" : "shortfall_median", tp.shortfallMedian), (zh ? "差距P90" : "shortfall_p90", tp.shortfallP90)] {
+                    row([sc.scenario, section["target"]!, name, "", y, stat, v.isInfinite ? shortfall(v, o.language) : NumberFormat.exact(u.value(v)), "", "", unit])
+                }
             }
             for sens in sc.sensitivity {
+                let output = zh ? ScenarioCharts.output(sens.output, .zh) : sens.output
                 for (i, f) in sens.factors.enumerated() {
-                    let field = CSVRenderer.csv([f])
+                    let factor = zh ? "\(ScenarioCharts.factor(f, .zh))（\(f)）" : f
                     if sens.method == .sobol {
-                        lines.append("\(sc.scenario),sobol,\(sens.output),\(field),,first,\(sens.first[i].estimate),\(sens.first[i].lower),\(sens.first[i].upper)")
-                        lines.append("\(sc.scenario),sobol,\(sens.output),\(field),,total,\(sens.total[i].estimate),\(sens.total[i].lower),\(sens.total[i].upper)")
+                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", "\(sens.first[i].estimate)", "\(sens.first[i].lower)", "\(sens.first[i].upper)", ""])
+                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", "\(sens.total[i].estimate)", "\(sens.total[i].lower)", "\(sens.total[i].upper)", ""])
                     } else {
-                        lines.append("\(sc.scenario),src,\(sens.output),\(field),,src,\(sens.first[i].estimate),,")
+                        row([sc.scenario, section["src"]!, output, factor, "", "src", "\(sens.first[i].estimate)", "", "", ""])
                     }
                 }
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (bom ? CSVRenderer.bom : "") + lines.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ s: SweepSummary) throws -> String {
+    /// JSON for scripts: model units and keys, every year the sweep kept (`years` in options restricts them).
+    public static func json(_ s: SweepSummary, years: [Int]? = nil) throws -> String {
         func n(_ v: Double?) -> Any { v.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
         let scenarios: [[String: Any]] = s.scenarios.map { sc in
             [
                 "scenario": sc.scenario, "runs": sc.runs, "failed": sc.failed,
                 "bands": sc.bands.map { b in
-                    ["series": b.series, "years": b.years,
-                     "percentiles": Dictionary(uniqueKeysWithValues: percentileNames.enumerated().map { ($1, b.values[$0].map { n($0) }) })] as [String: Any]
+                    let shown = years.map { y in b.years.indices.filter { y.contains(b.years[$0]) } } ?? Array(b.years.indices)
+                    return ["series": b.series, "years": shown.map { b.years[$0] },
+                            "percentiles": Dictionary(uniqueKeysWithValues: percentileNames.enumerated().map { k, p in (p, shown.map { n(b.values[k][$0]) }) })] as [String: Any]
                 },
                 "targets": sc.targets.map { t in
                     ["target": t.target, "year": t.year, "required": t.required, "probability": n(t.probability.estimate),
-                     "lower": n(t.probability.lower), "upper": n(t.probability.upper), "runs": t.probability.trials] as [String: Any]
+                     "lower": n(t.probability.lower), "upper": n(t.probability.upper), "runs": t.probability.trials,
+                     // null: the quantile falls on runs that never peak or never reach net zero.
+                     "shortfall_median": n(t.shortfallMedian), "shortfall_p90": n(t.shortfallP90)] as [String: Any]
                 },
                 "sensitivity": sc.sensitivity.map { sens in
                     ["method": sens.method.rawValue, "output": sens.output, "r_squared": n(sens.rSquared),

@@ -5,26 +5,35 @@ import Simulator
 public struct TextRenderer {
     public let language: Language
     public let markdown: Bool
+    public let units: UnitSystem
 
-    public init(language: Language, markdown: Bool) {
+    /// `units` defaults to the language's: Chinese statistical units under zh, the model's under en.
+    public init(language: Language, markdown: Bool, units: UnitSystem? = nil) {
         self.language = language
         self.markdown = markdown
+        self.units = units ?? .default(for: language)
     }
 
     func t(_ key: String) -> String { Labels.text(key, language) }
 
     public func render(_ report: PlanPeriodReport) -> String {
-        var out = markdown ? "## \(t("scenario")): \(report.scenario)\n\n" : "\(t("scenario")): \(report.scenario)\n"
+        let colon = language == .zh ? "：" : ": "
+        var out = markdown ? "## \(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n\n"
+            : "\(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n"
         if !report.description.isEmpty { out += markdown ? "\(report.description)\n\n" : "\(report.description)\n" }
+        if let p = report.provenance { out += markdown ? "\(p.line(language))\n\n" : "\(p.line(language))\n" }
         if !markdown { out += "\n" }
 
         var header = [t("indicator"), t("unit"), "\(report.startYear)"]
         header += report.periods.map { Labels.period($0.number, start: $0.startYear, end: $0.endYear, language) }
         var rows: [[String]] = []
         for row in report.rows {
-            var cells = [Labels.series(row.series, language), Labels.unit(row.unit, language), NumberFormat.value(row.start)]
-            for (end, change) in zip(row.ends, row.changes) {
-                cells.append("\(NumberFormat.value(end)) (\(NumberFormat.change(change)))")
+            let shown = units.presented(row.unit)
+            var cells = [Labels.series(row.series, language), Labels.unit(shown.unit, language), NumberFormat.value(shown.value(row.start))]
+            for (k, (end, change)) in zip(row.ends, row.changes).enumerated() {
+                // Shares change by percentage points (个百分点), everything else by per cent.
+                let delta = row.points.map { NumberFormat.points($0[k], language) } ?? NumberFormat.change(change)
+                cells.append(language == .zh ? "\(NumberFormat.value(shown.value(end)))（\(delta)）" : "\(NumberFormat.value(shown.value(end))) (\(delta))")
             }
             rows.append(cells)
         }
@@ -33,16 +42,14 @@ public struct TextRenderer {
 
         if !report.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
-            let header = [t("target"), t("period"), t("year"), t("required"), t("achieved"), t("result")]
+            let header = [t("target"), t("period"), t("year"), t("required"), t("achieved"), t("gap"), t("result")]
             let rows = report.targets.map { c -> [String] in
                 let p = c.period
-                let isYear = c.kind == .peakYear || c.kind == .neutralityYear
-                let required = isYear ? NumberFormat.fixed(c.required, 0) : NumberFormat.value(c.required)
-                let achieved = c.achieved.map { isYear ? NumberFormat.fixed($0, 0) : NumberFormat.value($0) } ?? t("never")
-                return [Labels.target(c.kind.rawValue, language), Labels.period(p.number, start: p.startYear, end: p.endYear, language),
-                        String(c.year), required, achieved, c.passed ? t("pass") : t("fail")]
+                let shown = TargetPresentation(c, units: units, language: language)
+                return [Labels.target(c.kind.rawValue, language, units: units), Labels.period(p.number, start: p.startYear, end: p.endYear, language),
+                        String(c.year), shown.required, shown.achieved ?? t("never"), shown.gap ?? "–", c.passed ? t("pass") : t("fail")]
             }
-            out += table(header: header, rows: rows, rightAligned: { (2...4).contains($0) }) + "\n"
+            out += table(header: header, rows: rows, rightAligned: { (2...5).contains($0) }) + "\n"
         }
 
         if !report.shortfalls.isEmpty {
@@ -55,22 +62,27 @@ public struct TextRenderer {
 
         out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"
         for (label, value) in headline(report) {
-            out += markdown ? "- **\(label)**: \(value)\n" : "  \(label): \(value)\n"
+            out += markdown ? "- **\(label)**\(colon)\(value)\n" : "  \(label)\(colon)\(value)\n"
         }
         return out
     }
 
     func headline(_ report: PlanPeriodReport) -> [(String, String)] {
         let i = report.indicators
-        let mt = Labels.unit("Mt CO2", language), yr = language == .zh ? "年" : "yr"
+        let co2 = units.presented("Mt CO2"), total = units.largeTotal("Mt CO2")
+        let mt = Labels.unit(co2.unit, language), large = Labels.unit(total.unit, language), yr = language == .zh ? "年" : "yr"
+        // Brackets as the language writes them: (…) in English, （…） in Chinese.
+        func paren(_ s: String) -> String { language == .zh ? "（\(s)）" : " (\(s))" }
         let peak = i.peak.stillRising
-            ? "\(t("not_peaked")) \(i.cumulativeTo) (\(NumberFormat.value(i.peak.value)) \(mt))"
-            : "\(i.peak.year), \(NumberFormat.value(i.peak.value)) \(mt) (t = \(NumberFormat.fixed(i.peak.time, 2)))"
-        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1)) (\(NumberFormat.fixed(i.plateau.years, 1)) \(yr))"
-        let cumulative = "\(NumberFormat.value(i.cumulativeNetCO2)) \(mt) (\(i.cumulativeFrom)-\(i.cumulativeTo))"
+            ? "\(t("not_peaked")) \(i.cumulativeTo)" + paren("\(NumberFormat.value(co2.value(i.peak.value))) \(mt)")
+            : (language == .zh ? "\(i.peak.year)年，" : "\(i.peak.year), ") + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
+                + paren("t = \(NumberFormat.fixed(i.peak.time, 2))")
+        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))" + paren("\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
+        let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")
         let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
-        let money = language == .zh ? "亿元" : "10^8 yuan"
-        let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money) (\(language == .zh ? "贴现率" : "discounted at") \(NumberFormat.fixed(100 * report.costs.discountRate, 1))%)"
+        let money = Labels.unit("10^8 yuan", language)
+        let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money)"
+            + paren("\(language == .zh ? "贴现率" : "discounted at") \(NumberFormat.fixed(100 * report.costs.discountRate, 1))%")
         return [(t("peak"), peak), (t("plateau"), plateau), (t("cumulative"), cumulative), (t("neutrality"), neutral), (t("cost"), cost)]
     }
 

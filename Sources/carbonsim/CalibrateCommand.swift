@@ -25,8 +25,6 @@ struct CalibrateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "CEADs province (default: the dataset's region), for example Shanxi, \"Inner Mongolia\", 山西 or 内蒙古.")
-    var province: String?
     @Option(name: .long, help: "First year of the history window.") var from = HistoryCalibration.defaultYears.lowerBound
     @Option(name: .long, help: "Last year of the history window.") var to = HistoryCalibration.defaultYears.upperBound
     @Option(name: .long, parsing: .upToNextOption,
@@ -34,6 +32,8 @@ struct CalibrateCommand: ParsableCommand {
     var series: [String] = []
     @Option(name: .long, help: "Report format: table, markdown, csv or json.") var format: OutputFormat = .table
     @Option(name: .shortAndLong, help: "Write the calibrated dataset to this YAML file.") var output: String?
+    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
+    @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh).") var bom = false
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
@@ -54,7 +54,11 @@ struct CalibrateCommand: ParsableCommand {
                 printError(e.description)
                 throw ExitCode(3)
             }
-            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format), terminator: "")
+            // The dataset's Chinese region name, when the fitted province is the dataset's region.
+            let sameRegion = CEADsHistory.comparable(calibration.province) == CEADsHistory.comparable(dataset.region)
+            let provinceZH = sameRegion && !dataset.regionZH.isEmpty ? dataset.regionZH : nil
+            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: bom,
+                                             provinceZH: provinceZH), terminator: "")
             for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
@@ -76,17 +80,13 @@ struct CalibrateCommand: ParsableCommand {
             } catch {
                 throw InputError(file: output, message: "cannot write the calibrated dataset: \(error.localizedDescription)")
             }
-            printLine("calibrated dataset written to \(output)")
+            printLine(lang == .zh ? "已写出校准后的数据集：\(output)" : "calibrated dataset written to \(output)")
         }
     }
 
+    /// The CEADs province fitted (default: the dataset's region).
+    var province: String? { data.province }
+
     /// The dataset to calibrate: --dataset, the embedded one for its own region, or one derived from CEADs.
-    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) {
-        if data.dataset != nil { return (try data.load(), false) }
-        let embedded = try Dataset.innerMongolia()
-        guard let province else { return (embedded, false) }
-        let name = try history.province(named: province)
-        if CEADsHistory.comparable(name) == CEADsHistory.comparable(embedded.region) { return (embedded, false) }
-        return (try ProvinceDataset.make(province: name, history: history), true)
-    }
+    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) { try data.loadWithOrigin() }
 }

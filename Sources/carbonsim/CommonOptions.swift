@@ -6,16 +6,43 @@ import Simulator
 
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension UnitSystem: ExpressibleByArgument {}
 
 /// Options every command that reads scenarios shares.
 struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "Dataset YAML file (default: the embedded Inner Mongolia dataset).")
     var dataset: String?
 
-    func load() throws -> Dataset {
-        guard let path = dataset else { return try Dataset.innerMongolia() }
-        return try Dataset.load(url: URL(fileURLWithPath: path), displayName: path)
+    @Option(name: .long, help: "CEADs province, for example Shanxi or 山西: its embedded dataset, or one derived from its CEADs 2019 inventory.")
+    var province: String?
+
+    func load() throws -> Dataset { try loadWithOrigin().dataset }
+
+    /// The dataset, and whether it was derived from a province's CEADs inventory (not a file, not embedded).
+    func loadWithOrigin() throws -> (dataset: Dataset, derived: Bool) {
+        if let path = dataset { return (try Dataset.load(url: URL(fileURLWithPath: path), displayName: path), false) }
+        let embedded = try Dataset.innerMongolia()
+        guard let province else { return (embedded, false) }
+        let history = try CEADsHistory.embedded()
+        let name = try history.province(named: province)
+        if CEADsHistory.comparable(name) == CEADsHistory.comparable(embedded.region) { return (embedded, false) }
+        return (try ProvinceDataset.make(province: name, history: history), true)
     }
+}
+
+/// How a command presents its results: the label language, the units and, for CSV, the byte-order mark.
+struct PresentationOptions: ParsableArguments {
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
+    @Option(name: .long, help: "Units: model (Mt CO2, Mtce, GW, TWh) or cn (万吨, 万吨标准煤, 万千瓦, 亿千瓦时; the default under --lang zh).")
+    var units: UnitSystem?
+
+    @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh, so Excel reads Chinese correctly).")
+    var bom = false
+
+    var unitSystem: UnitSystem { units ?? .default(for: lang) }
+    var csvBOM: Bool { CSVRenderer.wantsBOM(lang, forced: bom) }
 }
 
 /// Prints a user error cleanly (file, line, key, what is accepted) and exits non-zero; nothing crashes.

@@ -32,6 +32,8 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).") var output: String?
     @Option(name: .long, help: "Also write a waterfall chart (SVG) here.") var chart: String?
     @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
+    @Option(name: .long, help: "Units of the table and chart: model (Mt CO2) or cn (万吨CO2; the default under --lang zh).") var units: UnitSystem?
+    @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh).") var bom = false
     @OptionGroup var data: DatasetOptions
 
     struct Analysis {
@@ -89,7 +91,8 @@ struct DecomposeCommand: ParsableCommand {
             }
             if let chart {
                 try write(try Charts.decomposition(analysis.result, start: (labels.0, analysis.start), end: (labels.1, analysis.end),
-                                                   title: "LMDI: \(labels.0) → \(labels.1)", source: ScenarioCharts.source, language: lang),
+                                                   title: lang == .zh ? "CO2排放变化的LMDI分解：\(labels.0) → \(labels.1)" : "LMDI: \(labels.0) → \(labels.1)",
+                                                   source: ScenarioCharts.source(lang, Provenance(dataset)), language: lang, units: units ?? .default(for: lang)),
                           to: chart)
             }
         }
@@ -98,6 +101,6 @@ struct DecomposeCommand: ParsableCommand {
     func render(_ a: Analysis, _ labels: (String, String)) -> String {
         DecompositionRenderer.render(a.result, sectors: Decomposition.sectors, carriers: Decomposition.carriers, labels: labels,
                                      // xlsx never reaches here (run() writes the workbook); JSON is the fallback.
-                                     start: a.start, end: a.end, format: format.text ?? .json, language: lang)
+                                     start: a.start, end: a.end, format: format.text ?? .json, language: lang, units: units, bom: bom)
     }
 }

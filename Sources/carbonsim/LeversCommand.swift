@@ -42,7 +42,7 @@ struct LeversCommand: ParsableCommand {
             print(LeverTable.markdown(p), terminator: "")
             return
         }
-        print(lang == .zh ? "杠杆路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
+        print(lang == .zh ? "政策措施路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
         for l in LeverRegistry.all {
             let range = "\(fmt(l.range.lowerBound))-\(fmt(l.range.upperBound))"
             print("\(l.path) | \(l.unit) | \(range) | \(l.baselineDescription(p)) | \(lang == .zh ? l.descriptionZH : l.description)")

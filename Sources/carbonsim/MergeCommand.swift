@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Sweeps
 
 /// `carbonsim merge`: joins shard databases of one sweep.
@@ -14,12 +15,16 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Shard databases.")
     var shards: [String]
 
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
     func run() throws {
         try reportingErrors {
             try checkOutputFile(output, option: "--output")
             try ResultStore.merge(shards, into: output)
             let store = try ResultStore(existing: output)
-            printLine("\(output): \(try store.count()) of \(try store.meta("run_count") ?? "?") runs")
+            let count = try store.count(), total = try store.meta("run_count") ?? "?"
+            printLine(lang == .zh ? "\(output)：已合并\(count)次运行，共\(total)次" : "\(output): \(count) of \(total) runs")
         }
     }
 }

@@ -28,6 +28,7 @@ struct OptimizeCommand: ParsableCommand {
     @Argument(help: "Optimisation spec YAML.") var spec: String
     @Option(name: .shortAndLong, help: "Scenario file to write the optimum to (default: <spec name>-optimum.yaml).") var output: String?
     @Option(name: .long, help: "Starts (overrides the spec).") var starts: Int?
+    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
@@ -44,19 +45,26 @@ struct OptimizeCommand: ParsableCommand {
             try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output")
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()
-            print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"
-                  + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
+            let zh = lang == .zh
+            if zh {
+                print("\(Labels.scenario(s.base.name, .zh))情景下\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
+                      + (s.objective == "total_cost" ? " 亿元" : ""))
+            } else {
+                print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"
+                      + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
+            }
             for (v, x) in zip(s.variables, r.best.x) {
-                print("  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
+                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3)) \(v.lever.unit)（范围\(v.lower)-\(v.upper)）"
+                         : "  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
             }
-            print("targets (margin: positive = met):")
+            print(zh ? "目标（余量为正即达标）：" : "targets (margin: positive = met):")
             for m in r.best.margins {
-                let bind = r.binding.contains(m.name) ? "  binding" : ""
-                let cost = r.marginalCosts[m.name].map { "; tightening by one unit costs \(NumberFormat.value($0))" } ?? ""
+                let bind = r.binding.contains(m.name) ? (zh ? "  紧约束" : "  binding") : ""
+                let cost = r.marginalCosts[m.name].map { zh ? "；每收紧一个单位成本增加\(NumberFormat.value($0))" : "; tightening by one unit costs \(NumberFormat.value($0))" } ?? ""
                 let margin = m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind)
-                print("  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(bind)\(cost)")
+                print(zh ? "  \(m.name)：余量\(NumberFormat.fixed(margin, 4))\(bind)\(cost)" : "  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(bind)\(cost)")
             }
-            if !r.converged { print("note: the simplex stopped at its iteration limit; the point shown is the best found") }
+            if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let path = output ?? safeFileName(s.name) + "-optimum.yaml"
             let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum")
             do {
@@ -64,7 +72,7 @@ struct OptimizeCommand: ParsableCommand {
             } catch {
                 throw InputError(file: path, message: "cannot write the optimum: \(error.localizedDescription)")
             }
-            print("wrote \(path) (\(r.runs) model runs)")
+            print(zh ? "已写出\(path)（模型运行\(r.runs)次）" : "wrote \(path) (\(r.runs) model runs)")
         }
     }
 }

@@ -21,7 +21,16 @@ struct PlotCommand: ParsableCommand {
         @Option(name: .long, help: "Label language: en or zh.")
         var lang: Language = .en
 
+        @Option(name: .long, help: "Units: model or cn (the default under --lang zh).")
+        var units: UnitSystem?
+
         @OptionGroup var data: DatasetOptions
+
+        /// The region and dataset of a sweep database, when the dataset it was run on is the one loaded here.
+        func sweepProvenance(_ store: ResultStore) throws -> Provenance? {
+            let dataset = try data.load()
+            return try store.identity().dataset == dataset.checksum ? Provenance(dataset) : nil
+        }
     }
 
     struct Trajectory: ParsableCommand {
@@ -33,8 +42,10 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 try checkOutputFile(common.output, option: "--output")
-                let results = try runScenarios(files, common.data)
-                try write(try ScenarioCharts.trajectories(results, series: series, language: common.lang), to: common.output)
+                let dataset = try common.data.load()
+                let results = try runScenarios(files, dataset)
+                try write(try ScenarioCharts.trajectories(results, series: series, language: common.lang, units: common.units,
+                                                          provenance: Provenance(dataset)), to: common.output)
             }
         }
     }
@@ -48,8 +59,10 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 try checkOutputFile(common.output, option: "--output")
-                let result = try runScenarios(file.map { [$0] } ?? [], common.data).last!
-                try write(try ScenarioCharts.stacked(result, by: by, language: common.lang), to: common.output)
+                let dataset = try common.data.load()
+                let result = try runScenarios(file.map { [$0] } ?? [], dataset).last!
+                try write(try ScenarioCharts.stacked(result, by: by, language: common.lang, units: common.units, provenance: Provenance(dataset)),
+                          to: common.output)
             }
         }
     }
@@ -67,7 +80,7 @@ struct PlotCommand: ParsableCommand {
                 let dataset = try common.data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let w = try WedgeAnalysis(baseline: loader.load(path: baseline), policy: loader.load(path: policy), dataset: dataset, series: series)
-                try write(try ScenarioCharts.wedges(w, language: common.lang), to: common.output)
+                try write(try ScenarioCharts.wedges(w, language: common.lang, units: common.units, provenance: Provenance(dataset)), to: common.output)
             }
         }
     }
@@ -82,8 +95,10 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 try checkOutputFile(common.output, option: "--output")
-                let summary = try SweepSummary(store: ResultStore(existing: db), series: [series], bootstrap: 10)
-                try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang), to: common.output)
+                let store = try ResultStore(existing: db)
+                let summary = try SweepSummary(store: store, series: [series], bootstrap: 10)
+                try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang, units: common.units,
+                                                 provenance: common.sweepProvenance(store)), to: common.output)
             }
         }
     }
@@ -99,8 +114,10 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 try checkOutputFile(common.output, option: "--output")
-                let summary = try SweepSummary(store: ResultStore(existing: db), bootstrap: bootstrap)
-                try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang), to: common.output)
+                let store = try ResultStore(existing: db)
+                let summary = try SweepSummary(store: store, bootstrap: bootstrap)
+                try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang,
+                                                     provenance: common.sweepProvenance(store)), to: common.output)
             }
         }
     }
@@ -120,18 +137,19 @@ struct PlotCommand: ParsableCommand {
                 let loader = ScenarioLoader(dataset: dataset)
                 let files = ["baseline", "announced", "accelerated"].map { "\(scenarios)/\($0).yaml" }
                 let results = try files.map { try PreparedScenario(loader.load(path: $0), dataset: dataset).run() }
+                let p = Provenance(dataset)
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
                 let suffix = lang == .zh ? "-zh" : ""
                 func out(_ name: String) -> String { "\(dir)/\(name)\(suffix).svg" }
-                try write(try ScenarioCharts.trajectories(results, series: "co2_gross", language: lang), to: out("trajectories"))
-                try write(try ScenarioCharts.stacked(results[1], by: "sector", language: lang), to: out("stack-sector"))
-                try write(try ScenarioCharts.stacked(results[1], by: "fuel", language: lang), to: out("stack-fuel"))
+                try write(try ScenarioCharts.trajectories(results, series: "co2_gross", language: lang, provenance: p), to: out("trajectories"))
+                try write(try ScenarioCharts.stacked(results[1], by: "sector", language: lang, provenance: p), to: out("stack-sector"))
+                try write(try ScenarioCharts.stacked(results[1], by: "fuel", language: lang, provenance: p), to: out("stack-fuel"))
                 let wedges = try WedgeAnalysis(baseline: loader.load(path: files[0]), policy: loader.load(path: files[2]), dataset: dataset)
-                try write(try ScenarioCharts.wedges(wedges, language: lang), to: out("wedges"))
+                try write(try ScenarioCharts.wedges(wedges, language: lang, provenance: p), to: out("wedges"))
                 let decomposition = try DecomposeCommand.analyse(results[1].trajectory, from: 2020, to: 2030)
                 try write(try Charts.decomposition(decomposition.result, start: ("2020", decomposition.start), end: ("2030", decomposition.end),
-                                                   title: lang == .zh ? "announced：2020-2030年CO2变化的LMDI分解" : "announced: LMDI decomposition of the CO2 change 2020-2030",
-                                                   source: ScenarioCharts.source, language: lang), to: out("decomposition"))
+                                                   title: lang == .zh ? "\(Labels.scenario("announced", .zh))：2020-2030年CO2排放变化的LMDI分解" : "announced: LMDI decomposition of the CO2 change 2020-2030",
+                                                   source: ScenarioCharts.source(lang, p), language: lang, units: .default(for: lang)), to: out("decomposition"))
                 // Fan and tornado from the Saltelli example sweep, run into a temporary database.
                 let spec = try SweepSpecLoader(dataset: dataset).load(path: "\(scenarios)/sweeps/saltelli.yaml")
                 let db = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-gallery-\(UUID().uuidString).sqlite").path
@@ -139,16 +157,15 @@ struct PlotCommand: ParsableCommand {
                 let store = try ResultStore(path: db, spec: spec, datasetChecksum: dataset.checksum, years: Array(dataset.baseYear...dataset.endYear))
                 try SweepRunner(plan: SweepPlan(spec: spec, dataset: dataset), jobs: ProcessInfo.processInfo.activeProcessorCount).run(into: store)
                 let summary = try SweepSummary(store: store, bootstrap: 200)
-                try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang), to: out("fan"))
-                try write(try ScenarioCharts.tornado(summary, output: "peak_value", scenario: nil, language: lang), to: out("tornado"))
+                try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang, provenance: p), to: out("fan"))
+                try write(try ScenarioCharts.tornado(summary, output: "peak_value", scenario: nil, language: lang, provenance: p), to: out("tornado"))
                 printLine("wrote 7 charts to \(dir)/")
             }
         }
     }
 }
 
-func runScenarios(_ files: [String], _ data: DatasetOptions) throws -> [ScenarioResult] {
-    let dataset = try data.load()
+func runScenarios(_ files: [String], _ dataset: Dataset) throws -> [ScenarioResult] {
     let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(ScenarioLoader(dataset: dataset).load(path:))
     return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
 }

@@ -28,13 +28,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into; with --format xlsx, the workbook file (.xlsx).")
     var output: String?
 
-    @Option(name: .long, help: "Label language: en or zh.")
-    var lang: Language = .en
+    @OptionGroup var presentation: PresentationOptions
 
     @OptionGroup var data: DatasetOptions
 
+    var lang: Language { presentation.lang }
+
     func run() throws {
-        let (results, workbook) = try reportingErrors { () -> ([ScenarioResult], Spreadsheet?) in
+        let (results, provenance, workbook) = try reportingErrors { () -> ([ScenarioResult], Provenance, Spreadsheet?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
@@ -44,42 +45,45 @@ struct RunCommand: ParsableCommand {
             // the baseline is a default.
             if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
                 scenarios = Array(scenarios.prefix(1))
-                printLine("note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
+                printLine(lang == .zh
+                          ? "注：\(Provenance(dataset).regionName(.zh))：只运行基准情景（内置的已公布政策情景是内蒙古的规划）"
+                          : "note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
             }
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
-            guard workbookPath != nil else { return (results, nil) }
+            guard workbookPath != nil else { return (results, Provenance(dataset), nil) }
             let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
-            return (results, ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: false))
+            return (results, Provenance(dataset), ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: false))
         }
         if let workbook, let output {
             return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))")
         }
         guard let text = format.text else { return }
-        print(try render(results, text), terminator: "")
-        if let output { try write(results, text, to: output) }
+        print(try render(results, text, provenance), terminator: "")
+        if let output { try write(results, text, provenance, to: output) }
     }
 
-    func render(_ results: [ScenarioResult], _ format: OutputFormat) throws -> String {
+    func render(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance) throws -> String {
+        let reports = results.map { PlanPeriodReport($0, provenance: provenance) }
         switch format {
-        case .json: return try JSONRenderer.render(results)
-        case .csv: return CSVRenderer.report(results.map(PlanPeriodReport.init), language: lang)
+        case .json: return try JSONRenderer.render(results, provenance: provenance)
+        case .csv: return CSVRenderer.report(reports, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM)
         case .table, .markdown:
-            let renderer = TextRenderer(language: lang, markdown: format == .markdown)
-            return results.map { renderer.render(PlanPeriodReport($0)) }.joined(separator: "\n")
+            let renderer = TextRenderer(language: lang, markdown: format == .markdown, units: presentation.unitSystem)
+            return reports.map { renderer.render($0) }.joined(separator: "\n")
         }
     }
 
-    func write(_ results: [ScenarioResult], _ format: OutputFormat, to path: String) throws {
+    func write(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance, to path: String) throws {
         let dir = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
                 if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
-                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
+                try CSVRenderer.annual(r.trajectory, costs: r.costs, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
-            try render(results, format).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
+            try render(results, format, provenance).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {
-                try JSONRenderer.render(results).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+                try JSONRenderer.render(results, provenance: provenance).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
             }
         } catch {
             printError("cannot write to \(path): \(error.localizedDescription)")

@@ -34,6 +34,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Lever full-effect year (default: the scenario's, else the start year).") var full: Int?
     @Option(name: .long, help: "Ramp shape: step, linear or logistic.") var shape: String?
     @Flag(name: .long, help: "Find the largest setting that meets the target instead of the smallest.") var maximum = false
+    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
@@ -69,8 +70,11 @@ struct SolveCommand: ParsableCommand {
             let what = maximum ? "largest" : "smallest"
             let lowest = definition.minimumTarget(setting, solver.baseParameters)
             let range = "\(fmt(lowest))-\(fmt(definition.range.upperBound)) \(definition.unit)"
+            let zh = lang == .zh
+            let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever
             guard let value = s.value else {
-                printLine("no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.scenario(base.name, .zh))情景下实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）"
+                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
                 throw ExitCode(4)
             }
             // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.
@@ -78,19 +82,27 @@ struct SolveCommand: ParsableCommand {
             let atShown = try solver.margin(at: shown)
             let achieved = atShown.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
             let form = setting.form == .delta ? ", a delta over the scenario's setting" : ""
-            print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full) (start \(setting.start), \(setting.shape.rawValue)\(form))")
-            print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
+            if zh {
+                let formZH = setting.form == .delta ? "，为相对情景设定的增量" : ""
+                print("在\(Labels.scenario(base.name, .zh))情景下实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)（\(setting.start)年起，\(setting.shape.rawValue)\(formZH)）")
+                print("  此时：实现\(achieved)，余量\(NumberFormat.fixed(atShown.margin, 4))；模型运行\(s.runs + 1)次")
+            } else {
+                print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full) (start \(setting.start), \(setting.shape.rawValue)\(form))")
+                print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
+            }
             // The scenario's other targets, as `run` would check them at the answer.
             let r = try PreparedScenario(solver.scenario(at: shown), dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
             if !others.isEmpty {
                 let missed = others.filter { !$0.passed }.map { "\($0.kind.rawValue) \($0.year)" }
-                print("  the scenario's other targets at it: \(others.count - missed.count) of \(others.count) met"
+                print(zh ? "  情景的其他目标：\(others.count)项中\(others.count - missed.count)项达标" + (missed.isEmpty ? "" : "；未达标：\(missed.joined(separator: "、"))")
+                         : "  the scenario's other targets at it: \(others.count - missed.count) of \(others.count) met"
                       + (missed.isEmpty ? "" : "; missed: \(missed.joined(separator: ", "))"))
             }
             if base.enforceDualControl {
                 let curtailed = r.trajectory.series("dual_control_curtailment").max() ?? 0
-                print("  dual control enforced against the energy cap: up to \(NumberFormat.fixed(curtailed, 2))% of energy-intensive output curtailed")
+                print(zh ? "  按能耗总量上限实施能耗双控：高耗能产品最多限产\(NumberFormat.fixed(curtailed, 2))%"
+                         : "  dual control enforced against the energy cap: up to \(NumberFormat.fixed(curtailed, 2))% of energy-intensive output curtailed")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import Scenarios
 import Sweeps
 
 /// `carbonsim summarize`: percentile bands, target probabilities and sensitivities of a sweep.
@@ -21,17 +22,23 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).")
     var output: String?
 
-    @Option(name: .long, help: "Label language of the workbook: en or zh.")
-    var lang: Language = .en
-
     @Option(name: .long, help: "Bootstrap resamples for the Sobol index intervals.")
     var bootstrap: Int = 500
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Years of the percentile tables (default: the plan-period ends 2025, 2030, 2035 …).")
+    var years: [Int] = []
+
+    @Flag(name: .long, help: "Percentile tables for every year (JSON has every year unless --years is given).")
+    var allYears = false
+
+    @OptionGroup var presentation: PresentationOptions
 
     func validate() throws {
         guard format != .table else {
             throw ValidationError("--format must be markdown, csv, json or xlsx")
         }
         guard bootstrap >= 10 else { throw ValidationError("--bootstrap must be at least 10") }
+        guard years.isEmpty || !allYears else { throw ValidationError("give --years or --all-years, not both") }
     }
 
     func run() throws {
@@ -40,16 +47,23 @@ struct SummarizeCommand: ParsableCommand {
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let store = try ResultStore(existing: db)
             let summary = try SweepSummary(store: store, series: series.isEmpty ? nil : series, bootstrap: bootstrap)
+            let kept = store.years
+            for y in years where !kept.contains(y) {
+                throw InputError(file: "--years", keyPath: "years", message: "the sweep has no year \(y)",
+                                 accepted: "\(kept.first ?? 0) to \(kept.last ?? 0)")
+            }
             if let workbook {
                 let metadata = try WorkbookMetadata(sweep: store, command: commandLineForMetadata)
-                return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: lang), to: workbook,
+                return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: presentation.lang), to: workbook,
                                          title: "carbonsim summarize: \(summary.name)")
             }
+            let shown: [Int]? = allYears ? kept : years.isEmpty ? nil : years
+            let options = SweepSummaryRenderer.Options(language: presentation.lang, units: presentation.unitSystem, years: shown)
             let text: String
             switch format {
-            case .csv: text = SweepSummaryRenderer.csv(summary)
-            case .json: text = try SweepSummaryRenderer.json(summary)
-            default: text = SweepSummaryRenderer.markdown(summary)
+            case .csv: text = SweepSummaryRenderer.csv(summary, options: options, bom: presentation.csvBOM)
+            case .json: text = try SweepSummaryRenderer.json(summary, years: years.isEmpty ? nil : years)
+            default: text = SweepSummaryRenderer.markdown(summary, options: options)
             }
             guard let output else { return print(text, terminator: "") }
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {

@@ -34,6 +34,9 @@ struct SweepCommand: ParsableCommand {
     @Flag(name: .long, help: "No progress output.")
     var quiet = false
 
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
     @OptionGroup var data: DatasetOptions
 
     func validate() throws {
@@ -76,7 +79,10 @@ struct SweepCommand: ParsableCommand {
             let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()
             if !quiet {
-                printLine("\(path): \(ran) runs done now, \(try store.count()) of \(spec.runCount) stored (\(spec.design.rawValue), \(spec.scenarios.count) scenario(s) x \(spec.pointCount) points)")
+                let stored = try store.count()
+                printLine(lang == .zh
+                          ? "\(path)：本次完成\(ran)次运行，已存\(stored)次，共\(spec.runCount)次（\(spec.design.rawValue)，\(spec.scenarios.count)个情景 × \(spec.pointCount)个样本点）"
+                          : "\(path): \(ran) runs done now, \(stored) of \(spec.runCount) stored (\(spec.design.rawValue), \(spec.scenarios.count) scenario(s) x \(spec.pointCount) points)")
             }
             if let csv {
                 let seriesPath = csv.hasSuffix(".csv") ? String(csv.dropLast(4)) + ".series.csv" : csv + ".series.csv"

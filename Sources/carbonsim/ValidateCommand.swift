@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Scenarios
 
 /// `carbonsim validate`: checks scenario files without running them.
@@ -13,6 +14,9 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var data: DatasetOptions
 
+    @Option(name: .long, help: "Label language: en or zh.")
+    var lang: Language = .en
+
     func run() throws {
         let dataset = try reportingErrors { try data.load() }
         let loader = ScenarioLoader(dataset: dataset)
@@ -21,7 +25,9 @@ struct ValidateCommand: ParsableCommand {
             do {
                 let s = try loadScenario(loader, file)
                 _ = try PreparedScenario(s, dataset: dataset)
-                print("\(file): ok (\(s.name): \(s.levers.count) lever\(s.levers.count == 1 ? "" : "s"), \(s.targets.isEmpty ? "no" : "with") targets)")
+                print(lang == .zh
+                      ? "\(file)：通过（\(s.name)：\(s.levers.count)项政策措施，\(s.targets.isEmpty ? "无" : "含")目标）"
+                      : "\(file): ok (\(s.name): \(s.levers.count) lever\(s.levers.count == 1 ? "" : "s"), \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {
                 printLine(e.description)
                 failed = true

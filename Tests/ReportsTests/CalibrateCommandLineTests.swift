@@ -17,7 +17,7 @@ final class CalibrateCommandLineTests: XCTestCase {
         XCTAssertTrue(r.err.contains("calibrated dataset written"), r.err)
         let run = try cli.run(["run", "--dataset", file.path, "--format", "csv"])
         XCTAssertEqual(run.status, 0, run.err)
-        XCTAssertTrue(run.out.contains("scenario,section,indicator"), run.out)
+        XCTAssertTrue(run.out.contains("scenario,region,section,indicator"), run.out)
         XCTAssertTrue(run.out.contains("baseline"))
     }
 
@@ -71,7 +71,7 @@ final class CalibrateCommandLineTests: XCTestCase {
         XCTAssertTrue(run.err.contains("baseline only"), run.err)
         XCTAssertFalse(run.out.contains("announced"))
         // CEADs 2019 Shanxi: 564.9 Mt in the base year.
-        let base = run.out.split(separator: "\n").first { $0.hasPrefix("baseline,period,CO2 gross,Mt CO2,base,") }
+        let base = run.out.split(separator: "\n").first { $0.hasPrefix("baseline,Shanxi,period,CO2 gross,Mt CO2,base,") }
         XCTAssertNotNil(base, run.out)
 
         // A series that does not converge (Chongqing's tiny petro_coking) is reported and left out.

@@ -25,10 +25,14 @@ final class DecomposeCommandLineTests: XCTestCase {
         }
         XCTAssertTrue(zh.out.contains("\n电力热力 "), zh.out)
         XCTAssertTrue(zh.out.contains("LMDI分解"), zh.out)
-        // The same numbers in both languages.
+        // The same numbers in both languages in the same units; zh defaults to 万吨 (100 per Mt).
         let enTotal = en.out.split(separator: "\n").first { $0.hasPrefix("total") }!.split(separator: " ").dropFirst()
-        let zhTotal = lines.first { $0.hasPrefix("合计") }!.split(separator: " ").dropFirst()
+        let model = try cli.run(["decompose", "--from", "2020", "--to", "2030", "--lang", "zh", "--units", "model"])
+        let zhTotal = model.out.split(separator: "\n").first { $0.hasPrefix("合计") }!.split(separator: " ").dropFirst()
         XCTAssertEqual(Array(enTotal), Array(zhTotal))
+        let cnTotal = lines.first { $0.hasPrefix("合计") }!.split(separator: " ").dropFirst()
+        XCTAssertEqual(Double(cnTotal.first!)!, 100 * Double(enTotal.first!)!, accuracy: 1e-3 * abs(100 * Double(enTotal.first!)!))
+        XCTAssertTrue(zh.out.contains("万吨CO2"))
     }
 
     func testMarkdownCSVAndJSONCarryTheMixEffect() throws {

@@ -40,7 +40,7 @@ final class ReportTests: XCTestCase {
 
     func testChineseLabels() {
         let text = TextRenderer(language: .zh, markdown: true).render(PlanPeriodReport(Self.results[1]))
-        for label in ["十四五（2021-25）", "二十一五（2056-60）", "能源消费总量", "达标", "碳达峰年份不晚于"] {
+        for label in ["十四五（2021-25）", "第二十一个五年（2056-60）", "能源消费总量", "达标", "碳达峰年份不晚于"] {
             XCTAssertTrue(text.contains(label), label)
         }
         XCTAssertTrue(text.contains("| "), "markdown pipes")
@@ -56,7 +56,7 @@ final class ReportTests: XCTestCase {
     }
 
     func testCSVHasOneHeaderAndConsistentColumns() {
-        let csv = CSVRenderer.report(Self.results.map(PlanPeriodReport.init), language: .en)
+        let csv = CSVRenderer.report(Self.results.map { PlanPeriodReport($0) }, language: .en)
         let lines = csv.split(separator: "\n")
         XCTAssertEqual(String(lines[0]), CSVRenderer.reportHeader)
         let columns = CSVRenderer.reportHeader.split(separator: ",").count

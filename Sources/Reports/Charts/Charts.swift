@@ -59,21 +59,32 @@ public enum Charts {
                                x: ChartFrame.yearAxis(first.years.first!, first.years.last!), y: Ticks.nice(lo, hi * 1.05))
         var svg = SVG()
         frame.draw(&svg)
+        var placed: [LabelBox] = []
         for (i, s) in series.enumerated() {
             svg.polyline(path(frame, s.years, s.values), stroke: Palette.colour(i), width: 2.5, dash: Palette.dash(i), id: s.label)
             if let p = s.peak {
-                svg.circle(frame.px(p.time - 0.5), frame.py(p.value), 4.5, fill: Palette.colour(i))
-                svg.text("\(language == .zh ? "峰值" : "peak") \(Int(p.time.rounded(.down)))", frame.px(p.time - 0.5) + 6, frame.py(p.value) - 8, size: 10)
+                let x = frame.px(p.time - 0.5), y = frame.py(p.value)
+                svg.circle(x, y, 4.5, fill: Palette.colour(i))
+                let label = "\(language == .zh ? "峰值" : "peak") \(Int(p.time.rounded(.down)))"
+                let box = LabelBox.free(x: x + 6, baseline: y - 8, width: Double(displayWidth(label)) * 6, height: 12, avoiding: placed)
+                placed.append(box)
+                svg.text(label, box.x, box.baseline, size: 10, fill: Palette.colour(i) == "#F0E442" ? "#222222" : Palette.colour(i))
             }
         }
         for m in markers {
             let x = frame.px(m.year)
+            // Target labels avoid each other and the peak labels, as the peak labels do.
+            let width = Double(displayWidth(m.label)) * 6
             if let v = m.value {
                 svg.line(x - 8, frame.py(v), x + 8, frame.py(v), stroke: "#000000", width: 2)
-                svg.text(m.label, x + 10, frame.py(v) + 4, size: 10)
+                let box = LabelBox.free(x: x + 10, baseline: frame.py(v) + 4, width: width, height: 12, avoiding: placed)
+                placed.append(box)
+                svg.text(m.label, box.x, box.baseline, size: 10)
             } else {
                 svg.line(x, frame.top, x, frame.top + frame.plotHeight, stroke: "#555555", width: 1, dash: "3 3")
-                svg.text(m.label, x + 4, frame.top + 12, size: 10)
+                let box = LabelBox.free(x: x + 4, baseline: frame.top + 12, width: width, height: 12, avoiding: placed, downward: true)
+                placed.append(box)
+                svg.text(m.label, box.x, box.baseline, size: 10)
             }
         }
         frame.legend(&svg, series.enumerated().map { ($1.label, Palette.colour($0), Palette.dash($0), false) })
@@ -106,38 +117,44 @@ public enum Charts {
     }
 
     /// Wedges: the baseline on top, the policy below, the Shapley wedges of each lever group between them.
-    public static func wedges(_ w: WedgeAnalysis, title: String, yLabel: String, source: String, language: Language = .en) throws -> String {
+    public static func wedges(_ w: WedgeAnalysis, title: String, yLabel: String, source: String, language: Language = .en,
+                              scale: Double = 1) throws -> String {
         guard !w.years.isEmpty else { throw ChartError(message: "nothing to draw: no years") }
-        let (lo, hi) = try range(w.baselineValues + w.policyValues)
+        let baselineValues = w.baselineValues.map { $0 * scale }, policyValues = w.policyValues.map { $0 * scale }
+        let wedges = w.wedges.map { $0.map { $0 * scale } }
+        let (lo, hi) = try range(baselineValues + policyValues)
         let frame = ChartFrame(title: title, yLabel: yLabel, xLabel: language == .zh ? "年份" : "Year", source: source,
                                x: ChartFrame.yearAxis(w.years.first!, w.years.last!), y: Ticks.nice(lo, hi * 1.05))
         var svg = SVG()
         frame.draw(&svg)
         // Largest abatement nearest the baseline.
-        let order = w.groups.indices.sorted { w.wedges[$0].reduce(0, +) < w.wedges[$1].reduce(0, +) }
-        var level = w.baselineValues
+        let order = w.groups.indices.sorted { wedges[$0].reduce(0, +) < wedges[$1].reduce(0, +) }
+        var level = baselineValues
         // A wedge that raises emissions is hatched, so it does not read as abatement.
-        let raises = w.groups.indices.map { w.wedges[$0].reduce(0, +) > 0 }
+        let raises = w.groups.indices.map { wedges[$0].reduce(0, +) > 0 }
         for (k, g) in order.enumerated() {
             let upper = level
-            for i in level.indices { level[i] += w.wedges[g][i] }
+            for i in level.indices { level[i] += wedges[g][i] }
             svg.polygon(path(frame, w.years, upper) + path(frame, w.years, level).reversed(), fill: Palette.colour(k), opacity: 0.8,
                         id: w.groups[g], pattern: raises[g] ? "hatch" : nil)
         }
-        svg.polyline(path(frame, w.years, w.baselineValues), stroke: "#000000", width: 2, id: w.baseline)
-        svg.polyline(path(frame, w.years, w.policyValues), stroke: "#000000", width: 2, dash: "6 3", id: w.policy)
-        var entries: [(String, String, String?, Bool)] = [(w.baseline, "#000000", nil, false), (w.policy, "#000000", "6 3", false)]
+        svg.polyline(path(frame, w.years, baselineValues), stroke: "#000000", width: 2, id: w.baseline)
+        svg.polyline(path(frame, w.years, policyValues), stroke: "#000000", width: 2, dash: "6 3", id: w.policy)
+        var entries: [(String, String, String?, Bool)] = [(Labels.scenario(w.baseline, language), "#000000", nil, false),
+                                                          (Labels.scenario(w.policy, language), "#000000", "6 3", false)]
         let raisesLabel = language == .zh ? "（增排）" : " (raises)"
-        entries += order.enumerated().map { (w.groups[$1].replacingOccurrences(of: "_", with: " ") + (raises[$1] ? raisesLabel : ""), Palette.colour($0), nil, true) }
+        entries += order.enumerated().map { (Labels.family(w.groups[$1], language) + (raises[$1] ? raisesLabel : ""), Palette.colour($0), nil, true) }
         frame.legend(&svg, entries)
         return svg.document(width: frame.width, height: frame.height, title: title)
     }
 
     /// A fan chart: P5-P95 and P25-P75 bands and the median of one series from a sweep.
-    public static func fan(_ band: SweepSummary.Band, title: String, yLabel: String, source: String, language: Language = .en) throws -> String {
+    public static func fan(_ band: SweepSummary.Band, title: String, yLabel: String, source: String, language: Language = .en,
+                           scale: Double = 1) throws -> String {
         guard band.values.count == 5, band.values[2].contains(where: \.isFinite) else {
             throw ChartError(message: "nothing to draw: the sweep has no successful runs for '\(band.series)'")
         }
+        let band = SweepSummary.Band(series: band.series, years: band.years, values: band.values.map { $0.map { $0 * scale } })
         let (lo, hi) = try range(band.values.flatMap { $0 })
         let frame = ChartFrame(title: title, yLabel: yLabel, xLabel: language == .zh ? "年份" : "Year", source: source,
                                x: ChartFrame.yearAxis(band.years.first!, band.years.last!), y: Ticks.nice(lo, hi * 1.05))
@@ -154,7 +171,10 @@ public enum Charts {
     }
 
     /// A tornado chart of sensitivities: factors sorted by the size of their effect.
-    public static func tornado(_ s: SweepSummary.Sensitivity, title: String, source: String, language: Language = .en) throws -> String {
+    /// Each factor's label sits next to its bar's end (right of a positive bar, left of a negative one), so the
+    /// eye does not travel across the chart; `factorLabel` names a factor path (its Chinese name under zh).
+    public static func tornado(_ s: SweepSummary.Sensitivity, title: String, source: String, language: Language = .en,
+                               factorLabel: (String) -> String = shortFactor) throws -> String {
         guard !s.factors.isEmpty, s.first.contains(where: { $0.estimate.isFinite }) else {
             throw ChartError(message: "nothing to draw: no sensitivities for '\(s.output)'")
         }
@@ -163,6 +183,8 @@ public enum Charts {
         let all = primary + (s.method == .sobol ? s.first.map(\.estimate) : [])
         var (lo, hi) = try range(all)
         if s.method == .sobol { lo = 0; hi = max(hi, 0.1) }
+        // Room left of the most negative bar for its label (the right margin holds the positive ones').
+        if lo < 0 { lo -= 0.6 * (hi - lo) }
         let barHeight = 26.0
         let frame = ChartFrame(title: title, yLabel: "", xLabel: s.method == .sobol
                                 ? (language == .zh ? "Sobol指数（总效应；深色为一阶）" : "Sobol index (total order; dark: first order)")
@@ -183,7 +205,8 @@ public enum Charts {
                 let f = max(s.first[i].estimate, 0)
                 svg.rect(x0, y + 6, frame.px(f) - x0, barHeight - 12, fill: Palette.colour(0))
             }
-            svg.text(shortFactor(s.factors[i]), frame.left + frame.plotWidth + 8, y + barHeight / 2 + 4, size: 10)
+            let end = frame.px(v)
+            svg.text(factorLabel(s.factors[i]), v < 0 ? end - 6 : end + 6, y + barHeight / 2 + 4, size: 10, anchor: v < 0 ? "end" : "start")
         }
         svg.line(x0, frame.top, x0, frame.top + frame.plotHeight, stroke: "#444444")
         svg.text(frame.xLabel, frame.left + frame.plotWidth / 2, frame.top + frame.plotHeight + 40, size: 12, anchor: "middle")
@@ -192,24 +215,25 @@ public enum Charts {
     }
 
     /// `sector_plans.power.wind.target` -> `power.wind.target`: short enough for a label.
-    static func shortFactor(_ path: String) -> String {
+    public static func shortFactor(_ path: String) -> String {
         path.hasPrefix("sector_plans.") ? String(path.dropFirst("sector_plans.".count)) : path
     }
 
     /// A waterfall of an LMDI decomposition: start, one bar per effect, end.
     public static func decomposition(_ r: LMDI.Result, start: (label: String, value: Double), end: (label: String, value: Double),
-                                     title: String, source: String, language: Language = .en) throws -> String {
+                                     title: String, source: String, language: Language = .en, units: UnitSystem = .model) throws -> String {
         let effects = LMDI.Effect.allCases
-        var level = start.value
-        var bars: [(String, Double, Double)] = [(start.label, 0, start.value)]
+        let co2 = units.presented("Mt CO2")
+        var level = co2.value(start.value)
+        var bars: [(String, Double, Double)] = [(start.label, 0, co2.value(start.value))]
         for e in effects {
-            let d = r.total(e)
+            let d = co2.value(r.total(e))
             bars.append((Labels.effect(e, language), level, level + d))
             level += d
         }
-        bars.append((end.label, 0, end.value))
+        bars.append((end.label, 0, co2.value(end.value)))
         let (lo, hi) = try range(bars.flatMap { [$0.1, $0.2] })
-        let frame = ChartFrame(title: title, yLabel: "Mt CO2", xLabel: "", source: source, x: (0, Double(bars.count), 1),
+        let frame = ChartFrame(title: title, yLabel: Labels.unit(co2.unit, language), xLabel: "", source: source, x: (0, Double(bars.count), 1),
                                y: Ticks.nice(lo, hi * 1.05))
         var svg = SVG()
         frame.draw(&svg, xTicks: [])
@@ -223,7 +247,7 @@ public enum Charts {
             for (k, part) in wrapped(b.0, width: w).enumerated() {
                 svg.text(part, x + w * 0.35, frame.top + frame.plotHeight + 18 + 13 * Double(k), size: 10, anchor: "middle")
             }
-            let delta = isTotal ? NumberFormat.value(b.2) : NumberFormat.change(100 * (b.2 - b.1) / start.value).replacingOccurrences(of: "%", with: "")
+            let delta = isTotal ? NumberFormat.value(b.2) : NumberFormat.change(100 * (b.2 - b.1) / co2.value(start.value)).replacingOccurrences(of: "%", with: "")
             svg.text(isTotal ? delta : "\(NumberFormat.value(b.2 - b.1))", x + w * 0.35, frame.py(max(b.1, b.2)) - 5, size: 10, anchor: "middle")
         }
         frame.legend(&svg, [(language == .zh ? "减排效应" : "lowers CO2", Palette.colour(2), nil, true),

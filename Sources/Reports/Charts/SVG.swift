@@ -56,10 +56,14 @@ struct SVG {
         body += "<text x=\"\(SVG.n(x))\" y=\"\(SVG.n(y))\" font-size=\"\(SVG.n(size))\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(fill)\"\(transform)>\(SVG.escape(s))</text>\n"
     }
 
+    /// Latin fonts first, then the CJK fonts Chinese analysts have (Windows: Microsoft YaHei, SimHei; macOS:
+    /// PingFang SC; Linux: Noto Sans CJK SC, Source Han Sans SC): each glyph falls through to a font that has it.
+    static let fontStack = "'Noto Sans', 'Helvetica Neue', Arial, 'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', SimHei, sans-serif"
+
     func document(width: Double, height: Double, title: String) -> String {
         """
         <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(SVG.n(width))" height="\(SVG.n(height))" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" font-family="'Noto Sans', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Helvetica Neue', Arial, sans-serif">
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(SVG.n(width))" height="\(SVG.n(height))" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" font-family="\(SVG.fontStack)">
         <title>\(SVG.escape(title))</title>
         <defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="#555555" stroke-width="1.5"/></pattern></defs>
         <rect width="100%" height="100%" fill="#ffffff"/>

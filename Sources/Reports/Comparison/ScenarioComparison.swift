@@ -72,7 +72,7 @@ public struct ScenarioComparison {
 
     /// `until`: show only the plan periods ending no later than this year.
     public init(_ results: [ScenarioResult], until: Int? = nil) {
-        self.init(reports: results.map(PlanPeriodReport.init), until: until)
+        self.init(reports: results.map { PlanPeriodReport($0) }, until: until)
     }
 
     public init(reports: [PlanPeriodReport], until: Int? = nil) {

@@ -29,6 +29,10 @@ public struct SweepSummary: Sendable {
         public let year: Int
         public let required: Double
         public let probability: Proportion
+        /// How far the runs fall short (0 for a run that meets the target; infinite for one that never peaks
+        /// or never reaches net zero), in the target's unit: the median and the 90th percentile over all runs.
+        public let shortfallMedian: Double
+        public let shortfallP90: Double
     }
 
     public struct Sensitivity: Sendable {
@@ -65,6 +69,19 @@ public struct SweepSummary: Sendable {
     public let name: String
     public let design: String
     public let scenarios: [ScenarioSummary]
+
+    /// A quantile by linear interpolation between order statistics (as gsl_stats_quantile_from_sorted_data),
+    /// where infinite values (never reached) count as the largest: a quantile that touches one is infinite.
+    static func quantile(_ values: [Double], _ p: Double) -> Double {
+        let sorted = values.filter { !$0.isNaN }.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let position = p * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down)), upper = min(lower + 1, sorted.count - 1)
+        let fraction = position - Double(lower)
+        if sorted[lower].isInfinite || (fraction > 0 && sorted[upper].isInfinite) { return .infinity }
+        if fraction == 0 { return sorted[lower] }
+        return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+    }
 
     public init(store: ResultStore, series requested: [String]? = nil, bootstrap: Int = 500) throws {
         let db = store.queue
@@ -103,13 +120,28 @@ public struct SweepSummary: Sendable {
                                       values: Self.percentiles.indices.map { p in perYear.map { $0[p] } }))
                 }
                 let targetRows = try Row.fetchAll(db, sql: """
-                    SELECT t.target, t.year, t.required, SUM(t.passed) AS passed, COUNT(*) AS trials
+                    SELECT t.target, t.year, t.required, t.achieved, t.passed
                     FROM run_targets t JOIN runs r USING(run_id) WHERE r.scenario = ?
-                    GROUP BY t.target, t.year, t.required ORDER BY t.year, t.target
+                    ORDER BY t.year, t.target, t.required
                     """, arguments: [scenario])
-                let targets = targetRows.map { r in
-                    TargetProbability(target: r["target"], year: r["year"], required: r["required"],
-                                      probability: Proportion(successes: r["passed"], trials: r["trials"]))
+                var order: [String] = [], groups: [String: [Row]] = [:]
+                for r in targetRows {
+                    let key = "\(r["target"] as String)|\(r["year"] as Int)|\(r["required"] as Double)"
+                    if groups[key] == nil { order.append(key) }
+                    groups[key, default: []].append(r)
+                }
+                let targets = order.map { key -> TargetProbability in
+                    let rows = groups[key]!, first = rows[0]
+                    let required: Double = first["required"]
+                    let kind = TargetCheck.Kind(rawValue: first["target"])
+                    let shortfalls = rows.map { r -> Double in
+                        if (r["passed"] as Int) != 0 { return 0 }
+                        guard let kind, let m = kind.margin(required: required, achieved: r["achieved"] as Double?) else { return .infinity }
+                        return max(-m, 0)
+                    }
+                    return TargetProbability(target: first["target"], year: first["year"], required: required,
+                                             probability: Proportion(successes: rows.filter { ($0["passed"] as Int) != 0 }.count, trials: rows.count),
+                                             shortfallMedian: Self.quantile(shortfalls, 0.5), shortfallP90: Self.quantile(shortfalls, 0.9))
                 }
                 let sensitivity = try Self.sensitivity(db, scenario: k, design: design, n: n, pointCount: pointCount,
                                                        factors: factorPaths, bootstrap: bootstrap)

@@ -1,0 +1,34 @@
+import Simulator
+
+/// A "1" target as a table shows it: required, achieved and by how much it is met or missed, in the
+/// table's units. The margin is positive when met: years early for peak and neutrality, room left under a
+/// ceiling or cap, percentage points above a required cut or share.
+public struct TargetPresentation {
+    public let required: String
+    public let achieved: String?
+    public let gap: String?
+    /// The margin in the shown units (positive = met), nil when nothing was achieved (no peak, no net zero).
+    public let margin: Double?
+
+    public init(_ c: TargetCheck, units: UnitSystem, language l: Language) {
+        switch c.kind {
+        case .peakYear, .neutralityYear:
+            let achievedYear = c.achieved.map { $0.rounded() }
+            required = NumberFormat.fixed(c.required, 0)
+            achieved = achievedYear.map { NumberFormat.fixed($0, 0) }
+            margin = c.kind.margin(required: c.required, achieved: achievedYear)
+            gap = margin.map { NumberFormat.signed($0, digits: 0) + (l == .zh ? "年" : " yr") }
+        case .peakCeiling, .energyCap:
+            let shown = units.presented(c.kind == .peakCeiling ? "Mt CO2" : "Mtce")
+            required = NumberFormat.value(shown.value(c.required))
+            achieved = c.achieved.map { NumberFormat.value(shown.value($0)) }
+            margin = c.kind.margin(required: c.required, achieved: c.achieved).map(shown.value)
+            gap = margin.map { NumberFormat.signed($0) }
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare:
+            required = NumberFormat.value(c.required)
+            achieved = c.achieved.map(NumberFormat.value)
+            margin = c.kind.margin(required: c.required, achieved: c.achieved)
+            gap = margin.map { NumberFormat.points($0, l) }
+        }
+    }
+}

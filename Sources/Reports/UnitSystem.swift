@@ -1,0 +1,49 @@
+/// The units numbers are shown in. The model computes in its own units (Mt CO2, Mtce, GW, TWh); a Chinese
+/// statistical report writes 万吨, 万吨标准煤, 万千瓦, 亿千瓦时 and 亿元. Only renderers convert, at the
+/// presentation boundary, so every number a script reads from JSON stays in the model's units.
+public enum UnitSystem: String, CaseIterable, Sendable {
+    /// The model's units: Mt CO2, Mtce, GW, TWh, 10^8 yuan.
+    case model
+    /// Chinese statistical units: 10^4 t (万吨), 10^4 tce (万吨标准煤), 10^4 kW (万千瓦), 10^8 kWh (亿千瓦时), 10^8 yuan (亿元).
+    case cn
+
+    /// Chinese labels read as a Chinese report by default; English ones keep the model's units.
+    public static func `default`(for language: Language) -> UnitSystem { language == .zh ? .cn : .model }
+
+    /// A model unit as shown: the unit's key (for `Labels.unit`) and the factor a model value is multiplied by.
+    public struct Presented: Equatable, Sendable {
+        public let unit: String
+        public let factor: Double
+        public func value(_ v: Double) -> Double { v * factor }
+    }
+
+    /// Model unit -> Chinese statistical unit. 1 Mt = 100 万吨, 1 Mtce = 100 万吨标准煤, 1 GW = 100 万千瓦,
+    /// 1 TWh = 10 亿千瓦时; intensities (per 10^4 yuan) and 10^8 yuan are already the statistical units.
+    static let cnUnits: [String: Presented] = [
+        "Mt CO2": Presented(unit: "10^4 t CO2", factor: 100),
+        "Mt CO2/yr": Presented(unit: "10^4 t CO2/yr", factor: 100),
+        "Mtce": Presented(unit: "10^4 tce", factor: 100),
+        "GW": Presented(unit: "10^4 kW", factor: 100),
+        "GW/yr": Presented(unit: "10^4 kW/yr", factor: 100),
+        "TWh": Presented(unit: "10^8 kWh", factor: 10),
+        "Mt/yr": Presented(unit: "10^4 t/yr", factor: 100),
+        "Mt": Presented(unit: "10^4 t", factor: 100),
+        "10^8 yuan": Presented(unit: "10^8 yuan", factor: 1),
+        "Mt/yr per yr": Presented(unit: "10^4 t/yr per yr", factor: 100),
+        "Mtce/yr per yr": Presented(unit: "10^4 tce/yr per yr", factor: 100),
+        "GW gce/kWh per yr": Presented(unit: "10^4 kW gce/kWh per yr", factor: 100),
+    ]
+
+    public func presented(_ modelUnit: String) -> Presented {
+        switch self {
+        case .model: return Presented(unit: modelUnit, factor: 1)
+        case .cn: return Self.cnUnits[modelUnit] ?? Presented(unit: modelUnit, factor: 1)
+        }
+    }
+
+    /// Large totals (cumulative emissions): 亿吨 (10^8 t) in Chinese statistical units, 1 Mt = 0.01 亿吨.
+    public func largeTotal(_ modelUnit: String) -> Presented {
+        guard self == .cn, modelUnit == "Mt CO2" else { return presented(modelUnit) }
+        return Presented(unit: "10^8 t CO2", factor: 0.01)
+    }
+}

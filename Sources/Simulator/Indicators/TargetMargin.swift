@@ -1,0 +1,13 @@
+extension TargetCheck.Kind {
+    /// By how much `achieved` meets the target `required`, in the target's own unit: positive when met,
+    /// negative by the shortfall. Years early for peak and neutrality years; room left under a peak ceiling
+    /// (Mt CO2) or an energy cap (Mtce); percentage points above a required cut or share. Nil when nothing was
+    /// achieved (no peak or no net zero before the horizon).
+    public func margin(required: Double, achieved: Double?) -> Double? {
+        guard let achieved else { return nil }
+        switch self {
+        case .peakYear, .neutralityYear, .peakCeiling, .energyCap: return required - achieved
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return achieved - required
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import XCTest
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Analysis
+@testable import Reports
+import Scenarios
+import Simulator
+import Sweeps
+
+/// Chinese statistical conventions: units converted at the presentation boundary, shares in percentage
+/// points, plan periods by their names, targets with their margin, CSV that Excel on Chinese Windows reads,
+/// and no English label left in Chinese output (apart from the allow-list below).
+final class ChineseConventionsTests: XCTestCase {
+    static let dataset = try! Dataset.innerMongolia()
+    static let results: [ScenarioResult] = try! DefaultScenarios.load(dataset: dataset).map { try PreparedScenario($0, dataset: dataset).run() }
+    static var announced: ScenarioResult { results[1] }
+    static let provenance = Provenance(dataset)
+
+    /// Latin-script words a Chinese report may keep: chemical and technical symbols (CO2, CCUS, GDP), proper
+    /// names of sources and methods (CEADs, Shan, Guan, LMDI, Shapley, Sobol, RMSE), the tool's name,
+    /// percentile names (P5 … P95), the peak time's "t", and the names of files. README.md lists the same.
+    static let allowed: Set<String> = ["CO2", "CCUS", "GDP", "CEADs", "Shan", "Guan", "LMDI", "Shapley", "Sobol", "RMSE", "carbonsim",
+                                       "P5", "P25", "P50", "P75", "P95", "t", "inner", "mongolia", "yaml"]
+
+    /// Latin words in `text` outside the allow-list; words inside identifiers (paths with '.' or '_') and
+    /// user-named things (`except`) are left out.
+    static func englishWords(_ text: String, except: Set<String> = []) -> [String] {
+        let tokens = text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == "-")) })
+        var found: [String] = []
+        for token in tokens {
+            let t = String(token)
+            if except.contains(t) || t.contains("_") || t.contains(".") && t.contains(where: \.isLetter) && !t.hasSuffix(".") { continue }
+            for word in t.split(whereSeparator: { $0 == "-" || $0 == "." }) where word.contains(where: \.isLetter) {
+                let w = String(word)
+                if !allowed.contains(w) && !allowed.contains(w.lowercased()) { found.append(w) }
+            }
+        }
+        return found
+    }
+
+    /// The visible text of an SVG: every <text> element and the <title>.
+    static func svgText(_ svg: String) -> [String] {
+        final class Collector: NSObject, XMLParserDelegate {
+            var texts: [String] = [], current: String?
+            func parser(_ p: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if name == "text" || name == "title" { current = "" }
+            }
+            func parser(_ p: XMLParser, foundCharacters s: String) { current? += s }
+            func parser(_ p: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+                if let c = current, name == "text" || name == "title" { texts.append(c); current = nil }
+            }
+        }
+        let parser = XMLParser(data: Data(svg.utf8)), c = Collector()
+        parser.delegate = c
+        XCTAssertTrue(parser.parse())
+        return c.texts
+    }
+
+    // MARK: units
+
+    /// The factors, checked against the model's own numbers from a real run: 1 Mt = 100 万吨, 1 Mtce = 100
+    /// 万吨标准煤, 1 GW = 100 万千瓦, 1 TWh = 10 亿千瓦时; 10^8 yuan is already 亿元.
+    func testChineseUnitsAreTheModelsNumbersTimesTheirFactors() {
+        let t = Self.announced.trajectory
+        // announced reaches its 135 GW wind target at the end of 2030 and exports 360 TWh (dataset cap):
+        // by hand, 135 GW = 13500 万千瓦 and 360 TWh = 3600 亿千瓦时.
+        XCTAssertEqual(t.value("capacity_wind", year: 2030)!, 135, accuracy: 1e-6)
+        XCTAssertEqual(UnitSystem.cn.presented("GW").value(135), 13500)
+        XCTAssertEqual(UnitSystem.cn.presented("TWh").value(360), 3600)
+        XCTAssertEqual(UnitSystem.cn.presented("Mt CO2").value(8.221), 822.1, accuracy: 1e-9)
+        XCTAssertEqual(UnitSystem.cn.presented("Mtce").value(2.93), 293, accuracy: 1e-9)
+        XCTAssertEqual(UnitSystem.cn.presented("10^8 yuan (2019 prices)").factor, 1)
+        XCTAssertEqual(UnitSystem.cn.largeTotal("Mt CO2").value(30636), 306.36, accuracy: 1e-9)
+        XCTAssertEqual(UnitSystem.model.presented("GW").factor, 1)
+
+        let zh = TextRenderer(language: .zh, markdown: false).render(PlanPeriodReport(Self.announced))
+        let row = { (label: String) in zh.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init) ?? "" }
+        XCTAssertTrue(row("风电装机").contains("万千瓦"))
+        XCTAssertTrue(row("风电装机").contains("13500（"), row("风电装机"))
+        XCTAssertTrue(row("外送电量").contains("3600（"), row("外送电量"))
+        for (label, series, factor) in [("CO2排放总量（毛）", "co2_gross", 100.0), ("能源消费总量", "energy_total", 100), ("煤电发电量", "generation_coal", 10)] {
+            let expected = NumberFormat.value(factor * t.value(series, year: 2030)!)
+            XCTAssertTrue(row(label).contains(expected + "（"), "\(label): \(expected) not in \(row(label))")
+        }
+        // The English table keeps the model's units unless asked.
+        let en = TextRenderer(language: .en, markdown: false).render(PlanPeriodReport(Self.announced))
+        XCTAssertTrue(en.contains("135.0 (+"))
+        XCTAssertTrue(TextRenderer(language: .en, markdown: false, units: .cn).render(PlanPeriodReport(Self.announced)).contains("10^4 kW"))
+    }
+
+    func testSharesChangeInPercentagePoints() {
+        let report = PlanPeriodReport(Self.announced)
+        let share = report.rows.first { $0.series == "non_fossil_share" }!
+        let t = Self.announced.trajectory
+        let points = t.value("non_fossil_share", year: 2025)! - t.value("non_fossil_share", year: 2020)!
+        XCTAssertEqual(share.points![0], points, accuracy: 1e-12)
+        XCTAssertNil(report.rows.first { $0.series == "co2_gross" }!.points)
+        let zh = TextRenderer(language: .zh, markdown: false).render(report)
+        XCTAssertTrue(zh.contains("（\(NumberFormat.points(points, .zh))）"), NumberFormat.points(points, .zh))
+        XCTAssertTrue(NumberFormat.points(points, .zh).hasSuffix("个百分点"))
+        XCTAssertTrue(TextRenderer(language: .en, markdown: false).render(report).contains("(\(NumberFormat.points(points, .en)))"))
+    }
+
+    func testPlanPeriodNames() {
+        let names = (14...21).map(Labels.periodNameZH)
+        XCTAssertEqual(names, ["十四五", "十五五", "十六五", "十七五", "十八五", "十九五", "第二十个五年", "第二十一个五年"])
+        XCTAssertEqual(Labels.period(15, start: 2026, end: 2030, .zh), "十五五（2026-30）")
+        XCTAssertFalse(names.contains { $0.hasPrefix("二十") })
+    }
+
+    func testTargetTableShowsTheMarginNotOnlyPassOrFail() throws {
+        let report = PlanPeriodReport(Self.announced)
+        let cut = try XCTUnwrap(report.targets.first { $0.kind == .co2IntensityCut })
+        let margin = try XCTUnwrap(cut.achieved) - cut.required
+        let en = TextRenderer(language: .en, markdown: false).render(report)
+        XCTAssertTrue(en.contains("Margin (+ met, − short)"))
+        let line = try XCTUnwrap(en.split(separator: "\n").first { $0.hasPrefix("CO2 intensity cut") })
+        XCTAssertTrue(line.contains(NumberFormat.points(margin, .en)), String(line))
+        let peak = try XCTUnwrap(report.targets.first { $0.kind == .peakYear })
+        XCTAssertEqual(TargetPresentation(peak, units: .cn, language: .zh).margin, peak.required - peak.achieved!.rounded())
+        // JSON carries the margin in the model's units.
+        let json = try JSONSerialization.jsonObject(with: Data(try JSONRenderer.render([Self.announced]).utf8)) as! [String: Any]
+        let targets = ((json["scenarios"] as! [[String: Any]])[0]["indicators"] as! [String: Any])["targets"] as! [[String: Any]]
+        XCTAssertEqual(targets.first { $0["target"] as? String == "co2_intensity_cut" }!["margin"] as! Double, margin, accuracy: 1e-12)
+    }
+
+    // MARK: CSV bytes
+
+    func testChineseCSVStartsWithTheBOMAndHasTranslatedHeadersWithUnits() throws {
+        let reports = Self.results.map { PlanPeriodReport($0, provenance: Self.provenance) }
+        let zh = CSVRenderer.report(reports, language: .zh, bom: true)
+        XCTAssertEqual(Array(zh.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let lines = zh.dropFirst().split(separator: "\n")
+        XCTAssertEqual(String(lines[0]), "情景,地区,类别,指标,单位,时期,年份,数值,变化（%）,变化（个百分点）,要求,实现,差距（+超额，−不足）,结果")
+        XCTAssertTrue(lines.contains { $0.hasPrefix("基准情景,内蒙古,规划期,风电装机,万千瓦,十五五,2030,") })
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+
+        let en = CSVRenderer.report(reports, language: .en)
+        XCTAssertEqual(en.utf8.first, UInt8(ascii: "s"), "no BOM in English unless asked")
+        XCTAssertTrue(en.hasPrefix(CSVRenderer.reportHeader + "\n"))
+        XCTAssertTrue(en.contains("baseline,Inner Mongolia,period,Wind capacity,GW,15th,2030,"))
+
+        let annual = CSVRenderer.annual(Self.announced.trajectory, costs: Self.announced.costs, language: .zh, bom: true)
+        XCTAssertEqual(Array(annual.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let header = annual.dropFirst().prefix { $0 != "\n" }
+        XCTAssertTrue(header.hasPrefix("年份,CO2排放总量（毛）（万吨CO2）,CO2净排放（万吨CO2）,"), String(header.prefix(80)))
+        XCTAssertTrue(header.contains("风电装机（万千瓦）"))
+        XCTAssertTrue(header.contains("成本：风电光伏建设（亿元）"))
+        XCTAssertNil(header.range(of: "[a-z]+_[a-z]+", options: .regularExpression), "a snake_case header is left: \(header)")
+        let columns = header.split(separator: ",").count
+        let row2030 = try XCTUnwrap(annual.split(separator: "\n").first { $0.hasPrefix("2030,") })
+        XCTAssertEqual(row2030.split(separator: ",", omittingEmptySubsequences: false).count, columns)
+        XCTAssertTrue(row2030.hasPrefix("2030,\(100 * Self.announced.trajectory.value("co2_gross", year: 2030)!),"))
+        // English keeps the names scripts use, and gains the cost columns.
+        let annualEN = CSVRenderer.annual(Self.announced.trajectory, costs: Self.announced.costs)
+        XCTAssertTrue(annualEN.hasPrefix("year,co2_gross,co2_net,"))
+        XCTAssertTrue(annualEN.prefix { $0 != "\n" }.hasSuffix(",cost_dual_control"))
+    }
+
+    // MARK: no English left
+
+    func testNoEnglishLabelRemainsInChineseTablesAndCharts() throws {
+        let report = PlanPeriodReport(Self.announced, provenance: Self.provenance)
+        // The scenario's description is the user's own text, as its file gives it.
+        let table = TextRenderer(language: .zh, markdown: true).render(report).replacingOccurrences(of: Self.announced.description, with: "")
+        XCTAssertEqual(Self.englishWords(table), [])
+        let csv = CSVRenderer.report([report], language: .zh)
+        XCTAssertEqual(Self.englishWords(csv), [])
+        XCTAssertEqual(Self.englishWords(String(CSVRenderer.annual(Self.announced.trajectory, costs: Self.announced.costs, language: .zh).prefix { $0 != "\n" })), [])
+
+        let loader = ScenarioLoader(dataset: Self.dataset)
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let accelerated = try loader.load(path: repo.appendingPathComponent("scenarios/accelerated.yaml").path)
+        let wedges = try WedgeAnalysis(baseline: DefaultScenarios.load(dataset: Self.dataset)[0], policy: accelerated, dataset: Self.dataset)
+        let d = try DecomposeCheck.lmdi(Self.announced)
+        let sens = SweepSummary.Sensitivity(method: .src, output: "peak_value",
+                                            factors: ["sector_plans.power.wind.target", "sector_plans.industry.capacity_cut.steel.target"],
+                                            first: [.init(estimate: -0.9, lower: .nan, upper: .nan), .init(estimate: 0.2, lower: .nan, upper: .nan)],
+                                            total: [], rSquared: 0.9)
+        let band = SweepSummary.Band(series: "co2_net", years: [2020, 2030], values: [[1, 2], [2, 3], [3, 4], [4, 5], [5, 6]])
+        let charts: [(String, String)] = [
+            ("trajectories", try ScenarioCharts.trajectories(Self.results, series: "co2_gross", language: .zh, provenance: Self.provenance)),
+            ("non-fossil", try ScenarioCharts.trajectories(Self.results, series: "non_fossil_share", language: .zh, provenance: Self.provenance)),
+            ("stack-sector", try ScenarioCharts.stacked(Self.announced, by: "sector", language: .zh, provenance: Self.provenance)),
+            ("stack-fuel", try ScenarioCharts.stacked(Self.announced, by: "fuel", language: .zh, provenance: Self.provenance)),
+            ("wedges", try ScenarioCharts.wedges(wedges, language: .zh, provenance: Self.provenance)),
+            ("decomposition", try Charts.decomposition(d.result, start: ("2020", d.start), end: ("2030", d.end), title: "CO2排放变化的LMDI分解",
+                                                       source: ScenarioCharts.source(.zh, Self.provenance), language: .zh, units: .cn)),
+            ("tornado", try Charts.tornado(sens, title: "敏感性", source: ScenarioCharts.source(.zh, Self.provenance), language: .zh,
+                                           factorLabel: { ScenarioCharts.factor($0, .zh) })),
+            ("fan", try Charts.fan(band, title: "分布", yLabel: "CO2净排放（万吨CO2）", source: ScenarioCharts.source(.zh), language: .zh)),
+        ]
+        for (name, svg) in charts {
+            let words = Self.svgText(svg).flatMap { Self.englishWords($0) }
+            XCTAssertEqual(words, [], "\(name): English left in the Chinese chart")
+        }
+        // A user's own scenario keeps its name: the allow-list takes it explicitly.
+        XCTAssertEqual(Self.englishWords("情景：my-plan", except: ["my-plan"]), [])
+        XCTAssertEqual(Self.englishWords("Scenarios: CO2 gross"), ["Scenarios", "gross"])
+    }
+
+    func testEveryChartUsesAFontStackWithTheCJKFontsAnalystsHave() throws {
+        let svg = try ScenarioCharts.stacked(Self.announced, by: "sector", language: .zh)
+        for font in ["Microsoft YaHei", "SimHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC"] {
+            XCTAssertTrue(svg.contains("'\(font)'") || svg.contains(font), font)
+        }
+    }
+
+    // MARK: chart label placement
+
+    /// Each tornado label starts 6 px right of its positive bar's end, or ends 6 px left of a negative one's.
+    func testTornadoLabelsSitNextToTheirBars() throws {
+        let sens = SweepSummary.Sensitivity(method: .src, output: "peak_value", factors: ["a.target", "b.target", "c.target"],
+                                            first: [.init(estimate: -0.9, lower: .nan, upper: .nan), .init(estimate: 0.5, lower: .nan, upper: .nan),
+                                                    .init(estimate: 0.05, lower: .nan, upper: .nan)],
+                                            total: [], rSquared: 0.9)
+        let svg = try Charts.tornado(sens, title: "t", source: "s")
+        let lines = svg.split(separator: "\n").map(String.init)
+        func attr(_ line: String, _ name: String) -> Double? {
+            guard let r = line.range(of: " \(name)=\"") else { return nil }
+            return Double(line[r.upperBound...].prefix { $0 != "\"" })
+        }
+        for (factor, estimate) in zip(sens.factors, [-0.9, 0.5, 0.05]) {
+            let bar = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("<rect data-series=\"\(factor)\"") })
+            let label = try XCTUnwrap(lines[bar...].first { $0.contains(">\(factor)</text>") })
+            let x = attr(lines[bar], "x")!, width = attr(lines[bar], "width")!, lx = attr(label, "x")!
+            if estimate < 0 {
+                XCTAssertEqual(lx, x - 6, accuracy: 0.02, factor)
+                XCTAssertTrue(label.contains("text-anchor=\"end\""))
+                XCTAssertGreaterThan(lx - 6 * Double(factor.count), 0, "the label of the most negative bar fits in the chart")
+            } else {
+                XCTAssertEqual(lx, x + width + 6, accuracy: 0.02, factor)
+            }
+            XCTAssertEqual(attr(label, "y")!, attr(lines[bar], "y")! + 13 + 4, accuracy: 0.02)
+        }
+    }
+
+    /// Scenarios peaking in the same year at the same level get their peak labels one above the other.
+    func testPeakLabelsNeverOverlap() throws {
+        let years = Array(2019...2060)
+        let wave = years.map { 800 - 0.4 * (Double($0) - 2028) * (Double($0) - 2028) }
+        let series = (0..<4).map { i in ChartSeries(label: "s\(i)", years: years, values: wave.map { $0 + Double(i) }, peak: (2028.5, 800 + Double(i))) }
+        let svg = try Charts.trajectories(series, title: "t", yLabel: "y", source: "s")
+        let ys = svg.split(separator: "\n").filter { $0.contains(">peak 2028</text>") }.map { line -> Double in
+            let r = line.range(of: " y=\"")!
+            return Double(line[r.upperBound...].prefix { $0 != "\"" })!
+        }
+        XCTAssertEqual(ys.count, 4)
+        let sorted = ys.sorted()
+        for (a, b) in zip(sorted, sorted.dropFirst()) { XCTAssertGreaterThanOrEqual(b - a, 12, "labels at \(ys) overlap") }
+    }
+
+    func testLabelBoxesFindAFreePlace() {
+        var placed: [LabelBox] = []
+        for _ in 0..<5 { placed.append(LabelBox.free(x: 10, baseline: 100, width: 40, height: 12, avoiding: placed)) }
+        for (i, a) in placed.enumerated() { for b in placed[(i + 1)...] { XCTAssertFalse(a.overlaps(b)) } }
+        XCTAssertEqual(placed[0].baseline, 100)
+    }
+}
+
+/// The LMDI decomposition of a run from 2020 to 2030, as `carbonsim decompose` computes it.
+enum DecomposeCheck {
+    static func lmdi(_ r: ScenarioResult) throws -> (result: LMDI.Result, start: Double, end: Double) {
+        let s0 = try Decomposition.state(r.trajectory, year: 2020), s1 = try Decomposition.state(r.trajectory, year: 2030)
+        return (LMDI.decompose(from: s0, to: s1), s0.totalCO2, s1.totalCO2)
+    }
+}
