@@ -147,13 +147,16 @@ class Model:
         self.cap_start = float(min(int(y) for y in caps)) if caps else math.inf
         self._levers(scenario)
         self.stock_factor = lambda s: max(s, 0) / (max(s, 0) + self.fa["scarcity_stock"])
-        self.phi = (self.p[2]["base_output"] + self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
+        # Fly-ash alumina displaces imports (share m) and in-region Bayer alumina (1 - m); phi N0 - (1 - m) F0 = Bayer B0.
+        self.m_import = self.fa.get("import_displacement", 0.0)
+        self.phi = (self.p[2]["base_output"] + (1 - self.m_import) * self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
             / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"]) if self.p[1]["present"] and self.p[2]["present"] else 0.0
         self.n = len(self.p) * 3 + 1 + 2 + 1 + 1 + 3
         self.share0 = 0.0
         self.fa_base_output = 0.0
         self.gdp_ref = self.gdp0
         self.segment_end = math.inf
+        self.ren_ref = 0.0
         self._calibrate()
 
     # ---- levers -----------------------------------------------------------------------------------------
@@ -289,8 +292,8 @@ class Model:
             dps[i] = dp
             idx[i] = self.demand[i](t)
             if q["name"] == "alumina":
-                need = self.phi * self.fa["alumina_per_aluminium"] * out[1]
-                dem[i] = spos(need - qfa, 0.01 * q["base_output"])
+                need, wa = self.fa["alumina_per_aluminium"] * out[1], 0.01 * q["base_output"]
+                dem[i] = spos(smin(self.phi * need - (1 - self.m_import) * qfa, need - qfa, wa), wa)
             else:
                 dem[i] = q["base_output"] * idx[i] * (1 - z)
             out[i] = max(smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"]), 0.0)
@@ -303,7 +306,8 @@ class Model:
             kold[i], knew[i] = ko, kn
             cut[i] = self.cut[i].value(t) + (self.ip["ladder_exit_response"] * ladder if q["ei"] else 0)
         w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut, dp=dps)
-        w["alumina_imports"] = max(self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa, 0)
+        balance = self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa if self.p[1]["present"] else -qfa
+        w["alumina_imports"], w["alumina_exports"] = max(balance, 0), max(-balance, 0)
         # GDP
         lost = deep = 0.0
         for i, q in enumerate(self.p):
@@ -391,11 +395,14 @@ class Model:
         nonfossil = (wg + sg + self.pw["other_generation"] - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
         energy = sum(tot) + feedstock + nonfossil - deduction
-        edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
+        # Official basis (2021-2022 rules): renewable consumption above its 2020 level and raw-material energy left out.
+        ren_consumed = wg + sg + self.pw["other_generation"] - (exported - exported_coal)
+        new_ren = max(ren_consumed - self.ren_ref, 0) * h / 1000
+        edc = energy - (new_ren if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
         capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
         w.update(co2g=co2g, eng=eng, fuelg=fuelg, procg=procg, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
-                 deduction=deduction, energy=energy, edc=edc, captured=captured, net=gross - captured - w["sink"], z=z,
+                 deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
                  fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
         return w
 
@@ -496,6 +503,8 @@ class Model:
         rest = self.cement_process - claimed
         if rest > 1e-3 * max(self.cement_process, 1):
             next(a for a in self.acts if a["group"] == "nonmetal" and a["remainder"])["process"] = rest
+        # The 2022 rule's base: renewable electricity consumed in the region in mid-2020, from the base-year state.
+        self.ren_ref = self.evaluate(max(2020, self.base_year) + 0.5, y0)["ren_consumed"]
 
     def _r(self, i, y):
         q, k = self.p[i], 3 * i
@@ -525,6 +534,8 @@ class Model:
         for j, f in enumerate(FUELS):
             o[f"energy_{f}"] = w["tot"][j]
         o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
+        o["renewable_consumption"], o["energy_new_renewables"] = w["ren_consumed"], w["new_ren"]
+        o["energy_intensity_dual_control"] = 100 * w["edc"] / w["gdp"]
         o["gdp"] = w["gdp"]
         o["energy_intensity"] = w["energy"] * 100 / w["gdp"]
         o["co2_intensity"] = w["gross"] * 100 / w["gdp"]
@@ -540,6 +551,7 @@ class Model:
             o[f"capacity_old_{q['name']}"] = w["kold"][i]
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
+        o["alumina_exports"] = w["alumina_exports"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
         o["ccus_capture_potential"] = self.cc["utilisation"] * w["kc"]
         o.update(self.measures(t, y, w))
@@ -579,6 +591,7 @@ class Model:
     STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
         | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
     RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
+              "energy_intensity_dual_control": ("energy_dual_control", "gdp", 100.0),
               "non_fossil_share": ("energy_non_fossil", "energy_total", 100.0)}
 
     def _year(self, start, middle, end):
@@ -630,7 +643,7 @@ USUAL_GROUP = {"steel": "ferrous", "aluminium": "nonferrous", "alumina": "nonfer
 NO_FLY_ASH = {"ash_per_tce": 0.0, "building_material_use": 0.0, "high_alumina_share": 0.0, "base_stock": 0.0,
               "ash_per_tonne_alumina": 3.0, "base_capacity": 0.0, "utilisation": 0.0,
               "scarcity_stock": 5.0, "fuel_tce_per_tonne": 0.0, "electricity_per_tonne": 0.0,
-              "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93}
+              "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93, "import_displacement": 0.0}
 
 
 def _absent_product(name):

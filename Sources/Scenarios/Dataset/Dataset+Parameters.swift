@@ -134,6 +134,7 @@ extension Dataset {
         r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
         r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
         r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
+        r.scalar(f + "import_displacement", \.flyAsh.importDisplacement, &p, below: 1.0001)
         }
 
         r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)

@@ -30,8 +30,11 @@ public final class IndustryComponent: Component {
     let demandPaths: [Spline?]
     /// The same, as views the right-hand side reads.
     let demand: UnsafeMutableBufferPointer<SplineView?>
-    /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
+    /// Bayer alumina's share of the smelters' need before fly ash displaces any (b in docs/model.md), so that
+    /// `b N0 - (1 - m) F0` is the base year's Bayer output.
     let localAluminaShare: Double
+    /// Share m of fly-ash alumina that displaces imports rather than in-region Bayer alumina.
+    let importDisplacement: Double
     /// Whether the region makes aluminium (then it may import alumina).
     let hasAlumina: Bool
 
@@ -78,9 +81,10 @@ public final class IndustryComponent: Component {
         _ = demand.initialize(from: demandPaths.map { $0?.view })
         let al = p.product(.aluminium), alumina = p.product(.alumina)
         hasAlumina = al.isPresent
+        importDisplacement = p.flyAsh.importDisplacement
+        let baseFlyAsh = p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh)
         localAluminaShare = al.isPresent && alumina.isPresent
-            ? (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
-                / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
+            ? (alumina.baseOutput + (1 - p.flyAsh.importDisplacement) * baseFlyAsh) / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
             : 0
     }
 
@@ -111,9 +115,12 @@ public final class IndustryComponent: Component {
             ws.industry.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
-                // Bayer alumina made in the region: the smelters' need, less what fly ash supplies.
-                let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
-                demand = Smooth.positive(need - ws.flyAsh.aluminaOutput, width: 0.01 * q.baseOutput)
+                // Bayer alumina made in the region: its share of the smelters' need, less the part (1 - m) of fly-ash
+                // alumina that displaces it; once fly ash has displaced all imports, it displaces Bayer one for one.
+                let need = flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
+                let fromFlyAsh = ws.flyAsh.aluminaOutput, w = 0.01 * q.baseOutput
+                let bayer = Smooth.min(localAluminaShare * need - (1 - importDisplacement) * fromFlyAsh, need - fromFlyAsh, width: w)
+                demand = Smooth.positive(bayer, width: w)
             } else {
                 demand = q.baseOutput * index * (1 - ws.dualControl.curtailment)
             }
@@ -136,8 +143,14 @@ public final class IndustryComponent: Component {
             ws.industry.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
         }
         if hasAlumina {
+            // The balance: need = Bayer + fly ash + imports - exports. Alumina beyond the smelters' need leaves the region.
             let need = flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
-            ws.industry.aluminaImports = max(need - ws.industry.output[Product.alumina.rawValue] - ws.flyAsh.aluminaOutput, 0)
+            let balance = need - ws.industry.output[Product.alumina.rawValue] - ws.flyAsh.aluminaOutput
+            ws.industry.aluminaImports = max(balance, 0)
+            ws.industry.aluminaExports = max(-balance, 0)
+        } else {
+            // No smelters: all fly-ash alumina is sold out of the region.
+            ws.industry.aluminaExports = ws.flyAsh.aluminaOutput
         }
     }
 
@@ -227,6 +240,8 @@ public struct IndustryFlows {
     public let feedstock: UnsafeMutableBufferPointer<Double>
     /// Alumina the smelters need beyond the region's Bayer and fly-ash alumina, Mt/yr.
     public var aluminaImports = 0.0
+    /// Alumina made in the region beyond the smelters' need, sold to other provinces, Mt/yr.
+    public var aluminaExports = 0.0
 
     init(products n: Int) {
         demand = zeroBuffer(n, 0); output = zeroBuffer(n, 0); capacityOld = zeroBuffer(n, 0); capacityNew = zeroBuffer(n, 0)

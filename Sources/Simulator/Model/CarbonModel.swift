@@ -50,6 +50,8 @@ public final class CarbonModel: ODESystem {
         /// Electricity of the activity that takes the in-region remainder, TWh.
         public var residualElectricity = 0.0
         public var baseRenewableShare = 0.0
+        /// Renewable electricity consumed in the region in 2020, TWh: the base of the official energy basis.
+        public var renewableReference = 0.0
     }
 
     /// The flows of the last evaluation.
@@ -89,6 +91,7 @@ public final class CarbonModel: ODESystem {
         store.deallocate()
         order.deallocate()
         segment.deallocate()
+        accounting.renewableReference.deallocate()
     }
 
     var components: [any Component] {
@@ -242,11 +245,19 @@ public final class CarbonModel: ODESystem {
         }
         evaluateBase()
 
+        // The 2022 rule's base: renewable electricity consumed in the region in 2020 (mid-2020 from the base-year
+        // state; the base year itself when it is later). Consumption above it is new renewable energy.
+        let ruleBase = Double(max(2020, p.baseYear)) + 0.5
+        y0.withUnsafeBufferPointer { evaluate(t: ruleBase, y: $0.baseAddress!) }
+        accounting.renewableReference.value = store.pointee.accounting.renewableConsumption
+        evaluateBase()
+
         let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }
         baseYearSplit = BaseYearSplit(
             powerGroupResidualCO2: powerIndex.map { activities.baseFuel[$0].emissions(p.factors.perTce) } ?? 0,
             residualElectricity: residualElectricity,
-            baseRenewableShare: power.baseRenewableShare.value)
+            baseRenewableShare: power.baseRenewableShare.value,
+            renewableReference: accounting.renewableReference.value)
     }
 }
 

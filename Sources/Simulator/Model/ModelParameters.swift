@@ -235,6 +235,9 @@ public struct FlyAshParameters: Sendable {
     public var fuelTcePerTonne = 2.5, electricityPerTonne = 0.6, processCO2PerTonne = 1.0
     /// Alumina needed per t aluminium, t/t.
     public var aluminaPerAluminium = 1.93
+    /// Share of fly-ash alumina that displaces alumina imported from other provinces rather than the region's
+    /// own Bayer alumina, while there are imports to displace (0: Bayer only, 1: imports first).
+    public var importDisplacement = 0.0
     public init() {}
 
     /// A region without fly-ash alumina: no stock, no capacity, no ash counted.
