@@ -131,6 +131,9 @@ class Model:
         self.exports = Steffen([y + 0.5 for y in ey], ev)
         # Without a fly_ash section: no fly-ash alumina, no high-alumina stock, no ash counted.
         self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
+        # Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
+        self.hs = {k: leaf(v) for k, v in data["heat_supply"].items()} if "heat_supply" in data else {"heat_supplied": 0.0, "coal_per_heat": 0.04}
+        self.rho = 0.0  # the power group's accounting residual per tce of coal burnt for power (base-year split)
         self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
         self.sk = {k: leaf(v) for k, v in data["sinks"].items()}
         self.ip = {k: leaf(v) for k, v in data["industry_policy"].items()}
@@ -360,7 +363,9 @@ class Model:
         # Sinks and fly ash generation
         w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
-        w["ash"] = self.fa["ash_per_tce"] * (thermal + heat_coal)
+        residual = thermal * self.rho
+        w["residual_coal"] = residual
+        w["ash"] = self.fa["ash_per_tce"] * (thermal + residual + heat_coal)
         w["ash_building"] = w["ash"] * self.fa["building_material_use"]
         w["ash_to_alumina"] = qfa * self.fa["ash_per_tonne_alumina"]
         # Accounting
@@ -382,7 +387,8 @@ class Model:
             co2g[a["group"]] += co2(f) + pr; eng[a["group"]] += sum(f); process += pr
             fuelg[a["group"]] = [fuelg[a["group"]][j] + f[j] for j in range(4)]; procg[a["group"]] += pr
             tot = [tot[j] + f[j] for j in range(4)]
-        co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal; fuelg["power"][0] += thermal
+        pc = thermal + residual
+        co2g["power"] += pc * self.ef[0]; eng["power"] += pc; tot[0] += pc; fuelg["power"][0] += pc
         co2g["other"] += co2(repl_fuel); eng["other"] += sum(repl_fuel)
         fuelg["other"] = [fuelg["other"][j] + repl_fuel[j] for j in range(4)]
         tot = [tot[j] + repl_fuel[j] for j in range(4)]
@@ -399,7 +405,7 @@ class Model:
         ren_consumed = wg + sg + self.pw["other_generation"] - (exported - exported_coal)
         new_ren = max(ren_consumed - self.ren_ref, 0) * h / 1000
         edc = energy - (new_ren if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
-        capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
+        capturable = (thermal + residual + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
         w.update(co2g=co2g, eng=eng, fuelg=fuelg, procg=procg, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
                  deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
@@ -496,6 +502,11 @@ class Model:
                 claimed[0] += w["qfa"] * self.fa["fuel_tce_per_tonne"]
             remainder = [max(group[j] - claimed[j], 0.0) for j in range(4)]
             holders = [a for a in self.acts if a["group"] == g and a["remainder"]]
+            if g == "power" and self.hs["heat_supplied"] > 0 and holders and w["thermal"] > 0:
+                # Real heat supply keeps its coal; the rest scales with coal burnt for power.
+                heat = self.hs["heat_supplied"] * self.hs["coal_per_heat"]
+                self.rho = max(remainder[0] - heat, 0) / w["thermal"]
+                remainder[0] = min(heat, remainder[0])
             if holders:
                 holders[0]["fuel"] = [holders[0]["fuel"][j] + remainder[j] for j in range(4)]
         # Cement process CO2 no product claims goes with the nonmetal remainder activity.
@@ -535,6 +546,7 @@ class Model:
             o[f"energy_{f}"] = w["tot"][j]
         o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
         o["renewable_consumption"], o["energy_new_renewables"] = w["ren_consumed"], w["new_ren"]
+        o["coal_power_residual"] = w["residual_coal"]
         o["energy_intensity_dual_control"] = 100 * w["edc"] / w["gdp"]
         o["gdp"] = w["gdp"]
         o["energy_intensity"] = w["energy"] * 100 / w["gdp"]

@@ -118,6 +118,12 @@ extension Dataset {
         r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
         r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
 
+        // Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
+        if describes("heat_supply.") {
+            r.scalar("heat_supply.heat_supplied", \.heatSupply.heatSupplied, &p)
+            r.scalar("heat_supply.coal_per_heat", \.heatSupply.coalPerHeat, &p, positive: true)
+        }
+
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
         if !describes(f) { p.flyAsh = .none }

@@ -13,6 +13,7 @@ public struct ModelParameters: Sendable {
     public var economy = EconomyParameters()
     public var power = PowerParameters()
     public var flyAsh = FlyAshParameters()
+    public var heatSupply = HeatSupplyParameters()
     public var ccus = CCUSParameters()
     public var sinks = SinkParameters()
     public var industryPolicy = IndustryPolicy()
@@ -248,6 +249,16 @@ public struct FlyAshParameters: Sendable {
         f.fuelTcePerTonne = 0; f.electricityPerTonne = 0; f.processCO2PerTonne = 0
         return f
     }
+}
+
+/// Heat actually supplied in the power-and-heat group (district heat and industrial steam). The group's fuel that
+/// neither coal generation nor this heat explains is the accounting residual, which scales with coal burnt for power.
+public struct HeatSupplyParameters: Sendable {
+    /// Heat supplied in the base year, PJ (0: no split; the whole remainder is heat supply).
+    public var heatSupplied = 0.0
+    /// Coal per unit of heat supplied, tce/GJ.
+    public var coalPerHeat = 0.04
+    public init() {}
 }
 
 public struct CCUSParameters: Sendable {

@@ -116,6 +116,7 @@ extension CarbonModel {
         s.emit("energy_feedstock", "Mtce", ws.accounting.feedstockEnergy)
         s.emit("energy_export_deduction", "Mtce", ws.accounting.exportDeduction)
         s.emit("renewable_consumption", "TWh", ws.accounting.renewableConsumption)
+        s.emit("coal_power_residual", "Mtce", ws.accounting.powerCoalResidual)
         s.emit("energy_new_renewables", "Mtce", ws.accounting.newRenewableEnergy)
         s.emit("energy_cap", "Mtce", .midYear, ws.dualControl.energyCap.isFinite ? ws.dualControl.energyCap : .nan)
         s.emit("gdp", "10^8 yuan (2019 prices)", ws.economy.gdp)
