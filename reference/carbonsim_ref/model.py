@@ -173,6 +173,10 @@ class Model:
         for name in ("steel", "aluminium", "coal_chemicals"):
             i = PRODUCTS.index(name)
             t[f"sector_plans.industry.deep_processing.{name}"] = ("level", 0.01, 100 * self.p[i]["deep_processing_base"], ("deep", i))
+        for name in ("steel", "clinker", "aluminium", "coke"):
+            t[f"sector_plans.industry.capacity_replacement.{name}"] = ("none", 1.0, 1.0, ("repl", PRODUCTS.index(name)))
+        t["sector_plans.industry.clinker_substitution"] = ("level", 0.01, 0.0, "clinker_sub")
+        t["sector_plans.industry.carbide_slag"] = ("level", 0.01, 0.0, "carbide_slag")
         t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
         t["sector_plans.industry.green_entry"] = ("level", 0.01, 0.0, "entry")
         t["sector_plans.industry.fly_ash_alumina"] = ("level", 1.0, self.fa["base_capacity"], "fa_target")
@@ -231,7 +235,7 @@ class Model:
     def _levers(self, scenario):
         self.table = self._lever_table()
         n = len(PRODUCTS)
-        self.cut, self.cap, self.deep = [None] * n, [None] * n, [None] * n
+        self.cut, self.cap, self.deep, self.repl = [None] * n, [None] * n, [None] * n, [None] * n
         for path, (kind, scale, base, slot) in self.table.items():
             sched = self.schedule(path, scenario["levers"].get(path))
             if isinstance(slot, tuple):
@@ -242,8 +246,9 @@ class Model:
             if path not in self.table:
                 raise ValueError(f"unknown lever {path}")
         self.cap = [c if c.is_set else None for c in self.cap]
+        self.repl = [c if c is not None and c.is_set else None for c in self.repl]
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
-        all_s = [s for s in self.cut + self.deep + self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
+        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder]
         times = {b for s in all_s for b in s.breakpoints()}
@@ -285,6 +290,7 @@ class Model:
         fa_elec, fa_proc = qfa * self.fa["electricity_per_tonne"], qfa * self.fa["process_co2_per_tonne"]
         # Industry
         ladder = self.ladder.value(t)
+        sub, slag = self.clinker_sub.value(t), self.carbide_slag.value(t)
         out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut, dps = ([0.0] * P for _ in range(12))
         for i, q in enumerate(self.p):
             k = 3 * i
@@ -293,7 +299,7 @@ class Model:
                 continue
             ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], self.deep[i].value(t)
             dps[i] = dp
-            idx[i] = self.demand[i](t)
+            idx[i] = self.demand[i](t) * (1 - sub if q["name"] == "clinker" else 1)
             if q["name"] == "alumina":
                 need, wa = self.fa["alumina_per_aluminium"] * out[1], 0.01 * q["base_output"]
                 dem[i] = spos(smin(self.phi * need - (1 - self.m_import) * qfa, need - qfa, wa), wa)
@@ -303,7 +309,7 @@ class Model:
             r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
             fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
             elec[i] = out[i] * q["electricity_per_tonne"] * r
-            proc[i] = out[i] * q["process_co2_per_tonne"]
+            proc[i] = out[i] * q["process_co2_per_tonne"] * (1 - slag if q["name"] == "clinker" else 1)
             ext[i] = out[i] * q["extended_process_co2_per_tonne"]
             feed[i] = out[i] * q["feedstock_tce_per_tonne"]
             kold[i], knew[i] = ko, kn
@@ -431,6 +437,8 @@ class Model:
             if self.cap[i] is not None and t >= self.cap[i].first_start:
                 room = spos((self.cap[i].value(t) - K) / 0.5 + retirements, width)
                 invest = smin(invest, room, width)
+            if self.repl[i] is not None and t >= self.repl[i].first_start:
+                invest = smin(invest, retirements / max(self.repl[i].value(t), 1), width)
             dy[k] = -old_exit
             dy[k + 1] = invest - kn / q["new_lifetime"]
             b = q["benchmark_relative_intensity"]

@@ -19,6 +19,12 @@ public final class IndustryComponent: Component {
     /// 1 January of each cap's first year (infinity: no cap).
     let capStart: [Double]
     let deepProcessing: CompiledSchedules
+    /// Capacity replacement ratios (tonnes retired per tonne built), each binding from its first year.
+    let replacement: CompiledSchedules
+    /// 1 January of each replacement rule's first year (infinity: none).
+    let replacementStart: [Double]
+    /// Clinker substitution by solid waste and carbide slag replacing limestone (shares).
+    let clinkerSubstitution: CompiledSchedule, carbideSlag: CompiledSchedule
     let benchmark: CompiledSchedule, entry: CompiledSchedule, ladder: CompiledSchedule
     let policy: IndustryPolicy
     let flyAsh: FlyAshParameters
@@ -41,7 +47,8 @@ public final class IndustryComponent: Component {
     public static let statesPerProduct = 3
 
     deinit {
-        cut.deallocate(); cap.deallocate(); deepProcessing.deallocate()
+        cut.deallocate(); cap.deallocate(); deepProcessing.deallocate(); replacement.deallocate()
+        clinkerSubstitution.deallocate(); carbideSlag.deallocate()
         benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
         demand.deallocate()
     }
@@ -60,6 +67,11 @@ public final class IndustryComponent: Component {
         deepProcessing = CompiledSchedules(p.products.map { q in
             Levers.deepProcessing[q.product].map { levers[$0] } ?? .constant(q.deepProcessingBase)
         })
+        let replacements = p.products.map { q in Levers.capacityReplacement[q.product].map { levers[$0] } }
+        replacement = CompiledSchedules(replacements.map { $0 ?? .constant(1) })
+        replacementStart = replacements.map { $0?.firstStart.map(Double.init) ?? .infinity }
+        clinkerSubstitution = CompiledSchedule(levers[Levers.clinkerSubstitution])
+        carbideSlag = CompiledSchedule(levers[Levers.carbideSlag])
         benchmark = CompiledSchedule(levers[Levers.efficiencyBenchmark])
         entry = CompiledSchedule(levers[Levers.greenEntry])
         ladder = CompiledSchedule(levers[Levers.ladderPricing])
@@ -103,6 +115,7 @@ public final class IndustryComponent: Component {
     func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
         let ladder = self.ladder.value(at: t)
+        let substitution = clinkerSubstitution.value(at: t), slag = carbideSlag.value(at: t)
         for i in products.indices {
             let q = products[i]
             // An absent product's flows stay at the workspace's initial zeros.
@@ -111,7 +124,9 @@ public final class IndustryComponent: Component {
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = deepProcessing[i].value(at: t)
             let capacity = kOld + kNew
 
-            let index = demandPath.value(at: t)
+            // Solid waste blended into cement lowers the clinker the region's cement needs (and so the
+            // reference output GDP compares with: no value added is lost).
+            let index = demandPath.value(at: t) * (q.product == .clinker ? 1 - substitution : 1)
             ws.industry.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
@@ -137,7 +152,7 @@ public final class IndustryComponent: Component {
             ws.industry.capacityNew[i] = kNew
             ws.industry.fuel[i] = fuelPerTonne[i] * (output * relativeIntensity)
             ws.industry.electricity[i] = output * q.electricityPerTonne * relativeIntensity
-            ws.industry.process[i] = output * q.processCO2PerTonne
+            ws.industry.process[i] = output * q.processCO2PerTonne * (q.product == .clinker ? 1 - slag : 1)
             ws.industry.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
             ws.industry.feedstock[i] = output * q.feedstockTcePerTonne
             ws.industry.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
@@ -213,6 +228,10 @@ public final class IndustryComponent: Component {
             if t >= capStart[i] {
                 let room = Smooth.positive((cap[i].value(at: t) - capacity) / 0.5 + retirements, width: w)
                 invest = Smooth.min(invest, room, width: w)
+            }
+            if t >= replacementStart[i] {
+                // 产能置换: new capacity only against retired capacity, at the ratio.
+                invest = Smooth.min(invest, retirements / max(replacement[i].value(at: t), 1), width: w)
             }
             dydt[k] = -oldExit
             dydt[k + 1] = invest - kNew / q.newLifetime

@@ -1,0 +1,60 @@
+import XCTest
+import Scenarios
+@testable import Simulator
+
+/// Issue 12's industry levers move emissions the right way, with known answers where the equations give one.
+final class IndustryLeverTests: XCTestCase {
+    private func simulate(_ levers: [String: LeverSetting]) throws -> Trajectory {
+        var s = Scenario(name: "test", file: "test")
+        s.levers = levers
+        return try PreparedScenario(s, dataset: Fixtures.dataset()).run().trajectory
+    }
+
+    /// Carbide slag replacing limestone cuts clinker process CO2 by exactly its share, and nothing else.
+    func testCarbideSlagCutsClinkerProcessCO2ByItsShare() throws {
+        let base = try simulate([:])
+        let r = try simulate(["sector_plans.industry.carbide_slag": LeverSetting(target: 40, start: 2024, full: 2024, shape: .step)])
+        for year in [2023, 2030, 2050] {
+            let share = year >= 2024 ? 0.4 : 0
+            XCTAssertEqual(r.value("co2_process_nonmetal", year: year)!, (1 - share) * base.value("co2_process_nonmetal", year: year)!,
+                           accuracy: 1e-6 * base.value("co2_process_nonmetal", year: year)!, "\(year)")
+            XCTAssertEqual(r.value("output_clinker", year: year)!, base.value("output_clinker", year: year)!, accuracy: 1e-9)
+        }
+    }
+
+    /// Blending solid waste into cement cuts clinker output, its fuel and its process CO2, and costs no value added.
+    func testClinkerSubstitutionCutsClinkerAndItsEmissions() throws {
+        let base = try simulate([:])
+        let r = try simulate(["sector_plans.industry.clinker_substitution": LeverSetting(target: 20, start: 2024, full: 2024, shape: .step)])
+        // Demand falls by 20 %; output follows it once capacity has adjusted (overcapacity: at once).
+        XCTAssertEqual(r.value("output_clinker", year: 2030)! / base.value("output_clinker", year: 2030)!, 0.8, accuracy: 0.01)
+        XCTAssertEqual(r.value("co2_process_nonmetal", year: 2030)! / base.value("co2_process_nonmetal", year: 2030)!, 0.8, accuracy: 0.01)
+        XCTAssertLessThan(r.value("energy_sector_nonmetal", year: 2030)!, base.value("energy_sector_nonmetal", year: 2030)!)
+        XCTAssertLessThan(r.value("co2_gross", year: 2030)!, base.value("co2_gross", year: 2030)! - 2)
+        // Less clinker for the same cement: GDP as in the baseline (up to the replacement industry's rounding).
+        XCTAssertEqual(r.value("gdp", year: 2030)!, base.value("gdp", year: 2030)!, accuracy: 1e-4 * base.value("gdp", year: 2030)!)
+    }
+
+    /// A replacement ratio limits new capacity to retirements / ratio: capacity shrinks by the ratio's share of
+    /// what retires each year, and a higher ratio shrinks it faster. Steel: demand grows to 2030, so it binds.
+    func testCapacityReplacementRatioShrinksCapacityAndEmissions() throws {
+        let base = try simulate([:])
+        var capacity: [Double] = [], co2: [Double] = []
+        for ratio in [1.0, 1.25, 1.5, 2.0] {
+            let r = try simulate(["sector_plans.industry.capacity_replacement.steel": LeverSetting(target: ratio, start: 2021, full: 2021, shape: .step)])
+            capacity.append(r.value("capacity_steel", year: 2030)!)
+            co2.append(r.value("co2_sector_ferrous", year: 2030)!)
+            XCTAssertEqual(r.value("capacity_steel", year: 2020)!, base.value("capacity_steel", year: 2020)!, accuracy: 1e-9)
+        }
+        XCTAssertLessThan(capacity[0], base.value("capacity_steel", year: 2030)!, "even 1:1 stops net growth")
+        for k in 1..<capacity.count {
+            XCTAssertLessThan(capacity[k], capacity[k - 1])
+            XCTAssertLessThanOrEqual(co2[k], co2[k - 1] + 1e-9)
+        }
+        // Known answer at 1:1 with no cut: new capacity replaces what retires, so total capacity stays at its
+        // 2020 level (the smooth minimum leaves it a little below).
+        let oneToOne = try simulate(["sector_plans.industry.capacity_replacement.steel": LeverSetting(target: 1, start: 2021, full: 2021, shape: .step)])
+        XCTAssertEqual(oneToOne.value("capacity_steel", year: 2030)!, oneToOne.value("capacity_steel", year: 2020)!,
+                       accuracy: 0.02 * oneToOne.value("capacity_steel", year: 2020)!)
+    }
+}
