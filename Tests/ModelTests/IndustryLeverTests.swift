@@ -58,3 +58,27 @@ final class IndustryLeverTests: XCTestCase {
                        accuracy: 0.02 * oneToOne.value("capacity_steel", year: 2020)!)
     }
 }
+
+extension IndustryLeverTests {
+    /// Green hydrogen displaces coal chemicals' fuel at the dataset's rate (up to 90 % of it) and gasified
+    /// feedstock; with the dataset's self-supplied electrolysers it adds no grid demand.
+    func testGreenHydrogenDisplacesCoalChemicalsFuel() throws {
+        let p = try Fixtures.dataset().modelParameters()
+        let base = try simulate([:])
+        var co2: [Double] = []
+        for h2 in [0.0, 0.1, 0.3] {
+            let r = try simulate(["sector_plans.industry.green_hydrogen": LeverSetting(target: h2, start: 2024, full: 2024, shape: .step)])
+            co2.append(r.value("co2_sector_chemicals", year: 2030)!)
+            XCTAssertEqual(r.value("hydrogen_displaced_fuel", year: 2030)!, h2 * p.hydrogen.fuelTcePerTonne, accuracy: 1e-3 + 0.01 * h2)
+            XCTAssertEqual(r.value("energy_feedstock", year: 2030)!,
+                           base.value("energy_feedstock", year: 2030)! - h2 * p.hydrogen.feedstockTcePerTonne, accuracy: 1e-6)
+            XCTAssertEqual(r.value("generation_coal", year: 2030)!, base.value("generation_coal", year: 2030)!, accuracy: 1e-6)
+        }
+        XCTAssertLessThan(co2[1], co2[0] - 0.3)
+        XCTAssertLessThan(co2[2], co2[1] - 0.3)
+        // More hydrogen than the fuel it could displace: 90 % of coal chemicals' fuel at most.
+        let all = try simulate(["sector_plans.industry.green_hydrogen": LeverSetting(target: 5, start: 2024, full: 2024, shape: .step)])
+        XCTAssertLessThan(all.value("co2_sector_chemicals", year: 2030)!, co2[2])
+        XCTAssertGreaterThan(all.value("co2_sector_chemicals", year: 2030)!, 0)
+    }
+}

@@ -134,6 +134,8 @@ class Model:
         # Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
         self.hs = {k: leaf(v) for k, v in data["heat_supply"].items()} if "heat_supply" in data else {"heat_supplied": 0.0, "coal_per_heat": 0.04}
         self.rho = 0.0  # the power group's accounting residual per tce of coal burnt for power (base-year split)
+        self.hy = {k: leaf(v) for k, v in data["hydrogen"].items()} if "hydrogen" in data else \
+            {"fuel_tce_per_tonne": 0.0, "feedstock_tce_per_tonne": 0.0, "electricity_per_tonne": 55.0, "grid_share": 0.0}
         self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
         self.sk = {k: leaf(v) for k, v in data["sinks"].items()}
         self.ip = {k: leaf(v) for k, v in data["industry_policy"].items()}
@@ -177,6 +179,7 @@ class Model:
             t[f"sector_plans.industry.capacity_replacement.{name}"] = ("none", 1.0, 1.0, ("repl", PRODUCTS.index(name)))
         t["sector_plans.industry.clinker_substitution"] = ("level", 0.01, 0.0, "clinker_sub")
         t["sector_plans.industry.carbide_slag"] = ("level", 0.01, 0.0, "carbide_slag")
+        t["sector_plans.industry.green_hydrogen"] = ("level", 1.0, 0.0, "green_h2")
         t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
         t["sector_plans.industry.green_entry"] = ("level", 0.01, 0.0, "entry")
         t["sector_plans.industry.fly_ash_alumina"] = ("level", 1.0, self.fa["base_capacity"], "fa_target")
@@ -248,7 +251,7 @@ class Model:
         self.cap = [c if c.is_set else None for c in self.cap]
         self.repl = [c if c is not None and c.is_set else None for c in self.repl]
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
-        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.bench, self.entry, self.fa_target, self.wind, self.solar,
+        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder]
         times = {b for s in all_s for b in s.breakpoints()}
@@ -314,6 +317,18 @@ class Model:
             feed[i] = out[i] * q["feedstock_tce_per_tonne"]
             kold[i], knew[i] = ko, kn
             cut[i] = self.cut[i].value(t) + (self.ip["ladder_exit_response"] * ladder if q["ei"] else 0)
+        # Green hydrogen: coal chemicals gasify and burn less coal; electrolysis draws its grid share.
+        c, h2, displaced = 7, 0.0, 0.0
+        if self.p[c]["present"]:
+            h2 = max(self.green_h2.value(t), 0)
+            width = 0.01 * sum(self.p[c]["fuel_per_t"]) * self.p[c]["base_output"]
+            total = sum(fuel[c])
+            displaced = max(smin(h2 * self.hy["fuel_tce_per_tonne"], 0.9 * total, width), 0)
+            if total > 0:
+                fuel[c] = [f * (1 - displaced / total) for f in fuel[c]]
+            feed[c] = max(feed[c] - h2 * self.hy["feedstock_tce_per_tonne"], 0)
+            elec[c] += h2 * self.hy["electricity_per_tonne"] * self.hy["grid_share"]
+        w.update(h2=h2, h2_displaced=displaced)
         w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut, dp=dps)
         balance = self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa if self.p[1]["present"] else -qfa
         w["alumina_imports"], w["alumina_exports"] = max(balance, 0), max(-balance, 0)
@@ -572,6 +587,7 @@ class Model:
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
         o["alumina_exports"] = w["alumina_exports"]
+        o["green_hydrogen"], o["hydrogen_displaced_fuel"] = w["h2"], w["h2_displaced"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
         o["ccus_capture_potential"] = self.cc["utilisation"] * w["kc"]
         o.update(self.measures(t, y, w))

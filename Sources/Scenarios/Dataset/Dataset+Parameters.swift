@@ -124,6 +124,14 @@ extension Dataset {
             r.scalar("heat_supply.coal_per_heat", \.heatSupply.coalPerHeat, &p, positive: true)
         }
 
+        // Without a hydrogen section green hydrogen displaces nothing (the lever acts on nothing).
+        if describes("hydrogen.") {
+            r.scalar("hydrogen.fuel_tce_per_tonne", \.hydrogen.fuelTcePerTonne, &p)
+            r.scalar("hydrogen.feedstock_tce_per_tonne", \.hydrogen.feedstockTcePerTonne, &p)
+            r.scalar("hydrogen.electricity_per_tonne", \.hydrogen.electricityPerTonne, &p, positive: true)
+            r.scalar("hydrogen.grid_share", \.hydrogen.gridShare, &p, below: 1.0001)
+        }
+
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
         if !describes(f) { p.flyAsh = .none }

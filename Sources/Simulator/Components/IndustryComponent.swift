@@ -25,6 +25,9 @@ public final class IndustryComponent: Component {
     let replacementStart: [Double]
     /// Clinker substitution by solid waste and carbide slag replacing limestone (shares).
     let clinkerSubstitution: CompiledSchedule, carbideSlag: CompiledSchedule
+    /// Green hydrogen used in coal chemicals (Mt H2/yr) and what a tonne displaces and needs.
+    let greenHydrogen: CompiledSchedule
+    let hydrogen: HydrogenParameters
     let benchmark: CompiledSchedule, entry: CompiledSchedule, ladder: CompiledSchedule
     let policy: IndustryPolicy
     let flyAsh: FlyAshParameters
@@ -48,7 +51,7 @@ public final class IndustryComponent: Component {
 
     deinit {
         cut.deallocate(); cap.deallocate(); deepProcessing.deallocate(); replacement.deallocate()
-        clinkerSubstitution.deallocate(); carbideSlag.deallocate()
+        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); greenHydrogen.deallocate()
         benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
         demand.deallocate()
     }
@@ -72,6 +75,8 @@ public final class IndustryComponent: Component {
         replacementStart = replacements.map { $0?.firstStart.map(Double.init) ?? .infinity }
         clinkerSubstitution = CompiledSchedule(levers[Levers.clinkerSubstitution])
         carbideSlag = CompiledSchedule(levers[Levers.carbideSlag])
+        greenHydrogen = CompiledSchedule(levers[Levers.greenHydrogen])
+        hydrogen = p.hydrogen
         benchmark = CompiledSchedule(levers[Levers.efficiencyBenchmark])
         entry = CompiledSchedule(levers[Levers.greenEntry])
         ladder = CompiledSchedule(levers[Levers.ladderPricing])
@@ -156,6 +161,19 @@ public final class IndustryComponent: Component {
             ws.industry.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
             ws.industry.feedstock[i] = output * q.feedstockTcePerTonne
             ws.industry.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
+        }
+        // Green hydrogen: coal chemicals gasify and burn less coal; electrolysis draws its grid share.
+        let c = Product.coalChemicals.rawValue
+        if products[c].isPresent {
+            // CEADs books little coal-chemical fuel (the gasified coal is non-energy use), so the displaced fuel is
+            // taken from all of its fuels pro rata, at most 90 % of them.
+            let h2 = max(greenHydrogen.value(at: t), 0), fuel = ws.industry.fuel[c].total
+            let displaced = max(Smooth.min(h2 * hydrogen.fuelTcePerTonne, 0.9 * fuel, width: 0.01 * fuelPerTonne[c].total * products[c].baseOutput), 0)
+            if fuel > 0 { ws.industry.fuel[c] = ws.industry.fuel[c] * (1 - displaced / fuel) }
+            ws.industry.feedstock[c] = max(ws.industry.feedstock[c] - h2 * hydrogen.feedstockTcePerTonne, 0)
+            ws.industry.electricity[c] += h2 * hydrogen.electricityPerTonne * hydrogen.gridShare
+            ws.industry.greenHydrogen = h2
+            ws.industry.hydrogenDisplacedFuel = displaced
         }
         if hasAlumina {
             // The balance: need = Bayer + fly ash + imports - exports. Alumina beyond the smelters' need leaves the region.
@@ -261,6 +279,8 @@ public struct IndustryFlows {
     public var aluminaImports = 0.0
     /// Alumina made in the region beyond the smelters' need, sold to other provinces, Mt/yr.
     public var aluminaExports = 0.0
+    /// Green hydrogen used in coal chemicals (Mt H2/yr) and the fuel it displaces (Mtce).
+    public var greenHydrogen = 0.0, hydrogenDisplacedFuel = 0.0
 
     init(products n: Int) {
         demand = zeroBuffer(n, 0); output = zeroBuffer(n, 0); capacityOld = zeroBuffer(n, 0); capacityNew = zeroBuffer(n, 0)

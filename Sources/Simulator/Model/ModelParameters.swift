@@ -14,6 +14,7 @@ public struct ModelParameters: Sendable {
     public var power = PowerParameters()
     public var flyAsh = FlyAshParameters()
     public var heatSupply = HeatSupplyParameters()
+    public var hydrogen = HydrogenParameters()
     public var ccus = CCUSParameters()
     public var sinks = SinkParameters()
     public var industryPolicy = IndustryPolicy()
@@ -249,6 +250,15 @@ public struct FlyAshParameters: Sendable {
         f.fuelTcePerTonne = 0; f.electricityPerTonne = 0; f.processCO2PerTonne = 0
         return f
     }
+}
+
+/// Green hydrogen in coal chemicals: what one tonne of electrolytic hydrogen displaces and needs.
+public struct HydrogenParameters: Sendable {
+    /// Coal fuel (CO2-bearing: gasifier steam, oxygen plant) and feedstock coal (non-energy use) displaced per t H2, tce/t.
+    public var fuelTcePerTonne = 0.0, feedstockTcePerTonne = 0.0
+    /// Electrolysis electricity per t H2 (MWh/t) and the share of it drawn from the grid.
+    public var electricityPerTonne = 55.0, gridShare = 0.0
+    public init() {}
 }
 
 /// Heat actually supplied in the power-and-heat group (district heat and industrial steam). The group's fuel that

@@ -152,6 +152,8 @@ extension CarbonModel {
         s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAsh.aluminaOutput)
         s.emit("alumina_imports", "Mt/yr", ws.industry.aluminaImports)
         s.emit("alumina_exports", "Mt/yr", ws.industry.aluminaExports)
+        s.emit("green_hydrogen", "Mt/yr", ws.industry.greenHydrogen)
+        s.emit("hydrogen_displaced_fuel", "Mtce", ws.industry.hydrogenDisplacedFuel)
         s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
         s.emit("ccus_capture_potential", "Mt CO2", ws.ccus.potential)
         s.emit("dual_control_curtailment", "%", 100 * ws.dualControl.curtailment)
