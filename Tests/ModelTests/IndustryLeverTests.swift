@@ -82,3 +82,29 @@ extension IndustryLeverTests {
         XCTAssertGreaterThan(all.value("co2_sector_chemicals", year: 2030)!, 0)
     }
 }
+
+extension IndustryLeverTests {
+    /// Upgrading restricted steel equipment closes its energy gap on its share: steel fuel per tonne falls by
+    /// gap x share x upgraded share, exactly.
+    func testSteelEquipmentUpgradeClosesTheRestrictedEnergyGap() throws {
+        let p = try Fixtures.dataset().modelParameters().product(.steel)
+        let base = try simulate([:])
+        let r = try simulate(["sector_plans.industry.equipment_upgrade.steel": LeverSetting(target: 50, start: 2024, full: 2024, shape: .step)])
+        let expected = 1 - p.restrictedEnergyGap * p.restrictedShare * 0.5
+        XCTAssertEqual(expected, 0.988, accuracy: 1e-12)
+        for year in [2025, 2030] {
+            let perTonne = r.value("energy_sector_ferrous", year: year)! / r.value("output_steel", year: year)!
+            let basePerTonne = base.value("energy_sector_ferrous", year: year)! / base.value("output_steel", year: year)!
+            // Ferrous energy is steel's and ferroalloy's: compare steel's part through the difference.
+            XCTAssertLessThan(perTonne, basePerTonne)
+            XCTAssertLessThan(r.value("co2_sector_ferrous", year: year)!, base.value("co2_sector_ferrous", year: year)!)
+            XCTAssertEqual(r.value("output_steel", year: year)!, base.value("output_steel", year: year)!, accuracy: 1e-9)
+        }
+        // Known answer: the saving is linear in the upgraded share (no state moves), so half the upgrade saves half.
+        let full = try simulate(["sector_plans.industry.equipment_upgrade.steel": LeverSetting(target: 100, start: 2024, full: 2024, shape: .step)])
+        let half = base.value("energy_sector_ferrous", year: 2030)! - r.value("energy_sector_ferrous", year: 2030)!
+        let whole = base.value("energy_sector_ferrous", year: 2030)! - full.value("energy_sector_ferrous", year: 2030)!
+        XCTAssertEqual(half / whole, 0.5, accuracy: 1e-6)
+        XCTAssertGreaterThan(whole, 0.1)
+    }
+}

@@ -90,7 +90,8 @@ class Model:
                           "value_added_per_tonne"]:
                 q[field] = d(k + field)
             for field in ["process_co2_per_tonne", "extended_process_co2_per_tonne", "feedstock_tce_per_tonne",
-                          "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift"]:
+                          "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift",
+                          "restricted_share", "restricted_energy_gap"]:
                 q[field] = opt(k + field, 0.0)
             q["ei"] = bool(opt(k + "electricity_intensive", False))
             q["K0"] = q["base_output"] / q["base_utilisation"]
@@ -180,6 +181,7 @@ class Model:
         t["sector_plans.industry.clinker_substitution"] = ("level", 0.01, 0.0, "clinker_sub")
         t["sector_plans.industry.carbide_slag"] = ("level", 0.01, 0.0, "carbide_slag")
         t["sector_plans.industry.green_hydrogen"] = ("level", 1.0, 0.0, "green_h2")
+        t["sector_plans.industry.equipment_upgrade.steel"] = ("level", 0.01, 0.0, "upgrade_steel")
         t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
         t["sector_plans.industry.green_entry"] = ("level", 0.01, 0.0, "entry")
         t["sector_plans.industry.fly_ash_alumina"] = ("level", 1.0, self.fa["base_capacity"], "fa_target")
@@ -251,7 +253,7 @@ class Model:
         self.cap = [c if c.is_set else None for c in self.cap]
         self.repl = [c if c is not None and c.is_set else None for c in self.repl]
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
-        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.bench, self.entry, self.fa_target, self.wind, self.solar,
+        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.upgrade_steel, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder]
         times = {b for s in all_s for b in s.breakpoints()}
@@ -294,6 +296,7 @@ class Model:
         # Industry
         ladder = self.ladder.value(t)
         sub, slag = self.clinker_sub.value(t), self.carbide_slag.value(t)
+        upgraded = min(max(self.upgrade_steel.value(t), 0), 1)
         out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut, dps = ([0.0] * P for _ in range(12))
         for i, q in enumerate(self.p):
             k = 3 * i
@@ -310,6 +313,8 @@ class Model:
                 dem[i] = q["base_output"] * idx[i] * (1 - z)
             out[i] = max(smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"]), 0.0)
             r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
+            if q["name"] == "steel":
+                r *= 1 - q["restricted_energy_gap"] * q["restricted_share"] * upgraded
             fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
             elec[i] = out[i] * q["electricity_per_tonne"] * r
             proc[i] = out[i] * q["process_co2_per_tonne"] * (1 - slag if q["name"] == "clinker" else 1)

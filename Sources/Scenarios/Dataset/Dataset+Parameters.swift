@@ -57,6 +57,8 @@ extension Dataset {
             r.scalar(k + "deep_processing_value_uplift", \.products[i].deepProcessingValueUplift, &p, default: 0)
             r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
             p.products[i].electricityIntensive = r.flag(k + "electricity_intensive", default: false)
+            r.scalar(k + "restricted_share", \.products[i].restrictedShare, &p, default: 0, below: 1.0001)
+            r.scalar(k + "restricted_energy_gap", \.products[i].restrictedEnergyGap, &p, default: 0, below: 1)
             p.demand.append(DemandPath(years: [], index: []))
             if product == .alumina && !describes("products.aluminium.") {
                 r.report(InputError(file: file, line: entries.first { $0.path.hasPrefix(k) }?.line, keyPath: "products.alumina",

@@ -27,6 +27,8 @@ public final class IndustryComponent: Component {
     let clinkerSubstitution: CompiledSchedule, carbideSlag: CompiledSchedule
     /// Green hydrogen used in coal chemicals (Mt H2/yr) and what a tonne displaces and needs.
     let greenHydrogen: CompiledSchedule
+    /// Share of restricted steel equipment upgraded to large units.
+    let equipmentUpgrade: CompiledSchedule
     let hydrogen: HydrogenParameters
     let benchmark: CompiledSchedule, entry: CompiledSchedule, ladder: CompiledSchedule
     let policy: IndustryPolicy
@@ -51,7 +53,7 @@ public final class IndustryComponent: Component {
 
     deinit {
         cut.deallocate(); cap.deallocate(); deepProcessing.deallocate(); replacement.deallocate()
-        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); greenHydrogen.deallocate()
+        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); greenHydrogen.deallocate(); equipmentUpgrade.deallocate()
         benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
         demand.deallocate()
     }
@@ -76,6 +78,7 @@ public final class IndustryComponent: Component {
         clinkerSubstitution = CompiledSchedule(levers[Levers.clinkerSubstitution])
         carbideSlag = CompiledSchedule(levers[Levers.carbideSlag])
         greenHydrogen = CompiledSchedule(levers[Levers.greenHydrogen])
+        equipmentUpgrade = CompiledSchedule(levers[Levers.steelEquipmentUpgrade])
         hydrogen = p.hydrogen
         benchmark = CompiledSchedule(levers[Levers.efficiencyBenchmark])
         entry = CompiledSchedule(levers[Levers.greenEntry])
@@ -121,6 +124,7 @@ public final class IndustryComponent: Component {
         let t = ws.t
         let ladder = self.ladder.value(at: t)
         let substitution = clinkerSubstitution.value(at: t), slag = carbideSlag.value(at: t)
+        let upgraded = min(max(equipmentUpgrade.value(at: t), 0), 1)
         for i in products.indices {
             let q = products[i]
             // An absent product's flows stay at the workspace's initial zeros.
@@ -147,8 +151,10 @@ public final class IndustryComponent: Component {
             // The smooth minimum dips below zero when demand is near zero (all alumina from fly ash): output is not negative.
             let output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
             let dpExcess = d - q.deepProcessingBase
-            let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
+            var relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)
+            // Restricted equipment replaced by large units closes its energy gap on its share of capacity.
+            if q.product == .steel { relativeIntensity *= 1 - q.restrictedEnergyGap * q.restrictedShare * upgraded }
 
             ws.industry.deepProcessing[i] = d
             ws.industry.demand[i] = demand

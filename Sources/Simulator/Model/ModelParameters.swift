@@ -105,6 +105,9 @@ public struct ProductParameters: Sendable {
     public var deepProcessingEnergyUplift: Double
     /// Responds to ladder electricity pricing (electricity-intensive products).
     public var electricityIntensive: Bool
+    /// Share of capacity on equipment of restricted size (steel: 400-1200 m3 blast furnaces, 30-100 t converters)
+    /// and its specific-energy gap to large equipment (0.06: 6 % more energy per tonne).
+    public var restrictedShare = 0.0, restrictedEnergyGap = 0.0
     /// False for a product the region does not make (or its dataset does not describe): no capacity, output,
     /// energy or value added, and levers on it have nothing to act on.
     public var isPresent = true

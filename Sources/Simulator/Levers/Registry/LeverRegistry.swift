@@ -9,6 +9,7 @@ public enum LeverRegistry {
             Levers.clinkerSubstitution,
             Levers.carbideSlag,
             Levers.greenHydrogen,
+            Levers.steelEquipmentUpgrade,
             Levers.efficiencyBenchmark,
             Levers.greenEntry,
             Levers.flyAshAlumina,
