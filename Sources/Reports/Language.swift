@@ -10,8 +10,9 @@ public enum Labels {
     static let seriesZH: [String: String] = [
         "co2_gross": "CO2排放总量（毛）", "co2_net": "CO2净排放", "co2_process": "工业过程排放",
         "ccus_captured": "CCUS捕集量", "sinks": "碳汇", "co2_sector_power": "电力热力排放",
-        "energy_total": "能源消费总量", "energy_dual_control": "能耗双控口径能源消费",
-        "non_fossil_share": "非化石能源消费比重", "gdp": "地区生产总值", "energy_intensity": "能耗强度",
+        "energy_total": "能源消费总量（统计口径）", "energy_dual_control": "能耗双控口径能源消费",
+        "non_fossil_share": "非化石能源消费比重", "gdp": "地区生产总值", "energy_intensity": "能耗强度（统计口径）",
+        "energy_intensity_dual_control": "能耗强度（双控考核口径）", "alumina_imports": "外购氧化铝", "alumina_exports": "氧化铝外销",
         "co2_intensity": "碳排放强度", "capacity_wind": "风电装机", "capacity_solar": "光伏装机",
         "generation_coal": "煤电发电量", "heat_rate": "供电煤耗", "output_steel": "粗钢产量",
         "output_aluminium": "电解铝产量", "fly_ash_stock": "高铝粉煤灰堆存", "electricity_exports": "外送电量",
@@ -19,9 +20,11 @@ public enum Labels {
     ]
     static let seriesEN: [String: String] = [
         "co2_gross": "CO2 gross", "co2_net": "CO2 net", "co2_process": "Process CO2", "ccus_captured": "CCUS captured",
-        "sinks": "Sinks", "co2_sector_power": "CO2 power and heat", "energy_total": "Energy total",
+        "sinks": "Sinks", "co2_sector_power": "CO2 power and heat", "energy_total": "Energy total (statistical basis)",
         "energy_dual_control": "Energy (dual-control basis)", "non_fossil_share": "Non-fossil share", "gdp": "GDP",
-        "energy_intensity": "Energy intensity", "co2_intensity": "CO2 intensity", "capacity_wind": "Wind capacity",
+        "energy_intensity": "Energy intensity (statistical basis)",
+        "energy_intensity_dual_control": "Energy intensity (dual-control basis)", "alumina_imports": "Alumina bought from other provinces",
+        "alumina_exports": "Alumina sold to other provinces", "co2_intensity": "CO2 intensity", "capacity_wind": "Wind capacity",
         "capacity_solar": "Solar capacity", "generation_coal": "Coal generation", "heat_rate": "Coal heat rate",
         "output_steel": "Crude steel output", "output_aluminium": "Aluminium output", "fly_ash_stock": "High-alumina fly-ash stock",
         "electricity_exports": "Electricity exports", "fly_ash_alumina_output": "Fly-ash alumina output",
@@ -81,13 +84,13 @@ public enum Labels {
         let co2 = unit(units.presented("Mt CO2").unit, lang), energy = unit(units.presented("Mtce").unit, lang)
         let en: [String: String] = [
             "peak_year": "CO2 peak no later than", "peak_ceiling": "CO2 peak at most (\(co2))",
-            "neutrality_year": "Net zero no later than", "energy_intensity_cut": "Energy intensity cut over period (%)",
+            "neutrality_year": "Net zero no later than", "energy_intensity_cut": "Energy intensity cut over period, dual-control basis (%)",
             "co2_intensity_cut": "CO2 intensity cut over period (%)", "energy_cap": "Energy cap, dual-control basis (\(energy))",
             "non_fossil_share": "Non-fossil share at least (%)",
         ]
         let zh: [String: String] = [
             "peak_year": "碳达峰年份不晚于", "peak_ceiling": "碳排放峰值不超过（\(co2)）", "neutrality_year": "碳中和年份不晚于",
-            "energy_intensity_cut": "规划期内能耗强度降低（%）", "co2_intensity_cut": "规划期内碳排放强度降低（%）",
+            "energy_intensity_cut": "规划期内能耗强度降低（双控考核口径，%）", "co2_intensity_cut": "规划期内碳排放强度降低（%）",
             "energy_cap": "能耗双控总量上限（\(energy)）", "non_fossil_share": "非化石能源消费比重不低于（%）",
         ]
         return (lang == .zh ? zh[kind] : en[kind]) ?? kind

@@ -31,7 +31,7 @@ public struct PlanPeriodReport {
     /// Series shown in the table, in order.
     public static let series = [
         "co2_gross", "co2_net", "co2_sector_power", "co2_process", "ccus_captured", "sinks", "energy_total",
-        "energy_dual_control", "non_fossil_share", "gdp", "energy_intensity", "co2_intensity", "capacity_wind",
+        "energy_dual_control", "non_fossil_share", "gdp", "energy_intensity", "energy_intensity_dual_control", "co2_intensity", "capacity_wind",
         "capacity_solar", "generation_coal", "electricity_exports", "heat_rate", "output_steel", "output_aluminium",
         "fly_ash_alumina_output", "fly_ash_stock",
     ]

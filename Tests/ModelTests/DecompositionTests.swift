@@ -26,7 +26,9 @@ final class DecompositionTests: XCTestCase {
         XCTAssertLessThan(total, -20, "40 GW of solar must cut emissions by tens of Mt")
         XCTAssertLessThan(mix, 0)
         XCTAssertGreaterThan(abs(mix), 0.8 * abs(total), "the energy mix must carry the bulk of the change")
-        XCTAssertLessThan(abs(intensity), 0.1 * abs(total), "energy intensity must stay small beside it")
+        // The power group's accounting residual (0.417 tce counted per tce burnt for power) leaves with the coal
+        // it follows: that part of the cut is less energy per GDP, so energy intensity takes about a fifth.
+        XCTAssertLessThan(abs(intensity), 0.25 * abs(total), "energy intensity must stay small beside it")
         XCTAssertLessThan(abs(r.total(.structure)), 0.1 * abs(total))
         XCTAssertEqual(r.total(.activity), 0, accuracy: 1e-6 * abs(total), "solar alone leaves GDP as it is")
         XCTAssertEqual(r.total(.process), 0, accuracy: 1e-3 * abs(total))

@@ -57,9 +57,21 @@ final class LeverEffectTests: XCTestCase {
         for (path, targets) in [("sector_plans.industry.efficiency_benchmark", [0.0, 30, 60, 100]),
                                 ("sector_plans.removals.ccus", [0.0, 20, 60]),
                                 ("sector_plans.removals.sinks", [0.0, 10, 40]),
-                                ("sector_plans.power.coal_heat_rate", [320.0, 310, 300, 290]),
-                                ("sector_plans.buildings.electrification", [0.0, 20, 50])] {
+                                ("sector_plans.power.coal_heat_rate", [320.0, 310, 300, 290])] {
             assertNonIncreasing(try series(path, targets: targets, output: "co2_net"), from: 2023, path)
+        }
+    }
+
+    /// Buildings electrification cuts fossil heat and buildings' fuel; the electricity it adds comes from coal power,
+    /// which carries the power group's accounting residual (1.42 tce counted per tce burnt), so on this grid it
+    /// raises territorial CO2 (docs/model.md, *The heat-supply residual*).
+    func testBuildingsElectrificationCutsFossilHeatAndAddsCoalPower() throws {
+        let path = "sector_plans.buildings.electrification"
+        assertNonIncreasing(try series(path, targets: [0, 20, 50], output: "energy_sector_other"), from: 2023, path)
+        let coal = try series(path, targets: [0, 50], output: "generation_coal"), co2 = try series(path, targets: [0, 50], output: "co2_gross")
+        for i in (2026 - 2019)...(2060 - 2019) {
+            XCTAssertGreaterThan(coal[1][i], coal[0][i])
+            XCTAssertGreaterThan(co2[1][i], co2[0][i])
         }
     }
 

@@ -83,7 +83,8 @@ final class DecomposeCommandLineTests: XCTestCase {
         let mix = additive["mix"]!.values.reduce(0, +), intensity = additive["intensity"]!.values.reduce(0, +)
         XCTAssertLessThan(change, -20)
         XCTAssertGreaterThan(-mix, 0.8 * -change, "mix \(mix) of \(change)")
-        XCTAssertLessThan(abs(intensity), 0.1 * abs(change))
+        // The power group's accounting residual leaves with the coal it follows: about a fifth is energy intensity.
+        XCTAssertLessThan(abs(intensity), 0.25 * abs(change))
         let svg = try String(contentsOf: chart, encoding: .utf8)
         XCTAssertTrue(svg.contains("data-series=\"能源结构\""), svg)
     }

@@ -90,7 +90,8 @@ class Model:
                           "value_added_per_tonne"]:
                 q[field] = d(k + field)
             for field in ["process_co2_per_tonne", "extended_process_co2_per_tonne", "feedstock_tce_per_tonne",
-                          "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift"]:
+                          "deep_processing_base", "deep_processing_value_uplift", "deep_processing_energy_uplift",
+                          "restricted_share", "restricted_energy_gap"]:
                 q[field] = opt(k + field, 0.0)
             q["ei"] = bool(opt(k + "electricity_intensive", False))
             q["K0"] = q["base_output"] / q["base_utilisation"]
@@ -131,6 +132,11 @@ class Model:
         self.exports = Steffen([y + 0.5 for y in ey], ev)
         # Without a fly_ash section: no fly-ash alumina, no high-alumina stock, no ash counted.
         self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
+        # Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
+        self.hs = {k: leaf(v) for k, v in data["heat_supply"].items()} if "heat_supply" in data else {"heat_supplied": 0.0, "coal_per_heat": 0.04}
+        self.rho = 0.0  # the power group's accounting residual per tce of coal burnt for power (base-year split)
+        self.hy = {k: leaf(v) for k, v in data["hydrogen"].items()} if "hydrogen" in data else \
+            {"fuel_tce_per_tonne": 0.0, "feedstock_tce_per_tonne": 0.0, "electricity_per_tonne": 55.0, "grid_share": 0.0}
         self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
         self.sk = {k: leaf(v) for k, v in data["sinks"].items()}
         self.ip = {k: leaf(v) for k, v in data["industry_policy"].items()}
@@ -147,13 +153,16 @@ class Model:
         self.cap_start = float(min(int(y) for y in caps)) if caps else math.inf
         self._levers(scenario)
         self.stock_factor = lambda s: max(s, 0) / (max(s, 0) + self.fa["scarcity_stock"])
-        self.phi = (self.p[2]["base_output"] + self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
+        # Fly-ash alumina displaces imports (share m) and in-region Bayer alumina (1 - m); phi N0 - (1 - m) F0 = Bayer B0.
+        self.m_import = self.fa.get("import_displacement", 0.0)
+        self.phi = (self.p[2]["base_output"] + (1 - self.m_import) * self.fa["base_capacity"] * self.fa["utilisation"] * self.stock_factor(self.fa["base_stock"])) \
             / (self.fa["alumina_per_aluminium"] * self.p[1]["base_output"]) if self.p[1]["present"] and self.p[2]["present"] else 0.0
         self.n = len(self.p) * 3 + 1 + 2 + 1 + 1 + 3
         self.share0 = 0.0
         self.fa_base_output = 0.0
         self.gdp_ref = self.gdp0
         self.segment_end = math.inf
+        self.ren_ref = 0.0
         self._calibrate()
 
     # ---- levers -----------------------------------------------------------------------------------------
@@ -167,6 +176,12 @@ class Model:
         for name in ("steel", "aluminium", "coal_chemicals"):
             i = PRODUCTS.index(name)
             t[f"sector_plans.industry.deep_processing.{name}"] = ("level", 0.01, 100 * self.p[i]["deep_processing_base"], ("deep", i))
+        for name in ("steel", "clinker", "aluminium", "coke"):
+            t[f"sector_plans.industry.capacity_replacement.{name}"] = ("none", 1.0, 1.0, ("repl", PRODUCTS.index(name)))
+        t["sector_plans.industry.clinker_substitution"] = ("level", 0.01, 0.0, "clinker_sub")
+        t["sector_plans.industry.carbide_slag"] = ("level", 0.01, 0.0, "carbide_slag")
+        t["sector_plans.industry.green_hydrogen"] = ("level", 1.0, 0.0, "green_h2")
+        t["sector_plans.industry.equipment_upgrade.steel"] = ("level", 0.01, 0.0, "upgrade_steel")
         t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
         t["sector_plans.industry.green_entry"] = ("level", 0.01, 0.0, "entry")
         t["sector_plans.industry.fly_ash_alumina"] = ("level", 1.0, self.fa["base_capacity"], "fa_target")
@@ -225,7 +240,7 @@ class Model:
     def _levers(self, scenario):
         self.table = self._lever_table()
         n = len(PRODUCTS)
-        self.cut, self.cap, self.deep = [None] * n, [None] * n, [None] * n
+        self.cut, self.cap, self.deep, self.repl = [None] * n, [None] * n, [None] * n, [None] * n
         for path, (kind, scale, base, slot) in self.table.items():
             sched = self.schedule(path, scenario["levers"].get(path))
             if isinstance(slot, tuple):
@@ -236,8 +251,9 @@ class Model:
             if path not in self.table:
                 raise ValueError(f"unknown lever {path}")
         self.cap = [c if c.is_set else None for c in self.cap]
+        self.repl = [c if c is not None and c.is_set else None for c in self.repl]
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
-        all_s = [s for s in self.cut + self.deep + self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
+        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.upgrade_steel, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder]
         times = {b for s in all_s for b in s.breakpoints()}
@@ -279,6 +295,8 @@ class Model:
         fa_elec, fa_proc = qfa * self.fa["electricity_per_tonne"], qfa * self.fa["process_co2_per_tonne"]
         # Industry
         ladder = self.ladder.value(t)
+        sub, slag = self.clinker_sub.value(t), self.carbide_slag.value(t)
+        upgraded = min(max(self.upgrade_steel.value(t), 0), 1)
         out, dem, idx, kold, knew, fuel, elec, proc, ext, feed, cut, dps = ([0.0] * P for _ in range(12))
         for i, q in enumerate(self.p):
             k = 3 * i
@@ -287,23 +305,38 @@ class Model:
                 continue
             ko, kn, x, dp = max(y[k], 0), max(y[k + 1], 1e-9), y[k + 2], self.deep[i].value(t)
             dps[i] = dp
-            idx[i] = self.demand[i](t)
+            idx[i] = self.demand[i](t) * (1 - sub if q["name"] == "clinker" else 1)
             if q["name"] == "alumina":
-                need = self.phi * self.fa["alumina_per_aluminium"] * out[1]
-                dem[i] = spos(need - qfa, 0.01 * q["base_output"])
+                need, wa = self.fa["alumina_per_aluminium"] * out[1], 0.01 * q["base_output"]
+                dem[i] = spos(smin(self.phi * need - (1 - self.m_import) * qfa, need - qfa, wa), wa)
             else:
                 dem[i] = q["base_output"] * idx[i] * (1 - z)
             out[i] = max(smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"]), 0.0)
             r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
+            if q["name"] == "steel":
+                r *= 1 - q["restricted_energy_gap"] * q["restricted_share"] * upgraded
             fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
             elec[i] = out[i] * q["electricity_per_tonne"] * r
-            proc[i] = out[i] * q["process_co2_per_tonne"]
+            proc[i] = out[i] * q["process_co2_per_tonne"] * (1 - slag if q["name"] == "clinker" else 1)
             ext[i] = out[i] * q["extended_process_co2_per_tonne"]
             feed[i] = out[i] * q["feedstock_tce_per_tonne"]
             kold[i], knew[i] = ko, kn
             cut[i] = self.cut[i].value(t) + (self.ip["ladder_exit_response"] * ladder if q["ei"] else 0)
+        # Green hydrogen: coal chemicals gasify and burn less coal; electrolysis draws its grid share.
+        c, h2, displaced = 7, 0.0, 0.0
+        if self.p[c]["present"]:
+            h2 = max(self.green_h2.value(t), 0)
+            width = 0.01 * sum(self.p[c]["fuel_per_t"]) * self.p[c]["base_output"]
+            total = sum(fuel[c])
+            displaced = max(smin(h2 * self.hy["fuel_tce_per_tonne"], 0.9 * total, width), 0)
+            if total > 0:
+                fuel[c] = [f * (1 - displaced / total) for f in fuel[c]]
+            feed[c] = max(feed[c] - h2 * self.hy["feedstock_tce_per_tonne"], 0)
+            elec[c] += h2 * self.hy["electricity_per_tonne"] * self.hy["grid_share"]
+        w.update(h2=h2, h2_displaced=displaced)
         w.update(out=out, dem=dem, kold=kold, knew=knew, cut=cut, dp=dps)
-        w["alumina_imports"] = max(self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa, 0)
+        balance = self.fa["alumina_per_aluminium"] * out[1] - out[2] - qfa if self.p[1]["present"] else -qfa
+        w["alumina_imports"], w["alumina_exports"] = max(balance, 0), max(-balance, 0)
         # GDP
         lost = deep = 0.0
         for i, q in enumerate(self.p):
@@ -356,7 +389,9 @@ class Model:
         # Sinks and fly ash generation
         w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
-        w["ash"] = self.fa["ash_per_tce"] * (thermal + heat_coal)
+        residual = thermal * self.rho
+        w["residual_coal"] = residual
+        w["ash"] = self.fa["ash_per_tce"] * (thermal + residual + heat_coal)
         w["ash_building"] = w["ash"] * self.fa["building_material_use"]
         w["ash_to_alumina"] = qfa * self.fa["ash_per_tonne_alumina"]
         # Accounting
@@ -378,7 +413,8 @@ class Model:
             co2g[a["group"]] += co2(f) + pr; eng[a["group"]] += sum(f); process += pr
             fuelg[a["group"]] = [fuelg[a["group"]][j] + f[j] for j in range(4)]; procg[a["group"]] += pr
             tot = [tot[j] + f[j] for j in range(4)]
-        co2g["power"] += thermal * self.ef[0]; eng["power"] += thermal; tot[0] += thermal; fuelg["power"][0] += thermal
+        pc = thermal + residual
+        co2g["power"] += pc * self.ef[0]; eng["power"] += pc; tot[0] += pc; fuelg["power"][0] += pc
         co2g["other"] += co2(repl_fuel); eng["other"] += sum(repl_fuel)
         fuelg["other"] = [fuelg["other"][j] + repl_fuel[j] for j in range(4)]
         tot = [tot[j] + repl_fuel[j] for j in range(4)]
@@ -391,11 +427,14 @@ class Model:
         nonfossil = (wg + sg + self.pw["other_generation"] - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
         energy = sum(tot) + feedstock + nonfossil - deduction
-        edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
-        capturable = (thermal + heat_coal) * self.ef[0] + co2(fuel[7])
+        # Official basis (2021-2022 rules): renewable consumption above its 2020 level and raw-material energy left out.
+        ren_consumed = wg + sg + self.pw["other_generation"] - (exported - exported_coal)
+        new_ren = max(ren_consumed - self.ren_ref, 0) * h / 1000
+        edc = energy - (new_ren if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
+        capturable = (thermal + residual + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
         w.update(co2g=co2g, eng=eng, fuelg=fuelg, procg=procg, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
-                 deduction=deduction, energy=energy, edc=edc, captured=captured, net=gross - captured - w["sink"], z=z,
+                 deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
                  fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
         return w
 
@@ -418,6 +457,8 @@ class Model:
             if self.cap[i] is not None and t >= self.cap[i].first_start:
                 room = spos((self.cap[i].value(t) - K) / 0.5 + retirements, width)
                 invest = smin(invest, room, width)
+            if self.repl[i] is not None and t >= self.repl[i].first_start:
+                invest = smin(invest, retirements / max(self.repl[i].value(t), 1), width)
             dy[k] = -old_exit
             dy[k + 1] = invest - kn / q["new_lifetime"]
             b = q["benchmark_relative_intensity"]
@@ -489,6 +530,11 @@ class Model:
                 claimed[0] += w["qfa"] * self.fa["fuel_tce_per_tonne"]
             remainder = [max(group[j] - claimed[j], 0.0) for j in range(4)]
             holders = [a for a in self.acts if a["group"] == g and a["remainder"]]
+            if g == "power" and self.hs["heat_supplied"] > 0 and holders and w["thermal"] > 0:
+                # Real heat supply keeps its coal; the rest scales with coal burnt for power.
+                heat = self.hs["heat_supplied"] * self.hs["coal_per_heat"]
+                self.rho = max(remainder[0] - heat, 0) / w["thermal"]
+                remainder[0] = min(heat, remainder[0])
             if holders:
                 holders[0]["fuel"] = [holders[0]["fuel"][j] + remainder[j] for j in range(4)]
         # Cement process CO2 no product claims goes with the nonmetal remainder activity.
@@ -496,6 +542,8 @@ class Model:
         rest = self.cement_process - claimed
         if rest > 1e-3 * max(self.cement_process, 1):
             next(a for a in self.acts if a["group"] == "nonmetal" and a["remainder"])["process"] = rest
+        # The 2022 rule's base: renewable electricity consumed in the region in mid-2020, from the base-year state.
+        self.ren_ref = self.evaluate(max(2020, self.base_year) + 0.5, y0)["ren_consumed"]
 
     def _r(self, i, y):
         q, k = self.p[i], 3 * i
@@ -525,6 +573,9 @@ class Model:
         for j, f in enumerate(FUELS):
             o[f"energy_{f}"] = w["tot"][j]
         o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
+        o["renewable_consumption"], o["energy_new_renewables"] = w["ren_consumed"], w["new_ren"]
+        o["coal_power_residual"] = w["residual_coal"]
+        o["energy_intensity_dual_control"] = 100 * w["edc"] / w["gdp"]
         o["gdp"] = w["gdp"]
         o["energy_intensity"] = w["energy"] * 100 / w["gdp"]
         o["co2_intensity"] = w["gross"] * 100 / w["gdp"]
@@ -540,6 +591,8 @@ class Model:
             o[f"capacity_old_{q['name']}"] = w["kold"][i]
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
+        o["alumina_exports"] = w["alumina_exports"]
+        o["green_hydrogen"], o["hydrogen_displaced_fuel"] = w["h2"], w["h2_displaced"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
         o["ccus_capture_potential"] = self.cc["utilisation"] * w["kc"]
         o.update(self.measures(t, y, w))
@@ -579,6 +632,7 @@ class Model:
     STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
         | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
     RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
+              "energy_intensity_dual_control": ("energy_dual_control", "gdp", 100.0),
               "non_fossil_share": ("energy_non_fossil", "energy_total", 100.0)}
 
     def _year(self, start, middle, end):
@@ -630,7 +684,7 @@ USUAL_GROUP = {"steel": "ferrous", "aluminium": "nonferrous", "alumina": "nonfer
 NO_FLY_ASH = {"ash_per_tce": 0.0, "building_material_use": 0.0, "high_alumina_share": 0.0, "base_stock": 0.0,
               "ash_per_tonne_alumina": 3.0, "base_capacity": 0.0, "utilisation": 0.0,
               "scarcity_stock": 5.0, "fuel_tce_per_tonne": 0.0, "electricity_per_tonne": 0.0,
-              "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93}
+              "process_co2_per_tonne": 0.0, "alumina_per_aluminium": 1.93, "import_displacement": 0.0}
 
 
 def _absent_product(name):

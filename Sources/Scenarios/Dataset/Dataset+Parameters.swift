@@ -57,6 +57,8 @@ extension Dataset {
             r.scalar(k + "deep_processing_value_uplift", \.products[i].deepProcessingValueUplift, &p, default: 0)
             r.scalar(k + "deep_processing_energy_uplift", \.products[i].deepProcessingEnergyUplift, &p, default: 0)
             p.products[i].electricityIntensive = r.flag(k + "electricity_intensive", default: false)
+            r.scalar(k + "restricted_share", \.products[i].restrictedShare, &p, default: 0, below: 1.0001)
+            r.scalar(k + "restricted_energy_gap", \.products[i].restrictedEnergyGap, &p, default: 0, below: 1)
             p.demand.append(DemandPath(years: [], index: []))
             if product == .alumina && !describes("products.aluminium.") {
                 r.report(InputError(file: file, line: entries.first { $0.path.hasPrefix(k) }?.line, keyPath: "products.alumina",
@@ -118,6 +120,20 @@ extension Dataset {
         r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
         r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
 
+        // Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
+        if describes("heat_supply.") {
+            r.scalar("heat_supply.heat_supplied", \.heatSupply.heatSupplied, &p)
+            r.scalar("heat_supply.coal_per_heat", \.heatSupply.coalPerHeat, &p, positive: true)
+        }
+
+        // Without a hydrogen section green hydrogen displaces nothing (the lever acts on nothing).
+        if describes("hydrogen.") {
+            r.scalar("hydrogen.fuel_tce_per_tonne", \.hydrogen.fuelTcePerTonne, &p)
+            r.scalar("hydrogen.feedstock_tce_per_tonne", \.hydrogen.feedstockTcePerTonne, &p)
+            r.scalar("hydrogen.electricity_per_tonne", \.hydrogen.electricityPerTonne, &p, positive: true)
+            r.scalar("hydrogen.grid_share", \.hydrogen.gridShare, &p, below: 1.0001)
+        }
+
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.
         if !describes(f) { p.flyAsh = .none }
@@ -134,6 +150,7 @@ extension Dataset {
         r.scalar(f + "electricity_per_tonne", \.flyAsh.electricityPerTonne, &p)
         r.scalar(f + "process_co2_per_tonne", \.flyAsh.processCO2PerTonne, &p)
         r.scalar(f + "alumina_per_aluminium", \.flyAsh.aluminaPerAluminium, &p, positive: true)
+        r.scalar(f + "import_displacement", \.flyAsh.importDisplacement, &p, below: 1.0001)
         }
 
         r.scalar("ccus.utilisation", \.ccus.utilisation, &p, positive: true)

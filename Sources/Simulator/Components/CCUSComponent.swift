@@ -12,10 +12,13 @@ public final class CCUSComponent: Component {
     /// Where CO2 can be captured: activities in the power-and-heat group (CHP), and coal chemicals.
     let heatActivities: [Int]
     let factors: FuelVector
+    /// The power group's accounting residual per tce of coal burnt for power (coal of the same plants).
+    let powerCoalResidual: BaseValue<Double>
 
     init(parameters: CCUSParameters, levers: LeverSettings, activities: [ActivityParameters], factors: FuelVector,
-         layout: inout StateLayout) {
+         powerCoalResidual: BaseValue<Double>, layout: inout StateLayout) {
         p = parameters
+        self.powerCoalResidual = powerCoalResidual
         target = CompiledSchedule(levers[Levers.ccus])
         heatActivities = activities.indices.filter { activities[$0].group == .power }
         self.factors = factors
@@ -34,7 +37,7 @@ public final class CCUSComponent: Component {
     func capturable(_ ws: Workspace) -> Double {
         var heatCoal = 0.0
         for i in heatActivities { heatCoal += ws.activities.fuel[i].coal }
-        return (ws.power.thermalFuel + heatCoal) * factors.coal + ws.industry.fuel[Product.coalChemicals.rawValue].emissions(factors)
+        return (ws.power.thermalFuel * (1 + powerCoalResidual.value) + heatCoal) * factors.coal + ws.industry.fuel[Product.coalChemicals.rawValue].emissions(factors)
     }
 
     /// Step `ccusCapture`.

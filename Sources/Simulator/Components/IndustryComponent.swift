@@ -19,6 +19,17 @@ public final class IndustryComponent: Component {
     /// 1 January of each cap's first year (infinity: no cap).
     let capStart: [Double]
     let deepProcessing: CompiledSchedules
+    /// Capacity replacement ratios (tonnes retired per tonne built), each binding from its first year.
+    let replacement: CompiledSchedules
+    /// 1 January of each replacement rule's first year (infinity: none).
+    let replacementStart: [Double]
+    /// Clinker substitution by solid waste and carbide slag replacing limestone (shares).
+    let clinkerSubstitution: CompiledSchedule, carbideSlag: CompiledSchedule
+    /// Green hydrogen used in coal chemicals (Mt H2/yr) and what a tonne displaces and needs.
+    let greenHydrogen: CompiledSchedule
+    /// Share of restricted steel equipment upgraded to large units.
+    let equipmentUpgrade: CompiledSchedule
+    let hydrogen: HydrogenParameters
     let benchmark: CompiledSchedule, entry: CompiledSchedule, ladder: CompiledSchedule
     let policy: IndustryPolicy
     let flyAsh: FlyAshParameters
@@ -30,15 +41,19 @@ public final class IndustryComponent: Component {
     let demandPaths: [Spline?]
     /// The same, as views the right-hand side reads.
     let demand: UnsafeMutableBufferPointer<SplineView?>
-    /// Share of the aluminium smelters' alumina made in the region by the Bayer route (base year).
+    /// Bayer alumina's share of the smelters' need before fly ash displaces any (b in docs/model.md), so that
+    /// `b N0 - (1 - m) F0` is the base year's Bayer output.
     let localAluminaShare: Double
+    /// Share m of fly-ash alumina that displaces imports rather than in-region Bayer alumina.
+    let importDisplacement: Double
     /// Whether the region makes aluminium (then it may import alumina).
     let hasAlumina: Bool
 
     public static let statesPerProduct = 3
 
     deinit {
-        cut.deallocate(); cap.deallocate(); deepProcessing.deallocate()
+        cut.deallocate(); cap.deallocate(); deepProcessing.deallocate(); replacement.deallocate()
+        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); greenHydrogen.deallocate(); equipmentUpgrade.deallocate()
         benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
         demand.deallocate()
     }
@@ -57,6 +72,14 @@ public final class IndustryComponent: Component {
         deepProcessing = CompiledSchedules(p.products.map { q in
             Levers.deepProcessing[q.product].map { levers[$0] } ?? .constant(q.deepProcessingBase)
         })
+        let replacements = p.products.map { q in Levers.capacityReplacement[q.product].map { levers[$0] } }
+        replacement = CompiledSchedules(replacements.map { $0 ?? .constant(1) })
+        replacementStart = replacements.map { $0?.firstStart.map(Double.init) ?? .infinity }
+        clinkerSubstitution = CompiledSchedule(levers[Levers.clinkerSubstitution])
+        carbideSlag = CompiledSchedule(levers[Levers.carbideSlag])
+        greenHydrogen = CompiledSchedule(levers[Levers.greenHydrogen])
+        equipmentUpgrade = CompiledSchedule(levers[Levers.steelEquipmentUpgrade])
+        hydrogen = p.hydrogen
         benchmark = CompiledSchedule(levers[Levers.efficiencyBenchmark])
         entry = CompiledSchedule(levers[Levers.greenEntry])
         ladder = CompiledSchedule(levers[Levers.ladderPricing])
@@ -78,9 +101,10 @@ public final class IndustryComponent: Component {
         _ = demand.initialize(from: demandPaths.map { $0?.view })
         let al = p.product(.aluminium), alumina = p.product(.alumina)
         hasAlumina = al.isPresent
+        importDisplacement = p.flyAsh.importDisplacement
+        let baseFlyAsh = p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh)
         localAluminaShare = al.isPresent && alumina.isPresent
-            ? (alumina.baseOutput + p.flyAsh.baseCapacity * p.flyAsh.utilisation * FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh))
-                / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
+            ? (alumina.baseOutput + (1 - p.flyAsh.importDisplacement) * baseFlyAsh) / (p.flyAsh.aluminaPerAluminium * al.baseOutput)
             : 0
     }
 
@@ -99,6 +123,8 @@ public final class IndustryComponent: Component {
     func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) {
         let t = ws.t
         let ladder = self.ladder.value(at: t)
+        let substitution = clinkerSubstitution.value(at: t), slag = carbideSlag.value(at: t)
+        let upgraded = min(max(equipmentUpgrade.value(at: t), 0), 1)
         for i in products.indices {
             let q = products[i]
             // An absent product's flows stay at the workspace's initial zeros.
@@ -107,21 +133,28 @@ public final class IndustryComponent: Component {
             let kOld = max(y[k], 0), kNew = max(y[k + 1], 1e-9), x = y[k + 2], d = deepProcessing[i].value(at: t)
             let capacity = kOld + kNew
 
-            let index = demandPath.value(at: t)
+            // Solid waste blended into cement lowers the clinker the region's cement needs (and so the
+            // reference output GDP compares with: no value added is lost).
+            let index = demandPath.value(at: t) * (q.product == .clinker ? 1 - substitution : 1)
             ws.industry.demandIndex[i] = index
             var demand: Double
             if q.product == .alumina {
-                // Bayer alumina made in the region: the smelters' need, less what fly ash supplies.
-                let need = localAluminaShare * flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
-                demand = Smooth.positive(need - ws.flyAsh.aluminaOutput, width: 0.01 * q.baseOutput)
+                // Bayer alumina made in the region: its share of the smelters' need, less the part (1 - m) of fly-ash
+                // alumina that displaces it; once fly ash has displaced all imports, it displaces Bayer one for one.
+                let need = flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
+                let fromFlyAsh = ws.flyAsh.aluminaOutput, w = 0.01 * q.baseOutput
+                let bayer = Smooth.min(localAluminaShare * need - (1 - importDisplacement) * fromFlyAsh, need - fromFlyAsh, width: w)
+                demand = Smooth.positive(bayer, width: w)
             } else {
                 demand = q.baseOutput * index * (1 - ws.dualControl.curtailment)
             }
             // The smooth minimum dips below zero when demand is near zero (all alumina from fly ash): output is not negative.
             let output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
             let dpExcess = d - q.deepProcessingBase
-            let relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
+            var relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)
+            // Restricted equipment replaced by large units closes its energy gap on its share of capacity.
+            if q.product == .steel { relativeIntensity *= 1 - q.restrictedEnergyGap * q.restrictedShare * upgraded }
 
             ws.industry.deepProcessing[i] = d
             ws.industry.demand[i] = demand
@@ -130,14 +163,33 @@ public final class IndustryComponent: Component {
             ws.industry.capacityNew[i] = kNew
             ws.industry.fuel[i] = fuelPerTonne[i] * (output * relativeIntensity)
             ws.industry.electricity[i] = output * q.electricityPerTonne * relativeIntensity
-            ws.industry.process[i] = output * q.processCO2PerTonne
+            ws.industry.process[i] = output * q.processCO2PerTonne * (q.product == .clinker ? 1 - slag : 1)
             ws.industry.extendedProcess[i] = output * q.extendedProcessCO2PerTonne
             ws.industry.feedstock[i] = output * q.feedstockTcePerTonne
             ws.industry.cutRate[i] = cut[i].value(at: t) + (q.electricityIntensive ? policy.ladderExitResponse * ladder : 0)
         }
+        // Green hydrogen: coal chemicals gasify and burn less coal; electrolysis draws its grid share.
+        let c = Product.coalChemicals.rawValue
+        if products[c].isPresent {
+            // CEADs books little coal-chemical fuel (the gasified coal is non-energy use), so the displaced fuel is
+            // taken from all of its fuels pro rata, at most 90 % of them.
+            let h2 = max(greenHydrogen.value(at: t), 0), fuel = ws.industry.fuel[c].total
+            let displaced = max(Smooth.min(h2 * hydrogen.fuelTcePerTonne, 0.9 * fuel, width: 0.01 * fuelPerTonne[c].total * products[c].baseOutput), 0)
+            if fuel > 0 { ws.industry.fuel[c] = ws.industry.fuel[c] * (1 - displaced / fuel) }
+            ws.industry.feedstock[c] = max(ws.industry.feedstock[c] - h2 * hydrogen.feedstockTcePerTonne, 0)
+            ws.industry.electricity[c] += h2 * hydrogen.electricityPerTonne * hydrogen.gridShare
+            ws.industry.greenHydrogen = h2
+            ws.industry.hydrogenDisplacedFuel = displaced
+        }
         if hasAlumina {
+            // The balance: need = Bayer + fly ash + imports - exports. Alumina beyond the smelters' need leaves the region.
             let need = flyAsh.aluminaPerAluminium * ws.industry.output[Product.aluminium.rawValue]
-            ws.industry.aluminaImports = max(need - ws.industry.output[Product.alumina.rawValue] - ws.flyAsh.aluminaOutput, 0)
+            let balance = need - ws.industry.output[Product.alumina.rawValue] - ws.flyAsh.aluminaOutput
+            ws.industry.aluminaImports = max(balance, 0)
+            ws.industry.aluminaExports = max(-balance, 0)
+        } else {
+            // No smelters: all fly-ash alumina is sold out of the region.
+            ws.industry.aluminaExports = ws.flyAsh.aluminaOutput
         }
     }
 
@@ -201,6 +253,10 @@ public final class IndustryComponent: Component {
                 let room = Smooth.positive((cap[i].value(at: t) - capacity) / 0.5 + retirements, width: w)
                 invest = Smooth.min(invest, room, width: w)
             }
+            if t >= replacementStart[i] {
+                // 产能置换: new capacity only against retired capacity, at the ratio.
+                invest = Smooth.min(invest, retirements / max(replacement[i].value(at: t), 1), width: w)
+            }
             dydt[k] = -oldExit
             dydt[k + 1] = invest - kNew / q.newLifetime
 
@@ -227,6 +283,10 @@ public struct IndustryFlows {
     public let feedstock: UnsafeMutableBufferPointer<Double>
     /// Alumina the smelters need beyond the region's Bayer and fly-ash alumina, Mt/yr.
     public var aluminaImports = 0.0
+    /// Alumina made in the region beyond the smelters' need, sold to other provinces, Mt/yr.
+    public var aluminaExports = 0.0
+    /// Green hydrogen used in coal chemicals (Mt H2/yr) and the fuel it displaces (Mtce).
+    public var greenHydrogen = 0.0, hydrogenDisplacedFuel = 0.0
 
     init(products n: Int) {
         demand = zeroBuffer(n, 0); output = zeroBuffer(n, 0); capacityOld = zeroBuffer(n, 0); capacityNew = zeroBuffer(n, 0)

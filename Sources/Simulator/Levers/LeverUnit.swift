@@ -9,6 +9,8 @@ public enum LeverUnit: String, Sendable, CaseIterable {
     case megatonnesCO2PerYear = "Mt CO2/yr"
     case gramsCoalPerKWh = "gce/kWh"
     case yuanPerKWh = "yuan/kWh"
+    /// Capacity retired per unit of new capacity (产能置换比例, 1.25 for 1.25:1).
+    case replacementRatio = "retired per new"
 
     /// Factor from the file's unit to the core's.
     public var scale: Double { isPercent ? 0.01 : 1 }
@@ -30,6 +32,7 @@ public enum LeverUnit: String, Sendable, CaseIterable {
         case .megatonnesCO2PerYear: return "百万吨CO2/年"
         case .gramsCoalPerKWh: return "克标准煤/千瓦时"
         case .yuanPerKWh: return "元/千瓦时"
+        case .replacementRatio: return "退出:新建"
         }
     }
 }

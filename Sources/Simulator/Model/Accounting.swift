@@ -9,6 +9,11 @@ struct Accounting {
     let switches: AccountingSwitches
     let productGroups: [SectorGroup]
     let activityGroups: [SectorGroup]
+    /// Renewable electricity consumed in the region in 2020 (TWh), the base of the 2022 rule: only consumption
+    /// above it is new renewable energy, excluded on the official basis. Set by the base-year split.
+    let renewableReference = BaseValue(0.0)
+    /// Coal of the power group's accounting residual per tce of coal burnt for power (set by the base-year split).
+    let powerCoalResidual: BaseValue<Double>
 
     /// Step `accounting`: the totals the right-hand side needs. The breakdown by sector group and fuel is for
     /// outputs only (`breakdown`, at recorded points).
@@ -23,7 +28,8 @@ struct Accounting {
             fuel += ws.activities.fuel[i]
             process += ws.activities.process[i]
         }
-        fuel.coal += ws.power.thermalFuel
+        ws.accounting.powerCoalResidual = ws.power.thermalFuel * powerCoalResidual.value
+        fuel.coal += ws.power.thermalFuel + ws.accounting.powerCoalResidual
         ws.accounting.fuelTotal = fuel
         ws.accounting.co2ByFuel = fuel.scaled(by: factors)
         ws.accounting.processCO2 = process
@@ -43,8 +49,13 @@ struct Accounting {
         ws.accounting.nonFossilEnergy = (nonFossilGeneration - (exported - exportedCoal)) * ws.power.heatRate / 1000
         ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000
         ws.accounting.energyTotal = ws.accounting.fossilEnergy + feedstock + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
+        // The official (assessment) basis of the 2021-2022 rules: renewable electricity consumed in the region
+        // beyond its 2020 level, and fossil energy used as raw material, are not counted. All non-fossil
+        // generation here is renewable (wind, solar, hydro and biomass).
+        ws.accounting.renewableConsumption = nonFossilGeneration - (exported - exportedCoal)
+        ws.accounting.newRenewableEnergy = max(ws.accounting.renewableConsumption - renewableReference.value, 0) * ws.power.heatRate / 1000
         ws.accounting.energyDualControl = ws.accounting.energyTotal
-            - (switches.excludeRenewablesFromDualControl ? ws.accounting.nonFossilEnergy : 0)
+            - (switches.excludeRenewablesFromDualControl ? ws.accounting.newRenewableEnergy : 0)
             - (switches.excludeFeedstockFromDualControl ? feedstock : 0)
     }
 
@@ -67,7 +78,7 @@ struct Accounting {
             a.fuelByGroup[g] += ws.activities.fuel[i]
             a.processByGroup[g] += ws.activities.process[i]
         }
-        a.fuelByGroup[SectorGroup.power.rawValue].coal += ws.power.thermalFuel
+        a.fuelByGroup[SectorGroup.power.rawValue].coal += ws.power.thermalFuel + a.powerCoalResidual
         a.fuelByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel
         for g in a.fuelByGroup.indices {
             a.co2ByGroupFuel[g] = a.fuelByGroup[g].scaled(by: factors)
@@ -95,6 +106,12 @@ public struct AccountingFlows {
     public var processCO2 = 0.0, grossCO2 = 0.0, netCO2 = 0.0
     public var fossilEnergy = 0.0, feedstockEnergy = 0.0, nonFossilEnergy = 0.0, exportDeduction = 0.0
     public var energyTotal = 0.0, energyDualControl = 0.0
+    /// Renewable electricity consumed in the region (TWh), and the part above its 2020 level at coal equivalent
+    /// (Mtce): what the official basis leaves out.
+    public var renewableConsumption = 0.0, newRenewableEnergy = 0.0
+    /// The power group's accounting residual: coal counted beyond coal generation x heat rate and heat supply,
+    /// in proportion to coal burnt for power, Mtce.
+    public var powerCoalResidual = 0.0
 
     init() {
         let n = SectorGroup.allCases.count

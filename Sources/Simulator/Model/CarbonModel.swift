@@ -40,6 +40,9 @@ public final class CarbonModel: ODESystem {
     let store: UnsafeMutablePointer<Workspace>
     let order: UnsafeMutableBufferPointer<EvaluationStep.ID>
     let segment = BaseValue(Double.infinity)
+    /// The power group's accounting residual per tce of coal burnt for power, set by the base-year split; read by
+    /// accounting, fly-ash generation and CCUS.
+    let powerCoalResidual = BaseValue(0.0)
 
     /// What the base-year split found, for reports and tests.
     public private(set) var baseYearSplit = BaseYearSplit()
@@ -47,9 +50,13 @@ public final class CarbonModel: ODESystem {
     public struct BaseYearSplit: Sendable {
         /// Heat supply and residual coal use in the power-and-heat group, Mt CO2.
         public var powerGroupResidualCO2 = 0.0
+        /// Of that, heat supply (Mt CO2), and the residual's coal per tce of coal burnt for power.
+        public var heatSupplyCO2 = 0.0, powerCoalResidualRatio = 0.0
         /// Electricity of the activity that takes the in-region remainder, TWh.
         public var residualElectricity = 0.0
         public var baseRenewableShare = 0.0
+        /// Renewable electricity consumed in the region in 2020, TWh: the base of the official energy basis.
+        public var renewableReference = 0.0
     }
 
     /// The flows of the last evaluation.
@@ -63,9 +70,11 @@ public final class CarbonModel: ODESystem {
         startTime = Double(p.baseYear) + 0.5
         var layout = StateLayout()
         industry = try IndustryComponent(parameters: p, levers: levers, layout: &layout)
-        flyAsh = FlyAshComponent(parameters: p.flyAsh, levers: levers, activities: p.activities, layout: &layout)
+        flyAsh = FlyAshComponent(parameters: p.flyAsh, levers: levers, activities: p.activities, powerCoalResidual: powerCoalResidual,
+                                 layout: &layout)
         power = try PowerComponent(parameters: p.power, levers: levers, trendAnchor: Lever.trendAnchor(p), layout: &layout)
-        ccus = CCUSComponent(parameters: p.ccus, levers: levers, activities: p.activities, factors: p.factors.perTce, layout: &layout)
+        ccus = CCUSComponent(parameters: p.ccus, levers: levers, activities: p.activities, factors: p.factors.perTce,
+                             powerCoalResidual: powerCoalResidual, layout: &layout)
         sinks = SinksComponent(parameters: p.sinks, levers: levers, layout: &layout)
         dualControl = DualControlComponent(parameters: p.dualControl, layout: &layout)
         accumulators = AccumulatorsComponent(layout: &layout)
@@ -75,7 +84,8 @@ public final class CarbonModel: ODESystem {
         dimension = layout.count
         stateNames = layout.states
         accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
-                                productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group))
+                                productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group),
+                                powerCoalResidual: powerCoalResidual)
         store = .allocate(capacity: 1)
         store.initialize(to: Workspace(products: p.products.count, activities: p.activities.count))
         self.order = zeroBuffer(order.count, EvaluationStep.ID.dualControl)
@@ -89,6 +99,8 @@ public final class CarbonModel: ODESystem {
         store.deallocate()
         order.deallocate()
         segment.deallocate()
+        powerCoalResidual.deallocate()
+        accounting.renewableReference.deallocate()
     }
 
     var components: [any Component] {
@@ -221,6 +233,19 @@ public final class CarbonModel: ODESystem {
                     "sector group \(g.key): products and activities claim more \(f.key) (\(claimed[f]) Mtce) than CEADs reports (\(groupFuel[f]) Mtce)")
             }
             for f in Fuel.allCases { remainder[f] = max(remainder[f], 0) }
+            if g == .power && p.heatSupply.heatSupplied > 0 {
+                // Real heat supply takes its coal; the rest of the group's coal is the accounting residual of coal
+                // burnt for power (raw-coal tonnes at default heating values), so it scales with that coal.
+                let heatCoal = p.heatSupply.heatSupplied * p.heatSupply.coalPerHeat
+                guard heatCoal <= remainder.coal + tolerance else {
+                    throw BaseYearError.inconsistent(
+                        "heat supply: \(p.heatSupply.heatSupplied) PJ at \(p.heatSupply.coalPerHeat) tce/GJ needs \(heatCoal) Mtce of coal, more than the \(remainder.coal) Mtce the power group leaves beside coal generation")
+                }
+                if ws.power.thermalFuel > 0 {
+                    powerCoalResidual.value = max(remainder.coal - heatCoal, 0) / ws.power.thermalFuel
+                    remainder.coal = min(heatCoal, remainder.coal)
+                }
+            }
             activities.baseFuel[remainderActivities[0]] += remainder
         }
         // Cement process CO2 that no product claims (a dataset without clinker) scales with the nonmetal
@@ -242,11 +267,21 @@ public final class CarbonModel: ODESystem {
         }
         evaluateBase()
 
+        // The 2022 rule's base: renewable electricity consumed in the region in 2020 (mid-2020 from the base-year
+        // state; the base year itself when it is later). Consumption above it is new renewable energy.
+        let ruleBase = Double(max(2020, p.baseYear)) + 0.5
+        y0.withUnsafeBufferPointer { evaluate(t: ruleBase, y: $0.baseAddress!) }
+        accounting.renewableReference.value = store.pointee.accounting.renewableConsumption
+        evaluateBase()
+
         let powerIndex = p.activities.firstIndex { $0.group == .power && $0.takesGroupRemainder }
+        let heatCO2 = powerIndex.map { activities.baseFuel[$0].emissions(p.factors.perTce) } ?? 0
         baseYearSplit = BaseYearSplit(
-            powerGroupResidualCO2: powerIndex.map { activities.baseFuel[$0].emissions(p.factors.perTce) } ?? 0,
+            powerGroupResidualCO2: heatCO2 + store.pointee.accounting.powerCoalResidual * p.factors.perTce.coal,
+            heatSupplyCO2: heatCO2, powerCoalResidualRatio: powerCoalResidual.value,
             residualElectricity: residualElectricity,
-            baseRenewableShare: power.baseRenewableShare.value)
+            baseRenewableShare: power.baseRenewableShare.value,
+            renewableReference: accounting.renewableReference.value)
     }
 }
 

@@ -13,6 +13,8 @@ public struct ModelParameters: Sendable {
     public var economy = EconomyParameters()
     public var power = PowerParameters()
     public var flyAsh = FlyAshParameters()
+    public var heatSupply = HeatSupplyParameters()
+    public var hydrogen = HydrogenParameters()
     public var ccus = CCUSParameters()
     public var sinks = SinkParameters()
     public var industryPolicy = IndustryPolicy()
@@ -103,6 +105,9 @@ public struct ProductParameters: Sendable {
     public var deepProcessingEnergyUplift: Double
     /// Responds to ladder electricity pricing (electricity-intensive products).
     public var electricityIntensive: Bool
+    /// Share of capacity on equipment of restricted size (steel: 400-1200 m3 blast furnaces, 30-100 t converters)
+    /// and its specific-energy gap to large equipment (0.06: 6 % more energy per tonne).
+    public var restrictedShare = 0.0, restrictedEnergyGap = 0.0
     /// False for a product the region does not make (or its dataset does not describe): no capacity, output,
     /// energy or value added, and levers on it have nothing to act on.
     public var isPresent = true
@@ -235,6 +240,9 @@ public struct FlyAshParameters: Sendable {
     public var fuelTcePerTonne = 2.5, electricityPerTonne = 0.6, processCO2PerTonne = 1.0
     /// Alumina needed per t aluminium, t/t.
     public var aluminaPerAluminium = 1.93
+    /// Share of fly-ash alumina that displaces alumina imported from other provinces rather than the region's
+    /// own Bayer alumina, while there are imports to displace (0: Bayer only, 1: imports first).
+    public var importDisplacement = 0.0
     public init() {}
 
     /// A region without fly-ash alumina: no stock, no capacity, no ash counted.
@@ -245,6 +253,25 @@ public struct FlyAshParameters: Sendable {
         f.fuelTcePerTonne = 0; f.electricityPerTonne = 0; f.processCO2PerTonne = 0
         return f
     }
+}
+
+/// Green hydrogen in coal chemicals: what one tonne of electrolytic hydrogen displaces and needs.
+public struct HydrogenParameters: Sendable {
+    /// Coal fuel (CO2-bearing: gasifier steam, oxygen plant) and feedstock coal (non-energy use) displaced per t H2, tce/t.
+    public var fuelTcePerTonne = 0.0, feedstockTcePerTonne = 0.0
+    /// Electrolysis electricity per t H2 (MWh/t) and the share of it drawn from the grid.
+    public var electricityPerTonne = 55.0, gridShare = 0.0
+    public init() {}
+}
+
+/// Heat actually supplied in the power-and-heat group (district heat and industrial steam). The group's fuel that
+/// neither coal generation nor this heat explains is the accounting residual, which scales with coal burnt for power.
+public struct HeatSupplyParameters: Sendable {
+    /// Heat supplied in the base year, PJ (0: no split; the whole remainder is heat supply).
+    public var heatSupplied = 0.0
+    /// Coal per unit of heat supplied, tce/GJ.
+    public var coalPerHeat = 0.04
+    public init() {}
 }
 
 public struct CCUSParameters: Sendable {

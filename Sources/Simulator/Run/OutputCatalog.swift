@@ -115,10 +115,15 @@ extension CarbonModel {
         s.emit("energy_non_fossil", "Mtce", ws.accounting.nonFossilEnergy)
         s.emit("energy_feedstock", "Mtce", ws.accounting.feedstockEnergy)
         s.emit("energy_export_deduction", "Mtce", ws.accounting.exportDeduction)
+        s.emit("renewable_consumption", "TWh", ws.accounting.renewableConsumption)
+        s.emit("coal_power_residual", "Mtce", ws.accounting.powerCoalResidual)
+        s.emit("energy_new_renewables", "Mtce", ws.accounting.newRenewableEnergy)
         s.emit("energy_cap", "Mtce", .midYear, ws.dualControl.energyCap.isFinite ? ws.dualControl.energyCap : .nan)
         s.emit("gdp", "10^8 yuan (2019 prices)", ws.economy.gdp)
         s.emit("energy_intensity", "tce per 10^4 yuan", .ratio(numerator: "energy_total", denominator: "gdp", factor: 100),
                ws.accounting.energyTotal * 100 / ws.economy.gdp)
+        s.emit("energy_intensity_dual_control", "tce per 10^4 yuan", .ratio(numerator: "energy_dual_control", denominator: "gdp", factor: 100),
+               ws.accounting.energyDualControl * 100 / ws.economy.gdp)
         s.emit("co2_intensity", "t CO2 per 10^4 yuan", .ratio(numerator: "co2_gross", denominator: "gdp", factor: 100),
                ws.accounting.grossCO2 * 100 / ws.economy.gdp)
         s.emit("non_fossil_share", "%", .ratio(numerator: "energy_non_fossil", denominator: "energy_total", factor: 100),
@@ -146,6 +151,9 @@ extension CarbonModel {
         s.emit("fly_ash_alumina_capacity", "Mt/yr", .stock, ws.flyAsh.aluminaCapacity)
         s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAsh.aluminaOutput)
         s.emit("alumina_imports", "Mt/yr", ws.industry.aluminaImports)
+        s.emit("alumina_exports", "Mt/yr", ws.industry.aluminaExports)
+        s.emit("green_hydrogen", "Mt/yr", ws.industry.greenHydrogen)
+        s.emit("hydrogen_displaced_fuel", "Mtce", ws.industry.hydrogenDisplacedFuel)
         s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
         s.emit("ccus_capture_potential", "Mt CO2", ws.ccus.potential)
         s.emit("dual_control_curtailment", "%", 100 * ws.dualControl.curtailment)

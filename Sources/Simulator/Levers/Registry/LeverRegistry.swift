@@ -5,7 +5,11 @@ public enum Levers {}
 
 public enum LeverRegistry {
     public static let all: [Lever] =
-        Levers.capacityCut + Levers.capacityCap + Levers.deepProcessingLevers + [
+        Levers.capacityCut + Levers.capacityCap + Levers.deepProcessingLevers + Levers.capacityReplacementLevers + [
+            Levers.clinkerSubstitution,
+            Levers.carbideSlag,
+            Levers.greenHydrogen,
+            Levers.steelEquipmentUpgrade,
             Levers.efficiencyBenchmark,
             Levers.greenEntry,
             Levers.flyAshAlumina,
