@@ -15,6 +15,8 @@ public struct ScenarioComparison {
     public let headline: [HeadlineRow]
 
     public var names: [String] { reports.map(\.scenario) }
+    /// The region and dataset, when the caller named them.
+    public var provenance: Provenance? { reports.first?.provenance }
 
     /// One indicator: its value in the start year and at the end of each period, per scenario.
     public struct Row {
@@ -71,8 +73,9 @@ public struct ScenarioComparison {
     }
 
     /// `until`: show only the plan periods ending no later than this year.
-    public init(_ results: [ScenarioResult], until: Int? = nil) {
-        self.init(reports: results.map { PlanPeriodReport($0) }, until: until)
+    /// `provenance`: the region and dataset the scenarios ran on, named in every rendering.
+    public init(_ results: [ScenarioResult], until: Int? = nil, provenance: Provenance? = nil) {
+        self.init(reports: results.map { PlanPeriodReport($0, provenance: provenance) }, until: until)
     }
 
     public init(reports: [PlanPeriodReport], until: Int? = nil) {
