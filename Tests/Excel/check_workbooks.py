@@ -378,6 +378,7 @@ def check_decompose(binary, tmp, lang):
     data = json.loads(carbonsim(binary, "decompose", FILES[1], "--from", "2020", "--to", "2030", "--format", "json").stdout)
     wb = openpyxl.load_workbook(path)
     check(wb.sheetnames == (["LMDI分解", "说明"] if lang == "zh" else ["LMDI", "Metadata"]), f"decompose sheets {wb.sheetnames}")
+    f = cn_factor("Mt CO2", "cn" if lang == "zh" else "model")  # effects in 万吨CO2 under zh (1 Mt = 100 万吨)
     ws = wb.worksheets[0]
     check(ws.freeze_panes == "B2", f"decompose frozen at {ws.freeze_panes}")
     effects = ["activity", "intensity", "structure", "mix", "emission_factor", "process"]
@@ -386,13 +387,15 @@ def check_decompose(binary, tmp, lang):
     rows = rows_of(ws)[1:]
     for row in rows[:8]:
         # The sector is named in the language; find it by its activity effect.
-        match = [s for s in sectors if math.isclose(data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
+        match = [s for s in sectors if math.isclose(f * data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
         check(len(match) == 1, f"decompose row {row[0].value}")
         for e, cell in zip(effects, row[1:7]):
-            v = data["additive"][e][match[0]]
+            v = f * data["additive"][e][match[0]]
             formatted(cell, v, value_format(v), f"decompose {match[0]} {e}")
     total = rows[8]
-    formatted(total[7], data["change"], value_format(data["change"]), "decompose total change")
+    formatted(total[7], f * data["change"], value_format(f * data["change"]), "decompose total change")
+    ends = [r for r in rows if r[0].value in ("起点", "终点", "From", "To")]
+    check(len(ends) == 2 and all(r[3].value == ("万吨CO2" if lang == "zh" else "Mt CO2") for r in ends), "decompose: the ends in the table's unit")
     ratio = rows[9]
     for e, cell in zip(effects, ratio[1:7]):
         formatted(cell, data["multiplicative"][e], "0.0000", f"decompose ratio {e}")
@@ -432,10 +435,13 @@ def check_summarize(binary, tmp, lang):
     rows = rows_of(wb.worksheets[0])[1:]
     band = sc["bands"][0]
     check(len(rows) == len(band["years"]), f"bands: {len(rows)} rows")
+    f = cn_factor("Mt CO2", "cn" if lang == "zh" else "model")  # the sweep keeps co2_gross (Mt CO2 in JSON)
+    check(band["series"] == "co2_gross", f"bands: {band['series']}")
     for row, (i, year) in zip(rows, enumerate(band["years"])):
         formatted(row[2], year, "0", "band year")
+        check(row[8].value == ("万吨CO2" if lang == "zh" else "Mt CO2"), f"band unit {row[8].value}")
         for cell, p in zip(row[3:8], ["P5", "P25", "P50", "P75", "P95"]):
-            v = band["percentiles"][p][i]
+            v = scaled(band["percentiles"][p][i], f)
             formatted(cell, v, value_format(v), f"band {p} {year}")
     rows = rows_of(wb.worksheets[1])[1:]
     check(len(rows) == len(sc["targets"]), "target probabilities: one row per target")
