@@ -126,10 +126,7 @@ public enum ComparisonRenderer {
         return out
     }
 
-    static func headlineUnit(_ h: ScenarioComparison.HeadlineRow, _ language: Language) -> String {
-        headlineUnitLabel(h, UnitSystem.Presented(unit: h.unit, factor: 1), language)
-    }
-
+    /// A headline indicator's unit as a table names it: 年, 亿元, or the shown unit's label.
     static func headlineUnitLabel(_ h: ScenarioComparison.HeadlineRow, _ shown: UnitSystem.Presented, _ language: Language) -> String {
         h.unit == "year" ? Labels.comparison("year_unit", language) : h.unit == "10^8 yuan" ? Labels.money(language) : Labels.unit(shown.unit, language)
     }
