@@ -58,6 +58,8 @@ final class ComparisonTests: XCTestCase {
         let cost = try XCTUnwrap(c.headline.first { $0.key == "total_cost" })
         XCTAssertEqual(cost.values[1], Self.results[1].costs.totalDiscounted)
         XCTAssertEqual(try XCTUnwrap(cost.differences[0]), Self.results[1].costs.totalDiscounted - Self.results[0].costs.totalDiscounted)
+        XCTAssertLessThan(abs(Self.results[0].costs.totalDiscounted), 1e-6, "the baseline takes no measures")
+        XCTAssertEqual(cost.relative, [nil], "no % of a cost that is zero but for rounding")
         let neutral = try XCTUnwrap(c.headline.first { $0.key == "neutrality_year" })
         XCTAssertEqual(neutral.values, [nil, nil], "neither default reaches net zero by 2060")
         XCTAssertEqual(neutral.differences, [nil])

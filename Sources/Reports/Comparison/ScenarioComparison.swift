@@ -65,9 +65,11 @@ public struct ScenarioComparison {
         public var differences: [Double?] {
             values.dropFirst().map { v in v.flatMap { v in values[0].map { v - $0 } } }
         }
+        /// nil for years, and where the first is zero, or rounding noise next to this one (the baseline's cost
+        /// of measures it does not take is 1e-13, which would make a % of 10^18).
         public var relative: [Double?] {
             isYear ? values.dropFirst().map { _ in nil } : values.dropFirst().map { v in
-                v.flatMap { v in values[0].flatMap { $0 != 0 ? 100 * (v / $0 - 1) : nil } }
+                v.flatMap { v in values[0].flatMap { abs($0) > 1e-9 * abs(v) ? 100 * (v / $0 - 1) : nil } }
             }
         }
     }
