@@ -14,6 +14,10 @@ struct CompareCommand: ParsableCommand {
         (in the indicator's unit; for shares, percentage points) and as % of the reference's value. With no \
         file, compares the embedded baseline and announced scenarios.
 
+        --lang zh labels everything in Chinese and, by default, shows Chinese statistical units (--units cn: \
+        万吨CO2, 万吨标准煤, 万千瓦, 亿千瓦时); a Chinese CSV starts with the UTF-8 byte-order mark. JSON stays \
+        in the model's units (Mt CO2, Mtce, GW, TWh) whatever --units says.
+
         --format xlsx writes an Excel workbook (--output FILE.xlsx): the plan-period table with the scenarios \
         side by side and the differences, the targets with required, achieved, gap and result, the headline \
         indicators, the costs, the annual series of each scenario, and a metadata sheet.
@@ -32,10 +36,11 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Show plan periods ending no later than this year (default: all, to the dataset's end).")
     var until: Int?
 
-    @Option(name: .long, help: "Label language: en or zh.")
-    var lang: Language = .en
+    @OptionGroup var presentation: PresentationOptions
 
     @OptionGroup var data: DatasetOptions
+
+    var lang: Language { presentation.lang }
 
     func validate() throws {
         if let until, !(2025...2100).contains(until) {
@@ -53,16 +58,21 @@ struct CompareCommand: ParsableCommand {
             // As in `run`: the embedded "announced" is Inner Mongolia's plan, not another region's.
             if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
                 scenarios = Array(scenarios.prefix(1))
-                printLine("note: \(dataset.region): the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan); name scenario files to compare")
+                printLine(lang == .zh
+                          ? "注：\(Provenance(dataset).regionName(.zh))：只有基准情景（内置的已公布政策情景是内蒙古的规划）；请给出要对比的情景文件"
+                          : "note: \(dataset.region): the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan); name scenario files to compare")
             }
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
-                let sheets = ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: true, until: until)
+                let sheets = ScenarioWorkbook.build(results, metadata: metadata, language: lang, units: presentation.unitSystem,
+                                                   differences: true, until: until)
                 try writeWorkbook(sheets, to: workbook, title: "carbonsim compare: \(results.map(\.name).joined(separator: ", "))")
                 return
             }
-            let text = try ComparisonRenderer.render(ScenarioComparison(results, until: until), format: format.text!, language: lang)
+            let comparison = ScenarioComparison(results, until: until, provenance: Provenance(dataset))
+            let text = try ComparisonRenderer.render(comparison, format: format.text!, language: lang, units: presentation.unitSystem,
+                                                     bom: format == .csv && presentation.csvBOM)
             if let output {
                 do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                     printError("cannot write \(output): \(error.localizedDescription)")

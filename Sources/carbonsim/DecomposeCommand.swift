@@ -79,7 +79,8 @@ struct DecomposeCommand: ParsableCommand {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: file == nil && baseline == nil,
                                                 command: commandLineForMetadata)
                 let sheets = DecompositionWorkbook.build(analysis.result, sectors: Decomposition.sectors, labels: labels,
-                                                         start: analysis.start, end: analysis.end, metadata: metadata, language: lang)
+                                                         start: analysis.start, end: analysis.end, metadata: metadata, language: lang,
+                                                         units: units ?? .default(for: lang))
                 try writeWorkbook(sheets, to: workbook, title: "carbonsim decompose: \(labels.0) → \(labels.1)")
             } else if let output {
                 do { try render(analysis, labels).write(toFile: output, atomically: true, encoding: .utf8) } catch {

@@ -24,20 +24,30 @@ struct HindcastCommand: ParsableCommand {
         Examples: carbonsim hindcast
                   carbonsim hindcast --format markdown --chart hindcast.svg
                   carbonsim hindcast --observations my-bulletin.csv --scenario scenarios/baseline.yaml --lang zh
+                  carbonsim hindcast --lang zh --format xlsx --output hindcast.xlsx
+
+        --format xlsx --output FILE.xlsx writes an Excel workbook: a row per quantity and year (observed, model, \
+        error, error %, unit, basis, use, confidence, window), the summary per quantity, and a metadata sheet \
+        naming the observations file. The workbook is in --units (万吨标准煤, 亿千瓦时, 万千瓦 by default under \
+        --lang zh); the text, CSV and JSON reports stay in the model's units.
         """
     )
 
     @Option(name: .long, help: "Observations CSV file (default: the one the dataset names).") var observations: String?
     @Option(name: .long, help: "Scenario file run as the model (default: the embedded announced; baseline outside Inner Mongolia).")
     var scenario: String?
-    @Option(name: .long, help: "Report format: table, markdown, csv or json.") var format: OutputFormat = .table
+    @Option(name: .long, help: ArgumentHelp(stringLiteral: ReportFormat.help)) var format: ReportFormat = .table
+    @Option(name: [.short, .long], help: "Write the report to this file instead of printing (required for xlsx).") var output: String?
     @Option(name: .long, help: "Also write a chart of observed points and model lines to this SVG file.") var chart: String?
-    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
+    @OptionGroup var presentation: PresentationOptions
+    var lang: Language { presentation.lang }
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
         try reportingErrors {
             if let chart { try checkOutputFile(chart, option: "--chart") }
+            let workbook = try checkWorkbookOutput(format: format, output: output)
+            if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
             let observed = try ObservationSet.forDataset(dataset, datasetPath: data.dataset, override: observations,
                                                          years: ObservationSet.years(for: dataset))
@@ -50,7 +60,22 @@ struct HindcastCommand: ParsableCommand {
             }
             let result = try PreparedScenario(chosen, dataset: dataset).run()
             let hindcast = Hindcast(observations: observed, trajectory: result.trajectory, scenario: result.name, baseYear: dataset.baseYear)
-            print(try HindcastRenderer.render(hindcast, format: format, language: lang), terminator: "")
+            if let workbook {
+                let metadata = WorkbookMetadata(dataset: dataset, scenarios: [chosen], embedded: scenario == nil, command: commandLineForMetadata)
+                let sheets = HindcastWorkbook.build(hindcast, metadata: metadata, language: lang, units: presentation.unitSystem)
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim hindcast: \(result.name)")
+            } else {
+                var text = try HindcastRenderer.render(hindcast, format: format.text!, language: lang)
+                if format == .csv && presentation.bom { text = CSVRenderer.bom + text }
+                if let output {
+                    do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                        printError("cannot write \(output): \(error.localizedDescription)")
+                        throw ExitCode(1)
+                    }
+                } else {
+                    print(text, terminator: "")
+                }
+            }
             if observed == nil {
                 printLine("note: \(dataset.file) names no observations file (observations: KEY); nothing to compare. Give --observations FILE.")
             }

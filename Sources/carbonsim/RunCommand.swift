@@ -52,7 +52,8 @@ struct RunCommand: ParsableCommand {
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             guard workbookPath != nil else { return (results, Provenance(dataset), nil) }
             let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
-            return (results, Provenance(dataset), ScenarioWorkbook.build(results, metadata: metadata, language: lang, differences: false))
+            return (results, Provenance(dataset), ScenarioWorkbook.build(results, metadata: metadata, language: lang,
+                                                                                   units: presentation.unitSystem, differences: false))
         }
         if let workbook, let output {
             return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))")

@@ -54,7 +54,7 @@ struct SummarizeCommand: ParsableCommand {
             }
             if let workbook {
                 let metadata = try WorkbookMetadata(sweep: store, command: commandLineForMetadata)
-                return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: presentation.lang), to: workbook,
+                return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: presentation.lang, units: presentation.unitSystem), to: workbook,
                                          title: "carbonsim summarize: \(summary.name)")
             }
             let shown: [Int]? = allYears ? kept : years.isEmpty ? nil : years

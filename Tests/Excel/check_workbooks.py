@@ -21,13 +21,49 @@ FILES = [os.path.join(ROOT, "scenarios", f) for f in ("baseline.yaml", "announce
 
 SHEETS = {
     "en": ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Annual accelerated", "Metadata"],
-    "zh": ["五年规划", "目标", "核心指标", "成本", "逐年 baseline", "逐年 announced", "逐年 accelerated", "说明"],
+    "zh": ["五年规划", "目标", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "逐年 强化政策情景", "说明"],
 }
+# The shipped scenarios as a Chinese report names them (README, "Chinese statistical conventions").
+SCENARIO_ZH = {"baseline": "基准情景", "announced": "已公布政策情景", "accelerated": "强化政策情景"}
+
+# Chinese statistical units, from the factors README.md states ("Units"): 1 Mt = 100 万吨, 1 Mtce = 100 万吨标准煤,
+# 1 GW = 100 万千瓦, 1 TWh = 10 亿千瓦时, 10^8 yuan = 亿元; cumulative emissions 1 Mt = 0.01 亿吨. Computed here
+# from the documentation, not read from carbonsim: model unit -> (the Chinese label, the factor).
+CN_UNITS = {"Mt CO2": ("万吨CO2", 100.0), "Mtce": ("万吨标准煤", 100.0), "GW": ("万千瓦", 100.0), "TWh": ("亿千瓦时", 10.0),
+            "Mt": ("万吨", 100.0), "Mt/yr": ("万吨", 100.0),
+            # Rates (per year, and per year of a measure) convert with their quantity's factor.
+            "Mt CO2/yr": ("万吨CO2/年", 100.0), "GW/yr": ("万千瓦/年", 100.0), "Mt/yr per yr": ("万吨产能/年", 100.0),
+            "Mtce/yr per yr": ("万吨标准煤/年（当年新增）", 100.0), "GW gce/kWh per yr": ("万千瓦·克标准煤/千瓦时（当年改造）", 100.0)}
+# The model units' Chinese labels, which must not be left in a workbook in Chinese statistical units.
+MODEL_LABELS_ZH = {"百万吨CO2", "百万吨标准煤", "吉瓦", "太瓦时", "百万吨", "百万吨/年", "百万吨CO2/年", "吉瓦/年", "百万吨产能/年",
+                   "百万吨标准煤/年（当年新增）", "吉瓦·克标准煤/千瓦时（当年改造）"}
+# A shown Chinese unit label -> the factor its numbers were multiplied by (for sheets that name the unit only).
+CN_FACTOR_BY_LABEL = {label: f for label, f in CN_UNITS.values()}
+
+
+def cn_factor(model_unit, units):
+    """The factor a model value is multiplied by in `units` ("cn" or "model")."""
+    return CN_UNITS[model_unit][1] if units == "cn" and model_unit in CN_UNITS else 1.0
+
+
+def shown(name, lang):
+    return SCENARIO_ZH.get(name, name) if lang == "zh" else name
+
+
+def points_format(lang):
+    """A share's change or difference: percentage points, the unit in the number format."""
+    unit = '"个百分点"' if lang == "zh" else '" pp"'
+    return f"+0.00{unit};-0.00{unit};0.00{unit}"
+
+
+def scaled(v, f):
+    return None if v is None else v * f
 FROZEN = {"Plan periods": "E2", "Targets": "C2", "Headline": "C2", "Costs": "C2", "Metadata": "B2",
           "五年规划": "E2", "目标": "C2", "核心指标": "C2", "成本": "C2", "说明": "B2"}
 # Labels an analyst reads, by language (a sample: the full tables are in Sources/Reports/Language.swift).
 LABELS = {"en": {"co2_gross": "CO2 gross", "unit": "Mt CO2", "base": "base", "15th": "15th (2026-30)", "pass": "PASS", "fail": "FAIL"},
-          "zh": {"co2_gross": "CO2排放总量（毛）", "unit": "百万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
+          "zh": {"co2_gross": "CO2排放总量（毛）", "unit": "万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
+UNIT_LABEL = {("en", "model"): "Mt CO2", ("zh", "cn"): "万吨CO2", ("zh", "model"): "百万吨CO2"}
 
 passed = 0
 
@@ -97,41 +133,56 @@ def width(s):
                                            or 0xAC00 <= ord(ch) <= 0xD7A3) else 1 for ch in s)
 
 
-def check_plan_periods(ws, data, lang, differences):
-    """Every indicator and point as in the comparison JSON, numbers with their formats."""
+def check_plan_periods(ws, data, lang, differences, units):
+    """Every indicator and point as in the comparison JSON (model units), converted to `units` by the documented
+    factors, numbers with their formats; a share's change and difference in percentage points."""
     n = len(data["scenarios"])
     header = [c.value for c in ws[1]]
-    check(header[4::2][:n] == data["scenarios"], f"plan periods: scenario columns {header[4::2][:n]}")
+    names = [shown(x, lang) for x in data["scenarios"]]
+    check(header[4::2][:n] == names, f"plan periods: scenario columns {header[4::2][:n]}")
     check(len(header) == 4 + 2 * n + (2 * (n - 1) if differences else 0), f"plan periods: {len(header)} columns")
     rows = rows_of(ws)[1:]
     k = 0
     for ind in data["indicators"]:
-        for p in ind["points"]:
+        f = cn_factor(ind["unit"], units)
+        share = ind["unit"] == "%"
+        for j, p in enumerate(ind["points"]):
             row = rows[k]
             k += 1
             where = f"plan periods row {k + 1} ({ind['series']} {p['year']})"
+            if lang == "zh" and units == "cn":
+                check(row[1].value not in MODEL_LABELS_ZH, f"{where}: a model unit {row[1].value} left in Chinese statistical units")
+                if ind["unit"] in CN_UNITS:
+                    check(row[1].value == CN_UNITS[ind["unit"]][0], f"{where}: unit {row[1].value}, expected {CN_UNITS[ind['unit']][0]}")
             if ind["series"] == "co2_gross":
-                check(row[0].value == LABELS[lang]["co2_gross"] and row[1].value == LABELS[lang]["unit"], f"{where}: labels {row[0].value}, {row[1].value}")
+                check(row[0].value == LABELS[lang]["co2_gross"] and row[1].value == UNIT_LABEL[(lang, units)], f"{where}: labels {row[0].value}, {row[1].value}")
                 if p.get("period") is None:
                     check(row[2].value == LABELS[lang]["base"], f"{where}: period {row[2].value}")
                 if p.get("period") == "15th":
                     check(row[2].value == LABELS[lang]["15th"], f"{where}: period {row[2].value}")
             formatted(row[3], p["year"], "0", where + " year")
             for s in range(n):
-                v = p["values"][s]
+                v = scaled(p["values"][s], f)
                 formatted(row[4 + 2 * s], v, value_format(v), f"{where} value {s}")
-                formatted(row[5 + 2 * s], p["change_pct"][s] if p.get("period") else None, "0.0", f"{where} change {s}")
+                if share and p.get("period"):
+                    # Percentage points over the period: this point's share minus the previous point's.
+                    formatted(row[5 + 2 * s], p["values"][s] - ind["points"][j - 1]["values"][s], points_format(lang), f"{where} change (pp) {s}")
+                else:
+                    formatted(row[5 + 2 * s], p["change_pct"][s] if p.get("period") else None, "0.0", f"{where} change {s}")
             if differences:
                 for s in range(n - 1):
                     d, r = p["difference"][s], p["difference_pct"][s]
-                    formatted(row[4 + 2 * n + 2 * s], d, value_format(d), f"{where} difference {s}")
-                    formatted(row[5 + 2 * n + 2 * s], r, "0.0", f"{where} difference % {s}")
-                    if ind["unit"] == "%":
-                        check(r is None, f"{where}: a share has no % difference")
+                    if share:
+                        formatted(row[4 + 2 * n + 2 * s], d, points_format(lang), f"{where} difference (pp) {s}")
+                        check(r is None and row[5 + 2 * n + 2 * s].value is None, f"{where}: a share has no % difference")
+                    else:
+                        d = scaled(d, f)
+                        formatted(row[4 + 2 * n + 2 * s], d, value_format(d) if d is not None else None, f"{where} difference {s}")
+                        formatted(row[5 + 2 * n + 2 * s], r, "0.0", f"{where} difference % {s}")
     check(rows[k][0].value is None, "plan periods: a blank row after the table")
 
 
-def check_targets(ws, data, lang):
+def check_targets(ws, data, lang, units):
     rows = rows_of(ws)[1:]
     k = 0
     for s, name in enumerate(data["scenarios"]):
@@ -143,36 +194,43 @@ def check_targets(ws, data, lang):
             k += 1
             where = f"targets row {k + 1} ({name} {t['target']} {t['year']})"
             year_target = t["target"] in ("peak_year", "neutrality_year")
-            check(row[0].value == name, f"{where}: scenario {row[0].value}")
+            # Ceilings are in CO2, caps in energy; cuts and shares in %.
+            f = cn_factor({"peak_ceiling": "Mt CO2", "energy_cap": "Mtce"}.get(t["target"], "%"), units)
+            check(row[0].value == shown(name, lang), f"{where}: scenario {row[0].value}")
             formatted(row[3], c["year"], "0", where + " year")
-            formatted(row[4], c["required"], "0" if year_target else value_format(c["required"]), where + " required")
+            required = scaled(c["required"], f)
+            formatted(row[4], required, "0" if year_target else value_format(required), where + " required")
             if c["achieved"] is None:
                 check(row[5].value in ("never", "无"), f"{where}: achieved {row[5].value}")
             else:
-                formatted(row[5], c["achieved"], "0" if year_target else value_format(c["achieved"]), where + " achieved")
+                achieved = scaled(c["achieved"], f)
+                formatted(row[5], achieved, "0" if year_target else value_format(achieved), where + " achieved")
             gap = c["gap"]
-            formatted(row[6], gap, "0" if year_target else (value_format(gap) if gap is not None else None), where + " gap")
+            shown_gap = scaled(gap, f)
+            formatted(row[6], shown_gap, "0" if year_target else (value_format(shown_gap) if gap is not None else None), where + " gap")
             if gap is not None:
                 check(math.isclose(gap, c["achieved"] - c["required"], rel_tol=1e-12, abs_tol=1e-9), f"{where}: gap is not achieved - required")
             check(row[7].value == LABELS[lang]["pass" if c["passed"] else "fail"], f"{where}: result {row[7].value}")
     check(k == len(rows), f"targets: {len(rows)} rows, expected {k}")
 
 
-def check_headline(ws, data, differences):
+def check_headline(ws, data, differences, units):
     rows = rows_of(ws)[1:]
     n = len(data["scenarios"])
     check(len(rows) == len(data["headline"]), "headline: one row per indicator")
     for row, h in zip(rows, data["headline"]):
         years = h["unit"] == "year"
+        # Cumulative emissions as a large total: 亿吨 (1 Mt = 0.01 亿吨) in Chinese statistical units.
+        f = 0.01 if units == "cn" and h["indicator"] == "cumulative_co2" else cn_factor(h["unit"], units)
         for s in range(n):
-            v = h["values"][s]
+            v = scaled(h["values"][s], f)
             if v is None:
                 check(row[2 + s].value in ("never", "无"), f"headline {h['indicator']}: {row[2 + s].value}")
             else:
                 formatted(row[2 + s], v, "0" if years else value_format(v), f"headline {h['indicator']} {s}")
         if differences:
             for s in range(n - 1):
-                d = h["difference"][s]
+                d = scaled(h["difference"][s], f)
                 formatted(row[2 + n + 2 * s], d, "0" if years else (value_format(d) if d is not None else None), f"headline {h['indicator']} difference")
                 formatted(row[3 + n + 2 * s], h["difference_pct"][s], "0.0", f"headline {h['indicator']} difference %")
 
@@ -191,8 +249,16 @@ def check_costs(ws, run):
         formatted(rows[len(families) + 1][2 + s], 100 * sc["indicators"]["discount_rate"], "0.0", "costs discount rate")
 
 
-def check_annual(ws, sc):
+def check_annual(ws, sc, lang, units):
+    """Every series, year by year; in Chinese statistical units each column's numbers are the JSON's times the
+    factor of the unit it names (a model unit's label must not be left)."""
     keys = [c.value for c in ws[3]][1:]
+    labels = [c.value for c in ws[2]][1:]
+    factors = [CN_FACTOR_BY_LABEL.get(label, 1.0) if units == "cn" else 1.0 for label in labels]
+    if lang == "zh" and units == "cn":
+        left = [label for label in labels if label in MODEL_LABELS_ZH]
+        check(not left, f"{ws.title}: model units left: {left}")
+        check(labels[keys.index("co2_gross")] == "万吨CO2" and labels[keys.index("capacity_wind")] == "万千瓦", f"{ws.title}: units {labels[:5]}")
     check(set(sc["series"]) <= set(keys), f"{ws.title}: series missing: {set(sc['series']) - set(keys)}")
     rows = rows_of(ws)[3:]
     check(len(rows) == len(sc["years"]), f"{ws.title}: {len(rows)} years")
@@ -202,7 +268,7 @@ def check_annual(ws, sc):
             if key.startswith("cost_"):
                 same(row[j + 1], sc["annual_costs"][key[5:]][i], f"{ws.title} {key} {sc['years'][i]}")
             else:
-                v = sc["series"][key][i]
+                v = scaled(sc["series"][key][i], factors[j])
                 formatted(row[j + 1], v, value_format(v) if v is not None else None, f"{ws.title} {key} {sc['years'][i]}")
 
 
@@ -233,21 +299,28 @@ def check_metadata(ws, lang, scenario_files, command):
     check(len(sources) >= 10 and all(s.split(" ")[0] in text.decode() for s in sources), f"metadata: {len(sources)} sources, all from the dataset")
 
 
-def check_compare(binary, tmp, lang):
-    path = os.path.join(tmp, f"compare-{lang}.xlsx")
-    carbonsim(binary, "compare", *FILES, "--format", "xlsx", "--output", path, "--lang", lang)
-    data = json.loads(carbonsim(binary, "compare", *FILES, "--format", "json").stdout)
+def check_compare(binary, tmp, lang, units):
+    """`compare`'s workbook against `compare --format json` (always in model units), in `units`: under zh the
+    default is Chinese statistical units, --units model keeps the model's."""
+    path = os.path.join(tmp, f"compare-{lang}-{units}.xlsx")
+    carbonsim(binary, "compare", *FILES, "--format", "xlsx", "--output", path, "--lang", lang, "--units", units)
+    data = json.loads(carbonsim(binary, "compare", *FILES, "--format", "json", "--lang", lang, "--units", units).stdout)
     run = json.loads(carbonsim(binary, "run", *FILES, "--format", "json").stdout)
     wb = openpyxl.load_workbook(path)
     check_layout(wb, lang)
     ws = wb.worksheets
-    check_plan_periods(ws[0], data, lang, differences=True)
-    check_targets(ws[1], data, lang)
-    check_headline(ws[2], data, differences=True)
+    check_plan_periods(ws[0], data, lang, differences=True, units=units)
+    region = "地区：内蒙古" if lang == "zh" else "Region: Inner Mongolia"
+    check(any(r[0].value and str(r[0].value).startswith(region) for r in ws[0].iter_rows()), "plan periods: the region named")
+    check_targets(ws[1], data, lang, units)
+    check_headline(ws[2], data, differences=True, units=units)
     check_costs(ws[3], run)
     for sheet, sc in zip(ws[4:7], run["scenarios"]):
-        check_annual(sheet, sc)
+        check_annual(sheet, sc, lang, units)
     check_metadata(ws[7], lang, FILES, "compare")
+    meta = {r[0].value: r[1].value for r in ws[7].iter_rows(min_row=2)}
+    expected = {("zh", "cn"): "万吨CO2", ("zh", "model"): "百万吨CO2", ("en", "model"): "Mt CO2"}[(lang, units)]
+    check(expected in meta["计量单位" if lang == "zh" else "Units"], f"metadata units: {meta}")
 
 
 def check_run(binary, tmp, lang):
@@ -259,6 +332,7 @@ def check_run(binary, tmp, lang):
     check_layout(wb, lang)
     ws = wb.worksheets[0]
     check(ws.max_column == 4 + 2 * len(FILES), f"run plan periods: {ws.max_column} columns, no differences")
+    units = "cn" if lang == "zh" else "model"
     rows = rows_of(ws)[1:]
     # Rows follow the report's order; find each by its first row's year and values.
     first = run["scenarios"][0]
@@ -270,21 +344,30 @@ def check_run(binary, tmp, lang):
         by_label[i] = rows[i:i + n_points]
     check(len(by_label) == len(first["periods"][0]["values"]), f"run: {len(by_label)} indicators")
     for block in by_label.values():
-        # Identify the series by its base value in the first scenario.
-        base = block[0][4].value
+        # Identify the series by its base value in the first scenario (in model units: the documented factor
+        # of the unit the block names undone).
+        f = CN_FACTOR_BY_LABEL.get(block[0][1].value, 1.0) if units == "cn" else 1.0
+        share = block[0][1].value == "%"
+        base = block[0][4].value / f
         year0 = block[0][3].value
         candidates = [s for s in first["periods"][0]["values"]
                       if first["series"][s][first["years"].index(year0)] is not None
                       and math.isclose(first["series"][s][first["years"].index(year0)], base, rel_tol=1e-14)
-                      and all(math.isclose(block[1 + k][4].value, first["periods"][k]["values"][s]["end"], rel_tol=1e-14)
+                      and all(math.isclose(block[1 + k][4].value, f * first["periods"][k]["values"][s]["end"], rel_tol=1e-14)
                               for k in range(len(first["periods"])) if first["periods"][k]["values"][s]["end"] is not None)]
         check(len(candidates) >= 1, f"run: indicator with base {base} not in the JSON")
         s = candidates[0]
         for j, sc in enumerate(run["scenarios"]):
             for k, p in enumerate(sc["periods"]):
                 v = p["values"][s]
-                formatted(block[1 + k][4 + 2 * j], v["end"], value_format(v["end"]) if v["end"] is not None else None, f"run {sc['name']} {s} {p['period']}")
-                formatted(block[1 + k][5 + 2 * j], v["change_pct"], "0.0", f"run {sc['name']} {s} {p['period']} change")
+                end = scaled(v["end"], f)
+                formatted(block[1 + k][4 + 2 * j], end, value_format(end) if end is not None else None, f"run {sc['name']} {s} {p['period']}")
+                if share:
+                    before = block[k][4 + 2 * j].value  # the point before: the start year or the previous period's end
+                    check(math.isclose(block[1 + k][5 + 2 * j].value, v["end"] - before, rel_tol=1e-9, abs_tol=1e-12)
+                          and block[1 + k][5 + 2 * j].number_format == points_format(lang), f"run {sc['name']} {s} {p['period']} change in pp")
+                else:
+                    formatted(block[1 + k][5 + 2 * j], v["change_pct"], "0.0", f"run {sc['name']} {s} {p['period']} change")
     check_costs(wb.worksheets[3], run)
     check_metadata(wb.worksheets[7], lang, FILES, "run")
 
@@ -295,6 +378,7 @@ def check_decompose(binary, tmp, lang):
     data = json.loads(carbonsim(binary, "decompose", FILES[1], "--from", "2020", "--to", "2030", "--format", "json").stdout)
     wb = openpyxl.load_workbook(path)
     check(wb.sheetnames == (["LMDI分解", "说明"] if lang == "zh" else ["LMDI", "Metadata"]), f"decompose sheets {wb.sheetnames}")
+    f = cn_factor("Mt CO2", "cn" if lang == "zh" else "model")  # effects in 万吨CO2 under zh (1 Mt = 100 万吨)
     ws = wb.worksheets[0]
     check(ws.freeze_panes == "B2", f"decompose frozen at {ws.freeze_panes}")
     effects = ["activity", "intensity", "structure", "mix", "emission_factor", "process"]
@@ -303,13 +387,15 @@ def check_decompose(binary, tmp, lang):
     rows = rows_of(ws)[1:]
     for row in rows[:8]:
         # The sector is named in the language; find it by its activity effect.
-        match = [s for s in sectors if math.isclose(data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
+        match = [s for s in sectors if math.isclose(f * data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
         check(len(match) == 1, f"decompose row {row[0].value}")
         for e, cell in zip(effects, row[1:7]):
-            v = data["additive"][e][match[0]]
+            v = f * data["additive"][e][match[0]]
             formatted(cell, v, value_format(v), f"decompose {match[0]} {e}")
     total = rows[8]
-    formatted(total[7], data["change"], value_format(data["change"]), "decompose total change")
+    formatted(total[7], f * data["change"], value_format(f * data["change"]), "decompose total change")
+    ends = [r for r in rows if r[0].value in ("起点", "终点", "From", "To")]
+    check(len(ends) == 2 and all(r[3].value == ("万吨CO2" if lang == "zh" else "Mt CO2") for r in ends), "decompose: the ends in the table's unit")
     ratio = rows[9]
     for e, cell in zip(effects, ratio[1:7]):
         formatted(cell, data["multiplicative"][e], "0.0000", f"decompose ratio {e}")
@@ -349,10 +435,13 @@ def check_summarize(binary, tmp, lang):
     rows = rows_of(wb.worksheets[0])[1:]
     band = sc["bands"][0]
     check(len(rows) == len(band["years"]), f"bands: {len(rows)} rows")
+    f = cn_factor("Mt CO2", "cn" if lang == "zh" else "model")  # the sweep keeps co2_gross (Mt CO2 in JSON)
+    check(band["series"] == "co2_gross", f"bands: {band['series']}")
     for row, (i, year) in zip(rows, enumerate(band["years"])):
         formatted(row[2], year, "0", "band year")
+        check(row[8].value == ("万吨CO2" if lang == "zh" else "Mt CO2"), f"band unit {row[8].value}")
         for cell, p in zip(row[3:8], ["P5", "P25", "P50", "P75", "P95"]):
-            v = band["percentiles"][p][i]
+            v = scaled(band["percentiles"][p][i], f)
             formatted(cell, v, value_format(v), f"band {p} {year}")
     rows = rows_of(wb.worksheets[1])[1:]
     check(len(rows) == len(sc["targets"]), "target probabilities: one row per target")
@@ -379,6 +468,49 @@ def check_summarize(binary, tmp, lang):
     check(("参数扫描 name" if lang == "zh" else "Sweep name") in meta and "workbook-check" in meta.values(), "summarize metadata: the sweep's name")
 
 
+def check_hindcast(binary, tmp, lang):
+    """`hindcast`'s workbook against `hindcast --format json` (model units): a row per quantity and year, the summary
+    per quantity and window, the metadata naming the observations file; Chinese statistical units under zh."""
+    path = os.path.join(tmp, f"hindcast-{lang}.xlsx")
+    carbonsim(binary, "hindcast", "--format", "xlsx", "--output", path, "--lang", lang)
+    data = json.loads(carbonsim(binary, "hindcast", "--format", "json").stdout)
+    units = "cn" if lang == "zh" else "model"
+    wb = openpyxl.load_workbook(path)
+    names = ["回算检验", "汇总", "说明"] if lang == "zh" else ["Hindcast", "Summary", "Metadata"]
+    check(wb.sheetnames == names, f"hindcast sheets {wb.sheetnames}")
+    for ws, frozen in zip(wb.worksheets, ["C2", "C2", "B2"]):
+        check(ws.freeze_panes == frozen, f"{ws.title} frozen at {ws.freeze_panes}")
+    rows = rows_of(wb.worksheets[0])[1:]
+    check(len(data["rows"]) >= 20 and rows[len(data["rows"])][0].value is None, f"hindcast: {len(data['rows'])} rows, then a blank row")
+    for row, r in zip(rows, data["rows"]):
+        where = f"hindcast {r['quantity']} {r['year']}"
+        f = cn_factor(r["unit"], units)
+        check(r["quantity"] in row[0].value, f"{where}: quantity {row[0].value}")
+        formatted(row[1], r["year"], "0", where + " year")
+        for cell, v, what in ((row[2], r["observed"], "observed"), (row[3], r["model"], "model"), (row[4], r["error"], "error")):
+            v = scaled(v, f)
+            formatted(cell, v, value_format(v) if v is not None else None, f"{where} {what}")
+        formatted(row[5], r["relative_error_pct"], "0.0", where + " error %")
+        expected_unit = CN_UNITS[r["unit"]][0] if units == "cn" and r["unit"] in CN_UNITS else None
+        if expected_unit:
+            check(row[6].value == expected_unit, f"{where}: unit {row[6].value}, expected {expected_unit}")
+        elif lang == "en":
+            check(row[6].value == r["unit"], f"{where}: unit {row[6].value}")
+    summary = rows_of(wb.worksheets[1])[1:]
+    check(len(summary) == len(data["summary"]), f"hindcast summary: {len(summary)} rows")
+    for row, m in zip(summary, data["summary"]):
+        where = f"hindcast summary {m['quantity']} {m['window']}"
+        f = cn_factor(m["error_unit"], units)
+        mae = scaled(m["mean_absolute_error"], f)
+        formatted(row[3], mae, value_format(mae) if mae is not None else None, where + " MAE")
+        formatted(row[5], m["mean_absolute_percent_error"], "0.0", where + " MAPE")
+        for cell, key in zip(row[2:3] + row[6:9], ["compared", "bounds_met", "bounds_missed", "not_compared"]):
+            formatted(cell, m[key], "0", f"{where} {key}")
+    meta = {r[0].value: r[1].value for r in wb.worksheets[2].iter_rows(min_row=2)}
+    check(meta["观测数据文件" if lang == "zh" else "Observations file"] == data["observations_file"], f"hindcast metadata: {meta}")
+    check(meta["地区" if lang == "zh" else "Region"] == ("内蒙古" if lang == "zh" else "Inner Mongolia"), "hindcast metadata: the region")
+
+
 def check_errors(binary, tmp):
     """xlsx is binary: it needs --output FILE.xlsx, and says so before computing."""
     p = carbonsim(binary, "compare", "--format", "xlsx", expect=2)
@@ -395,8 +527,10 @@ def main():
     args = parser.parse_args()
     binary = os.path.abspath(args.carbonsim)
     with tempfile.TemporaryDirectory() as tmp:
+        for lang, units in (("en", "model"), ("zh", "cn"), ("zh", "model")):
+            check_compare(binary, tmp, lang, units)
         for lang in ("en", "zh"):
-            check_compare(binary, tmp, lang)
+            check_hindcast(binary, tmp, lang)
             check_run(binary, tmp, lang)
             check_decompose(binary, tmp, lang)
             check_summarize(binary, tmp, lang)

@@ -201,6 +201,49 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertEqual(Self.englishWords("Scenarios: CO2 gross"), ["Scenarios", "gross"])
     }
 
+    /// `compare` in Chinese: no English label in its table, Markdown or CSV; the CSV starts with the BOM;
+    /// numbers in Chinese statistical units (1 Mt = 100 万吨); shares differ in 个百分点; the shipped
+    /// scenarios by the names `run` gives them; the region named.
+    func testComparisonInChineseFollowsTheConventions() throws {
+        let c = ScenarioComparison(Self.results, provenance: Self.provenance)
+        for format in [OutputFormat.table, .markdown, .csv] {
+            let text = try ComparisonRenderer.render(c, format: format, language: .zh, bom: format == .csv)
+            XCTAssertEqual(Self.englishWords(text), [], "compare --format \(format.rawValue) --lang zh")
+            XCTAssertTrue(text.contains("内蒙古") && text.contains("基准情景") && text.contains("已公布政策情景"), "\(format)")
+            XCTAssertFalse(text.contains("baseline") || text.contains("百万吨"), "\(format): model names or units left")
+        }
+        let table = try ComparisonRenderer.render(c, format: .table, language: .zh)
+        XCTAssertTrue(table.hasPrefix("情景对比：基准情景、已公布政策情景\n地区：内蒙古；数据集：inner-mongolia.yaml（内置）\n"), String(table.prefix(120)))
+        let share = try XCTUnwrap(table.split(separator: "\n").first { $0.hasPrefix(Labels.series("non_fossil_share", .zh)) })
+        XCTAssertTrue(share.contains("个百分点"), String(share))
+
+        let csv = try ComparisonRenderer.render(c, format: .csv, language: .zh, bom: true)
+        XCTAssertEqual(Array(csv.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let lines = csv.dropFirst().split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "类别,地区,指标,单位,时期,年份,情景,数值,变化（%）,变化（个百分点）,差值,差值（%）,要求,实现,差距（实现−要求）,结果")
+        XCTAssertTrue(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 16 })
+        let gross = c.rows[0].points[2]
+        XCTAssertTrue(lines.contains("规划期,内蒙古,CO2排放总量（毛）,万吨CO2,十五五,2030,已公布政策情景,\(NumberFormat.exact(100 * gross.values[1])),"
+                                     + "\(NumberFormat.exact(gross.changes[1])),,\(NumberFormat.exact(100 * gross.differences[0])),\(NumberFormat.exact(gross.relative[0])),,,,"),
+                      lines.filter { $0.contains("CO2排放总量（毛）,万吨CO2,十五五") }.joined(separator: "\n"))
+        let k = try XCTUnwrap(c.rows.firstIndex { $0.series == "non_fossil_share" })
+        let s = c.rows[k].points
+        XCTAssertTrue(lines.contains { $0.hasPrefix("规划期,内蒙古,\(Labels.series("non_fossil_share", .zh)),%,十五五,2030,已公布政策情景,")
+                                       && $0.hasSuffix(",\(NumberFormat.exact(s[2].values[1] - s[1].values[1])),\(NumberFormat.exact(s[2].differences[0])),,,,,") },
+                      "a share: its change in percentage points, its difference in points, no % of a %")
+        // English keeps the model's units and names unless asked, and no BOM.
+        let en = try ComparisonRenderer.render(c, format: .csv, language: .en)
+        XCTAssertTrue(en.hasPrefix(ComparisonRenderer.csvHeader + "\n"))
+        XCTAssertTrue(en.contains("period,Inner Mongolia,CO2 gross,Mt CO2,15th,2030,announced,\(NumberFormat.exact(gross.values[1])),"))
+        let cn = try ComparisonRenderer.render(c, format: .csv, language: .en, units: .cn)
+        XCTAssertTrue(cn.contains("period,Inner Mongolia,CO2 gross,10^4 t CO2,15th,2030,announced,\(NumberFormat.exact(100 * gross.values[1])),"))
+        // JSON stays in the model's units and names the region.
+        let json = try JSONSerialization.jsonObject(with: Data(try ComparisonRenderer.render(c, format: .json, language: .zh, units: .cn).utf8)) as! [String: Any]
+        XCTAssertEqual(json["region"] as? String, "Inner Mongolia")
+        let first = ((json["indicators"] as! [[String: Any]])[0]["points"] as! [[String: Any]])[2]["values"] as! [Double]
+        XCTAssertEqual(first[1], gross.values[1])
+    }
+
     func testEveryChartUsesAFontStackWithTheCJKFontsAnalystsHave() throws {
         let svg = try ScenarioCharts.stacked(Self.announced, by: "sector", language: .zh)
         for font in ["Microsoft YaHei", "SimHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC"] {

@@ -19,10 +19,29 @@ final class CompareCommandLineTests: XCTestCase {
         XCTAssertEqual(csv.status, 0, csv.err)
         XCTAssertEqual(csv.out, "")
         let written = try String(contentsOfFile: scratch.path("c.csv"), encoding: .utf8)
-        XCTAssertTrue(written.hasPrefix("section,indicator,unit,period,year,scenario,value,"), written)
+        XCTAssertTrue(written.hasPrefix("section,region,indicator,unit,period,year,scenario,value,"), written)
         let xlsx = try cli.run(["compare"] + files + ["--format", "xlsx", "-o", scratch.path("c.xlsx"), "--lang", "zh"])
         XCTAssertEqual(xlsx.status, 0, xlsx.err)
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("c.xlsx"))).prefix(2)), [0x50, 0x4B])
+    }
+
+    /// --lang, --units and --bom as `run` takes them: a Chinese CSV starts with the BOM and is in 万吨;
+    /// --units model keeps Mt; --bom adds the mark to English; JSON stays in the model's units.
+    func testComparePresentationOptions() throws {
+        let zh = try cli.run(["compare", "--lang", "zh", "--format", "csv", "-o", scratch.path("zh.csv")])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: scratch.path("zh.csv")))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("类别,地区,指标,单位,") && text.contains(",内蒙古,CO2排放总量（毛）,万吨CO2,十五五,2030,基准情景,"), String(text.prefix(300)))
+        let model = try cli.run(["compare", "--lang", "zh", "--units", "model", "--format", "csv"])
+        XCTAssertTrue(model.out.contains(",内蒙古,CO2排放总量（毛）,百万吨CO2,十五五,2030,基准情景,"), String(model.out.prefix(300)))
+        let en = try cli.run(["compare", "--bom", "--format", "csv"])
+        XCTAssertTrue(en.out.hasPrefix("\u{FEFF}section,region,"))
+        let table = try cli.run(["compare", "--lang", "zh"])
+        XCTAssertTrue(table.out.hasPrefix("情景对比：基准情景、已公布政策情景\n地区：内蒙古；"), String(table.out.prefix(200)))
+        let json = try cli.run(["compare", "--lang", "zh", "--format", "json"])
+        XCTAssertTrue(json.out.contains("\"unit\" : \"Mt CO2\"") && json.out.contains("\"region\" : \"Inner Mongolia\""), String(json.out.prefix(400)))
     }
 
     func testWorkbookOutputsAreCheckedFirst() throws {

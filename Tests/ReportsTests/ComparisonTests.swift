@@ -58,6 +58,8 @@ final class ComparisonTests: XCTestCase {
         let cost = try XCTUnwrap(c.headline.first { $0.key == "total_cost" })
         XCTAssertEqual(cost.values[1], Self.results[1].costs.totalDiscounted)
         XCTAssertEqual(try XCTUnwrap(cost.differences[0]), Self.results[1].costs.totalDiscounted - Self.results[0].costs.totalDiscounted)
+        XCTAssertLessThan(abs(Self.results[0].costs.totalDiscounted), 1e-6, "the baseline takes no measures")
+        XCTAssertEqual(cost.relative, [nil], "no % of a cost that is zero but for rounding")
         let neutral = try XCTUnwrap(c.headline.first { $0.key == "neutrality_year" })
         XCTAssertEqual(neutral.values, [nil, nil], "neither default reaches net zero by 2060")
         XCTAssertEqual(neutral.differences, [nil])
@@ -96,7 +98,7 @@ final class ComparisonTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| announced − baseline |"), markdown)
         let lines = markdown.split(separator: "\n")
         let share = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| Non-fossil share") })
-        XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+10.13 |") && lines[share + 2].hasSuffix("|                           |"),
+        XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+10.13 pp |") && lines[share + 2].hasSuffix("|                           |"),
                       String(lines[share + 2]))
         let zh = try ComparisonRenderer.render(Self.comparison, format: .table, language: .zh)
         XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距＝实现−要求") && zh.contains("CO2排放达峰年份"), zh)
@@ -105,6 +107,6 @@ final class ComparisonTests: XCTestCase {
         // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
         let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
         XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
-        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,peak_year,year,,,announced,2025.0,,-4.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
+        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2025.0,,,-4.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
     }
 }

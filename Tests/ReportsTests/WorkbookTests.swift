@@ -19,14 +19,50 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(workbook(.en).sheets.map(\.name),
                        ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Metadata"])
         let zh = workbook(.zh)
-        XCTAssertEqual(zh.sheets.map(\.name), ["五年规划", "目标", "核心指标", "成本", "逐年 baseline", "逐年 announced", "说明"])
+        XCTAssertEqual(zh.sheets.map(\.name), ["五年规划", "目标", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "说明"])
         XCTAssertEqual(zh.sheets.map(\.frozenRows), [1, 1, 1, 1, 3, 3, 1])
         XCTAssertEqual(zh.sheets.map(\.frozenColumns), [4, 2, 2, 2, 1, 1, 1])
         let periods = try XCTUnwrap(zh.sheet("五年规划"))
         XCTAssertEqual(periods.cell(0, 0), .heading("指标"))
         XCTAssertEqual(periods.cell(1, 0), .text("CO2排放总量（毛）"))
-        XCTAssertEqual(periods.cell(1, 1), .text("百万吨CO2"))
+        XCTAssertEqual(periods.cell(1, 1), .text("万吨CO2"), "Chinese statistical units by default under zh")
         XCTAssertEqual(periods.cell(3, 2), .text("十五五（2026-30）"))
+        XCTAssertEqual(periods.cell(0, 4), .heading("基准情景"))
+    }
+
+    /// Under zh the numbers are the model's times the documented factors (1 Mt = 100 万吨), with formats
+    /// for the converted magnitudes; --units model keeps the model's; a share's differences are in
+    /// percentage points, the format saying so.
+    func testChineseWorkbookIsInChineseStatisticalUnits() throws {
+        let c = ScenarioComparison(Self.results)
+        let gross = c.rows[0].points[2]   // co2_gross, end of the 15th plan, in Mt CO2
+        let zh = try XCTUnwrap(workbook(.zh).sheet("五年规划"))
+        XCTAssertEqual(zh.cell(3, 4), .number(100 * gross.values[0], format: ExcelNumberFormat.value(100 * gross.values[0])))
+        XCTAssertEqual(zh.cell(3, 4), .number(100 * gross.values[0], format: "#,##0"))
+        XCTAssertEqual(zh.cell(3, 8), .number(100 * gross.differences[0], format: ExcelNumberFormat.value(100 * gross.differences[0])))
+        XCTAssertEqual(zh.cell(3, 9), .number(gross.relative[0], format: "0.0"), "a relative difference has no unit")
+        let model = ScenarioWorkbook.build(Self.results, metadata: WorkbookMetadata(dataset: Self.dataset, scenarios: Self.scenarios, embedded: true, command: "c"),
+                                           language: .zh, units: .model, differences: true)
+        XCTAssertEqual(try XCTUnwrap(model.sheet("五年规划")).cell(3, 4), .number(gross.values[0], format: "0.0"))
+        XCTAssertEqual(try XCTUnwrap(model.sheet("五年规划")).cell(1, 1), .text("百万吨CO2"))
+
+        let k = try XCTUnwrap(c.rows.firstIndex { $0.series == "non_fossil_share" })
+        let shareRow = 1 + c.rows[..<k].reduce(0) { $0 + $1.points.count } + 2
+        XCTAssertEqual(zh.cell(shareRow, 0), .text(Labels.series("non_fossil_share", .zh)))
+        let share = c.rows[k].points[2]
+        XCTAssertEqual(zh.cell(shareRow, 8), .number(share.differences[0], format: "+0.00\"个百分点\";-0.00\"个百分点\";0.00\"个百分点\""))
+        XCTAssertEqual(zh.cell(shareRow, 5), .number(share.values[0] - c.rows[k].points[1].values[0], format: ExcelNumberFormat.points(.zh)),
+                       "a share changes over the period by percentage points")
+        XCTAssertEqual(zh.cell(shareRow, 9), .empty, "no % of a %")
+        let annual = try XCTUnwrap(workbook(.zh).sheet("逐年 基准情景"))
+        let column = try XCTUnwrap(annual.rows[2].firstIndex(of: .text("capacity_wind")))
+        XCTAssertEqual(annual.cell(1, column), .text("万千瓦"))
+        let wind2030 = Self.results[0].trajectory.value("capacity_wind", year: 2030)!
+        let row2030 = try XCTUnwrap(annual.rows.firstIndex { $0.first == .number(2030, format: "0") })
+        XCTAssertEqual(annual.cell(row2030, column), .value(100 * wind2030))
+        let meta = try XCTUnwrap(workbook(.zh).sheet("说明"))
+        XCTAssertTrue(meta.rows.contains { $0.first == .text("计量单位") }, "the units are named")
+        XCTAssertTrue(zh.rows.contains { $0.first == .note("地区：内蒙古；数据集：inner-mongolia.yaml（内置）") }, "\(zh.rows.suffix(3))")
     }
 
     func testNumbersAreNumbersWithFormats() throws {

@@ -4,35 +4,80 @@ import Simulator
 /// Text, Markdown, CSV and JSON renderings of a scenario comparison. Each scenario has a column group
 /// (value, change over the period); each scenario after the first also its difference from the first.
 public enum ComparisonRenderer {
-    public static func render(_ c: ScenarioComparison, format: OutputFormat, language: Language) throws -> String {
+    /// `units` defaults to the language's (Chinese statistical units under zh); `bom` starts a CSV with the
+    /// UTF-8 byte-order mark. JSON stays in the model's units whatever `units` says, as `run`'s does.
+    public static func render(_ c: ScenarioComparison, format: OutputFormat, language: Language,
+                              units: UnitSystem? = nil, bom: Bool = false) throws -> String {
+        let units = units ?? .default(for: language)
         switch format {
         case .json: return try json(c)
-        case .csv: return csv(c, language: language)
-        case .table, .markdown: return text(c, language: language, markdown: format == .markdown)
+        case .csv: return (bom ? CSVRenderer.bom : "") + csv(c, language: language, units: units)
+        case .table, .markdown: return text(c, language: language, markdown: format == .markdown, units: units)
         }
+    }
+
+    /// The scenarios as `run` names them: the shipped ones by their Chinese names under zh.
+    static func shownNames(_ c: ScenarioComparison, _ l: Language) -> [String] { c.names.map { Labels.scenario($0, l) } }
+
+    /// "baseline: change (%)" or "基准情景：变化（%）".
+    static func columnOf(_ scenario: String, _ heading: String, _ l: Language) -> String {
+        l == .zh ? "\(scenario)：\(heading)" : "\(scenario): \(heading)"
+    }
+
+    /// A share's change or difference, in percentage points: "+1.23 pp", "+1.23个百分点".
+    static func pointsDelta(_ v: Double, _ l: Language) -> String {
+        guard v.isFinite else { return "–" }
+        return signed(v) + (l == .zh ? "个百分点" : " pp")
+    }
+
+    /// The unit a headline indicator is shown in: peak in the CO2 unit, cumulative CO2 as a large total
+    /// (亿吨 under cn), years and money as they are.
+    static func headlineUnit(_ h: ScenarioComparison.HeadlineRow, _ units: UnitSystem) -> UnitSystem.Presented {
+        guard h.unit == "Mt CO2" else { return UnitSystem.Presented(unit: h.unit, factor: 1) }
+        return h.key == "cumulative_co2" ? units.largeTotal(h.unit) : units.presented(h.unit)
+    }
+
+    /// A target's required and achieved values are in this unit's factor (ceilings and caps); others as they are.
+    static func targetFactor(_ kind: TargetCheck.Kind, _ units: UnitSystem) -> Double {
+        kind == .peakCeiling ? units.presented("Mt CO2").factor : kind == .energyCap ? units.presented("Mtce").factor : 1
+    }
+
+    /// Targets stated in % (cuts, shares): their gap is in percentage points.
+    static func isPercentTarget(_ kind: TargetCheck.Kind) -> Bool {
+        kind == .energyIntensityCut || kind == .co2IntensityCut || kind == .nonFossilShare
     }
 
     // MARK: text and Markdown
 
-    static func text(_ c: ScenarioComparison, language: Language, markdown: Bool) -> String {
-        let renderer = TextRenderer(language: language, markdown: markdown)
+    static func text(_ c: ScenarioComparison, language: Language, markdown: Bool, units: UnitSystem) -> String {
+        let renderer = TextRenderer(language: language, markdown: markdown, units: units)
         func t(_ key: String) -> String { Labels.text(key, language) }
         func x(_ key: String) -> String { Labels.comparison(key, language) }
-        let names = c.names, first = names.first ?? ""
-        var out = markdown ? "## \(x("comparison")): \(names.joined(separator: ", "))\n\n" : "\(x("comparison")): \(names.joined(separator: ", "))\n\n"
+        let names = shownNames(c, language), first = names.first ?? ""
+        let list = names.joined(separator: language == .zh ? "、" : ", "), colon = language == .zh ? "：" : ": "
+        var out = markdown ? "## \(x("comparison"))\(colon)\(list)\n\n" : "\(x("comparison"))\(colon)\(list)\n"
+        if let p = c.provenance { out += markdown ? "\(p.line(language))\n\n" : "\(p.line(language))\n" }
+        if !markdown { out += "\n" }
 
         var header = [t("indicator"), t("unit"), t("period")]
-        for n in names { header += [n, "\(n): \(x("change_pct"))"] }
+        for n in names { header += [n, columnOf(n, x("change_pct"), language)] }
         for n in names.dropFirst() {
             header += [Labels.difference(n, from: first, language), Labels.relativeDifference(n, from: first, language)]
         }
         var rows: [[String]] = []
         for row in c.rows {
+            let shown = units.presented(row.unit)
             for (k, p) in row.points.enumerated() {
-                var cells = k == 0 ? [Labels.series(row.series, language), Labels.unit(row.unit, language)] : ["", ""]
+                var cells = k == 0 ? [Labels.series(row.series, language), Labels.unit(shown.unit, language)] : ["", ""]
                 cells.append(Labels.point(p.period, year: p.year, language))
-                for (v, ch) in zip(p.values, p.changes) { cells += [NumberFormat.value(v), p.period == nil ? "" : NumberFormat.change(ch)] }
-                for (d, r) in zip(p.differences, p.relative) { cells += [signed(d), row.isShare ? "" : NumberFormat.change(r)] }
+                for (s, (v, ch)) in zip(p.values, p.changes).enumerated() {
+                    // A share changes by percentage points over the period, as `run` shows it.
+                    let change = p.period == nil ? "" : row.isShare ? pointsDelta(v - row.points[k - 1].values[s], language) : NumberFormat.change(ch)
+                    cells += [NumberFormat.value(shown.value(v)), change]
+                }
+                for (d, r) in zip(p.differences, p.relative) {
+                    cells += row.isShare ? [pointsDelta(d, language), ""] : [signed(shown.value(d)), NumberFormat.change(r)]
+                }
                 rows.append(cells)
             }
         }
@@ -42,15 +87,20 @@ public enum ComparisonRenderer {
         if !c.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
             var header = [t("target"), t("period"), t("year")]
-            for n in names { header += ["\(n): \(t("required"))", "\(n): \(t("achieved"))", "\(n): \(x("gap"))", "\(n): \(t("result"))"] }
+            for n in names {
+                header += [columnOf(n, t("required"), language), columnOf(n, t("achieved"), language), columnOf(n, x("gap"), language),
+                           columnOf(n, t("result"), language)]
+            }
             let rows = c.targets.map { row -> [String] in
-                let p = row.period
-                var cells = [Labels.target(row.kind.rawValue, language), Labels.period(p.number, start: p.startYear, end: p.endYear, language), String(row.year)]
+                let p = row.period, factor = targetFactor(row.kind, units)
+                var cells = [Labels.target(row.kind.rawValue, language, units: units), Labels.period(p.number, start: p.startYear, end: p.endYear, language), String(row.year)]
                 for check in row.checks {
                     guard let check else { cells += [x("not_set"), "", "", ""]; continue }
-                    let show = { (v: Double) in row.isYear ? NumberFormat.fixed(v, 0) : NumberFormat.value(v) }
-                    cells += [show(check.required), check.achieved.map(show) ?? t("never"), check.gap.map { row.isYear ? signedYears($0) : signed($0) } ?? "",
-                              check.passed ? t("pass") : t("fail")]
+                    let show = { (v: Double) in row.isYear ? NumberFormat.fixed(v, 0) : NumberFormat.value(v * factor) }
+                    let gap = check.gap.map { g in
+                        row.isYear ? signedYears(g) : isPercentTarget(row.kind) ? pointsDelta(g, language) : signed(g * factor)
+                    }
+                    cells += [show(check.required), check.achieved.map(show) ?? t("never"), gap ?? "", check.passed ? t("pass") : t("fail")]
                 }
                 return cells
             }
@@ -64,10 +114,11 @@ public enum ComparisonRenderer {
             hHeader += [Labels.difference(n, from: first, language), Labels.relativeDifference(n, from: first, language)]
         }
         let hRows = c.headline.map { h -> [String] in
-            var cells = [x(h.key), headlineUnit(h, language)]
-            cells += h.values.map { v in v.map { h.isYear ? NumberFormat.fixed($0, 0) : NumberFormat.value($0) } ?? t("never") }
+            let shown = headlineUnit(h, units)
+            var cells = [x(h.key), headlineUnitLabel(h, shown, language)]
+            cells += h.values.map { v in v.map { h.isYear ? NumberFormat.fixed($0, 0) : NumberFormat.value(shown.value($0)) } ?? t("never") }
             for (d, r) in zip(h.differences, h.relative) {
-                cells += [d.map { h.isYear ? signedYears($0) : signed($0) } ?? "", r.map(NumberFormat.change) ?? ""]
+                cells += [d.map { h.isYear ? signedYears($0) : signed(shown.value($0)) } ?? "", r.map(NumberFormat.change) ?? ""]
             }
             return cells
         }
@@ -75,8 +126,9 @@ public enum ComparisonRenderer {
         return out
     }
 
-    static func headlineUnit(_ h: ScenarioComparison.HeadlineRow, _ language: Language) -> String {
-        h.unit == "year" ? Labels.comparison("year_unit", language) : h.unit == "10^8 yuan" ? Labels.money(language) : Labels.unit(h.unit, language)
+    /// A headline indicator's unit as a table names it: 年, 亿元, or the shown unit's label.
+    static func headlineUnitLabel(_ h: ScenarioComparison.HeadlineRow, _ shown: UnitSystem.Presented, _ language: Language) -> String {
+        h.unit == "year" ? Labels.comparison("year_unit", language) : h.unit == "10^8 yuan" ? Labels.money(language) : Labels.unit(shown.unit, language)
     }
 
     static func signed(_ v: Double) -> String {
@@ -89,34 +141,55 @@ public enum ComparisonRenderer {
 
     // MARK: CSV (long form, full precision)
 
-    public static let csvHeader = "section,indicator,unit,period,year,scenario,value,change_pct,difference,difference_pct,required,achieved,gap,result"
+    public static let csvColumns = ["section", "region", "indicator", "unit", "period", "year", "scenario", "value", "change_pct", "change_pp",
+                                    "difference", "difference_pct", "required", "achieved", "gap", "result"]
+    static let csvColumnsZH = ["类别", "地区", "指标", "单位", "时期", "年份", "情景", "数值", "变化（%）", "变化（个百分点）",
+                               "差值", "差值（%）", "要求", "实现", "差距（实现−要求）", "结果"]
+    public static let csvHeader = csvColumns.joined(separator: ",")
 
-    static func csv(_ c: ScenarioComparison, language: Language) -> String {
-        var lines = [csvHeader]
+    public static func csvHeader(_ l: Language) -> String { (l == .zh ? csvColumnsZH : csvColumns).joined(separator: ",") }
+
+    /// Values, differences, required and achieved in `units`; a share's difference and change_pp in
+    /// percentage points; under zh every label (sections, periods, scenarios, results) in Chinese.
+    static func csv(_ c: ScenarioComparison, language: Language, units: UnitSystem) -> String {
+        let zh = language == .zh
+        var lines = [csvHeader(language)]
         let e = NumberFormat.exact
+        let region = c.provenance?.regionName(language) ?? ""
+        let names = shownNames(c, language)
+        let section = zh ? ["period": "规划期", "target": "目标", "headline": "核心指标"] : ["period": "period", "target": "target", "headline": "headline"]
+        func periodName(_ p: PlanPeriod?) -> String { p.map { zh ? Labels.periodNameZH($0.number) : $0.ordinal } ?? (zh ? "基期" : "base") }
         for row in c.rows {
-            let label = Labels.series(row.series, language), unit = Labels.unit(row.unit, language)
-            for p in row.points {
-                let period = p.period?.ordinal ?? "base"
-                for (s, name) in c.names.enumerated() {
-                    let d = s > 0 ? e(p.differences[s - 1]) : "", r = s > 0 && !row.isShare ? e(p.relative[s - 1]) : ""
-                    lines.append(CSVRenderer.csv(["period", label, unit, period, String(p.year), name, e(p.values[s]),
-                                                  p.period == nil ? "" : e(p.changes[s]), d, r, "", "", "", ""]))
+            let shown = units.presented(row.unit)
+            let label = Labels.series(row.series, language), unit = Labels.unit(shown.unit, language)
+            for (k, p) in row.points.enumerated() {
+                for (s, name) in names.enumerated() {
+                    let d = s > 0 ? e(shown.value(p.differences[s - 1])) : "", r = s > 0 && !row.isShare ? e(p.relative[s - 1]) : ""
+                    let pp = row.isShare && p.period != nil ? e(p.values[s] - row.points[k - 1].values[s]) : ""
+                    lines.append(CSVRenderer.csv([section["period"]!, region, label, unit, periodName(p.period), String(p.year), name, e(shown.value(p.values[s])),
+                                                  p.period == nil ? "" : e(p.changes[s]), pp, d, r, "", "", "", ""]))
                 }
             }
         }
         for row in c.targets {
-            for (check, name) in zip(row.checks, c.names) {
+            let factor = targetFactor(row.kind, units)
+            for (check, name) in zip(row.checks, names) {
                 guard let check else { continue }
-                lines.append(CSVRenderer.csv(["target", Labels.target(row.kind.rawValue, language), "", check.period.ordinal, String(check.year), name,
-                                              "", "", "", "", e(check.required), check.achieved.map(e) ?? "", check.gap.map(e) ?? "",
-                                              check.passed ? "pass" : "fail"]))
+                let result = zh ? Labels.text(check.passed ? "pass" : "fail", language) : (check.passed ? "pass" : "fail")
+                lines.append(CSVRenderer.csv([section["target"]!, region, Labels.target(row.kind.rawValue, language, units: units), "",
+                                              periodName(check.period), String(check.year), name, "", "", "", "", "",
+                                              e(check.required * factor), check.achieved.map { e($0 * factor) } ?? "",
+                                              check.gap.map { e($0 * factor) } ?? "", result]))
             }
         }
         for h in c.headline {
-            for (s, name) in c.names.enumerated() {
-                let d = s > 0 ? h.differences[s - 1].map(e) ?? "" : "", r = s > 0 ? h.relative[s - 1].map(e) ?? "" : ""
-                lines.append(CSVRenderer.csv(["headline", h.key, h.unit, "", "", name, h.values[s].map(e) ?? "", "", d, r, "", "", "", ""]))
+            let shown = headlineUnit(h, units)
+            let label = zh ? Labels.comparison(h.key, language) : h.key
+            let unit = zh ? headlineUnitLabel(h, shown, language) : shown.unit
+            for (s, name) in names.enumerated() {
+                let d = s > 0 ? h.differences[s - 1].map { e(shown.value($0)) } ?? "" : "", r = s > 0 ? h.relative[s - 1].map(e) ?? "" : ""
+                lines.append(CSVRenderer.csv([section["headline"]!, region, label, unit, "", "", name, h.values[s].map { e(shown.value($0)) } ?? "",
+                                              "", "", d, r, "", "", "", ""]))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -177,8 +250,15 @@ struct ComparisonJSON: Encodable {
     let targets: [Target]
     let headline: [Headline]
     let conventions: [String: String]
+    /// The region and dataset the scenarios ran on (absent when the caller named none).
+    let region: String?
+    let region_zh: String?
+    let dataset: String?
 
     init(_ c: ScenarioComparison) {
+        region = c.provenance?.region
+        region_zh = c.provenance?.regionZH
+        dataset = c.provenance?.dataset
         func n(_ v: Double?) -> Double? { v.flatMap { $0.isFinite ? $0 : nil } }
         scenarios = c.names
         start_year = c.startYear

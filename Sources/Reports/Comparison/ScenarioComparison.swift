@@ -15,6 +15,8 @@ public struct ScenarioComparison {
     public let headline: [HeadlineRow]
 
     public var names: [String] { reports.map(\.scenario) }
+    /// The region and dataset, when the caller named them.
+    public var provenance: Provenance? { reports.first?.provenance }
 
     /// One indicator: its value in the start year and at the end of each period, per scenario.
     public struct Row {
@@ -63,16 +65,19 @@ public struct ScenarioComparison {
         public var differences: [Double?] {
             values.dropFirst().map { v in v.flatMap { v in values[0].map { v - $0 } } }
         }
+        /// nil for years, and where the first is zero, or rounding noise next to this one (the baseline's cost
+        /// of measures it does not take is 1e-13, which would make a % of 10^18).
         public var relative: [Double?] {
             isYear ? values.dropFirst().map { _ in nil } : values.dropFirst().map { v in
-                v.flatMap { v in values[0].flatMap { $0 != 0 ? 100 * (v / $0 - 1) : nil } }
+                v.flatMap { v in values[0].flatMap { abs($0) > 1e-9 * abs(v) ? 100 * (v / $0 - 1) : nil } }
             }
         }
     }
 
     /// `until`: show only the plan periods ending no later than this year.
-    public init(_ results: [ScenarioResult], until: Int? = nil) {
-        self.init(reports: results.map { PlanPeriodReport($0) }, until: until)
+    /// `provenance`: the region and dataset the scenarios ran on, named in every rendering.
+    public init(_ results: [ScenarioResult], until: Int? = nil, provenance: Provenance? = nil) {
+        self.init(reports: results.map { PlanPeriodReport($0, provenance: provenance) }, until: until)
     }
 
     public init(reports: [PlanPeriodReport], until: Int? = nil) {

@@ -5,28 +5,32 @@ import Simulator
 /// The workbook of `run` and `compare`: the plan-period table with the scenarios side by side (and, for a
 /// comparison, each scenario's difference from the first), the targets, the headline indicators, the costs,
 /// one sheet of annual series per scenario, and the metadata. Numbers are stored as numbers with number
-/// formats; units have their own column; headers are frozen.
+/// formats; units have their own column; headers are frozen. In `units` (Chinese statistical units by
+/// default under zh: 万吨CO2, 万吨标准煤, 万千瓦, 亿千瓦时), as the zh tables show them; a share's
+/// change and differences are in percentage points, with the number format saying so.
 public enum ScenarioWorkbook {
-    public static func build(_ results: [ScenarioResult], metadata: WorkbookMetadata, language: Language,
+    public static func build(_ results: [ScenarioResult], metadata: WorkbookMetadata, language: Language, units: UnitSystem? = nil,
                              differences: Bool, until: Int? = nil) -> Spreadsheet {
-        let comparison = ScenarioComparison(results, until: until)
+        let units = units ?? .default(for: language)
+        let provenance = Provenance(region: metadata.region, regionZH: metadata.regionZH, dataset: metadata.datasetFile)
+        let comparison = ScenarioComparison(results, until: until, provenance: provenance)
         var names = Set<String>()
         func unique(_ name: String) -> String { sheetName(name, taken: &names) }
-        var periods = planPeriods(comparison, language: language, differences: differences)
+        var periods = planPeriods(comparison, language: language, units: units, differences: differences)
         periods.name = unique(periods.name)
-        var targets = self.targets(comparison, language: language)
+        var targets = self.targets(comparison, language: language, units: units)
         targets.name = unique(targets.name)
-        var headline = self.headline(comparison, language: language, differences: differences)
+        var headline = self.headline(comparison, language: language, units: units, differences: differences)
         headline.name = unique(headline.name)
         var costs = self.costs(results, language: language)
         costs.name = unique(costs.name)
         var sheets = [periods, targets, headline, costs]
         for r in results {
-            var sheet = annual(r, language: language)
+            var sheet = annual(r, language: language, units: units)
             sheet.name = unique(sheet.name)
             sheets.append(sheet)
         }
-        var meta = metadata.sheet(language)
+        var meta = metadata.sheet(language, units: units)
         meta.name = unique(meta.name)
         sheets.append(meta)
         return Spreadsheet(sheets: sheets)
@@ -37,28 +41,34 @@ public enum ScenarioWorkbook {
     static func x(_ key: String, _ l: Language) -> String { Labels.comparison(key, l) }
 
     /// Indicator, unit, period, year; per scenario its value and change over the period; then differences.
-    static func planPeriods(_ c: ScenarioComparison, language l: Language, differences: Bool) -> Sheet {
+    static func planPeriods(_ c: ScenarioComparison, language l: Language, units: UnitSystem, differences: Bool) -> Sheet {
         var sheet = Sheet(name: w("sheet_periods", l), frozenRows: 1, frozenColumns: 4)
-        let first = c.names.first ?? ""
+        let names = ComparisonRenderer.shownNames(c, l), first = names.first ?? ""
         var header: [Cell] = [.heading(t("indicator", l)), .heading(t("unit", l)), .heading(t("period", l)), .heading(t("year", l))]
-        for n in c.names { header += [.heading(n), .heading("\(n): \(x("change_pct", l))")] }
+        for n in names { header += [.heading(n), .heading(ComparisonRenderer.columnOf(n, x("change_pct", l), l))] }
         if differences {
-            for n in c.names.dropFirst() {
+            for n in names.dropFirst() {
                 header += [.heading(Labels.difference(n, from: first, l)), .heading(Labels.relativeDifference(n, from: first, l))]
             }
         }
         sheet.append(header)
+        let points = ExcelNumberFormat.points(l)
         for row in c.rows {
-            for p in row.points {
-                var cells: [Cell] = [.text(Labels.series(row.series, l)), .text(Labels.unit(row.unit, l)),
+            let shown = units.presented(row.unit)
+            for (k, p) in row.points.enumerated() {
+                var cells: [Cell] = [.text(Labels.series(row.series, l)), .text(Labels.unit(shown.unit, l)),
                                      .text(p.period == nil ? t("base", l) : Labels.point(p.period, year: p.year, l)),
                                      .value(Double(p.year), format: ExcelNumberFormat.integer)]
-                for (v, ch) in zip(p.values, p.changes) {
-                    cells += [.value(v), p.period == nil ? .empty : .value(ch, format: ExcelNumberFormat.oneDecimal)]
+                for (s, (v, ch)) in zip(p.values, p.changes).enumerated() {
+                    // A share changes by percentage points over the period, as the tables show it.
+                    let change: Cell = p.period == nil ? .empty
+                        : row.isShare ? .value(v - row.points[k - 1].values[s], format: points) : .value(ch, format: ExcelNumberFormat.oneDecimal)
+                    cells += [.value(shown.value(v)), change]
                 }
                 if differences {
                     for (d, r) in zip(p.differences, p.relative) {
-                        cells += [.value(d), row.isShare ? .empty : .value(r, format: ExcelNumberFormat.oneDecimal)]
+                        cells += row.isShare ? [.value(d, format: points), .empty]
+                            : [.value(shown.value(d)), .value(r, format: ExcelNumberFormat.oneDecimal)]
                     }
                 }
                 sheet.append(cells)
@@ -66,21 +76,22 @@ public enum ScenarioWorkbook {
         }
         sheet.append([])
         sheet.append([.note(t("convention", l))])
+        if let p = c.provenance { sheet.append([.note(p.line(l))]) }
         if differences { sheet.append([.note("\(x("difference_note", l)) \(x("share_note", l))")]) }
         return sheet
     }
 
     /// One row per scenario and target: required, achieved, the gap (achieved − required) and the result.
-    static func targets(_ c: ScenarioComparison, language l: Language) -> Sheet {
+    static func targets(_ c: ScenarioComparison, language l: Language, units: UnitSystem) -> Sheet {
         var sheet = Sheet(name: w("sheet_targets", l), frozenRows: 1, frozenColumns: 2)
         sheet.append([.heading(t("scenario", l)), .heading(t("target", l)), .heading(t("period", l)), .heading(t("year", l)),
                       .heading(t("required", l)), .heading(t("achieved", l)), .heading(x("gap_long", l)), .heading(t("result", l))])
         for (s, report) in c.reports.enumerated() {
             for row in c.targets {
                 guard let check = row.checks[s] else { continue }
-                let p = check.period
-                func number(_ v: Double?) -> Cell { row.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map(Cell.value) ?? .empty }
-                sheet.append([.text(report.scenario), .text(Labels.target(row.kind.rawValue, l)),
+                let p = check.period, factor = ComparisonRenderer.targetFactor(row.kind, units)
+                func number(_ v: Double?) -> Cell { row.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map { Cell.value($0 * factor) } ?? .empty }
+                sheet.append([.text(Labels.scenario(report.scenario, l)), .text(Labels.target(row.kind.rawValue, l, units: units)),
                               .text(Labels.period(p.number, start: p.startYear, end: p.endYear, l)),
                               .value(Double(check.year), format: ExcelNumberFormat.integer), number(check.required),
                               check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.gap),
@@ -91,19 +102,20 @@ public enum ScenarioWorkbook {
     }
 
     /// Peak year and value, cumulative net CO2, net-zero year and discounted cost, per scenario.
-    static func headline(_ c: ScenarioComparison, language l: Language, differences: Bool) -> Sheet {
+    static func headline(_ c: ScenarioComparison, language l: Language, units: UnitSystem, differences: Bool) -> Sheet {
         var sheet = Sheet(name: w("sheet_headline", l), frozenRows: 1, frozenColumns: 2)
-        let first = c.names.first ?? ""
-        var header: [Cell] = [.heading(t("indicator", l)), .heading(t("unit", l))] + c.names.map { .heading($0) }
+        let names = ComparisonRenderer.shownNames(c, l), first = names.first ?? ""
+        var header: [Cell] = [.heading(t("indicator", l)), .heading(t("unit", l))] + names.map { .heading($0) }
         if differences {
-            for n in c.names.dropFirst() {
+            for n in names.dropFirst() {
                 header += [.heading(Labels.difference(n, from: first, l)), .heading(Labels.relativeDifference(n, from: first, l))]
             }
         }
         sheet.append(header)
         for h in c.headline {
-            func number(_ v: Double?) -> Cell { h.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map(Cell.value) ?? .empty }
-            var cells: [Cell] = [.text(x(h.key, l)), .text(ComparisonRenderer.headlineUnit(h, l))]
+            let shown = ComparisonRenderer.headlineUnit(h, units)
+            func number(_ v: Double?) -> Cell { h.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map { Cell.value(shown.value($0)) } ?? .empty }
+            var cells: [Cell] = [.text(x(h.key, l)), .text(ComparisonRenderer.headlineUnitLabel(h, shown, l))]
             cells += h.values.map { $0 == nil ? .text(t("never", l)) : number($0) }
             if differences {
                 for (d, r) in zip(h.differences, h.relative) { cells += [number(d), .value(r, format: ExcelNumberFormat.oneDecimal)] }
@@ -116,7 +128,7 @@ public enum ScenarioWorkbook {
     /// Each cost family discounted to 2020, per scenario, the total and the discount rate.
     static func costs(_ results: [ScenarioResult], language l: Language) -> Sheet {
         var sheet = Sheet(name: w("sheet_costs", l), frozenRows: 1, frozenColumns: 2)
-        sheet.append([.heading(w("cost_family", l)), .heading(t("unit", l))] + results.map { .heading($0.name) })
+        sheet.append([.heading(w("cost_family", l)), .heading(t("unit", l))] + results.map { .heading(Labels.scenario($0.name, l)) })
         let unit = "\(Labels.money(l)), \(w("discounted", l))"
         for family in CostModel.families {
             sheet.append([.text(Labels.costFamily(family, l)), .text(unit)] + results.map { .value($0.costs.discounted(family)) })
@@ -127,18 +139,19 @@ public enum ScenarioWorkbook {
     }
 
     /// Year by year: every series (label, unit and key in three header rows), then each annual cost.
-    static func annual(_ r: ScenarioResult, language l: Language) -> Sheet {
-        var sheet = Sheet(name: "\(w("sheet_annual", l)) \(r.name)", frozenRows: 3, frozenColumns: 1)
+    static func annual(_ r: ScenarioResult, language l: Language, units: UnitSystem) -> Sheet {
+        var sheet = Sheet(name: "\(w("sheet_annual", l)) \(Labels.scenario(r.name, l))", frozenRows: 3, frozenColumns: 1)
         let t = r.trajectory, families = CostModel.families
+        let shown = t.names.map { units.presented(t.unit($0) ?? "") }
         sheet.append([.heading(self.t("year", l))] + t.names.map { .heading(Labels.series($0, l)) }
                      + families.map { .heading(w("cost_prefix", l) + Labels.costFamily($0, l)) })
-        sheet.append([.text(self.t("unit", l))] + t.names.map { .text(Labels.unit(t.unit($0) ?? "", l)) }
+        sheet.append([.text(self.t("unit", l))] + shown.map { .text(Labels.unit($0.unit, l)) }
                      + families.map { _ in .text(Labels.money(l)) })
         sheet.append([.text(w("series_key", l))] + t.names.map { .text($0) } + families.map { .text("cost_" + $0) })
         let n = t.names.count
         for (i, year) in t.years.enumerated() {
             let costIndex = r.costs.years.firstIndex(of: year)
-            sheet.append([.value(Double(year), format: ExcelNumberFormat.integer)] + (0..<n).map { .value(t.values[i * n + $0]) }
+            sheet.append([.value(Double(year), format: ExcelNumberFormat.integer)] + (0..<n).map { .value(shown[$0].value(t.values[i * n + $0])) }
                          + families.map { f in costIndex.map { Cell.value(r.costs.annual[f]![$0]) } ?? .empty })
         }
         return sheet

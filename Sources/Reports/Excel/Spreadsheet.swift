@@ -70,6 +70,13 @@ public enum ExcelNumberFormat {
     public static let integer = "0"
     public static let oneDecimal = "0.0"
 
+    /// A change or difference of a share, in percentage points, the unit shown with the number:
+    /// +1.23个百分点 or +1.23 pp (the cell keeps the number).
+    public static func points(_ l: Language) -> String {
+        let unit = l == .zh ? "\"个百分点\"" : "\" pp\""
+        return "+0.00\(unit);-0.00\(unit);0.00\(unit)"
+    }
+
     public static func value(_ v: Double) -> String {
         let a = abs(v)
         if a >= 1000 { return "#,##0" }
@@ -80,8 +87,10 @@ public enum ExcelNumberFormat {
 
     /// About how many characters Excel shows for `v` in `format` (for column widths).
     static func shownWidth(_ v: Double, format: String) -> Int {
-        let digits = format.split(separator: ".").dropFirst().first?.count ?? 0
+        let digits = format.split(separator: ".").dropFirst().first?.prefix { $0 == "0" }.count ?? 0
         let s = NumberFormat.fixed(v, digits)
-        return s.count + (format.contains(",") ? max(0, (s.count - 1) / 3) : 0)
+        // A quoted unit after the number (个百分点, pp) takes its width too.
+        let unit = format.split(separator: "\"").dropFirst().first.map { Reports.displayWidth(String($0)) + 1 } ?? 0
+        return s.count + unit + (format.contains(",") ? max(0, (s.count - 1) / 3) : 0)
     }
 }

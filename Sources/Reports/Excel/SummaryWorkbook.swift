@@ -4,21 +4,24 @@ import Sweeps
 
 /// The workbook of `summarize`: percentile bands year by year, the probability of meeting each target,
 /// the sensitivities (Sobol indices with intervals, or standardized regression coefficients), and the
-/// metadata of the sweep.
+/// metadata of the sweep. Bands and required values are in `units` (Chinese statistical units by default
+/// under zh), as the zh tables show them.
 public enum SummaryWorkbook {
-    public static func build(_ s: SweepSummary, metadata: WorkbookMetadata, language l: Language) -> Spreadsheet {
+    public static func build(_ s: SweepSummary, metadata: WorkbookMetadata, language l: Language, units: UnitSystem? = nil) -> Spreadsheet {
+        let options = SweepSummaryRenderer.Options(language: l, units: units)
         func w(_ key: String) -> String { Labels.workbook(key, l) }
         func t(_ key: String) -> String { Labels.text(key, l) }
         let percent = ExcelNumberFormat.oneDecimal, index = "0.000"
 
         var bands = Sheet(name: w("sheet_bands"), frozenRows: 1, frozenColumns: 3)
         bands.append([.heading(t("scenario")), .heading(t("indicator")), .heading(t("year"))]
-                     + SweepSummaryRenderer.percentileNames.map { .heading($0) })
+                     + SweepSummaryRenderer.percentileNames.map { .heading($0) } + [.heading(t("unit"))])
         for sc in s.scenarios {
             for band in sc.bands {
+                let shown = options.units.presented(OutputCatalog.shared.unit(of: band.series) ?? "")
                 for (i, y) in band.years.enumerated() {
-                    bands.append([.text(sc.scenario), .text(Labels.series(band.series, l)), .value(Double(y), format: ExcelNumberFormat.integer)]
-                                 + band.values.map { Cell.value($0[i]) })
+                    bands.append([.text(Labels.scenario(sc.scenario, l)), .text(Labels.series(band.series, l)), .value(Double(y), format: ExcelNumberFormat.integer)]
+                                 + band.values.map { Cell.value(shown.value($0[i])) } + [.text(Labels.unit(shown.unit, l))])
                 }
             }
         }
@@ -29,8 +32,10 @@ public enum SummaryWorkbook {
         for sc in s.scenarios {
             for target in sc.targets {
                 let p = target.probability
-                targets.append([.text(sc.scenario), .text(Labels.target(target.target, l)), .value(Double(target.year), format: ExcelNumberFormat.integer),
-                                .value(target.required), .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
+                let factor = target.target == "peak_ceiling" ? options.units.presented("Mt CO2").factor
+                    : target.target == "energy_cap" ? options.units.presented("Mtce").factor : 1
+                targets.append([.text(Labels.scenario(sc.scenario, l)), .text(Labels.target(target.target, l, units: options.units)),
+                                .value(Double(target.year), format: ExcelNumberFormat.integer), .value(factor * target.required), .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
                                 .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)])
             }
         }
@@ -57,7 +62,7 @@ public enum SummaryWorkbook {
             }
         }
         var names: Set<String> = [bands.name.lowercased(), targets.name.lowercased(), sensitivity.name.lowercased()]
-        var meta = metadata.sheet(l)
+        var meta = metadata.sheet(l, units: options.units)
         meta.name = ScenarioWorkbook.sheetName(meta.name, taken: &names)
         return Spreadsheet(sheets: [bands, targets, sensitivity, meta])
     }

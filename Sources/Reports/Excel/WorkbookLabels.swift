@@ -12,7 +12,7 @@ extension Labels {
         "sheet_bands": "Percentile bands", "sheet_probabilities": "Target probabilities", "sheet_sensitivity": "Sensitivity",
         "probability": "Probability (%)", "lower": "Lower (95%)", "upper": "Upper (95%)", "runs": "Runs", "output": "Output",
         "method": "Method", "factor": "Factor", "first": "First order (Sobol) or SRC", "total_order": "Total order",
-        "sweep_": "Sweep ",
+        "sweep_": "Sweep ", "units": "Units", "observations_file": "Observations file", "windows": "Windows", "reason": "Why",
         "decomposition": "LMDI decomposition of gross CO2 (additive effects in Mt CO2; last row multiplicative)",
     ]
     static let workbookZH: [String: String] = [
@@ -26,7 +26,7 @@ extension Labels {
         "sheet_bands": "分位数区间", "sheet_probabilities": "目标实现概率", "sheet_sensitivity": "敏感性",
         "probability": "概率（%）", "lower": "下限（95%）", "upper": "上限（95%）", "runs": "运行次数", "output": "输出",
         "method": "方法", "factor": "因素", "first": "一阶指数（Sobol）或标准化回归系数", "total_order": "总指数",
-        "sweep_": "参数扫描 ",
+        "sweep_": "参数扫描 ", "units": "计量单位", "observations_file": "观测数据文件", "windows": "窗口", "reason": "说明",
         "decomposition": "CO2排放总量（毛）变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
     ]
 
@@ -48,6 +48,16 @@ extension Labels {
             "deep_processing": "精深加工", "dual_control": "能耗双控限产",
         ]
         return (lang == .zh ? zh[family] : en[family]) ?? family
+    }
+
+    /// The units a workbook's numbers are in, with the factors from the model's units (docs: UnitSystem).
+    public static func workbookUnits(_ units: UnitSystem, _ lang: Language) -> String {
+        switch (units, lang) {
+        case (.cn, .zh): return "中国统计单位：万吨CO2、万吨标准煤、万千瓦、亿千瓦时、亿元（1百万吨＝100万吨，1吉瓦＝100万千瓦，1太瓦时＝10亿千瓦时）；比重之差为个百分点"
+        case (.cn, .en): return "Chinese statistical units: 10^4 t CO2, 10^4 tce, 10^4 kW, 10^8 kWh, 10^8 yuan (1 Mt = 100 × 10^4 t, 1 GW = 100 × 10^4 kW, 1 TWh = 10 × 10^8 kWh); shares differ in percentage points"
+        case (.model, .zh): return "模型单位：百万吨CO2、百万吨标准煤、吉瓦、太瓦时、亿元；比重之差为个百分点"
+        case (.model, .en): return "Model units: Mt CO2, Mtce, GW, TWh, 10^8 yuan; shares differ in percentage points"
+        }
     }
 
     /// "10^8 yuan" as a Chinese table writes it.

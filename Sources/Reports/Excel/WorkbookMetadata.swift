@@ -26,6 +26,8 @@ public struct WorkbookMetadata: Sendable {
     public var sources: [String]
     /// For a sweep summary: the sweep's stored keys (name, design, spec_file, run_count, the tool that ran it).
     public var sweep: [(String, String)] = []
+    /// Further rows a command adds (the observations file of a hindcast), label already in the sheet's language.
+    public var extraRows: [(String, String)] = []
 
     init(region: String, regionZH: String, datasetFile: String, datasetChecksum: String, scenarioFiles: [ScenarioFile],
          toolVersion: String, date: String, command: String, sources: [String]) {
@@ -67,7 +69,8 @@ public struct WorkbookMetadata: Sendable {
     }
 
     /// The metadata sheet: one key and value a row (a row per scenario file and per source).
-    public func sheet(_ language: Language) -> Sheet {
+    /// `units`: the units the workbook's numbers are in, named on a row of their own (nil: no such row).
+    public func sheet(_ language: Language, units: UnitSystem? = nil) -> Sheet {
         func w(_ key: String) -> String { Labels.workbook(key, language) }
         var sheet = Sheet(name: w("sheet_metadata"), frozenRows: 1, frozenColumns: 1)
         sheet.append([.heading(w("key")), .heading(w("value"))])
@@ -79,9 +82,11 @@ public struct WorkbookMetadata: Sendable {
         }
         sheet.append([.text(w("tool_version")), .text(toolVersion)])
         for (key, value) in sweep { sheet.append([.text(w("sweep_") + key), .text(value)]) }
+        for (key, value) in extraRows { sheet.append([.text(key), .text(value)]) }
         sheet.append([.text(w("date")), .text(date)])
         sheet.append([.text(w("command")), .text(command)])
         sheet.append([.text(w("convention")), .text(Labels.text("convention", language))])
+        if let units { sheet.append([.text(w("units")), .text(Labels.workbookUnits(units, language))]) }
         for s in sources { sheet.append([.text(w("source")), .text(s)]) }
         return sheet
     }
