@@ -117,6 +117,15 @@ extension Dataset {
         r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
         r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
         r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
+        // Power-side structure since the base year; a dataset without it has none (no new load, no pipeline,
+        // no storage rule).
+        if entry(w + "new_load") != nil { p.power.newLoadYears = r.series(w + "new_load", \.power.newLoad, &p) }
+        if entry(w + "coal_pipeline") != nil { p.power.coalPipelineYears = r.series(w + "coal_pipeline", \.power.coalPipeline, &p) }
+        r.scalar(w + "storage_rule_share", \.power.storageRuleShare, &p, default: 0)
+        r.scalar(w + "storage_rule_hours", \.power.storageRuleHours, &p, default: 2)
+        r.scalar(w + "storage_hours", \.power.storageHours, &p, default: 4)
+        r.scalar(w + "storage_cycles_per_year", \.power.storageCyclesPerYear, &p, default: 300)
+        r.scalar(w + "storage_efficiency", \.power.storageEfficiency, &p, default: 0.85, below: 1)
 
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.

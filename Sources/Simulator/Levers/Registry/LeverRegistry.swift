@@ -13,6 +13,8 @@ public enum LeverRegistry {
             Levers.solar,
             Levers.coalHeatRate,
             Levers.coalRetirement,
+            Levers.newLoad,
+            Levers.storage,
             Levers.buildingsElectrification,
             Levers.transportElectrification,
             Levers.ccus,

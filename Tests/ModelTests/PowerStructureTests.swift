@@ -1,0 +1,107 @@
+import XCTest
+import Scenarios
+@testable import Simulator
+
+/// The power side's structure since the base year (issue 12): new electricity-intensive load, new-type storage
+/// under the allocation rule and beyond it, and the approved coal pipeline.
+final class PowerStructureTests: XCTestCase {
+    func run(_ path: String, _ setting: LeverSetting?, assumptions: [String: Double] = [:]) throws -> Trajectory {
+        var s = Scenario(name: "test", file: "test")
+        if let setting { s.levers[path] = setting }
+        s.assumptions = assumptions
+        return try PreparedScenario(s, dataset: Fixtures.dataset()).run().trajectory
+    }
+
+    func value(_ r: Trajectory, _ name: String, _ year: Int) throws -> Double { try XCTUnwrap(r.value(name, year: year)) }
+
+    /// Known answer: nothing in the model feeds back on electricity demand (no cap enforced), so the lever's
+    /// TWh add exactly to in-region demand and to generation; the extra coal power raises emissions.
+    func testNewLoadAddsItsTWhToDemandAndGenerationAndRaisesEmissions() throws {
+        let none = try run(Levers.newLoad.path, nil)
+        var previousCO2 = try value(none, "co2_gross", 2030)
+        let noneCO2 = previousCO2
+        for twh in [20.0, 60.0] {
+            let r = try run(Levers.newLoad.path, LeverSetting(target: twh, start: 2026, full: 2028, shape: .linear))
+            for year in [2029, 2035] {
+                XCTAssertEqual(try value(r, "electricity_demand_in_region", year) - value(none, "electricity_demand_in_region", year),
+                               twh, accuracy: 1e-6 * twh, "\(year)")
+                XCTAssertEqual(try value(r, "electricity_generation", year) - value(none, "electricity_generation", year),
+                               twh, accuracy: 1e-6 * twh, "\(year)")
+                XCTAssertEqual(try value(r, "electricity_new_load", year) - value(none, "electricity_new_load", year),
+                               twh, accuracy: 1e-9 * twh, "\(year)")
+            }
+            // Before its start the lever does nothing.
+            XCTAssertEqual(try value(r, "co2_gross", 2025), try value(none, "co2_gross", 2025), accuracy: 1e-9 * 900)
+            // Mostly coal power at about 0.8 t CO2/MWh: at least half of that.
+            let co2 = try value(r, "co2_gross", 2030)
+            XCTAssertGreaterThan(co2, previousCO2)
+            XCTAssertGreaterThan(co2 - noneCO2, 0.5 * 0.8 * twh, "\(twh) TWh")
+            previousCO2 = co2
+        }
+    }
+
+    /// The dataset's observed new load is in every scenario: the baseline's in-region demand includes the 2025
+    /// level of the path (97 TWh) from 2026 on.
+    func testObservedNewLoadIsThePathInTheDataset() throws {
+        let r = try run(Levers.newLoad.path, nil)
+        XCTAssertEqual(try value(r, "electricity_new_load", 2019), 0, accuracy: 1e-9)
+        // Flows are annual integrals of the monotone path through mid-year knots: 2026 on it is flat at 97.
+        XCTAssertEqual(try value(r, "electricity_new_load", 2026), 97, accuracy: 1e-9)
+        XCTAssertEqual(try value(r, "electricity_new_load", 2040), 97, accuracy: 1e-9)
+        let y2023 = try value(r, "electricity_new_load", 2023)
+        XCTAssertTrue((22...77).contains(y2023), "\(y2023)")
+        // Without it (scaled to 0), 2023 in-region demand is lower by exactly the annual new load.
+        let without = try run(Levers.newLoad.path, nil, assumptions: ["power.new_load": 0])
+        XCTAssertEqual(try value(r, "electricity_demand_in_region", 2023) - value(without, "electricity_demand_in_region", 2023),
+                       y2023, accuracy: 1e-6 * y2023)
+    }
+
+    /// Known answer of the storage balance at year-end: rule share x (wind + solar built since the base year)
+    /// plus the lever. More storage never raises emissions and always lowers curtailment.
+    func testStorageFollowsTheRuleAndTheLeverAndCutsCurtailment() throws {
+        let p = try Fixtures.dataset().modelParameters()
+        var previous: Trajectory?
+        for gw in [0.0, 10, 50, 200] {
+            let r = try run(Levers.storage.path, LeverSetting(target: gw, start: 2026, full: 2030, shape: .linear))
+            for year in [2025, 2030, 2040] {
+                let built = try value(r, "capacity_wind", year) + value(r, "capacity_solar", year) - p.power.baseWind - p.power.baseSolar
+                let lever = year >= 2030 ? gw : 0
+                XCTAssertEqual(try value(r, "capacity_storage", year), 0.10 * built + lever, accuracy: 1e-9 * 100, "\(gw) GW, \(year)")
+            }
+            if let previous {
+                for year in 2026...2060 {
+                    XCTAssertLessThanOrEqual(try value(r, "co2_gross", year), try value(previous, "co2_gross", year) + 1e-9 * 900, "\(gw) GW, \(year)")
+                    XCTAssertLessThan(try value(r, "curtailed_renewables", year), try value(previous, "curtailed_renewables", year), "\(gw) GW, \(year)")
+                    XCTAssertGreaterThan(try value(r, "storage_discharged", year), try value(previous, "storage_discharged", year), "\(gw) GW, \(year)")
+                }
+            }
+            previous = r
+        }
+    }
+
+    /// Storage gives back at most its efficiency times what was curtailed without it: 200 GW x 4 h cannot beat it.
+    func testStorageNeverDeliversMoreThanTheCurtailedEnergyAllowed() throws {
+        let none = try run(Levers.storage.path, nil, assumptions: ["power.storage_rule_share": 0])
+        let big = try run(Levers.storage.path, LeverSetting(target: 200, start: 2026, full: 2030, shape: .linear),
+                          assumptions: ["power.storage_rule_share": 0])
+        XCTAssertEqual(try value(none, "storage_discharged", 2040), 0, accuracy: 1e-12)
+        XCTAssertEqual(try value(none, "capacity_storage", 2040), 0, accuracy: 1e-12)
+        let curtailedWithout = try value(none, "curtailed_renewables", 2040)
+        let discharged = try value(big, "storage_discharged", 2040)
+        XCTAssertGreaterThan(discharged, 0.5 * 0.85 * curtailedWithout, "200 GW x 4 h x 250 cycles = 200 TWh of throughput")
+        XCTAssertLessThan(discharged, 0.85 * curtailedWithout)
+    }
+
+    /// The approved pipeline adds coal units on top of the need-driven build: a larger fleet with a lower heat
+    /// rate (new units at 295 gce/kWh), so a little less CO2 for the same generation.
+    func testCoalPipelineEnlargesTheFleetAndLowersItsHeatRate() throws {
+        let with = try run(Levers.newLoad.path, nil)
+        let without = try run(Levers.newLoad.path, nil, assumptions: ["power.coal_pipeline": 0])
+        XCTAssertEqual(try value(with, "capacity_coal", 2019), try value(without, "capacity_coal", 2019), accuracy: 0.5)
+        XCTAssertGreaterThan(try value(with, "capacity_coal", 2024), try value(without, "capacity_coal", 2024) + 10)
+        XCTAssertLessThan(try value(with, "heat_rate", 2026), try value(without, "heat_rate", 2026))
+        XCTAssertEqual(try value(with, "electricity_generation", 2026), try value(without, "electricity_generation", 2026),
+                       accuracy: 1e-6 * 900)
+        XCTAssertLessThan(try value(with, "co2_gross", 2026), try value(without, "co2_gross", 2026))
+    }
+}
