@@ -136,6 +136,8 @@ class Model:
         for key, default in (("storage_rule_share", 0.0), ("storage_rule_hours", 2.0), ("storage_hours", 4.0),
                              ("storage_cycles_per_year", 300.0), ("storage_efficiency", 0.85)):
             self.pw.setdefault(key, default)
+        self.pw.setdefault("dedicated_export_renewable_share", 0.5)
+        self.pw.setdefault("dedicated_export_wind_share", 0.5)
         # Without a fly_ash section: no fly-ash alumina, no high-alumina stock, no ash counted.
         self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
         self.cc = {k: leaf(v) for k, v in data["ccus"].items()}
@@ -184,6 +186,7 @@ class Model:
         # Power-side structure (issue 12): planned new load (TWh/yr) and storage beyond the rule (GW).
         t["sector_plans.power.new_load"] = ("level", 1.0, 0.0, "new_load_lever")
         t["sector_plans.power.storage"] = ("level", 1.0, 0.0, "storage_lever")
+        t["sector_plans.power.dedicated_export"] = ("level", 1.0, 0.0, "dedicated_lever")
         t["sector_plans.buildings.electrification"] = ("level", 0.01, 0.0, "elec_buildings")
         t["sector_plans.transport.electrification"] = ("level", 0.01, 0.0, "elec_transport")
         t["sector_plans.removals.ccus"] = ("level", 1.0, 0.0, "ccus")
@@ -250,7 +253,7 @@ class Model:
         all_s = [s for s in self.cut + self.deep + self.cap if s] + [self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder,
-                                                                     self.new_load_lever, self.storage_lever]
+                                                                     self.new_load_lever, self.storage_lever, self.dedicated_lever]
         times = {b for s in all_s for b in s.breakpoints()}
         if self.cap_points:
             times.add(self.cap_start)
@@ -349,8 +352,13 @@ class Model:
         wcap = max(self.trend((self.pw["base_wind"], self.pw["wind_build_rate"]), t) + self.wind.value(t), 0)
         scap = max(self.trend((self.pw["base_solar"], self.pw["solar_build_rate"]), t) + self.solar.value(t), 0)
         ccap, h = max(y[ipw], 1e-6), y[ipw + 1]
-        exports = self.exports(t)
-        demand = in_region + exports
+        # Dedicated renewable export: the bases' wind and solar give s D, the fleet the rest of the line.
+        dedicated = max(self.dedicated_lever.value(t), 0)
+        bases = self.pw["dedicated_export_renewable_share"] * dedicated
+        bases_cap = bases * (self.pw["dedicated_export_wind_share"] / self.pw["wind_capacity_factor"]
+                             + (1 - self.pw["dedicated_export_wind_share"]) / self.pw["solar_capacity_factor"]) / 8.76
+        exports = self.exports(t) + dedicated
+        demand = in_region + exports - bases
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
         share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating
         damping = 1 + self.pw["curtailment_slope"] * spos(share - self.share0, 0.01)
@@ -374,7 +382,7 @@ class Model:
             wg, sg = wg * keep, sg * keep
         thermal = coal_gen * h / 1000
         w.update(wcap=wcap, scap=scap, ccap=ccap, h=h, wg=wg, sg=sg, og=self.pw["other_generation"], coal_gen=coal_gen,
-                 curtailed=wa + sa - wg - sg, in_region=in_region, new_load=new_load, storage=storage, discharged=discharged, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
+                 curtailed=wa + sa - wg - sg, in_region=in_region, new_load=new_load, storage=storage, discharged=discharged, bases=bases, bases_cap=bases_cap, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
         # Sinks and fly ash generation
         w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
@@ -407,10 +415,12 @@ class Model:
         gross = sum(co2g.values())
         feedstock = sum(feed)
         # Exports count as coal power as far as coal generation goes, beyond it as non-fossil.
-        generation = wg + sg + self.pw["other_generation"] + coal_gen
-        exported = min(max(exports, 0), generation) if self.deduct_exports else 0.0
+        # Dedicated renewable export comes off non-fossil energy whole; the rest of the exports is coal first.
+        generation = wg + sg + self.pw["other_generation"] + coal_gen + bases
+        exported = min(max(exports - bases, 0), generation - bases) if self.deduct_exports else 0.0
         exported_coal = min(exported, coal_gen)
-        nonfossil = (wg + sg + self.pw["other_generation"] - (exported - exported_coal)) * h / 1000
+        nonfossil = (wg + sg + self.pw["other_generation"] + bases - (bases if self.deduct_exports else 0.0)
+                     - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
         energy = sum(tot) + feedstock + nonfossil - deduction
         edc = energy - (nonfossil if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
@@ -553,11 +563,12 @@ class Model:
         o["energy_intensity"] = w["energy"] * 100 / w["gdp"]
         o["co2_intensity"] = w["gross"] * 100 / w["gdp"]
         o["non_fossil_share"] = 100 * w["nonfossil"] / w["energy"]
-        o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"]
+        o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"] + w["bases"]
         o["electricity_demand_in_region"], o["electricity_exports"] = w["in_region"], w["exports"]
         o["generation_coal"], o["generation_wind"], o["generation_solar"], o["generation_other"] = w["coal_gen"], w["wg"], w["sg"], w["og"]
         o["curtailed_renewables"] = w["curtailed"]
         o["electricity_new_load"], o["storage_discharged"], o["capacity_storage"] = w["new_load"], w["discharged"], w["storage"]
+        o["generation_dedicated_export"], o["capacity_dedicated_renewables"] = w["bases"], w["bases_cap"]
         o["capacity_wind"], o["capacity_solar"], o["capacity_coal"], o["heat_rate"] = w["wcap"], w["scap"], w["ccap"], w["h"]
         for i, q in enumerate(self.p):
             o[f"output_{q['name']}"] = w["out"][i]
@@ -601,7 +612,7 @@ class Model:
                 "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
                 "curtailed_value_added": curtailed}
 
-    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "capacity_storage", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
+    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "capacity_storage", "capacity_dedicated_renewables", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
         | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
     RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
               "non_fossil_share": ("energy_non_fossil", "energy_total", 100.0)}

@@ -126,6 +126,8 @@ extension Dataset {
         r.scalar(w + "storage_hours", \.power.storageHours, &p, default: 4)
         r.scalar(w + "storage_cycles_per_year", \.power.storageCyclesPerYear, &p, default: 300)
         r.scalar(w + "storage_efficiency", \.power.storageEfficiency, &p, default: 0.85, below: 1)
+        r.scalar(w + "dedicated_export_renewable_share", \.power.dedicatedExportRenewableShare, &p, default: 0.5, below: 1.000001)
+        r.scalar(w + "dedicated_export_wind_share", \.power.dedicatedExportWindShare, &p, default: 0.5, below: 1.000001)
 
         let f = "fly_ash."
         // Without a fly_ash section the region has no fly-ash alumina industry and no high-alumina stock.

@@ -35,12 +35,16 @@ struct Accounting {
         // comes off non-fossil energy, so the total stays positive and the non-fossil share within [0, 100 %].
         var feedstock = 0.0
         for f in ws.industry.feedstock { feedstock += f }
-        let nonFossilGeneration = ws.power.windGeneration + ws.power.solarGeneration + ws.power.otherGeneration
-        let exported = switches.deductElectricityExports ? min(max(ws.power.exports, 0), ws.power.generation) : 0
+        // Dedicated renewable export is green by contract: its bases' generation comes off non-fossil energy
+        // whole, and only the rest of the exports follows the coal-first rule.
+        let bases = ws.power.dedicatedRenewableGeneration
+        let nonFossilGeneration = ws.power.windGeneration + ws.power.solarGeneration + ws.power.otherGeneration + bases
+        let deduct = switches.deductElectricityExports
+        let exported = deduct ? min(max(ws.power.exports - bases, 0), ws.power.generation - bases) : 0
         let exportedCoal = min(exported, ws.power.coalGeneration)
         ws.accounting.fossilEnergy = fuel.total
         ws.accounting.feedstockEnergy = feedstock
-        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (exported - exportedCoal)) * ws.power.heatRate / 1000
+        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (deduct ? bases : 0) - (exported - exportedCoal)) * ws.power.heatRate / 1000
         ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000
         ws.accounting.energyTotal = ws.accounting.fossilEnergy + feedstock + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
         ws.accounting.energyDualControl = ws.accounting.energyTotal

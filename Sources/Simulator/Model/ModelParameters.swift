@@ -224,6 +224,9 @@ public struct PowerParameters: Sendable {
     public var storageRuleShare = 0.0, storageRuleHours = 2.0, storageHours = 4.0
     /// Full charge cycles per year and round-trip efficiency of new-type storage.
     public var storageCyclesPerYear = 300.0, storageEfficiency = 0.85
+    /// Dedicated renewable export: the renewable share of the lines' energy (the rest is bundled coal power)
+    /// and wind's share of the bases' renewable energy.
+    public var dedicatedExportRenewableShare = 0.5, dedicatedExportWindShare = 0.5
     public init() {}
 }
 

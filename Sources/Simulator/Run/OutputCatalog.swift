@@ -134,6 +134,8 @@ extension CarbonModel {
         s.emit("electricity_new_load", "TWh", ws.power.newLoad)
         s.emit("storage_discharged", "TWh", ws.power.storageDischarged)
         s.emit("capacity_storage", "GW", .stock, ws.power.storageCapacity)
+        s.emit("generation_dedicated_export", "TWh", ws.power.dedicatedRenewableGeneration)
+        s.emit("capacity_dedicated_renewables", "GW", .stock, ws.power.dedicatedRenewableCapacity)
         s.emit("capacity_wind", "GW", .stock, ws.power.windCapacity)
         s.emit("capacity_solar", "GW", .stock, ws.power.solarCapacity)
         s.emit("capacity_coal", "GW", .stock, ws.power.coalCapacity)

@@ -15,6 +15,7 @@ public enum LeverRegistry {
             Levers.coalRetirement,
             Levers.newLoad,
             Levers.storage,
+            Levers.dedicatedExport,
             Levers.buildingsElectrification,
             Levers.transportElectrification,
             Levers.ccus,
