@@ -134,4 +134,17 @@ final class PowerStructureTests: XCTestCase {
         }
         XCTAssertEqual(try value(lineGreen, "generation_dedicated_export", year), 100, accuracy: 1e-9)
     }
+
+    /// A province derived from CEADs (the template) has none of it: no new load, no storage rule, no pipeline, and
+    /// the announced scenario's storage and dedicated export are the only storage and bases there.
+    func testTheProvinceTemplateSwitchesTheStructureOff() throws {
+        let dataset = try ProvinceDataset.make(province: "Shanxi", history: CEADsHistory.embedded())
+        let p = try dataset.modelParameters()
+        XCTAssertEqual(p.power.storageRuleShare, 0)
+        XCTAssertTrue(p.power.newLoadYears.isEmpty && p.power.coalPipelineYears.isEmpty)
+        let r = try PreparedScenario(Scenario(name: "baseline", file: "baseline"), dataset: dataset).run().trajectory
+        for name in ["electricity_new_load", "capacity_storage", "storage_discharged", "generation_dedicated_export"] {
+            XCTAssertEqual(r.series(name).map(abs).max() ?? 1, 0, name)
+        }
+    }
 }
