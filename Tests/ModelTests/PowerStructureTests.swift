@@ -147,4 +147,15 @@ final class PowerStructureTests: XCTestCase {
             XCTAssertEqual(r.series(name).map(abs).max() ?? 1, 0, name)
         }
     }
+
+    /// Storage beyond the rule costs its capex (renewables family) once, when built; the rule's storage costs
+    /// nothing extra: 10 GW by 2030 add 10 x 30 = 300 (10^8 yuan, undiscounted) over the build years.
+    func testStorageBeyondTheRuleCostsItsCapex() throws {
+        let dataset = try Fixtures.dataset()
+        let none = try Fixtures.run(lever: Levers.storage.path, LeverSetting(target: 0, start: 2026, full: 2030, shape: .linear), dataset: dataset)
+        let ten = try Fixtures.run(lever: Levers.storage.path, LeverSetting(target: 10, start: 2026, full: 2030, shape: .linear), dataset: dataset)
+        let extra = zip(ten.costs.annual["renewables"]!, none.costs.annual["renewables"]!).map { $0 - $1 }
+        XCTAssertEqual(extra.reduce(0, +), 10 * 30, accuracy: 1e-6)
+        XCTAssertEqual(none.costs.annual["renewables"]!.reduce(0, +), 0, accuracy: 1e-6, "the baseline's rule storage costs nothing")
+    }
 }

@@ -173,6 +173,7 @@ extension Dataset {
         r.scalar(c + "deep_processing", \.costs.deepProcessing, &p)
         r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
         r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
+        r.scalar(c + "storage_capex", \.costs.storageCapex, &p, default: 30)
 
         r.finish()
         // Every problem of the file at once, in file order.

@@ -330,5 +330,7 @@ public struct CostParameters: Sendable {
     public var flyAshAluminaCapex = 6000.0, deepProcessing = 1500.0
     /// 10^8 yuan per GW retired early; 10^8 yuan per GW per gce/kWh of heat-rate improvement.
     public var coalRetirement = 15.0, heatRateRetrofit = 0.15
+    /// 10^8 yuan per GW of new-type storage built beyond the allocation rule (at the dataset's storage hours).
+    public var storageCapex = 30.0
     public init() {}
 }
