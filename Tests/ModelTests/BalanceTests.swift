@@ -13,8 +13,8 @@ final class BalanceTests: XCTestCase {
             for i in r.years.indices {
                 XCTAssertEqual(supply[i], inRegion[i] + exports[i], accuracy: 1e-9 * supply[i], "\(file) \(r.years[i])")
             }
-            // And generation by source adds up to it.
-            let parts = ["coal", "wind", "solar", "other"].map { r.series("generation_\($0)") }
+            // And generation by source adds up to it (the desert bases' dedicated export is a source of its own).
+            let parts = ["coal", "wind", "solar", "other", "dedicated_export"].map { r.series("generation_\($0)") }
             for i in r.years.indices {
                 XCTAssertEqual(parts.map { $0[i] }.reduce(0, +), supply[i], accuracy: 1e-9 * supply[i])
             }

@@ -69,15 +69,17 @@ final class OptimizerTests: XCTestCase {
         return loaded
     }
 
-    /// Cost rises with wind, so the least-cost wind meeting the peak target is the smallest that meets it:
-    /// what `solve` finds by bracketing.
+    /// Cost rises with wind above its baseline trend (96 GW at the end of 2030; below it wind costs nothing), so
+    /// the least-cost wind meeting a peak ceiling that needs more is the smallest that meets it: what `solve` finds
+    /// by bracketing. A ceiling, not a peak year: with the observed new load flat after 2025 the peak year jumps
+    /// (from 2027 to 2025 near 100.7 GW), and the years that wind below the trend meets cost nothing.
     func testOptimumOfAOneLeverProblemIsTheSmallestFeasibleSetting() throws {
         let s = try spec("""
             scenario: PLAIN
             variables:
               sector_plans.power.wind: {range: [60, 300], start: 2021, full: 2030}
             targets:
-              peak_year: 2027
+              peak_ceiling: 1025
             starts: 2
             """)
         var optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
@@ -90,8 +92,9 @@ final class OptimizerTests: XCTestCase {
         let solved = try LeverSolver(base: s.base, dataset: dataset, lever: LeverRegistry.lever("sector_plans.power.wind")!,
                                      setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), targets: s.targets).solve()
         XCTAssertEqual(r.best.x[0], try XCTUnwrap(solved.value), accuracy: 1.0)
-        XCTAssertEqual(r.binding, ["peak_year"])
-        XCTAssertGreaterThan(r.marginalCosts["peak_year"] ?? 0, 0, "an earlier peak costs more")
+        XCTAssertGreaterThan(r.best.x[0], 96, "above the baseline trend, where wind costs")
+        XCTAssertEqual(r.binding, ["peak_ceiling"])
+        XCTAssertGreaterThan(r.marginalCosts["peak_ceiling"] ?? 0, 0, "a lower peak costs more")
     }
 
     func testTheWrittenOptimumReproducesItsObjectiveAndTargetsUnderRun() throws {

@@ -116,7 +116,8 @@ final class ChartTests: XCTestCase {
         let dir = CLI.repository.appendingPathComponent("scenarios")
         let w = try WedgeAnalysis(baseline: loader.load(path: dir.appendingPathComponent("baseline.yaml").path),
                                   policy: loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset)
-        XCTAssertEqual(Set(w.groups), ["capacity", "coal_power", "efficiency", "renewables"])
+        // announced sets storage (renewables) and dedicated renewable export (electricity demand) too
+        XCTAssertEqual(Set(w.groups), ["capacity", "coal_power", "efficiency", "renewables", "electricity_demand"])
         XCTAssertFalse(w.sampled)
         let announced = try PreparedScenario(loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset).run()
         for y in w.years.indices {

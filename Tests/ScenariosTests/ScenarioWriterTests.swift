@@ -72,7 +72,9 @@ final class ScenarioWriterTests: XCTestCase {
             XCTAssertTrue(text.contains("extends: base.yaml"), text)
             // Only the differences: no lever the base sets the same way.
             let differing = original.levers.filter { base.levers[$0.key] != $0.value }.count
-            XCTAssertEqual(text.components(separatedBy: "{target: ").count - 1, differing, "\(file):\n\(text)")
+            // A setting is written in target or path form (announced's storage and dedicated export are paths).
+            let written = text.components(separatedBy: "{target: ").count - 1 + text.components(separatedBy: "{path: ").count - 1
+            XCTAssertEqual(written, differing, "\(file):\n\(text)")
             let again = try reload(text, dataset: dataset)
             XCTAssertEqual(again.with(file: original.file), original, "\(file) does not round-trip as extending:\n\(text)")
         }

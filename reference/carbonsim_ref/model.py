@@ -130,6 +130,15 @@ class Model:
         self.pw = {k: leaf(v) for k, v in data["power"].items()}
         ey, ev = self.pw["exports"]
         self.exports = Steffen([y + 0.5 for y in ey], ev)
+        # Power-side structure since the base year (absent: none): observed new load, approved coal pipeline,
+        # the storage allocation rule.
+        self.new_load = Steffen([y + 0.5 for y in self.pw["new_load"][0]], self.pw["new_load"][1]) if "new_load" in self.pw else (lambda t: 0.0)
+        self.pipeline = Steffen([y + 0.5 for y in self.pw["coal_pipeline"][0]], self.pw["coal_pipeline"][1]) if "coal_pipeline" in self.pw else (lambda t: 0.0)
+        for key, default in (("storage_rule_share", 0.0), ("storage_rule_hours", 2.0), ("storage_hours", 4.0),
+                             ("storage_cycles_per_year", 300.0), ("storage_efficiency", 0.85)):
+            self.pw.setdefault(key, default)
+        self.pw.setdefault("dedicated_export_renewable_share", 0.5)
+        self.pw.setdefault("dedicated_export_wind_share", 0.5)
         # Without a fly_ash section: no fly-ash alumina, no high-alumina stock, no ash counted.
         self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
         # Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
@@ -189,6 +198,10 @@ class Model:
         t["sector_plans.power.solar"] = ("trend", 1.0, (pw["base_solar"], pw["solar_build_rate"]), "solar")
         t["sector_plans.power.coal_heat_rate"] = ("level", 1.0, pw["base_heat_rate"], "heat_target")
         t["sector_plans.power.coal_retirement"] = ("level", 0.01, 0.0, "retire")
+        # Power-side structure (issue 12): planned new load (TWh/yr) and storage beyond the rule (GW).
+        t["sector_plans.power.new_load"] = ("level", 1.0, 0.0, "new_load_lever")
+        t["sector_plans.power.storage"] = ("level", 1.0, 0.0, "storage_lever")
+        t["sector_plans.power.dedicated_export"] = ("level", 1.0, 0.0, "dedicated_lever")
         t["sector_plans.buildings.electrification"] = ("level", 0.01, 0.0, "elec_buildings")
         t["sector_plans.transport.electrification"] = ("level", 0.01, 0.0, "elec_transport")
         t["sector_plans.removals.ccus"] = ("level", 1.0, 0.0, "ccus")
@@ -255,7 +268,8 @@ class Model:
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
         all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.upgrade_steel, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
-                                                                     self.elec_transport, self.ccus, self.sinks, self.ladder]
+                                                                     self.elec_transport, self.ccus, self.sinks, self.ladder,
+                                                                     self.new_load_lever, self.storage_lever, self.dedicated_lever]
         times = {b for s in all_s for b in s.breakpoints()}
         if self.cap_points:
             times.add(self.cap_start)
@@ -364,19 +378,35 @@ class Model:
         # CCUS capacity
         kc = max(self.ccus.value(t), 0)
         ccus_elec = kc * self.cc["utilisation"] * self.cc["electricity_per_tonne"]
-        in_region = fa_elec + repl_elec + ccus_elec + sum(elec) + sum(act_elec)
+        new_load = max(self.new_load(t), 0) + max(self.new_load_lever.value(t), 0)
+        in_region = fa_elec + repl_elec + ccus_elec + sum(elec) + sum(act_elec) + new_load
         # Power
         ipw = P * 3 + 1
         wcap = max(self.trend((self.pw["base_wind"], self.pw["wind_build_rate"]), t) + self.wind.value(t), 0)
         scap = max(self.trend((self.pw["base_solar"], self.pw["solar_build_rate"]), t) + self.solar.value(t), 0)
         ccap, h = max(y[ipw], 1e-6), y[ipw + 1]
-        exports = self.exports(t)
-        demand = in_region + exports
+        # Dedicated renewable export: the bases' wind and solar give s D, the fleet the rest of the line.
+        dedicated = max(self.dedicated_lever.value(t), 0)
+        bases = self.pw["dedicated_export_renewable_share"] * dedicated
+        bases_cap = bases * (self.pw["dedicated_export_wind_share"] / self.pw["wind_capacity_factor"]
+                             + (1 - self.pw["dedicated_export_wind_share"]) / self.pw["solar_capacity_factor"]) / 8.76
+        exports = self.exports(t) + dedicated
+        demand = in_region + exports - bases
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
         share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating
         damping = 1 + self.pw["curtailment_slope"] * spos(share - self.share0, 0.01)
         wg = wa * (1 - self.pw["wind_curtailment"]) / damping
         sg = sa * (1 - self.pw["solar_curtailment"]) / damping
+        # Storage charges from what would be curtailed: X c / (X + c).
+        pw = self.pw
+        storage = pw["storage_rule_share"] * max(wcap + scap - pw["base_wind"] - pw["base_solar"], 0) + max(self.storage_lever.value(t), 0)
+        x = (pw["storage_rule_share"] * max(wcap + scap - pw["base_wind"] - pw["base_solar"], 0) * pw["storage_rule_hours"]
+             + max(self.storage_lever.value(t), 0) * pw["storage_hours"]) * pw["storage_cycles_per_year"] / 1000
+        wc, sc = wa - wg, sa - sg
+        charged = x * (wc + sc) / (x + wc + sc) if x > 0 and wc + sc > 0 else 0.0
+        discharged = pw["storage_efficiency"] * charged
+        if charged > 0:
+            wg, sg = wg + discharged * wc / (wc + sc), sg + discharged * sc / (wc + sc)
         needed = demand - wg - sg - self.pw["other_generation"]
         coal_gen = smax(needed, ccap * 8.76 * self.pw["coal_must_run_capacity_factor"], 1)
         surplus, ren = coal_gen - needed, wg + sg
@@ -385,7 +415,7 @@ class Model:
             wg, sg = wg * keep, sg * keep
         thermal = coal_gen * h / 1000
         w.update(wcap=wcap, scap=scap, ccap=ccap, h=h, wg=wg, sg=sg, og=self.pw["other_generation"], coal_gen=coal_gen,
-                 curtailed=wa + sa - wg - sg, in_region=in_region, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
+                 curtailed=wa + sa - wg - sg, in_region=in_region, new_load=new_load, storage=storage, discharged=discharged, bases=bases, bases_cap=bases_cap, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
         # Sinks and fly ash generation
         w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
@@ -421,10 +451,12 @@ class Model:
         gross = sum(co2g.values())
         feedstock = sum(feed)
         # Exports count as coal power as far as coal generation goes, beyond it as non-fossil.
-        generation = wg + sg + self.pw["other_generation"] + coal_gen
-        exported = min(max(exports, 0), generation) if self.deduct_exports else 0.0
+        # Dedicated renewable export comes off non-fossil energy whole; the rest of the exports is coal first.
+        generation = wg + sg + self.pw["other_generation"] + coal_gen + bases
+        exported = min(max(exports - bases, 0), generation - bases) if self.deduct_exports else 0.0
         exported_coal = min(exported, coal_gen)
-        nonfossil = (wg + sg + self.pw["other_generation"] - (exported - exported_coal)) * h / 1000
+        nonfossil = (wg + sg + self.pw["other_generation"] + bases - (bases if self.deduct_exports else 0.0)
+                     - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
         energy = sum(tot) + feedstock + nonfossil - deduction
         # Official basis (2021-2022 rules): renewable consumption above its 2020 level and raw-material energy left out.
@@ -474,10 +506,12 @@ class Model:
         C = w["ccap"]
         need = w["coal_gen"] / (8.76 * pw["coal_planning_capacity_factor"])
         invest = spos((need - C) / pw["coal_adjustment_time"] + C / pw["coal_lifetime"], 0.5)
-        dy[ipw] = invest - C / pw["coal_lifetime"] - w["retire"] * C
+        # Approved units come on top of the need-driven investment.
+        pipeline = max(self.pipeline(t), 0)
+        dy[ipw] = invest + pipeline - C / pw["coal_lifetime"] - w["retire"] * C
         # Early retirement removes the worst units: the fleet falls toward the new units' rate, never below it.
         pull = pw["retired_heat_rate_penalty"] / max(pw["base_heat_rate"] - pw["new_unit_heat_rate"], 1)
-        dy[ipw + 1] = invest / C * (pw["new_unit_heat_rate"] - w["h"]) - w["retire"] * pull * (w["h"] - pw["new_unit_heat_rate"]) \
+        dy[ipw + 1] = (invest + pipeline) / C * (pw["new_unit_heat_rate"] - w["h"]) - w["retire"] * pull * (w["h"] - pw["new_unit_heat_rate"]) \
             - spos(w["h"] - self.heat_target.value(t), 0.5) / pw["heat_rate_relaxation_time"]
         dy[ipw + 2] = (self.sk["base_flux"] + self.sinks.value(t) - w["sink"]) / self.sk["maturation_time"]
         idc = ipw + 3
@@ -580,10 +614,12 @@ class Model:
         o["energy_intensity"] = w["energy"] * 100 / w["gdp"]
         o["co2_intensity"] = w["gross"] * 100 / w["gdp"]
         o["non_fossil_share"] = 100 * w["nonfossil"] / w["energy"]
-        o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"]
+        o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"] + w["bases"]
         o["electricity_demand_in_region"], o["electricity_exports"] = w["in_region"], w["exports"]
         o["generation_coal"], o["generation_wind"], o["generation_solar"], o["generation_other"] = w["coal_gen"], w["wg"], w["sg"], w["og"]
         o["curtailed_renewables"] = w["curtailed"]
+        o["electricity_new_load"], o["storage_discharged"], o["capacity_storage"] = w["new_load"], w["discharged"], w["storage"]
+        o["generation_dedicated_export"], o["capacity_dedicated_renewables"] = w["bases"], w["bases_cap"]
         o["capacity_wind"], o["capacity_solar"], o["capacity_coal"], o["heat_rate"] = w["wcap"], w["scap"], w["ccap"], w["h"]
         for i, q in enumerate(self.p):
             o[f"output_{q['name']}"] = w["out"][i]
@@ -629,7 +665,7 @@ class Model:
                 "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
                 "curtailed_value_added": curtailed}
 
-    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
+    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "capacity_storage", "capacity_dedicated_renewables", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
         | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
     RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
               "energy_intensity_dual_control": ("energy_dual_control", "gdp", 100.0),

@@ -119,6 +119,17 @@ extension Dataset {
         r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
         r.scalar(w + "coal_must_run_capacity_factor", \.power.coalMustRunCapacityFactor, &p)
         r.scalar(w + "coal_adjustment_time", \.power.coalAdjustmentTime, &p, positive: true)
+        // Power-side structure since the base year; a dataset without it has none (no new load, no pipeline,
+        // no storage rule).
+        if entry(w + "new_load") != nil { p.power.newLoadYears = r.series(w + "new_load", \.power.newLoad, &p) }
+        if entry(w + "coal_pipeline") != nil { p.power.coalPipelineYears = r.series(w + "coal_pipeline", \.power.coalPipeline, &p) }
+        r.scalar(w + "storage_rule_share", \.power.storageRuleShare, &p, default: 0)
+        r.scalar(w + "storage_rule_hours", \.power.storageRuleHours, &p, default: 2)
+        r.scalar(w + "storage_hours", \.power.storageHours, &p, default: 4)
+        r.scalar(w + "storage_cycles_per_year", \.power.storageCyclesPerYear, &p, default: 300)
+        r.scalar(w + "storage_efficiency", \.power.storageEfficiency, &p, default: 0.85, below: 1)
+        r.scalar(w + "dedicated_export_renewable_share", \.power.dedicatedExportRenewableShare, &p, default: 0.5, below: 1.000001)
+        r.scalar(w + "dedicated_export_wind_share", \.power.dedicatedExportWindShare, &p, default: 0.5, below: 1.000001)
 
         // Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
         if describes("heat_supply.") {
@@ -179,6 +190,7 @@ extension Dataset {
         r.scalar(c + "deep_processing", \.costs.deepProcessing, &p)
         r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
         r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
+        r.scalar(c + "storage_capex", \.costs.storageCapex, &p, default: 30)
 
         r.finish()
         // Every problem of the file at once, in file order.

@@ -8,6 +8,12 @@
 /// - dh/dt = (I/C)(h_new - h) - r(t) penalty (h - h_new)/(h0 - h_new) - max(h - h_target, 0)/tau: new units
 ///   dilute the fleet, early retirement removes the worst units (which can lower the average toward the new
 ///   units' rate, never below it), retrofits pull toward the lever target
+/// - in-region demand includes the observed new electricity-intensive load (dataset path) and the new-load lever
+/// - new-type storage (the allocation rule's share of wind and solar built since the base year, plus the storage
+///   lever) charges from curtailed wind and solar: charged = X c/(X + c), X its yearly charge throughput
+/// - approved coal units (the dataset's pipeline, GW/yr) add to the need-driven investment
+/// - dedicated renewable export D(t) (lever) adds to exports: the desert bases' own wind and solar give s D, the
+///   coal fleet the rest; the bases stay out of the curtailment share (they are sized for their line)
 /// Balance: generation = in-region demand + exports, every instant.
 public final class PowerComponent: Component {
     public let offset: Int
@@ -22,6 +28,11 @@ public final class PowerComponent: Component {
     /// Wind and solar offsets over their baseline trends, GW.
     let windOffset: CompiledSchedule, solarOffset: CompiledSchedule
     let heatRateTarget: CompiledSchedule, retirement: CompiledSchedule
+    /// Planned new load (TWh/yr) and storage beyond the rule (GW).
+    let newLoadLever: CompiledSchedule, storageLever: CompiledSchedule, dedicatedExportLever: CompiledSchedule
+    /// Observed new load (TWh/yr) and the approved coal pipeline (GW/yr); nil where the dataset has none.
+    let newLoadSpline: Spline?, coalPipelineSpline: Spline?
+    let newLoadPath: SplineView?, coalPipelinePath: SplineView?
 
     public let states = [StateDeclaration("capacity_coal", "GW"), StateDeclaration("heat_rate", "gce/kWh")]
 
@@ -34,12 +45,22 @@ public final class PowerComponent: Component {
         solarOffset = CompiledSchedule(levers[Levers.solar])
         heatRateTarget = CompiledSchedule(levers[Levers.coalHeatRate])
         retirement = CompiledSchedule(levers[Levers.coalRetirement])
+        newLoadLever = CompiledSchedule(levers[Levers.newLoad])
+        storageLever = CompiledSchedule(levers[Levers.storage])
+        dedicatedExportLever = CompiledSchedule(levers[Levers.dedicatedExport])
+        newLoadSpline = parameters.newLoadYears.isEmpty ? nil
+            : try Spline(x: midYear(parameters.newLoadYears), y: parameters.newLoad, kind: .steffen)
+        coalPipelineSpline = parameters.coalPipelineYears.isEmpty ? nil
+            : try Spline(x: midYear(parameters.coalPipelineYears), y: parameters.coalPipeline, kind: .steffen)
+        newLoadPath = newLoadSpline?.view
+        coalPipelinePath = coalPipelineSpline?.view
         offset = layout.reserve(states)
     }
 
     deinit {
         baseRenewableShare.deallocate()
         windOffset.deallocate(); solarOffset.deallocate(); heatRateTarget.deallocate(); retirement.deallocate()
+        newLoadLever.deallocate(); storageLever.deallocate(); dedicatedExportLever.deallocate()
     }
 
     /// Heat-rate fall per unit of retirement rate and per gce/kWh above the new units': the penalty at the base year.
@@ -58,11 +79,19 @@ public final class PowerComponent: Component {
          max(p.baseSolar + p.solarBuildRate * (t - trendAnchor) + solarOffset.value(at: t), 0))
     }
 
+    /// New electricity-intensive load at time t: observed path plus the lever, TWh/yr.
+    @inline(__always)
+    func newLoad(at t: Double) -> Double {
+        max(newLoadPath?.value(at: t) ?? 0, 0) + max(newLoadLever.value(at: t), 0)
+    }
+
     /// Step `power`: in-region demand from every user of electricity, then dispatch.
     func evaluate(_ ws: inout Workspace, y: UnsafePointer<Double>) {
         var inRegion = ws.flyAsh.electricity + ws.activities.replacementElectricity + ws.ccus.electricity
         for e in ws.industry.electricity { inRegion += e }
         for e in ws.activities.electricity { inRegion += e }
+        ws.power.newLoad = newLoad(at: ws.t)
+        inRegion += ws.power.newLoad
         ws.power.inRegionDemand = inRegion
         let (wind, solar) = renewableCapacity(at: ws.t)
         let coal = max(y[offset], 1e-6)
@@ -71,8 +100,14 @@ public final class PowerComponent: Component {
         ws.power.solarCapacity = solar
         ws.power.coalCapacity = coal
         ws.power.heatRate = h
-        ws.power.exports = exportPath.value(at: ws.t)
-        let demand = ws.power.inRegionDemand + ws.power.exports
+        let dedicated = max(dedicatedExportLever.value(at: ws.t), 0)
+        let basesGeneration = p.dedicatedExportRenewableShare * dedicated
+        ws.power.exports = exportPath.value(at: ws.t) + dedicated
+        ws.power.dedicatedRenewableGeneration = basesGeneration
+        ws.power.dedicatedRenewableCapacity = basesGeneration
+            * (p.dedicatedExportWindShare / p.windCapacityFactor + (1 - p.dedicatedExportWindShare) / p.solarCapacityFactor) / 8.76
+        // What the region's own fleet supplies: everything but the bases' renewables.
+        let demand = ws.power.inRegionDemand + ws.power.exports - basesGeneration
 
         let windAvailable = wind * 8.76 * p.windCapacityFactor
         let solarAvailable = solar * 8.76 * p.solarCapacityFactor
@@ -82,6 +117,21 @@ public final class PowerComponent: Component {
         let damping = 1 + p.curtailmentSlope * Smooth.positive(share - baseRenewableShare.value, width: 0.01)
         var windGen = windAvailable * (1 - p.windCurtailment) / damping
         var solarGen = solarAvailable * (1 - p.solarCurtailment) / damping
+        // Storage charges from what would be curtailed: X c/(X + c) never exceeds either the curtailed energy c
+        // or the throughput X, and is exactly 0 without storage.
+        let ruleStorage = p.storageRuleShare * max(wind + solar - p.baseWind - p.baseSolar, 0)
+        let extraStorage = max(storageLever.value(at: ws.t), 0)
+        let throughput = (ruleStorage * p.storageRuleHours + extraStorage * p.storageHours) * p.storageCyclesPerYear / 1000
+        let windCurtailed = windAvailable - windGen, solarCurtailed = solarAvailable - solarGen
+        let curtailed = windCurtailed + solarCurtailed
+        let charged = throughput > 0 && curtailed > 0 ? throughput * curtailed / (throughput + curtailed) : 0
+        if charged > 0 {
+            let discharged = p.storageEfficiency * charged
+            windGen += discharged * windCurtailed / curtailed
+            solarGen += discharged * solarCurtailed / curtailed
+        }
+        ws.power.storageCapacity = ruleStorage + extraStorage
+        ws.power.storageDischarged = p.storageEfficiency * charged
         let needed = demand - windGen - solarGen - p.otherGeneration
         let mustRun = coal * 8.76 * p.coalMustRunCapacityFactor
         let coalGen = Smooth.max(needed, mustRun, width: 1)
@@ -115,10 +165,12 @@ public final class PowerComponent: Component {
         let coal = ws.power.coalCapacity
         let need = ws.power.coalGeneration / (8.76 * p.coalPlanningCapacityFactor)
         let invest = Smooth.positive((need - coal) / p.coalAdjustmentTime + coal / p.coalLifetime, width: 0.5)
-        dydt[offset] = invest - coal / p.coalLifetime - ws.power.coalRetirementRate * coal
+        // Approved units come on top of what need alone would build (they are built whoever needs them).
+        let pipeline = max(coalPipelinePath?.value(at: t) ?? 0, 0)
+        dydt[offset] = invest + pipeline - coal / p.coalLifetime - ws.power.coalRetirementRate * coal
 
         let target = heatRateTarget.value(at: t)
-        dydt[offset + 1] = invest / coal * (p.newUnitHeatRate - ws.power.heatRate)
+        dydt[offset + 1] = (invest + pipeline) / coal * (p.newUnitHeatRate - ws.power.heatRate)
             - ws.power.coalRetirementRate * retirementPull * (ws.power.heatRate - p.newUnitHeatRate)
             - Smooth.positive(ws.power.heatRate - target, width: 0.5) / p.heatRateRelaxationTime
     }
@@ -130,9 +182,15 @@ public struct PowerFlows {
     public var windCapacity = 0.0, solarCapacity = 0.0, coalCapacity = 0.0, heatRate = 0.0
     public var windGeneration = 0.0, solarGeneration = 0.0, otherGeneration = 0.0, coalGeneration = 0.0
     public var curtailedGeneration = 0.0, inRegionDemand = 0.0, exports = 0.0
+    /// New electricity-intensive load (TWh/yr, part of in-region demand), storage power (GW) and the energy it
+    /// gives back (TWh/yr, part of wind and solar generation).
+    public var newLoad = 0.0, storageCapacity = 0.0, storageDischarged = 0.0
+    /// Dedicated export's renewable part (TWh/yr, generated by the desert bases, not in wind and solar generation)
+    /// and the bases' capacity (GW, not in wind and solar capacity).
+    public var dedicatedRenewableGeneration = 0.0, dedicatedRenewableCapacity = 0.0
     public var coalRetirementRate = 0.0
     public var thermalFuel = 0.0
 
-    public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration }
+    public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration + dedicatedRenewableGeneration }
     public var totalElectricityDemand: Double { inRegionDemand + exports }
 }

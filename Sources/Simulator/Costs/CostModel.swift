@@ -9,7 +9,8 @@ import Darwin
 /// - capacity: capacity eliminated x yuan per t/yr (net of the value added replacement capacity recovers)
 /// - efficiency: fuel saved per year by retrofits toward the benchmark x yuan per tce/yr saved
 /// - renewables: wind and solar built above the baseline trend x capex, which falls by the learning rate
-///   for every doubling of installed capacity since the base year
+///   for every doubling of installed capacity since the base year; storage built beyond the allocation rule
+///   x storage capex (the rule's storage comes with the wind and solar it belongs to)
 /// - coal_power: capacity retired early x stranded value; heat-rate retrofits x yuan per GW per gce/kWh
 /// - electrification: new fossil final energy switched each year x yuan per tce/yr switched
 /// - ccus: CO2 captured x yuan per tonne
@@ -50,7 +51,12 @@ public struct CostModel: Sendable {
         let windCapex = capex(c.windCapex, learning: c.windLearningRate, installed: wind, initial: p.power.baseWind)
         let solarCapex = capex(c.solarCapex, learning: c.solarLearningRate, installed: solar, initial: p.power.baseSolar)
         let windAdded = increments(wind, allowance: p.power.windBuildRate), solarAdded = increments(solar, allowance: p.power.solarBuildRate)
-        annual["renewables"] = (0..<n).map { windAdded[$0] * windCapex[$0] + solarAdded[$0] * solarCapex[$0] }
+        // Storage beyond the rule: what is installed less the rule's share of wind and solar built since the base year.
+        let storage = s("capacity_storage"), beyondRule = (0..<n).map {
+            storage[$0] - p.power.storageRuleShare * max(wind[$0] + solar[$0] - p.power.baseWind - p.power.baseSolar, 0)
+        }
+        let storageAdded = increments(beyondRule)
+        annual["renewables"] = (0..<n).map { windAdded[$0] * windCapex[$0] + solarAdded[$0] * solarCapex[$0] + storageAdded[$0] * c.storageCapex }
         let retired = s("coal_retired_early"), retrofit = s("heat_rate_retrofit")
         annual["coal_power"] = (0..<n).map { retired[$0] * c.coalRetirement + retrofit[$0] * c.heatRateRetrofit }
         annual["electrification"] = increments(s("electrified_fossil_energy")).map { $0 * c.electrification / 100 }

@@ -41,18 +41,23 @@ struct Accounting {
         // comes off non-fossil energy, so the total stays positive and the non-fossil share within [0, 100 %].
         var feedstock = 0.0
         for f in ws.industry.feedstock { feedstock += f }
-        let nonFossilGeneration = ws.power.windGeneration + ws.power.solarGeneration + ws.power.otherGeneration
-        let exported = switches.deductElectricityExports ? min(max(ws.power.exports, 0), ws.power.generation) : 0
+        // Dedicated renewable export is green by contract: its bases' generation comes off non-fossil energy
+        // whole, and only the rest of the exports follows the coal-first rule.
+        let bases = ws.power.dedicatedRenewableGeneration
+        let nonFossilGeneration = ws.power.windGeneration + ws.power.solarGeneration + ws.power.otherGeneration + bases
+        let deduct = switches.deductElectricityExports
+        let exported = deduct ? min(max(ws.power.exports - bases, 0), ws.power.generation - bases) : 0
         let exportedCoal = min(exported, ws.power.coalGeneration)
         ws.accounting.fossilEnergy = fuel.total
         ws.accounting.feedstockEnergy = feedstock
-        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (exported - exportedCoal)) * ws.power.heatRate / 1000
+        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (deduct ? bases : 0) - (exported - exportedCoal)) * ws.power.heatRate / 1000
         ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000
         ws.accounting.energyTotal = ws.accounting.fossilEnergy + feedstock + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
         // The official (assessment) basis of the 2021-2022 rules: renewable electricity consumed in the region
         // beyond its 2020 level, and fossil energy used as raw material, are not counted. All non-fossil
-        // generation here is renewable (wind, solar, hydro and biomass).
-        ws.accounting.renewableConsumption = nonFossilGeneration - (exported - exportedCoal)
+        // generation here is renewable (wind, solar, hydro and biomass). The desert bases' generation is
+        // exported by contract, so none of it is consumed in the region.
+        ws.accounting.renewableConsumption = nonFossilGeneration - bases - (exported - exportedCoal)
         ws.accounting.newRenewableEnergy = max(ws.accounting.renewableConsumption - renewableReference.value, 0) * ws.power.heatRate / 1000
         ws.accounting.energyDualControl = ws.accounting.energyTotal
             - (switches.excludeRenewablesFromDualControl ? ws.accounting.newRenewableEnergy : 0)

@@ -218,6 +218,20 @@ public struct PowerParameters: Sendable {
     /// Capacity factor coal capacity is planned for, and the must-run floor (CHP, grid support).
     public var coalPlanningCapacityFactor = 0.6, coalMustRunCapacityFactor = 0.25
     public var coalAdjustmentTime = 3.0
+    /// New electricity-intensive load observed since the base year (polysilicon, data centres, electrolysers),
+    /// TWh/yr at `newLoadYears`; none: no such load.
+    public var newLoadYears: [Double] = [], newLoad: [Double] = []
+    /// Coal-power units commissioned from the approved pipeline, GW/yr at `coalPipelineYears`, on top of the
+    /// need-driven investment; none: no pipeline.
+    public var coalPipelineYears: [Double] = [], coalPipeline: [Double] = []
+    /// Storage the allocation rule attaches to wind and solar built since the base year: share of their power
+    /// and hours (0: no rule). Storage beyond the rule (the lever) has `storageHours`.
+    public var storageRuleShare = 0.0, storageRuleHours = 2.0, storageHours = 4.0
+    /// Full charge cycles per year and round-trip efficiency of new-type storage.
+    public var storageCyclesPerYear = 300.0, storageEfficiency = 0.85
+    /// Dedicated renewable export: the renewable share of the lines' energy (the rest is bundled coal power)
+    /// and wind's share of the bases' renewable energy.
+    public var dedicatedExportRenewableShare = 0.5, dedicatedExportWindShare = 0.5
     public init() {}
 }
 
@@ -343,5 +357,7 @@ public struct CostParameters: Sendable {
     public var flyAshAluminaCapex = 6000.0, deepProcessing = 1500.0
     /// 10^8 yuan per GW retired early; 10^8 yuan per GW per gce/kWh of heat-rate improvement.
     public var coalRetirement = 15.0, heatRateRetrofit = 0.15
+    /// 10^8 yuan per GW of new-type storage built beyond the allocation rule (at the dataset's storage hours).
+    public var storageCapex = 30.0
     public init() {}
 }
