@@ -60,7 +60,8 @@ public struct TextRenderer {
         return out
     }
 
-    func headline(_ report: PlanPeriodReport) -> [(String, String)] {
+    /// The headline indicators as (label, value) pairs: the table's closing block, also shown by `carbonsim serve`.
+    public func headline(_ report: PlanPeriodReport) -> [(String, String)] {
         let i = report.indicators
         let mt = Labels.unit("Mt CO2", language), yr = language == .zh ? "年" : "yr"
         let peak = i.peak.stillRising

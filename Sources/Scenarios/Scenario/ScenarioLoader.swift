@@ -14,7 +14,7 @@ public struct ScenarioLoader {
         parameters = try? dataset.modelParameters()
     }
 
-    static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
+    public static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
     /// Scenario files in one `extends:` chain, the file itself included.

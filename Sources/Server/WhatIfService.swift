@@ -1,0 +1,134 @@
+import Analysis
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+import Sweeps
+
+/// Everything the page asks of carbonsim, without HTTP: scenario documents (JSON or YAML, the scenario
+/// file schema) in, evaluations, scenario YAML and charts out. A document goes through the same loader as
+/// a file (`carbonsim validate`), so a bad value gets the same located message, with the request's own
+/// line and column. Nothing here writes a file or runs a sweep.
+public struct WhatIfService: Sendable {
+    public let dataset: Dataset
+    public let scenarios: ServedScenarios
+    public let sweep: SweepSummary?
+    public let language: Language
+    /// The `--dataset` file, said in the YAML download (nil: the embedded dataset).
+    let datasetPath: String?
+    /// The loader of files (cheap to make: the dataset's parameters are already read).
+    var loader: ScenarioLoader { ScenarioLoader(dataset: dataset) }
+    let parameters: ModelParameters
+    /// The frozen-policy baseline: the reference line of the trajectory chart and the start of the wedges.
+    let baseline: Scenario
+    let baselineResult: ScenarioResult
+
+    /// The name errors in a request body are reported under.
+    public static let requestFile = "request"
+    /// The charts an evaluation can return.
+    public static let chartNames = ["trajectory", "stack", "wedges"]
+
+    public init(configuration c: ServeConfiguration) throws {
+        datasetPath = c.datasetPath
+        dataset = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        scenarios = try ServedScenarios(folder: c.scenariosFolder)
+        guard let lang = Language(rawValue: c.language) else {
+            throw ServeError.badOption("--lang", "unknown language '\(c.language)'", accepted: "zh, en")
+        }
+        language = lang
+        parameters = try dataset.modelParameters()
+        baseline = try DefaultScenarios.load(dataset: dataset)[0]
+        baselineResult = try PreparedScenario(baseline, dataset: dataset).run()
+        sweep = try c.sweepDatabase.map { try SweepSummary(store: ResultStore(existing: $0), bootstrap: 200) }
+    }
+
+    public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: parameters, language: l) }
+
+    /// A scenario document, read as a file is read. `extends:` may name only a served scenario file.
+    public func scenario(_ text: String) throws -> Scenario {
+        let root = try YAMLNode.parse(text, file: Self.requestFile)
+        if case .mapping = root.node, let ext = try root.entries(allowed: ScenarioLoader.topKeys)["extends"] {
+            let name = try ext.string()
+            guard scenarios.url(of: name) != nil else {
+                throw ext.error("extends '\(name)', which is not a scenario file this server offers",
+                                accepted: scenarios.names.joined(separator: ", "))
+            }
+        }
+        return try loader.parse(text, file: Self.requestFile, directory: scenarios.folder)
+    }
+
+    /// The scenario a served file holds, by its name in the list.
+    public func served(_ name: String) throws -> Scenario {
+        guard let url = scenarios.url(of: name) else {
+            throw InputError(file: name, message: "not a scenario file this server offers", accepted: scenarios.names.joined(separator: ", "),
+                             suggestion: didYouMean(name, in: scenarios.names))
+        }
+        return try loader.load(path: url.path).with(file: name)
+    }
+
+    public func settings(_ name: String) throws -> ScenarioSettings {
+        ScenarioSettings(try served(name), file: name, parameters: parameters)
+    }
+
+    /// Runs a document and returns what the page shows, with the charts named in `charts`.
+    public func evaluate(_ text: String, charts: [String], language l: Language, currentYear: Int = Calendar.current.component(.year, from: Date())) throws -> Evaluation {
+        for name in charts where !Self.chartNames.contains(name) {
+            throw InputError(file: "charts", message: "unknown chart '\(name)'", accepted: Self.chartNames.joined(separator: ", "),
+                             suggestion: didYouMean(name, in: Self.chartNames))
+        }
+        let s = try scenario(text)
+        let result = try PreparedScenario(s, dataset: dataset).run()
+        var svg: [String: String] = [:]
+        for name in charts {
+            switch name {
+            case "trajectory":
+                // The frozen-policy baseline, the served file the document extends (if any), and the document.
+                var lines = [baselineResult]
+                if let base = try extended(text), base.name != baseline.name {
+                    lines.append(try PreparedScenario(base, dataset: dataset).run())
+                }
+                svg[name] = try ScenarioCharts.trajectories(lines + [result], series: "co2_gross", language: l)
+            case "stack": svg[name] = try ScenarioCharts.stacked(result, by: "sector", language: l)
+            default: svg[name] = try ScenarioCharts.wedges(try WedgeAnalysis(baseline: baseline, policy: s, dataset: dataset), language: l)
+            }
+        }
+        return Evaluation(result, charts: svg, language: l, currentYear: currentYear)
+    }
+
+    /// Several documents' trajectories in one chart (the comparison tray).
+    public func compare(_ texts: [String], series: String, language l: Language) throws -> String {
+        guard (1...Self.maximumCompared).contains(texts.count) else {
+            throw InputError(file: Self.requestFile, keyPath: "scenarios", message: "\(texts.count) scenarios to compare",
+                             accepted: "1 to \(Self.maximumCompared)")
+        }
+        let results = try texts.map { try PreparedScenario(scenario($0), dataset: dataset).run() }
+        return try ScenarioCharts.trajectories(results, series: series, language: l)
+    }
+
+    public static let maximumCompared = 5
+
+    /// The document as a standalone scenario file that `carbonsim run` reads back to the same scenario. A
+    /// document whose levers are changes over the file it extends (`delta:`) is written extending that file.
+    public func yaml(_ text: String) throws -> String {
+        let s = try scenario(text)
+        let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + "` reproduces it"]
+        do {
+            return try ScenarioWriter.yaml(s, comment: note)
+        } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {
+            guard let name = try extendedName(text), let base = try extended(text) else { throw e }
+            return try ScenarioWriter.yaml(s, extending: name, base: base,
+                                           comment: note + ["Keep it beside \(name) (it changes levers of that file)"])
+        }
+    }
+
+    /// The served scenario a document extends, if any.
+    func extended(_ text: String) throws -> Scenario? {
+        try extendedName(text).map(served)
+    }
+
+    func extendedName(_ text: String) throws -> String? {
+        let root = try YAMLNode.parse(text, file: Self.requestFile)
+        guard case .mapping = root.node else { return nil }
+        return try root.entries(allowed: ScenarioLoader.topKeys)["extends"]?.string()
+    }
+}
