@@ -54,7 +54,7 @@ let package = Package(
             name: "Server",
             dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps", "Reports",
                            .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "Logging", package: "swift-log")],
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Assets")]
         ),
         // The commands: thin.

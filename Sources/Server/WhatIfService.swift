@@ -22,6 +22,8 @@ public struct WhatIfService: Sendable {
     /// The frozen-policy baseline: the reference line of the trajectory chart and the start of the wedges.
     let baseline: Scenario
     let baselineResult: ScenarioResult
+    /// Runs of the served files, reused while a file says the same.
+    let baseRuns = BaseRuns()
 
     /// The name errors in a request body are reported under.
     public static let requestFile = "request"
@@ -84,8 +86,9 @@ public struct WhatIfService: Sendable {
             case "trajectory":
                 // The frozen-policy baseline, the served file the document extends (if any), and the document.
                 var lines = [baselineResult]
-                if let base = try extended(text), base.name != baseline.name {
-                    lines.append(try PreparedScenario(base, dataset: dataset).run())
+                if let name = try extendedName(text) {
+                    let base = try served(name)
+                    if base.name != baseline.name { lines.append(try baseRuns.result(of: base, name: name, dataset: dataset)) }
                 }
                 svg[name] = try ScenarioCharts.trajectories(lines + [result], series: "co2_gross", language: l)
             case "stack": svg[name] = try ScenarioCharts.stacked(result, by: "sector", language: l)

@@ -45,7 +45,8 @@ final class WhatIfServiceTests: XCTestCase {
         let plain = try service.evaluate(#"{"extends": "announced.yaml"}"#, charts: [], language: .zh, currentYear: 2026)
         XCTAssertEqual(try row(moved, "capacity_wind").values[2]!, 320, accuracy: 1e-9)
         XCTAssertLessThan(try row(moved, "co2_gross").values[2]!, try row(plain, "co2_gross").values[2]!)
-        XCTAssertTrue(moved.charts["trajectory"]!.hasPrefix("<svg"))
+        XCTAssertTrue(moved.charts["trajectory"]!.contains("<svg"))
+        XCTAssertTrue(moved.charts["trajectory"]!.contains("announced (what-if)"))
         XCTAssertTrue(moved.charts["stack"]!.contains("分部门"))
 
         let yaml = try service.yaml(doc)

@@ -84,8 +84,11 @@ function buildControls() {
   const aside = $("controls");
   aside.replaceChildren();
   for (const group of state.catalog.groups) {
-    aside.append(el("h3", { text: group.label }));
-    for (const c of group.controls) aside.append(control(c));
+    // Sector plans open; targets and measures folded (open them to change a target).
+    const details = el("details", { "data-group": group.key }, el("summary", {}, el("h3", { text: group.label })));
+    details.open = group.key === "N" || Object.keys(state.changes).some((p) => group.controls.some((c) => c.path === p));
+    for (const c of group.controls) details.append(control(c));
+    aside.append(details);
   }
 }
 
