@@ -42,11 +42,16 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServeConfiguration(host: host, port: port, datasetPath: dataset, scenariosFolder: scenarios,
                                                sweepDatabase: db, language: lang.rawValue)
         let server = try reportingErrors { try WhatIfServer(configuration: configuration) }
-        let host = self.host
-        try await server.run { port in
-            let shown = host.contains(":") ? "[\(host)]" : host
-            // Unbuffered: scripts read the address to know the server is up.
-            FileHandle.standardOutput.write(Data("carbonsim serve: http://\(shown):\(port)/  (Ctrl-C stops it)\n".utf8))
+        let host = self.host, shown = host.contains(":") ? "[\(host)]" : host
+        do {
+            try await server.run { port in
+                // Unbuffered: scripts read the address to know the server is up.
+                FileHandle.standardOutput.write(Data("carbonsim serve: http://\(shown):\(port)/  (Ctrl-C stops it)\n".utf8))
+            }
+        } catch {
+            printError("cannot serve on \(shown):\(port): \(error)")
+            printLine("  accepted: a free port (--port 0 picks one) on an address of this computer (--host 127.0.0.1)")
+            throw ExitCode(1)
         }
     }
 }
