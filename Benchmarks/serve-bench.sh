@@ -18,7 +18,20 @@ url=$(grep -o 'http://[0-9.:]*' "$log" | head -1)
 [ -n "$url" ] || { cat "$log"; exit 1; }
 target="$url/api/evaluate?lang=zh&charts=trajectory"
 curl -sf -X POST -d '{"extends": "announced.yaml"}' "$target" >/dev/null   # warm: the base file's run is kept
+# The server's own CPU time per request (user + system, from /proc): what a request costs whatever else
+# the machine is doing, so that a figure from a shared machine can be read against a quiet one.
+cpu() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+load() {
+  local think=$1 before after out n
+  before=$(cpu)
+  out=$(THINK_MS=$think wrk -t2 -c20 -d"${seconds}s" -s Benchmarks/serve-bench.lua "$target")
+  after=$(cpu)
+  echo "$out" | grep -E "^(requests|latency)"
+  n=$(echo "$out" | awk '/^requests/ {print $2}')
+  printf 'server CPU per request: %.2f ms (%d requests)\n' "$(echo "($after - $before) * 1000 / $(getconf CLK_TCK) / $n" | bc -l)" "$n"
+}
 echo "== 20 clients, a move every 100 ms each (50-150 ms) =="
-THINK_MS=100 wrk -t2 -c20 -d"${seconds}s" -s Benchmarks/serve-bench.lua "$target"
+load 100
 echo "== 20 clients, no pause (saturated) =="
-THINK_MS=0 wrk -t2 -c20 -d"${seconds}s" -s Benchmarks/serve-bench.lua "$target"
+load 0
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

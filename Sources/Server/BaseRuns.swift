@@ -2,15 +2,15 @@ import NIOConcurrencyHelpers
 import Scenarios
 
 /// Runs of served scenario files, kept by file name: every slider move draws the picked file's line
-/// beside the new one, and rerunning it each time would double the work. A file edited while the server
-/// runs reads as a different scenario and is run again.
+/// beside the new one, and reading and running it each time would double the work. A run is reused while
+/// the files it was read from (the file and its `extends:` chain) hold the same texts.
 final class BaseRuns: Sendable {
-    private let runs = NIOLockedValueBox<[String: (scenario: Scenario, result: ScenarioResult)]>([:])
+    private let runs = NIOLockedValueBox<[String: (sources: [ScenarioSource], result: ScenarioResult)]>([:])
 
-    func result(of scenario: Scenario, name: String, dataset: Dataset) throws -> ScenarioResult {
-        if let kept = runs.withLockedValue({ $0[name] }), kept.scenario == scenario { return kept.result }
-        let result = try PreparedScenario(scenario, dataset: dataset).run()
-        runs.withLockedValue { $0[name] = (scenario, result) }
+    func result(name: String, sources: [ScenarioSource], run: () throws -> ScenarioResult) throws -> ScenarioResult {
+        if let kept = runs.withLockedValue({ $0[name] }), kept.sources == sources { return kept.result }
+        let result = try run()
+        runs.withLockedValue { $0[name] = (sources, result) }
         return result
     }
 }

@@ -21,9 +21,10 @@ struct ErrorBody: Codable {
     let errors: [Item]
 
     static let encoder: JSONEncoder = {
+        // Keys as the types name them (camelCase): converting every key on every answer costs more than the
+        // model run's table is worth.
         let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        e.outputFormatting = [.withoutEscapingSlashes]
         return e
     }()
 

@@ -16,8 +16,10 @@ public struct WhatIfService: Sendable {
     public let language: Language
     /// The `--dataset` file, said in the YAML download (nil: the embedded dataset).
     let datasetPath: String?
-    /// The loader of files (cheap to make: the dataset's parameters are already read).
-    var loader: ScenarioLoader { ScenarioLoader(dataset: dataset) }
+    /// The loader of files (cheap to make: the dataset's parameters are already read), keeping the files it
+    /// reads while they are unchanged.
+    var loader: ScenarioLoader { ScenarioLoader(dataset: dataset, memo: files) }
+    let files = ScenarioFileMemo()
     let parameters: ModelParameters
     /// The frozen-policy baseline: the reference line of the trajectory chart and the start of the wedges.
     let baseline: Scenario
@@ -47,16 +49,21 @@ public struct WhatIfService: Sendable {
     public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: parameters, language: l) }
 
     /// A scenario document, read as a file is read. `extends:` may name only a served scenario file.
-    public func scenario(_ text: String) throws -> Scenario {
+    public func scenario(_ text: String) throws -> Scenario { try read(text).scenario }
+
+    /// The document's scenario and the served file it extends (if any).
+    func read(_ text: String) throws -> (scenario: Scenario, extends: String?) {
         let root = try YAMLNode.parse(text, file: Self.requestFile)
+        var extends: String?
         if case .mapping = root.node, let ext = try root.entries(allowed: ScenarioLoader.topKeys)["extends"] {
             let name = try ext.string()
             guard scenarios.url(of: name) != nil else {
                 throw ext.error("extends '\(name)', which is not a scenario file this server offers",
                                 accepted: scenarios.names.joined(separator: ", "))
             }
+            extends = name
         }
-        return try loader.parse(text, file: Self.requestFile, directory: scenarios.folder)
+        return (try loader.parse(text, file: Self.requestFile, directory: scenarios.folder), extends)
     }
 
     /// The scenario a served file holds, by its name in the list.
@@ -78,17 +85,19 @@ public struct WhatIfService: Sendable {
             throw InputError(file: "charts", message: "unknown chart '\(name)'", accepted: Self.chartNames.joined(separator: ", "),
                              suggestion: didYouMean(name, in: Self.chartNames))
         }
-        let s = try scenario(text)
+        let (s, extends) = try read(text)
         let result = try PreparedScenario(s, dataset: dataset).run()
         var svg: [String: String] = [:]
         for name in charts {
             switch name {
             case "trajectory":
                 // The frozen-policy baseline, the served file the document extends (if any), and the document.
+                // The document's sources are the files its `extends:` chain read: the kept run of the file is
+                // reused while they are the same texts.
                 var lines = [baselineResult]
-                if let name = try extendedName(text) {
-                    let base = try served(name)
-                    if base.name != baseline.name { lines.append(try baseRuns.result(of: base, name: name, dataset: dataset)) }
+                if let extends {
+                    let base = try baseRuns.result(name: extends, sources: s.sources) { try PreparedScenario(served(extends), dataset: dataset).run() }
+                    if base.name != baseline.name { lines.append(base) }
                 }
                 svg[name] = try ScenarioCharts.trajectories(lines + [result], series: "co2_gross", language: l)
             case "stack": svg[name] = try ScenarioCharts.stacked(result, by: "sector", language: l)
@@ -113,25 +122,14 @@ public struct WhatIfService: Sendable {
     /// The document as a standalone scenario file that `carbonsim run` reads back to the same scenario. A
     /// document whose levers are changes over the file it extends (`delta:`) is written extending that file.
     public func yaml(_ text: String) throws -> String {
-        let s = try scenario(text)
+        let (s, extends) = try read(text)
         let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + "` reproduces it"]
         do {
             return try ScenarioWriter.yaml(s, comment: note)
         } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {
-            guard let name = try extendedName(text), let base = try extended(text) else { throw e }
-            return try ScenarioWriter.yaml(s, extending: name, base: base,
+            guard let name = extends else { throw e }
+            return try ScenarioWriter.yaml(s, extending: name, base: try served(name),
                                            comment: note + ["Keep it beside \(name) (it changes levers of that file)"])
         }
-    }
-
-    /// The served scenario a document extends, if any.
-    func extended(_ text: String) throws -> Scenario? {
-        try extendedName(text).map(served)
-    }
-
-    func extendedName(_ text: String) throws -> String? {
-        let root = try YAMLNode.parse(text, file: Self.requestFile)
-        guard case .mapping = root.node else { return nil }
-        return try root.entries(allowed: ScenarioLoader.topKeys)["extends"]?.string()
     }
 }

@@ -44,8 +44,8 @@ def test_an_unchanged_document_gives_the_numbers_of_run(server):
     run = run_json("scenarios/announced.yaml")
     row = next(r for r in e["rows"] if r["series"] == "co2_gross")
     assert row["values"][2] == period_value(run, "co2_gross", "15th")
-    assert e["headline"]["peak_year"] == run["indicators"]["peak_year"]
-    assert e["headline"]["cumulative_co2"] == run["indicators"]["cumulative_co2"]
+    assert e["headline"]["peakYear"] == run["indicators"]["peak_year"]
+    assert e["headline"]["cumulativeCO2"] == run["indicators"]["cumulative_co2"]
 
 
 def test_the_yaml_download_reproduces_the_evaluation(server):

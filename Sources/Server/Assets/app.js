@@ -100,7 +100,7 @@ function control(c) {
   box.append(row);
   if (c.kind === "switch") {
     const box2 = el("input", { type: "checkbox", id });
-    box2.checked = state.changes[c.path] ?? state.settings?.enforce_dual_control ?? false;
+    box2.checked = state.changes[c.path] ?? state.settings?.enforceDualControl ?? false;
     box2.addEventListener("change", () => { state.changes[c.path] = box2.checked; moved(box); });
     row.append(box2);
     return box;
@@ -179,10 +179,12 @@ function showError(error) {
 // The wedges rerun the model for every combination of lever families: drawn once the controls rest.
 function scheduleWedges() {
   clearTimeout(state.wedgeTimer);
+  const generation = state.generation;
   state.wedgeTimer = setTimeout(async () => {
     try {
       const body = documentText(currentDocument());
       const result = await api(`/api/evaluate?lang=${state.lang}&charts=wedges`, { method: "POST", body });
+      if (generation !== state.generation) return;  // the settings or the language changed meanwhile
       state.wedges = result.charts.wedges;
       $("chart-wedges").innerHTML = state.wedges;
     } catch (error) { /* shown by the main evaluation */ }
@@ -206,7 +208,7 @@ function render(e) {
   }
   // Plan-period table
   const pt = $("plan-table");
-  const head = el("tr", {}, el("th", { text: t("indicator") }), el("th", { text: t("unit") }), el("th", { class: "observed", text: e.start_label }));
+  const head = el("tr", {}, el("th", { text: t("indicator") }), el("th", { text: t("unit") }), el("th", { class: "observed", text: e.startLabel }));
   for (const p of e.periods) head.append(el("th", { class: p.observed ? "observed" : "", text: p.label }));
   pt.replaceChildren(head);
   for (const r of e.rows) {
@@ -236,6 +238,8 @@ async function loadLanguage(lang) {
   document.documentElement.lang = lang;
   for (const e of document.querySelectorAll("[data-i18n]")) e.textContent = t(e.dataset.i18n);
   $("lang-toggle").textContent = t("other_language");
+  state.wedges = null;
+  $("chart-wedges").replaceChildren();
   state.catalog = await api(`/api/levers?lang=${lang}`);
   buildControls();
   renderTray();
@@ -268,7 +272,7 @@ function downloadSVG() {
 
 function pin() {
   if (!state.evaluation) return;
-  if (state.pinned.length >= (state.config.maximum_compared || 4)) state.pinned.shift();
+  if (state.pinned.length >= (state.config.maximumCompared || 4)) state.pinned.shift();
   state.pinned.push({ doc: currentDocument(), evaluation: state.evaluation });
   renderTray();
 }
@@ -280,7 +284,7 @@ async function renderTray() {
   const row = (label, f) => el("tr", {}, el("th", { text: label }), ...state.pinned.map((p) => el("td", { class: "num", text: f(p.evaluation) })));
   const co2 = (e) => {
     const r = e.rows.find((r) => r.series === "co2_gross");
-    const k = e.periods.findIndex((p) => p.end_year === 2030);
+    const k = e.periods.findIndex((p) => p.endYear === 2030);
     return r && k >= 0 ? r.ends[k] : "–";
   };
   const head = el("tr", {}, el("th"), ...state.pinned.map((p, i) => {
@@ -289,11 +293,11 @@ async function renderTray() {
     return el("th", {}, `${i + 1}. ${p.doc.extends} `, remove);
   }));
   tray.append(head,
-    row(t("peak"), (e) => e.headline.still_rising ? "–" : `${e.headline.peak_year}, ${e.headline.peak_value.toFixed(1)}`),
+    row(t("peak"), (e) => e.headline.stillRising ? "–" : `${e.headline.peakYear}, ${e.headline.peakValue.toFixed(1)}`),
     row(t("co2_2030"), co2),
-    row(t("cumulative"), (e) => e.headline.cumulative_co2.toFixed(0)),
-    row(t("neutrality"), (e) => e.headline.neutrality_year ?? t("never")),
-    row(t("cost"), (e) => e.headline.total_cost.toFixed(0)),
+    row(t("cumulative"), (e) => e.headline.cumulativeCO2.toFixed(0)),
+    row(t("neutrality"), (e) => e.headline.neutralityYear ?? t("never")),
+    row(t("cost"), (e) => e.headline.totalCost.toFixed(0)),
     row(t("passed"), (e) => `${e.targets.filter((c) => c.passed).length} / ${e.targets.length}`));
   try {
     const docs = state.pinned.map((p, i) => ({ ...p.doc, name: `${i + 1}. ${p.doc.name}` }));
