@@ -79,7 +79,8 @@ public struct WhatIfServer: Sendable {
             await answering {
                 let body = try await bodyText(request)
                 let charts = (request.uri.queryParameters.get("charts") ?? "").split(separator: ",").map(String.init)
-                return json(try service.evaluate(body, charts: charts, language: try language(request, service)))
+                let evaluation = try service.evaluate(body, charts: charts, language: try language(request, service))
+                return text(evaluation.jsonText(), type: "application/json; charset=utf-8")
             }
         }
         router.post("/api/scenario.yaml") { request, _ in

@@ -121,3 +121,17 @@ final class WhatIfServiceTests: XCTestCase {
         XCTAssertEqual(s.targets["targets.peak_year"], scenario.targets.peakYear.map(Double.init))
     }
 }
+
+/// The evaluation's hand-written JSON says what `JSONEncoder` says of the same value.
+final class EvaluationJSONTests: XCTestCase {
+    func testTheWrittenJSONEqualsTheEncodedOne() throws {
+        let service = try WhatIfServiceTests.service.get()
+        let doc = #"{"extends": "announced.yaml", "name": "a \"quoted\"\nname\t\u0001", "targets": {"peak_year": 2022}}"#
+        let e = try service.evaluate(doc, charts: ["trajectory"], language: .zh, currentYear: 2026)
+        let written = try JSONSerialization.jsonObject(with: Data(e.jsonText().utf8)) as? NSDictionary
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(e)) as? NSDictionary
+        XCTAssertNotNil(written)
+        XCTAssertEqual(written, encoded)
+        XCTAssertEqual((written?["name"] as? String), "a \"quoted\"\nname\t\u{1}")
+    }
+}
