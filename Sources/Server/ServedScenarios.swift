@@ -14,7 +14,8 @@ public struct ServedScenarios: Sendable {
     static let notScenarios: Set<String> = ["sweeps", "optimize"]
 
     public init(folder path: String) throws {
-        let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        // A directory URL: `extends:` in a request resolves relative to it.
+        let folder = URL(fileURLWithPath: URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path, isDirectory: true)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ServeError.badOption("--scenarios", "\(path) is not a folder", accepted: "a folder of scenario files, for example scenarios")
