@@ -81,9 +81,15 @@ def test_the_page_follows_a_lever_and_agrees_with_run(server, browser):
     expected = next(p for p in run["periods"] if p["period"] == "15th")["values"]["co2_gross"]["end"]
     assert shown == expected
 
+    # With --db: the sweep's target probabilities, sensitivity ranking and fan chart.
+    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#sweep-targets tr")) > 1)
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#sweep-sensitivity tr")) == 3  # header + wind + solar
+    assert wait(browser, lambda d: d.execute_script("return document.getElementById('sweep-fan').naturalWidth > 0"))
+
     # Pin it, and the comparison tray shows it.
     browser.find_element(By.ID, "pin").click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#tray-chart svg"))
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#chart-wedges svg"), seconds=30)
     (REPOSITORY / "plots").mkdir(exist_ok=True)
     browser.save_screenshot(str(REPOSITORY / "plots/serve-page-zh.png"))
 

@@ -13,6 +13,7 @@ const TEXT = {
     shape: "shape", base: "base", updated: "updated in", ms: "ms", remove: "remove", whatif: "what-if", probability: "Probability",
     factor: "Factor", sensitivity: "Sensitivity", peak: "Peak", cumulative: "Cumulative net CO2", neutrality: "Net zero",
     cost: "Cost", co2_2030: "CO2 gross 2030", passed: "Targets met", error: "Not run:", other_language: "中文",
+    shape_linear: "linear", shape_logistic: "logistic", shape_step: "step",
   },
   zh: {
     title: "carbonsim：情景推演", scenario: "情景", reset: "重置", pin: "固定以比较", download_yaml: "情景YAML",
@@ -24,6 +25,7 @@ const TEXT = {
     shape: "形态", base: "基线", updated: "计算用时", ms: "毫秒", remove: "移除", whatif: "调整", probability: "达标概率",
     factor: "因素", sensitivity: "敏感性", peak: "峰值", cumulative: "累计净排放", neutrality: "碳中和",
     cost: "成本", co2_2030: "2030年CO2排放", passed: "达标目标", error: "未运行：", other_language: "English",
+    shape_linear: "线性", shape_logistic: "S形", shape_step: "阶跃",
   },
 };
 
@@ -124,7 +126,7 @@ function control(c) {
   const start = el("input", { type: "number", min: 2020, max: 2060, value: s.start, "aria-label": t("start") });
   const full = el("input", { type: "number", min: 2020, max: 2060, value: s.full, "aria-label": t("full") });
   const shape = el("select", { "aria-label": t("shape") });
-  for (const name of ["linear", "logistic", "step"]) shape.append(el("option", { value: name, text: name }));
+  for (const name of ["linear", "logistic", "step"]) shape.append(el("option", { value: name, text: t(`shape_${name}`) }));
   shape.value = s.shape;
   when.append(`${t("start")} `, start, ` ${t("full")} `, full, ` ${t("shape")} `, shape);
   if (c.baseline !== null && c.baseline !== undefined) when.append(el("span", { class: "base", text: ` · ${t("base")} 2030: ${c.baseline}` }));
