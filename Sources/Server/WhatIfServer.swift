@@ -51,6 +51,7 @@ public struct WhatIfServer: Sendable {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
+        if LoopbackHostCheck<BasicRequestContext>.isLoopback(configuration.host) { router.add(middleware: LoopbackHostCheck()) }
         let service = self.service, assets = self.assets
         router.get("/") { _, _ in asset("index.html", assets) }
         router.get("/assets/{name}") { _, context in asset(context.parameters.get("name") ?? "", assets) }

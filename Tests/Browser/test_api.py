@@ -147,3 +147,17 @@ def test_the_page_and_its_files_are_served(server):
     for name in ["app.js", "style.css"]:
         status, _, _ = server.request("GET", "/assets/" + name)
         assert status == 200
+
+
+def test_a_loopback_server_answers_only_requests_addressed_to_it(server):
+    """DNS rebinding: a page elsewhere naming 127.0.0.1 by a name of its own is refused."""
+    host, port = server.url.removeprefix("http://").split(":")
+    for name, status in [("evil.example:" + port, 403), ("localhost:" + port, 200), ("127.0.0.1:" + port, 200)]:
+        c = http.client.HTTPConnection(host, int(port), timeout=10)
+        c.putrequest("GET", "/api/scenarios", skip_host=True)
+        c.putheader("Host", name)
+        c.endheaders()
+        r = c.getresponse()
+        r.read()
+        assert r.status == status, name
+        c.close()
