@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         // What GSL offers, as a Clang module.
@@ -49,11 +52,20 @@ let package = Package(
         ),
         // Numbers to artefacts: plan-period tables, comparisons, sweep summaries; CSV, JSON, Markdown, xlsx.
         .target(name: "Reports", dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps", "CXlsxWriter"]),
+        // The what-if page: a local web server (`carbonsim serve`) with its page as resources. Only the
+        // serve command imports it, so no other command depends on the web stack.
+        .target(
+            name: "Server",
+            dependencies: ["Simulator", "Scenarios", "Analysis", "Sweeps", "Reports",
+                           .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"), .product(name: "Logging", package: "swift-log")],
+            resources: [.copy("Assets")]
+        ),
         // The commands: thin.
         .executableTarget(
             name: "carbonsim",
             dependencies: [
-                "Simulator", "Scenarios", "Analysis", "Sweeps", "Reports",
+                "Simulator", "Scenarios", "Analysis", "Sweeps", "Reports", "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +79,7 @@ let package = Package(
         .testTarget(name: "ModelTests", dependencies: ["Scenarios", "Analysis", "Simulator"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Analysis", "Simulator"]),
         .testTarget(name: "SweepsTests", dependencies: ["Sweeps", "Scenarios", "Simulator"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Scenarios", "Simulator", "Reports"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenarios", "Analysis", "Simulator", "Sweeps"], exclude: ["Golden"]),
     ]
 )

@@ -67,7 +67,8 @@ public struct TextRenderer {
         return out
     }
 
-    func headline(_ report: PlanPeriodReport) -> [(String, String)] {
+    /// The headline indicators as (label, value) pairs: the table's closing block, also shown by `carbonsim serve`.
+    public func headline(_ report: PlanPeriodReport) -> [(String, String)] {
         let i = report.indicators
         let co2 = units.presented("Mt CO2"), total = units.largeTotal("Mt CO2")
         let mt = Labels.unit(co2.unit, language), large = Labels.unit(total.unit, language), yr = language == .zh ? "年" : "yr"

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct CarbonSim: ParsableCommand {
+struct CarbonSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "carbonsim",
         abstract: "Carbon peak and neutrality scenarios for provincial analysts (default region: Inner Mongolia).",
@@ -11,7 +11,7 @@ struct CarbonSim: ParsableCommand {
         """,
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self, PlotCommand.self,
                       DecomposeCommand.self, SolveCommand.self, OptimizeCommand.self, CalibrateCommand.self,
-                      ValidateCommand.self, LeversCommand.self, HindcastCommand.self],
+                      ValidateCommand.self, LeversCommand.self, HindcastCommand.self, ServeCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -8,13 +8,16 @@ public struct ScenarioLoader {
     /// The dataset's parameters, read once: lever levels are checked against them (nil: the dataset does not
     /// load, and that error is reported where it is used).
     let parameters: ModelParameters?
+    /// Files read before, reused while their texts are unchanged (nil: every file is read anew).
+    let memo: ScenarioFileMemo?
 
-    public init(dataset: Dataset) {
+    public init(dataset: Dataset, memo: ScenarioFileMemo? = nil) {
         self.dataset = dataset
         parameters = try? dataset.modelParameters()
+        self.memo = memo
     }
 
-    static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
+    public static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
     /// Scenario files in one `extends:` chain, the file itself included.
@@ -36,9 +39,11 @@ public struct ScenarioLoader {
         guard FileManager.default.fileExists(atPath: canonical) else {
             throw InputError(file: displayName, message: "no such scenario file")
         }
+        if let kept = memo?.scenario(path: canonical, displayName: displayName, chain: chain) { return kept }
         let text = try readInputFile(url, displayName: displayName, what: "scenario file")
         var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
         scenario.sources.append(ScenarioSource(path: canonical, text: text))
+        memo?.keep(scenario, path: canonical, displayName: displayName)
         return scenario
     }
 

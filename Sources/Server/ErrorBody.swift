@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import Scenarios
+import Simulator
+
+/// How the API says no: `{"error": "request:3:12: error at 'sector_plans.power.wind.target': ...", "errors": [...]}`,
+/// the message exactly as `carbonsim validate` prints it, and each error's parts for the page to place.
+struct ErrorBody: Codable {
+    struct Item: Codable {
+        let file: String
+        let line: Int?
+        let column: Int?
+        let key: String
+        let message: String
+        let accepted: String?
+        let suggestion: String?
+    }
+
+    let error: String
+    let errors: [Item]
+
+    static let encoder: JSONEncoder = {
+        // Keys as the types name them (camelCase): converting every key on every answer costs more than the
+        // model run's table is worth.
+        let e = JSONEncoder()
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }()
+
+    static func response(for error: any Error) -> Response {
+        switch error {
+        case let e as InputError:
+            let items = ([e] + e.others).map {
+                Item(file: $0.file, line: $0.line, column: $0.column, key: $0.keyPath, message: $0.message, accepted: $0.accepted, suggestion: $0.suggestion)
+            }
+            return response(.unprocessableContent, body: ErrorBody(error: e.description, errors: items))
+        case is NIOTooManyBytesError:
+            return response(.contentTooLarge, message: "the request body is larger than \(WhatIfServer.maximumBody) bytes")
+        default:
+            // A scenario the model cannot run (a numerical failure, a non-finite output): the run's own words.
+            return response(.unprocessableContent, message: String(describing: error))
+        }
+    }
+
+    static func response(_ status: HTTPResponse.Status, message: String) -> Response {
+        response(status, body: ErrorBody(error: message, errors: []))
+    }
+
+    static func response(_ status: HTTPResponse.Status, body: ErrorBody) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        let data = (try? encoder.encode(body)) ?? Data("{\"error\":\"internal\"}".utf8)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

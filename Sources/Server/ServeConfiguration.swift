@@ -1,0 +1,25 @@
+import Foundation
+
+/// What `carbonsim serve` was told: where to listen and which folders and files it may read.
+public struct ServeConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// The dataset file, or nil for the embedded Inner Mongolia dataset.
+    public var datasetPath: String?
+    /// The folder whose scenario files the page offers; nothing outside it is read.
+    public var scenariosFolder: String
+    /// A sweep database whose summaries the page shows, or nil.
+    public var sweepDatabase: String?
+    /// The language the page opens in.
+    public var language: String
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, datasetPath: String? = nil, scenariosFolder: String = "scenarios",
+                sweepDatabase: String? = nil, language: String = "zh") {
+        self.host = host
+        self.port = port
+        self.datasetPath = datasetPath
+        self.scenariosFolder = scenariosFolder
+        self.sweepDatabase = sweepDatabase
+        self.language = language
+    }
+}

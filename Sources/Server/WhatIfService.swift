@@ -1,0 +1,135 @@
+import Analysis
+import Foundation
+import Reports
+import Scenarios
+import Simulator
+import Sweeps
+
+/// Everything the page asks of carbonsim, without HTTP: scenario documents (JSON or YAML, the scenario
+/// file schema) in, evaluations, scenario YAML and charts out. A document goes through the same loader as
+/// a file (`carbonsim validate`), so a bad value gets the same located message, with the request's own
+/// line and column. Nothing here writes a file or runs a sweep.
+public struct WhatIfService: Sendable {
+    public let dataset: Dataset
+    public let scenarios: ServedScenarios
+    public let sweep: SweepSummary?
+    public let language: Language
+    /// The `--dataset` file, said in the YAML download (nil: the embedded dataset).
+    let datasetPath: String?
+    /// The loader of files (cheap to make: the dataset's parameters are already read), keeping the files it
+    /// reads while they are unchanged.
+    var loader: ScenarioLoader { ScenarioLoader(dataset: dataset, memo: files) }
+    let files = ScenarioFileMemo()
+    let parameters: ModelParameters
+    /// The frozen-policy baseline: the reference line of the trajectory chart and the start of the wedges.
+    let baseline: Scenario
+    let baselineResult: ScenarioResult
+    /// Runs of the served files, reused while a file says the same.
+    let baseRuns = BaseRuns()
+
+    /// The name errors in a request body are reported under.
+    public static let requestFile = "request"
+    /// The charts an evaluation can return.
+    public static let chartNames = ["trajectory", "stack", "wedges"]
+
+    public init(configuration c: ServeConfiguration) throws {
+        datasetPath = c.datasetPath
+        dataset = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        scenarios = try ServedScenarios(folder: c.scenariosFolder)
+        guard let lang = Language(rawValue: c.language) else {
+            throw ServeError.badOption("--lang", "unknown language '\(c.language)'", accepted: "zh, en")
+        }
+        language = lang
+        parameters = try dataset.modelParameters()
+        baseline = try DefaultScenarios.load(dataset: dataset)[0]
+        baselineResult = try PreparedScenario(baseline, dataset: dataset).run()
+        sweep = try c.sweepDatabase.map { try SweepSummary(store: ResultStore(existing: $0), bootstrap: 200) }
+    }
+
+    public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: parameters, language: l) }
+
+    /// A scenario document, read as a file is read. `extends:` may name only a served scenario file.
+    public func scenario(_ text: String) throws -> Scenario { try read(text).scenario }
+
+    /// The document's scenario and the served file it extends (if any).
+    func read(_ text: String) throws -> (scenario: Scenario, extends: String?) {
+        let root = try YAMLNode.parse(text, file: Self.requestFile)
+        var extends: String?
+        if case .mapping = root.node, let ext = try root.entries(allowed: ScenarioLoader.topKeys)["extends"] {
+            let name = try ext.string()
+            guard scenarios.url(of: name) != nil else {
+                throw ext.error("extends '\(name)', which is not a scenario file this server offers",
+                                accepted: scenarios.names.joined(separator: ", "))
+            }
+            extends = name
+        }
+        return (try loader.parse(text, file: Self.requestFile, directory: scenarios.folder), extends)
+    }
+
+    /// The scenario a served file holds, by its name in the list.
+    public func served(_ name: String) throws -> Scenario {
+        guard let url = scenarios.url(of: name) else {
+            throw InputError(file: name, message: "not a scenario file this server offers", accepted: scenarios.names.joined(separator: ", "),
+                             suggestion: didYouMean(name, in: scenarios.names))
+        }
+        return try loader.load(path: url.path).with(file: name)
+    }
+
+    public func settings(_ name: String) throws -> ScenarioSettings {
+        ScenarioSettings(try served(name), file: name, parameters: parameters)
+    }
+
+    /// Runs a document and returns what the page shows, with the charts named in `charts`.
+    public func evaluate(_ text: String, charts: [String], language l: Language, currentYear: Int = Calendar.current.component(.year, from: Date())) throws -> Evaluation {
+        for name in charts where !Self.chartNames.contains(name) {
+            throw InputError(file: "charts", message: "unknown chart '\(name)'", accepted: Self.chartNames.joined(separator: ", "),
+                             suggestion: didYouMean(name, in: Self.chartNames))
+        }
+        let (s, extends) = try read(text)
+        let result = try PreparedScenario(s, dataset: dataset).run()
+        var svg: [String: String] = [:]
+        for name in charts {
+            switch name {
+            case "trajectory":
+                // The frozen-policy baseline, the served file the document extends (if any), and the document.
+                // The document's sources are the files its `extends:` chain read: the kept run of the file is
+                // reused while they are the same texts.
+                var lines = [baselineResult]
+                if let extends {
+                    let base = try baseRuns.result(name: extends, sources: s.sources) { try PreparedScenario(served(extends), dataset: dataset).run() }
+                    if base.name != baseline.name { lines.append(base) }
+                }
+                svg[name] = try ScenarioCharts.trajectories(lines + [result], series: "co2_gross", language: l)
+            case "stack": svg[name] = try ScenarioCharts.stacked(result, by: "sector", language: l)
+            default: svg[name] = try ScenarioCharts.wedges(try WedgeAnalysis(baseline: baseline, policy: s, dataset: dataset), language: l)
+            }
+        }
+        return Evaluation(result, charts: svg, language: l, currentYear: currentYear)
+    }
+
+    /// Several documents' trajectories in one chart (the comparison tray).
+    public func compare(_ texts: [String], series: String, language l: Language) throws -> String {
+        guard (1...Self.maximumCompared).contains(texts.count) else {
+            throw InputError(file: Self.requestFile, keyPath: "scenarios", message: "\(texts.count) scenarios to compare",
+                             accepted: "1 to \(Self.maximumCompared)")
+        }
+        let results = try texts.map { try PreparedScenario(scenario($0), dataset: dataset).run() }
+        return try ScenarioCharts.trajectories(results, series: series, language: l)
+    }
+
+    public static let maximumCompared = 5
+
+    /// The document as a standalone scenario file that `carbonsim run` reads back to the same scenario. A
+    /// document whose levers are changes over the file it extends (`delta:`) is written extending that file.
+    public func yaml(_ text: String) throws -> String {
+        let (s, extends) = try read(text)
+        let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + "` reproduces it"]
+        do {
+            return try ScenarioWriter.yaml(s, comment: note)
+        } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {
+            guard let name = extends else { throw e }
+            return try ScenarioWriter.yaml(s, extending: name, base: try served(name),
+                                           comment: note + ["Keep it beside \(name) (it changes levers of that file)"])
+        }
+    }
+}

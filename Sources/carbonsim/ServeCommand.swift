@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Server
+
+/// `carbonsim serve`: the what-if page on a local web server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the interactive what-if page (local web server; Ctrl-C stops it).",
+        discussion: """
+        Open the address it prints in a browser. Every lever and target is a control; each change reruns the
+        scenario. The page and its API only read: no request writes a file or runs a sweep. It listens on
+        127.0.0.1 (this computer only) unless --host says otherwise; --host 0.0.0.0 lets anyone on the network
+        who can reach this computer use the page and read the scenario files in --scenarios.
+        """
+    )
+
+    @Option(name: .long, help: "Dataset YAML file (default: the embedded Inner Mongolia dataset).")
+    var dataset: String?
+
+    @Option(name: .long, help: "Folder of scenario files the page offers (only files under it are read).")
+    var scenarios = "scenarios"
+
+    @Option(name: .long, help: "Sweep database whose fan charts, target probabilities and sensitivities the page shows.")
+    var db: String?
+
+    @Option(name: .long, help: "Address to listen on (127.0.0.1: this computer only).")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port to listen on (0: any free port, printed at start).")
+    var port = 8080
+
+    @Option(name: .long, help: "Language the page opens in: zh or en.")
+    var lang: Language = .zh
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port; accepted: 0 to 65535") }
+    }
+
+    func run() async throws {
+        let configuration = ServeConfiguration(host: host, port: port, datasetPath: dataset, scenariosFolder: scenarios,
+                                               sweepDatabase: db, language: lang.rawValue)
+        let server = try reportingErrors { try WhatIfServer(configuration: configuration) }
+        let host = self.host, shown = host.contains(":") ? "[\(host)]" : host
+        do {
+            try await server.run { port in
+                // Unbuffered: scripts read the address to know the server is up.
+                FileHandle.standardOutput.write(Data("carbonsim serve: http://\(shown):\(port)/  (Ctrl-C stops it)\n".utf8))
+            }
+        } catch {
+            printError("cannot serve on \(shown):\(port): \(error)")
+            printLine("  accepted: a free port (--port 0 picks one) on an address of this computer (--host 127.0.0.1)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,163 @@
+"""The HTTP API of `carbonsim serve`: numbers equal `carbonsim run`'s, errors are the loader's located
+messages, bodies are size-limited, and nothing outside the served folders is read."""
+import http.client
+import json
+import urllib.parse
+
+from conftest import REPOSITORY, carbonsim
+
+WIND_300 = {"name": "wind-300", "extends": "announced.yaml",
+            "sector_plans": {"power": {"wind": {"target": 300, "start": 2026, "full": 2030, "shape": "linear"}}}}
+
+
+def run_json(path):
+    done = carbonsim("run", path, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)["scenarios"][0]
+
+
+def period_value(run, series, period):
+    return next(p for p in run["periods"] if p["period"] == period)["values"][series]["end"]
+
+
+def test_levers_are_every_registry_lever_grouped_1_n_x(server):
+    status, _, catalog = server.request("GET", "/api/levers?lang=en")
+    assert status == 200
+    assert [g["key"] for g in catalog["groups"]] == ["1", "N", "X"]
+    levers = [c["path"] for g in catalog["groups"] for c in g["controls"] if c["kind"] == "lever"]
+    listed = carbonsim("levers").stdout
+    assert len(levers) >= 15 and all(path in listed for path in levers)
+    assert all(p.startswith("sector_plans.") for p in [c["path"] for c in catalog["groups"][1]["controls"]])
+
+
+def test_scenarios_are_the_served_files_only(server):
+    status, _, names = server.request("GET", "/api/scenarios")
+    assert status == 200
+    names = [s["name"] for s in names]
+    assert "announced.yaml" in names and "levers/renewables.yaml" in names
+    assert not any(n.startswith(("sweeps/", "optimize/")) for n in names)
+
+
+def test_an_unchanged_document_gives_the_numbers_of_run(server):
+    status, _, e = server.request("POST", "/api/evaluate?lang=en", {"extends": "announced.yaml"})
+    assert status == 200, e
+    run = run_json("scenarios/announced.yaml")
+    row = next(r for r in e["rows"] if r["series"] == "co2_gross")
+    assert row["values"][2] == period_value(run, "co2_gross", "15th")
+    assert e["headline"]["peakYear"] == run["indicators"]["peak_year"]
+    assert e["headline"]["cumulativeCO2"] == run["indicators"]["cumulative_co2"]
+
+
+def test_the_yaml_download_reproduces_the_evaluation(server):
+    status, _, e = server.request("POST", "/api/evaluate?lang=zh&charts=trajectory", WIND_300)
+    assert status == 200, e
+    assert "<svg" in e["charts"]["trajectory"] and e["charts"]["trajectory"].rstrip().endswith("</svg>")
+    status, headers, yaml = server.request("POST", "/api/scenario.yaml", WIND_300)
+    assert status == 200 and "attachment" in headers["Content-Disposition"]
+    path = server.scratch / "wind-300.yaml"
+    path.write_text(yaml)
+    run = run_json(path)
+    for k, period in enumerate(["14th", "15th", "16th"]):
+        for series in ("co2_gross", "capacity_wind", "energy_total"):
+            row = next(r for r in e["rows"] if r["series"] == series)
+            assert row["values"][k + 1] == period_value(run, series, period), (series, period)
+
+
+def test_a_bad_value_is_the_located_message_of_validate(server):
+    text = '{\n  "extends": "announced.yaml",\n  "sector_plans": {"power": {"wind": {"target": "lots"}}}\n}\n'
+    status, _, error = server.request("POST", "/api/evaluate", text)
+    assert status == 422
+    assert error["error"].startswith("request:3:")
+    assert error["errors"][0]["key"] == "sector_plans.power.wind.target"
+    # The same text as a file: `carbonsim validate` says the same, but for the file name.
+    (server.scratch / "request").write_text(text.replace('"announced.yaml"', f'"{REPOSITORY}/scenarios/announced.yaml"'))
+    validated = carbonsim("validate", "request", cwd=server.scratch)
+    assert validated.returncode != 0
+    assert error["errors"][0]["message"] in validated.stdout + validated.stderr
+
+
+def test_unknown_keys_get_a_suggestion(server):
+    status, _, error = server.request("POST", "/api/evaluate", {"extends": "announced.yaml", "sector_plan": {}})
+    assert status == 422 and error["errors"][0]["suggestion"] == "sector_plans"
+    status, _, error = server.request("POST", "/api/evaluate?charts=wedge", {"extends": "announced.yaml"})
+    assert status == 422 and error["errors"][0]["suggestion"] == "wedges"
+    status, _, error = server.request("POST", "/api/evaluate?lang=fr", {})
+    assert status == 422 and "zh" in error["errors"][0]["accepted"]
+
+
+def test_bodies_above_the_limit_are_refused(server):
+    big = '{"name": "' + "x" * (70 * 1024) + '"}'
+    status, _, error = server.request("POST", "/api/evaluate", big)
+    assert status == 413 and "bytes" in error["error"]
+    status, _, _ = server.request("POST", "/api/evaluate", '{"name": "' + "x" * 1000 + '", "extends": "announced.yaml"}')
+    assert status == 200
+
+
+def test_no_path_leads_outside_the_served_folders(server):
+    for name in ["../Package.swift", "/etc/passwd", "..%2FPackage.swift", "sweeps/lhs.yaml", "levers/../../README.md"]:
+        status, _, error = server.request("GET", "/api/scenario?name=" + urllib.parse.quote(name, safe="%"))
+        assert status == 422, name
+        assert "not a scenario file this server offers" in error["error"]
+        status, _, error = server.request("POST", "/api/evaluate", {"extends": name})
+        assert status == 422 and "not a scenario file this server offers" in error["error"], name
+    host, port = server.url.removeprefix("http://").split(":")
+    for raw in ["/assets/../../Package.swift", "/assets/..%2F..%2FPackage.swift", "/assets/%2e%2e/Package.swift", "/../Package.swift"]:
+        c = http.client.HTTPConnection(host, int(port), timeout=10)
+        c.putrequest("GET", raw, skip_accept_encoding=True)
+        c.endheaders()
+        r = c.getresponse()
+        body = r.read().decode("utf-8", "replace")
+        assert r.status == 404 and "swift-tools-version" not in body, raw
+        c.close()
+
+
+def test_nothing_writes(server):
+    for method, path in [("PUT", "/api/scenario.yaml"), ("DELETE", "/api/scenario?name=announced.yaml"), ("POST", "/api/sweep")]:
+        status, _, _ = server.request(method, path, b"{}")
+        assert status in (404, 405), (method, path)
+
+
+def test_the_settings_of_a_file(server):
+    status, _, s = server.request("GET", "/api/scenario?name=announced.yaml")
+    assert status == 200
+    assert s["file"] == "announced.yaml" and s["levers"]["sector_plans.power.wind"]["level"] > 0
+
+
+def test_the_comparison_tray_draws_up_to_five(server):
+    status, headers, svg = server.request("POST", "/api/compare?lang=en", {"scenarios": [{"extends": "announced.yaml"}, WIND_300]})
+    assert status == 200 and headers["Content-Type"].startswith("image/svg+xml") and "wind-300" in svg
+    status, _, error = server.request("POST", "/api/compare", {"scenarios": [WIND_300] * 6})
+    assert status == 422 and "1 to 5" in error["error"]
+
+
+def test_the_sweep_summaries(server):
+    status, _, s = server.request("GET", "/api/sweep")
+    assert status == 200 and s["name"] == "serve-test" and s["scenarios"][0]["runs"] == 40
+    status, headers, svg = server.request("GET", "/api/sweep/fan.svg?lang=zh")
+    assert status == 200 and svg.lstrip().startswith(("<?xml", "<svg")) and "</svg>" in svg
+    status, _, svg = server.request("GET", "/api/sweep/tornado.svg?output=peak_value&lang=en")
+    assert status == 200 and svg.lstrip().startswith(("<?xml", "<svg")) and "</svg>" in svg
+    status, _, error = server.request("GET", "/api/sweep/tornado.svg?output=peak_valu")
+    assert status == 422 and error["errors"][0]["suggestion"] == "peak_value"
+
+
+def test_the_page_and_its_files_are_served(server):
+    status, headers, html = server.request("GET", "/")
+    assert status == 200 and "/assets/app.js" in html and "default-src 'self'" in headers["Content-Security-Policy"]
+    for name in ["app.js", "style.css"]:
+        status, _, _ = server.request("GET", "/assets/" + name)
+        assert status == 200
+
+
+def test_a_loopback_server_answers_only_requests_addressed_to_it(server):
+    """DNS rebinding: a page elsewhere naming 127.0.0.1 by a name of its own is refused."""
+    host, port = server.url.removeprefix("http://").split(":")
+    for name, status in [("evil.example:" + port, 403), ("localhost:" + port, 200), ("127.0.0.1:" + port, 200)]:
+        c = http.client.HTTPConnection(host, int(port), timeout=10)
+        c.putrequest("GET", "/api/scenarios", skip_host=True)
+        c.putheader("Host", name)
+        c.endheaders()
+        r = c.getresponse()
+        r.read()
+        assert r.status == status, name
+        c.close()

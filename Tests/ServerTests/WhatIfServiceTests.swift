@@ -1,0 +1,137 @@
+import Foundation
+import Reports
+import Scenarios
+import Server
+import Simulator
+import XCTest
+
+/// The what-if service without HTTP: documents read as files are read, the page's numbers equal `run`'s,
+/// the YAML download reads back to the same scenario, and nothing outside the served folder is read.
+final class WhatIfServiceTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let scenarios = repository.appendingPathComponent("scenarios")
+    static let service = Result { try WhatIfService(configuration: ServeConfiguration(scenariosFolder: scenarios.path, language: "en")) }
+
+    var service: WhatIfService { get throws { try Self.service.get() } }
+
+    func run(_ s: Scenario) throws -> PlanPeriodReport {
+        PlanPeriodReport(try PreparedScenario(s, dataset: try service.dataset).run())
+    }
+
+    func row(_ e: Evaluation, _ series: String) throws -> Evaluation.Row {
+        try XCTUnwrap(e.rows.first { $0.series == series })
+    }
+
+    func testAnUnchangedDocumentGivesTheFilesNumbers() throws {
+        let e = try service.evaluate(#"{"extends": "announced.yaml"}"#, charts: [], language: .en, currentYear: 2026)
+        let file = try run(ScenarioLoader(dataset: service.dataset).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path))
+        let expected = try XCTUnwrap(file.rows.first { $0.series == "co2_gross" })
+        XCTAssertEqual(try row(e, "co2_gross").values, ([expected.start] + expected.ends).map { Optional($0) })
+        XCTAssertEqual(try row(e, "co2_gross").ends[1], NumberFormat.value(expected.ends[1]))
+        // 2020 and the 14th plan (2021-25) have passed in 2026; the 15th has not.
+        XCTAssertEqual(e.periods.prefix(2).map(\.observed), [true, false])
+        XCTAssertEqual(e.periods[0].label, "14th (2021-25)")
+    }
+
+    func testAMovedLeverChangesTheTableAndTheYAMLReadsBackToTheSameRun() throws {
+        let doc = """
+        {
+          "name": "announced (what-if)",
+          "extends": "announced.yaml",
+          "sector_plans": {"power": {"wind": {"target": 320, "start": 2026, "full": 2030, "shape": "linear"}}}
+        }
+        """
+        let moved = try service.evaluate(doc, charts: ["trajectory", "stack"], language: .zh, currentYear: 2026)
+        let plain = try service.evaluate(#"{"extends": "announced.yaml"}"#, charts: [], language: .zh, currentYear: 2026)
+        XCTAssertEqual(try row(moved, "capacity_wind").values[2]!, 320, accuracy: 1e-9)
+        XCTAssertLessThan(try row(moved, "co2_gross").values[2]!, try row(plain, "co2_gross").values[2]!)
+        XCTAssertTrue(moved.charts["trajectory"]!.contains("<svg"))
+        XCTAssertTrue(moved.charts["trajectory"]!.contains("announced (what-if)"))
+        XCTAssertTrue(moved.charts["stack"]!.contains("分部门"))
+
+        let yaml = try service.yaml(doc)
+        XCTAssertFalse(yaml.contains("extends"), yaml)
+        let back = try ScenarioLoader(dataset: service.dataset).parse(yaml, file: "download.yaml")
+        XCTAssertEqual(back.name, "announced (what-if)")
+        let again = try run(back)
+        XCTAssertEqual(again.rows.first { $0.series == "co2_gross" }!.ends.map { Optional($0) }, Array(try row(moved, "co2_gross").values.dropFirst()))
+    }
+
+    func testABadValueGetsTheMessageValidateGives() throws {
+        let doc = """
+        {
+          "extends": "announced.yaml",
+          "sector_plans": {"power": {"wind": {"target": 5000}}}
+        }
+        """
+        let service = try self.service
+        var caught: (any Error)?
+        XCTAssertThrowsError(try service.evaluate(doc, charts: [], language: .en)) { caught = $0 }
+        let e = try XCTUnwrap(caught as? InputError)
+        XCTAssertEqual(e.file, "request")
+        XCTAssertEqual(e.line, 3)
+        XCTAssertEqual(e.keyPath, "sector_plans.power.wind.target")
+        // The same text read as a file named "request" in the scenarios folder: the same message.
+        var direct: (any Error)?
+        XCTAssertThrowsError(try ScenarioLoader(dataset: service.dataset).parse(doc, file: "request", directory: Self.scenarios)) { direct = $0 }
+        XCTAssertEqual((direct as? InputError)?.description, e.description)
+    }
+
+    func testOnlyServedFilesCanBeExtendedOrRead() throws {
+        for name in ["../Package.swift", "/etc/passwd", "sweeps/lhs.yaml", "announced.yaml/../../README.md"] {
+            XCTAssertThrowsError(try service.evaluate(#"{"extends": "\#(name)"}"#, charts: [], language: .en), name) {
+                XCTAssertTrue(String(describing: $0).contains("not a scenario file this server offers"), "\($0)")
+            }
+            XCTAssertThrowsError(try service.settings(name), name)
+        }
+        let served = try service.scenarios
+        XCTAssertTrue(served.names.contains("announced.yaml"))
+        XCTAssertTrue(served.names.contains("levers/ccus.yaml"))
+        XCTAssertFalse(served.names.contains { $0.hasPrefix("sweeps/") || $0.hasPrefix("optimize/") })
+        XCTAssertNil(served.url(of: "../Package.swift"))
+    }
+
+    func testEveryRegisteredLeverHasAControl() throws {
+        let catalog = try service.catalog(.zh)
+        XCTAssertEqual(catalog.groups.map(\.key), ["1", "N", "X"])
+        let levers = catalog.groups.flatMap(\.controls).filter { $0.kind == "lever" }
+        XCTAssertEqual(levers.map(\.path), LeverRegistry.all.map(\.path))
+        let wind = try XCTUnwrap(levers.first { $0.path == "sector_plans.power.wind" })
+        XCTAssertEqual(wind.label, "风电装机")
+        XCTAssertEqual(wind.unit, "吉瓦")
+        XCTAssertEqual(wind.max, Levers.wind.range.upperBound)
+    }
+
+    func testATargetReportsItsGap() throws {
+        let e = try service.evaluate(#"{"extends": "announced.yaml", "targets": {"peak_year": 2022}}"#, charts: [], language: .en, currentYear: 2026)
+        let peak = try XCTUnwrap(e.targets.first { $0.kind == "peak_year" })
+        XCTAssertFalse(peak.passed)
+        XCTAssertEqual(peak.required, 2022)
+        XCTAssertEqual(peak.gap!, 2022 - peak.achieved!, accuracy: 0)
+        XCTAssertLessThan(peak.gap!, 0)
+    }
+
+    func testTheSettingsOfAFileAreItsLevels() throws {
+        let s = try service.settings("announced.yaml")
+        let scenario = try ScenarioLoader(dataset: service.dataset).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
+        XCTAssertEqual(Set(s.levers.keys), Set(scenario.levers.keys))
+        if let wind = scenario.levers["sector_plans.power.wind"] {
+            XCTAssertEqual(s.levers["sector_plans.power.wind"]!.level, Levers.wind.finalLevel(wind, try service.dataset.modelParameters()), accuracy: 1e-6)
+        }
+        XCTAssertEqual(s.targets["targets.peak_year"], scenario.targets.peakYear.map(Double.init))
+    }
+}
+
+/// The evaluation's hand-written JSON says what `JSONEncoder` says of the same value.
+final class EvaluationJSONTests: XCTestCase {
+    func testTheWrittenJSONEqualsTheEncodedOne() throws {
+        let service = try WhatIfServiceTests.service.get()
+        let doc = #"{"extends": "announced.yaml", "name": "a \"quoted\"\nname\t\u0001", "targets": {"peak_year": 2022}}"#
+        let e = try service.evaluate(doc, charts: ["trajectory"], language: .zh, currentYear: 2026)
+        let written = try JSONSerialization.jsonObject(with: Data(e.jsonText().utf8)) as? NSDictionary
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(e)) as? NSDictionary
+        XCTAssertNotNil(written)
+        XCTAssertEqual(written, encoded)
+        XCTAssertEqual((written?["name"] as? String), "a \"quoted\"\nname\t\u{1}")
+    }
+}
