@@ -82,7 +82,7 @@ struct CalibrateCommand: ParsableCommand {
 
     /// The dataset to calibrate: --dataset, the embedded one for its own region, or one derived from CEADs.
     func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) {
-        if data.dataset != nil { return (try data.load(), false) }
+        if data.dataset != nil { return (try data.loadWithoutHistory(), false) }
         let embedded = try Dataset.innerMongolia()
         guard let province else { return (embedded, false) }
         let name = try history.province(named: province)

@@ -12,7 +12,18 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "Dataset YAML file (default: the embedded Inner Mongolia dataset).")
     var dataset: String?
 
+    @Flag(name: .long, help: "Run from the base year without following the dataset's observations (history mode is on when the dataset names an observations file).")
+    var noHistory = false
+
+    /// The dataset, in history mode (following its observations through the last observed year) unless
+    /// --no-history or it has no observations file.
     func load() throws -> Dataset {
+        let plain = try loadWithoutHistory()
+        return noHistory ? plain : try plain.inHistoryMode(datasetPath: dataset)
+    }
+
+    /// The dataset as written in its file.
+    func loadWithoutHistory() throws -> Dataset {
         guard let path = dataset else { return try Dataset.innerMongolia() }
         return try Dataset.load(url: URL(fileURLWithPath: path), displayName: path)
     }

@@ -15,8 +15,11 @@ public struct Dataset: Sendable {
     /// Entries in file order.
     public private(set) var entries: [DatasetEntry]
     public let facts: [Fact]
-    /// Fingerprint of the dataset text (FNV-1a), stored with sweep results.
-    public let checksum: String
+    /// History mode, when the dataset follows its observations (`inHistoryMode`); nil otherwise.
+    public internal(set) var history: HistoryMode? = nil
+    /// Fingerprint of the dataset text (FNV-1a), stored with sweep results; in history mode, of the text and
+    /// the observations followed.
+    public internal(set) var checksum: String
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
     private var index: [String: Int]
