@@ -23,8 +23,9 @@ FLOOR_SHARE = 1e-3
 NOT_IN_REFERENCE = {"energy_cap"}
 
 
-def carbonsim_series(binary, scenario, directory, dataset):
-    subprocess.run([binary, "run", scenario, "--dataset", dataset, "--format", "csv", "--output", directory],
+def carbonsim_series(binary, scenario, directory, dataset, use_history):
+    subprocess.run([binary, "run", scenario, "--dataset", dataset, "--format", "csv", "--output", directory]
+                   + ([] if use_history else ["--no-history"]),
                    check=True, stdout=subprocess.DEVNULL)
     name = next(f for f in os.listdir(directory) if f.endswith(".annual.csv"))
     with open(os.path.join(directory, name)) as f:
@@ -38,6 +39,7 @@ def main():
     p.add_argument("files", nargs="*")
     p.add_argument("--carbonsim", default=".build/release/carbonsim")
     p.add_argument("--dataset", default="Sources/Scenarios/Datasets/inner-mongolia.yaml")
+    p.add_argument("--no-history", action="store_true", help="both models from the base year, not following observations")
     a = p.parse_args()
     if not os.path.exists(a.carbonsim):
         print(f"building {a.carbonsim} ...", flush=True)
@@ -47,8 +49,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for f in files:
             start = time.time()
-            swift = carbonsim_series(a.carbonsim, f, tmp, a.dataset)
-            name, (years, rows) = run_file(a.dataset, f)
+            swift = carbonsim_series(a.carbonsim, f, tmp, a.dataset, not a.no_history)
+            name, (years, rows) = run_file(a.dataset, f, not a.no_history)
             worst = (0.0, "", 0)
             missing = sorted(set(swift) - set(rows[0]) - NOT_IN_REFERENCE)
             if missing:
