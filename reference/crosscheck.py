@@ -19,8 +19,9 @@ from carbonsim_ref.run import run_file  # noqa: E402
 
 RELATIVE = 1e-4
 FLOOR_SHARE = 1e-3
-# carbonsim series the reference does not produce: the dual-control cap is a lever input, not a result.
-NOT_IN_REFERENCE = {"energy_cap"}
+# carbonsim series the reference does not produce: the dual-control cap is a lever input, not a result;
+# "observed" flags history mode's observed years (1/0), not a model output.
+NOT_IN_REFERENCE = {"energy_cap", "observed"}
 
 
 def carbonsim_series(binary, scenario, directory, dataset, use_history):

@@ -32,16 +32,23 @@ public enum CSVRenderer {
                 lines.append(csv([r.scenario, "headline", name, "", "", year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "",
                                   "", "", "", ""]))
             }
+            // Which years follow observations: the first and last, the note in the indicator column.
+            if let h = r.history {
+                lines.append(csv([r.scenario, "observed_years", h.summary, "", "first", String(h.observedYears.lowerBound), "", "", "", "", ""]))
+                lines.append(csv([r.scenario, "observed_years", h.summary, "", "last", String(h.lastObservedYear), "", "", "", "", ""]))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// One row per year, one column per series.
-    public static func annual(_ t: Trajectory) -> String {
-        var lines = [(["year"] + t.names).joined(separator: ",")]
+    /// With `observed` (history mode's observed years), a last column `observed`: 1 in those years, else 0.
+    public static func annual(_ t: Trajectory, observed: ClosedRange<Int>? = nil) -> String {
+        var lines = [(["year"] + t.names + (observed == nil ? [] : ["observed"])).joined(separator: ",")]
         let n = t.names.count
         for (i, year) in t.years.enumerated() {
-            lines.append(([String(year)] + (0..<n).map { NumberFormat.exact(t.values[i * n + $0]) }).joined(separator: ","))
+            let flag = observed.map { [$0.contains(year) ? "1" : "0"] } ?? []
+            lines.append(([String(year)] + (0..<n).map { NumberFormat.exact(t.values[i * n + $0]) } + flag).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

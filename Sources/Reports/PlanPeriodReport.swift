@@ -23,6 +23,8 @@ public struct PlanPeriodReport {
     public let costs: CostModel
     public let shortfalls: [Shortfall]
     public let startYear: Int
+    /// History mode: which years follow observations (said under every table); nil when none do.
+    public let history: HistoryMode?
 
     /// Series shown in the table, in order.
     public static let series = [
@@ -36,6 +38,7 @@ public struct PlanPeriodReport {
         let r = result.trajectory
         scenario = result.name
         description = result.description
+        history = result.history
         let periods = PlanPeriod.covering(from: r.years.first!, to: r.years.last!)
         self.periods = periods
         startYear = periods.first?.baseYear ?? r.years.first!

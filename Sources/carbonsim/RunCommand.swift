@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
                 if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
-                try CSVRenderer.annual(r.trajectory).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
+                try CSVRenderer.annual(r.trajectory, observed: r.history?.observedYears).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
             try render(results, format).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {
