@@ -24,6 +24,8 @@ public struct HistoryMode: Sendable, Equatable {
     public let capacities: CapacityHistory
     /// The lines of the observations file each used figure comes from, by quantity.
     public let sources: [String: [Int]]
+    /// The scale fitted on the wind and solar capacity factors (`RenewableOutputFit`); nil when not fitted.
+    public internal(set) var capacityFactorScale: Double? = nil
 
     /// The years the model follows observations: the base year's successor through N.
     public var observedYears: ClosedRange<Int> { (baseYear + 1)...lastObservedYear }
@@ -137,6 +139,7 @@ public struct HistoryMode: Sendable, Equatable {
         if !gdpGrowth.isEmpty { parts.append("GDP growth \(Self.span(gdpGrowth.keys))") }
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
         if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
+        if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
             + "; levers act from \(lastObservedYear + 1)"
     }
@@ -159,7 +162,12 @@ extension Dataset {
     /// The dataset following `set` (through `through`, nil: all of it).
     public func inHistoryMode(_ set: ObservationSet, through: Int? = nil) throws -> Dataset {
         let text = set.observations.map { "\($0.quantity.name),\($0.year),\($0.value),\($0.unit),\($0.basis),\($0.line)" }.joined(separator: "\n")
-        guard let mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
-        return try mode.applied(to: self)
+        guard var mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
+        let drivers = try mode.applied(to: self)
+        var (fitted, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
+        mode.capacityFactorScale = scale
+        fitted.history = mode
+        fitted.checksum = drivers.checksum
+        return fitted
     }
 }
