@@ -34,8 +34,32 @@ def drives(basis):
     return not tags & {"above designated size", "grid-company", "at least"}
 
 
-def read(path, base_year, end_year, through=None):
-    """{quantity: {year: value in model units}}: per quantity and year the highest confidence, then first line."""
+GENERATION = {"generation_wind_solar": ("generation_wind", "generation_solar"), "generation_wind": ("generation_wind",),
+              "generation_solar": ("generation_solar",)}
+TWH = DRIVERS["electricity_exports"]
+
+
+def generation_rows(path, base_year, end_year, through):
+    """Every annual whole-region wind/solar generation figure, in year then line order (duplicates kept)."""
+    last_year = min(end_year, datetime.date.today().year, through)
+    out = []
+    with open(path, encoding="utf-8") as f:
+        lines = [(i + 1, l) for i, l in enumerate(f.read().replace("\r\n", "\n").split("\n"))
+                 if l.strip() and not l.startswith("#")]
+    rows = csv.reader([l for _, l in lines])
+    header = next(rows)
+    col = {h.strip(): i for i, h in enumerate(header)}
+    for (number, _), r in zip(lines[1:], rows):
+        q, year = r[col["quantity"]].strip(), int(r[col["year"]])
+        if q in GENERATION and base_year < year <= last_year and drives(r[col["basis"]]):
+            out.append((year, number, q, float(r[col["value"]]) * TWH[r[col["unit"]].strip()]))
+    return sorted(out)
+
+
+def read(path, base_year, end_year, through=None, quantities=None):
+    """{quantity: {year: value in model units}}: per quantity and year the highest confidence, then first line.
+    quantities: {name: unit factors} (default: the drivers)."""
+    quantities = quantities or DRIVERS
     last_year = min(end_year, datetime.date.today().year, through if through is not None else 10 ** 6)
     chosen = {}
     with open(path, encoding="utf-8") as f:
@@ -46,9 +70,9 @@ def read(path, base_year, end_year, through=None):
     col = {h.strip(): i for i, h in enumerate(header)}
     for (number, _), r in zip(lines[1:], rows):
         q, year, unit = r[col["quantity"]].strip(), int(r[col["year"]]), r[col["unit"]].strip()
-        if q not in DRIVERS or not (base_year < year <= last_year) or not drives(r[col["basis"]]):
+        if q not in quantities or not (base_year < year <= last_year) or not drives(r[col["basis"]]):
             continue
-        factor = (DRIVERS[q] or GW)[unit]
+        factor = (quantities[q] or GW)[unit]
         rank = (CONFIDENCE.index(r[col["confidence"]].strip()), number)
         old = chosen.setdefault(q, {}).get(year)
         if old is None or rank < old[0]:
@@ -123,25 +147,63 @@ def merge_lever(setting, observed, base_year, rate):
     return {"path": path, "start": base_year + 1, "shape": shapes}
 
 
-def apply(data, scenario, dataset_path, through=None):
-    """History mode on the (assumption-applied) dataset and the scenario, in place; False without observations."""
+def apply_dataset(data, dataset_path, through=None):
+    """History mode on the dataset, in place, before any assumption: observed GDP growth and exports, then the
+    capacity-factor fit. Returns what apply_levers needs (None without observations)."""
     path = observations_path(data, dataset_path)
     if path is None:
-        return False
+        return None
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     obs = read(path, base_year, end_year, through)
     if not obs:
-        return False
+        return None
     if obs.get("gdp_growth"):
         g = data["economy"]["growth"]
         g["years"], g["values"] = growth_steps([float(y) for y in g["years"]], [float(v) for v in g["values"]], obs["gdp_growth"])
     if obs.get("electricity_exports"):
         e = data["power"]["exports"]
         e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
-    pw = data["power"]
+    last = max(y for ys in obs.values() for y in ys)
+    fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
+    return obs
+
+
+def apply_levers(data, scenario, obs):
+    """The wind and solar levers following the observed capacities (after the scenario's assumptions)."""
+    pw, base_year = data["power"], int(data["base_year"])
     wind, solar = split(obs, float(pw["base_wind"]["value"]), float(pw["base_solar"]["value"]))
     for key, observed, rate in (("wind", wind, pw["wind_build_rate"]["value"]), ("solar", solar, pw["solar_build_rate"]["value"])):
         if observed:
             lever = f"sector_plans.power.{key}"
             scenario["levers"][lever] = merge_lever(scenario["levers"].get(lever), observed, base_year, float(rate))
-    return True
+
+
+def fit_capacity_factors(data, obs, rows):
+    """One scale on the wind and solar capacity factors, least squares on the relative generation errors of
+    the dataset's baseline (no levers) in history mode; clamped to the wind capacity factor's range."""
+    if not rows:
+        return
+    import copy
+    from scipy.optimize import least_squares
+    from .model import Model
+    pw = data["power"]
+    cw, cs = float(pw["wind_capacity_factor"]["value"]), float(pw["solar_capacity_factor"]["value"])
+    rng = pw["wind_capacity_factor"].get("range", [0, 1])
+    lower, upper = max(float(rng[0]), 0) / cw, min(float(rng[1]), 1) / cw
+    last = max(y for y, _, _, _ in rows)
+
+    def residuals(x):
+        s = min(max(x[0], lower), upper)
+        d = copy.deepcopy(data)
+        d["power"]["wind_capacity_factor"]["value"] = cw * s
+        d["power"]["solar_capacity_factor"]["value"] = cs * s
+        d["end_year"] = last + 1  # the fit needs the observed years only
+        baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
+        apply_levers(d, baseline, obs)
+        years, out = Model(d, baseline).run()
+        return [sum(out[years.index(y)][o] for o in GENERATION[q]) / v - 1 for y, _, q, v in rows]
+
+    fit = least_squares(residuals, [1.0], xtol=1e-12, ftol=1e-12, gtol=1e-12)
+    s = min(max(float(fit.x[0]), lower), upper)
+    pw["wind_capacity_factor"]["value"] = cw * s
+    pw["solar_capacity_factor"]["value"] = cs * s

@@ -9,15 +9,29 @@ from .inputs import apply_assumption, load_dataset, load_scenario
 from .model import Model
 
 
+_CACHE = {}
+
+
+def history_dataset(dataset_path, use_history):
+    """A fresh copy of the dataset, in history mode when asked and it names observations (the fit is cached)."""
+    key = (dataset_path, use_history)
+    if key not in _CACHE:
+        data = load_dataset(dataset_path)
+        if use_history:
+            data["_observed"] = history.apply_dataset(data, dataset_path)
+        _CACHE[key] = data
+    return copy.deepcopy(_CACHE[key])
+
+
 def run_file(dataset_path, scenario_path, use_history=True):
     """Runs in history mode when the dataset names observations (as carbonsim), unless use_history is False."""
-    data = load_dataset(dataset_path)
+    data = history_dataset(dataset_path, use_history)
     scenario = load_scenario(scenario_path)
-    data = copy.deepcopy(data)
+    observed = data.pop("_observed", None)
     for path, value in scenario["assumptions"].items():
         apply_assumption(data, path, float(value))
-    if use_history:
-        history.apply(data, scenario, dataset_path)
+    if observed:
+        history.apply_levers(data, scenario, observed)
     return scenario["name"], Model(data, scenario).run()
 
 
