@@ -13,6 +13,12 @@ public struct CapacityHistory: Sendable, Equatable {
     public let solar: [Int: Double]
     public let total: [Int: Double]
 
+    public init(wind: [Int: Double], solar: [Int: Double], total: [Int: Double]) {
+        self.wind = wind
+        self.solar = solar
+        self.total = total
+    }
+
     public var years: [Int] { Array(Set(wind.keys).union(solar.keys).union(total.keys)).sorted() }
 
     /// Year-end wind and solar capacity by year, the totals split by the rule above.

@@ -87,7 +87,7 @@ public struct HistoryMode: Sendable, Equatable {
         }
         var out = changes.isEmpty ? dataset : try dataset.setting(changes)
         out.history = self
-        out.checksum = fingerprint(dataset.checksum + " history " + checksum)
+        out.checksum = dataset.checksum
         return out
     }
 
@@ -95,7 +95,7 @@ public struct HistoryMode: Sendable, Equatable {
     /// times are mid-year), so the observed growth of year Y sits at knot Y - 1. Knots from the base year to the
     /// last observed growth year; a year without an observation keeps the dataset's rate; then the dataset's
     /// own steps from that year on.
-    static func growthSteps(years: [Double], values: [Double], observed: [Int: Double]) -> ([Double], [Double]) {
+    public static func growthSteps(years: [Double], values: [Double], observed: [Int: Double]) -> ([Double], [Double]) {
         func rate(at year: Int) -> Double {
             var i = 0
             while i + 1 < values.count && Double(year) >= years[i + 1] { i += 1 }
@@ -167,7 +167,7 @@ extension Dataset {
         var (fitted, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
         mode.capacityFactorScale = scale
         fitted.history = mode
-        fitted.checksum = drivers.checksum
+        fitted.checksum = checksum
         return fitted
     }
 }
