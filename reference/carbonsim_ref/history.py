@@ -138,7 +138,8 @@ def merge_lever(setting, observed, base_year, rate):
             own = [(int(y), float(v), sh.get(y, sh.get(str(y), "linear")) if isinstance(sh, dict) else sh) for y, v in setting["path"].items()]
         else:
             own = [(int(setting.get("full", start)), float(setting["target"]), sh)]
-        later = sorted(m for m in own if m[0] > last)
+        # A later milestone below the last observed capacity is raised to it (the lever only builds).
+        later = sorted((y, max(v, observed[last]), s) for y, v, s in own if y > last)
         if later and last < start - 1 < later[0][0]:
             path[start - 1] = observed[last] + rate * (start - 1 - last)
             shapes[start - 1] = "linear"

@@ -44,25 +44,31 @@ public struct CapacityHistory: Sendable, Equatable {
     /// the scenario's own milestones after it, so the scenario acts from the year after: a `path` from the
     /// year after the base year. `setting` is the scenario's (nil: the baseline trend, which continues after the
     /// last observed year). A scenario that starts after the last observed year keeps the trend until its start.
-    /// Milestones at or before the last observed year are superseded by history; `superseded` says which.
+    /// Milestones at or before the last observed year are superseded by history; `superseded` says which. A
+    /// later milestone below the last observed capacity cannot take it down (these levers only build): it is
+    /// raised to it, and `raised` says which (solve and optimize search ranges may start below history).
     static func merging(_ setting: LeverSetting?, lever: Lever, observed: [Int: Double], baseYear: Int,
-                        rate: Double, parameters p: ModelParameters) -> (setting: LeverSetting, superseded: [Int])? {
+                        rate: Double, parameters p: ModelParameters) -> (setting: LeverSetting, superseded: [Int], raised: [Int])? {
         guard let last = observed.keys.max() else { return nil }
         var milestones = observed.sorted { $0.key < $1.key }.map { Milestone(year: $0.key, value: $0.value, shape: .linear) }
-        var superseded: [Int] = []
+        var superseded: [Int] = [], raised: [Int] = []
         if let setting {
             var own = setting.milestones
             if setting.form == .delta {
                 own = [Milestone(year: setting.full, value: lever.finalLevel(setting, p), shape: setting.shape)]
             }
             superseded = own.filter { $0.year <= last }.map(\.year)
-            let later = own.filter { $0.year > last }
+            let floor = observed[last]!
+            let later = own.filter { $0.year > last }.map { m in
+                if m.value < floor { raised.append(m.year) }
+                return Milestone(year: m.year, value: max(m.value, floor), shape: m.shape)
+            }
             if let first = later.first, setting.start - 1 > last, setting.start - 1 < first.year {
                 milestones.append(Milestone(year: setting.start - 1, value: observed[last]! + rate * Double(setting.start - 1 - last)))
             }
             milestones += later
         }
-        return (LeverSetting(form: .path, start: baseYear + 1, milestones: milestones), superseded)
+        return (LeverSetting(form: .path, start: baseYear + 1, milestones: milestones), superseded, raised)
     }
 }
 
@@ -74,13 +80,24 @@ extension HistoryMode {
         let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
         var notes: [String] = []
         for (lever, observed, rate) in [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)] {
-            guard let (merged, superseded) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
+            guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
                                                                      baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
             if !superseded.isEmpty {
                 notes.append("\(lever.path): milestone\(superseded.count > 1 ? "s" : "") \(superseded.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)")
             }
+            if !raised.isEmpty {
+                notes.append("\(lever.path): milestone\(raised.count > 1 ? "s" : "") \(raised.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)")
+            }
         }
         return notes
+    }
+
+    /// The lowest level a build-out lever followed by history can reach after N: its last observed capacity
+    /// (file units); nil for other levers. Solve starts its search there.
+    public func floor(for lever: Lever, parameters p: ModelParameters) -> Double? {
+        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
+        let observed = lever.path == Levers.wind.path ? wind : lever.path == Levers.solar.path ? solar : [:]
+        return observed.keys.max().map { observed[$0]! }
     }
 }
