@@ -19,11 +19,11 @@ public struct Dataset: Sendable {
     public internal(set) var history: HistoryMode? = nil
     /// Fingerprint of the dataset file's text (FNV-1a), shown in workbooks (kept in history mode).
     public internal(set) var checksum: String
-    /// What sweep results are stored with: the checksum, and in history mode the observations followed
-    /// and the fitted capacity-factor scale, so that a sweep never resumes across a change of either.
+    /// What sweep results are stored with: the checksum, and in history mode " history " and a fingerprint of
+    /// the observations followed and the fitted scale, so that a sweep never resumes across a change of either.
     public var identityChecksum: String {
         guard let h = history else { return checksum }
-        return fingerprint(checksum + " history " + h.checksum + " " + String(h.lastObservedYear) + " " + (h.capacityFactorScale.map { "\($0)" } ?? "-"))
+        return checksum + " history " + fingerprint(h.checksum + " " + String(h.lastObservedYear) + " " + (h.capacityFactorScale.map { "\($0)" } ?? "-"))
     }
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
