@@ -3,8 +3,9 @@ import Simulator
 
 /// Observed against model, per quantity and year: the error where a figure is comparable with the model's
 /// annual regional value, the check where it is only a lower bound, and the figure alone where it is neither.
-/// The years are split as a leave-last-years-out check would split them: N is the last observed year; years
-/// through N - 2 are the in-sample window, N - 1 and N are held out.
+/// In history mode the in-sample rows compare every observation with the fit through N (the last observed
+/// year), and the held-out rows compare N - 1 and N with history mode fitted through N - 2 (leave-last-years-out).
+/// For a projection (no history mode), years through N - 2 are in-sample and N - 1, N held out.
 public struct Hindcast: Sendable {
     public enum Window: String, Sendable, CaseIterable {
         case inSample = "in-sample"
