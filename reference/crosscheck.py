@@ -20,13 +20,15 @@ from carbonsim_ref.run import run_file  # noqa: E402
 RELATIVE = 1e-4
 FLOOR_SHARE = 1e-3
 # carbonsim series the reference does not produce: the dual-control cap is a lever input, not a result;
-# the annual cost columns (cost_<family>) price the measures and are checked by carbonsim's own tests.
-NOT_IN_REFERENCE = {"energy_cap"}
+# the annual cost columns (cost_<family>) price the measures and are checked by carbonsim's own tests;
+# "observed" flags history mode's observed years (1/0), not a model output.
+NOT_IN_REFERENCE = {"energy_cap", "observed"}
 NOT_IN_REFERENCE_PREFIXES = ("cost_",)
 
 
-def carbonsim_series(binary, scenario, directory, dataset):
-    subprocess.run([binary, "run", scenario, "--dataset", dataset, "--format", "csv", "--output", directory],
+def carbonsim_series(binary, scenario, directory, dataset, use_history):
+    subprocess.run([binary, "run", scenario, "--dataset", dataset, "--format", "csv", "--output", directory]
+                   + ([] if use_history else ["--no-history"]),
                    check=True, stdout=subprocess.DEVNULL)
     name = next(f for f in os.listdir(directory) if f.endswith(".annual.csv"))
     with open(os.path.join(directory, name)) as f:
@@ -40,6 +42,7 @@ def main():
     p.add_argument("files", nargs="*")
     p.add_argument("--carbonsim", default=".build/release/carbonsim")
     p.add_argument("--dataset", default="Sources/Scenarios/Datasets/inner-mongolia.yaml")
+    p.add_argument("--no-history", action="store_true", help="both models from the base year, not following observations")
     a = p.parse_args()
     if not os.path.exists(a.carbonsim):
         print(f"building {a.carbonsim} ...", flush=True)
@@ -49,8 +52,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for f in files:
             start = time.time()
-            swift = carbonsim_series(a.carbonsim, f, tmp, a.dataset)
-            name, (years, rows) = run_file(a.dataset, f)
+            swift = carbonsim_series(a.carbonsim, f, tmp, a.dataset, not a.no_history)
+            name, (years, rows) = run_file(a.dataset, f, not a.no_history)
             worst = (0.0, "", 0)
             missing = sorted(k for k in set(swift) - set(rows[0]) - NOT_IN_REFERENCE if not k.startswith(NOT_IN_REFERENCE_PREFIXES))
             if missing:

@@ -61,6 +61,12 @@ public enum CSVRenderer {
                 lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, Labels.unit(unit, language), "",
                                   year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "", "", "", "", "", "", ""]))
             }
+            // Which years follow observations: the first and last, the note in the indicator column.
+            if let h = r.history {
+                for (which, year) in [("first", h.observedYears.lowerBound), ("last", h.lastObservedYear)] {
+                    lines.append(csv([scenario, region, "observed_years", h.summary, "", which, String(year), "", "", "", "", "", "", ""]))
+                }
+            }
         }
         return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
     }
@@ -73,7 +79,9 @@ public enum CSVRenderer {
     /// One row per year, one column per series, then the annual cost of each measure family (10^8 yuan,
     /// undiscounted). English headers are the series names scripts use, in the model's units; Chinese
     /// headers are the series' Chinese names with their unit, in `units`.
-    public static func annual(_ t: Trajectory, costs: CostModel? = nil, language: Language = .en, units: UnitSystem? = nil, bom: Bool = false) -> String {
+    /// With `observed` (history mode's observed years), a last column `observed` (观测年): 1 in those years, else 0.
+    public static func annual(_ t: Trajectory, costs: CostModel? = nil, observed: ClosedRange<Int>? = nil, language: Language = .en,
+                              units: UnitSystem? = nil, bom: Bool = false) -> String {
         let units = units ?? .default(for: language)
         let n = t.names.count
         let shown = t.names.map { units.presented(t.unit($0) ?? "") }
@@ -88,6 +96,7 @@ public enum CSVRenderer {
         }
         let families = costs.map { _ in CostModel.families } ?? []
         header += families.map { Labels.costColumn($0, language) + (language == .zh ? "（亿元）" : "") }
+        if observed != nil { header.append(language == .zh ? "观测年" : "observed") }
         var lines = [csv(header)]
         for (i, year) in t.years.enumerated() {
             var row = [String(year)] + (0..<n).map { NumberFormat.exact(shown[$0].value(t.values[i * n + $0])) }
@@ -95,6 +104,7 @@ public enum CSVRenderer {
                 let k = costs.years.firstIndex(of: year)
                 row += families.map { f in k.flatMap { costs.annual[f]?[$0] }.map(NumberFormat.exact) ?? "" }
             }
+            if let observed { row.append(observed.contains(year) ? "1" : "0") }
             lines.append(row.joined(separator: ","))
         }
         return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"

@@ -66,7 +66,11 @@ public enum JSONRenderer {
             ["lever": $0.path, "first_year": $0.firstYear, "worst_year": $0.worstYear, "amount": $0.amount, "unit": $0.unit,
              "message": $0.message, "message_zh": $0.messageZH]
         }
+        let observed: Any = r.history.map {
+            ["first": $0.observedYears.lowerBound, "last": $0.lastObservedYear, "file": $0.file, "note": $0.summary] as [String: Any]
+        } ?? NSNull()
         return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
+                "observed_years": observed,
                 "shortfalls": shortfalls, "warnings": r.warnings.map(\.description),
                 "indicators": indicators, "periods": periods, "annual_costs": costs]
     }

@@ -27,6 +27,8 @@ public struct PlanPeriodReport {
     public let startYear: Int
     /// The region and dataset the scenario ran on, when known.
     public let provenance: Provenance?
+    /// History mode: which years follow observations (said under every table); nil when none do.
+    public let history: HistoryMode?
 
     /// Series shown in the table, in order.
     public static let series = [
@@ -41,6 +43,7 @@ public struct PlanPeriodReport {
         let r = result.trajectory
         scenario = result.name
         description = result.description
+        history = result.history
         let periods = PlanPeriod.covering(from: r.years.first!, to: r.years.last!)
         self.periods = periods
         startYear = periods.first?.baseYear ?? r.years.first!

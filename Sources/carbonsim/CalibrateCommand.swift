@@ -88,5 +88,5 @@ struct CalibrateCommand: ParsableCommand {
     var province: String? { data.province }
 
     /// The dataset to calibrate: --dataset, the embedded one for its own region, or one derived from CEADs.
-    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) { try data.loadWithOrigin() }
+    func baseDataset(history: CEADsHistory) throws -> (dataset: Dataset, derived: Bool) { try data.loadWithOrigin(history: false) }
 }

@@ -16,10 +16,23 @@ struct DatasetOptions: ParsableArguments {
     @Option(name: .long, help: "CEADs province, for example Shanxi or 山西: its embedded dataset, or one derived from its CEADs 2019 inventory.")
     var province: String?
 
+    @Flag(name: .long, help: "Run from the base year without following the dataset's observations (history mode is on when the dataset names an observations file).")
+    var noHistory = false
+
+    /// The dataset, in history mode (following its observations through the last observed year) unless
+    /// --no-history or it has no observations file.
     func load() throws -> Dataset { try loadWithOrigin().dataset }
 
+    /// The dataset as written in its file (or embedded, or derived), without history mode.
+    func loadWithoutHistory() throws -> Dataset { try loadWithOrigin(history: false).dataset }
+
     /// The dataset, and whether it was derived from a province's CEADs inventory (not a file, not embedded).
-    func loadWithOrigin() throws -> (dataset: Dataset, derived: Bool) {
+    func loadWithOrigin(history: Bool = true) throws -> (dataset: Dataset, derived: Bool) {
+        let (plain, derived) = try loadAsWritten()
+        return (history && !noHistory ? try plain.inHistoryMode(datasetPath: dataset) : plain, derived)
+    }
+
+    private func loadAsWritten() throws -> (dataset: Dataset, derived: Bool) {
         if let path = dataset { return (try Dataset.load(url: URL(fileURLWithPath: path), displayName: path), false) }
         let embedded = try Dataset.innerMongolia()
         guard let province else { return (embedded, false) }

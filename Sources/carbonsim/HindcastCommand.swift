@@ -16,10 +16,12 @@ struct HindcastCommand: ParsableCommand {
         part of the year or of the region (Jan-Jun, above designated size, one grid company), kept as a lower \
         bound the model must reach, or shown only: a partial figure is never compared as if annual.
 
-        The model is a projection: the scenario (default: the embedded announced for Inner Mongolia, the \
-        baseline for other regions) run from the base year. It is not fitted to the observations yet, and the \
-        output says so. With N the last observed year, years through N - 2 are "in-sample" and N - 1, N \
-        "held-out". A dataset without observations still runs, and says there is nothing to compare.
+        The model is the scenario (default: the embedded announced for Inner Mongolia, the baseline for other \
+        regions) in history mode: it follows the observed GDP growth, exports and wind and solar capacity \
+        through N, the last observed year. "In-sample" rows compare every observation with that fit; \
+        "held-out" rows are the leave-last-years-out check: history mode through N - 2 only, compared in N - 1 \
+        and N. With --no-history the model is a projection from the base year, and years through N - 2 are \
+        in-sample. A dataset without observations still runs, and says there is nothing to compare.
 
         Examples: carbonsim hindcast
                   carbonsim hindcast --format markdown --chart hindcast.svg
@@ -48,9 +50,10 @@ struct HindcastCommand: ParsableCommand {
             if let chart { try checkOutputFile(chart, option: "--chart") }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
-            let dataset = try data.load()
-            let observed = try ObservationSet.forDataset(dataset, datasetPath: data.dataset, override: observations,
-                                                         years: ObservationSet.years(for: dataset))
+            let plain = try data.loadWithoutHistory()
+            let observed = try ObservationSet.forDataset(plain, datasetPath: data.dataset, override: observations,
+                                                         years: ObservationSet.years(for: plain))
+            let dataset = data.noHistory || observed == nil ? plain : try plain.inHistoryMode(observed!)
             let chosen: Scenario
             if let scenario {
                 chosen = try loadScenario(ScenarioLoader(dataset: dataset), scenario)
@@ -59,7 +62,17 @@ struct HindcastCommand: ParsableCommand {
                 chosen = DefaultScenarios.isHomeRegion(dataset) ? defaults.last! : defaults.first!
             }
             let result = try PreparedScenario(chosen, dataset: dataset).run()
-            let hindcast = Hindcast(observations: observed, trajectory: result.trajectory, scenario: result.name, baseYear: dataset.baseYear)
+            let hindcast: Hindcast
+            if let history = dataset.history, let observed {
+                // The leave-last-years-out check: history mode through N - 2, projecting N - 1 and N.
+                let through = (observed.observations.map(\.year).max() ?? history.lastObservedYear) - 2
+                let held = try plain.inHistoryMode(observed, through: through)
+                let check = try PreparedScenario(chosen, dataset: held).run()
+                hindcast = Hindcast(observations: observed, fit: result.trajectory, history: history, check: check.trajectory,
+                                    checkThrough: through, scenario: result.name, baseYear: dataset.baseYear)
+            } else {
+                hindcast = Hindcast(observations: observed, trajectory: result.trajectory, scenario: result.name, baseYear: dataset.baseYear)
+            }
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: [chosen], embedded: scenario == nil, command: commandLineForMetadata)
                 let sheets = HindcastWorkbook.build(hindcast, metadata: metadata, language: lang, units: presentation.unitSystem)

@@ -154,7 +154,7 @@ struct PlotCommand: ParsableCommand {
                 let spec = try SweepSpecLoader(dataset: dataset).load(path: "\(scenarios)/sweeps/saltelli.yaml")
                 let db = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-gallery-\(UUID().uuidString).sqlite").path
                 defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
-                let store = try ResultStore(path: db, spec: spec, datasetChecksum: dataset.checksum, years: Array(dataset.baseYear...dataset.endYear))
+                let store = try ResultStore(path: db, spec: spec, datasetChecksum: dataset.identityChecksum, years: Array(dataset.baseYear...dataset.endYear))
                 try SweepRunner(plan: SweepPlan(spec: spec, dataset: dataset), jobs: ProcessInfo.processInfo.activeProcessorCount).run(into: store)
                 let summary = try SweepSummary(store: store, bootstrap: 200)
                 try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang, provenance: p), to: out("fan"))

@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
                 if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
-                try CSVRenderer.annual(r.trajectory, costs: r.costs, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
+                try CSVRenderer.annual(r.trajectory, costs: r.costs, observed: r.history?.observedYears, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
             try render(results, format, provenance).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {

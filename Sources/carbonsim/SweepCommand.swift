@@ -74,7 +74,7 @@ struct SweepCommand: ParsableCommand {
             }
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)
-            let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.checksum, years: years)
+            let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years)
             let reporter = ProgressReporter(quiet: quiet)
             let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()

@@ -57,9 +57,11 @@ final class CommandLineTests: XCTestCase {
     }
     /// A scenario that validates (enforced dual control with an energy cap) is accepted by `solve`: the
     /// command's target is laid over the file's, so the cap stays and still binds.
+    /// The file's what-if caps bind on the projection from the base year (--no-history); the observed history
+    /// since (history mode) stays below them.
     func testSolveAcceptsAnEnforcedDualControlScenarioAndKeepsItsCap() throws {
         let r = try run(["solve", "--scenario", "scenarios/levers/dual-control.yaml", "--lever", "sector_plans.power.wind",
-                         "--target", "peak_year=2028", "--start", "2021", "--full", "2030"])
+                         "--target", "peak_year=2028", "--start", "2021", "--full", "2030", "--no-history"])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("smallest sector_plans.power.wind meeting peak_year=2028 on dual-control:"), r.out)
         XCTAssertTrue(r.out.contains("the scenario's other targets at it:"), r.out)

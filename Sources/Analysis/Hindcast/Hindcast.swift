@@ -3,8 +3,9 @@ import Simulator
 
 /// Observed against model, per quantity and year: the error where a figure is comparable with the model's
 /// annual regional value, the check where it is only a lower bound, and the figure alone where it is neither.
-/// The years are split as a leave-last-years-out check would split them: N is the last observed year; years
-/// through N - 2 are the in-sample window, N - 1 and N are held out.
+/// In history mode the in-sample rows compare every observation with the fit through N (the last observed
+/// year), and the held-out rows compare N - 1 and N with history mode fitted through N - 2 (leave-last-years-out).
+/// For a projection (no history mode), years through N - 2 are in-sample and N - 1, N held out.
 public struct Hindcast: Sendable {
     public enum Window: String, Sendable, CaseIterable {
         case inSample = "in-sample"
@@ -49,17 +50,61 @@ public struct Hindcast: Sendable {
     /// By quantity (in catalogue order), then year, then file order.
     public let rows: [Row]
 
+    /// History mode through N (the fit) when the model followed the observations; nil for a projection.
+    public let history: HistoryMode?
+    /// The year the held-out check's history mode ends (N - 2); nil without a check.
+    public let checkThrough: Int?
+
     /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
     public var modeZH: String {
-        "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式在下一阶段），样本内与留出窗口只是年份不同"
+        if let history {
+            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）至\(history.lastObservedYear)年，样本内为拟合；"
+                + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
+        }
+        return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式在下一阶段），样本内与留出窗口只是年份不同"
     }
 
     public var mode: String {
-        "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
+        if let history {
+            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity) through "
+                + "\(history.lastObservedYear); in-sample rows are that fit, every observed year; held-out rows follow the observations only through "
+                + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
+        }
+        return "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
             + "(history mode comes later), so the in-sample and held-out windows differ only in the years they cover"
     }
 
+    /// History mode: in-sample rows compare every observation with `fit` (history mode through N); held-out
+    /// rows compare the observations of N - 1 and N with `check` (history mode through N - 2).
+    public init(observations: ObservationSet?, fit: Trajectory, history: HistoryMode, check: Trajectory?, checkThrough: Int?,
+                scenario: String, baseYear: Int) {
+        let last = observations?.observations.map(\.year).max()
+        let inSample = Hindcast(observations: observations, trajectory: fit, scenario: scenario, baseYear: baseYear)
+        var rows = inSample.rows.map { Row(observation: $0.observation, model: $0.model, error: $0.error, relativeError: $0.relativeError,
+                                          boundMet: $0.boundMet, window: .inSample) }
+        if let check, let last {
+            let held = Hindcast(observations: observations, trajectory: check, scenario: scenario, baseYear: baseYear)
+            rows += held.rows.filter { $0.observation.year >= last - 1 }
+        }
+        self.init(scenario: scenario, observationsFile: observations?.file, baseYear: baseYear, lastObservedYear: last,
+                  rows: rows, history: history, checkThrough: check == nil ? nil : checkThrough)
+    }
+
+    init(scenario: String, observationsFile: String?, baseYear: Int, lastObservedYear: Int?, rows: [Row],
+         history: HistoryMode?, checkThrough: Int?) {
+        self.scenario = scenario
+        self.observationsFile = observationsFile
+        self.baseYear = baseYear
+        self.lastObservedYear = lastObservedYear
+        self.rows = rows
+        self.history = history
+        self.checkThrough = checkThrough
+    }
+
+    /// A projection from the base year: years through N - 2 are in-sample, N - 1 and N held out.
     public init(observations: ObservationSet?, trajectory: Trajectory, scenario: String, baseYear: Int) {
+        history = nil
+        checkThrough = nil
         self.scenario = scenario
         self.observationsFile = observations?.file
         self.baseYear = baseYear

@@ -82,7 +82,8 @@ public enum ComparisonRenderer {
             }
         }
         out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 3 })
-        out += markdown ? "\n_\(x("difference_note")) \(x("share_note")) \(t("convention"))_\n\n" : "\(x("difference_note")) \(x("share_note"))\n\(t("convention"))\n\n"
+        let observed = c.reports.first?.history.map { " " + (language == .zh ? $0.summaryZH : $0.summary) + "." } ?? ""
+        out += markdown ? "\n_\(x("difference_note")) \(x("share_note")) \(t("convention"))\(observed)_\n\n" : "\(x("difference_note")) \(x("share_note"))\n\(t("convention"))\(observed)\n\n"
 
         if !c.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"
@@ -192,6 +193,11 @@ public enum ComparisonRenderer {
                                               "", "", d, r, "", "", "", ""]))
             }
         }
+        // Which years follow observations (history mode): the first and last, the note in the indicator column.
+        if let h = c.reports.first?.history {
+            lines.append(CSVRenderer.csv(["observed_years", h.summary, "", "first", String(h.observedYears.lowerBound), "", "", "", "", "", "", "", "", ""]))
+            lines.append(CSVRenderer.csv(["observed_years", h.summary, "", "last", String(h.lastObservedYear), "", "", "", "", "", "", "", "", ""]))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -279,6 +285,7 @@ struct ComparisonJSON: Encodable {
         var conventions = JSONRenderer.conventions
         conventions["difference"] = "each scenario minus the first (scenarios[0]); difference_pct is that as % of the first's value"
         conventions["shares"] = "for shares (unit %) the difference is in percentage points and difference_pct is null"
+        if let h = c.reports.first?.history { conventions["observed_years"] = h.summary }
         self.conventions = conventions
     }
 }

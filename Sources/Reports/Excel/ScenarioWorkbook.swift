@@ -77,6 +77,7 @@ public enum ScenarioWorkbook {
         sheet.append([])
         sheet.append([.note(t("convention", l))])
         if let p = c.provenance { sheet.append([.note(p.line(l))]) }
+        if let h = c.reports.first?.history { sheet.append([.note(l == .zh ? h.summaryZH : h.summary)]) }
         if differences { sheet.append([.note("\(x("difference_note", l)) \(x("share_note", l))")]) }
         return sheet
     }

@@ -24,6 +24,8 @@ public struct WorkbookMetadata: Sendable {
     public var command: String
     /// Every distinct source the dataset cites, in file order.
     public var sources: [String]
+    /// History mode's note (which years are observed), English and Chinese; nil without history mode.
+    public var observedYears: (en: String, zh: String)? = nil
     /// For a sweep summary: the sweep's stored keys (name, design, spec_file, run_count, the tool that ran it).
     public var sweep: [(String, String)] = []
     /// Further rows a command adds (the observations file of a hindcast), label already in the sheet's language.
@@ -58,6 +60,7 @@ public struct WorkbookMetadata: Sendable {
         toolVersion = ResultStore.toolVersion
         self.date = Self.iso(date)
         self.command = command
+        observedYears = dataset.history.map { ($0.summary, $0.summaryZH) }
         var seen = Set<String>()
         sources = (dataset.entries.map(\.source) + dataset.facts.map(\.source)).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
@@ -87,6 +90,7 @@ public struct WorkbookMetadata: Sendable {
         sheet.append([.text(w("command")), .text(command)])
         sheet.append([.text(w("convention")), .text(Labels.text("convention", language))])
         if let units { sheet.append([.text(w("units")), .text(Labels.workbookUnits(units, language))]) }
+        if let o = observedYears { sheet.append([.text(w("observed_years")), .text(language == .zh ? o.zh : o.en)]) }
         for s in sources { sheet.append([.text(w("source")), .text(s)]) }
         return sheet
     }

@@ -59,7 +59,10 @@ public enum HindcastRenderer {
             return out + (markdown ? "- " : "") + t("no observations", l) + "\n"
         }
         out += (markdown ? "- **\(t("Observations", l))**: " : "\(t("Observations", l)): ") + file
-        if let n = h.lastObservedYear { out += "; N = \(n): \(t("in-sample", l)) ≤ \(n - 2), \(t("held-out", l)) \(n - 1)-\(n)" }
+        if let n = h.lastObservedYear {
+            out += h.history == nil ? "; N = \(n): \(t("in-sample", l)) ≤ \(n - 2), \(t("held-out", l)) \(n - 1)-\(n)"
+                : "; N = \(n): \(t("in-sample", l)) \(h.baseYear + 1)-\(n), \(t("held-out", l)) \(n - 1)-\(n)"
+        }
         out += "\n\n"
         var notes: [String] = []
         let rows = h.rows.map { r -> [String] in
@@ -89,7 +92,8 @@ public enum HindcastRenderer {
                            rows: summary, rightAligned: { $0 >= 2 })
         let violations = HindcastBounds.violations(h)
         out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足）："
-                               : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed): ")
+                               : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed"
+                                 + (h.history == nil ? "" : "; followed in history mode (capacities, exports, GDP) ≤ \(HindcastBounds.followedPercent) %, GDP growth ≤ \(HindcastBounds.followedGrowthPoints) pp") + "): ")
         out += violations.isEmpty ? (l == .zh ? "满足\n" : "met\n") : (l == .zh ? "超出\n" : "EXCEEDED\n") + violations.map { "- " + $0 + "\n" }.joined()
         out += "\n" + (markdown ? "_" : "") + (l == .zh
             ? "误差 = 模型值 − 观测值（增速为百分点）；误差% 相对观测值。下限：部分年份或部分口径的数值，模型的全年全区值应不低于它，不计入误差统计。"

@@ -15,8 +15,16 @@ public struct Dataset: Sendable {
     /// Entries in file order.
     public private(set) var entries: [DatasetEntry]
     public let facts: [Fact]
-    /// Fingerprint of the dataset text (FNV-1a), stored with sweep results.
-    public let checksum: String
+    /// History mode, when the dataset follows its observations (`inHistoryMode`); nil otherwise.
+    public internal(set) var history: HistoryMode? = nil
+    /// Fingerprint of the dataset file's text (FNV-1a), shown in workbooks (kept in history mode).
+    public internal(set) var checksum: String
+    /// What sweep results are stored with: the checksum, and in history mode " history " and a fingerprint of
+    /// the observations followed and the fitted scale, so that a sweep never resumes across a change of either.
+    public var identityChecksum: String {
+        guard let h = history else { return checksum }
+        return checksum + " history " + fingerprint(h.checksum + " " + String(h.lastObservedYear) + " " + (h.capacityFactorScale.map { "\($0)" } ?? "-"))
+    }
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
     private var index: [String: Int]

@@ -6,6 +6,9 @@ public struct PreparedScenario: Sendable {
     public let parameters: ModelParameters
     public var name: String { scenario.name }
     public var targets: Targets { scenario.targets }
+    /// History mode's settings, when the dataset follows observations; and what it superseded.
+    public let history: HistoryMode?
+    public let historyNotes: [String]
 
     public init(_ scenario: Scenario, dataset: Dataset) throws {
         self.scenario = scenario
@@ -25,6 +28,19 @@ public struct PreparedScenario: Sendable {
                                  accepted: "milestones at or above the installed capacity")
             }
         }
+        if let history = dataset.history {
+            historyNotes = history.mergingCapacities(into: &levers, scenario: scenario.levers, parameters: p)
+            for lever in [Levers.wind, Levers.solar] {
+                if let t = lever.teardown(levers[lever], p) {
+                    throw InputError(file: scenario.file, keyPath: lever.path,
+                                     message: Self.teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                                     accepted: "milestones at or above the observed capacity")
+                }
+            }
+        } else {
+            historyNotes = []
+        }
+        self.history = dataset.history
         p.levers = levers
         p.accounting = scenario.accounting
         p.dualControl.enforce = scenario.enforceDualControl
@@ -48,7 +64,9 @@ public struct PreparedScenario: Sendable {
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,
                               indicators: try Indicators(trajectory: trajectory, targets: targets),
                               costs: costs,
-                              shortfalls: Shortfalls.find(trajectory, parameters), warnings: scenario.warnings)
+                              shortfalls: Shortfalls.find(trajectory, parameters),
+                              warnings: scenario.warnings + historyNotes.map { InputWarning(file: scenario.file, line: nil, keyPath: "history", message: $0) },
+                              history: history)
     }
 }
 
@@ -64,4 +82,6 @@ public struct ScenarioResult: Sendable {
     public let shortfalls: [Shortfall]
     /// What loaded but is probably not what was meant.
     public let warnings: [InputWarning]
+    /// History mode's settings when the run followed observations (which years are observed); nil otherwise.
+    public var history: HistoryMode? = nil
 }

@@ -1,0 +1,103 @@
+import Simulator
+
+/// Observed year-end wind and solar capacity (GW), and how history mode puts it into the wind and solar levers.
+/// Everything history mode does to capacities is here, so that new capacity levers (storage, a coal fleet
+/// pipeline) join in one place.
+///
+/// Split rule: where only the wind + solar total is observed, it is split in the wind share of the last
+/// earlier year in which both were observed (the first later year if none is earlier); a year with its own
+/// wind or solar figure gives the other as the total less it. Without any year observing both, the total
+/// is split in the dataset's base-year shares.
+public struct CapacityHistory: Sendable, Equatable {
+    public let wind: [Int: Double]
+    public let solar: [Int: Double]
+    public let total: [Int: Double]
+
+    public init(wind: [Int: Double], solar: [Int: Double], total: [Int: Double]) {
+        self.wind = wind
+        self.solar = solar
+        self.total = total
+    }
+
+    public var years: [Int] { Array(Set(wind.keys).union(solar.keys).union(total.keys)).sorted() }
+
+    /// Year-end wind and solar capacity by year, the totals split by the rule above.
+    public func split(baseWind: Double, baseSolar: Double) -> (wind: [Int: Double], solar: [Int: Double]) {
+        var w = wind, s = solar
+        let both = years.filter { wind[$0] != nil && solar[$0] != nil }
+        for (year, t) in total.sorted(by: { $0.key < $1.key }) {
+            switch (wind[year], solar[year]) {
+            case (nil, nil):
+                let reference = both.last { $0 < year } ?? both.first
+                let share = reference.map { wind[$0]! / (wind[$0]! + solar[$0]!) } ?? baseWind / (baseWind + baseSolar)
+                w[year] = t * share
+                s[year] = t * (1 - share)
+            case (let v?, nil): s[year] = t - v
+            case (nil, let v?): w[year] = t - v
+            default: break
+            }
+        }
+        return (w, s)
+    }
+
+    /// The lever setting with the observed capacities as its milestones through the last observed year and
+    /// the scenario's own milestones after it, so the scenario acts from the year after: a `path` from the
+    /// year after the base year. `setting` is the scenario's (nil: the baseline trend, which continues after the
+    /// last observed year). A scenario that starts after the last observed year keeps the trend until its start.
+    /// Milestones at or before the last observed year are superseded by history; `superseded` says which. A
+    /// later milestone below the last observed capacity cannot take it down (these levers only build): it is
+    /// raised to it, and `raised` says which (solve and optimize search ranges may start below history).
+    static func merging(_ setting: LeverSetting?, lever: Lever, observed: [Int: Double], baseYear: Int,
+                        rate: Double, parameters p: ModelParameters) -> (setting: LeverSetting, superseded: [Int], raised: [Int])? {
+        guard let last = observed.keys.max() else { return nil }
+        var milestones = observed.sorted { $0.key < $1.key }.map { Milestone(year: $0.key, value: $0.value, shape: .linear) }
+        var superseded: [Int] = [], raised: [Int] = []
+        if let setting {
+            var own = setting.milestones
+            if setting.form == .delta {
+                own = [Milestone(year: setting.full, value: lever.finalLevel(setting, p), shape: setting.shape)]
+            }
+            superseded = own.filter { $0.year <= last }.map(\.year)
+            let floor = observed[last]!
+            let later = own.filter { $0.year > last }.map { m in
+                if m.value < floor { raised.append(m.year) }
+                return Milestone(year: m.year, value: max(m.value, floor), shape: m.shape)
+            }
+            if let first = later.first, setting.start - 1 > last, setting.start - 1 < first.year {
+                milestones.append(Milestone(year: setting.start - 1, value: observed[last]! + rate * Double(setting.start - 1 - last)))
+            }
+            milestones += later
+        }
+        return (LeverSetting(form: .path, start: baseYear + 1, milestones: milestones), superseded, raised)
+    }
+}
+
+extension HistoryMode {
+    /// Wind and solar levers following the observed capacities (see `CapacityHistory.merging`), with a note
+    /// for each scenario milestone that history supersedes.
+    public func mergingCapacities(into levers: inout LeverSettings, scenario: [String: LeverSetting],
+                                  parameters p: ModelParameters) -> [String] {
+        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
+        var notes: [String] = []
+        for (lever, observed, rate) in [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)] {
+            guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
+                                                                     baseYear: baseYear, rate: rate, parameters: p) else { continue }
+            levers.set(lever, merged, parameters: p)
+            if !superseded.isEmpty {
+                notes.append("\(lever.path): milestone\(superseded.count > 1 ? "s" : "") \(superseded.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)")
+            }
+            if !raised.isEmpty {
+                notes.append("\(lever.path): milestone\(raised.count > 1 ? "s" : "") \(raised.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)")
+            }
+        }
+        return notes
+    }
+
+    /// The lowest level a build-out lever followed by history can reach after N: its last observed capacity
+    /// (file units); nil for other levers. Solve starts its search there.
+    public func floor(for lever: Lever, parameters p: ModelParameters) -> Double? {
+        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
+        let observed = lever.path == Levers.wind.path ? wind : lever.path == Levers.solar.path ? solar : [:]
+        return observed.keys.max().map { observed[$0]! }
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Simulator
+
+/// History mode: through the last observed year the model follows the observed exogenous drivers (real GDP
+/// growth, electricity exports, wind and solar capacity); levers act from the year after. It is an input
+/// transformation (docs/model.md, "History mode"): the dataset's growth and exports series and the wind and
+/// solar lever settings are rewritten; the simulator is unchanged. Only figures compared with the model's
+/// annual regional value are used (annual or year-end, whole region, not "at least"): a partial figure never
+/// drives the model. Where two such figures give one quantity and year, the higher confidence, then the
+/// earlier line, is used.
+public struct HistoryMode: Sendable, Equatable {
+    /// Where the observations came from (for notes), and their fingerprint (sweep identity).
+    public let file: String
+    public let checksum: String
+    /// The dataset's base year: history starts the year after.
+    public let baseYear: Int
+    /// N: the last year with an observation the model follows; levers act from N + 1.
+    public let lastObservedYear: Int
+    /// Observed real GDP growth (share/yr) by year.
+    public let gdpGrowth: [Int: Double]
+    /// Observed electricity exports (TWh/yr) by year.
+    public let exports: [Int: Double]
+    /// Observed (or split, see `CapacityHistory`) year-end wind and solar capacity (GW) by year.
+    public let capacities: CapacityHistory
+    /// The lines of the observations file each used figure comes from, by quantity.
+    public let sources: [String: [Int]]
+    /// The scale fitted on the wind and solar capacity factors (`RenewableOutputFit`); nil when not fitted.
+    public internal(set) var capacityFactorScale: Double? = nil
+
+    /// The years the model follows observations: the base year's successor through N.
+    public var observedYears: ClosedRange<Int> { (baseYear + 1)...lastObservedYear }
+
+    /// History mode for `dataset` from `observations`, using figures up to `through` (nil: all of them; the
+    /// hindcast's leave-last-years-out check passes N - 2). nil when nothing usable is observed.
+    public static func from(_ observations: ObservationSet, dataset: Dataset, checksum: String,
+                            through: Int? = nil) -> HistoryMode? {
+        let limit = min(through ?? Int.max, dataset.endYear)
+        var chosen: [String: [Int: Observation]] = [:]
+        for o in observations.observations where o.year > dataset.baseYear && o.year <= limit && drives(o) {
+            let name = o.quantity.name
+            if let old = chosen[name]?[o.year], rank(old) <= rank(o) { continue }
+            chosen[name, default: [:]][o.year] = o
+        }
+        func values(_ name: String, _ factor: Double = 1) -> [Int: Double] {
+            (chosen[name] ?? [:]).mapValues { $0.modelUnitValue * factor }
+        }
+        let capacities = CapacityHistory(wind: values("capacity_wind"), solar: values("capacity_solar"),
+                                         total: values("capacity_wind_solar"))
+        let gdp = values("gdp_growth", 0.01), exports = values("electricity_exports")
+        let years = Array(gdp.keys) + Array(exports.keys) + capacities.years
+        guard let last = years.max() else { return nil }
+        return HistoryMode(file: observations.file, checksum: checksum, baseYear: dataset.baseYear, lastObservedYear: last,
+                           gdpGrowth: gdp, exports: exports, capacities: capacities,
+                           sources: chosen.mapValues { $0.values.map(\.line).sorted() })
+    }
+
+    /// The quantities history mode follows.
+    public static let drivers: Set<String> = ["gdp_growth", "electricity_exports", "capacity_wind", "capacity_solar", "capacity_wind_solar"]
+
+    /// Whether a figure drives the model: a driver, compared as it stands (annual or year-end, whole region).
+    static func drives(_ o: Observation) -> Bool {
+        guard drivers.contains(o.quantity.name), o.basis.isComplete, case .compared(conversion: nil) = o.use else { return false }
+        return true
+    }
+
+    /// Sort key: higher confidence first, then file order.
+    static func rank(_ o: Observation) -> (Int, Int) {
+        (Observation.Confidence.allCases.firstIndex(of: o.confidence) ?? 9, o.line)
+    }
+
+    /// The dataset with its GDP growth and exports following the observations (`economy.growth`,
+    /// `power.exports`); the lever settings follow in `PreparedScenario` (`mergingCapacities`).
+    public func applied(to dataset: Dataset) throws -> Dataset {
+        var changes: [(entry: DatasetEntry, after: String)] = []
+        let tag = "history mode: observed \(observedYears.lowerBound)-\(lastObservedYear) from \(file)"
+        if let e = dataset.entry("economy.growth"), case .series(let years, let values) = e.value, !gdpGrowth.isEmpty {
+            let (y, v) = Self.growthSteps(years: years, values: values, observed: gdpGrowth)
+            changes.append((DatasetEntry(path: e.path, value: .series(years: y, values: v), unit: e.unit,
+                                         source: "\(tag) (real growth \(Self.span(gdpGrowth.keys))); later: \(e.source)",
+                                         estimate: e.estimate, range: e.range, line: e.line), "economy"))
+        }
+        if let e = dataset.entry("power.exports"), case .series(let years, let values) = e.value, !exports.isEmpty {
+            let (y, v) = Self.points(years: years, values: values, observed: exports)
+            changes.append((DatasetEntry(path: e.path, value: .series(years: y, values: v), unit: e.unit,
+                                         source: "\(tag) (exports \(Self.span(exports.keys))); other years: \(e.source)",
+                                         estimate: e.estimate, range: e.range, line: e.line), "power"))
+        }
+        var out = changes.isEmpty ? dataset : try dataset.setting(changes)
+        out.history = self
+        out.checksum = dataset.checksum
+        return out
+    }
+
+    /// Growth steps: a knot at year k holds the growth from mid-year k to mid-year k + 1 (the model's growth
+    /// times are mid-year), so the observed growth of year Y sits at knot Y - 1. Knots from the base year to the
+    /// last observed growth year; a year without an observation keeps the dataset's rate; then the dataset's
+    /// own steps from that year on.
+    public static func growthSteps(years: [Double], values: [Double], observed: [Int: Double]) -> ([Double], [Double]) {
+        func rate(at year: Int) -> Double {
+            var i = 0
+            while i + 1 < values.count && Double(year) >= years[i + 1] { i += 1 }
+            return values[i]
+        }
+        let first = Int(years[0]), last = observed.keys.max()!
+        var ys: [Double] = [], vs: [Double] = []
+        for k in first..<last {
+            ys.append(Double(k))
+            vs.append(observed[k + 1] ?? rate(at: k))
+        }
+        ys.append(Double(last))
+        vs.append(rate(at: last))
+        for (i, y) in years.enumerated() where y > Double(last) {
+            ys.append(y)
+            if i < values.count { vs.append(values[i]) }
+        }
+        return (ys, vs)
+    }
+
+    /// A point series: the dataset's points up to the base year and after the last observed year, the
+    /// observed points between (annual values: the model samples a series at mid-year).
+    static func points(years: [Double], values: [Double], observed: [Int: Double]) -> ([Double], [Double]) {
+        let first = Double(observed.keys.min()!), last = Double(observed.keys.max()!)
+        var merged: [(Double, Double)] = zip(years, values).filter { $0.0 < first || $0.0 > last }
+        merged += observed.map { (Double($0.key), $0.value) }
+        merged.sort { $0.0 < $1.0 }
+        return (merged.map(\.0), merged.map(\.1))
+    }
+
+    /// "2020-2025" or "2021, 2023".
+    static func span<S: Sequence>(_ years: S) -> String where S.Element == Int {
+        let ys = years.sorted()
+        guard let a = ys.first, let b = ys.last else { return "" }
+        return ys.count == b - a + 1 ? (a == b ? "\(a)" : "\(a)-\(b)") : ys.map(String.init).joined(separator: ", ")
+    }
+
+    /// What history mode did, one line per driver, for notes and footnotes.
+    public var summary: String {
+        var parts: [String] = []
+        if !gdpGrowth.isEmpty { parts.append("GDP growth \(Self.span(gdpGrowth.keys))") }
+        if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
+        if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
+        if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
+        return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
+            + "; levers act from \(lastObservedYear + 1)"
+    }
+
+    public var summaryZH: String {
+        "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(file)）；政策杠杆自\(lastObservedYear + 1)年起作用"
+    }
+}
+
+extension Dataset {
+    /// The dataset in history mode: with its observations file (or `override`), when it has one and it holds
+    /// something to follow; the dataset unchanged otherwise (a region without observations runs as before).
+    public func inHistoryMode(datasetPath: String?, override: String? = nil, through: Int? = nil) throws -> Dataset {
+        guard observations != nil || override != nil else { return self }
+        guard let set = try ObservationSet.forDataset(self, datasetPath: datasetPath, override: override,
+                                                      years: ObservationSet.years(for: self)) else { return self }
+        return try inHistoryMode(set, through: through)
+    }
+
+    /// The dataset following `set` (through `through`, nil: all of it).
+    public func inHistoryMode(_ set: ObservationSet, through: Int? = nil) throws -> Dataset {
+        let text = set.observations.map { "\($0.quantity.name),\($0.year),\($0.value),\($0.unit),\($0.basis),\($0.line)" }.joined(separator: "\n")
+        guard var mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
+        let drivers = try mode.applied(to: self)
+        var (fitted, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
+        mode.capacityFactorScale = scale
+        fitted.history = mode
+        fitted.checksum = checksum
+        return fitted
+    }
+}

@@ -1,0 +1,162 @@
+import XCTest
+import Analysis
+import Scenarios
+import Simulator
+
+/// History mode against known answers: observations made from a run with known drivers are reproduced; levers
+/// act only after the last observed year; the total capacity is split as documented; a dataset without
+/// observations is unchanged; every figure history mode uses is sourced; the in-sample fit is within the
+/// tight bounds of docs/data.md.
+final class HistoryModeTests: XCTestCase {
+    static let plain = try! Dataset.innerMongolia()
+
+    func observations(_ rows: [String]) throws -> ObservationSet {
+        try ObservationSet.parse((["quantity,year,value,unit,basis,source,confidence"] + rows).joined(separator: "\n"),
+                                 file: "synthetic.csv", years: 2019...2030)
+    }
+
+    func scenario(_ yaml: String) throws -> Scenario {
+        try ScenarioLoader(dataset: Self.plain).parse(yaml, file: "test.yaml")
+    }
+
+    func run(_ s: Scenario, _ d: Dataset) throws -> Trajectory { try PreparedScenario(s, dataset: d).run().trajectory }
+
+    /// Truth: the dataset with GDP growth 8, 2 and 6 % in 2020-22, exports 200, 230, 280 TWh in 2020-22 and wind and
+    /// solar built along a path to 2022. History mode on the plain dataset and the plain baseline, given those
+    /// drivers as observations, reproduces the truth's every series in every year.
+    func testSyntheticHistoryIsReproduced() throws {
+        let growth = Self.plain.entry("economy.growth")!, exports = Self.plain.entry("power.exports")!
+        let truthData = try Self.plain.setting([
+            (DatasetEntry(path: growth.path, value: .series(years: [2019, 2020, 2021, 2022, 2026, 2031, 2036, 2041, 2051, 2061],
+                                                             values: [0.08, 0.02, 0.06, 0.05, 0.045, 0.04, 0.035, 0.03, 0.025]),
+                          unit: growth.unit, source: "test", estimate: false, range: nil, line: nil), "economy"),
+            (DatasetEntry(path: exports.path, value: .series(years: [2019, 2020, 2021, 2022, 2025, 2030, 2060],
+                                                              values: [184.2, 200, 230, 280, 330, 360, 360]),
+                          unit: exports.unit, source: "test", estimate: false, range: nil, line: nil), "power"),
+        ])
+        let truth = try run(try scenario("""
+            name: truth
+            sector_plans:
+              power:
+                wind: {path: {2020: 36, 2021: 41, 2022: 50}, start: 2020}
+                solar: {path: {2020: 12, 2021: 14, 2022: 17.5}, start: 2020}
+            """), truthData)
+        let set = try observations([
+            "gdp_growth,2020,8,%,annual,test bulletin,high", "gdp_growth,2021,2,%,annual,test bulletin,high",
+            "gdp_growth,2022,6,%,annual,test bulletin,high",
+            "electricity_exports,2020,2000,100 GWh,annual,test bulletin,high", "electricity_exports,2021,230,TWh,annual,test bulletin,high",
+            "electricity_exports,2022,280,TWh,annual,test bulletin,high",
+            // A partial figure never drives the model.
+            "electricity_exports,2022,100,TWh,Jan-Jun,test bulletin,high",
+            "capacity_wind,2020,36,GW,year-end,test bulletin,high", "capacity_solar,2020,1200,万千瓦,year-end,test bulletin,high",
+            "capacity_wind,2021,41,GW,year-end,test bulletin,high", "capacity_solar,2021,14,GW,year-end,test bulletin,high",
+            "capacity_wind_solar,2022,67.5,GW,year-end,test bulletin,high", "capacity_wind,2022,50,GW,year-end,test bulletin,high",
+        ])
+        let history = try Self.plain.inHistoryMode(set)
+        XCTAssertEqual(history.history?.lastObservedYear, 2022)
+        XCTAssertNil(history.history?.capacityFactorScale, "no generation observed: nothing fitted")
+        let base = try scenario("name: baseline")
+        let followed = try run(base, history)
+        for name in truth.names {
+            for y in truth.years {
+                let a = truth.value(name, year: y)!, b = followed.value(name, year: y)!
+                if a.isNaN { XCTAssertTrue(b.isNaN, "\(name) \(y)"); continue }
+                XCTAssertEqual(b, a, accuracy: 1e-7 * max(abs(a), 1), "\(name) \(y)")
+            }
+        }
+    }
+
+    /// Two scenarios differing only in their wind target agree in every series through the last observed year
+    /// (the lever is superseded by history there, and says so) and differ after it.
+    func testLeversActOnlyAfterTheLastObservedYear() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let low = try scenario("name: low\nsector_plans:\n  power:\n    wind: {target: 150, start: 2021, full: 2030}\n")
+        let high = try scenario("name: high\nsector_plans:\n  power:\n    wind: {target: 250, start: 2021, full: 2030}\n")
+        let a = try run(low, d), b = try run(high, d)
+        for name in ["capacity_wind", "co2_gross", "generation_coal", "gdp"] {
+            for y in 2019...n - 1 {
+                XCTAssertEqual(a.value(name, year: y)!, b.value(name, year: y)!, accuracy: 1e-9 * max(abs(a.value(name, year: y)!), 1), "\(name) \(y)")
+            }
+        }
+        XCTAssertGreaterThan(b.value("capacity_wind", year: n + 1)! - a.value("capacity_wind", year: n + 1)!, 1)
+        let early = try scenario("name: early\nsector_plans:\n  power:\n    wind: {path: {2022: 60, 2030: 200}, start: 2021}\n")
+        let notes = try PreparedScenario(early, dataset: d).historyNotes
+        XCTAssertEqual(notes.count, 1)
+        XCTAssertTrue(notes[0].contains("milestone 2022 at or before"), notes[0])
+    }
+
+    /// The documented split: the wind share of the last earlier year observing both, else the first later one.
+    func testTotalCapacityIsSplitByTheLastObservedShares() {
+        let c = CapacityHistory(wind: [2020: 30, 2023: 60], solar: [2020: 10, 2023: 40], total: [2021: 48, 2022: 80, 2024: 120])
+        let (w, s) = c.split(baseWind: 1, baseSolar: 1)
+        XCTAssertEqual(w[2021]!, 36, accuracy: 1e-12)
+        XCTAssertEqual(s[2022]!, 20, accuracy: 1e-12)
+        XCTAssertEqual(w[2024]!, 72, accuracy: 1e-12)
+        XCTAssertEqual(s[2024]!, 48, accuracy: 1e-12)
+        let none = CapacityHistory(wind: [:], solar: [:], total: [2021: 40]).split(baseWind: 3, baseSolar: 1)
+        XCTAssertEqual(none.wind[2021]!, 30, accuracy: 1e-12)
+    }
+
+    /// Growth knots sit at mid-year: the observed growth of year Y is the knot of Y - 1; the dataset's steps follow.
+    func testGrowthStepsFollowTheMidYearKnots() {
+        let (y, v) = HistoryMode.growthSteps(years: [2019, 2026, 2031], values: [0.05, 0.04], observed: [2020: 0.002, 2022: 0.044])
+        XCTAssertEqual(y, [2019, 2020, 2021, 2022, 2026, 2031])
+        XCTAssertEqual(v, [0.002, 0.05, 0.044, 0.05, 0.04])
+    }
+
+    /// A region without observations runs as before: no history, the same checksum and the same numbers.
+    func testADatasetWithoutObservationsIsUnchanged() throws {
+        let text = Self.plain.yaml(header: []).split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("observations:") }.joined(separator: "\n")
+        let bare = try Dataset.parse(text, file: "bare.yaml")
+        let same = try bare.inHistoryMode(datasetPath: "bare.yaml")
+        XCTAssertNil(same.history)
+        XCTAssertEqual(same.checksum, bare.checksum)
+        let base = try scenario("name: baseline")
+        let a = try run(base, bare), b = try run(base, same)
+        XCTAssertEqual(a.values.map { $0.isNaN ? 0 : $0 }, b.values.map { $0.isNaN ? 0 : $0 })
+    }
+
+    /// Every figure history mode follows has a source, and the embedded file's use is as documented.
+    func testEveryObservationUsedIsSourced() throws {
+        let set = try XCTUnwrap(try ObservationSet.forDataset(Self.plain, datasetPath: nil, override: nil, years: ObservationSet.years(for: Self.plain)))
+        let d = try Self.plain.inHistoryMode(set)
+        let h = try XCTUnwrap(d.history)
+        let byLine = Dictionary(uniqueKeysWithValues: set.observations.map { ($0.line, $0) })
+        let used = h.sources.values.flatMap { $0 }
+        XCTAssertGreaterThanOrEqual(used.count, 10)
+        for line in used {
+            let o = try XCTUnwrap(byLine[line])
+            XCTAssertGreaterThan(o.source.count, 10, "line \(line)")
+            XCTAssertTrue(o.basis.isComplete, "line \(line)")
+        }
+        XCTAssertEqual(h.sources["gdp_growth"]?.count, 6)
+        XCTAssertEqual(h.gdpGrowth[2020]!, 0.002, accuracy: 1e-12)
+        XCTAssertEqual(h.exports[2022]!, 264, accuracy: 1e-9)
+        XCTAssertEqual(h.capacities.total[2023]!, 92.6, accuracy: 1e-9, "the year-end figure, not the 'at least' 90 GW")
+        let scale = try XCTUnwrap(h.capacityFactorScale)
+        XCTAssertTrue((0.85...1.2).contains(scale), "\(scale)")
+        XCTAssertTrue(d.entry("power.wind_capacity_factor")!.source.hasPrefix("fitted to observations 2022-2023"))
+        XCTAssertEqual(d.checksum, Self.plain.checksum, "workbooks show the dataset file's checksum")
+        XCTAssertNotEqual(d.identityChecksum, Self.plain.identityChecksum, "sweeps are stored with the observations followed")
+    }
+
+    /// CI fails here if history mode's in-sample fit leaves the bounds of docs/data.md: what it follows
+    /// (capacities, exports, GDP) within 3 % and GDP growth within 1 pp, the rest within the projection bounds.
+    func testTheEmbeddedObservationsAreWithinTheHistoryModeBounds() throws {
+        let set = try XCTUnwrap(try ObservationSet.forDataset(Self.plain, datasetPath: nil, override: nil, years: ObservationSet.years(for: Self.plain)))
+        let d = try Self.plain.inHistoryMode(set)
+        let announced = try DefaultScenarios.load(dataset: d).last!
+        let fit = try run(announced, d)
+        let n = try XCTUnwrap(set.observations.map(\.year).max())
+        let check = try run(announced, try Self.plain.inHistoryMode(set, through: n - 2))
+        let h = Hindcast(observations: set, fit: fit, history: d.history!, check: check, checkThrough: n - 2, scenario: "announced", baseYear: 2019)
+        XCTAssertEqual(HindcastBounds.violations(h), [])
+        for s in h.summaries where s.window == .inSample && s.quantity.isStock && HindcastBounds.followed.contains(s.quantity.name) {
+            XCTAssertEqual(s.meanAbsolutePercentError ?? 0, 0, accuracy: 1e-6, s.quantity.name)
+        }
+        XCTAssertTrue(h.rows.contains { $0.window == .heldOut && $0.observation.year == n })
+        XCTAssertFalse(h.rows.contains { $0.window == .heldOut && $0.observation.year < n - 1 })
+    }
+}

@@ -1,0 +1,210 @@
+"""History mode, independently of the Swift code (docs/model.md, "History mode"): through the last observed
+year the model follows observed real GDP growth, electricity exports and wind and solar capacity; levers act
+from the year after. Reads the observations CSV itself with the same unit factors and basis rules."""
+import csv
+import datetime
+import os
+
+DRIVERS = {
+    "gdp_growth": {"%": 0.01},
+    "electricity_exports": {"TWh": 1, "10^8 kWh": 0.1, "100 GWh": 0.1, "亿千瓦时": 0.1},
+    "capacity_wind": None, "capacity_solar": None, "capacity_wind_solar": None,
+}
+GW = {"GW": 1, "10^4 kW": 0.01, "10 MW": 0.01, "万千瓦": 0.01, "MW": 0.001}
+CONFIDENCE = ["high", "medium", "low"]
+
+
+def observations_path(data, dataset_path):
+    """The dataset's observations file: next to the dataset, else the embedded one; None without one."""
+    name = data.get("observations")
+    if not name:
+        return None
+    sibling = os.path.join(os.path.dirname(dataset_path), name)
+    if os.path.exists(sibling):
+        return sibling
+    embedded = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "Scenarios", "Datasets", name)
+    return embedded if os.path.exists(embedded) else None
+
+
+def drives(basis):
+    """A whole-region annual or year-end figure that is not 'at least' (what the model follows)."""
+    tags = {t.strip().lower() for t in basis.split(";") if t.strip()}
+    if not tags & {"annual", "year-end"}:
+        return False
+    return not tags & {"above designated size", "grid-company", "at least"}
+
+
+GENERATION = {"generation_wind_solar": ("generation_wind", "generation_solar"), "generation_wind": ("generation_wind",),
+              "generation_solar": ("generation_solar",)}
+TWH = DRIVERS["electricity_exports"]
+
+
+def generation_rows(path, base_year, end_year, through):
+    """Every annual whole-region wind/solar generation figure, in year then line order (duplicates kept)."""
+    last_year = min(end_year, datetime.date.today().year, through)
+    out = []
+    with open(path, encoding="utf-8") as f:
+        lines = [(i + 1, l) for i, l in enumerate(f.read().replace("\r\n", "\n").split("\n"))
+                 if l.strip() and not l.startswith("#")]
+    rows = csv.reader([l for _, l in lines])
+    header = next(rows)
+    col = {h.strip(): i for i, h in enumerate(header)}
+    for (number, _), r in zip(lines[1:], rows):
+        q, year = r[col["quantity"]].strip(), int(r[col["year"]])
+        if q in GENERATION and base_year < year <= last_year and drives(r[col["basis"]]):
+            out.append((year, number, q, float(r[col["value"]]) * TWH[r[col["unit"]].strip()]))
+    return sorted(out)
+
+
+def read(path, base_year, end_year, through=None, quantities=None):
+    """{quantity: {year: value in model units}}: per quantity and year the highest confidence, then first line.
+    quantities: {name: unit factors} (default: the drivers)."""
+    quantities = quantities or DRIVERS
+    last_year = min(end_year, datetime.date.today().year, through if through is not None else 10 ** 6)
+    chosen = {}
+    with open(path, encoding="utf-8") as f:
+        lines = [(i + 1, l) for i, l in enumerate(f.read().replace("\r\n", "\n").split("\n"))
+                 if l.strip() and not l.startswith("#")]
+    rows = csv.reader([l for _, l in lines])
+    header = next(rows)
+    col = {h.strip(): i for i, h in enumerate(header)}
+    for (number, _), r in zip(lines[1:], rows):
+        q, year, unit = r[col["quantity"]].strip(), int(r[col["year"]]), r[col["unit"]].strip()
+        if q not in quantities or not (base_year < year <= last_year) or not drives(r[col["basis"]]):
+            continue
+        factor = (quantities[q] or GW)[unit]
+        rank = (CONFIDENCE.index(r[col["confidence"]].strip()), number)
+        old = chosen.setdefault(q, {}).get(year)
+        if old is None or rank < old[0]:
+            chosen[q][year] = (rank, float(r[col["value"]]) * factor)
+    return {q: {y: v for y, (_, v) in ys.items()} for q, ys in chosen.items()}
+
+
+def split(obs, base_wind, base_solar):
+    """Wind and solar by year; a total alone is split in the wind share of the last earlier year observing both."""
+    wind, solar, total = dict(obs.get("capacity_wind", {})), dict(obs.get("capacity_solar", {})), obs.get("capacity_wind_solar", {})
+    w0, s0 = obs.get("capacity_wind", {}), obs.get("capacity_solar", {})
+    both = sorted(y for y in w0 if y in s0)
+    for year in sorted(total):
+        t = total[year]
+        if year not in w0 and year not in s0:
+            earlier = [y for y in both if y < year]
+            ref = earlier[-1] if earlier else (both[0] if both else None)
+            share = w0[ref] / (w0[ref] + s0[ref]) if ref is not None else base_wind / (base_wind + base_solar)
+            wind[year], solar[year] = t * share, t * (1 - share)
+        elif year in w0 and year not in s0:
+            solar[year] = t - w0[year]
+        elif year in s0 and year not in w0:
+            wind[year] = t - s0[year]
+    return wind, solar
+
+
+def growth_steps(years, values, observed):
+    """A knot at year k holds the growth from mid-year k to mid-year k + 1: observed growth of year Y at knot Y - 1."""
+    def rate(year):
+        i = 0
+        while i + 1 < len(values) and year >= years[i + 1]:
+            i += 1
+        return values[i]
+    first, last = int(years[0]), max(observed)
+    ys = list(range(first, last + 1))
+    vs = [observed.get(k + 1, rate(k)) for k in range(first, last)] + [rate(last)]
+    for i, y in enumerate(years):
+        if y > last:
+            ys.append(y)
+            if i < len(values):
+                vs.append(values[i])
+    return ys, vs
+
+
+def points(years, values, observed):
+    first, last = min(observed), max(observed)
+    merged = [(y, v) for y, v in zip(years, values) if y < first or y > last] + list(observed.items())
+    merged.sort()
+    return [y for y, _ in merged], [v for _, v in merged]
+
+
+def merge_lever(setting, observed, base_year, rate):
+    """The observed capacities as path milestones, then the scenario's milestones after the last observed year."""
+    last = max(observed)
+    path = {y: observed[y] for y in sorted(observed)}
+    shapes = {y: "linear" for y in path}
+    if setting is not None:
+        if "delta" in setting:
+            raise NotImplementedError("history mode: a delta on a wind or solar lever is not mirrored in the reference")
+        start = int(setting.get("start", base_year + 2))
+        sh = setting.get("shape", "linear")
+        if "path" in setting:
+            own = [(int(y), float(v), sh.get(y, sh.get(str(y), "linear")) if isinstance(sh, dict) else sh) for y, v in setting["path"].items()]
+        else:
+            own = [(int(setting.get("full", start)), float(setting["target"]), sh)]
+        # A later milestone below the last observed capacity is raised to it (the lever only builds).
+        later = sorted((y, max(v, observed[last]), s) for y, v, s in own if y > last)
+        if later and last < start - 1 < later[0][0]:
+            path[start - 1] = observed[last] + rate * (start - 1 - last)
+            shapes[start - 1] = "linear"
+        for y, v, s in later:
+            path[y], shapes[y] = v, s
+    return {"path": path, "start": base_year + 1, "shape": shapes}
+
+
+def apply_dataset(data, dataset_path, through=None):
+    """History mode on the dataset, in place, before any assumption: observed GDP growth and exports, then the
+    capacity-factor fit. Returns what apply_levers needs (None without observations)."""
+    path = observations_path(data, dataset_path)
+    if path is None:
+        return None
+    base_year, end_year = int(data["base_year"]), int(data["end_year"])
+    obs = read(path, base_year, end_year, through)
+    if not obs:
+        return None
+    if obs.get("gdp_growth"):
+        g = data["economy"]["growth"]
+        g["years"], g["values"] = growth_steps([float(y) for y in g["years"]], [float(v) for v in g["values"]], obs["gdp_growth"])
+    if obs.get("electricity_exports"):
+        e = data["power"]["exports"]
+        e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
+    last = max(y for ys in obs.values() for y in ys)
+    fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
+    return obs
+
+
+def apply_levers(data, scenario, obs):
+    """The wind and solar levers following the observed capacities (after the scenario's assumptions)."""
+    pw, base_year = data["power"], int(data["base_year"])
+    wind, solar = split(obs, float(pw["base_wind"]["value"]), float(pw["base_solar"]["value"]))
+    for key, observed, rate in (("wind", wind, pw["wind_build_rate"]["value"]), ("solar", solar, pw["solar_build_rate"]["value"])):
+        if observed:
+            lever = f"sector_plans.power.{key}"
+            scenario["levers"][lever] = merge_lever(scenario["levers"].get(lever), observed, base_year, float(rate))
+
+
+def fit_capacity_factors(data, obs, rows):
+    """One scale on the wind and solar capacity factors, least squares on the relative generation errors of
+    the dataset's baseline (no levers) in history mode; clamped to the wind capacity factor's range."""
+    if not rows:
+        return
+    import copy
+    from scipy.optimize import least_squares
+    from .model import Model
+    pw = data["power"]
+    cw, cs = float(pw["wind_capacity_factor"]["value"]), float(pw["solar_capacity_factor"]["value"])
+    rng = pw["wind_capacity_factor"].get("range", [0, 1])
+    lower, upper = max(float(rng[0]), 0) / cw, min(float(rng[1]), 1) / cw
+    last = max(y for y, _, _, _ in rows)
+
+    def residuals(x):
+        s = min(max(x[0], lower), upper)
+        d = copy.deepcopy(data)
+        d["power"]["wind_capacity_factor"]["value"] = cw * s
+        d["power"]["solar_capacity_factor"]["value"] = cs * s
+        d["end_year"] = last + 1  # the fit needs the observed years only
+        baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
+        apply_levers(d, baseline, obs)
+        years, out = Model(d, baseline).run()
+        return [sum(out[years.index(y)][o] for o in GENERATION[q]) / v - 1 for y, _, q, v in rows]
+
+    fit = least_squares(residuals, [1.0], xtol=1e-12, ftol=1e-12, gtol=1e-12)
+    s = min(max(float(fit.x[0]), lower), upper)
+    pw["wind_capacity_factor"]["value"] = cw * s
+    pw["solar_capacity_factor"]["value"] = cs * s
