@@ -1,4 +1,5 @@
 import Foundation
+import Scenarios
 
 /// What `carbonsim serve` was told: where to listen and which folders and files it may read.
 public struct ServeConfiguration: Sendable {
@@ -6,6 +7,10 @@ public struct ServeConfiguration: Sendable {
     public var port: Int
     /// The dataset file, or nil for the embedded Inner Mongolia dataset.
     public var datasetPath: String?
+    /// The dataset as the command line loaded it (history mode, --province); nil: read `datasetPath` as written.
+    public var dataset: Dataset?
+    /// What `carbonsim run` needs besides the file and --dataset to reproduce a downloaded scenario (--no-history).
+    public var runOptions: [String] = []
     /// The folder whose scenario files the page offers; nothing outside it is read.
     public var scenariosFolder: String
     /// A sweep database whose summaries the page shows, or nil.

@@ -16,6 +16,7 @@ public struct WhatIfService: Sendable {
     public let language: Language
     /// The `--dataset` file, said in the YAML download (nil: the embedded dataset).
     let datasetPath: String?
+    let runOptions: [String]
     /// The loader of files (cheap to make: the dataset's parameters are already read), keeping the files it
     /// reads while they are unchanged.
     var loader: ScenarioLoader { ScenarioLoader(dataset: dataset, memo: files) }
@@ -34,7 +35,8 @@ public struct WhatIfService: Sendable {
 
     public init(configuration c: ServeConfiguration) throws {
         datasetPath = c.datasetPath
-        dataset = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        runOptions = c.runOptions
+        dataset = try c.dataset ?? c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
         scenarios = try ServedScenarios(folder: c.scenariosFolder)
         guard let lang = Language(rawValue: c.language) else {
             throw ServeError.badOption("--lang", "unknown language '\(c.language)'", accepted: "zh, en")
@@ -123,7 +125,7 @@ public struct WhatIfService: Sendable {
     /// document whose levers are changes over the file it extends (`delta:`) is written extending that file.
     public func yaml(_ text: String) throws -> String {
         let (s, extends) = try read(text)
-        let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + "` reproduces it"]
+        let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + runOptions.map { " " + $0 }.joined() + "` reproduces it"]
         do {
             return try ScenarioWriter.yaml(s, comment: note)
         } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {

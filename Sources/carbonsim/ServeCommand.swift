@@ -16,8 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Dataset YAML file (default: the embedded Inner Mongolia dataset).")
-    var dataset: String?
+    @OptionGroup var data: DatasetOptions
 
     @Option(name: .long, help: "Folder of scenario files the page offers (only files under it are read).")
     var scenarios = "scenarios"
@@ -39,9 +38,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = ServeConfiguration(host: host, port: port, datasetPath: dataset, scenariosFolder: scenarios,
-                                               sweepDatabase: db, language: lang.rawValue)
-        let server = try reportingErrors { try WhatIfServer(configuration: configuration) }
+        let listen = self.host
+        let server = try reportingErrors { () throws -> WhatIfServer in
+            // The dataset as every command loads it: history mode unless --no-history, --province.
+            var configuration = ServeConfiguration(host: listen, port: port, datasetPath: data.dataset, scenariosFolder: scenarios,
+                                                   sweepDatabase: db, language: lang.rawValue)
+            configuration.dataset = try data.load()
+            configuration.runOptions = (data.noHistory ? ["--no-history"] : []) + (data.province.map { ["--province", $0] } ?? [])
+            return try WhatIfServer(configuration: configuration)
+        }
         let host = self.host, shown = host.contains(":") ? "[\(host)]" : host
         do {
             try await server.run { port in
