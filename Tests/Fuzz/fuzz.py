@@ -5,7 +5,7 @@ Runs the binary on the committed corpus (Tests/Fuzz/corpus/) and on N fresh muta
 scenario files, sweep specs, optimisation specs, dataset and observations file, and fails on
 
   - a run ended by a signal (a Swift trap, a stack overflow, ...),
-  - a run over --timeout seconds (default 10),
+  - a run over --timeout seconds (default 10; optimize, hundreds of model runs per start, --optimize-timeout, 60),
   - a non-finite number ('nan', 'inf') in any output: stdout, stderr of a successful run, a written
     optimum file, every value of a sweep database. (An error message may quote a 'nan' the input gave.)
   - a scenario or dataset that `validate` accepts and `run` then refuses.
@@ -48,6 +48,8 @@ ERROR_STATUSES = {1, 2, 3, 64}
 # Sweeps larger than this but under carbonsim's cap of 10^9 runs are long by design, not hangs: skipped.
 # (Optimisations run with --starts 1 unless the mutant's starts are invalid.)
 LONG_SWEEP = 400
+# Set from --optimize-timeout.
+OPTIMIZE_TIMEOUT = [60.0]
 
 INTERESTING = ["0", "-1", "1", "2", "-0.3", "1e300", "-1e300", "1e20", "4e18", "1e19", "1e-300", "100000",
                "1000000000000", "9223372036854775807", "-9223372036854775808", "4611686018427387904",
@@ -64,6 +66,9 @@ def parse_args():
     p.add_argument("--seed", type=int, default=1, help="seed of the mutant generator (default 1)")
     p.add_argument("--seconds", type=float, default=None, help="stop making mutants after this many seconds")
     p.add_argument("--timeout", type=float, default=10.0, help="a run longer than this is a hang (default 10 s)")
+    p.add_argument("--optimize-timeout", type=float, default=60.0,
+                   help="the same for optimize, whose one start is hundreds of model runs by design: about 1 s in a "
+                        "release build, 20-30 s in the debug build CI fuzzes (default 60 s)")
     p.add_argument("--no-corpus", action="store_true", help="mutants only")
     p.add_argument("--keep", default=os.path.join(REPO, ".build", "fuzz-failures"),
                    help="directory to copy failing inputs into (default .build/fuzz-failures)")
@@ -131,6 +136,8 @@ def echoed_words(inputs):
 def execute(binary, args, cwd, timeout, outputs, inputs=()):
     """Runs one case; returns (problem or None, status, seconds, stdout, stderr). A 'nan' or 'inf' that the
     input itself holds (as a name, say) may be printed back; only others count."""
+    if args and args[0] == "optimize":
+        timeout = max(timeout, OPTIMIZE_TIMEOUT[0])
     echoes = echoed_words(inputs)
     start = time.time()
     try:
@@ -404,6 +411,7 @@ def mutant_case(kind, directory, name, text, ws, rng, index):
 
 def main():
     opts = parse_args()
+    OPTIMIZE_TIMEOUT[0] = opts.optimize_timeout
     opts.binary = os.path.abspath(opts.binary)  # cases run in their own directories
     if not os.access(opts.binary, os.X_OK):
         raise SystemExit("no carbonsim binary at %s (swift build first, or --binary)" % opts.binary)
