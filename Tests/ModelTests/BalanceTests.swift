@@ -71,8 +71,13 @@ final class BalanceTests: XCTestCase {
         let stock = r.series("fly_ash_stock"), generated = r.series("fly_ash_generated"), alumina = r.series("fly_ash_alumina_output")
         let f = p.flyAsh
         let netInflow = r.years.indices.map { generated[$0] * (1 - f.buildingMaterialUse) * f.highAluminaShare - f.ashPerTonneAlumina * alumina[$0] }
+        // 2e-3, not 1e-3: the flows are Simpson's rule on 1 January, mid-year and 31 December, which errs by
+        // (slope jump)/24 when the integrand kinks at mid-year. The dataset's new load (power.new_load, Steffen
+        // spline through mid-year knots) is held flat after its last knot, mid-2025, so the coal burnt for power
+        // and the ash generated kink there: 1.2e-3 of 2025's net inflow, 1.7e-4 with a flat 2026 knot added (no
+        // kink). Every other year is within 6e-4.
         for i in 1..<r.years.count {
-            XCTAssertEqual(stock[i] - stock[i - 1], netInflow[i], accuracy: 1e-3 * abs(netInflow[i]) + 1e-3, "year \(r.years[i])")
+            XCTAssertEqual(stock[i] - stock[i - 1], netInflow[i], accuracy: 2e-3 * abs(netInflow[i]) + 1e-3, "year \(r.years[i])")
         }
         XCTAssertGreaterThan(alumina.last!, 1, "the lever must have built fly-ash alumina for this test to mean something")
     }
@@ -85,7 +90,10 @@ final class BalanceTests: XCTestCase {
             let r = result.trajectory
             let net = r.series("co2_net")
             let sum = r.years.indices.filter { r.years[$0] >= 2020 }.map { net[$0] }.reduce(0, +)
-            XCTAssertEqual(result.indicators.cumulativeNetCO2, sum, accuracy: 1e-4 * abs(sum), name)
+            // 2e-4, not 1e-4: Simpson's rule errs by (slope jump)/24 where the integrand kinks at mid-year, as the
+            // new load does at mid-2025 (flat after its last knot) and its steep 2022-23 knots nearly do;
+            // accelerated.yaml sums to 1.04e-4 of its cumulative emissions, the baseline to less.
+            XCTAssertEqual(result.indicators.cumulativeNetCO2, sum, accuracy: 2e-4 * abs(sum), name)
             XCTAssertEqual(result.indicators.cumulativeFrom, 2020)
             XCTAssertEqual(result.indicators.cumulativeTo, 2060)
         }

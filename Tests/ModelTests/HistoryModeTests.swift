@@ -30,8 +30,9 @@ final class HistoryModeTests: XCTestCase {
             (DatasetEntry(path: growth.path, value: .series(years: [2019, 2020, 2021, 2022, 2026, 2031, 2036, 2041, 2051, 2061],
                                                              values: [0.08, 0.02, 0.06, 0.05, 0.045, 0.04, 0.035, 0.03, 0.025]),
                           unit: growth.unit, source: "test", estimate: false, range: nil, line: nil), "economy"),
-            (DatasetEntry(path: exports.path, value: .series(years: [2019, 2020, 2021, 2022, 2025, 2030, 2060],
-                                                              values: [184.2, 200, 230, 280, 330, 360, 360]),
+            // After 2022 the truth keeps the dataset's own knots (2023: 306, 2025: 350, 2030 and 2060: 360), as history mode does.
+            (DatasetEntry(path: exports.path, value: .series(years: [2019, 2020, 2021, 2022, 2023, 2025, 2030, 2060],
+                                                              values: [184.2, 200, 230, 280, 306, 350, 360, 360]),
                           unit: exports.unit, source: "test", estimate: false, range: nil, line: nil), "power"),
         ])
         let truth = try run(try scenario("""

@@ -20,7 +20,9 @@ final class SolverTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(solution.margin, 0)
         // The scan: the first setting on a 2 GW grid that meets the target.
         var first: Double?
-        for v in stride(from: 100.0, through: 200, by: 2) where try s.margin(at: v).margin >= 0 {
+        // From 40 GW: since the power side's new load and the industry side's residual joined, the answer is about
+        // 82 GW, below the 100 GW the scan used to start at.
+        for v in stride(from: 40.0, through: 200, by: 2) where try s.margin(at: v).margin >= 0 {
             first = v
             break
         }
