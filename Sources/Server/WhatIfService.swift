@@ -108,6 +108,15 @@ public struct WhatIfService: Sendable {
     }
 
     /// Several documents' trajectories in one chart (the comparison tray).
+    /// The workbook of the frozen-policy baseline and the document (plan periods, targets, headline, costs,
+    /// annual series, metadata), as the page's download.
+    public func workbook(_ text: String, language l: Language) throws -> [UInt8] {
+        let s = try scenario(text)
+        let results = [baselineResult, try PreparedScenario(s, dataset: dataset).run()]
+        let metadata = WorkbookMetadata(dataset: dataset, scenarios: [baseline, s], embedded: datasetPath == nil, command: "carbonsim serve")
+        return try WorkbookDownload.bytes(results, metadata: metadata, language: l)
+    }
+
     public func compare(_ texts: [String], series: String, language l: Language) throws -> String {
         guard (1...Self.maximumCompared).contains(texts.count) else {
             throw InputError(file: Self.requestFile, keyPath: "scenarios", message: "\(texts.count) scenarios to compare",
