@@ -34,7 +34,8 @@ public struct WhatIfService: Sendable {
 
     public init(configuration c: ServeConfiguration) throws {
         datasetPath = c.datasetPath
-        dataset = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        let plain = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        dataset = c.history ? try plain.inHistoryMode(datasetPath: c.datasetPath) : plain
         scenarios = try ServedScenarios(folder: c.scenariosFolder)
         guard let lang = Language(rawValue: c.language) else {
             throw ServeError.badOption("--lang", "unknown language '\(c.language)'", accepted: "zh, en")

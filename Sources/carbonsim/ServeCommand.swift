@@ -34,13 +34,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Language the page opens in: zh or en.")
     var lang: Language = .zh
 
+    @Flag(name: .long, help: "Run from the base year without following the dataset's observations (history mode is on when the dataset names an observations file), as run --no-history.")
+    var noHistory = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port; accepted: 0 to 65535") }
     }
 
     func run() async throws {
         let configuration = ServeConfiguration(host: host, port: port, datasetPath: dataset, scenariosFolder: scenarios,
-                                               sweepDatabase: db, language: lang.rawValue)
+                                               sweepDatabase: db, language: lang.rawValue, history: !noHistory)
         let server = try reportingErrors { try WhatIfServer(configuration: configuration) }
         let host = self.host, shown = host.contains(":") ? "[\(host)]" : host
         do {
