@@ -46,6 +46,7 @@ public enum Labels {
             "capacity": "淘汰落后产能与产能控制", "efficiency": "节能降碳改造", "renewables": "风电光伏", "coal_power": "煤电节能与退役",
             "electrification": "电能替代", "ccus": "CCUS", "sinks": "碳汇", "fly_ash_alumina": "粉煤灰提取氧化铝",
             "deep_processing": "精深加工", "dual_control": "能耗双控", "assumptions and accounting": "假设与核算口径",
+            "cement_materials": "水泥原料替代", "hydrogen": "绿氢替代", "electricity_demand": "新增用电与外送",
         ]
         return lang == .zh ? zh[key] ?? key : key.replacingOccurrences(of: "_", with: " ")
     }

@@ -17,14 +17,18 @@ public struct ServeConfiguration: Sendable {
     public var sweepDatabase: String?
     /// The language the page opens in.
     public var language: String
+    /// History mode, as `carbonsim run` (the page's numbers must equal run's): the dataset follows its
+    /// observations through the last observed year; false is --no-history.
+    public var history: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, datasetPath: String? = nil, scenariosFolder: String = "scenarios",
-                sweepDatabase: String? = nil, language: String = "zh") {
+                sweepDatabase: String? = nil, language: String = "zh", history: Bool = true) {
         self.host = host
         self.port = port
         self.datasetPath = datasetPath
         self.scenariosFolder = scenariosFolder
         self.sweepDatabase = sweepDatabase
         self.language = language
+        self.history = history
     }
 }

@@ -15,6 +15,7 @@ import Simulator
 ///     GET  /api/scenario?name=       one file's settings, as a scenario document (JSON)
 ///     POST /api/evaluate?lang=&charts=trajectory,stack,wedges   a scenario document -> table, targets, headline, charts
 ///     POST /api/scenario.yaml        a scenario document -> the scenario file `carbonsim run` reproduces
+///     POST /api/workbook.xlsx?lang=    a scenario document -> the workbook of the baseline and it (xlsx)
 ///     POST /api/compare?lang=&series=   {"scenarios": [documents]} -> one trajectory chart (SVG)
 ///     GET  /api/sweep                (--db) the sweep summary (JSON, as `carbonsim summarize --format json`)
 ///     GET  /api/sweep/fan.svg?series=&lang=        GET /api/sweep/tornado.svg?output=&lang=
@@ -90,6 +91,16 @@ public struct WhatIfServer: Sendable {
                 var r = text(yaml, type: "application/yaml; charset=utf-8")
                 r.headers[.contentDisposition] = "attachment; filename=\"scenario.yaml\""
                 return r
+            }
+        }
+        router.post("/api/workbook.xlsx") { request, _ in
+            await answering {
+                let bytes = try service.workbook(try await bodyText(request), language: try language(request, service))
+                var headers = HTTPFields()
+                headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                headers[.contentDisposition] = "attachment; filename=\"whatif.xlsx\""
+                headers[.cacheControl] = "no-store"
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
             }
         }
         router.post("/api/compare") { request, _ in

@@ -36,7 +36,12 @@ public struct WhatIfService: Sendable {
     public init(configuration c: ServeConfiguration) throws {
         datasetPath = c.datasetPath
         runOptions = c.runOptions
-        dataset = try c.dataset ?? c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+        if let given = c.dataset {
+            dataset = given
+        } else {
+            let plain = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
+            dataset = c.history ? try plain.inHistoryMode(datasetPath: c.datasetPath) : plain
+        }
         scenarios = try ServedScenarios(folder: c.scenariosFolder)
         guard let lang = Language(rawValue: c.language) else {
             throw ServeError.badOption("--lang", "unknown language '\(c.language)'", accepted: "zh, en")
@@ -110,6 +115,15 @@ public struct WhatIfService: Sendable {
     }
 
     /// Several documents' trajectories in one chart (the comparison tray).
+    /// The workbook of the frozen-policy baseline and the document (plan periods, targets, headline, costs,
+    /// annual series, metadata), as the page's download.
+    public func workbook(_ text: String, language l: Language) throws -> [UInt8] {
+        let s = try scenario(text)
+        let results = [baselineResult, try PreparedScenario(s, dataset: dataset).run()]
+        let metadata = WorkbookMetadata(dataset: dataset, scenarios: [baseline, s], embedded: datasetPath == nil, command: "carbonsim serve")
+        return try WorkbookDownload.bytes(results, metadata: metadata, language: l)
+    }
+
     public func compare(_ texts: [String], series: String, language l: Language) throws -> String {
         guard (1...Self.maximumCompared).contains(texts.count) else {
             throw InputError(file: Self.requestFile, keyPath: "scenarios", message: "\(texts.count) scenarios to compare",

@@ -1,10 +1,20 @@
+import Foundation
 import Reports
 import Scenarios
 
-/// The one place where the page's workbook (xlsx) download hooks in. carbonsim has no xlsx renderer yet:
-/// until one exists, `render` is nil, the API answers 404 for the workbook and the page hides its button.
-/// When the renderer lands, set `render` to it (results and language in, the file's bytes out).
+/// The page's workbook (xlsx) download: the runs as `carbonsim compare --format xlsx` writes them
+/// (ScenarioWorkbook), as the file's bytes. libxlsxwriter writes to a path, so the file goes through a
+/// temporary folder that is removed again.
 public enum WorkbookDownload {
-    public static let render: (@Sendable ([ScenarioResult], Language) throws -> [UInt8])? = nil
-    public static var isAvailable: Bool { render != nil }
+    public static let isAvailable = true
+
+    public static func bytes(_ results: [ScenarioResult], metadata: WorkbookMetadata, language: Language) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-workbook-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("whatif.xlsx")
+        let book = ScenarioWorkbook.build(results, metadata: metadata, language: language, differences: results.count > 1)
+        try XlsxFile.write(book, to: file.path)
+        return [UInt8](try Data(contentsOf: file))
+    }
 }

@@ -161,3 +161,25 @@ def test_a_loopback_server_answers_only_requests_addressed_to_it(server):
         r.read()
         assert r.status == status, name
         c.close()
+
+
+def test_the_workbook_download_is_the_baseline_and_the_document(server):
+    """The page's workbook button: an xlsx that openpyxl reads, with the document's annual sheet in it."""
+    import io
+    import urllib.request
+
+    import openpyxl
+
+    status, _, config = server.request("GET", "/api/config")
+    assert status == 200 and config["workbook"] is True
+    req = urllib.request.Request(server.url + "/api/workbook.xlsx?lang=en", data=json.dumps(WIND_300).encode(), method="POST")
+    with urllib.request.urlopen(req, timeout=120) as r:
+        assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
+        assert r.headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        book = openpyxl.load_workbook(io.BytesIO(r.read()))
+    assert book.sheetnames == ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual wind-300", "Metadata"]
+    annual = book["Annual wind-300"]
+    header = [c.value for c in next(annual.iter_rows(min_row=3, max_row=3))]
+    wind = header.index("capacity_wind")
+    row2030 = next(r for r in annual.iter_rows(values_only=True) if r[0] == 2030)
+    assert abs(row2030[wind] - 300) < 1e-9, "the document's 300 GW of wind by 2030"

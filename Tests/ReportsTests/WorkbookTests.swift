@@ -43,7 +43,8 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(zh.cell(3, 9), .number(gross.relative[0], format: "0.0"), "a relative difference has no unit")
         let model = ScenarioWorkbook.build(Self.results, metadata: WorkbookMetadata(dataset: Self.dataset, scenarios: Self.scenarios, embedded: true, command: "c"),
                                            language: .zh, units: .model, differences: true)
-        XCTAssertEqual(try XCTUnwrap(model.sheet("五年规划")).cell(3, 4), .number(gross.values[0], format: "0.0"))
+        // The baseline's 2030 gross CO2 is 1072.7 Mt: a thousand or more takes "#,##0".
+        XCTAssertEqual(try XCTUnwrap(model.sheet("五年规划")).cell(3, 4), .number(gross.values[0], format: "#,##0"))
         XCTAssertEqual(try XCTUnwrap(model.sheet("五年规划")).cell(1, 1), .text("百万吨CO2"))
 
         let k = try XCTUnwrap(c.rows.firstIndex { $0.series == "non_fossil_share" })
@@ -70,7 +71,7 @@ final class WorkbookTests: XCTestCase {
         let c = ScenarioComparison(Self.results)
         let gross = c.rows[0].points[2]   // co2_gross, end of the 15th plan
         XCTAssertEqual(sheet.cell(3, 3), .number(2030, format: "0"))
-        XCTAssertEqual(sheet.cell(3, 4), .number(gross.values[0], format: "0.0"))
+        XCTAssertEqual(sheet.cell(3, 4), .number(gross.values[0], format: "#,##0"), "1072.7 Mt: a thousand or more")
         XCTAssertEqual(sheet.cell(3, 5), .number(gross.changes[0], format: "0.0"))
         XCTAssertEqual(sheet.cell(3, 8), .number(gross.differences[0], format: "0.0"))
         XCTAssertEqual(sheet.cell(3, 9), .number(gross.relative[0], format: "0.0"))
@@ -82,10 +83,11 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(ExcelNumberFormat.value(-1.5), "0.00")
         XCTAssertEqual(ExcelNumberFormat.value(0.157), "0.000")
         XCTAssertEqual(ExcelNumberFormat.value(0), "0")
-        // The widest label fits its column.
+        // The widest label fits its column: the plan table's energy intensity on the dual-control basis (a row since
+        // the official energy basis) is its longest, in both languages; a CJK character is two columns wide.
         let widths = sheet.columnWidths
-        XCTAssertEqual(widths[0], Double("Energy (dual-control basis)".count + 2))
-        XCTAssertEqual(try XCTUnwrap(workbook(.zh).sheet("五年规划")).columnWidths[0], Double(2 * "能耗双控口径能源消费".count + 2))
+        XCTAssertEqual(widths[0], Double("Energy intensity (dual-control basis)".count + 2))
+        XCTAssertEqual(try XCTUnwrap(workbook(.zh).sheet("五年规划")).columnWidths[0], Double(2 * "能耗强度（双控考核口径）".count + 2))
     }
 
     func testTargetsCostsAndMetadata() throws {

@@ -265,6 +265,15 @@ async function downloadYAML() {
   } catch (error) { showError(error); }
 }
 
+async function downloadWorkbook() {
+  try {
+    const response = await fetch(`/api/workbook.xlsx?lang=${state.lang}`, { method: "POST", body: documentText(currentDocument()) });
+    if (!response.ok) throw Object.assign(new Error((await response.json()).error), { status: response.status });
+    save(`${state.base.replace(/\.ya?ml$/, "").replaceAll("/", "-")}-whatif.xlsx`,
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await response.blob());
+  } catch (error) { showError(error); }
+}
+
 function downloadSVG() {
   const charts = { ...(state.evaluation?.charts || {}), ...(state.wedges ? { wedges: state.wedges } : {}) };
   for (const [name, svg] of Object.entries(charts)) save(`${name}.svg`, "image/svg+xml", svg);
@@ -346,6 +355,7 @@ async function start() {
   $("pin").addEventListener("click", pin);
   $("download-yaml").addEventListener("click", downloadYAML);
   $("download-svg").addEventListener("click", downloadSVG);
+  $("download-workbook").addEventListener("click", downloadWorkbook);
   $("lang-toggle").addEventListener("click", () => loadLanguage(state.lang === "zh" ? "en" : "zh"));
   const initial = state.scenarios.find((s) => s.name === "announced.yaml") || state.scenarios[0];
   state.base = initial ? initial.name : null;
