@@ -7,7 +7,8 @@ public struct ServeConfiguration: Sendable {
     public var port: Int
     /// The dataset file, or nil for the embedded Inner Mongolia dataset.
     public var datasetPath: String?
-    /// The dataset as the command line loaded it (history mode, --province); nil: read `datasetPath` as written.
+    /// The dataset as the command line loaded it (history mode or --no-history, --province); nil: `datasetPath`
+    /// (or the embedded dataset) in history mode, as `carbonsim run` loads it by default.
     public var dataset: Dataset?
     /// What `carbonsim run` needs besides the file and --dataset to reproduce a downloaded scenario (--no-history).
     public var runOptions: [String] = []
@@ -17,18 +18,14 @@ public struct ServeConfiguration: Sendable {
     public var sweepDatabase: String?
     /// The language the page opens in.
     public var language: String
-    /// History mode, as `carbonsim run` (the page's numbers must equal run's): the dataset follows its
-    /// observations through the last observed year; false is --no-history.
-    public var history: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, datasetPath: String? = nil, scenariosFolder: String = "scenarios",
-                sweepDatabase: String? = nil, language: String = "zh", history: Bool = true) {
+                sweepDatabase: String? = nil, language: String = "zh") {
         self.host = host
         self.port = port
         self.datasetPath = datasetPath
         self.scenariosFolder = scenariosFolder
         self.sweepDatabase = sweepDatabase
         self.language = language
-        self.history = history
     }
 }

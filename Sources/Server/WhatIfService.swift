@@ -40,7 +40,7 @@ public struct WhatIfService: Sendable {
             dataset = given
         } else {
             let plain = try c.datasetPath.map { try Dataset.load(url: URL(fileURLWithPath: $0), displayName: $0) } ?? Dataset.innerMongolia()
-            dataset = c.history ? try plain.inHistoryMode(datasetPath: c.datasetPath) : plain
+            dataset = try plain.inHistoryMode(datasetPath: c.datasetPath)
         }
         scenarios = try ServedScenarios(folder: c.scenariosFolder)
         guard let lang = Language(rawValue: c.language) else {

@@ -87,6 +87,21 @@ func printLine(_ message: String) {
 }
 
 /// Loads a scenario file and prints its warnings (a fraction typed for a percentage) on standard error.
+/// The scenarios `run` and `compare` take: the files given, else the embedded defaults. The embedded
+/// "announced" is Inner Mongolia's published plan, so for another region only the baseline is a default.
+func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) throws -> [Scenario] {
+    guard files.isEmpty else {
+        let loader = ScenarioLoader(dataset: dataset)
+        return try files.map { try loadScenario(loader, $0) }
+    }
+    let defaults = try DefaultScenarios.load(dataset: dataset)
+    guard !DefaultScenarios.isHomeRegion(dataset) else { return defaults }
+    printLine(language == .zh
+              ? "注：\(Provenance(dataset).regionName(.zh))：只用基准情景（内置的已公布政策情景是内蒙古的规划）；可给出情景文件"
+              : "note: \(dataset.region): the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan); name scenario files to run others")
+    return Array(defaults.prefix(1))
+}
+
 func loadScenario(_ loader: ScenarioLoader, _ path: String) throws -> Scenario {
     let s = try loader.load(path: path)
     for w in s.warnings { printLine(w.description) }

@@ -53,15 +53,7 @@ struct CompareCommand: ParsableCommand {
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
-            let loader = ScenarioLoader(dataset: dataset)
-            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
-            // As in `run`: the embedded "announced" is Inner Mongolia's plan, not another region's.
-            if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
-                scenarios = Array(scenarios.prefix(1))
-                printLine(lang == .zh
-                          ? "注：\(Provenance(dataset).regionName(.zh))：只有基准情景（内置的已公布政策情景是内蒙古的规划）；请给出要对比的情景文件"
-                          : "note: \(dataset.region): the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan); name scenario files to compare")
-            }
+            let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)

@@ -39,16 +39,7 @@ struct RunCommand: ParsableCommand {
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
-            let loader = ScenarioLoader(dataset: dataset)
-            var scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0) }
-            // The embedded "announced" scenario is Inner Mongolia's published plan: for another region only
-            // the baseline is a default.
-            if files.isEmpty && !DefaultScenarios.isHomeRegion(dataset) {
-                scenarios = Array(scenarios.prefix(1))
-                printLine(lang == .zh
-                          ? "注：\(Provenance(dataset).regionName(.zh))：只运行基准情景（内置的已公布政策情景是内蒙古的规划）"
-                          : "note: \(dataset.region): running the baseline only (the embedded 'announced' scenario is Inner Mongolia's plan)")
-            }
+            let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             guard workbookPath != nil else { return (results, Provenance(dataset), nil) }
             let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
