@@ -1,6 +1,6 @@
 import XCTest
 import Analysis
-import Scenarios
+@testable import Scenarios
 import Simulator
 
 /// History mode against known answers: observations made from a run with known drivers are reproduced; levers
@@ -69,6 +69,35 @@ final class HistoryModeTests: XCTestCase {
 
     /// Two scenarios differing only in their wind target agree in every series through the last observed year
     /// (the lever is superseded by history there, and says so) and differ after it.
+    /// Known answer: totals observed at 0.8 times the model's CEADs-implied energy in 2019 and 2020 give a basis
+    /// ratio of exactly 0.8; every energy quantity then scales by it while CO2, GDP and the non-fossil share do not.
+    func testEnergyBasisRatioIsFittedToObservedTotals() throws {
+        let base = try scenario("name: baseline")
+        let plainRun = try run(base, Self.plain)
+        let drivers = try observations(["gdp_growth,2020,5,%,annual,test bulletin,high"])
+        let driven = try run(base, try Self.plain.inHistoryMode(drivers))
+        let e2019 = try XCTUnwrap(driven.value("energy_total", year: 2019)), e2020 = try XCTUnwrap(driven.value("energy_total", year: 2020))
+        let set = try observations(["gdp_growth,2020,5,%,annual,test bulletin,high",
+                                    "energy_total,2019,\(0.8 * e2019),Mtce,annual,test bulletin,high",
+                                    "energy_total,2020,\(0.8 * e2020 * 100),万吨标准煤,annual,test bulletin,high",
+                                    // Partial figures never enter the fit.
+                                    "energy_total,2020,10,Mtce,Jan-Jun,test bulletin,high"])
+        let history = try Self.plain.inHistoryMode(set)
+        XCTAssertEqual(try XCTUnwrap(history.history?.energyBasisRatio), 0.8, accuracy: 1e-9)
+        XCTAssertEqual(history.entry("energy_statistics.basis_ratio")?.scalar ?? 0, 0.8, accuracy: 1e-9)
+        let fitted = try run(base, history)
+        for year in [2019, 2020, 2030, 2060] {
+            for name in ["energy_total", "energy_dual_control", "energy_non_fossil", "energy_coal", "energy_sector_power", "energy_power_coal"] {
+                XCTAssertEqual(fitted.value(name, year: year)!, 0.8 * driven.value(name, year: year)!, accuracy: 1e-6 * driven.value(name, year: year)!, "\(name) \(year)")
+            }
+            for name in ["co2_gross", "gdp", "non_fossil_share", "co2_power_coal"] {
+                XCTAssertEqual(fitted.value(name, year: year)!, driven.value(name, year: year)!, accuracy: 1e-9 * abs(driven.value(name, year: year)!) + 1e-12, "\(name) \(year)")
+            }
+        }
+        XCTAssertEqual(plainRun.value("energy_total", year: 2019)!, e2019, accuracy: 1e-9 * e2019, "the base year does not depend on history mode")
+        XCTAssertEqual(EnergyBasisFit.ratio(model: [110, 90], observed: [100, 100])!, 2.0 / 2.02, accuracy: 1e-12, "sum(m/o) / sum((m/o)^2)")
+    }
+
     func testLeversActOnlyAfterTheLastObservedYear() throws {
         let d = try Self.plain.inHistoryMode(datasetPath: nil)
         let n = try XCTUnwrap(d.history?.lastObservedYear)

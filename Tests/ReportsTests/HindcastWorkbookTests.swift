@@ -30,13 +30,13 @@ final class HindcastWorkbookTests: XCTestCase {
         XCTAssertEqual(rows.rows[0].prefix(10), ["指标", "年份", "观测值", "模型值", "误差", "误差%", "单位", "口径", "用法", "可信度"].map(Cell.heading)[...])
         let k = try XCTUnwrap(Self.hindcast.rows.firstIndex { $0.observation.quantity.name == "energy_total" && $0.observation.year == 2020 })
         let r = Self.hindcast.rows[k]
-        XCTAssertEqual(r.observed, 261.0)
-        XCTAssertEqual(rows.cell(k + 1, 2), .value(26100), "261 Mtce = 26100 万吨标准煤")
+        XCTAssertEqual(r.observed, 269.0)
+        XCTAssertEqual(rows.cell(k + 1, 2), .value(26900), "269 Mtce = 26900 万吨标准煤")
         XCTAssertEqual(rows.cell(k + 1, 3), .value(100 * r.model!))
         XCTAssertEqual(rows.cell(k + 1, 4), .value(100 * r.error!))
         XCTAssertEqual(rows.cell(k + 1, 5), .value(r.relativeError, format: "0.0"))
         XCTAssertEqual(rows.cell(k + 1, 6), .text("万吨标准煤"))
-        XCTAssertEqual(workbook(.zh, units: .model).sheets[0].cell(k + 1, 2), .value(261.0))
+        XCTAssertEqual(workbook(.zh, units: .model).sheets[0].cell(k + 1, 2), .value(269.0))
         XCTAssertEqual(workbook(.en).sheets[0].cell(k + 1, 6), .text("Mtce"))
 
         let summary = zh.sheets[1]

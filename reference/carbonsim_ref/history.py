@@ -39,8 +39,14 @@ GENERATION = {"generation_wind_solar": ("generation_wind", "generation_solar"), 
 TWH = DRIVERS["electricity_exports"]
 
 
-def generation_rows(path, base_year, end_year, through):
-    """Every annual whole-region wind/solar generation figure, in year then line order (duplicates kept)."""
+MTCE = {"Mtce": 1, "10^4 tce": 0.01, "万吨标准煤": 0.01}
+
+
+def generation_rows(path, base_year, end_year, through, table=None, first=None):
+    """Every annual whole-region wind/solar generation figure (or, with `table`, of the quantities it names),
+    in year then line order (duplicates kept)."""
+    table = table or {q: TWH for q in GENERATION}
+    first = base_year + 1 if first is None else first
     last_year = min(end_year, datetime.date.today().year, through)
     out = []
     with open(path, encoding="utf-8") as f:
@@ -51,8 +57,8 @@ def generation_rows(path, base_year, end_year, through):
     col = {h.strip(): i for i, h in enumerate(header)}
     for (number, _), r in zip(lines[1:], rows):
         q, year = r[col["quantity"]].strip(), int(r[col["year"]])
-        if q in GENERATION and base_year < year <= last_year and drives(r[col["basis"]]):
-            out.append((year, number, q, float(r[col["value"]]) * TWH[r[col["unit"]].strip()]))
+        if q in table and first <= year <= last_year and drives(r[col["basis"]]):
+            out.append((year, number, q, float(r[col["value"]]) * table[q][r[col["unit"]].strip()]))
     return sorted(out)
 
 
@@ -166,6 +172,7 @@ def apply_dataset(data, dataset_path, through=None):
         e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
     last = max(y for ys in obs.values() for y in ys)
     fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
+    fit_energy_basis(data, obs, generation_rows(path, base_year, end_year, last, {"energy_total": MTCE}, first=base_year))
     return obs
 
 
@@ -208,3 +215,24 @@ def fit_capacity_factors(data, obs, rows):
     s = min(max(float(fit.x[0]), lower), upper)
     pw["wind_capacity_factor"]["value"] = cw * s
     pw["solar_capacity_factor"]["value"] = cs * s
+
+
+def fit_energy_basis(data, obs, rows):
+    """The energy statistics' tce per tce of CEADs-implied energy: every energy quantity is proportional to it, so
+    the least-squares ratio on relative errors is closed-form, sum(m/o) / sum((m/o)^2), from one baseline run
+    (after the capacity-factor fit) with the dataset's own ratio divided out."""
+    if not rows:
+        return
+    import copy
+    from .model import Model
+    last = max(y for y, _, _, _ in rows)
+    d = copy.deepcopy(data)
+    d["end_year"] = last + 1
+    baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
+    apply_levers(d, baseline, obs)
+    years, out = Model(d, baseline).run()
+    start = float(data.get("energy_statistics", {}).get("basis_ratio", {}).get("value", 1.0))
+    r = [out[years.index(y)]["energy_total"] / start / v for y, _, _, v in rows if v > 0]
+    k = sum(r) / sum(x * x for x in r)
+    data.setdefault("energy_statistics", {}).setdefault("basis_ratio", {"value": 1.0, "unit": "ratio"})
+    data["energy_statistics"]["basis_ratio"]["value"] = k

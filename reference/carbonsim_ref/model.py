@@ -143,6 +143,8 @@ class Model:
         self.fa = {k: leaf(v) for k, v in data["fly_ash"].items()} if "fly_ash" in data else dict(NO_FLY_ASH)
         # Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
         self.hs = {k: leaf(v) for k, v in data["heat_supply"].items()} if "heat_supply" in data else {"heat_supplied": 0.0, "coal_per_heat": 0.04}
+        # Energy statistics' tce per tce of CEADs-implied energy: scales every energy quantity, not CO2.
+        self.kstat = float(leaf(data["energy_statistics"]["basis_ratio"])) if "basis_ratio" in data.get("energy_statistics", {}) else 1.0
         self.rho = 0.0  # the power group's accounting residual per tce of coal burnt for power (base-year split)
         self.hy = {k: leaf(v) for k, v in data["hydrogen"].items()} if "hydrogen" in data else \
             {"fuel_tce_per_tonne": 0.0, "feedstock_tce_per_tonne": 0.0, "electricity_per_tonne": 55.0, "grid_share": 0.0}
@@ -458,14 +460,20 @@ class Model:
         nonfossil = (wg + sg + self.pw["other_generation"] + bases - (bases if self.deduct_exports else 0.0)
                      - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
-        energy = sum(tot) + feedstock + nonfossil - deduction
+        # On the energy statistics' basis: every energy quantity times the fitted ratio (CO2 above is unchanged).
+        k = self.kstat
+        eng = {g: v * k for g, v in eng.items()}
+        efuelg = {g: [v * k for v in fs] for g, fs in fuelg.items()}
+        etot = [v * k for v in tot]
+        feedstock, nonfossil, deduction = feedstock * k, nonfossil * k, deduction * k
+        energy = sum(etot) + feedstock + nonfossil - deduction
         # Official basis (2021-2022 rules): renewable consumption above its 2020 level and raw-material energy left out.
         ren_consumed = wg + sg + self.pw["other_generation"] - (exported - exported_coal)
-        new_ren = max(ren_consumed - self.ren_ref, 0) * h / 1000
+        new_ren = max(ren_consumed - self.ren_ref, 0) * h / 1000 * k
         edc = energy - (new_ren if self.excl_renewables else 0) - (feedstock if self.excl_feedstock else 0)
         capturable = (thermal + residual + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
-        w.update(co2g=co2g, eng=eng, fuelg=fuelg, procg=procg, tot=tot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
+        w.update(co2g=co2g, eng=eng, fuelg=fuelg, efuelg=efuelg, procg=procg, tot=tot, etot=etot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
                  deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
                  fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
         return w
@@ -597,7 +605,7 @@ class Model:
             o[f"energy_sector_{g}"] = w["eng"][g]
         for g in GROUPS:
             for j, f in enumerate(FUELS):
-                o[f"energy_{g}_{f}"] = w["fuelg"][g][j]
+                o[f"energy_{g}_{f}"] = w["efuelg"][g][j]
         for g in GROUPS:
             for j, f in enumerate(FUELS):
                 o[f"co2_{g}_{f}"] = w["fuelg"][g][j] * self.ef[j]
@@ -605,7 +613,7 @@ class Model:
             o[f"co2_process_{g}"] = w["procg"][g]
         o["energy_total"], o["energy_dual_control"] = w["energy"], w["edc"]
         for j, f in enumerate(FUELS):
-            o[f"energy_{f}"] = w["tot"][j]
+            o[f"energy_{f}"] = w["etot"][j]
         o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
         o["renewable_consumption"], o["energy_new_renewables"] = w["ren_consumed"], w["new_ren"]
         o["coal_power_residual"] = w["residual_coal"]

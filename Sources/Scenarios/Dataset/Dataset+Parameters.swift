@@ -131,6 +131,8 @@ extension Dataset {
         r.scalar(w + "dedicated_export_renewable_share", \.power.dedicatedExportRenewableShare, &p, default: 0.5, below: 1.000001)
         r.scalar(w + "dedicated_export_wind_share", \.power.dedicatedExportWindShare, &p, default: 0.5, below: 1.000001)
 
+        // Without an energy_statistics section energy stays CEADs-implied (CO2 / emission factor).
+        r.scalar("energy_statistics.basis_ratio", \.energyStatisticsRatio, &p, default: 1, positive: true)
         // Without a heat_supply section the power group's whole remainder is heat supply (no residual split).
         if describes("heat_supply.") {
             r.scalar("heat_supply.heat_supplied", \.heatSupply.heatSupplied, &p)

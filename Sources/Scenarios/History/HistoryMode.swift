@@ -26,6 +26,8 @@ public struct HistoryMode: Sendable, Equatable {
     public let sources: [String: [Int]]
     /// The scale fitted on the wind and solar capacity factors (`RenewableOutputFit`); nil when not fitted.
     public internal(set) var capacityFactorScale: Double? = nil
+    /// The energy statistics' basis ratio fitted to observed energy levels (`EnergyBasisFit`); nil when not fitted.
+    public internal(set) var energyBasisRatio: Double? = nil
 
     /// The years the model follows observations: the base year's successor through N.
     public var observedYears: ClosedRange<Int> { (baseYear + 1)...lastObservedYear }
@@ -140,6 +142,7 @@ public struct HistoryMode: Sendable, Equatable {
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
         if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
+        if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals)") }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
             + "; levers act from \(lastObservedYear + 1)"
     }
@@ -164,8 +167,13 @@ extension Dataset {
         let text = set.observations.map { "\($0.quantity.name),\($0.year),\($0.value),\($0.unit),\($0.basis),\($0.line)" }.joined(separator: "\n")
         guard var mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
         let drivers = try mode.applied(to: self)
-        var (fitted, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
+        var (renewables, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
         mode.capacityFactorScale = scale
+        // After the capacity factors: the energy fit runs the model with them, and the observed capacities, in place
+        // (a dataset read back from its entries has no history mode of its own).
+        renewables.history = mode
+        var (fitted, ratio) = try EnergyBasisFit.fitted(renewables, observations: set, through: mode.lastObservedYear)
+        mode.energyBasisRatio = ratio
         fitted.history = mode
         fitted.checksum = checksum
         return fitted

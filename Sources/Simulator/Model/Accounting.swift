@@ -7,6 +7,10 @@
 struct Accounting {
     let factors: FuelVector
     let switches: AccountingSwitches
+    /// Energy on the energy statistics' basis per tce of CEADs-implied energy (CO2 / emission factor): the
+    /// dataset's `energy_statistics.basis_ratio`, 1 unless history mode fitted it to observed totals. It scales
+    /// every energy quantity alike, so shares, growth and the CO2 are unchanged; caps compare on this basis.
+    let statisticsRatio: Double
     let productGroups: [SectorGroup]
     let activityGroups: [SectorGroup]
     /// Renewable electricity consumed in the region in 2020 (TWh), the base of the 2022 rule: only consumption
@@ -30,8 +34,9 @@ struct Accounting {
         }
         ws.accounting.powerCoalResidual = ws.power.thermalFuel * powerCoalResidual.value
         fuel.coal += ws.power.thermalFuel + ws.accounting.powerCoalResidual
-        ws.accounting.fuelTotal = fuel
         ws.accounting.co2ByFuel = fuel.scaled(by: factors)
+        let k = statisticsRatio
+        ws.accounting.fuelTotal = fuel * k
         ws.accounting.processCO2 = process
         ws.accounting.grossCO2 = ws.accounting.co2ByFuel.total + process
 
@@ -48,20 +53,20 @@ struct Accounting {
         let deduct = switches.deductElectricityExports
         let exported = deduct ? min(max(ws.power.exports - bases, 0), ws.power.generation - bases) : 0
         let exportedCoal = min(exported, ws.power.coalGeneration)
-        ws.accounting.fossilEnergy = fuel.total
-        ws.accounting.feedstockEnergy = feedstock
-        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (deduct ? bases : 0) - (exported - exportedCoal)) * ws.power.heatRate / 1000
-        ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000
-        ws.accounting.energyTotal = ws.accounting.fossilEnergy + feedstock + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
+        ws.accounting.fossilEnergy = fuel.total * k
+        ws.accounting.feedstockEnergy = feedstock * k
+        ws.accounting.nonFossilEnergy = (nonFossilGeneration - (deduct ? bases : 0) - (exported - exportedCoal)) * ws.power.heatRate / 1000 * k
+        ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000 * k
+        ws.accounting.energyTotal = ws.accounting.fossilEnergy + ws.accounting.feedstockEnergy + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
         // The official (assessment) basis of the 2021-2022 rules: renewable electricity consumed in the region
         // beyond its 2020 level, and fossil energy used as raw material, are not counted. All non-fossil
         // generation here is renewable (wind, solar, hydro and biomass). The desert bases' generation is
         // exported by contract, so none of it is consumed in the region.
         ws.accounting.renewableConsumption = nonFossilGeneration - bases - (exported - exportedCoal)
-        ws.accounting.newRenewableEnergy = max(ws.accounting.renewableConsumption - renewableReference.value, 0) * ws.power.heatRate / 1000
+        ws.accounting.newRenewableEnergy = max(ws.accounting.renewableConsumption - renewableReference.value, 0) * ws.power.heatRate / 1000 * k
         ws.accounting.energyDualControl = ws.accounting.energyTotal
             - (switches.excludeRenewablesFromDualControl ? ws.accounting.newRenewableEnergy : 0)
-            - (switches.excludeFeedstockFromDualControl ? feedstock : 0)
+            - (switches.excludeFeedstockFromDualControl ? ws.accounting.feedstockEnergy : 0)
     }
 
     /// Emissions and energy by CEADs sector group and fuel, and process CO2 by group: what each group's
@@ -87,6 +92,7 @@ struct Accounting {
         a.fuelByGroup[SectorGroup.other.rawValue] += ws.activities.replacementFuel
         for g in a.fuelByGroup.indices {
             a.co2ByGroupFuel[g] = a.fuelByGroup[g].scaled(by: factors)
+            a.fuelByGroup[g] = a.fuelByGroup[g] * statisticsRatio
             a.energyByGroup[g] = a.fuelByGroup[g].total
             a.co2ByGroup[g] = a.co2ByGroupFuel[g].total + a.processByGroup[g]
         }

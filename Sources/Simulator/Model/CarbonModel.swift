@@ -83,7 +83,7 @@ public final class CarbonModel: ODESystem {
                                              economy: p.economy, baseYear: startTime, layout: &layout)
         dimension = layout.count
         stateNames = layout.states
-        accounting = Accounting(factors: p.factors.perTce, switches: p.accounting,
+        accounting = Accounting(factors: p.factors.perTce, switches: p.accounting, statisticsRatio: p.energyStatisticsRatio,
                                 productGroups: p.products.map(\.group), activityGroups: p.activities.map(\.group),
                                 powerCoalResidual: powerCoalResidual)
         store = .allocate(capacity: 1)

@@ -20,6 +20,8 @@ public struct ModelParameters: Sendable {
     public var industryPolicy = IndustryPolicy()
     public var dualControl = DualControlParameters()
     public var accounting = AccountingSwitches()
+    /// Energy statistics' tce per tce of CEADs-implied energy (`energy_statistics.basis_ratio`; see `Accounting`).
+    public var energyStatisticsRatio = 1.0
     public var costs = CostParameters()
     /// Levers; `nil` means all at baseline.
     public var levers: LeverSettings?
