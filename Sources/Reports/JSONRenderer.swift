@@ -6,9 +6,9 @@ import Simulator
 /// (peak_year, peak_value, cumulative_co2, neutrality_year, ...) and the plan-period `periods`.
 public enum JSONRenderer {
     /// With `provenance`, the file and each scenario name the region and dataset they ran on.
-    public static func render(_ results: [ScenarioResult], provenance: Provenance? = nil) throws -> String {
+    public static func render(_ results: [ScenarioResult], provenance: Provenance? = nil, from: Int? = nil) throws -> String {
         let scenarios = results.map { r -> [String: Any] in
-            var s = scenario(r)
+            var s = scenario(r, from: from)
             if let provenance { s["region"] = provenance.region }
             return s
         }
@@ -29,7 +29,7 @@ public enum JSONRenderer {
 
     static func number(_ v: Double?) -> Any { v.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
 
-    static func scenario(_ r: ScenarioResult) -> [String: Any] {
+    static func scenario(_ r: ScenarioResult, from: Int? = nil) -> [String: Any] {
         let t = r.trajectory
         var series: [String: Any] = [:], units: [String: Any] = [:]
         for name in t.names {
@@ -51,7 +51,7 @@ public enum JSONRenderer {
             "total_cost": r.costs.totalDiscounted, "discount_rate": r.costs.discountRate,
             "cost_by_family": Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.discounted($0)) }),
         ]
-        let report = PlanPeriodReport(r)
+        let report = PlanPeriodReport(r, from: from)
         let periods: [[String: Any]] = report.periods.enumerated().map { k, p in
             var values: [String: Any] = [:]
             for row in report.rows {

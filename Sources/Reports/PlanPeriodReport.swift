@@ -38,17 +38,26 @@ public struct PlanPeriodReport {
         "fly_ash_alumina_output", "fly_ash_stock",
     ]
 
-    public init(_ result: ScenarioResult, provenance: Provenance? = nil) {
+    /// The year the table starts from by default: the last observed year in history mode, so that the first
+    /// period shown is the one being planned (the 15th, from the 2025 data); the first year otherwise.
+    public static func defaultStart(_ result: ScenarioResult) -> Int {
+        result.history?.lastObservedYear ?? result.trajectory.years.first!
+    }
+
+    /// `from`: the table's first column; the periods shown are those starting after it (nil: `defaultStart`).
+    /// Targets of the periods shown come first, then those of earlier (observed) periods.
+    public init(_ result: ScenarioResult, provenance: Provenance? = nil, from: Int? = nil) {
         self.provenance = provenance
         let r = result.trajectory
         scenario = result.name
         description = result.description
         history = result.history
-        let periods = PlanPeriod.covering(from: r.years.first!, to: r.years.last!)
+        let first = min(max(from ?? Self.defaultStart(result), r.years.first!), r.years.last!)
+        let periods = PlanPeriod.covering(from: first, to: r.years.last!)
         self.periods = periods
-        startYear = periods.first?.baseYear ?? r.years.first!
+        startYear = periods.first?.baseYear ?? first
         rows = Self.series.filter(r.has).map { name in
-            let start = r.value(name, year: periods.first?.baseYear ?? r.years.first!) ?? .nan
+            let start = r.value(name, year: periods.first?.baseYear ?? first) ?? .nan
             var ends: [Double] = [], changes: [Double] = [], points: [Double] = []
             for p in periods {
                 let from = r.value(name, year: p.baseYear) ?? .nan, to = r.value(name, year: p.endYear) ?? .nan
@@ -59,7 +68,8 @@ public struct PlanPeriodReport {
             let unit = r.unit(name) ?? ""
             return Row(series: name, unit: unit, start: start, ends: ends, changes: changes, points: unit == "%" ? points : nil)
         }
-        targets = result.indicators.targetChecks
+        let shownFrom = periods.first?.startYear ?? first
+        targets = result.indicators.targetChecks.filter { $0.year >= shownFrom } + result.indicators.targetChecks.filter { $0.year < shownFrom }
         indicators = result.indicators
         costs = result.costs
         shortfalls = result.shortfalls

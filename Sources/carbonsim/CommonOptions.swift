@@ -180,3 +180,19 @@ func uniqueFileNames(_ names: [String]) -> [String] {
         return candidate
     }
 }
+
+/// Where the plan-period tables start (run, compare).
+struct PlanTableOptions: ParsableArguments {
+    @Option(name: .long, help: "First column of the plan-period table, a year: the periods shown start after it. Default: the last observed year in history mode (the 15th plan leads, from the 2025 data), the base year otherwise; --from 2020 shows the 14th plan too.")
+    var from: Int?
+
+    /// `from`, checked against the dataset: a year from its base year to five years before its end.
+    func start(for dataset: Dataset) throws -> Int? {
+        guard let from else { return nil }
+        let last = dataset.endYear - 5
+        guard (dataset.baseYear...last).contains(from) else {
+            throw InputError(file: "--from", message: "expected a year from \(dataset.baseYear) (the dataset's base year) to \(last) (a plan period before its end \(dataset.endYear)); got \(from)")
+        }
+        return from
+    }
+}

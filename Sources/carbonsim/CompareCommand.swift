@@ -36,6 +36,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Show plan periods ending no later than this year (default: all, to the dataset's end).")
     var until: Int?
 
+    @OptionGroup var table: PlanTableOptions
+
     @OptionGroup var presentation: PresentationOptions
 
     @OptionGroup var data: DatasetOptions
@@ -53,16 +55,17 @@ struct CompareCommand: ParsableCommand {
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
+            let from = try table.start(for: dataset)
             let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
                 let sheets = ScenarioWorkbook.build(results, metadata: metadata, language: lang, units: presentation.unitSystem,
-                                                   differences: true, until: until)
+                                                   differences: true, until: until, from: from)
                 try writeWorkbook(sheets, to: workbook, title: "carbonsim compare: \(results.map(\.name).joined(separator: ", "))")
                 return
             }
-            let comparison = ScenarioComparison(results, until: until, provenance: Provenance(dataset))
+            let comparison = ScenarioComparison(results, until: until, from: from, provenance: Provenance(dataset))
             let text = try ComparisonRenderer.render(comparison, format: format.text!, language: lang, units: presentation.unitSystem,
                                                      bom: format == .csv && presentation.csvBOM)
             if let output {

@@ -28,6 +28,8 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into; with --format xlsx, the workbook file (.xlsx).")
     var output: String?
 
+    @OptionGroup var table: PlanTableOptions
+
     @OptionGroup var presentation: PresentationOptions
 
     @OptionGroup var data: DatasetOptions
@@ -35,29 +37,30 @@ struct RunCommand: ParsableCommand {
     var lang: Language { presentation.lang }
 
     func run() throws {
-        let (results, provenance, workbook) = try reportingErrors { () -> ([ScenarioResult], Provenance, Spreadsheet?) in
+        let (results, provenance, workbook, from) = try reportingErrors { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()
+            let from = try table.start(for: dataset)
             let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
-            guard workbookPath != nil else { return (results, Provenance(dataset), nil) }
+            guard workbookPath != nil else { return (results, Provenance(dataset), nil, from) }
             let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
             return (results, Provenance(dataset), ScenarioWorkbook.build(results, metadata: metadata, language: lang,
-                                                                                   units: presentation.unitSystem, differences: false))
+                                                                                   units: presentation.unitSystem, differences: false, from: from), from)
         }
         if let workbook, let output {
             return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))")
         }
         guard let text = format.text else { return }
-        print(try render(results, text, provenance), terminator: "")
-        if let output { try write(results, text, provenance, to: output) }
+        print(try render(results, text, provenance, from: from), terminator: "")
+        if let output { try write(results, text, provenance, from: from, to: output) }
     }
 
-    func render(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance) throws -> String {
-        let reports = results.map { PlanPeriodReport($0, provenance: provenance) }
+    func render(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance, from: Int?) throws -> String {
+        let reports = results.map { PlanPeriodReport($0, provenance: provenance, from: from) }
         switch format {
-        case .json: return try JSONRenderer.render(results, provenance: provenance)
+        case .json: return try JSONRenderer.render(results, provenance: provenance, from: from)
         case .csv: return CSVRenderer.report(reports, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM)
         case .table, .markdown:
             let renderer = TextRenderer(language: lang, markdown: format == .markdown, units: presentation.unitSystem)
@@ -65,7 +68,7 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    func write(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance, to path: String) throws {
+    func write(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance, from: Int?, to path: String) throws {
         let dir = URL(fileURLWithPath: path, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -73,9 +76,9 @@ struct RunCommand: ParsableCommand {
                 if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
                 try CSVRenderer.annual(r.trajectory, costs: r.costs, observed: r.history?.observedYears, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
-            try render(results, format, provenance).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
+            try render(results, format, provenance, from: from).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)
             if format != .json {
-                try JSONRenderer.render(results, provenance: provenance).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
+                try JSONRenderer.render(results, provenance: provenance, from: from).write(to: dir.appendingPathComponent("results.json"), atomically: true, encoding: .utf8)
             }
         } catch {
             printError("cannot write to \(path): \(error.localizedDescription)")

@@ -76,8 +76,9 @@ public struct ScenarioComparison {
 
     /// `until`: show only the plan periods ending no later than this year.
     /// `provenance`: the region and dataset the scenarios ran on, named in every rendering.
-    public init(_ results: [ScenarioResult], until: Int? = nil, provenance: Provenance? = nil) {
-        self.init(reports: results.map { PlanPeriodReport($0, provenance: provenance) }, until: until)
+    /// `from`: the first column (nil: the last observed year in history mode, else the first year).
+    public init(_ results: [ScenarioResult], until: Int? = nil, from: Int? = nil, provenance: Provenance? = nil) {
+        self.init(reports: results.map { PlanPeriodReport($0, provenance: provenance, from: from) }, until: until)
     }
 
     public init(reports: [PlanPeriodReport], until: Int? = nil) {

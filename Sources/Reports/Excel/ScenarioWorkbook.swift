@@ -10,10 +10,10 @@ import Simulator
 /// change and differences are in percentage points, with the number format saying so.
 public enum ScenarioWorkbook {
     public static func build(_ results: [ScenarioResult], metadata: WorkbookMetadata, language: Language, units: UnitSystem? = nil,
-                             differences: Bool, until: Int? = nil) -> Spreadsheet {
+                             differences: Bool, until: Int? = nil, from: Int? = nil) -> Spreadsheet {
         let units = units ?? .default(for: language)
         let provenance = Provenance(region: metadata.region, regionZH: metadata.regionZH, dataset: metadata.datasetFile)
-        let comparison = ScenarioComparison(results, until: until, provenance: provenance)
+        let comparison = ScenarioComparison(results, until: until, from: from, provenance: provenance)
         var names = Set<String>()
         func unique(_ name: String) -> String { sheetName(name, taken: &names) }
         var periods = planPeriods(comparison, language: language, units: units, differences: differences)
