@@ -14,8 +14,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import REPOSITORY, carbonsim
 
-CO2_2030 = '#plan-table tr[data-series="co2_gross"] td[data-col="2"]'
-WIND_2030 = '#plan-table tr[data-series="capacity_wind"] td[data-col="2"]'
+CO2_2030 = '#plan-table tr[data-series="co2_gross"] td[data-col="1"]'  # the 15th plan leads (2025, then 2026-30)
+WIND_2030 = '#plan-table tr[data-series="capacity_wind"] td[data-col="1"]'
 WIND_INPUT = '.control[data-path="sector_plans.power.wind"] input[type="number"]'
 
 

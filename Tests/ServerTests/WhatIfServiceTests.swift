@@ -28,9 +28,10 @@ final class WhatIfServiceTests: XCTestCase {
         let expected = try XCTUnwrap(file.rows.first { $0.series == "co2_gross" })
         XCTAssertEqual(try row(e, "co2_gross").values, ([expected.start] + expected.ends).map { Optional($0) })
         XCTAssertEqual(try row(e, "co2_gross").ends[1], NumberFormat.value(expected.ends[1]))
-        // 2020 and the 14th plan (2021-25) have passed in 2026; the 15th has not.
-        XCTAssertEqual(e.periods.prefix(2).map(\.observed), [true, false])
-        XCTAssertEqual(e.periods[0].label, "14th (2021-25)")
+        // The table leads with the plan being written: from 2025 (the last observed year), the 15th plan first,
+        // which has not passed in 2026.
+        XCTAssertEqual(e.periods.prefix(2).map(\.observed), [false, false])
+        XCTAssertEqual(e.periods[0].label, "15th (2026-30)")
     }
 
     func testAMovedLeverChangesTheTableAndTheYAMLReadsBackToTheSameRun() throws {
@@ -43,8 +44,8 @@ final class WhatIfServiceTests: XCTestCase {
         """
         let moved = try service.evaluate(doc, charts: ["trajectory", "stack"], language: .zh, currentYear: 2026)
         let plain = try service.evaluate(#"{"extends": "announced.yaml"}"#, charts: [], language: .zh, currentYear: 2026)
-        XCTAssertEqual(try row(moved, "capacity_wind").values[2]!, 320, accuracy: 1e-9)
-        XCTAssertLessThan(try row(moved, "co2_gross").values[2]!, try row(plain, "co2_gross").values[2]!)
+        XCTAssertEqual(try row(moved, "capacity_wind").values[1]!, 320, accuracy: 1e-9, "2030, the end of the 15th plan")
+        XCTAssertLessThan(try row(moved, "co2_gross").values[1]!, try row(plain, "co2_gross").values[1]!)
         XCTAssertTrue(moved.charts["trajectory"]!.contains("<svg"))
         XCTAssertTrue(moved.charts["trajectory"]!.contains("announced (what-if)"))
         XCTAssertTrue(moved.charts["stack"]!.contains("分部门"))
