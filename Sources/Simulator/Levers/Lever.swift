@@ -192,6 +192,13 @@ extension Lever {
         return nil
     }
 
+    /// The levels a setting may reach with this dataset: the range, below the ceiling if the lever has one
+    /// (sliders, sweeps, solve and optimize search only these).
+    public func validRange(_ p: ModelParameters) -> ClosedRange<Double> {
+        guard let ceiling else { return range }
+        return range.lowerBound...max(range.lowerBound, min(range.upperBound, ceiling.level(p)))
+    }
+
     /// For a lever with a ceiling, the first milestone (end of a ramp's full year) above it: the year, the level
     /// reached and the ceiling (file units).
     public func aboveCeiling(_ schedule: Schedule, _ p: ModelParameters) -> (year: Int, level: Double, ceiling: Double)? {
