@@ -140,3 +140,31 @@ final class CementAndHydrogenCostTests: XCTestCase {
         }
     }
 }
+
+extension CementTransferTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    /// Searches stay below the ceiling too: a sweep factor above the region's clinker capacity is refused at
+    /// load, and the lever's valid range for the dataset ends at that capacity.
+    func testSweepsAndSearchesStopAtTheRegionsCapacity() throws {
+        let dataset = try Fixtures.dataset()
+        let lever = try XCTUnwrap(LeverRegistry.lever(transfer))
+        XCTAssertEqual(lever.validRange(try dataset.modelParameters()).upperBound, 19.36 / 0.6, accuracy: 1e-12)
+        XCTAssertEqual(lever.range.upperBound, 300)
+        let text = """
+            name: transfer
+            scenarios: [\(Self.repository)/scenarios/baseline.yaml]
+            design: grid
+            factors:
+              sector_plans.industry.cement_capacity_transfer.target: {levels: [0, 10, 40], start: 2026, full: 2030}
+            keep: [co2_gross]
+            """
+        XCTAssertThrowsError(try SweepSpecLoader(dataset: dataset).parse(text, file: "s.yaml", directory: URL(fileURLWithPath: "/"))) { error in
+            let e = error as? InputError
+            XCTAssertEqual(e?.line, 5, e?.description ?? "\(error)")
+            XCTAssertTrue(e?.description.contains("40 lies outside the lever's range (at most the region's clinker capacity)") == true, e?.description ?? "")
+            XCTAssertTrue(e?.description.contains("0 to 32.266667 Mt/yr") == true, e?.description ?? "")
+        }
+    }
+}

@@ -248,7 +248,7 @@ public struct SweepSpecLoader {
             let valid = lever.ceiling == nil ? lever.range : lever.validRange(try dataset.modelParameters())
             for v in values where !valid.contains(v) {
                 throw node.error("\(format(v)) lies outside the lever's range" + (lever.ceiling.map { " (at most the region's \($0.what))" } ?? ""),
-                                 accepted: "\(format(valid.lowerBound)) to \(format(valid.upperBound)) \(lever.unit)")
+                                 accepted: "\(format(valid.lowerBound)) to \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit)")
             }
         }
         return SweepFactor(path: path, distribution: distribution, target: target)
