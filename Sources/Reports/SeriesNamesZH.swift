@@ -26,6 +26,8 @@ enum SeriesNamesZH {
         "storage_discharged": "储能放电量", "capacity_storage": "新型储能装机",
         "generation_dedicated_export": "沙戈荒基地专线外送电量", "capacity_dedicated_renewables": "外送基地新能源装机",
         "green_hydrogen": "绿氢产量", "hydrogen_displaced_fuel": "绿氢替代用煤量",
+        "cement_capacity_transferred": "跨省转出熟料产能", "clinker_substituted": "固废替代熟料量",
+        "carbide_slag_avoided_co2": "电石渣替代减少工艺排放",
     ]
 
     /// The Chinese name, or nil for a name this table does not know.

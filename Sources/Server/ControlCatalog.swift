@@ -37,9 +37,9 @@ public struct ControlCatalog: Codable, Sendable {
     public init(parameters p: ModelParameters, language l: Language) {
         let zh = l == .zh
         func lever(_ v: Lever) -> Control {
-            let span = v.range.upperBound - v.range.lowerBound
+            let range = v.validRange(p), span = range.upperBound - range.lowerBound
             return Control(kind: "lever", path: v.path, label: zh ? v.labelZH : v.label, description: zh ? v.descriptionZH : v.description,
-                           unit: zh ? v.unit.chinese : v.unit.rawValue, min: v.range.lowerBound, max: v.range.upperBound,
+                           unit: zh ? v.unit.chinese : v.unit.rawValue, min: range.lowerBound, max: range.upperBound,
                            step: Self.step(span), baseline: v.baselineLevel(p, at: 2031).map { ($0 * 1e6).rounded() / 1e6 })
         }
         func target(_ kind: TargetCheck.Kind, _ key: String?, unit: String, range: ClosedRange<Double>, step: Double) -> Control {

@@ -69,7 +69,7 @@ struct SolveCommand: ParsableCommand {
             let s = try solver.solve(direction: maximum ? .maximum : .minimum)
             let what = maximum ? "largest" : "smallest"
             let lowest = definition.minimumTarget(setting, solver.baseParameters)
-            let range = "\(fmt(lowest))-\(fmt(definition.range.upperBound)) \(definition.unit)"
+            let range = "\(fmt(lowest))-\(fmt(definition.validRange(solver.baseParameters).upperBound)) \(definition.unit)"
             let zh = lang == .zh
             let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever
             guard let value = s.value else {

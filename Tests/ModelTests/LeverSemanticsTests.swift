@@ -82,8 +82,10 @@ final class LeverSemanticsTests: XCTestCase {
     func testAllLeversAtTheirLimitsStayWithinPhysicalBounds() throws {
         let dataset = try Fixtures.dataset()
         var s = Scenario(name: "all-max", file: "all-max")
+        let p = try dataset.modelParameters()
         for lever in LeverRegistry.all where !lever.path.contains("capacity_cap") {
-            let target = lever.path.hasSuffix("coal_heat_rate") ? lever.range.lowerBound : lever.range.upperBound
+            // The top of what the dataset allows (the cement transfer: all of the region's clinker capacity).
+            let target = lever.path.hasSuffix("coal_heat_rate") ? lever.range.lowerBound : lever.validRange(p).upperBound
             s.levers[lever.path] = LeverSetting(target: target, start: 2021, full: 2030, shape: .linear)
         }
         s.targets.energyCap = [2030: 150]

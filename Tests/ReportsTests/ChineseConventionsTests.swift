@@ -160,7 +160,7 @@ final class ChineseConventionsTests: XCTestCase {
         // English keeps the names scripts use, and gains the cost columns.
         let annualEN = CSVRenderer.annual(Self.announced.trajectory, costs: Self.announced.costs)
         XCTAssertTrue(annualEN.hasPrefix("year,co2_gross,co2_net,"))
-        XCTAssertTrue(annualEN.prefix { $0 != "\n" }.hasSuffix(",cost_dual_control"))
+        XCTAssertTrue(annualEN.prefix { $0 != "\n" }.hasSuffix(",cost_hydrogen"))
     }
 
     // MARK: no English left

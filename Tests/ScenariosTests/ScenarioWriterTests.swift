@@ -126,9 +126,12 @@ final class ScenarioWriterTests: XCTestCase {
     func testEverythingTheSchemaSaysRoundTripsWithFullPrecision() throws {
         let dataset = try Dataset.innerMongolia()
         var s = Scenario(name: "true", description: "Plan: \"fast\" # not a comment; 碳达峰 {x: 1}", file: "all.yaml")
+        let p = try dataset.modelParameters()
         for (i, lever) in LeverRegistry.all.enumerated() {
             let fraction = (Double(i) + 1 / 3) / Double(LeverRegistry.all.count + 1)
-            let target = lever.range.lowerBound + (lever.range.upperBound - lever.range.lowerBound) * fraction
+            // Within what the dataset allows (a transfer out at most the region's capacity).
+            let range = lever.validRange(p)
+            let target = range.lowerBound + (range.upperBound - range.lowerBound) * fraction
             s.levers[lever.path] = LeverSetting(target: target, start: 2021 + i % 5, full: 2025 + i % 11,
                                                 shape: RampShape.allCases[i % RampShape.allCases.count])
         }

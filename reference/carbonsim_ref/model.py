@@ -191,6 +191,7 @@ class Model:
             t[f"sector_plans.industry.capacity_replacement.{name}"] = ("none", 1.0, 1.0, ("repl", PRODUCTS.index(name)))
         t["sector_plans.industry.clinker_substitution"] = ("level", 0.01, 0.0, "clinker_sub")
         t["sector_plans.industry.carbide_slag"] = ("level", 0.01, 0.0, "carbide_slag")
+        t["sector_plans.industry.cement_capacity_transfer"] = ("level", 1.0, 0.0, "cement_transfer")
         t["sector_plans.industry.green_hydrogen"] = ("level", 1.0, 0.0, "green_h2")
         t["sector_plans.industry.equipment_upgrade.steel"] = ("level", 0.01, 0.0, "upgrade_steel")
         t["sector_plans.industry.efficiency_benchmark"] = ("level", 0.01, 0.0, "bench")
@@ -268,7 +269,7 @@ class Model:
         self.cap = [c if c.is_set else None for c in self.cap]
         self.repl = [c if c is not None and c.is_set else None for c in self.repl]
         self.deep = [self.deep[i] or Schedule(q["deep_processing_base"]) for i, q in enumerate(self.p)]
-        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.green_h2, self.upgrade_steel, self.bench, self.entry, self.fa_target, self.wind, self.solar,
+        all_s = [s for s in self.cut + self.deep + self.cap + self.repl if s] + [self.clinker_sub, self.carbide_slag, self.cement_transfer, self.green_h2, self.upgrade_steel, self.bench, self.entry, self.fa_target, self.wind, self.solar,
                                                                      self.heat_target, self.retire, self.elec_buildings,
                                                                      self.elec_transport, self.ccus, self.sinks, self.ladder,
                                                                      self.new_load_lever, self.storage_lever, self.dedicated_lever]
@@ -292,7 +293,7 @@ class Model:
         return self.gdp0 * math.exp(self.log_levels[i] + math.log(1 + self.growth_rates[i]) * (t - times[i]))
 
     def evaluate(self, t, y):
-        w = {}
+        w = {"transferred": 0.0, "transfer_share": 0.0, "clinker_substituted": 0.0, "slag_avoided": 0.0}
         o = 0
         P = len(self.p)
         idc = P * 3 + 1 + 2 + 1
@@ -328,12 +329,20 @@ class Model:
             else:
                 dem[i] = q["base_output"] * idx[i] * (1 - z)
             out[i] = max(smin(dem[i], q["max_utilisation"] * (ko + kn), 0.01 * q["base_output"]), 0.0)
+            if q["name"] == "clinker":
+                # Capacity transferred out of the region (at most the whole stock) leaves with its share of the output.
+                transferred = min(max(self.cement_transfer.value(t), 0.0), ko + kn)
+                out[i] *= 1 - transferred / (ko + kn)
+                w["transferred"], w["transfer_share"] = transferred, transferred / (ko + kn)
             r = (ko * q["old_relative_intensity"] + kn * x) / (ko + kn) * (1 + q["deep_processing_energy_uplift"] * (dp - q["deep_processing_base"]))
             if q["name"] == "steel":
                 r *= 1 - q["restricted_energy_gap"] * q["restricted_share"] * upgraded
             fuel[i] = [e * out[i] * r for e in q["fuel_per_t"]]
             elec[i] = out[i] * q["electricity_per_tonne"] * r
             proc[i] = out[i] * q["process_co2_per_tonne"] * (1 - slag if q["name"] == "clinker" else 1)
+            if q["name"] == "clinker":
+                w["clinker_substituted"] = out[i] * sub / (1 - sub)
+                w["slag_avoided"] = out[i] * q["process_co2_per_tonne"] * slag
             ext[i] = out[i] * q["extended_process_co2_per_tonne"]
             feed[i] = out[i] * q["feedstock_tce_per_tonne"]
             kold[i], knew[i] = ko, kn
@@ -631,12 +640,15 @@ class Model:
         o["capacity_wind"], o["capacity_solar"], o["capacity_coal"], o["heat_rate"] = w["wcap"], w["scap"], w["ccap"], w["h"]
         for i, q in enumerate(self.p):
             o[f"output_{q['name']}"] = w["out"][i]
-            o[f"capacity_{q['name']}"] = w["kold"][i] + w["knew"][i]
-            o[f"capacity_old_{q['name']}"] = w["kold"][i]
+            in_region = 1 - w["transfer_share"] if q["name"] == "clinker" else 1.0  # transferred capacity is elsewhere
+            o[f"capacity_{q['name']}"] = (w["kold"][i] + w["knew"][i]) * in_region
+            o[f"capacity_old_{q['name']}"] = w["kold"][i] * in_region
         o["fly_ash_generated"], o["fly_ash_stock"] = w["ash"], w["stock"]
         o["fly_ash_alumina_capacity"], o["fly_ash_alumina_output"] = w["kfa"], w["qfa"]
         o["alumina_exports"] = w["alumina_exports"]
         o["green_hydrogen"], o["hydrogen_displaced_fuel"] = w["h2"], w["h2_displaced"]
+        o["cement_capacity_transferred"], o["clinker_substituted"] = w["transferred"], w["clinker_substituted"]
+        o["carbide_slag_avoided_co2"] = w["slag_avoided"]
         o["alumina_imports"], o["ccus_capacity"], o["dual_control_curtailment"] = w["alumina_imports"], w["kc"], 100 * w["z"]
         o["ccus_capture_potential"] = self.cc["utilisation"] * w["kc"]
         o.update(self.measures(t, y, w))
@@ -651,7 +663,8 @@ class Model:
             k = 3 * i
             if not q["present"]:
                 continue
-            eliminated += w["cut"][i] * w["kold"][i]
+            # Capacity transferred out of the region is eliminated elsewhere, if at all.
+            eliminated += w["cut"][i] * w["kold"][i] * (1 - w["transfer_share"] if q["name"] == "clinker" else 1.0)
             g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
             target = q["x0"] - g * (q["x0"] - q["benchmark_relative_intensity"])
             if retrofitting:
@@ -673,7 +686,7 @@ class Model:
                 "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
                 "curtailed_value_added": curtailed}
 
-    STOCKS = {"capacity_wind", "capacity_solar", "capacity_coal", "capacity_storage", "capacity_dedicated_renewables", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
+    STOCKS = {"cement_capacity_transferred", "capacity_wind", "capacity_solar", "capacity_coal", "capacity_storage", "capacity_dedicated_renewables", "fly_ash_stock", "fly_ash_alumina_capacity", "ccus_capacity"} \
         | {f"capacity_{p}" for p in PRODUCTS} | {f"capacity_old_{p}" for p in PRODUCTS}
     RATIOS = {"energy_intensity": ("energy_total", "gdp", 100.0), "co2_intensity": ("co2_gross", "gdp", 100.0),
               "energy_intensity_dual_control": ("energy_dual_control", "gdp", 100.0),

@@ -76,7 +76,7 @@ public struct LeverSolver {
         // A build-out lever starts from what is installed: below it the setting is not a build-out.
         // In history mode, from what is observed at the last observed year.
         let lo = max(lever.minimumTarget(setting, baseParameters), dataset.history?.floor(for: lever, parameters: baseParameters) ?? -.infinity)
-        let hi = lever.range.upperBound
+        let hi = lever.validRange(baseParameters).upperBound
         let (near, far) = direction == .minimum ? (lo, hi) : (hi, lo)
         let mNear = try run(near).margin, mFar = try run(far).margin
         if mNear >= 0 { return try solution(near, at: near) }

@@ -41,11 +41,13 @@ extension Labels {
             "coal_power": "Coal power retirement and retrofits", "electrification": "Electrification", "ccus": "CCUS",
             "sinks": "Sinks (afforestation)", "fly_ash_alumina": "Fly-ash alumina", "deep_processing": "Deep processing",
             "dual_control": "Output curtailed by dual control",
+            "cement_materials": "Cement materials and capacity transfer", "hydrogen": "Green hydrogen",
         ]
         let zh: [String: String] = [
             "capacity": "淘汰落后产能", "efficiency": "节能改造", "renewables": "风电光伏", "coal_power": "煤电退役与改造",
             "electrification": "电能替代", "ccus": "CCUS", "sinks": "碳汇（造林）", "fly_ash_alumina": "粉煤灰提取氧化铝",
-            "deep_processing": "精深加工", "dual_control": "能耗双控限产",
+            "deep_processing": "精深加工", "dual_control": "能耗双控限产", "cement_materials": "水泥原料替代与产能转移",
+            "hydrogen": "绿氢替代",
         ]
         return (lang == .zh ? zh[family] : en[family]) ?? family
     }

@@ -193,6 +193,10 @@ extension Dataset {
         r.scalar(c + "coal_retirement", \.costs.coalRetirement, &p)
         r.scalar(c + "heat_rate_retrofit", \.costs.heatRateRetrofit, &p)
         r.scalar(c + "storage_capex", \.costs.storageCapex, &p, default: 30)
+        r.scalar(c + "clinker_substitution", \.costs.clinkerSubstitution, &p, default: 50)
+        r.scalar(c + "carbide_slag", \.costs.carbideSlag, &p, default: 60)
+        r.scalar(c + "cement_capacity_transfer", \.costs.cementCapacityTransfer, &p, default: 400)
+        r.scalar(c + "green_hydrogen_premium", \.costs.greenHydrogenPremium, &p, default: 10000)
 
         r.finish()
         // Every problem of the file at once, in file order.

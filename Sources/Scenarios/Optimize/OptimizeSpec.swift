@@ -166,6 +166,12 @@ public struct OptimizeSpecLoader {
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
+            // A transfer out cannot exceed the region's capacity.
+            let valid = lever.validRange(try baseParameters(base))
+            if b[1] > valid.upperBound + 1e-9 {
+                throw r.error("the upper bound \(format(b[1])) \(lever.unit) exceeds the region's \(lever.ceiling?.what ?? "capacity") of \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit)",
+                              accepted: "\(format(valid.lowerBound)) to \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit)")
+            }
         }
         return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
     }

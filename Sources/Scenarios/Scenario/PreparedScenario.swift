@@ -27,6 +27,10 @@ public struct PreparedScenario: Sendable {
                 throw InputError(file: scenario.file, keyPath: path, message: Self.teardownMessage(lever, t),
                                  accepted: "milestones at or above the installed capacity")
             }
+            if let c = lever.aboveCeiling(levers[lever], p) {
+                throw InputError(file: scenario.file, keyPath: path, message: Self.ceilingMessage(lever, c),
+                                 accepted: Self.ceilingAccepted(lever, c))
+            }
         }
         if let history = dataset.history {
             historyNotes = history.mergingCapacities(into: &levers, scenario: scenario.levers, parameters: p)
@@ -52,6 +56,19 @@ public struct PreparedScenario: Sendable {
     public static func teardownMessage(_ lever: Lever, _ t: (start: Int, year: Int, target: Double, installed: Double)) -> String {
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
         return "a build-out target of \(format(t.target)) \(lever.unit.rawValue) by the end of \(t.year) is below the \(format(t.installed)) \(lever.unit.rawValue) installed at the start of \(t.start); this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"
+    }
+
+    /// Why a lever cannot go above its ceiling: it names the capacity (a transfer out of the region moves at most
+    /// what the region has).
+    public static func ceilingMessage(_ lever: Lever, _ c: (year: Int, level: Double, ceiling: Double)) -> String {
+        func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
+        let what = lever.ceiling?.what ?? "capacity"
+        return "\(format(c.level)) \(lever.unit.rawValue) by the end of \(c.year) exceeds the region's \(what) of \(format(c.ceiling)) \(lever.unit.rawValue) (dataset, base year); a transfer out cannot move more capacity than the region has"
+    }
+
+    public static func ceilingAccepted(_ lever: Lever, _ c: (year: Int, level: Double, ceiling: Double)) -> String {
+        func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
+        return "0 to \(format(c.ceiling)) \(lever.unit.rawValue)"
     }
 
     /// Runs the scenario: trajectory and indicators.

@@ -299,6 +299,10 @@ public struct ScenarioLoader {
             let how = setting.form == .delta ? "with the delta, " : ""
             throw node.error(how + PreparedScenario.teardownMessage(lever, t), accepted: "milestones at or above the installed capacity")
         }
+        if let c = lever.aboveCeiling(schedule, p) {
+            let how = setting.form == .delta ? "with the delta, " : ""
+            throw node.error(how + PreparedScenario.ceilingMessage(lever, c), accepted: PreparedScenario.ceilingAccepted(lever, c))
+        }
         if setting.form == .delta {
             for r in schedule.ramps {
                 let v = lever.level(schedule, at: Double(r.full + 1).nextDown, p)

@@ -244,9 +244,11 @@ public struct SweepSpecLoader {
             }
         }
         if case .lever(let lever, let field, _, _) = target, field == .target {
-            for v in values where !lever.range.contains(v) {
-                throw node.error("\(format(v)) lies outside the lever's range",
-                                 accepted: "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(lever.unit)")
+            // A transfer cannot exceed the region's capacity: the dataset's ceiling narrows the range.
+            let valid = lever.ceiling == nil ? lever.range : lever.validRange(try dataset.modelParameters())
+            for v in values where !valid.contains(v) {
+                throw node.error("\(format(v)) lies outside the lever's range" + (lever.ceiling.map { " (at most the region's \($0.what))" } ?? ""),
+                                 accepted: "\(format(valid.lowerBound)) to \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit)")
             }
         }
         return SweepFactor(path: path, distribution: distribution, target: target)

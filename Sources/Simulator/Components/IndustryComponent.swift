@@ -8,6 +8,8 @@
 ///   at the entry level, and the efficiency benchmark pulls the stock toward the benchmark
 /// The deep-processing ratio d(t) follows its lever's path (reached at the end of the full-effect year).
 /// Output is Q = min(D, u_max K) (smooth); energy and value added follow output.
+/// Clinker capacity transferred out of the region, T(t), is a share T/K of the stock that takes its share of the
+/// output (and so of energy and process CO2) with it: the stock keeps serving the demand, part of it elsewhere.
 /// A product the region does not make (`isPresent` false) keeps its states at rest and all its flows at 0.
 public final class IndustryComponent: Component {
     public let offset: Int
@@ -25,6 +27,8 @@ public final class IndustryComponent: Component {
     let replacementStart: [Double]
     /// Clinker substitution by solid waste and carbide slag replacing limestone (shares).
     let clinkerSubstitution: CompiledSchedule, carbideSlag: CompiledSchedule
+    /// Clinker capacity transferred out of the region (Mt/yr).
+    let cementTransfer: CompiledSchedule
     /// Green hydrogen used in coal chemicals (Mt H2/yr) and what a tonne displaces and needs.
     let greenHydrogen: CompiledSchedule
     /// Share of restricted steel equipment upgraded to large units.
@@ -53,7 +57,7 @@ public final class IndustryComponent: Component {
 
     deinit {
         cut.deallocate(); cap.deallocate(); deepProcessing.deallocate(); replacement.deallocate()
-        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); greenHydrogen.deallocate(); equipmentUpgrade.deallocate()
+        clinkerSubstitution.deallocate(); carbideSlag.deallocate(); cementTransfer.deallocate(); greenHydrogen.deallocate(); equipmentUpgrade.deallocate()
         benchmark.deallocate(); entry.deallocate(); ladder.deallocate()
         demand.deallocate()
     }
@@ -77,6 +81,7 @@ public final class IndustryComponent: Component {
         replacementStart = replacements.map { $0?.firstStart.map(Double.init) ?? .infinity }
         clinkerSubstitution = CompiledSchedule(levers[Levers.clinkerSubstitution])
         carbideSlag = CompiledSchedule(levers[Levers.carbideSlag])
+        cementTransfer = CompiledSchedule(levers[Levers.cementCapacityTransfer])
         greenHydrogen = CompiledSchedule(levers[Levers.greenHydrogen])
         equipmentUpgrade = CompiledSchedule(levers[Levers.steelEquipmentUpgrade])
         hydrogen = p.hydrogen
@@ -149,7 +154,17 @@ public final class IndustryComponent: Component {
                 demand = q.baseOutput * index * (1 - ws.dualControl.curtailment)
             }
             // The smooth minimum dips below zero when demand is near zero (all alumina from fly ash): output is not negative.
-            let output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
+            var output = max(Smooth.min(demand, q.maxUtilisation * capacity, width: 0.01 * q.baseOutput), 0)
+            if q.product == .clinker {
+                // 产能跨省转移: the transferred capacity (at most the whole stock) leaves with its share of the output.
+                let transferred = min(max(cementTransfer.value(at: t), 0), capacity)
+                output *= 1 - transferred / capacity
+                ws.industry.cementTransferred = transferred
+                ws.industry.cementTransferShare = transferred / capacity
+                // Clinker the region's cement would need without the solid waste blended in.
+                ws.industry.clinkerSubstituted = output * substitution / (1 - substitution)
+                ws.industry.carbideSlagAvoidedCO2 = output * q.processCO2PerTonne * slag
+            }
             let dpExcess = d - q.deepProcessingBase
             var relativeIntensity = (kOld * q.oldRelativeIntensity + kNew * x) / capacity
                 * (1 + q.deepProcessingEnergyUplift * dpExcess)
@@ -213,7 +228,9 @@ public final class IndustryComponent: Component {
         let retrofitting = benchmark.isSet || self.ladder.isSet
         for i in products.indices where products[i].isPresent {
             let q = products[i], k = offset + i * Self.statesPerProduct
-            eliminated += ws.industry.cutRate[i] * ws.industry.capacityOld[i]
+            // Capacity transferred out of the region is eliminated elsewhere, if at all.
+            let inRegion = q.product == .clinker ? 1 - ws.industry.cementTransferShare : 1
+            eliminated += ws.industry.cutRate[i] * ws.industry.capacityOld[i] * inRegion
             let pull = Smooth.positive(y[k + 2] - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
                 / q.efficiencyRelaxationTime
             let capacity = ws.industry.capacityOld[i] + ws.industry.capacityNew[i]
@@ -287,6 +304,11 @@ public struct IndustryFlows {
     public var aluminaExports = 0.0
     /// Green hydrogen used in coal chemicals (Mt H2/yr) and the fuel it displaces (Mtce).
     public var greenHydrogen = 0.0, hydrogenDisplacedFuel = 0.0
+    /// Clinker capacity transferred out of the region (Mt/yr) and its share of the clinker stock.
+    public var cementTransferred = 0.0, cementTransferShare = 0.0
+    /// Clinker not made because solid waste is blended into cement (Mt/yr), and the process CO2 carbide slag
+    /// avoids (Mt CO2/yr): what the cement-materials levers cost is priced on these.
+    public var clinkerSubstituted = 0.0, carbideSlagAvoidedCO2 = 0.0
 
     init(products n: Int) {
         demand = zeroBuffer(n, 0); output = zeroBuffer(n, 0); capacityOld = zeroBuffer(n, 0); capacityNew = zeroBuffer(n, 0)

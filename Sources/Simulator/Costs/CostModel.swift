@@ -18,10 +18,13 @@ import Darwin
 /// - fly_ash_alumina: capacity added above the base x yuan per t/yr
 /// - deep_processing: extra processed output added x yuan per t/yr
 /// - dual_control: value added of output curtailed by an enforced cap
+/// - cement_materials: clinker not made because solid waste is blended in x yuan per t; process CO2 avoided by
+///   carbide slag x yuan per t CO2; clinker capacity newly transferred out of the region x yuan per t/yr
+/// - hydrogen: green hydrogen used x its premium over coal-based hydrogen, yuan per t H2
 /// Ladder pricing is a transfer, not a resource cost; its effect is costed through efficiency and capacity.
 public struct CostModel: Sendable {
     public static let families = ["capacity", "efficiency", "renewables", "coal_power", "electrification", "ccus", "sinks",
-                                  "fly_ash_alumina", "deep_processing", "dual_control"]
+                                  "fly_ash_alumina", "deep_processing", "dual_control", "cement_materials", "hydrogen"]
 
     public let years: [Int]
     /// Annual cost by family, 10^8 yuan.
@@ -67,6 +70,12 @@ public struct CostModel: Sendable {
         annual["fly_ash_alumina"] = increments(flyAsh).map { $0 * c.flyAshAluminaCapex / 100 }
         annual["deep_processing"] = increments(s("deep_processed_extra")).map { $0 * c.deepProcessing / 100 }
         annual["dual_control"] = s("curtailed_value_added")
+        let substituted = s("clinker_substituted"), avoided = s("carbide_slag_avoided_co2")
+        let transferred = increments(s("cement_capacity_transferred"))
+        annual["cement_materials"] = (0..<n).map {
+            (substituted[$0] * c.clinkerSubstitution + avoided[$0] * c.carbideSlag + transferred[$0] * c.cementCapacityTransfer) / 100
+        }
+        annual["hydrogen"] = s("green_hydrogen").map { $0 * c.greenHydrogenPremium / 100 }
         self.years = years
         self.annual = annual
         discountRate = c.discountRate

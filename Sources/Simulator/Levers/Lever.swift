@@ -17,12 +17,15 @@ public struct Lever: Sendable {
     /// A capacity the lever builds out: a milestone below what is installed when its move starts is an
     /// error (tearing capacity down is not what the lever means; retirement has its own levers).
     public let isBuildOut: Bool
+    /// A capacity the lever cannot exceed (a transfer out of the region moves at most what the region has);
+    /// nil: only the range bounds it.
+    public let ceiling: LeverCeiling?
     /// How the lever enters the model, for the docs table.
     public let entersModel: String
 
     public init(path: String, unit: LeverUnit, range: ClosedRange<Double>, label: String, labelZH: String,
                 description: String, descriptionZH: String, family: String, baseline: LeverBaseline,
-                isBuildOut: Bool = false, entersModel: String) {
+                isBuildOut: Bool = false, ceiling: LeverCeiling? = nil, entersModel: String) {
         self.path = path
         self.unit = unit
         self.range = range
@@ -33,10 +36,25 @@ public struct Lever: Sendable {
         self.family = family
         self.baseline = baseline
         self.isBuildOut = isBuildOut
+        self.ceiling = ceiling
         self.entersModel = entersModel
     }
 
     public var scale: Double { unit.scale }
+}
+
+/// The capacity a lever may not exceed, from the dataset (the region's base-year clinker capacity for a transfer
+/// out of the region), in the lever's file units.
+public struct LeverCeiling: Sendable {
+    /// What the capacity is, for the error (English and Chinese).
+    public let what: String, zh: String
+    public let level: @Sendable (ModelParameters) -> Double
+
+    public init(what: String, zh: String, level: @escaping @Sendable (ModelParameters) -> Double) {
+        self.what = what
+        self.zh = zh
+        self.level = level
+    }
 }
 
 /// Where a lever stands when no scenario moves it, in the file's units.
@@ -170,6 +188,25 @@ extension Lever {
             let before = level(schedule, at: Double(r.start).nextDown, p)
             let after = level(schedule, at: Double(r.full + 1).nextDown, p)
             if after < before - 1e-9 * max(abs(before), 1) { return (r.start, r.full, after, before) }
+        }
+        return nil
+    }
+
+    /// The levels a setting may reach with this dataset: the range, below the ceiling if the lever has one
+    /// (sliders, sweeps, solve and optimize search only these).
+    public func validRange(_ p: ModelParameters) -> ClosedRange<Double> {
+        guard let ceiling else { return range }
+        return range.lowerBound...max(range.lowerBound, min(range.upperBound, ceiling.level(p)))
+    }
+
+    /// For a lever with a ceiling, the first milestone (end of a ramp's full year) above it: the year, the level
+    /// reached and the ceiling (file units).
+    public func aboveCeiling(_ schedule: Schedule, _ p: ModelParameters) -> (year: Int, level: Double, ceiling: Double)? {
+        guard let ceiling else { return nil }
+        let limit = ceiling.level(p)
+        for r in schedule.ramps.sorted(by: { ($0.full, $0.start) < ($1.full, $1.start) }) {
+            let reached = level(schedule, at: Double(r.full + 1).nextDown, p)
+            if reached > limit + 1e-9 * max(abs(limit), 1) { return (r.full, reached, limit) }
         }
         return nil
     }

@@ -361,5 +361,10 @@ public struct CostParameters: Sendable {
     public var coalRetirement = 15.0, heatRateRetrofit = 0.15
     /// 10^8 yuan per GW of new-type storage built beyond the allocation rule (at the dataset's storage hours).
     public var storageCapex = 30.0
+    /// yuan per t of clinker not made because solid waste is blended into cement; yuan per t of process CO2
+    /// avoided by carbide slag in the raw meal; yuan per t/yr of clinker capacity transferred out of the region.
+    public var clinkerSubstitution = 50.0, carbideSlag = 60.0, cementCapacityTransfer = 400.0
+    /// yuan per t of green hydrogen above the cost of the coal-based hydrogen it replaces.
+    public var greenHydrogenPremium = 10000.0
     public init() {}
 }

@@ -148,8 +148,10 @@ extension CarbonModel {
         for p in Product.allCases {
             let i = p.rawValue
             s.emit("output_\(p.key)", "Mt/yr", ws.industry.output[i])
-            s.emit("capacity_\(p.key)", "Mt/yr", .stock, ws.industry.capacityOld[i] + ws.industry.capacityNew[i])
-            s.emit("capacity_old_\(p.key)", "Mt/yr", .stock, ws.industry.capacityOld[i])
+            // In the region: clinker capacity transferred out is not.
+            let inRegion = p == .clinker ? 1 - ws.industry.cementTransferShare : 1
+            s.emit("capacity_\(p.key)", "Mt/yr", .stock, (ws.industry.capacityOld[i] + ws.industry.capacityNew[i]) * inRegion)
+            s.emit("capacity_old_\(p.key)", "Mt/yr", .stock, ws.industry.capacityOld[i] * inRegion)
         }
         s.emit("fly_ash_generated", "Mt", ws.flyAsh.generated)
         s.emit("fly_ash_stock", "Mt", .stock, ws.flyAsh.stock)
@@ -159,6 +161,9 @@ extension CarbonModel {
         s.emit("alumina_exports", "Mt/yr", ws.industry.aluminaExports)
         s.emit("green_hydrogen", "Mt/yr", ws.industry.greenHydrogen)
         s.emit("hydrogen_displaced_fuel", "Mtce", ws.industry.hydrogenDisplacedFuel)
+        s.emit("cement_capacity_transferred", "Mt/yr", .stock, ws.industry.cementTransferred)
+        s.emit("clinker_substituted", "Mt/yr", ws.industry.clinkerSubstituted)
+        s.emit("carbide_slag_avoided_co2", "Mt CO2", ws.industry.carbideSlagAvoidedCO2)
         s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
         s.emit("ccus_capture_potential", "Mt CO2", ws.ccus.potential)
         s.emit("dual_control_curtailment", "%", 100 * ws.dualControl.curtailment)

@@ -70,6 +70,10 @@ public struct SweepPlan: Sendable {
             if let t = lever.teardown(levers[lever], p) {
                 throw InputError(file: spec.file, keyPath: path, message: PreparedScenario.teardownMessage(lever, t))
             }
+            if let c = lever.aboveCeiling(levers[lever], p) {
+                throw InputError(file: spec.file, keyPath: path, message: PreparedScenario.ceilingMessage(lever, c),
+                                 accepted: PreparedScenario.ceilingAccepted(lever, c))
+            }
         }
         p.levers = levers
         return p

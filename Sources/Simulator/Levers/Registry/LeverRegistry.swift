@@ -8,6 +8,7 @@ public enum LeverRegistry {
         Levers.capacityCut + Levers.capacityCap + Levers.deepProcessingLevers + Levers.capacityReplacementLevers + [
             Levers.clinkerSubstitution,
             Levers.carbideSlag,
+            Levers.cementCapacityTransfer,
             Levers.greenHydrogen,
             Levers.steelEquipmentUpgrade,
             Levers.efficiencyBenchmark,
