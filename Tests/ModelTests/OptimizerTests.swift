@@ -15,7 +15,7 @@ final class OptimizerTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     /// A spec; BASE is the baseline (with its targets), PLAIN the same model without targets, DUAL the shipped
-    /// enforced-dual-control scenario (energy cap 250/250/240 Mtce) with ladder pricing, and ANNOUNCED the
+    /// enforced-dual-control scenario (energy cap 249/230/205 Mtce in 2026/2030/2035) with ladder pricing, and ANNOUNCED the
     /// announced measures.
     func spec(_ text: String) throws -> OptimizeSpec {
         let url = directory.appendingPathComponent("spec.yaml")
@@ -151,14 +151,14 @@ final class OptimizerTests: XCTestCase {
               non_fossil_share: none
             starts: 1
             """)
-        XCTAssertEqual(s.targets.energyCap, [2025: 250, 2030: 250, 2035: 240], "the base's cap stays")
+        XCTAssertEqual(s.targets.energyCap, [2026: 249, 2030: 230, 2035: 205], "the base's cap stays")
         XCTAssertEqual(s.targets.peakYear, 2028)
         var optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
         optimizer.maxIterations = 120
         optimizer.outerIterations = 4
         let r = try optimizer.optimize()
         XCTAssertTrue(r.best.feasible)
-        XCTAssertTrue(r.best.margins.contains { $0.name == "energy_cap_2025" })
+        XCTAssertTrue(r.best.margins.contains { $0.name == "energy_cap_2026" })
         let text = try optimizer.scenarioFile(r.best.x, name: "optimum")
         // Both measures under `measures`: dual control once landed under `sector_plans`.
         XCTAssertTrue(text.contains("\nmeasures:\n  ladder_pricing: {target: 0.05, start: 2023, full: 2025, shape: linear}\n  dual_control: {enforce: true}\n"), text)
@@ -178,8 +178,10 @@ final class OptimizerTests: XCTestCase {
               \(ccus): {range: [0, 50], start: 2030}
             targets: {peak_year: 2028, neutrality_year: none}
             """)
-        // announced sets wind and solar 2021-2030, linear.
-        XCTAssertEqual(s.base.levers[wind], LeverSetting(target: 135, start: 2021, full: 2030, shape: .linear))
+        // announced sets wind and solar as milestones from 2021 to 2030 (announced.yaml), linear.
+        XCTAssertEqual(s.base.levers[wind], LeverSetting(form: .path, start: 2021, milestones: [
+            Milestone(year: 2023, value: 69.52), Milestone(year: 2024, value: 101.35), Milestone(year: 2025, value: 111.07),
+            Milestone(year: 2026, value: 130.67), Milestone(year: 2030, value: 196)]))
         let optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
         let scenario = optimizer.scenario([150, 80, 10])
         XCTAssertEqual(scenario.levers[wind], LeverSetting(target: 150, start: 2024, full: 2035, shape: .logistic))

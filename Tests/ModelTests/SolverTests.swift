@@ -49,7 +49,7 @@ final class SolverTests: XCTestCase {
         let goal = try TargetParser(dataset: dataset).parse("peak_year=2028")
         let solver = LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind")),
                                  setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), targets: goal)
-        XCTAssertEqual(solver.runTargets.energyCap, [2025: 250, 2030: 250, 2035: 240])
+        XCTAssertEqual(solver.runTargets.energyCap, [2026: 249, 2030: 230, 2035: 205])
         XCTAssertEqual(solver.runTargets.peakYear, 2028, "the command's target replaces the file's peak year")
         XCTAssertEqual(solver.runTargets.neutralityYear, 2060, "the file's other targets stay")
         let solution = try solver.solve()
@@ -62,8 +62,8 @@ final class SolverTests: XCTestCase {
         var unenforced = solver.scenario(at: value)
         unenforced.enforceDualControl = false
         let free = try PreparedScenario(unenforced, dataset: dataset).run()
-        XCTAssertGreaterThan(try XCTUnwrap(free.trajectory.value("energy_dual_control", year: 2025)),
-                             try XCTUnwrap(enforced.trajectory.value("energy_dual_control", year: 2025)))
+        XCTAssertGreaterThan(try XCTUnwrap(free.trajectory.value("energy_dual_control", year: 2030)),
+                             try XCTUnwrap(enforced.trajectory.value("energy_dual_control", year: 2030)))
         XCTAssertEqual(enforced.indicators.targetChecks.filter { $0.kind == .energyCap }.count, 3, "run checks the cap too")
     }
 

@@ -116,8 +116,8 @@ final class ChartTests: XCTestCase {
         let dir = CLI.repository.appendingPathComponent("scenarios")
         let w = try WedgeAnalysis(baseline: loader.load(path: dir.appendingPathComponent("baseline.yaml").path),
                                   policy: loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset)
-        // announced sets storage (renewables) and dedicated renewable export (electricity demand) too
-        XCTAssertEqual(Set(w.groups), ["capacity", "coal_power", "efficiency", "renewables", "electricity_demand"])
+        // announced sets storage (renewables), dedicated renewable export (electricity demand) and green hydrogen too
+        XCTAssertEqual(Set(w.groups), ["capacity", "coal_power", "efficiency", "renewables", "electricity_demand", "hydrogen"])
         XCTAssertFalse(w.sampled)
         let announced = try PreparedScenario(loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset).run()
         for y in w.years.indices {

@@ -64,15 +64,15 @@ final class ChineseConventionsTests: XCTestCase {
     /// 万吨标准煤, 1 GW = 100 万千瓦, 1 TWh = 10 亿千瓦时; 10^8 yuan is already 亿元.
     func testChineseUnitsAreTheModelsNumbersTimesTheirFactors() {
         let t = Self.announced.trajectory
-        // announced reaches its 135 GW wind target at the end of 2030 and exports 453.3 TWh: the dataset's 360 TWh
-        // of other exports plus dedicated renewable export (announced.yaml: 35 TWh at the end of 2027, 105 at the
-        // end of 2030, linear between), whose 2030 value is about the year's mean, (81.67 + 105) / 2 = 93.3 TWh:
-        // by hand, 135 GW = 13500 万千瓦 and 453.3 TWh = 4533 亿千瓦时.
-        XCTAssertEqual(t.value("capacity_wind", year: 2030)!, 135, accuracy: 1e-6)
-        XCTAssertEqual(UnitSystem.cn.presented("GW").value(135), 13500)
-        // To the table's one decimal: the model's value is 453.317 (its 2030 value is not quite the plain mean).
-        XCTAssertEqual(t.value("electricity_exports", year: 2030)!, 453.3, accuracy: 0.05)
-        XCTAssertEqual(UnitSystem.cn.presented("TWh").value(453.3), 4533, accuracy: 1e-9)
+        // announced reaches its 196 GW wind milestone at the end of 2030 and exports 456.0 TWh: the dataset's 360 TWh
+        // of other exports plus dedicated renewable export (announced.yaml: 36 TWh at the end of 2027, 108 at the
+        // end of 2030, linear between), whose 2030 value is about the year's mean, (84 + 108) / 2 = 96 TWh:
+        // by hand, 196 GW = 19600 万千瓦 and 456.0 TWh = 4560 亿千瓦时.
+        XCTAssertEqual(t.value("capacity_wind", year: 2030)!, 196, accuracy: 1e-6)
+        XCTAssertEqual(UnitSystem.cn.presented("GW").value(196), 19600)
+        // To the table's one decimal: the model's value is 455.983 (its 2030 value is not quite the plain mean).
+        XCTAssertEqual(t.value("electricity_exports", year: 2030)!, 456.0, accuracy: 0.05)
+        XCTAssertEqual(UnitSystem.cn.presented("TWh").value(456.0), 4560, accuracy: 1e-9)
         XCTAssertEqual(UnitSystem.cn.presented("Mt CO2").value(8.221), 822.1, accuracy: 1e-9)
         XCTAssertEqual(UnitSystem.cn.presented("Mtce").value(2.93), 293, accuracy: 1e-9)
         XCTAssertEqual(UnitSystem.cn.presented("10^8 yuan (2019 prices)").factor, 1)
@@ -82,15 +82,15 @@ final class ChineseConventionsTests: XCTestCase {
         let zh = TextRenderer(language: .zh, markdown: false).render(PlanPeriodReport(Self.announced))
         let row = { (label: String) in zh.split(separator: "\n").first { $0.hasPrefix(label) }.map(String.init) ?? "" }
         XCTAssertTrue(row("风电装机").contains("万千瓦"))
-        XCTAssertTrue(row("风电装机").contains("13500（"), row("风电装机"))
-        XCTAssertTrue(row("外送电量").contains("4533（"), row("外送电量"))
+        XCTAssertTrue(row("风电装机").contains("19600（"), row("风电装机"))
+        XCTAssertTrue(row("外送电量").contains("4560（"), row("外送电量"))
         for (label, series, factor) in [("CO2排放总量（毛）", "co2_gross", 100.0), ("能源消费总量", "energy_total", 100), ("煤电发电量", "generation_coal", 10)] {
             let expected = NumberFormat.value(factor * t.value(series, year: 2030)!)
             XCTAssertTrue(row(label).contains(expected + "（"), "\(label): \(expected) not in \(row(label))")
         }
         // The English table keeps the model's units unless asked.
         let en = TextRenderer(language: .en, markdown: false).render(PlanPeriodReport(Self.announced))
-        XCTAssertTrue(en.contains("135.0 (+"))
+        XCTAssertTrue(en.contains("196.0 (+"))
         XCTAssertTrue(TextRenderer(language: .en, markdown: false, units: .cn).render(PlanPeriodReport(Self.announced)).contains("10^4 kW"))
     }
 

@@ -36,9 +36,10 @@ final class SweepLeverFormTests: XCTestCase {
         let s = try spec("name: d\nscenarios: [SCENARIOS/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.delta: {levels: [0, 40]}\n")
         let plan = try SweepPlan(spec: s, dataset: dataset)
         let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [40]))).run()
-        // As `{delta: 40}` in a file: announced's 2021-2030 ramp plus 40 over the same years.
-        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2030)), 175, accuracy: 1e-6)
-        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2021)), 45.963 + 4, accuracy: 1e-3)
+        // As `{delta: 40}` in a file: announced's 2021-2030 path plus 40 ramped over the same years. Announced's wind
+        // at the end of 2021 is a third of the way from 36.07 (end of 2020) to its 2023 milestone of 69.52: 47.22.
+        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2030)), 236, accuracy: 1e-6)
+        XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2021)), 36.07 + (69.52 - 36.07) / 3 + 4, accuracy: 1e-3)
     }
 
     func testOneLeverTakesOneForm() throws {

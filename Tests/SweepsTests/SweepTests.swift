@@ -112,8 +112,10 @@ final class SweepTests: XCTestCase {
     }
 
     func testSummaryOfASaltelliSweep() throws {
+        // On the baseline: announced's own wind and solar path (170 GW by 2025) puts its peak before a 2021-2030 wind
+        // ramp has much effect.
         let s = try spec("""
-            scenarios: [SCENARIOS/announced.yaml]
+            scenarios: [SCENARIOS/baseline.yaml]
             design: saltelli
             n: 32
             factors:
