@@ -91,8 +91,9 @@ public enum HindcastRenderer {
         out += table.table(header: ["quantity", "window", "compared", "mean abs error", "MAPE %", "bounds met", "bounds missed", "not compared"].map { t($0, l) },
                            rows: summary, rightAligned: { $0 >= 2 })
         let violations = HindcastBounds.violations(h)
-        out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足）："
-                               : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed"
+        let energyBound = h.history?.energyBasisRatio != nil ? HindcastBounds.fittedEnergyPercent : HindcastBounds.energyPercent
+        out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，能源消费总量 ≤ \(energyBound) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足）："
+                               : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, total energy ≤ \(energyBound) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed"
                                  + (h.history == nil ? "" : "; followed in history mode (capacities, exports, GDP) ≤ \(HindcastBounds.followedPercent) %, GDP growth ≤ \(HindcastBounds.followedGrowthPoints) pp") + "): ")
         out += violations.isEmpty ? (l == .zh ? "满足\n" : "met\n") : (l == .zh ? "超出\n" : "EXCEEDED\n") + violations.map { "- " + $0 + "\n" }.joined()
         out += "\n" + (markdown ? "_" : "") + (l == .zh
