@@ -204,6 +204,25 @@ final class LeverFormsInSearchTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.trajectory.value("capacity_wind", year: 2030)), value, accuracy: 1e-6)
     }
 
+    /// A delta over a path moves every year from its start, the path's earlier milestones included: solve's floor is
+    /// the lowest level at which nothing is torn down, not the level installed when the delta starts (which let a
+    /// lowered delta drag 2023 below what was installed, and solve threw instead of answering).
+    func testSolveOnADeltaOverAPathSearchesOnlySettingsThatBuild() throws {
+        let dataset = try Fixtures.dataset()
+        let base = try ScenarioLoader(dataset: dataset).parse(
+            "extends: \(Fixtures.scenarios.appendingPathComponent("announced.yaml").path)\nsector_plans: {power: {wind: {delta: 40}}}\n",
+            file: "plus40.yaml")
+        let lever = try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind"))
+        let setting = try XCTUnwrap(base.levers[lever.path])
+        let p = try PreparedScenario(base, dataset: dataset).parameters
+        let floor = lever.minimumTarget(setting, p)
+        XCTAssertNil(lever.teardown(lever.schedule(lever.setting(setting, reaching: floor, p), p), p), "the floor builds")
+        XCTAssertNotNil(lever.teardown(lever.schedule(lever.setting(setting, reaching: floor - 0.01, p), p), p), "just below it tears down")
+        let solver = LeverSolver(base: base, dataset: dataset, lever: lever, setting: setting,
+                                 targets: try TargetParser(dataset: dataset).parse("peak_year=2026"))
+        XCTAssertNoThrow(try solver.solve())
+    }
+
     func testOptimizeKeepsAPathBasesEarlierMilestones() throws {
         let dataset = try Fixtures.dataset()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-path-\(UUID().uuidString)")

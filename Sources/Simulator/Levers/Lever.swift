@@ -170,14 +170,26 @@ extension Lever {
         return r
     }
 
-    /// The smallest level a setting's last milestone may reach: for a build-out lever, what is installed when
-    /// its last move starts (so that solve and optimize search only settings that build); otherwise the
-    /// range's bottom.
+    /// The smallest level a setting's last milestone may reach: for a build-out lever, the lowest level at which
+    /// no move of the resulting schedule takes capacity down (so that solve and optimize search only settings
+    /// that build); otherwise the range's bottom. For a target or path that is what is installed when the last
+    /// move starts; a delta moves every year from its start, earlier milestones of what it extends included,
+    /// so it is found by bisection (the level is monotone in the setting).
     public func minimumTarget(_ s: LeverSetting, _ p: ModelParameters) -> Double {
         guard isBuildOut else { return range.lowerBound }
         let lastStart = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start
         let probe = setting(s, reaching: range.upperBound, p)
-        return min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart).nextDown, p)), range.upperBound)
+        let installed = min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart).nextDown, p)), range.upperBound)
+        guard s.form == .delta else { return installed }
+        func builds(_ level: Double) -> Bool { teardown(schedule(setting(s, reaching: level, p), p), p) == nil }
+        var low = max(range.lowerBound, installed), high = range.upperBound
+        if builds(low) { return low }
+        guard builds(high) else { return installed }
+        while high - low > 1e-9 * max(abs(high), 1) {
+            let mid = (low + high) / 2
+            if builds(mid) { high = mid } else { low = mid }
+        }
+        return high
     }
 
     /// For a build-out lever, the first move that would take the level down: its end year, the level it
