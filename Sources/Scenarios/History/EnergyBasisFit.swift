@@ -12,15 +12,7 @@ import Simulator
 enum EnergyBasisFit {
     /// Observed energy levels the fit compares, proportional to the ratio. Intensity levels are left out: their
     /// price base rarely matches the model's 2019 prices.
-    static let quantities = ["energy_total"]
-
-    static func targets(_ set: ObservationSet, baseYear: Int, through: Int) -> [Observation] {
-        set.observations.filter { o in
-            guard quantities.contains(o.quantity.name), o.year >= baseYear, o.year <= through, o.basis.isComplete,
-                  case .compared(conversion: nil) = o.use else { return false }
-            return true
-        }.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
-    }
+    static let quantities: Set<String> = ["energy_total"]
 
     /// The least-squares ratio for model values `model` against observed `observed` (relative residuals).
     static func ratio(model: [Double], observed: [Double]) -> Double? {
@@ -34,7 +26,7 @@ enum EnergyBasisFit {
 
     /// The dataset with its basis ratio fitted; unchanged (ratio nil) when nothing is observed to fit to.
     static func fitted(_ dataset: Dataset, observations set: ObservationSet, through: Int) throws -> (Dataset, ratio: Double?) {
-        let used = targets(set, baseYear: dataset.baseYear, through: through)
+        let used = set.comparedAsTheyStand(quantities, in: dataset.baseYear...max(dataset.baseYear, through))
         guard !used.isEmpty else { return (dataset, nil) }
         let start = dataset.entry("energy_statistics.basis_ratio")?.scalar ?? 1
         let run = try PreparedScenario(Scenario(name: "baseline", file: dataset.file), dataset: dataset).run().trajectory

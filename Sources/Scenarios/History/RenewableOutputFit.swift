@@ -9,21 +9,12 @@ import Simulator
 /// reference use them as they are. Kept in the dataset's ranges for the capacity factors.
 enum RenewableOutputFit {
     /// The generation quantities the fit compares, each with the model outputs it sums.
-    static let quantities = ["generation_wind_solar", "generation_wind", "generation_solar"]
-
-    /// The figures the fit uses: compared as they stand (annual, whole region), after the base year, up to `through`.
-    static func targets(_ set: ObservationSet, baseYear: Int, through: Int) -> [Observation] {
-        set.observations.filter { o in
-            guard quantities.contains(o.quantity.name), o.year > baseYear, o.year <= through, o.basis.isComplete,
-                  case .compared(conversion: nil) = o.use else { return false }
-            return true
-        }.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
-    }
+    static let quantities: Set<String> = ["generation_wind_solar", "generation_wind", "generation_solar"]
 
     /// The dataset with its wind and solar capacity factors scaled by the fitted factor; unchanged when
     /// nothing is observed to fit to.
     static func fitted(_ dataset: Dataset, observations set: ObservationSet, through: Int) throws -> (Dataset, scale: Double?) {
-        let used = targets(set, baseYear: dataset.baseYear, through: through)
+        let used = set.comparedAsTheyStand(quantities, in: (dataset.baseYear + 1)...max(dataset.baseYear + 1, through))
         guard !used.isEmpty, let wind = dataset.entry("power.wind_capacity_factor"), let solar = dataset.entry("power.solar_capacity_factor"),
               let cw = wind.scalar, let cs = solar.scalar else { return (dataset, nil) }
         let baseline = Scenario(name: "baseline", file: dataset.file)

@@ -9,6 +9,16 @@ public struct ObservationSet: Sendable {
     /// Rows in file order.
     public let observations: [Observation]
 
+    /// The figures a history-mode fit compares with the model as they stand (annual or year-end, whole region, not
+    /// a bound) for `quantities`, in `years`, in year then file order; duplicates kept.
+    public func comparedAsTheyStand(_ quantities: Set<String>, in years: ClosedRange<Int>) -> [Observation] {
+        observations.filter { o in
+            guard quantities.contains(o.quantity.name), years.contains(o.year), o.basis.isComplete,
+                  case .compared(conversion: nil) = o.use else { return false }
+            return true
+        }.sorted { ($0.year, $0.line) < ($1.year, $1.line) }
+    }
+
     public init(file: String, observations: [Observation]) {
         self.file = file
         self.observations = observations

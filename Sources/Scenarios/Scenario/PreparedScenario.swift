@@ -23,13 +23,8 @@ public struct PreparedScenario: Sendable {
         for (path, s) in scenario.levers.sorted(by: { $0.key < $1.key }) {
             guard let lever = LeverRegistry.lever(path) else { continue }
             levers.set(lever, s, parameters: p)
-            if let t = lever.teardown(levers[lever], p) {
-                throw InputError(file: scenario.file, keyPath: path, message: Self.teardownMessage(lever, t),
-                                 accepted: "milestones at or above the installed capacity")
-            }
-            if let c = lever.aboveCeiling(levers[lever], p) {
-                throw InputError(file: scenario.file, keyPath: path, message: Self.ceilingMessage(lever, c),
-                                 accepted: Self.ceilingAccepted(lever, c))
+            if let v = Self.limitViolation(lever, levers[lever], p) {
+                throw InputError(file: scenario.file, keyPath: path, message: v.message, accepted: v.accepted)
             }
         }
         if let history = dataset.history {
@@ -58,17 +53,18 @@ public struct PreparedScenario: Sendable {
         return "a build-out target of \(format(t.target)) \(lever.unit.rawValue) by the end of \(t.year) is below the \(format(t.installed)) \(lever.unit.rawValue) installed at the start of \(t.start); this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"
     }
 
-    /// Why a lever cannot go above its ceiling: it names the capacity (a transfer out of the region moves at most
-    /// what the region has).
-    public static func ceilingMessage(_ lever: Lever, _ c: (year: Int, level: Double, ceiling: Double)) -> String {
+    /// What a lever's schedule may not do, whichever input set it (scenario file, prepared scenario, sweep): take
+    /// a build-out's capacity down, or go above the lever's ceiling (a transfer out of the region moves at most
+    /// what the region has). The error's message and accepted values; nil when the schedule keeps to both.
+    public static func limitViolation(_ lever: Lever, _ schedule: Schedule, _ p: ModelParameters) -> (message: String, accepted: String)? {
+        if let t = lever.teardown(schedule, p) {
+            return (teardownMessage(lever, t), "milestones at or above the installed capacity")
+        }
+        guard let c = lever.aboveCeiling(schedule, p) else { return nil }
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
         let what = lever.ceiling?.what ?? "capacity"
-        return "\(format(c.level)) \(lever.unit.rawValue) by the end of \(c.year) exceeds the region's \(what) of \(format(c.ceiling)) \(lever.unit.rawValue) (dataset, base year); a transfer out cannot move more capacity than the region has"
-    }
-
-    public static func ceilingAccepted(_ lever: Lever, _ c: (year: Int, level: Double, ceiling: Double)) -> String {
-        func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
-        return "0 to \(format(c.ceiling)) \(lever.unit.rawValue)"
+        return ("\(format(c.level)) \(lever.unit.rawValue) by the end of \(c.year) exceeds the region's \(what) of \(format(c.ceiling)) \(lever.unit.rawValue) (dataset, base year); a transfer out cannot move more capacity than the region has",
+                "\(format(lever.range.lowerBound)) to \(format(c.ceiling)) \(lever.unit.rawValue)")
     }
 
     /// Runs the scenario: trajectory and indicators.

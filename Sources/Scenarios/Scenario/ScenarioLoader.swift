@@ -295,13 +295,8 @@ public struct ScenarioLoader {
     func checkLevels(_ setting: LeverSetting, _ lever: Lever, _ node: YAMLNode) throws {
         guard let p = parameters else { return }
         let schedule = lever.schedule(setting, p)
-        if let t = lever.teardown(schedule, p) {
-            let how = setting.form == .delta ? "with the delta, " : ""
-            throw node.error(how + PreparedScenario.teardownMessage(lever, t), accepted: "milestones at or above the installed capacity")
-        }
-        if let c = lever.aboveCeiling(schedule, p) {
-            let how = setting.form == .delta ? "with the delta, " : ""
-            throw node.error(how + PreparedScenario.ceilingMessage(lever, c), accepted: PreparedScenario.ceilingAccepted(lever, c))
+        if let v = PreparedScenario.limitViolation(lever, schedule, p) {
+            throw node.error((setting.form == .delta ? "with the delta, " : "") + v.message, accepted: v.accepted)
         }
         if setting.form == .delta {
             for r in schedule.ramps {

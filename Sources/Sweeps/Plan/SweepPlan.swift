@@ -67,12 +67,8 @@ public struct SweepPlan: Sendable {
         for (path, s) in leverSettings.sorted(by: { $0.key < $1.key }) {
             let lever = LeverRegistry.lever(path)!
             levers.set(lever, s, parameters: p)
-            if let t = lever.teardown(levers[lever], p) {
-                throw InputError(file: spec.file, keyPath: path, message: PreparedScenario.teardownMessage(lever, t))
-            }
-            if let c = lever.aboveCeiling(levers[lever], p) {
-                throw InputError(file: spec.file, keyPath: path, message: PreparedScenario.ceilingMessage(lever, c),
-                                 accepted: PreparedScenario.ceilingAccepted(lever, c))
+            if let v = PreparedScenario.limitViolation(lever, levers[lever], p) {
+                throw InputError(file: spec.file, keyPath: path, message: v.message, accepted: v.accepted)
             }
         }
         p.levers = levers
