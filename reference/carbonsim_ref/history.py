@@ -171,6 +171,8 @@ def apply_dataset(data, dataset_path, through=None):
         e = data["power"]["exports"]
         e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
     last = max(y for ys in obs.values() for y in ys)
+    for quantity, where, later in CALIBRATED:
+        fit_path(data, obs, path, quantity, where, later, last)
     fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
     fit_energy_basis(data, obs, generation_rows(path, base_year, end_year, last, {"energy_total": MTCE}, first=base_year))
     return obs
@@ -184,6 +186,112 @@ def apply_levers(data, scenario, obs):
         if observed:
             lever = f"sector_plans.power.{key}"
             scenario["levers"][lever] = merge_lever(scenario["levers"].get(lever), observed, base_year, float(rate))
+
+
+MT = {"Mt": 1, "10^4 t": 0.01, "10 kt": 0.01, "万吨": 0.01}
+PERCENT = {"%": 1}
+# The demand paths history mode calibrates, in order (outputs first: their electricity is part of consumption):
+# (observed level quantity, dataset series as (section, key...), what its later knots mean).
+CALIBRATED = [(f"output_{p}", ("products", p, "demand_index"), "rescaled")
+              for p in ("steel", "aluminium", "clinker", "coke", "ferroalloy", "carbide", "coal_chemicals")] \
+    + [("electricity_consumption", ("power", "new_load"), "kept")]
+LEVEL_UNITS = {"electricity_consumption": TWH}
+
+
+def coverage_end(path, quantities):
+    """The last year of any figure of these quantities in the file, whatever its basis."""
+    with open(path, encoding="utf-8") as f:
+        lines = [l for l in f.read().replace("\r\n", "\n").split("\n") if l.strip() and not l.startswith("#")]
+    rows = csv.reader(lines)
+    col = {h.strip(): i for i, h in enumerate(next(rows))}
+    years = [int(r[col["year"]]) for r in rows if r[col["quantity"]].strip() in quantities]
+    return max(years) if years else None
+
+
+def linear(years, values, at):
+    """Linear interpolation between knots, flat outside (the fit's start)."""
+    if at <= years[0]:
+        return values[0]
+    for i in range(1, len(years)):
+        if at <= years[i]:
+            f = (at - years[i - 1]) / (years[i] - years[i - 1])
+            return values[i - 1] + f * (values[i] - values[i - 1])
+    return values[-1]
+
+
+def calibrated_path(years, values, knots, fitted, coverage, later):
+    """The dataset's knots before the first observed year, a knot at each observed year, then the dataset's knots
+    after every covered year (a demand index rescaled by fitted / own at the last observed year)."""
+    first, last = knots[0], knots[-1]
+    ys = [y for y in years if y < first] + list(knots)
+    vs = [v for y, v in zip(years, values) if y < first] + list(fitted)
+    own = linear(years, values, last)
+    scale = fitted[-1] / own if later == "rescaled" and own > 0 else 1.0
+    for y, v in zip(years, values):
+        if y > max(last, coverage):
+            ys.append(y)
+            vs.append(v * scale)
+    return ys, vs
+
+
+SMOOTHNESS = 0.01
+
+
+def fit_path(data, obs, path, quantity, where, later, last):
+    """A demand path's yearly knots through the last observed year, least squares on relative errors (a level
+    m/o - 1, a growth g (m_Y / m_Y-1) / (1 + g) - 1) plus a light smoothness term on the knots' second
+    differences; the model run as its baseline in history mode (docs/model.md, "History mode")."""
+    base_year, end_year = int(data["base_year"]), int(data["end_year"])
+    units = LEVEL_UNITS.get(quantity, MT)
+    rows = generation_rows(path, base_year, end_year, last, {quantity: units, quantity + "_growth": PERCENT})
+    node = data
+    for k in where:
+        node = node.get(k) if isinstance(node, dict) else None
+        if node is None:
+            return
+    if not rows or "years" not in node:
+        return
+    import copy
+    from scipy.optimize import least_squares
+    from .model import Model
+    years, values = [float(y) for y in node["years"]], [float(v) for v in node["values"]]
+    knots = list(range(base_year + 1, max(y for y, _, _, _ in rows) + 1))
+    anchor = linear(years, values, float(base_year))
+    level = float(data["power"]["base_in_region_consumption"]["value"]) if quantity == "electricity_consumption" else anchor
+    weight = SMOOTHNESS / level if level > 0 else SMOOTHNESS
+    coverage = max(coverage_end(path, {quantity, quantity + "_growth"}), last)
+    output = "electricity_demand_in_region" if quantity == "electricity_consumption" else quantity
+
+    def series(x):
+        return calibrated_path(years, values, [float(k) for k in knots], [max(v, 0.0) for v in x], coverage, later)
+
+    def residuals(x):
+        d = copy.deepcopy(data)
+        n = d
+        for k in where:
+            n = n[k]
+        n["years"], n["values"] = series(x)
+        d["end_year"] = max(knots) + 1
+        baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
+        apply_levers(d, baseline, obs)
+        ys, out = Model(d, baseline).run()
+        r = []
+        for y, _, q, v in rows:
+            now = out[ys.index(y)][output]
+            if q == quantity:
+                r.append(now / v - 1)
+            else:
+                r.append(now / out[ys.index(y - 1)][output] / (1 + v / 100) - 1)
+        # Unobserved years held smooth: the path's second difference, relative to the level it drives.
+        for j in range(len(knots) - 1):
+            before = anchor if j == 0 else x[j - 1]
+            r.append(weight * (before - 2 * x[j] + x[j + 1]))
+        return r
+
+    # Central differences with a step far above the integrator's noise (the annual values are close to linear).
+    fit = least_squares(residuals, [linear(years, values, k) for k in knots], jac="3-point", diff_step=1e-4,
+                        xtol=1e-12, ftol=1e-12, gtol=1e-12)
+    node["years"], node["values"] = series(fit.x)
 
 
 def fit_capacity_factors(data, obs, rows):

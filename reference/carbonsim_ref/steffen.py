@@ -30,3 +30,18 @@ class Steffen:
         b = (3 * s - 2 * d[i] - d[i + 1]) / h
         dx = t - x[i]
         return y[i] + dx * (d[i] + dx * (b + dx * a))
+
+
+class Linear:
+    """Linear interpolation between knots, held flat outside them (GSL's linear interpolation with the same ends)."""
+    def __init__(self, x, y):
+        self.x, self.y = list(x), list(y)
+
+    def __call__(self, t):
+        x, y = self.x, self.y
+        if t <= x[0]:
+            return y[0]
+        if t >= x[-1]:
+            return y[-1]
+        i = bisect.bisect_right(x, t) - 1
+        return y[i] + (t - x[i]) / (x[i + 1] - x[i]) * (y[i + 1] - y[i])

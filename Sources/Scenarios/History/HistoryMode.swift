@@ -28,6 +28,8 @@ public struct HistoryMode: Sendable, Equatable {
     public internal(set) var capacityFactorScale: Double? = nil
     /// The energy statistics' basis ratio fitted to observed energy levels (`EnergyBasisFit`); nil when not fitted.
     public internal(set) var energyBasisRatio: Double? = nil
+    /// The observed level quantities a demand path was calibrated to (`PathCalibration`), with the years fitted.
+    public internal(set) var calibrated: [String: [Int]] = [:]
 
     /// The years the model follows observations: the base year's successor through N.
     public var observedYears: ClosedRange<Int> { (baseYear + 1)...lastObservedYear }
@@ -141,6 +143,9 @@ public struct HistoryMode: Sendable, Equatable {
         if !gdpGrowth.isEmpty { parts.append("GDP growth \(Self.span(gdpGrowth.keys))") }
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
         if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
+        for (q, years) in calibrated.sorted(by: { $0.key < $1.key }) {
+            parts.append("\(q == "electricity_consumption" ? "in-region new load" : q.replacingOccurrences(of: "output_", with: "") + " demand") calibrated to \(q.replacingOccurrences(of: "_", with: " ")) \(Self.span(years))")
+        }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
         if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals)") }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
@@ -166,7 +171,15 @@ extension Dataset {
     public func inHistoryMode(_ set: ObservationSet, through: Int? = nil) throws -> Dataset {
         let text = set.observations.map { "\($0.quantity.name),\($0.year),\($0.value),\($0.unit),\($0.basis),\($0.line)" }.joined(separator: "\n")
         guard var mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
-        let drivers = try mode.applied(to: self)
+        var drivers = try mode.applied(to: self)
+        // Demand first: the capacity-factor fit then dispatches the observed demand.
+        for calibration in PathCalibration.all {
+            let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)
+            guard let fit else { continue }
+            mode.calibrated[calibration.quantity] = fit.years
+            drivers = d
+            drivers.history = mode
+        }
         var (renewables, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
         mode.capacityFactorScale = scale
         // After the capacity factors: the energy fit runs the model with them, and the observed capacities, in place

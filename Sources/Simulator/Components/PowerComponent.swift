@@ -48,8 +48,10 @@ public final class PowerComponent: Component {
         newLoadLever = CompiledSchedule(levers[Levers.newLoad])
         storageLever = CompiledSchedule(levers[Levers.storage])
         dedicatedExportLever = CompiledSchedule(levers[Levers.dedicatedExport])
+        // A yearly path, linear between knots: history mode fits one knot a year (`PathCalibration`), and a
+        // monotone cubic through yearly knots would make that fit non-smooth where two knots are equal.
         newLoadSpline = parameters.newLoadYears.isEmpty ? nil
-            : try Spline(x: midYear(parameters.newLoadYears), y: parameters.newLoad, kind: .steffen)
+            : try Spline(x: midYear(parameters.newLoadYears), y: parameters.newLoad, kind: .linear)
         coalPipelineSpline = parameters.coalPipelineYears.isEmpty ? nil
             : try Spline(x: midYear(parameters.coalPipelineYears), y: parameters.coalPipeline, kind: .steffen)
         newLoadPath = newLoadSpline?.view

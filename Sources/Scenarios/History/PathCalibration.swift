@@ -1,0 +1,165 @@
+import Simulator
+
+/// History mode's calibration of a demand path to observed annual levels and growth rates: the knots of one
+/// dataset series (in-region new load, a product's demand index), one a year from the base year's successor to
+/// the last observed year, are fitted by nonlinear least squares (GSL) so that the model's annual value meets
+/// each figure, with everything else of history mode in place. A level counts as the relative error m/o - 1, a
+/// growth rate g as (m_Y / m_Y-1) / (1 + g) - 1, the same scale. Years without a figure are held by a light
+/// smoothness term (`smoothness` times the path's second difference, relative to the level it drives), so a
+/// growth observed in one year is not spread over the unobserved years before it; the figures are then met to
+/// well under 0.1 %.
+///
+/// The fitted path: the dataset's knots up to the base year, the fitted yearly knots, and then the dataset's
+/// knots after every year the observations cover (`coverageEnd`), so a leave-last-years-out fit never sees a
+/// knot derived from the years it leaves out. After the last fitted knot, `later` says what the dataset's
+/// remaining knots mean.
+struct PathCalibration: Sendable {
+    enum Later: Sendable {
+        /// Absolute values (TWh/yr of planned load): kept as they are; the path holds its last value until them.
+        case kept
+        /// Relative to the base year (a demand index): rescaled by the fitted over the dataset's value in the
+        /// last observed year, so the dataset's growth after it starts from the observed level.
+        case rescaled
+    }
+
+    /// The dataset series fitted (`power.new_load`, `products.coke.demand_index`).
+    let path: String
+    /// The observed level quantity; its `_growth` counterpart counts too.
+    let quantity: String
+    let later: Later
+    /// What the path is, for the fitted entry's source.
+    let what: String
+    /// The dataset entry whose value is the level one unit of the path drives, per unit (the base-year
+    /// consumption for new load, TWh per TWh; nil: the path is an index of the level, its base-year knot).
+    let levelEntry: String?
+
+    /// Weight of the smoothness term against the relative errors of the figures.
+    static let smoothness = 0.01
+    static let residualScale = 1e3
+    /// Relative step of the central differences (at least this much in absolute terms).
+    static let differenceStep = 1e-4
+
+    var quantities: Set<String> { [quantity, quantity + "_growth"] }
+
+    /// The knot values of the fitted path at `years`, clamped at zero like the model's use of the series.
+    struct Fitted {
+        let years: [Int]
+        let values: [Double]
+        let used: [Observation]
+    }
+
+    /// The dataset with the path fitted; unchanged (nil) when the dataset lacks the series or nothing is observed.
+    func fitted(_ dataset: Dataset, observations set: ObservationSet, through: Int) throws -> (Dataset, Fitted?) {
+        let first = dataset.baseYear + 1
+        let used = set.comparedAsTheyStand(quantities, in: first...max(first, through))
+        guard !used.isEmpty, let entry = dataset.entry(path), case .series(let years, let values) = entry.value,
+              !years.isEmpty else { return (dataset, nil) }
+        let knots = Array(first...used.map(\.year).max()!)
+        let anchor = Self.linear(years: years, values: values, at: Double(dataset.baseYear))
+        let level = levelEntry.flatMap { dataset.entry($0)?.scalar } ?? anchor
+        let weight = level > 0 ? Self.smoothness / level : Self.smoothness
+        let coverageEnd = set.observations.filter { quantities.contains($0.quantity.name) }.map(\.year).max() ?? through
+        let baseline = Scenario(name: "baseline", file: dataset.file)
+        let history = dataset.history
+
+        func series(_ x: [Double]) -> (years: [Double], values: [Double]) {
+            Self.path(years: years, values: values, knots: knots, fitted: x.map { max($0, 0) },
+                      coverageEnd: max(coverageEnd, through), later: later)
+        }
+        func run(_ x: [Double]) throws -> Trajectory {
+            let s = series(x)
+            var d = try dataset.setting([(Self.entry(entry, years: s.years, values: s.values, source: entry.source), "")])
+            d.history = history
+            return try PreparedScenario(baseline, dataset: d).run().trajectory
+        }
+        let start = knots.map { Self.linear(years: years, values: values, at: Double($0)) }
+        func residuals(_ x: [Double]) throws -> [Double] {
+            let t = try run(x)
+            var r = used.map { o in Self.residual(o) { t.value($0, year: $1) } }
+            for j in 0..<(knots.count - 1) {
+                r.append(weight * ((j == 0 ? anchor : x[j - 1]) - 2 * x[j] + x[j + 1]))
+            }
+            // GSL's gradient test is relative to max(cost, 1): at a cost near 1e-6 it would stop before the smoothness
+            // settles. Scaling the residuals moves no minimum.
+            return r.map { $0 * Self.residualScale }
+        }
+        // Central differences with a step far above the integrator's noise: the annual values are close to linear
+        // in the knots, and GSL's default forward step (sqrt(eps) x) differences that noise.
+        let result = try NonlinearLeastSquares.fit(n: used.count + knots.count - 1, start: start, tolerance: 1e-12,
+                                                   residuals: { x, r in r = try residuals(x) },
+                                                   jacobian: { x, jac in
+            for k in x.indices {
+                let h = Self.differenceStep * max(1, abs(x[k]))
+                var up = x, down = x
+                up[k] += h
+                down[k] -= h
+                let (a, b) = (try residuals(up), try residuals(down))
+                for i in a.indices { jac[i][k] = (a[i] - b[i]) / (2 * h) }
+            }
+        })
+        let x = result.x.map { max($0, 0) }
+        let s = series(x)
+        let lines = used.map { String($0.line) }.joined(separator: ", ")
+        let source = "fitted to observations \(HistoryMode.span(Set(used.map(\.year)))) (history mode: \(what), yearly knots held smooth where unobserved, \(set.file) lines \(lines)): "
+            + zip(knots, x).map { "\($0) \(format(($1 * 1e4).rounded() / 1e4))" }.joined(separator: ", ")
+            + "; before: \(entry.source)"
+        var out = try dataset.setting([(Self.entry(entry, years: s.years, values: s.values, source: source), "")])
+        out.history = history
+        return (out, Fitted(years: knots, values: x, used: used))
+    }
+
+    /// The error of the model against one figure, on the relative scale (see the type's comment).
+    static func residual(_ o: Observation, _ value: (String, Int) -> Double?) -> Double {
+        let level = ObservedQuantity.named(o.quantity.name.hasSuffix("_growth") ? String(o.quantity.name.dropLast(7)) : o.quantity.name)
+        guard let q = level, let now = q.modelValue(year: o.year, value), now.isFinite else { return 1 }
+        switch o.quantity.measure {
+        case .level:
+            return now / o.modelUnitValue - 1
+        case .growth:
+            guard let before = q.modelValue(year: o.year - 1, value), before > 0 else { return 1 }
+            return now / before / (1 + o.modelUnitValue / 100) - 1
+        }
+    }
+
+    /// The fitted series (see the type's comment).
+    static func path(years: [Double], values: [Double], knots: [Int], fitted: [Double], coverageEnd: Int,
+                     later: Later) -> (years: [Double], values: [Double]) {
+        let firstKnot = Double(knots.first!), lastKnot = Double(knots.last!)
+        var ys: [Double] = [], vs: [Double] = []
+        for (y, v) in zip(years, values) where y < firstKnot {
+            ys.append(y)
+            vs.append(v)
+        }
+        for (k, v) in zip(knots, fitted) {
+            ys.append(Double(k))
+            vs.append(v)
+        }
+        let scale: Double
+        switch later {
+        case .kept: scale = 1
+        case .rescaled:
+            let own = linear(years: years, values: values, at: lastKnot)
+            scale = own > 0 ? fitted.last! / own : 1
+        }
+        for (y, v) in zip(years, values) where y > max(lastKnot, Double(coverageEnd)) {
+            ys.append(y)
+            vs.append(v * scale)
+        }
+        return (ys, vs)
+    }
+
+    /// The series' value at `year` by linear interpolation between its knots, flat outside them (the fit's start).
+    static func linear(years: [Double], values: [Double], at year: Double) -> Double {
+        guard let first = years.first, year > first else { return values[0] }
+        for i in 1..<years.count where year <= years[i] {
+            let f = (year - years[i - 1]) / (years[i] - years[i - 1])
+            return values[i - 1] + f * (values[i] - values[i - 1])
+        }
+        return values[values.count - 1]
+    }
+
+    static func entry(_ e: DatasetEntry, years: [Double], values: [Double], source: String) -> DatasetEntry {
+        DatasetEntry(path: e.path, value: .series(years: years, values: values), unit: e.unit, source: source,
+                     estimate: e.estimate, range: e.range, line: e.line)
+    }
+}
