@@ -67,6 +67,78 @@ final class HistoryModeTests: XCTestCase {
         }
     }
 
+    /// Known answer: consumption made from a run whose new load is 0, 15, 30, 45 TWh/yr at the ends of 2019-22 is
+    /// given as a 2020 level, a 2021 growth rate and a 2022 level in 10^8 kWh. With the figures alone (one a year)
+    /// the calibration recovers the knots (within 1e-6 TWh) and the consumption in every year; with history mode's
+    /// term on the year-on-year change the figures are still met within 0.2 %. The dataset's own knots after the
+    /// observed years stay; a partial figure does not enter; consumption alone sets the last observed year.
+    func testNewLoadIsFittedToObservedConsumption() throws {
+        let load = Self.plain.entry("power.new_load")!
+        guard case .series(let years, let values) = load.value else { return XCTFail("new_load is a series") }
+        let laterYears = years.filter { $0 > 2022 }, later = zip(years, values).filter { $0.0 > 2022 }.map(\.1)
+        let truthData = try Self.plain.setting([(DatasetEntry(path: load.path, value: .series(years: [2019, 2020, 2021, 2022] + laterYears, values: [0, 15, 30, 45] + later),
+                                                              unit: load.unit, source: "test", estimate: true, range: load.range, line: nil), "power")])
+        let base = try scenario("name: baseline")
+        let truth = try run(base, truthData)
+        let c = { (y: Int) in truth.value("electricity_demand_in_region", year: y)! }
+        let set = try observations([
+            "electricity_consumption,2020,\(c(2020)),TWh,annual,test bulletin,high",
+            "electricity_consumption_growth,2021,\(100 * (c(2021) / c(2020) - 1)),%,annual,test bulletin,high",
+            "electricity_consumption,2022,\(10 * c(2022)),100 GWh,annual,test bulletin,high",
+            "electricity_consumption,2022,1,TWh,Jan-Feb,test bulletin,high",
+        ])
+        var exact = PathCalibration.newLoad
+        exact.smoothness = 0
+        let (alone, fit) = try exact.fitted(Self.plain, observations: set, through: 2022)
+        XCTAssertEqual(fit?.years, [2020, 2021, 2022])
+        guard case .series(let fy, let fv) = alone.entry("power.new_load")!.value else { return XCTFail("new_load is a series") }
+        XCTAssertEqual(fy, [2019, 2020, 2021, 2022] + laterYears)
+        for (a, b) in zip(fv, [0, 15, 30, 45] + later) { XCTAssertEqual(a, b, accuracy: 1e-6) }
+        let recovered = try run(base, alone)
+        for y in 2019...2030 {
+            XCTAssertEqual(recovered.value("electricity_demand_in_region", year: y)!, c(y), accuracy: 1e-8 * c(y), "\(y)")
+        }
+
+        let history = try Self.plain.inHistoryMode(set)
+        XCTAssertEqual(history.history?.lastObservedYear, 2022)
+        XCTAssertEqual(history.history?.calibrated["electricity_consumption"], [2020, 2021, 2022])
+        XCTAssertTrue(history.entry("power.new_load")!.source.hasPrefix("fitted to observations 2020-2022"))
+        let fitted = try run(base, history)
+        let f = { (y: Int) in fitted.value("electricity_demand_in_region", year: y)! }
+        XCTAssertEqual(f(2020), c(2020), accuracy: 2e-3 * c(2020))
+        XCTAssertEqual(f(2021) / f(2020), c(2021) / c(2020), accuracy: 2e-3)
+        XCTAssertEqual(f(2022), c(2022), accuracy: 2e-3 * c(2022))
+        XCTAssertEqual(f(2019), c(2019), accuracy: 1e-9 * c(2019), "the base year is the base year: the load starts after it")
+    }
+
+    /// Known answer: coke output observed at 0.95 of the model's in 2020 and 2021 (a level, then the same growth
+    /// as a rate) is met; the dataset's demand-index knots after the observed years are rescaled by the fitted
+    /// over the dataset's index in 2021, so the later path keeps the dataset's growth from the observed level.
+    func testProductOutputIsFittedAndTheLaterIndexRescaled() throws {
+        let base = try scenario("name: baseline")
+        let plainRun = try run(base, Self.plain)
+        let o = { (y: Int) in plainRun.value("output_coke", year: y)! }
+        let set = try observations([
+            "output_coke,2020,\(95 * o(2020)),10 kt,annual,test bulletin,high",
+            "output_coke_growth,2021,\(100 * (o(2021) / o(2020) - 1)),%,annual,test bulletin,high",
+        ])
+        let history = try Self.plain.inHistoryMode(set)
+        XCTAssertEqual(history.history?.calibrated["output_coke"], [2020, 2021])
+        let fitted = try run(base, history)
+        XCTAssertEqual(fitted.value("output_coke", year: 2020)!, 0.95 * o(2020), accuracy: 1e-5 * o(2020))
+        XCTAssertEqual(fitted.value("output_coke", year: 2021)! / fitted.value("output_coke", year: 2020)!, o(2021) / o(2020), accuracy: 1e-4, "within the smoothness term's pull")
+        guard case .series(let y0, let v0) = Self.plain.entry("products.coke.demand_index")!.value,
+              case .series(let y1, let v1) = history.entry("products.coke.demand_index")!.value else { return XCTFail("series") }
+        XCTAssertEqual(y1.filter { $0 > 2021 }, y0.filter { $0 > 2021 })
+        let scale = v1[y1.firstIndex(of: 2021)!] / PathCalibration.linear(years: y0, values: v0, at: 2021)
+        XCTAssertLessThan(scale, 1, "the observed output is below the dataset's path")
+        for (y, v) in zip(y0, v0) where y > 2021 {
+            XCTAssertEqual(v1[y1.firstIndex(of: y)!], v * scale, accuracy: 1e-12, "\(y)")
+        }
+        // Other products are not touched.
+        XCTAssertEqual(fitted.value("output_steel", year: 2021)!, plainRun.value("output_steel", year: 2021)!, accuracy: 1e-9 * o(2021))
+    }
+
     /// Two scenarios differing only in their wind target agree in every series through the last observed year
     /// (the lever is superseded by history there, and says so) and differ after it.
     /// Known answer: totals observed at 0.8 times the model's CEADs-implied energy in 2019 and 2020 give a basis

@@ -162,7 +162,9 @@ def apply_dataset(data, dataset_path, through=None):
         return None
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     obs = read(path, base_year, end_year, through)
-    if not obs:
+    # N is the last year of anything history mode follows or fits (a file may hold consumption alone).
+    fitted = [y for y, _, _, _ in generation_rows(path, base_year, end_year, through if through is not None else 10 ** 6, calibrated_table())]
+    if not obs and not fitted:
         return None
     if obs.get("gdp_growth"):
         g = data["economy"]["growth"]
@@ -170,7 +172,7 @@ def apply_dataset(data, dataset_path, through=None):
     if obs.get("electricity_exports"):
         e = data["power"]["exports"]
         e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
-    last = max(y for ys in obs.values() for y in ys)
+    last = max([y for ys in obs.values() for y in ys] + fitted)
     for quantity, where, later in CALIBRATED:
         fit_path(data, obs, path, quantity, where, later, last)
     fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
@@ -196,6 +198,16 @@ CALIBRATED = [(f"output_{p}", ("products", p, "demand_index"), "rescaled")
               for p in ("steel", "aluminium", "clinker", "coke", "ferroalloy", "carbide", "coal_chemicals")] \
     + [("electricity_consumption", ("power", "new_load"), "kept")]
 LEVEL_UNITS = {"electricity_consumption": TWH}
+
+
+def calibrated_table():
+    """Every quantity a history-mode fit compares, with its unit factors."""
+    table = {q: TWH for q in GENERATION}
+    table["energy_total"] = MTCE
+    for quantity, _, _ in CALIBRATED:
+        table[quantity] = LEVEL_UNITS.get(quantity, MT)
+        table[quantity + "_growth"] = PERCENT
+    return table
 
 
 def coverage_end(path, quantities):
@@ -239,8 +251,7 @@ SMOOTHNESS = 0.01
 
 def fit_path(data, obs, path, quantity, where, later, last):
     """A demand path's yearly knots through the last observed year, least squares on relative errors (a level
-    m/o - 1, a growth g (m_Y / m_Y-1) / (1 + g) - 1) plus a light smoothness term on the knots' second
-    differences; the model run as its baseline in history mode (docs/model.md, "History mode")."""
+    m/o - 1, a growth g (m_Y / m_Y-1) / (1 + g) - 1) plus a light term on the knots' year-on-year change; the model run as its baseline in history mode (docs/model.md, "History mode")."""
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     units = LEVEL_UNITS.get(quantity, MT)
     rows = generation_rows(path, base_year, end_year, last, {quantity: units, quantity + "_growth": PERCENT})
@@ -282,10 +293,10 @@ def fit_path(data, obs, path, quantity, where, later, last):
                 r.append(now / v - 1)
             else:
                 r.append(now / out[ys.index(y - 1)][output] / (1 + v / 100) - 1)
-        # Unobserved years held smooth: the path's second difference, relative to the level it drives.
-        for j in range(len(knots) - 1):
+        # Unobserved years held by the path's year-on-year change, relative to the level it drives.
+        for j in range(len(knots)):
             before = anchor if j == 0 else x[j - 1]
-            r.append(weight * (before - 2 * x[j] + x[j + 1]))
+            r.append(weight * (x[j] - before))
         return r
 
     # Central differences with a step far above the integrator's noise (the annual values are close to linear).

@@ -132,8 +132,8 @@ class Model:
         self.exports = Steffen([y + 0.5 for y in ey], ev)
         # Power-side structure since the base year (absent: none): observed new load, approved coal pipeline,
         # the storage allocation rule.
-        # The new load is a yearly path: linear between its mid-year knots (history mode fits them, docs/model.md).
-        self.new_load = Linear([y + 0.5 for y in self.pw["new_load"][0]], self.pw["new_load"][1]) if "new_load" in self.pw else (lambda t: 0.0)
+        # The new load is a yearly path of year-end levels, linear within each year (docs/model.md).
+        self.new_load = Linear([y + 1.0 for y in self.pw["new_load"][0]], self.pw["new_load"][1]) if "new_load" in self.pw else (lambda t: 0.0)
         self.pipeline = Steffen([y + 0.5 for y in self.pw["coal_pipeline"][0]], self.pw["coal_pipeline"][1]) if "coal_pipeline" in self.pw else (lambda t: 0.0)
         for key, default in (("storage_rule_share", 0.0), ("storage_rule_hours", 2.0), ("storage_hours", 4.0),
                              ("storage_cycles_per_year", 300.0), ("storage_efficiency", 0.85)):

@@ -30,7 +30,8 @@ public enum HindcastBounds {
     /// GDP growth, percentage points: the model's GDP is the observed path plus lever effects on value added,
     /// and its annual value is a mean over the year, not the mid-year knot (0.7 pp at most in 2020-25).
     public static let followedGrowthPoints = 1.0
-    /// The quantities history mode follows, by observed quantity name.
+    /// The quantities history mode follows, by observed quantity name; the demand it calibrates (electricity
+    /// consumption, product outputs: `HistoryMode.calibrated`) is held to the same bounds, levels and growth.
     public static let followed: Set<String> = ["capacity_wind", "capacity_solar", "capacity_wind_solar", "electricity_exports", "gdp", "gdp_growth"]
 
     /// What exceeds the bounds in the in-sample window: a summary over its bound, or a lower bound missed.
@@ -38,7 +39,8 @@ public enum HindcastBounds {
     public static func violations(_ h: Hindcast) -> [String] {
         var out: [String] = []
         for s in h.summaries where s.window == .inSample {
-            let tight = h.history != nil && followed.contains(s.quantity.name)
+            let level = s.quantity.measure == .growth ? String(s.quantity.name.dropLast("_growth".count)) : s.quantity.name
+            let tight = h.history != nil && (followed.contains(s.quantity.name) || h.history?.calibrated[level] != nil)
             let energy = energyBasis.contains(s.quantity.name)
             let bound = tight ? followedPercent : s.quantity.isStock ? stockPercent
                 : energy ? (h.history?.energyBasisRatio != nil ? fittedEnergyPercent : energyPercent) : levelPercent

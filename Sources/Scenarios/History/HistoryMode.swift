@@ -2,9 +2,10 @@ import Foundation
 import Simulator
 
 /// History mode: through the last observed year the model follows the observed exogenous drivers (real GDP
-/// growth, electricity exports, wind and solar capacity); levers act from the year after. It is an input
-/// transformation (docs/model.md, "History mode"): the dataset's growth and exports series and the wind and
-/// solar lever settings are rewritten; the simulator is unchanged. Only figures compared with the model's
+/// growth, electricity exports, wind and solar capacity) and is calibrated to the endogenous ones (the demand
+/// paths of `PathCalibration`, the wind and solar capacity factors, the energy statistics' basis); levers act
+/// from the year after. It is an input transformation (docs/model.md, "History mode"): dataset entries and the
+/// wind and solar lever settings are rewritten; the simulator is unchanged. Only figures compared with the model's
 /// annual regional value are used (annual or year-end, whole region, not "at least"): a partial figure never
 /// drives the model. Where two such figures give one quantity and year, the higher confidence, then the
 /// earlier line, is used.
@@ -51,11 +52,18 @@ public struct HistoryMode: Sendable, Equatable {
         let capacities = CapacityHistory(wind: values("capacity_wind"), solar: values("capacity_solar"),
                                          total: values("capacity_wind_solar"))
         let gdp = values("gdp_growth", 0.01), exports = values("electricity_exports")
-        let years = Array(gdp.keys) + Array(exports.keys) + capacities.years
+        // N is the last year of anything history mode follows or fits (a file may hold consumption alone).
+        let fitted = limit > dataset.baseYear ? observations.comparedAsTheyStand(calibrated, in: (dataset.baseYear + 1)...limit).map(\.year) : []
+        let years = Array(gdp.keys) + Array(exports.keys) + capacities.years + fitted
         guard let last = years.max() else { return nil }
         return HistoryMode(file: observations.file, checksum: checksum, baseYear: dataset.baseYear, lastObservedYear: last,
                            gdpGrowth: gdp, exports: exports, capacities: capacities,
                            sources: chosen.mapValues { $0.values.map(\.line).sorted() })
+    }
+
+    /// The quantities history mode fits its calibrations to (demand paths, capacity factors, the energy basis).
+    static var calibrated: Set<String> {
+        PathCalibration.all.reduce(RenewableOutputFit.quantities.union(EnergyBasisFit.quantities)) { $0.union($1.quantities) }
     }
 
     /// The quantities history mode follows.

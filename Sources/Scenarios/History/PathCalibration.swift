@@ -5,9 +5,9 @@ import Simulator
 /// the last observed year, are fitted by nonlinear least squares (GSL) so that the model's annual value meets
 /// each figure, with everything else of history mode in place. A level counts as the relative error m/o - 1, a
 /// growth rate g as (m_Y / m_Y-1) / (1 + g) - 1, the same scale. Years without a figure are held by a light
-/// smoothness term (`smoothness` times the path's second difference, relative to the level it drives), so a
-/// growth observed in one year is not spread over the unobserved years before it; the figures are then met to
-/// well under 0.1 %.
+/// term on the path's year-on-year change (`smoothness` times the change, relative to the level it drives): the
+/// path changes no more than the figures need, and a growth observed in one year is not spread over the
+/// unobserved years around it. The figures are then met to about 0.1 % (the term's pull).
 ///
 /// The fitted path: the dataset's knots up to the base year, the fitted yearly knots, and then the dataset's
 /// knots after every year the observations cover (`coverageEnd`), so a leave-last-years-out fit never sees a
@@ -33,8 +33,9 @@ struct PathCalibration: Sendable {
     /// consumption for new load, TWh per TWh; nil: the path is an index of the level, its base-year knot).
     let levelEntry: String?
 
-    /// Weight of the smoothness term against the relative errors of the figures.
-    static let smoothness = 0.01
+    /// Weight of the term on the path's year-on-year change against the relative errors of the figures (0: the
+    /// figures alone, for a known-answer check with one figure a year).
+    var smoothness = 0.01
     static let residualScale = 1e3
     /// Relative step of the central differences (at least this much in absolute terms).
     static let differenceStep = 1e-4
@@ -57,7 +58,7 @@ struct PathCalibration: Sendable {
         let knots = Array(first...used.map(\.year).max()!)
         let anchor = Self.linear(years: years, values: values, at: Double(dataset.baseYear))
         let level = levelEntry.flatMap { dataset.entry($0)?.scalar } ?? anchor
-        let weight = level > 0 ? Self.smoothness / level : Self.smoothness
+        let weight = level > 0 ? smoothness / level : smoothness
         let coverageEnd = set.observations.filter { quantities.contains($0.quantity.name) }.map(\.year).max() ?? through
         let baseline = Scenario(name: "baseline", file: dataset.file)
         let history = dataset.history
@@ -76,8 +77,8 @@ struct PathCalibration: Sendable {
         func residuals(_ x: [Double]) throws -> [Double] {
             let t = try run(x)
             var r = used.map { o in Self.residual(o) { t.value($0, year: $1) } }
-            for j in 0..<(knots.count - 1) {
-                r.append(weight * ((j == 0 ? anchor : x[j - 1]) - 2 * x[j] + x[j + 1]))
+            for j in knots.indices {
+                r.append(weight * (x[j] - (j == 0 ? anchor : x[j - 1])))
             }
             // GSL's gradient test is relative to max(cost, 1): at a cost near 1e-6 it would stop before the smoothness
             // settles. Scaling the residuals moves no minimum.
@@ -85,7 +86,7 @@ struct PathCalibration: Sendable {
         }
         // Central differences with a step far above the integrator's noise: the annual values are close to linear
         // in the knots, and GSL's default forward step (sqrt(eps) x) differences that noise.
-        let result = try NonlinearLeastSquares.fit(n: used.count + knots.count - 1, start: start, tolerance: 1e-12,
+        let result = try NonlinearLeastSquares.fit(n: used.count + knots.count, start: start, tolerance: 1e-12,
                                                    residuals: { x, r in r = try residuals(x) },
                                                    jacobian: { x, jac in
             for k in x.indices {
@@ -100,7 +101,7 @@ struct PathCalibration: Sendable {
         let x = result.x.map { max($0, 0) }
         let s = series(x)
         let lines = used.map { String($0.line) }.joined(separator: ", ")
-        let source = "fitted to observations \(HistoryMode.span(Set(used.map(\.year)))) (history mode: \(what), yearly knots held smooth where unobserved, \(set.file) lines \(lines)): "
+        let source = "fitted to observations \(HistoryMode.span(Set(used.map(\.year)))) (history mode: \(what), yearly knots, unobserved years held by a term on the year-on-year change, \(set.file) lines \(lines)): "
             + zip(knots, x).map { "\($0) \(format(($1 * 1e4).rounded() / 1e4))" }.joined(separator: ", ")
             + "; before: \(entry.source)"
         var out = try dataset.setting([(Self.entry(entry, years: s.years, values: s.values, source: source), "")])

@@ -48,10 +48,11 @@ public final class PowerComponent: Component {
         newLoadLever = CompiledSchedule(levers[Levers.newLoad])
         storageLever = CompiledSchedule(levers[Levers.storage])
         dedicatedExportLever = CompiledSchedule(levers[Levers.dedicatedExport])
-        // A yearly path, linear between knots: history mode fits one knot a year (`PathCalibration`), and a
-        // monotone cubic through yearly knots would make that fit non-smooth where two knots are equal.
+        // A yearly path of year-end levels, linear within each year: history mode fits one knot a year
+        // (`PathCalibration`), and a monotone cubic would make that fit non-smooth where two knots are equal. Kinks
+        // at year ends keep each year's quadrature exact; a year's value is the mean of its two ends.
         newLoadSpline = parameters.newLoadYears.isEmpty ? nil
-            : try Spline(x: midYear(parameters.newLoadYears), y: parameters.newLoad, kind: .linear)
+            : try Spline(x: parameters.newLoadYears.map { $0 + 1 }, y: parameters.newLoad, kind: .linear)
         coalPipelineSpline = parameters.coalPipelineYears.isEmpty ? nil
             : try Spline(x: midYear(parameters.coalPipelineYears), y: parameters.coalPipeline, kind: .steffen)
         newLoadPath = newLoadSpline?.view
