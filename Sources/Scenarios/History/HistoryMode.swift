@@ -184,7 +184,7 @@ extension Dataset {
         for calibration in PathCalibration.all {
             let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)
             guard let fit else { continue }
-            mode.calibrated[calibration.quantity] = fit.years
+            mode.calibrated[calibration.quantity] = Array(Set(fit.used.map(\.year))).sorted()
             drivers = d
             drivers.history = mode
         }
