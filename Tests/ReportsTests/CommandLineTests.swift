@@ -93,7 +93,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(o.out.contains("energy_cap_2030: margin"), o.out)
         let text = try String(contentsOf: optimum, encoding: .utf8)
         XCTAssertTrue(text.contains("\nmeasures:\n  dual_control: {enforce: true}\n"), text)
-        XCTAssertTrue(text.contains("    2030: 212\n"), text)
+        XCTAssertTrue(text.contains("    2030: 210\n"), text)
         let r = try run(["run", optimum.path, "--format", "json"])
         XCTAssertEqual(r.status, 0, r.err)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])

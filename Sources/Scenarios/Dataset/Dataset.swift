@@ -8,7 +8,8 @@ public struct Dataset: Sendable {
     public let region: String
     public let regionZH: String
     public let baseYear: Int
-    public let endYear: Int
+    /// The last year run (`ending(after:)` shortens it for history mode's fits).
+    public private(set) var endYear: Int
     /// The dataset's observations file (`observations:` key), a CSV file named relative to the dataset
     /// file (for the embedded dataset: a resource next to it); nil when the region has none.
     public let observations: String?
@@ -25,6 +26,14 @@ public struct Dataset: Sendable {
         guard let h = history else { return checksum }
         return checksum + " history " + fingerprint(h.checksum + " " + String(h.lastObservedYear) + " " + (h.capacityFactorScale.map { "\($0)" } ?? "-"))
     }
+    /// The dataset run only through the year after `year` (history mode's fits need nothing later, and the
+    /// years run do not depend on the horizon). For runs only: written back, it would keep the shorter horizon.
+    func ending(after year: Int) -> Dataset {
+        var d = self
+        d.endYear = min(endYear, max(year + 1, baseYear + 1))
+        return d
+    }
+
     /// Activity keys in file order (the order matters to nobody but reports).
     let activityKeys: [String]
     private var index: [String: Int]

@@ -4,13 +4,13 @@ import Simulator
 extension PathCalibration {
     /// The in-region new electricity-intensive load (polysilicon, data centres, electrolysers, new smelters),
     /// TWh/yr, to the whole-society consumption: what the rest of the model does not explain.
-    static let newLoad = PathCalibration(path: "power.new_load", quantity: "electricity_consumption", later: .kept,
+    static let newLoad = PathCalibration(path: "power.new_load", target: .newLoad, quantity: "electricity_consumption", later: .kept,
                                          what: "in-region new load to electricity consumption",
                                          levelEntry: "power.base_in_region_consumption")
 
     /// Each product's demand index to its observed output. Not alumina: Bayer alumina follows the smelters' need.
     static let productDemand: [PathCalibration] = Product.allCases.filter { $0 != .alumina }.map { p in
-        PathCalibration(path: "products.\(p.key).demand_index", quantity: "output_\(p.key)", later: .rescaled,
+        PathCalibration(path: "products.\(p.key).demand_index", target: .demand(p), quantity: "output_\(p.key)", later: .rescaled,
                         what: "\(p.key.replacingOccurrences(of: "_", with: " ")) demand index to its output", levelEntry: nil)
     }
 

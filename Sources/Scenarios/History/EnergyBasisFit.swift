@@ -29,7 +29,7 @@ enum EnergyBasisFit {
         let used = set.comparedAsTheyStand(quantities, in: dataset.baseYear...max(dataset.baseYear, through))
         guard !used.isEmpty else { return (dataset, nil) }
         let start = dataset.entry("energy_statistics.basis_ratio")?.scalar ?? 1
-        let run = try PreparedScenario(Scenario(name: "baseline", file: dataset.file), dataset: dataset).run().trajectory
+        let run = try PreparedScenario(Scenario(name: "baseline", file: dataset.file), dataset: dataset.ending(after: through)).run().trajectory
         // The run's values carry the dataset's own ratio: divide it out.
         let model = used.map { ($0.quantity.modelValue(year: $0.year) { run.value($0, year: $1) } ?? .nan) / start }
         guard let k = ratio(model: model, observed: used.map(\.modelUnitValue)), k.isFinite, k > 0 else { return (dataset, nil) }

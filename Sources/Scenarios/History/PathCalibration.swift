@@ -22,8 +22,29 @@ struct PathCalibration: Sendable {
         case rescaled
     }
 
+    /// Where the fitted path goes in the core's parameters.
+    enum Target: Sendable {
+        case newLoad
+        case demand(Product)
+
+        func set(years: [Double], values: [Double], in p: inout ModelParameters) {
+            switch self {
+            case .newLoad:
+                p.power.newLoadYears = years
+                p.power.newLoad = values
+            case .demand(let product):
+                p.demand[product.rawValue] = DemandPath(years: years, index: values)
+                // Bayer alumina's reference path is the smelters' (as the dataset reads it).
+                if product == .aluminium && p.products[Product.alumina.rawValue].isPresent {
+                    p.demand[Product.alumina.rawValue] = p.demand[product.rawValue]
+                }
+            }
+        }
+    }
+
     /// The dataset series fitted (`power.new_load`, `products.coke.demand_index`).
     let path: String
+    let target: Target
     /// The observed level quantity; its `_growth` counterpart counts too.
     let quantity: String
     let later: Later
@@ -67,11 +88,15 @@ struct PathCalibration: Sendable {
             Self.path(years: years, values: values, knots: knots, fitted: x.map { max($0, 0) },
                       coverageEnd: max(coverageEnd, through), later: later)
         }
+        // Prepared once; each evaluation sets the path in the core's parameters and runs (no dataset round trip).
+        var shortened = dataset.ending(after: knots.last!)
+        shortened.history = history
+        let prepared = try PreparedScenario(baseline, dataset: shortened).parameters
         func run(_ x: [Double]) throws -> Trajectory {
             let s = series(x)
-            var d = try dataset.setting([(Self.entry(entry, years: s.years, values: s.values, source: entry.source), "")])
-            d.history = history
-            return try PreparedScenario(baseline, dataset: d).run().trajectory
+            var p = prepared
+            target.set(years: s.years, values: s.values, in: &p)
+            return try Simulation(model: try CarbonModel(parameters: p)).run()
         }
         let start = knots.map { Self.linear(years: years, values: values, at: Double($0)) }
         func residuals(_ x: [Double]) throws -> [Double] {

@@ -20,7 +20,7 @@ enum RenewableOutputFit {
         let baseline = Scenario(name: "baseline", file: dataset.file)
         func run(_ s: Double) throws -> Trajectory {
             let d = try dataset.applying([("power.wind_capacity_factor", cw * s, nil), ("power.solar_capacity_factor", cs * s, nil)])
-            return try PreparedScenario(baseline, dataset: d).run().trajectory
+            return try PreparedScenario(baseline, dataset: d.ending(after: through)).run().trajectory
         }
         let lower = max(wind.range?.lowerBound ?? 0, 0) / cw, upper = min(wind.range?.upperBound ?? 1, 1) / cw
         let result = try NonlinearLeastSquares.fit(n: used.count, start: [1.0], tolerance: 1e-12) { x, r in
