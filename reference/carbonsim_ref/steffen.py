@@ -1,10 +1,26 @@
-"""Steffen's monotone cubic interpolation (M. Steffen, A&A 239:443, 1990), held flat outside the knots."""
+"""Interpolation through knots, held flat outside them: Steffen's monotone cubic (M. Steffen, A&A 239:443, 1990)
+and linear, as GSL's `gsl_interp_steffen` and `gsl_interp_linear` with the model's flat ends."""
 import bisect
 
 
-class Steffen:
+class _Knots:
     def __init__(self, x, y):
         self.x, self.y = list(x), list(y)
+
+    def __call__(self, t):
+        x, y = self.x, self.y
+        if t <= x[0]:
+            return y[0]
+        if t >= x[-1]:
+            return y[-1]
+        i = bisect.bisect_right(x, t) - 1
+        return self.inside(i, t - x[i])
+
+
+class Steffen(_Knots):
+    def __init__(self, x, y):
+        super().__init__(x, y)
+        x, y = self.x, self.y
         n = len(x)
         h = [x[i + 1] - x[i] for i in range(n - 1)]
         s = [(y[i + 1] - y[i]) / h[i] for i in range(n - 1)]
@@ -18,30 +34,14 @@ class Steffen:
             d[i] = (sign(s[i - 1]) + sign(s[i])) * min(abs(s[i - 1]), abs(s[i]), 0.5 * abs(p))
         self.h, self.s, self.d = h, s, d
 
-    def __call__(self, t):
-        x, y = self.x, self.y
-        if t <= x[0]:
-            return y[0]
-        if t >= x[-1]:
-            return y[-1]
-        i = bisect.bisect_right(x, t) - 1
+    def inside(self, i, dx):
         h, s, d = self.h[i], self.s[i], self.d
         a = (d[i] + d[i + 1] - 2 * s) / (h * h)
         b = (3 * s - 2 * d[i] - d[i + 1]) / h
-        dx = t - x[i]
-        return y[i] + dx * (d[i] + dx * (b + dx * a))
+        return self.y[i] + dx * (d[i] + dx * (b + dx * a))
 
 
-class Linear:
-    """Linear interpolation between knots, held flat outside them (GSL's linear interpolation with the same ends)."""
-    def __init__(self, x, y):
-        self.x, self.y = list(x), list(y)
-
-    def __call__(self, t):
+class Linear(_Knots):
+    def inside(self, i, dx):
         x, y = self.x, self.y
-        if t <= x[0]:
-            return y[0]
-        if t >= x[-1]:
-            return y[-1]
-        i = bisect.bisect_right(x, t) - 1
-        return y[i] + (t - x[i]) / (x[i + 1] - x[i]) * (y[i + 1] - y[i])
+        return y[i] + dx / (x[i + 1] - x[i]) * (y[i + 1] - y[i])

@@ -58,20 +58,20 @@ public struct Hindcast: Sendable {
     /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
     public var modeZH: String {
         if let history {
-            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）至\(history.lastObservedYear)年，样本内为拟合；"
+            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）并校准需求（全社会用电量、产品产量）与风光利用小时、能源统计口径至\(history.lastObservedYear)年，样本内为拟合；"
                 + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
         }
-        return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式在下一阶段），样本内与留出窗口只是年份不同"
+        return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（--no-history），样本内与留出窗口只是年份不同"
     }
 
     public var mode: String {
         if let history {
-            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity) through "
+            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity) and is calibrated to the observed demand (electricity consumption, product outputs), generation and energy through "
                 + "\(history.lastObservedYear); in-sample rows are that fit, every observed year; held-out rows follow the observations only through "
                 + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
         }
         return "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
-            + "(history mode comes later), so the in-sample and held-out windows differ only in the years they cover"
+            + "(--no-history), so the in-sample and held-out windows differ only in the years they cover"
     }
 
     /// History mode: in-sample rows compare every observation with `fit` (history mode through N); held-out
