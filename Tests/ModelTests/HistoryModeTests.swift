@@ -111,6 +111,22 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertEqual(f(2019), c(2019), accuracy: 1e-9 * c(2019), "the base year is the base year: the load starts after it")
     }
 
+    /// One figure in the first year, and a dataset path that ends there: the fitted path (base-year knot, one fitted
+    /// knot) is held a year on to the three points a series needs, and the figure is met.
+    func testAFitWithOneKnotStillMakesASeries() throws {
+        let load = Self.plain.entry("power.new_load")!
+        let short = try Self.plain.setting([(DatasetEntry(path: load.path, value: .series(years: [2019, 2020, 2021], values: [0, 5, 5]),
+                                                          unit: load.unit, source: "test estimate", estimate: true, range: load.range, line: nil), "power")])
+        let base = try scenario("name: baseline")
+        let c2020 = try run(base, short).value("electricity_demand_in_region", year: 2020)!
+        let set = try observations(["electricity_consumption,2020,\(c2020 + 4),TWh,annual,test bulletin,high",
+                                    "electricity_consumption,2021,0,TWh,annual,test bulletin,high"])
+        let history = try short.inHistoryMode(set)
+        guard case .series(let years, _) = history.entry("power.new_load")!.value else { return XCTFail("series") }
+        XCTAssertEqual(years, [2019, 2020, 2021], "the zero figure fits nothing; the last value is held a year on")
+        XCTAssertEqual(try run(base, history).value("electricity_demand_in_region", year: 2020)!, c2020 + 4, accuracy: 2e-3 * c2020)
+    }
+
     /// Known answer: coke output observed at 0.95 of the model's in 2020 and 2021 (a level, then the same growth
     /// as a rate) is met; the dataset's demand-index knots after the observed years are rescaled by the fitted
     /// over the dataset's index in 2021, so the later path keeps the dataset's growth from the observed level.

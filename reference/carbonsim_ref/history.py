@@ -163,7 +163,7 @@ def apply_dataset(data, dataset_path, through=None):
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     obs = read(path, base_year, end_year, through)
     # N is the last year of anything history mode follows or fits (a file may hold consumption alone).
-    fitted = [y for y, _, _, _ in generation_rows(path, base_year, end_year, through if through is not None else 10 ** 6, calibrated_table())]
+    fitted = [y for y, _, _, _ in generation_rows(path, base_year, end_year, through if through is not None else 10 ** 6, calibrated_table(data))]
     if not obs and not fitted:
         return None
     if obs.get("gdp_growth"):
@@ -200,23 +200,36 @@ CALIBRATED = [(f"output_{p}", ("products", p, "demand_index"), "rescaled")
 LEVEL_UNITS = {"electricity_consumption": TWH}
 
 
-def calibrated_table():
-    """Every quantity a history-mode fit compares, with its unit factors."""
+def series_node(data, where):
+    """The dataset's series at `where` (section, key...), or None."""
+    node = data
+    for k in where:
+        node = node.get(k) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    return node if isinstance(node, dict) and "years" in node else None
+
+
+def calibrated_table(data):
+    """Every quantity a history-mode fit compares in this dataset (the demand paths it has), with its unit factors."""
     table = {q: TWH for q in GENERATION}
     table["energy_total"] = MTCE
-    for quantity, _, _ in CALIBRATED:
+    for quantity, where, _ in CALIBRATED:
+        if series_node(data, where) is None:
+            continue
         table[quantity] = LEVEL_UNITS.get(quantity, MT)
         table[quantity + "_growth"] = PERCENT
     return table
 
 
-def coverage_end(path, quantities):
-    """The last year of any figure of these quantities in the file, whatever its basis."""
+def coverage_end(path, quantities, end_year):
+    """The last year of any figure of these quantities in the file, whatever its basis (in the years a file may hold)."""
     with open(path, encoding="utf-8") as f:
         lines = [l for l in f.read().replace("\r\n", "\n").split("\n") if l.strip() and not l.startswith("#")]
     rows = csv.reader(lines)
     col = {h.strip(): i for i, h in enumerate(next(rows))}
-    years = [int(r[col["year"]]) for r in rows if r[col["quantity"]].strip() in quantities]
+    last = min(end_year, datetime.date.today().year)
+    years = [y for y in (int(r[col["year"]]) for r in rows if r[col["quantity"]].strip() in quantities) if y <= last]
     return max(years) if years else None
 
 
@@ -243,6 +256,9 @@ def calibrated_path(years, values, knots, fitted, coverage, later):
         if y > max(last, coverage):
             ys.append(y)
             vs.append(v * scale)
+    while len(ys) < 3:  # a series needs three points: hold the last value a year on
+        ys.append(ys[-1] + 1)
+        vs.append(vs[-1])
     return ys, vs
 
 
@@ -254,13 +270,13 @@ def fit_path(data, obs, path, quantity, where, later, last):
     m/o - 1, a growth g (m_Y / m_Y-1) / (1 + g) - 1) plus a light term on the knots' year-on-year change; the model run as its baseline in history mode (docs/model.md, "History mode")."""
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     units = LEVEL_UNITS.get(quantity, MT)
+    if last < base_year + 1:
+        return
     rows = generation_rows(path, base_year, end_year, last, {quantity: units, quantity + "_growth": PERCENT})
-    node = data
-    for k in where:
-        node = node.get(k) if isinstance(node, dict) else None
-        if node is None:
-            return
-    if not rows or "years" not in node:
+    # A level of zero or a fall of 100 % has no relative error to fit.
+    rows = [r for r in rows if (r[3] > -100 if r[2].endswith("_growth") else r[3] > 0)]
+    node = series_node(data, where)
+    if not rows or node is None:
         return
     import copy
     from scipy.optimize import least_squares
@@ -268,9 +284,11 @@ def fit_path(data, obs, path, quantity, where, later, last):
     years, values = [float(y) for y in node["years"]], [float(v) for v in node["values"]]
     knots = list(range(base_year + 1, max(y for y, _, _, _ in rows) + 1))
     anchor = linear(years, values, float(base_year))
-    level = float(data["power"]["base_in_region_consumption"]["value"]) if quantity == "electricity_consumption" else anchor
+    level = anchor
+    if quantity == "electricity_consumption" and "base_in_region_consumption" in data.get("power", {}):
+        level = float(data["power"]["base_in_region_consumption"]["value"])
     weight = SMOOTHNESS / level if level > 0 else SMOOTHNESS
-    coverage = max(coverage_end(path, {quantity, quantity + "_growth"}), last)
+    coverage = max(coverage_end(path, {quantity, quantity + "_growth"}, end_year) or last, last)
     output = "electricity_demand_in_region" if quantity == "electricity_consumption" else quantity
 
     def series(x):
@@ -282,7 +300,7 @@ def fit_path(data, obs, path, quantity, where, later, last):
         for k in where:
             n = n[k]
         n["years"], n["values"] = series(x)
-        d["end_year"] = max(knots) + 1
+        d["end_year"] = min(end_year, max(knots) + 1)
         baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
         apply_levers(d, baseline, obs)
         ys, out = Model(d, baseline).run()
@@ -292,7 +310,8 @@ def fit_path(data, obs, path, quantity, where, later, last):
             if q == quantity:
                 r.append(now / v - 1)
             else:
-                r.append(now / out[ys.index(y - 1)][output] / (1 + v / 100) - 1)
+                before = out[ys.index(y - 1)][output] if y - 1 in ys else 0.0
+                r.append(now / before / (1 + v / 100) - 1 if before > 0 else 1.0)
         # Unobserved years held by the path's year-on-year change, relative to the level it drives.
         for j in range(len(knots)):
             before = anchor if j == 0 else x[j - 1]
@@ -324,7 +343,7 @@ def fit_capacity_factors(data, obs, rows):
         d = copy.deepcopy(data)
         d["power"]["wind_capacity_factor"]["value"] = cw * s
         d["power"]["solar_capacity_factor"]["value"] = cs * s
-        d["end_year"] = last + 1  # the fit needs the observed years only
+        d["end_year"] = min(int(data["end_year"]), last + 1)  # the fit needs the observed years only
         baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
         apply_levers(d, baseline, obs)
         years, out = Model(d, baseline).run()
@@ -346,7 +365,7 @@ def fit_energy_basis(data, obs, rows):
     from .model import Model
     last = max(y for y, _, _, _ in rows)
     d = copy.deepcopy(data)
-    d["end_year"] = last + 1
+    d["end_year"] = min(int(data["end_year"]), last + 1)
     baseline = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False, "name": "baseline"}
     apply_levers(d, baseline, obs)
     years, out = Model(d, baseline).run()

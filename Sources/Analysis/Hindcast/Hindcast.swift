@@ -58,15 +58,34 @@ public struct Hindcast: Sendable {
     /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
     public var modeZH: String {
         if let history {
-            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）并校准需求（全社会用电量、产品产量）与风光利用小时、能源统计口径至\(history.lastObservedYear)年，样本内为拟合；"
+            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）\(calibratedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
                 + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
         }
         return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（--no-history），样本内与留出窗口只是年份不同"
     }
 
+    /// What history mode calibrated, from what it did: " and is calibrated to the observed ...", or nothing.
+    func calibrated(_ h: HistoryMode) -> String {
+        var what = h.calibrated.keys.sorted().map { $0.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + ($0.hasPrefix("output_") ? " output" : "") }
+        if h.capacityFactorScale != nil { what.append("wind and solar generation") }
+        if h.energyBasisRatio != nil { what.append("energy totals") }
+        guard let last = what.popLast() else { return "" }
+        return " and is calibrated to the observed " + (what.isEmpty ? last : what.joined(separator: ", ") + " and " + last)
+    }
+
+    func calibratedZH(_ h: HistoryMode) -> String {
+        var what = h.calibrated.keys.sorted().map { q in
+            q == "electricity_consumption" ? "全社会用电量"
+                : (Product.allCases.first { "output_\($0.key)" == q }.map { $0.nameZH + "产量" } ?? q)
+        }
+        if h.capacityFactorScale != nil { what.append("风光发电量") }
+        if h.energyBasisRatio != nil { what.append("能源消费总量") }
+        return what.isEmpty ? "" : "并按观测的" + what.joined(separator: "、") + "校准"
+    }
+
     public var mode: String {
         if let history {
-            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity) and is calibrated to the observed demand (electricity consumption, product outputs), generation and energy through "
+            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity)\(calibrated(history)) through "
                 + "\(history.lastObservedYear); in-sample rows are that fit, every observed year; held-out rows follow the observations only through "
                 + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
         }

@@ -21,10 +21,10 @@ public struct Dataset: Sendable {
     /// Fingerprint of the dataset file's text (FNV-1a), shown in workbooks (kept in history mode).
     public internal(set) var checksum: String
     /// What sweep results are stored with: the checksum, and in history mode " history " and a fingerprint of
-    /// the observations followed and the fitted scale, so that a sweep never resumes across a change of either.
+    /// the observations followed and what the fits found, so that a sweep never resumes across a change of either.
     public var identityChecksum: String {
         guard let h = history else { return checksum }
-        return checksum + " history " + fingerprint(h.checksum + " " + String(h.lastObservedYear) + " " + (h.capacityFactorScale.map { "\($0)" } ?? "-"))
+        return checksum + " history " + fingerprint(h.checksum + " " + String(h.lastObservedYear) + " " + h.fitFingerprint)
     }
     /// The dataset run only through the year after `year` (history mode's fits need nothing later, and the
     /// years run do not depend on the horizon). For runs only: written back, it would keep the shorter horizon.

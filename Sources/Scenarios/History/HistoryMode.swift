@@ -31,6 +31,14 @@ public struct HistoryMode: Sendable, Equatable {
     public internal(set) var energyBasisRatio: Double? = nil
     /// The observed level quantities a demand path was calibrated to (`PathCalibration`), with the years fitted.
     public internal(set) var calibrated: [String: [Int]] = [:]
+    /// The fitted knots of each calibrated path (sweep identity).
+    public internal(set) var calibratedKnots: [String: [Double]] = [:]
+
+    /// What the fits found, as text: sweeps store it with their results, so none resumes across a refit.
+    var fitFingerprint: String {
+        ([capacityFactorScale.map { "\($0)" } ?? "-", energyBasisRatio.map { "\($0)" } ?? "-"]
+            + calibratedKnots.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }).joined(separator: " ")
+    }
 
     /// The years the model follows observations: the base year's successor through N.
     public var observedYears: ClosedRange<Int> { (baseYear + 1)...lastObservedYear }
@@ -53,7 +61,7 @@ public struct HistoryMode: Sendable, Equatable {
                                          total: values("capacity_wind_solar"))
         let gdp = values("gdp_growth", 0.01), exports = values("electricity_exports")
         // N is the last year of anything history mode follows or fits (a file may hold consumption alone).
-        let fitted = limit > dataset.baseYear ? observations.comparedAsTheyStand(calibrated, in: (dataset.baseYear + 1)...limit).map(\.year) : []
+        let fitted = limit > dataset.baseYear ? observations.comparedAsTheyStand(calibrated(in: dataset), in: (dataset.baseYear + 1)...limit).map(\.year) : []
         let years = Array(gdp.keys) + Array(exports.keys) + capacities.years + fitted
         guard let last = years.max() else { return nil }
         return HistoryMode(file: observations.file, checksum: checksum, baseYear: dataset.baseYear, lastObservedYear: last,
@@ -61,9 +69,11 @@ public struct HistoryMode: Sendable, Equatable {
                            sources: chosen.mapValues { $0.values.map(\.line).sorted() })
     }
 
-    /// The quantities history mode fits its calibrations to (demand paths, capacity factors, the energy basis).
-    static var calibrated: Set<String> {
-        PathCalibration.all.reduce(RenewableOutputFit.quantities.union(EnergyBasisFit.quantities)) { $0.union($1.quantities) }
+    /// The quantities history mode fits its calibrations to in `dataset` (the demand paths it has, capacity
+    /// factors, the energy basis): a figure of a path the dataset lacks fits nothing and so does not move N.
+    static func calibrated(in dataset: Dataset) -> Set<String> {
+        PathCalibration.all.filter { dataset.entry($0.path) != nil }
+            .reduce(RenewableOutputFit.quantities.union(EnergyBasisFit.quantities)) { $0.union($1.quantities) }
     }
 
     /// The quantities history mode follows.
@@ -152,7 +162,8 @@ public struct HistoryMode: Sendable, Equatable {
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
         if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
         for (q, years) in calibrated.sorted(by: { $0.key < $1.key }) {
-            parts.append("\(q == "electricity_consumption" ? "in-region new load" : q.replacingOccurrences(of: "output_", with: "") + " demand") calibrated to \(q.replacingOccurrences(of: "_", with: " ")) \(Self.span(years))")
+            let path = q == "electricity_consumption" ? "in-region new load" : q.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + " demand"
+            parts.append("\(path) calibrated to \(q.replacingOccurrences(of: "_", with: " ")) \(Self.span(years))")
         }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
         if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals)") }
@@ -185,6 +196,7 @@ extension Dataset {
             let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)
             guard let fit else { continue }
             mode.calibrated[calibration.quantity] = Array(Set(fit.used.map(\.year))).sorted()
+            mode.calibratedKnots[calibration.quantity] = fit.values
             drivers = d
             drivers.history = mode
         }

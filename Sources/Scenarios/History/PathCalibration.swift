@@ -9,13 +9,15 @@ import Simulator
 /// path changes no more than the figures need, and a growth observed in one year is not spread over the
 /// unobserved years around it. The figures are then met to about 0.1 % (the term's pull).
 ///
-/// The fitted path: the dataset's knots up to the base year, the fitted yearly knots, and then the dataset's
-/// knots after every year the observations cover (`coverageEnd`), so a leave-last-years-out fit never sees a
-/// knot derived from the years it leaves out. After the last fitted knot, `later` says what the dataset's
+/// Every figure counts, two for one year included (they are met in the least-squares sense). The fitted path:
+/// the dataset's knots up to the base year, the fitted yearly knots, and then the dataset's knots after both N
+/// and every year the observations of the quantity cover (`coverageEnd`), so a leave-last-years-out fit never
+/// sees a knot derived from the years it leaves out. After the last fitted knot, `later` says what the dataset's
 /// remaining knots mean.
 struct PathCalibration: Sendable {
     enum Later: Sendable {
-        /// Absolute values (TWh/yr of planned load): kept as they are; the path holds its last value until them.
+        /// Absolute values (TWh/yr of planned load): kept as they are; the path runs from its last fitted knot to
+        /// the next kept one (and holds its last value after them).
         case kept
         /// Relative to the base year (a demand index): rescaled by the fitted over the dataset's value in the
         /// last observed year, so the dataset's growth after it starts from the observed level.
@@ -73,7 +75,9 @@ struct PathCalibration: Sendable {
     /// The dataset with the path fitted; unchanged (nil) when the dataset lacks the series or nothing is observed.
     func fitted(_ dataset: Dataset, observations set: ObservationSet, through: Int) throws -> (Dataset, Fitted?) {
         let first = dataset.baseYear + 1
-        let used = set.comparedAsTheyStand(quantities, in: first...max(first, through))
+        guard through >= first else { return (dataset, nil) }
+        // A level of zero or a fall of 100 % has no relative error to fit.
+        let used = set.comparedAsTheyStand(quantities, in: first...through).filter(Self.fittable)
         guard !used.isEmpty, let entry = dataset.entry(path), case .series(let years, let values) = entry.value,
               !years.isEmpty else { return (dataset, nil) }
         let knots = Array(first...used.map(\.year).max()!)
@@ -134,6 +138,11 @@ struct PathCalibration: Sendable {
         return (out, Fitted(years: knots, values: x, used: used))
     }
 
+    /// Whether a figure has a relative error to fit: a positive level, a growth above -100 %.
+    static func fittable(_ o: Observation) -> Bool {
+        o.quantity.measure == .level ? o.modelUnitValue > 0 : o.modelUnitValue > -100
+    }
+
     /// The error of the model against one figure, on the relative scale (see the type's comment).
     static func residual(_ o: Observation, _ value: (String, Int) -> Double?) -> Double {
         let level = ObservedQuantity.named(o.quantity.name.hasSuffix("_growth") ? String(o.quantity.name.dropLast(7)) : o.quantity.name)
@@ -170,6 +179,11 @@ struct PathCalibration: Sendable {
         for (y, v) in zip(years, values) where y > max(lastKnot, Double(coverageEnd)) {
             ys.append(y)
             vs.append(v * scale)
+        }
+        // A series needs three points (a monotone cubic does): hold the last value a year on.
+        while ys.count < 3 {
+            ys.append(ys.last! + 1)
+            vs.append(vs.last!)
         }
         return (ys, vs)
     }
