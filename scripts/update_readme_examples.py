@@ -44,6 +44,13 @@ def excerpt(table, keep):
     return out
 
 
+def markdown_table(lines, header):
+    """The markdown table whose header row starts with `header`: its lines up to the first that is not a row."""
+    start = next(i for i, l in enumerate(lines) if l.startswith(header))
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    return lines[start:end]
+
+
 def replace(text, start, end, block, keep_start=True):
     """Replace the lines from the line starting with `start` (kept when `keep_start`) up to (not including) the
     line starting with `end`."""
@@ -74,19 +81,7 @@ def main():
                    keep_start=False)
 
     zh = carbonsim(a.carbonsim, "run", "scenarios/announced.yaml", "--lang", "zh", "--format", "markdown").split("\n")
-    t = next(i for i, l in enumerate(zh) if l.startswith("| 指标"))
-    table = []
-    for l in zh[t:]:
-        if not l.startswith("|"):
-            break
-        table.append(l)
-    g = next(i for i, l in enumerate(zh) if l.startswith("| 目标"))
-    targets = []
-    for l in zh[g:]:
-        if not l.startswith("|"):
-            break
-        targets.append(l)
-    block = excerpt(table, {"非化石能源消费比重", "风电装机"}) + [""] + targets
+    block = excerpt(markdown_table(zh, "| 指标"), {"非化石能源消费比重", "风电装机"}) + [""] + markdown_table(zh, "| 目标")
     text = replace(text, "For example, `carbonsim run scenarios/announced.yaml --lang zh --format markdown` (excerpt):",
                    "What stays in Latin letters in Chinese output", [""] + block + [""])
 

@@ -42,9 +42,9 @@ TWH = DRIVERS["electricity_exports"]
 MTCE = {"Mtce": 1, "10^4 tce": 0.01, "万吨标准煤": 0.01}
 
 
-def generation_rows(path, base_year, end_year, through, table=None, first=None):
-    """Every annual whole-region wind/solar generation figure (or, with `table`, of the quantities it names),
-    in year then line order (duplicates kept)."""
+def compared_rows(path, base_year, end_year, through, table=None, first=None):
+    """Every annual whole-region figure a fit compares: wind and solar generation, or with `table` the quantities
+    it names (with their unit factors); in year then line order, duplicates kept."""
     table = table or {q: TWH for q in GENERATION}
     first = base_year + 1 if first is None else first
     last_year = min(end_year, datetime.date.today().year, through)
@@ -163,7 +163,7 @@ def apply_dataset(data, dataset_path, through=None):
     base_year, end_year = int(data["base_year"]), int(data["end_year"])
     obs = read(path, base_year, end_year, through)
     # N is the last year of anything history mode follows or fits (a file may hold consumption alone).
-    fitted = [y for y, _, _, _ in generation_rows(path, base_year, end_year, through if through is not None else 10 ** 6, calibrated_table(data))]
+    fitted = [y for y, _, _, _ in compared_rows(path, base_year, end_year, through if through is not None else 10 ** 6, calibrated_table(data))]
     if not obs and not fitted:
         return None
     if obs.get("gdp_growth"):
@@ -175,8 +175,8 @@ def apply_dataset(data, dataset_path, through=None):
     last = max([y for ys in obs.values() for y in ys] + fitted)
     for quantity, where, later in CALIBRATED:
         fit_path(data, obs, path, quantity, where, later, last)
-    fit_capacity_factors(data, obs, generation_rows(path, base_year, end_year, last))
-    fit_energy_basis(data, obs, generation_rows(path, base_year, end_year, last, {"energy_total": MTCE}, first=base_year))
+    fit_capacity_factors(data, obs, compared_rows(path, base_year, end_year, last))
+    fit_energy_basis(data, obs, compared_rows(path, base_year, end_year, last, {"energy_total": MTCE}, first=base_year))
     return obs
 
 
@@ -272,7 +272,7 @@ def fit_path(data, obs, path, quantity, where, later, last):
     units = LEVEL_UNITS.get(quantity, MT)
     if last < base_year + 1:
         return
-    rows = generation_rows(path, base_year, end_year, last, {quantity: units, quantity + "_growth": PERCENT})
+    rows = compared_rows(path, base_year, end_year, last, {quantity: units, quantity + "_growth": PERCENT})
     # A level of zero or a fall of 100 % has no relative error to fit.
     rows = [r for r in rows if (r[3] > -100 if r[2].endswith("_growth") else r[3] > 0)]
     node = series_node(data, where)

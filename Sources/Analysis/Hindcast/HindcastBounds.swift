@@ -39,8 +39,7 @@ public enum HindcastBounds {
     public static func violations(_ h: Hindcast) -> [String] {
         var out: [String] = []
         for s in h.summaries where s.window == .inSample {
-            let level = s.quantity.measure == .growth ? String(s.quantity.name.dropLast("_growth".count)) : s.quantity.name
-            let tight = h.history != nil && (followed.contains(s.quantity.name) || h.history?.calibrated[level] != nil)
+            let tight = h.history != nil && (followed.contains(s.quantity.name) || h.history?.calibrated[s.quantity.levelName] != nil)
             let energy = energyBasis.contains(s.quantity.name)
             let bound = tight ? followedPercent : s.quantity.isStock ? stockPercent
                 : energy ? (h.history?.energyBasisRatio != nil ? fittedEnergyPercent : energyPercent) : levelPercent

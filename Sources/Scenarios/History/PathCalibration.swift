@@ -143,16 +143,13 @@ struct PathCalibration: Sendable {
         o.quantity.measure == .level ? o.modelUnitValue > 0 : o.modelUnitValue > -100
     }
 
-    /// The error of the model against one figure, on the relative scale (see the type's comment).
+    /// The error of the model against one figure, on the relative scale (see the type's comment); 1 where the
+    /// model has no value (a growth from zero).
     static func residual(_ o: Observation, _ value: (String, Int) -> Double?) -> Double {
-        let level = ObservedQuantity.named(o.quantity.name.hasSuffix("_growth") ? String(o.quantity.name.dropLast(7)) : o.quantity.name)
-        guard let q = level, let now = q.modelValue(year: o.year, value), now.isFinite else { return 1 }
+        guard let m = o.quantity.modelValue(year: o.year, value), m.isFinite else { return 1 }
         switch o.quantity.measure {
-        case .level:
-            return now / o.modelUnitValue - 1
-        case .growth:
-            guard let before = q.modelValue(year: o.year - 1, value), before > 0 else { return 1 }
-            return now / before / (1 + o.modelUnitValue / 100) - 1
+        case .level: return m / o.modelUnitValue - 1
+        case .growth: return (1 + m / 100) / (1 + o.modelUnitValue / 100) - 1
         }
     }
 
@@ -188,14 +185,9 @@ struct PathCalibration: Sendable {
         return (ys, vs)
     }
 
-    /// The series' value at `year` by linear interpolation between its knots, flat outside them (the fit's start).
+    /// The series' value at `year`, linear between its knots and flat outside them (the fit's start).
     static func linear(years: [Double], values: [Double], at year: Double) -> Double {
-        guard let first = years.first, year > first else { return values[0] }
-        for i in 1..<years.count where year <= years[i] {
-            let f = (year - years[i - 1]) / (years[i] - years[i - 1])
-            return values[i - 1] + f * (values[i] - values[i - 1])
-        }
-        return values[values.count - 1]
+        PiecewiseLinear(points: Array(zip(years, values))).value(at: year)
     }
 
     static func entry(_ e: DatasetEntry, years: [Double], values: [Double], source: String) -> DatasetEntry {

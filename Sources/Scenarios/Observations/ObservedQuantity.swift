@@ -34,6 +34,9 @@ public struct ObservedQuantity: Sendable, Equatable {
 
     public static func == (a: ObservedQuantity, b: ObservedQuantity) -> Bool { a.name == b.name }
 
+    /// The level a growth rate is of (`electricity_consumption` for `electricity_consumption_growth`); a level's own name.
+    public var levelName: String { measure == .growth ? String(name.dropLast("_growth".count)) : name }
+
     /// The factor for a unit as written in the file, or nil if the unit is not accepted for this quantity.
     public func factor(for unit: String) -> Double? {
         units.first { $0.name == unit }?.factor
