@@ -9,9 +9,9 @@ final class BalanceTests: XCTestCase {
         for file in try Fixtures.scenarioFiles() {
             let r = try Fixtures.run(file, dataset: dataset).trajectory
             let supply = r.series("electricity_generation"), inRegion = r.series("electricity_demand_in_region")
-            let exports = r.series("electricity_exports")
+            let exports = r.series("electricity_exports"), imports = r.series("electricity_imports")
             for i in r.years.indices {
-                XCTAssertEqual(supply[i], inRegion[i] + exports[i], accuracy: 1e-9 * supply[i], "\(file) \(r.years[i])")
+                XCTAssertEqual(supply[i], inRegion[i] + exports[i] - imports[i], accuracy: 1e-9 * supply[i], "\(file) \(r.years[i])")
             }
             // And generation by source adds up to it (the desert bases' dedicated export is a source of its own).
             let parts = ["coal", "wind", "solar", "other", "dedicated_export"].map { r.series("generation_\($0)") }

@@ -11,7 +11,7 @@ final class HistoryModeTests: XCTestCase {
     static let plain = try! Dataset.innerMongolia()
 
     func observations(_ rows: [String]) throws -> ObservationSet {
-        try ObservationSet.parse((["quantity,year,value,unit,basis,source,confidence"] + rows).joined(separator: "\n"),
+        try ObservationSet.parse((["quantity,year,value,unit,basis,source,confidence,notes"] + rows).joined(separator: "\n"),
                                  file: "synthetic.csv", years: 2019...2030)
     }
 
@@ -109,6 +109,39 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertEqual(f(2021) / f(2020), c(2021) / c(2020), accuracy: 2e-3)
         XCTAssertEqual(f(2022), c(2022), accuracy: 2e-3 * c(2022))
         XCTAssertEqual(f(2019), c(2019), accuracy: 1e-9 * c(2019), "the base year is the base year: the load starts after it")
+    }
+
+    /// Known answer: generation from a dataset with known imports (0, 20, 40, 30 TWh/yr at the ends of 2019-2022) is
+    /// met by fitting the imports: with the figures alone the knots are recovered, and generation closes the balance
+    /// (in-region demand + exports - imports) every year.
+    func testImportsAreFittedToObservedGeneration() throws {
+        let imports = Self.plain.entry("power.imports")!
+        let truthData = try Self.plain.setting([(DatasetEntry(path: imports.path, value: .series(years: [2019, 2020, 2021, 2022], values: [0, 20, 40, 30]),
+                                                              unit: imports.unit, source: "test", estimate: true, range: imports.range, line: nil), "power")])
+        let base = try scenario("name: baseline")
+        let truth = try run(base, truthData)
+        let g = { (y: Int) in truth.value("electricity_generation", year: y)! }
+        let set = try observations([
+            "generation,2020,\(g(2020)),TWh,annual,test bulletin,high",
+            "generation_growth,2021,\(100 * (g(2021) / g(2020) - 1)),%,annual,test bulletin,high",
+            "generation,2022,\(10 * g(2022)),100 GWh,annual,test bulletin,high",
+            "generation,2022,\(g(2022) * 0.9),TWh,annual; held back,test bulletin,high,another basis",
+        ])
+        var exact = PathCalibration.imports
+        exact.smoothness = 0
+        let (alone, fit) = try exact.fitted(Self.plain, observations: set, through: 2022)
+        XCTAssertEqual(fit?.years, [2020, 2021, 2022])
+        XCTAssertEqual(fit?.used.count, 3, "the held-back figure is not fitted")
+        for (a, b) in zip(fit?.values ?? [], [20.0, 40, 30]) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+        let recovered = try run(base, alone)
+        for y in 2019...2030 {
+            let r = { (name: String) in recovered.value(name, year: y)! }
+            XCTAssertEqual(r("electricity_generation"), g(y), accuracy: 1e-7 * g(y), "\(y)")
+            XCTAssertEqual(r("electricity_generation"), r("electricity_demand_in_region") + r("electricity_exports") - r("electricity_imports"),
+                           accuracy: 1e-6, "balance \(y)")
+        }
+        XCTAssertEqual(recovered.value("electricity_imports", year: 2019)!, 0, accuracy: 1e-12, "the base year's balance is net")
+        XCTAssertEqual(recovered.value("electricity_imports", year: 2030)!, 30, accuracy: 1e-9, "the last level is held")
     }
 
     /// One figure in the first year, and a dataset path that ends there: the fitted path (base-year knot, one fitted

@@ -57,6 +57,31 @@ final class PowerStructureTests: XCTestCase {
                        y2023, accuracy: 1e-7 * (try value(without, "electricity_demand_in_region", 2023)))
     }
 
+    /// Imports come off generation TWh for TWh, and off coal power, so CO2 falls with them. The energy total counts
+    /// net exports (exports less imports), so the electricity itself counts either way: energy falls only by the
+    /// heat-supply residual's part that scales with coal burnt for power (and a little through the fleet's heat
+    /// rate). Without them (scaled to 0) the balance is the net one of the base year.
+    func testImportsComeOffGenerationAndCO2ButNotEnergy() throws {
+        let with = try run(Levers.newLoad.path, nil)
+        let without = try run(Levers.newLoad.path, nil, assumptions: ["power.imports": 0])
+        XCTAssertEqual(try value(with, "electricity_imports", 2019), 0, accuracy: 1e-12, "the base year's balance is net")
+        XCTAssertEqual(try value(without, "electricity_imports", 2022), 0, accuracy: 1e-12)
+        for year in [2021, 2022, 2030] {
+            let m = try value(with, "electricity_imports", year)
+            XCTAssertGreaterThan(m, 25, "\(year)")
+            XCTAssertEqual(try value(without, "electricity_generation", year) - value(with, "electricity_generation", year), m,
+                           accuracy: 1e-6 * m, "\(year): generation")
+            XCTAssertEqual(try value(without, "generation_coal", year) - value(with, "generation_coal", year), m,
+                           accuracy: 0.02 * m, "\(year): coal generation (renewables curtail a little less)")
+            // Coal power at about 0.3 kgce/kWh and 2.6-2.8 t CO2/tce: at least 0.6 t CO2 per MWh imported.
+            XCTAssertGreaterThan(try value(without, "co2_gross", year) - value(with, "co2_gross", year), 0.6 * m, "\(year): CO2")
+            let residual = try value(without, "coal_power_residual", year) - value(with, "coal_power_residual", year)
+            XCTAssertGreaterThan(residual, 0, "\(year)")
+            XCTAssertEqual(try value(without, "energy_total", year) - value(with, "energy_total", year), residual,
+                           accuracy: 0.1 * residual, "\(year): energy")
+        }
+    }
+
     /// Known answer of the storage balance at year-end: rule share x (wind + solar built since the base year)
     /// plus the lever. More storage never raises emissions and always lowers curtailment.
     func testStorageFollowsTheRuleAndTheLeverAndCutsCurtailment() throws {

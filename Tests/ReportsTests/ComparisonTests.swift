@@ -30,11 +30,12 @@ final class ComparisonTests: XCTestCase {
         let report = PlanPeriodReport(Self.results[1])
         let fifteenth = try XCTUnwrap(report.periods.firstIndex { $0.number == 15 })
         XCTAssertEqual(gross.points[1 + fifteenth].values[1], report.rows[0].ends[fifteenth])
-        // 767.7 and 1071.0 Mt in 2030 (no history; the reference agrees, reference/crosscheck.py): announced was 953.1
+        // 711.5 and 1015.0 Mt in 2030 (no history; the reference agrees, reference/crosscheck.py): announced was 953.1
         // before its rebuild from the documents (300 GW of wind and solar by 2030 instead of 205, 2026-11-29), 769.4
-        // before the new load became the history-mode fit (year-end levels).
-        XCTAssertEqual(gross.points[1 + fifteenth].values[1], 767.7, accuracy: 0.05)
-        XCTAssertEqual(gross.points[1 + fifteenth].differences[0], 767.7 - 1071.0, accuracy: 0.05)
+        // before the new load became the history-mode fit (year-end levels), 767.7 before the imports (51.4 TWh/yr of
+        // coal power generated elsewhere from 2023 on).
+        XCTAssertEqual(gross.points[1 + fifteenth].values[1], 711.5, accuracy: 0.05)
+        XCTAssertEqual(gross.points[1 + fifteenth].differences[0], 711.5 - 1015.0, accuracy: 0.05)
         // Both start from the same calibrated base year.
         XCTAssertEqual(gross.points[0].differences[0], 0)
         XCTAssertEqual(try XCTUnwrap(c.rows.first { $0.series == "non_fossil_share" }).isShare, true)
@@ -52,15 +53,15 @@ final class ComparisonTests: XCTestCase {
         let announced = try XCTUnwrap(cut.checks[1])
         XCTAssertEqual(announced.required, 18)
         XCTAssertEqual(try XCTUnwrap(announced.gap), try XCTUnwrap(announced.achieved) - 18)
-        // announced cuts CO2 intensity by 14.22 % over the 14th plan (gross CO2 935.0 Mt in 2025, no history)
-        XCTAssertEqual(try XCTUnwrap(announced.gap), 14.22 - 18, accuracy: 0.01)
+        // announced cuts CO2 intensity by 16.41 % over the 14th plan (gross CO2 878.0 Mt in 2025, no history)
+        XCTAssertEqual(try XCTUnwrap(announced.gap), 16.41 - 18, accuracy: 0.01)
         XCTAssertFalse(announced.passed)
         let peak = try XCTUnwrap(c.headline.first { $0.key == "peak_year" })
-        // The baseline's gross CO2 peaks in 2025 (the spline's peak between the annual 1093.0 Mt of 2025 and 1093.3
-        // of 2026 falls in 2025), announced's in 2024 (986.5 Mt, 985.4 in 2023: the new load's 2024 rise; its wind
-        // and solar reach 135 GW by 2024 and 170 by 2025).
-        XCTAssertEqual(peak.values, [2025, 2024])
-        XCTAssertEqual(peak.differences, [-1])
+        // The baseline's gross CO2 peaks in 2025 (the spline's peak, 1037.7 Mt at t = 2025.995, between the annual
+        // 1036.7 Mt of 2025 and 1037.0 of 2026), announced's in 2023 (939.2 Mt at t = 2023.991; annual 928.3 in 2023
+        // and 929.5 in 2024: the new load's 2024 rise against wind and solar reaching 135 GW by 2024 and 170 by 2025).
+        XCTAssertEqual(peak.values, [2025, 2023])
+        XCTAssertEqual(peak.differences, [-2])
         XCTAssertEqual(peak.relative, [nil], "no % of a year")
         let cost = try XCTUnwrap(c.headline.first { $0.key == "total_cost" })
         XCTAssertEqual(cost.values[1], Self.results[1].costs.totalDiscounted)
@@ -79,10 +80,10 @@ final class ComparisonTests: XCTestCase {
         let peak = c.targets.filter { $0.kind == .peakYear }
         XCTAssertEqual(peak.count, 1)
         XCTAssertEqual(peak[0].checks.map { $0?.required }, [2030, 2028])
-        // Without history, announced peaks in 2024 (986.5 Mt; its wind and solar reach 135 GW by 2024 and 170 by 2025)
-        // and accelerated in 2023 (888.3 Mt, above 2021's 875.3 since the power side's coal pipeline and new load):
-        // 2024 - 2030 and 2023 - 2028.
-        XCTAssertEqual(peak[0].checks.map { $0?.gap }, [-6, -5])
+        // Without history, announced peaks in 2023 (939.2 Mt at t = 2023.991; its wind and solar reach 135 GW by 2024
+        // and 170 by 2025) and accelerated in 2023 (835.6 Mt, above 2021's 803.3 since the power side's coal pipeline
+        // and new load): 2023 - 2030 and 2023 - 2028.
+        XCTAssertEqual(peak[0].checks.map { $0?.gap }, [-7, -5])
         XCTAssertEqual(c.targets.filter { $0.kind == .nonFossilShare }.map(\.year), [2025, 2030], "per-period targets stay apart")
     }
 
@@ -108,8 +109,8 @@ final class ComparisonTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| announced − baseline |"), markdown)
         let lines = markdown.split(separator: "\n")
         let share = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| Non-fossil share") })
-        // 2030: announced 46.82 % less the baseline's 19.29 % is +27.53 points.
-        XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+27.53 pp |") && lines[share + 2].hasSuffix("|                           |"),
+        // 2030: announced 47.53 % less the baseline's 19.60 % is +27.92 points.
+        XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+27.92 pp |") && lines[share + 2].hasSuffix("|                           |"),
                       String(lines[share + 2]))
         let zh = try ComparisonRenderer.render(Self.comparison, format: .table, language: .zh)
         XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距＝实现−要求") && zh.contains("CO2排放达峰年份"), zh)
@@ -118,6 +119,6 @@ final class ComparisonTests: XCTestCase {
         // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
         let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
         XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
-        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2024.0,,,-1.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
+        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2023.0,,,-2.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
     }
 }

@@ -166,6 +166,26 @@ final class ObservationSetTests: XCTestCase {
                        .excluded(reason: "a ratio over Jan-Jun says nothing certain about the annual ratio"))
     }
 
+    /// A held-back figure stays in the record, out of every comparison, bound and fit, and must say why.
+    func testAHeldBackFigureIsShownOnlyAndNeedsItsReason() throws {
+        let header = "quantity,year,value,unit,basis,source,confidence,notes\n"
+        for basis in ["annual; held back", "Jan-Jun; Held Back", "annual; at least; held back"] {
+            let o = try parse(header + "generation,2023,10,TWh,\(basis),s,high,another basis\n").observations[0]
+            XCTAssertEqual(o.use, .excluded(reason: "held back by the file: its notes say why"), basis)
+            XCTAssertTrue(o.basis.description.hasSuffix("held back"), o.basis.description)
+        }
+        let set = try parse(header + "generation,2022,646.5,TWh,annual; held back,s,high,conflicts with line 3\n"
+                            + "generation,2022,640,TWh,annual,s,high,\n")
+        XCTAssertEqual(set.comparedAsTheyStand(["generation"], in: 2020...2025).map(\.value), [640])
+        XCTAssertThrowsError(try parse(header + "generation,2022,646.5,TWh,annual; held back,s,high,\n")) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("obs.csv:2:") && message.contains("notes") && message.contains("held back"), message)
+        }
+        XCTAssertThrowsError(try parse(header + "generation,2022,646.5,TWh,annual; held bak,s,high,why\n")) { error in
+            XCTAssertTrue("\(error)".contains("held back"), "a typo gets the tag suggested: \(error)")
+        }
+    }
+
     func testUnitConversionsAreTheDeclaredFactors() throws {
         let cases: [(String, String, Double, Double)] = [
             ("generation", "亿千瓦时", 5810, 581), ("generation", "100 GWh", 5810, 581), ("capacity_wind", "万千瓦", 3729, 37.29),

@@ -27,11 +27,11 @@ def observations_path(data, dataset_path):
 
 
 def drives(basis):
-    """A whole-region annual or year-end figure that is not 'at least' (what the model follows)."""
+    """A whole-region annual or year-end figure that is not 'at least' or held back (what the model follows)."""
     tags = {t.strip().lower() for t in basis.split(";") if t.strip()}
     if not tags & {"annual", "year-end"}:
         return False
-    return not tags & {"above designated size", "grid-company", "at least"}
+    return not tags & {"above designated size", "grid-company", "at least", "held back"}
 
 
 GENERATION = {"generation_wind_solar": ("generation_wind", "generation_solar"), "generation_wind": ("generation_wind",),
@@ -196,8 +196,10 @@ PERCENT = {"%": 1}
 # (observed level quantity, dataset series as (section, key...), what its later knots mean).
 CALIBRATED = [(f"output_{p}", ("products", p, "demand_index"), "rescaled")
               for p in ("steel", "aluminium", "clinker", "coke", "ferroalloy", "carbide", "coal_chemicals")] \
-    + [("electricity_consumption", ("power", "new_load"), "kept")]
-LEVEL_UNITS = {"electricity_consumption": TWH}
+    + [("electricity_consumption", ("power", "new_load"), "kept"), ("generation", ("power", "imports"), "kept")]
+LEVEL_UNITS = {"electricity_consumption": TWH, "generation": TWH}
+# The model output a calibrated quantity is compared with, where its name differs.
+OUTPUTS = {"electricity_consumption": "electricity_demand_in_region", "generation": "electricity_generation"}
 
 
 def series_node(data, where):
@@ -285,11 +287,12 @@ def fit_path(data, obs, path, quantity, where, later, last):
     knots = list(range(base_year + 1, max(y for y, _, _, _ in rows) + 1))
     anchor = linear(years, values, float(base_year))
     level = anchor
-    if quantity == "electricity_consumption" and "base_in_region_consumption" in data.get("power", {}):
+    # The level one unit of the path drives: the base-year consumption for the new load and the imports.
+    if quantity in ("electricity_consumption", "generation") and "base_in_region_consumption" in data.get("power", {}):
         level = float(data["power"]["base_in_region_consumption"]["value"])
     weight = SMOOTHNESS / level if level > 0 else SMOOTHNESS
     coverage = max(coverage_end(path, {quantity, quantity + "_growth"}, end_year) or last, last)
-    output = "electricity_demand_in_region" if quantity == "electricity_consumption" else quantity
+    output = OUTPUTS.get(quantity, quantity)
 
     def series(x):
         return calibrated_path(years, values, [float(k) for k in knots], [max(v, 0.0) for v in x], coverage, later)

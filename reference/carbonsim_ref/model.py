@@ -134,6 +134,8 @@ class Model:
         # the storage allocation rule.
         # The new load is a yearly path of year-end levels, linear within each year (docs/model.md).
         self.new_load = Linear([y + 1.0 for y in self.pw["new_load"][0]], self.pw["new_load"][1]) if "new_load" in self.pw else (lambda t: 0.0)
+        # Electricity received from other grids (the published exports are gross): year-end levels like the new load.
+        self.imports = Linear([y + 1.0 for y in self.pw["imports"][0]], self.pw["imports"][1]) if "imports" in self.pw else (lambda t: 0.0)
         self.pipeline = Steffen([y + 0.5 for y in self.pw["coal_pipeline"][0]], self.pw["coal_pipeline"][1]) if "coal_pipeline" in self.pw else (lambda t: 0.0)
         for key, default in (("storage_rule_share", 0.0), ("storage_rule_hours", 2.0), ("storage_hours", 4.0),
                              ("storage_cycles_per_year", 300.0), ("storage_efficiency", 0.85)):
@@ -403,7 +405,8 @@ class Model:
         bases_cap = bases * (self.pw["dedicated_export_wind_share"] / self.pw["wind_capacity_factor"]
                              + (1 - self.pw["dedicated_export_wind_share"]) / self.pw["solar_capacity_factor"]) / 8.76
         exports = self.exports(t) + dedicated
-        demand = in_region + exports - bases
+        imports = max(self.imports(t), 0)
+        demand = in_region + exports - imports - bases
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
         share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating
         damping = 1 + self.pw["curtailment_slope"] * spos(share - self.share0, 0.01)
@@ -427,7 +430,7 @@ class Model:
             wg, sg = wg * keep, sg * keep
         thermal = coal_gen * h / 1000
         w.update(wcap=wcap, scap=scap, ccap=ccap, h=h, wg=wg, sg=sg, og=self.pw["other_generation"], coal_gen=coal_gen,
-                 curtailed=wa + sa - wg - sg, in_region=in_region, new_load=new_load, storage=storage, discharged=discharged, bases=bases, bases_cap=bases_cap, exports=exports, thermal=thermal, kc=kc, retire=self.retire.value(t))
+                 curtailed=wa + sa - wg - sg, in_region=in_region, new_load=new_load, storage=storage, discharged=discharged, bases=bases, bases_cap=bases_cap, exports=exports, imports=imports, thermal=thermal, kc=kc, retire=self.retire.value(t))
         # Sinks and fly ash generation
         w["sink"] = y[P * 3 + 3]
         heat_coal = sum(f[0] for f, a in zip(act_fuel, self.acts) if a["group"] == "power")
@@ -465,7 +468,8 @@ class Model:
         # Exports count as coal power as far as coal generation goes, beyond it as non-fossil.
         # Dedicated renewable export comes off non-fossil energy whole; the rest of the exports is coal first.
         generation = wg + sg + self.pw["other_generation"] + coal_gen + bases
-        exported = min(max(exports - bases, 0), generation - bases) if self.deduct_exports else 0.0
+        # Net exports: the balance deducts exports less imports.
+        exported = min(max(exports - imports - bases, 0), generation - bases) if self.deduct_exports else 0.0
         exported_coal = min(exported, coal_gen)
         nonfossil = (wg + sg + self.pw["other_generation"] + bases - (bases if self.deduct_exports else 0.0)
                      - (exported - exported_coal)) * h / 1000
@@ -562,7 +566,7 @@ class Model:
         w = self.evaluate(self.t0, y0)
         wa = w["wcap"] * 8.76 * self.pw["wind_capacity_factor"]
         sa = w["scap"] * 8.76 * self.pw["solar_capacity_factor"]
-        self.share0 = (wa + sa) / (w["in_region"] + w["exports"])
+        self.share0 = (wa + sa) / (w["in_region"] + w["exports"] - w["imports"])
         w = self.evaluate(self.t0, y0)
         # The fuel of each sector group that products and named activities do not claim.
         for g in GROUPS:
@@ -634,6 +638,7 @@ class Model:
         o["non_fossil_share"] = 100 * w["nonfossil"] / w["energy"]
         o["electricity_generation"] = w["wg"] + w["sg"] + w["og"] + w["coal_gen"] + w["bases"]
         o["electricity_demand_in_region"], o["electricity_exports"] = w["in_region"], w["exports"]
+        o["electricity_imports"] = w["imports"]
         o["generation_coal"], o["generation_wind"], o["generation_solar"], o["generation_other"] = w["coal_gen"], w["wg"], w["sg"], w["og"]
         o["curtailed_renewables"] = w["curtailed"]
         o["electricity_new_load"], o["storage_discharged"], o["capacity_storage"] = w["new_load"], w["discharged"], w["storage"]

@@ -122,6 +122,7 @@ extension Dataset {
         // Power-side structure since the base year; a dataset without it has none (no new load, no pipeline,
         // no storage rule).
         if entry(w + "new_load") != nil { p.power.newLoadYears = r.series(w + "new_load", \.power.newLoad, &p) }
+        if entry(w + "imports") != nil { p.power.importYears = r.series(w + "imports", \.power.imports, &p) }
         if entry(w + "coal_pipeline") != nil { p.power.coalPipelineYears = r.series(w + "coal_pipeline", \.power.coalPipeline, &p) }
         r.scalar(w + "storage_rule_share", \.power.storageRuleShare, &p, default: 0)
         r.scalar(w + "storage_rule_hours", \.power.storageRuleHours, &p, default: 2)

@@ -161,9 +161,8 @@ public struct HistoryMode: Sendable, Equatable {
         if !gdpGrowth.isEmpty { parts.append("GDP growth \(Self.span(gdpGrowth.keys))") }
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
         if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
-        for (q, years) in calibrated.sorted(by: { $0.key < $1.key }) {
-            let path = q == "electricity_consumption" ? "in-region new load" : q.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + " demand"
-            parts.append("\(path) calibrated to \(q.replacingOccurrences(of: "_", with: " ")) \(Self.span(years))")
+        for c in PathCalibration.all {
+            if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
         }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
         if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals)") }

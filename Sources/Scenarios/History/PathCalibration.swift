@@ -27,6 +27,7 @@ struct PathCalibration: Sendable {
     /// Where the fitted path goes in the core's parameters.
     enum Target: Sendable {
         case newLoad
+        case imports
         case demand(Product)
 
         func set(years: [Double], values: [Double], in p: inout ModelParameters) {
@@ -34,6 +35,9 @@ struct PathCalibration: Sendable {
             case .newLoad:
                 p.power.newLoadYears = years
                 p.power.newLoad = values
+            case .imports:
+                p.power.importYears = years
+                p.power.imports = values
             case .demand(let product):
                 p.demand[product.rawValue] = DemandPath(years: years, index: values)
                 // Bayer alumina's reference path is the smelters' (as the dataset reads it).

@@ -45,6 +45,7 @@ public struct Observation: Sendable {
     /// How this figure is used, from its quantity and basis (the rules in docs/data.md).
     public var use: Use {
         let b = basis
+        if b.heldBack { return .excluded(reason: "held back by the file: its notes say why") }
         var parts: [String] = []
         switch b.period {
         case .january, .monthEnd: parts.append(b.periodName)

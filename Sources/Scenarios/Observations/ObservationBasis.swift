@@ -26,17 +26,20 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
     public let atLeast: Bool
     /// Published as "about X" (约, 左右) or as an expected value: compared, and marked so.
     public let approximate: Bool
+    /// Kept in the record but out of every comparison and fit, for a reason the row's notes give (a figure on a
+    /// basis the model cannot follow yet, or in conflict with another source).
+    public let heldBack: Bool
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The accepted tags, for error messages.
     public static let acceptedTags = "annual, Jan-Feb ... Jan-Nov (flows), year-end or end-Feb ... end-Nov (stocks): one of these, "
-        + "optionally with '; above designated size', '; grid-company', '; at least', '; approximate' and, for a partial growth rate, '; taken as annual'"
+        + "optionally with '; above designated size', '; grid-company', '; at least', '; approximate', '; held back' and, for a partial growth rate, '; taken as annual'"
 
     /// The basis written as tags, or a message saying what is wrong.
     public static func parse(_ text: String) -> Result<ObservationBasis, BasisProblem> {
         let tags = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var period: Period?, ads = false, grid = false, annualised = false, atLeast = false, approximate = false
+        var period: Period?, ads = false, grid = false, annualised = false, atLeast = false, approximate = false, heldBack = false
         for tag in tags {
             let lower = tag.lowercased()
             var found: Period?
@@ -48,6 +51,7 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
             case "taken as annual": annualised = true
             case "at least": atLeast = true
             case "approximate": approximate = true
+            case "held back": heldBack = true
             default:
                 if lower.hasPrefix("jan-"), let m = months.firstIndex(where: { $0.lowercased() == lower.dropFirst(4) }), (1...10).contains(m) {
                     found = .january(through: m + 1)
@@ -66,14 +70,14 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
             return .failure(BasisProblem(message: "the basis names no period" + (text.isEmpty ? " (it is empty)" : " ('\(text)')"), tag: nil))
         }
         return .success(ObservationBasis(period: period, aboveDesignatedSize: ads, gridCompany: grid, takenAsAnnual: annualised,
-                                         atLeast: atLeast, approximate: approximate))
+                                         atLeast: atLeast, approximate: approximate, heldBack: heldBack))
     }
 
     public struct BasisProblem: Error, Sendable {
         public let message: String
         /// The unknown tag, for a did-you-mean.
         public let tag: String?
-        static let tags = ["annual", "year-end", "above designated size", "grid-company", "taken as annual", "at least", "approximate"]
+        static let tags = ["annual", "year-end", "above designated size", "grid-company", "taken as annual", "at least", "approximate", "held back"]
             + months.dropFirst().dropLast().map { "Jan-\($0)" } + months.dropFirst().dropLast().map { "end-\($0)" }
     }
 
@@ -90,7 +94,7 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         ([periodName] + (aboveDesignatedSize ? ["above designated size"] : []) + (gridCompany ? ["grid-company"] : [])
             + (atLeast ? ["at least"] : []) + (approximate ? ["approximate"] : [])
-            + (takenAsAnnual ? ["taken as annual"] : [])).joined(separator: "; ")
+            + (takenAsAnnual ? ["taken as annual"] : []) + (heldBack ? ["held back"] : [])).joined(separator: "; ")
     }
 
     /// Covers the whole year (or its end) and the whole region; says nothing of "at least" or "about".

@@ -203,6 +203,10 @@ private struct RowReader {
                                     accepted: "a basis such as 'Jan-Oct; taken as annual' on a *_growth quantity"))
             }
         }
+        if basis?.heldBack == true && text("notes").isEmpty {
+            errors.append(error("basis", "a held-back figure needs its reason in the notes column",
+                                accepted: "'; held back' with the notes saying why (another basis, a conflict with another source)"))
+        }
         let source = text("source")
         if source.isEmpty {
             errors.append(error("source", "every observation needs a source",

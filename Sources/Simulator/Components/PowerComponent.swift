@@ -3,7 +3,7 @@
 /// Wind W(t) and solar S(t) capacity (GW) follow their paths: the baseline trend from the end of the base
 /// year plus the lever's offset, so a milestone is installed at the end of its year.
 /// States: coal capacity C (GW) and the coal fleet heat rate h (gce/kWh).
-/// - coal generation = demand + exports - wind - solar - other, at least the must-run floor
+/// - coal generation = demand + exports - imports - wind - solar - other, at least the must-run floor
 /// - dC/dt = I - C/L - r(t) C, investment I keeping capacity at need / planning capacity factor
 /// - dh/dt = (I/C)(h_new - h) - r(t) penalty (h - h_new)/(h0 - h_new) - max(h - h_target, 0)/tau: new units
 ///   dilute the fleet, early retirement removes the worst units (which can lower the average toward the new
@@ -14,7 +14,8 @@
 /// - approved coal units (the dataset's pipeline, GW/yr) add to the need-driven investment
 /// - dedicated renewable export D(t) (lever) adds to exports: the desert bases' own wind and solar give s D, the
 ///   coal fleet the rest; the bases stay out of the curtailment share (they are sized for their line)
-/// Balance: generation = in-region demand + exports, every instant.
+/// - imports (dataset path): electricity received from other grids; the published exports are gross
+/// Balance: generation = in-region demand + exports - imports, every instant.
 public final class PowerComponent: Component {
     public let offset: Int
     let p: PowerParameters
@@ -33,6 +34,9 @@ public final class PowerComponent: Component {
     /// Observed new load (TWh/yr) and the approved coal pipeline (GW/yr); nil where the dataset has none.
     let newLoadSpline: Spline?, coalPipelineSpline: Spline?
     let newLoadPath: SplineView?, coalPipelinePath: SplineView?
+    /// Electricity received from other grids (TWh/yr); nil where the dataset has none (net exports).
+    let importSpline: Spline?
+    let importPath: SplineView?
 
     public let states = [StateDeclaration("capacity_coal", "GW"), StateDeclaration("heat_rate", "gce/kWh")]
 
@@ -53,6 +57,10 @@ public final class PowerComponent: Component {
         // at year ends keep each year's quadrature exact; a year's value is the mean of its two ends.
         newLoadSpline = parameters.newLoadYears.isEmpty ? nil
             : try Spline(x: parameters.newLoadYears.map { $0 + 1 }, y: parameters.newLoad, kind: .linear)
+        // Year-end levels like the new load: history mode fits them the same way (to generation).
+        importSpline = parameters.importYears.isEmpty ? nil
+            : try Spline(x: parameters.importYears.map { $0 + 1 }, y: parameters.imports, kind: .linear)
+        importPath = importSpline?.view
         coalPipelineSpline = parameters.coalPipelineYears.isEmpty ? nil
             : try Spline(x: midYear(parameters.coalPipelineYears), y: parameters.coalPipeline, kind: .steffen)
         newLoadPath = newLoadSpline?.view
@@ -106,11 +114,12 @@ public final class PowerComponent: Component {
         let dedicated = max(dedicatedExportLever.value(at: ws.t), 0)
         let basesGeneration = p.dedicatedExportRenewableShare * dedicated
         ws.power.exports = exportPath.value(at: ws.t) + dedicated
+        ws.power.imports = max(importPath?.value(at: ws.t) ?? 0, 0)
         ws.power.dedicatedRenewableGeneration = basesGeneration
         ws.power.dedicatedRenewableCapacity = basesGeneration
             * (p.dedicatedExportWindShare / p.windCapacityFactor + (1 - p.dedicatedExportWindShare) / p.solarCapacityFactor) / 8.76
         // What the region's own fleet supplies: everything but the bases' renewables.
-        let demand = ws.power.inRegionDemand + ws.power.exports - basesGeneration
+        let demand = ws.power.inRegionDemand + ws.power.exports - ws.power.imports - basesGeneration
 
         let windAvailable = wind * 8.76 * p.windCapacityFactor
         let solarAvailable = solar * 8.76 * p.solarCapacityFactor
@@ -185,6 +194,8 @@ public struct PowerFlows {
     public var windCapacity = 0.0, solarCapacity = 0.0, coalCapacity = 0.0, heatRate = 0.0
     public var windGeneration = 0.0, solarGeneration = 0.0, otherGeneration = 0.0, coalGeneration = 0.0
     public var curtailedGeneration = 0.0, inRegionDemand = 0.0, exports = 0.0
+    /// Electricity received from other grids (TWh/yr): generation covers demand and exports less what comes in.
+    public var imports = 0.0
     /// New electricity-intensive load (TWh/yr, part of in-region demand), storage power (GW) and the energy it
     /// gives back (TWh/yr, part of wind and solar generation).
     public var newLoad = 0.0, storageCapacity = 0.0, storageDischarged = 0.0
@@ -195,5 +206,6 @@ public struct PowerFlows {
     public var thermalFuel = 0.0
 
     public var generation: Double { windGeneration + solarGeneration + otherGeneration + coalGeneration + dedicatedRenewableGeneration }
-    public var totalElectricityDemand: Double { inRegionDemand + exports }
+    /// What the region's plants must generate: in-region demand and exports, less imports.
+    public var totalElectricityDemand: Double { inRegionDemand + exports - imports }
 }

@@ -41,7 +41,7 @@ struct Accounting {
         ws.accounting.grossCO2 = ws.accounting.co2ByFuel.total + process
 
         // Energy, as in the provincial energy balance: non-fossil generation at the coal fleet's heat rate
-        // (generation coal-equivalent), net electricity exports deducted at the same rate. Exports are counted
+        // (generation coal-equivalent), net electricity exports (exports less imports) deducted at the same rate. Exports are counted
         // as coal power as far as coal generation goes; beyond it the exported electricity is non-fossil and
         // comes off non-fossil energy, so the total stays positive and the non-fossil share within [0, 100 %].
         var feedstock = 0.0
@@ -51,7 +51,8 @@ struct Accounting {
         let bases = ws.power.dedicatedRenewableGeneration
         let nonFossilGeneration = ws.power.windGeneration + ws.power.solarGeneration + ws.power.otherGeneration + bases
         let deduct = switches.deductElectricityExports
-        let exported = deduct ? min(max(ws.power.exports - bases, 0), ws.power.generation - bases) : 0
+        // Net of what comes in from other grids: the balance deducts net exports (调出 less 调入).
+        let exported = deduct ? min(max(ws.power.exports - ws.power.imports - bases, 0), ws.power.generation - bases) : 0
         let exportedCoal = min(exported, ws.power.coalGeneration)
         ws.accounting.fossilEnergy = fuel.total * k
         ws.accounting.feedstockEnergy = feedstock * k

@@ -223,6 +223,9 @@ public struct PowerParameters: Sendable {
     /// New electricity-intensive load observed since the base year (polysilicon, data centres, electrolysers),
     /// TWh/yr at `newLoadYears`; none: no such load.
     public var newLoadYears: [Double] = [], newLoad: [Double] = []
+    /// Electricity received from other grids, TWh/yr at `importYears` (year-end levels, linear within each year);
+    /// none: the exports are net. The published exports are gross: what comes in is generated elsewhere.
+    public var importYears: [Double] = [], imports: [Double] = []
     /// Coal-power units commissioned from the approved pipeline, GW/yr at `coalPipelineYears`, on top of the
     /// need-driven investment; none: no pipeline.
     public var coalPipelineYears: [Double] = [], coalPipeline: [Double] = []

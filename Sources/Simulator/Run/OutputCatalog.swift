@@ -131,6 +131,7 @@ extension CarbonModel {
         s.emit("electricity_generation", "TWh", ws.power.generation)
         s.emit("electricity_demand_in_region", "TWh", ws.power.inRegionDemand)
         s.emit("electricity_exports", "TWh", ws.power.exports)
+        s.emit("electricity_imports", "TWh", ws.power.imports)
         s.emit("generation_coal", "TWh", ws.power.coalGeneration)
         s.emit("generation_wind", "TWh", ws.power.windGeneration)
         s.emit("generation_solar", "TWh", ws.power.solarGeneration)
