@@ -15,7 +15,7 @@ public enum Labels {
         "energy_intensity_dual_control": "能耗强度（双控考核口径）", "alumina_imports": "外购氧化铝", "alumina_exports": "氧化铝外销",
         "co2_intensity": "碳排放强度", "capacity_wind": "风电装机", "capacity_solar": "光伏装机",
         "generation_coal": "煤电发电量", "heat_rate": "供电煤耗", "output_steel": "粗钢产量",
-        "output_aluminium": "电解铝产量", "fly_ash_stock": "高铝粉煤灰堆存", "electricity_exports": "外送电量",
+        "output_aluminium": "电解铝产量", "fly_ash_stock": "高铝粉煤灰堆存", "electricity_exports": "外送电量", "electricity_imports": "区外受入电量",
         "fly_ash_alumina_output": "粉煤灰提取氧化铝产量",
     ]
     static let seriesEN: [String: String] = [
@@ -27,7 +27,7 @@ public enum Labels {
         "alumina_exports": "Alumina sold to other provinces", "co2_intensity": "CO2 intensity", "capacity_wind": "Wind capacity",
         "capacity_solar": "Solar capacity", "generation_coal": "Coal generation", "heat_rate": "Coal heat rate",
         "output_steel": "Crude steel output", "output_aluminium": "Aluminium output", "fly_ash_stock": "High-alumina fly-ash stock",
-        "electricity_exports": "Electricity exports", "fly_ash_alumina_output": "Fly-ash alumina output",
+        "electricity_exports": "Electricity exports", "electricity_imports": "Electricity imports", "fly_ash_alumina_output": "Fly-ash alumina output",
     ]
 
     public static func series(_ name: String, _ lang: Language) -> String {

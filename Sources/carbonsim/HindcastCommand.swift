@@ -18,8 +18,9 @@ struct HindcastCommand: ParsableCommand {
 
         The model is the scenario (default: the embedded announced for Inner Mongolia, the baseline for other \
         regions) in history mode: it follows the observed GDP growth, exports and wind and solar capacity \
-        through N, the last observed year, and is calibrated to the observed electricity consumption, product \
-        outputs, wind and solar generation and energy totals (docs/model.md, "History mode"). "In-sample" rows compare every observation with that fit; \
+        through N, the last observed year, and is calibrated to the observed electricity consumption, total \
+        generation (through the imports), product outputs, wind and solar generation and energy totals \
+        (docs/model.md, "History mode"). A row whose basis says '; held back' is shown, never compared. "In-sample" rows compare every observation with that fit; \
         "held-out" rows are the leave-last-years-out check: history mode through N - 2 only, compared in N - 1 \
         and N. With --no-history the model is a projection from the base year, and years through N - 2 are \
         in-sample. A dataset without observations still runs, and says there is nothing to compare.

@@ -61,7 +61,7 @@ final class PowerStructureTests: XCTestCase {
     /// net exports (exports less imports), so the electricity itself counts either way: energy falls only by the
     /// heat-supply residual's part that scales with coal burnt for power (and a little through the fleet's heat
     /// rate). Without them (scaled to 0) the balance is the net one of the base year.
-    func testImportsComeOffGenerationAndCO2ButNotEnergy() throws {
+    func testImportsComeOffGenerationAndCO2AndEnergyOnlyThroughTheResidual() throws {
         let with = try run(Levers.newLoad.path, nil)
         let without = try run(Levers.newLoad.path, nil, assumptions: ["power.imports": 0])
         XCTAssertEqual(try value(with, "electricity_imports", 2019), 0, accuracy: 1e-12, "the base year's balance is net")

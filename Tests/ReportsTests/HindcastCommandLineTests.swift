@@ -49,6 +49,8 @@ final class HindcastCommandLineTests: XCTestCase {
         XCTAssertTrue(r.out.hasPrefix("回算检验") && r.out.contains("新能源装机 capacity_wind_solar") && r.out.contains("规模以上"), r.out)
         XCTAssertTrue(r.out.contains("1-9月、规模以上数据：全区全年值的下限") && r.out.contains("增速不等于全年增速"), r.out)
         XCTAssertFalse(r.out.contains("lower bound on the annual value"), "the notes are in Chinese too")
+        XCTAssertTrue(r.out.contains("全年；规模以上；暂不比较") && r.out.contains("文件暂不比较此值，原因见备注"), "held-back rows say so in Chinese: \(r.out)")
+        XCTAssertFalse(r.out.contains("held back"), "no English tag under zh")
         let svg = try String(contentsOfFile: scratch.path("h.svg"), encoding: .utf8)
         XCTAssertTrue(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"))
         for q in ["gdp_growth", "capacity_wind_solar", "electricity_exports", "generation_wind_solar"] {

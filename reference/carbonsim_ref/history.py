@@ -225,13 +225,15 @@ def calibrated_table(data):
 
 
 def coverage_end(path, quantities, end_year):
-    """The last year of any figure of these quantities in the file, whatever its basis (in the years a file may hold)."""
+    """The last year of any figure of these quantities in the file, whatever its basis but held back (in the years a file may hold)."""
     with open(path, encoding="utf-8") as f:
         lines = [l for l in f.read().replace("\r\n", "\n").split("\n") if l.strip() and not l.startswith("#")]
     rows = csv.reader(lines)
     col = {h.strip(): i for i, h in enumerate(next(rows))}
     last = min(end_year, datetime.date.today().year)
-    years = [y for y in (int(r[col["year"]]) for r in rows if r[col["quantity"]].strip() in quantities) if y <= last]
+    # Every basis counts but a held-back figure (kept in the record, never compared or fitted).
+    held = lambda r: "held back" in {t.strip().lower() for t in r[col["basis"]].split(";")}
+    years = [y for y in (int(r[col["year"]]) for r in rows if r[col["quantity"]].strip() in quantities and not held(r)) if y <= last]
     return max(years) if years else None
 
 

@@ -405,7 +405,7 @@ class Model:
         bases_cap = bases * (self.pw["dedicated_export_wind_share"] / self.pw["wind_capacity_factor"]
                              + (1 - self.pw["dedicated_export_wind_share"]) / self.pw["solar_capacity_factor"]) / 8.76
         exports = self.exports(t) + dedicated
-        imports = max(self.imports(t), 0)
+        imports = min(max(self.imports(t), 0), exports)  # at most the exports: the balance nets them
         demand = in_region + exports - imports - bases
         wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
         share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating

@@ -66,7 +66,10 @@ public struct Hindcast: Sendable {
 
     /// What history mode calibrated, from what it did: " and is calibrated to the observed ...", or nothing.
     func calibrated(_ h: HistoryMode) -> String {
-        var what = h.calibrated.keys.sorted().map { $0.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + ($0.hasPrefix("output_") ? " output" : "") }
+        var what = h.calibrated.keys.sorted().map { q in
+            q == "generation" ? "total generation"
+                : q.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + (q.hasPrefix("output_") ? " output" : "")
+        }
         if h.capacityFactorScale != nil { what.append("wind and solar generation") }
         if h.energyBasisRatio != nil { what.append("energy totals") }
         guard let last = what.popLast() else { return "" }
@@ -75,7 +78,7 @@ public struct Hindcast: Sendable {
 
     func calibratedZH(_ h: HistoryMode) -> String {
         var what = h.calibrated.keys.sorted().map { q in
-            q == "electricity_consumption" ? "全社会用电量"
+            q == "electricity_consumption" ? "全社会用电量" : q == "generation" ? "发电量"
                 : (Product.allCases.first { "output_\($0.key)" == q }.map { $0.nameZH + "产量" } ?? q)
         }
         if h.capacityFactorScale != nil { what.append("风光发电量") }
@@ -97,7 +100,8 @@ public struct Hindcast: Sendable {
     /// rows compare the observations of N - 1 and N with `check` (history mode through N - 2).
     public init(observations: ObservationSet?, fit: Trajectory, history: HistoryMode, check: Trajectory?, checkThrough: Int?,
                 scenario: String, baseYear: Int) {
-        let last = observations?.observations.map(\.year).max()
+        // A held-back row is shown, never compared: it does not move the windows.
+        let last = observations?.observations.filter { !$0.basis.heldBack }.map(\.year).max()
         let inSample = Hindcast(observations: observations, trajectory: fit, scenario: scenario, baseYear: baseYear)
         var rows = inSample.rows.map { Row(observation: $0.observation, model: $0.model, error: $0.error, relativeError: $0.relativeError,
                                           boundMet: $0.boundMet, window: .inSample) }
@@ -128,7 +132,7 @@ public struct Hindcast: Sendable {
         self.observationsFile = observations?.file
         self.baseYear = baseYear
         let list = observations?.observations ?? []
-        let last = list.map(\.year).max()
+        let last = list.filter { !$0.basis.heldBack }.map(\.year).max()
         lastObservedYear = last
         let order = Dictionary(uniqueKeysWithValues: ObservedQuantity.all.enumerated().map { ($1.name, $0) })
         let sorted = list.sorted { a, b in

@@ -12,7 +12,7 @@ enum HindcastLabels {
         "shown only": "仅列示", "Hindcast": "回算检验", "Observations": "观测数据", "Mode": "模式", "Summary": "汇总",
         "Notes": "说明", "no observations": "无观测数据：本数据集未指定观测文件（--observations FILE 可指定）",
         "annual": "全年", "year-end": "年末", "above designated size": "规模以上", "grid-company": "电网公司口径",
-        "taken as annual": "视同全年", "at least": "不低于", "approximate": "约数", "high": "高", "medium": "中", "low": "低",
+        "taken as annual": "视同全年", "at least": "不低于", "approximate": "约数", "held back": "暂不比较", "high": "高", "medium": "中", "low": "低",
     ]
 
     static let quantityZH: [String: String] = [
@@ -72,7 +72,9 @@ extension HindcastLabels {
         case .lowerBound:
             parts.append(scope.isEmpty ? "公布为“超过”：作为下限" : "\(partial)数据：全区全年值的下限")
         case .excluded:
-            if o.quantity.measure == .growth {
+            if b.heldBack {
+                parts.append("文件暂不比较此值，原因见备注" + (o.notes.isEmpty ? "" : "：" + o.notes))
+            } else if o.quantity.measure == .growth {
                 parts.append("\(partial)增速不等于全年增速（在口径中写明“; taken as annual”方按全年比较）")
             } else if o.quantity.isRatio {
                 parts.append("\(partial)比率不代表全年比率")

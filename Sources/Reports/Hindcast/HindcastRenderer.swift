@@ -40,7 +40,19 @@ public enum HindcastRenderer {
         }
         if let u = r.observation.unitConversion { parts.append(u) }
         if let a = r.observation.quantity.approximation { parts.append("model: " + a) }
+        // A held-back row's reason is its notes: say it where the row is.
+        if r.observation.basis.heldBack, !r.observation.notes.isEmpty { parts.append("notes: " + r.observation.notes) }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+
+    /// What the tight bounds hold in history mode: the followed drivers and what this run calibrated.
+    static func held(_ h: Hindcast, _ l: Language) -> String {
+        let calibrated = Set(h.history?.calibrated.keys.map { $0 } ?? [])
+        var parts = l == .zh ? ["装机", "外送", "GDP"] : ["capacities", "exports", "GDP"]
+        if calibrated.contains("electricity_consumption") { parts.append(l == .zh ? "全社会用电量" : "electricity consumption") }
+        if calibrated.contains("generation") { parts.append(l == .zh ? "发电量" : "total generation") }
+        if calibrated.contains(where: { $0.hasPrefix("output_") }) { parts.append(l == .zh ? "产品产量" : "product outputs") }
+        return parts.joined(separator: l == .zh ? "、" : ", ")
     }
 
     static func number(_ v: Double?) -> String { v.map(NumberFormat.value) ?? "–" }
@@ -92,9 +104,9 @@ public enum HindcastRenderer {
                            rows: summary, rightAligned: { $0 >= 2 })
         let violations = HindcastBounds.violations(h)
         let energyBound = h.history?.energyBasisRatio != nil ? HindcastBounds.fittedEnergyPercent : HindcastBounds.energyPercent
-        out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，能源消费总量 ≤ \(energyBound) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足" + (h.history == nil ? "" : "；历史模式跟随或校准的量（装机、外送、GDP、全社会用电量、发电量、产品产量）≤ \(HindcastBounds.followedPercent) %，其增速 ≤ \(HindcastBounds.followedGrowthPoints) 个百分点") + "）："
+        out += "\n" + (l == .zh ? "样本内误差界限（流量与比率 ≤ \(HindcastBounds.levelPercent) %，能源消费总量 ≤ \(energyBound) %，装机 ≤ \(HindcastBounds.stockPercent) %，增速 ≤ \(HindcastBounds.growthPoints) 个百分点，下限均满足" + (h.history == nil ? "" : "；历史模式跟随或校准的量（\(held(h, .zh))）≤ \(HindcastBounds.followedPercent) %，其增速 ≤ \(HindcastBounds.followedGrowthPoints) 个百分点") + "）："
                                : "In-sample bounds (mean absolute error of flows and ratios ≤ \(HindcastBounds.levelPercent) %, total energy ≤ \(energyBound) %, capacities ≤ \(HindcastBounds.stockPercent) %, growth rates ≤ \(HindcastBounds.growthPoints) pp; no lower bound missed"
-                                 + (h.history == nil ? "" : "; followed or calibrated in history mode (capacities, exports, GDP, electricity consumption, generation, product outputs) ≤ \(HindcastBounds.followedPercent) %, their growth ≤ \(HindcastBounds.followedGrowthPoints) pp") + "): ")
+                                 + (h.history == nil ? "" : "; followed or calibrated in history mode (\(held(h, .en))) ≤ \(HindcastBounds.followedPercent) %, their growth ≤ \(HindcastBounds.followedGrowthPoints) pp") + "): ")
         out += violations.isEmpty ? (l == .zh ? "满足\n" : "met\n") : (l == .zh ? "超出\n" : "EXCEEDED\n") + violations.map { "- " + $0 + "\n" }.joined()
         out += "\n" + (markdown ? "_" : "") + (l == .zh
             ? "误差 = 模型值 − 观测值（增速为百分点）；误差% 相对观测值。下限：部分年份或部分口径的数值，模型的全年全区值应不低于它，不计入误差统计。"

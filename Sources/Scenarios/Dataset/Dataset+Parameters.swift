@@ -122,7 +122,14 @@ extension Dataset {
         // Power-side structure since the base year; a dataset without it has none (no new load, no pipeline,
         // no storage rule).
         if entry(w + "new_load") != nil { p.power.newLoadYears = r.series(w + "new_load", \.power.newLoad, &p) }
-        if entry(w + "imports") != nil { p.power.importYears = r.series(w + "imports", \.power.imports, &p) }
+        if entry(w + "imports") != nil {
+            p.power.importYears = r.series(w + "imports", \.power.imports, &p)
+            // The balance nets imports against exports; a net importer would need its imports in the energy balance.
+            if let most = p.power.imports.max(), let least = p.power.exports.min(), most > least {
+                r.report(r.fail(w + "imports", "imports of \(format(most)) TWh/yr exceed the smallest export point of power.exports (\(format(least)) TWh/yr): the model nets imports against exports, and a net importer's imports are not in its energy balance",
+                                accepted: "values from 0 to \(format(least)) TWh/yr"))
+            }
+        }
         if entry(w + "coal_pipeline") != nil { p.power.coalPipelineYears = r.series(w + "coal_pipeline", \.power.coalPipeline, &p) }
         r.scalar(w + "storage_rule_share", \.power.storageRuleShare, &p, default: 0)
         r.scalar(w + "storage_rule_hours", \.power.storageRuleHours, &p, default: 2)
@@ -254,7 +261,7 @@ struct EntryReader {
         return fallback
     }
 
-    private func fail(_ path: String, _ message: String, accepted: String? = nil) -> InputError {
+    func fail(_ path: String, _ message: String, accepted: String? = nil) -> InputError {
         let e = dataset.entry(path)
         return InputError(file: dataset.file, line: e?.line, keyPath: path, message: message, accepted: accepted)
     }

@@ -204,7 +204,7 @@ private struct RowReader {
             }
         }
         if basis?.heldBack == true && text("notes").isEmpty {
-            errors.append(error("basis", "a held-back figure needs its reason in the notes column",
+            errors.append(error("notes", "a held-back figure needs its reason in the notes column",
                                 accepted: "'; held back' with the notes saying why (another basis, a conflict with another source)"))
         }
         let source = text("source")

@@ -114,7 +114,8 @@ public final class PowerComponent: Component {
         let dedicated = max(dedicatedExportLever.value(at: ws.t), 0)
         let basesGeneration = p.dedicatedExportRenewableShare * dedicated
         ws.power.exports = exportPath.value(at: ws.t) + dedicated
-        ws.power.imports = max(importPath?.value(at: ws.t) ?? 0, 0)
+        // At most the exports: the balance nets them (a scaled sweep value cannot make the region a net importer).
+        ws.power.imports = min(max(importPath?.value(at: ws.t) ?? 0, 0), ws.power.exports)
         ws.power.dedicatedRenewableGeneration = basesGeneration
         ws.power.dedicatedRenewableCapacity = basesGeneration
             * (p.dedicatedExportWindShare / p.windCapacityFactor + (1 - p.dedicatedExportWindShare) / p.solarCapacityFactor) / 8.76
