@@ -82,6 +82,23 @@ final class PowerStructureTests: XCTestCase {
         }
     }
 
+    /// A dataset that imports more than it exports is refused at the key, with the accepted range: the model nets
+    /// imports against exports. A sweep's scale beyond it is held at the exports at every instant.
+    func testImportsAboveTheExportsAreRefusedAndHeldAtThem() throws {
+        let dataset = try Fixtures.dataset()
+        let imports = try XCTUnwrap(dataset.entry("power.imports"))
+        XCTAssertThrowsError(try dataset.setting([(DatasetEntry(path: imports.path, value: .series(years: [2019, 2020, 2021], values: [0, 150, 400]),
+                                                            unit: imports.unit, source: "test", estimate: false, range: nil, line: imports.line), "power")])) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.contains("power.imports") && message.contains("400") && message.contains("184.2"), message)
+        }
+        let scaled = try run(Levers.newLoad.path, nil, assumptions: ["power.imports": 10])
+        for year in [2021, 2030] {
+            XCTAssertLessThanOrEqual(try value(scaled, "electricity_imports", year), try value(scaled, "electricity_exports", year) + 1e-9)
+            XCTAssertTrue(try value(scaled, "co2_gross", year).isFinite)
+        }
+    }
+
     /// Known answer of the storage balance at year-end: rule share x (wind + solar built since the base year)
     /// plus the lever. More storage never raises emissions and always lowers curtailment.
     func testStorageFollowsTheRuleAndTheLeverAndCutsCurtailment() throws {
