@@ -72,6 +72,7 @@ final class HindcastCommandLineTests: XCTestCase {
         // Generation alone is calibrated (the imports), so history mode fits it: an in-sample and a held-out row.
         XCTAssertEqual(r.out.split(separator: "\n").count, 3)
         XCTAssertTrue(r.out.contains("\ngeneration,2020,600.0,600.0") && r.out.contains(",in-sample,") && r.out.contains(",held-out,"), r.out)
+        XCTAssertTrue(r.out.contains("follows no observed driver (the file gives none) and is calibrated to the observed total generation"), r.out)
         // --observations wins over the dataset's file, and a bad file is told row by row.
         try "quantity,year,value,unit,basis,source,confidence\ngeneration,2020,600,GWh,annual,s,high\ncapacity_wind,2021,40,GW,annual,s,high\n"
             .write(toFile: scratch.path("bad.csv"), atomically: true, encoding: .utf8)

@@ -58,10 +58,27 @@ public struct Hindcast: Sendable {
     /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
     public var modeZH: String {
         if let history {
-            return "历史模式：情景“\(scenario)”遵循观测驱动因素（GDP增速、外送电量、风光装机）\(calibratedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
+            return "历史模式：情景“\(scenario)”\(driversZH(history))\(calibratedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
                 + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
         }
         return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（--no-history），样本内与留出窗口只是年份不同"
+    }
+
+    /// What history mode followed, from what the file gave: "follows the observed drivers (GDP growth, ...)".
+    func drivers(_ h: HistoryMode) -> String {
+        var what: [String] = []
+        if !h.gdpGrowth.isEmpty { what.append("GDP growth") }
+        if !h.exports.isEmpty { what.append("exports") }
+        if !h.capacities.years.isEmpty { what.append("wind and solar capacity") }
+        return what.isEmpty ? "follows no observed driver (the file gives none)" : "follows the observed drivers (" + what.joined(separator: ", ") + ")"
+    }
+
+    func driversZH(_ h: HistoryMode) -> String {
+        var what: [String] = []
+        if !h.gdpGrowth.isEmpty { what.append("GDP增速") }
+        if !h.exports.isEmpty { what.append("外送电量") }
+        if !h.capacities.years.isEmpty { what.append("风光装机") }
+        return what.isEmpty ? "无观测驱动因素可遵循" : "遵循观测驱动因素（" + what.joined(separator: "、") + "）"
     }
 
     /// What history mode calibrated, from what it did: " and is calibrated to the observed ...", or nothing.
@@ -88,7 +105,7 @@ public struct Hindcast: Sendable {
 
     public var mode: String {
         if let history {
-            return "history mode: scenario '\(scenario)' follows the observed drivers (GDP growth, exports, wind and solar capacity)\(calibrated(history)) through "
+            return "history mode: scenario '\(scenario)' \(drivers(history))\(calibrated(history)) through "
                 + "\(history.lastObservedYear); in-sample rows are that fit, every observed year; held-out rows follow the observations only through "
                 + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
         }
