@@ -21,6 +21,13 @@ final class HistoryModeTests: XCTestCase {
 
     func run(_ s: Scenario, _ d: Dataset) throws -> Trajectory { try PreparedScenario(s, dataset: d).run().trajectory }
 
+    /// The plain dataset with the power series at `key` (`new_load`, `imports`) replaced, its unit and range kept.
+    func plain(power key: String, years: [Double], values: [Double]) throws -> Dataset {
+        let e = Self.plain.entry("power." + key)!
+        return try Self.plain.setting([(DatasetEntry(path: e.path, value: .series(years: years, values: values), unit: e.unit,
+                                                     source: "test estimate", estimate: true, range: e.range, line: nil), "power")])
+    }
+
     /// Truth: the dataset with GDP growth 8, 2 and 6 % in 2020-22, exports 200, 230, 280 TWh in 2020-22 and wind and
     /// solar built along a path to 2022. History mode on the plain dataset and the plain baseline, given those
     /// drivers as observations, reproduces the truth's every series in every year.
@@ -76,8 +83,7 @@ final class HistoryModeTests: XCTestCase {
         let load = Self.plain.entry("power.new_load")!
         guard case .series(let years, let values) = load.value else { return XCTFail("new_load is a series") }
         let laterYears = years.filter { $0 > 2022 }, later = zip(years, values).filter { $0.0 > 2022 }.map(\.1)
-        let truthData = try Self.plain.setting([(DatasetEntry(path: load.path, value: .series(years: [2019, 2020, 2021, 2022] + laterYears, values: [0, 15, 30, 45] + later),
-                                                              unit: load.unit, source: "test", estimate: true, range: load.range, line: nil), "power")])
+        let truthData = try plain(power: "new_load", years: [2019, 2020, 2021, 2022] + laterYears, values: [0, 15, 30, 45] + later)
         let base = try scenario("name: baseline")
         let truth = try run(base, truthData)
         let c = { (y: Int) in truth.value("electricity_demand_in_region", year: y)! }
@@ -115,9 +121,7 @@ final class HistoryModeTests: XCTestCase {
     /// met by fitting the imports: with the figures alone the knots are recovered, and generation closes the balance
     /// (in-region demand + exports - imports) every year.
     func testImportsAreFittedToObservedGeneration() throws {
-        let imports = Self.plain.entry("power.imports")!
-        let truthData = try Self.plain.setting([(DatasetEntry(path: imports.path, value: .series(years: [2019, 2020, 2021, 2022], values: [0, 20, 40, 30]),
-                                                              unit: imports.unit, source: "test", estimate: true, range: imports.range, line: nil), "power")])
+        let truthData = try plain(power: "imports", years: [2019, 2020, 2021, 2022], values: [0, 20, 40, 30])
         let base = try scenario("name: baseline")
         let truth = try run(base, truthData)
         let g = { (y: Int) in truth.value("electricity_generation", year: y)! }
@@ -147,9 +151,7 @@ final class HistoryModeTests: XCTestCase {
     /// One figure in the first year, and a dataset path that ends there: the fitted path (base-year knot, one fitted
     /// knot) is held a year on to the three points a series needs, and the figure is met.
     func testAFitWithOneKnotStillMakesASeries() throws {
-        let load = Self.plain.entry("power.new_load")!
-        let short = try Self.plain.setting([(DatasetEntry(path: load.path, value: .series(years: [2019, 2020, 2021], values: [0, 5, 5]),
-                                                          unit: load.unit, source: "test estimate", estimate: true, range: load.range, line: nil), "power")])
+        let short = try plain(power: "new_load", years: [2019, 2020, 2021], values: [0, 5, 5])
         let base = try scenario("name: baseline")
         let c2020 = try run(base, short).value("electricity_demand_in_region", year: 2020)!
         let set = try observations(["electricity_consumption,2020,\(c2020 + 4),TWh,annual,test bulletin,high",

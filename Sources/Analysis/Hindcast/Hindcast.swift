@@ -58,54 +58,57 @@ public struct Hindcast: Sendable {
     /// How the model's values were made, said plainly in every output (in Chinese: `modeZH`).
     public var modeZH: String {
         if let history {
-            return "历史模式：情景“\(scenario)”\(driversZH(history))\(calibratedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
+            return "历史模式：情景“\(scenario)”\(followedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
                 + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
         }
         return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（--no-history），样本内与留出窗口只是年份不同"
     }
 
-    /// What history mode followed, from what the file gave: "follows the observed drivers (GDP growth, ...)".
-    func drivers(_ h: HistoryMode) -> String {
-        var what: [String] = []
-        if !h.gdpGrowth.isEmpty { what.append("GDP growth") }
-        if !h.exports.isEmpty { what.append("exports") }
-        if !h.capacities.years.isEmpty { what.append("wind and solar capacity") }
-        return what.isEmpty ? "follows no observed driver (the file gives none)" : "follows the observed drivers (" + what.joined(separator: ", ") + ")"
+    /// The drivers history mode followed, from what the file gave, named in English or Chinese.
+    static func driverNames(_ h: HistoryMode, zh: Bool) -> [String] {
+        [(!h.gdpGrowth.isEmpty, "GDP growth", "GDP增速"), (!h.exports.isEmpty, "exports", "外送电量"),
+         (!h.capacities.years.isEmpty, "wind and solar capacity", "风光装机")].filter(\.0).map { zh ? $0.2 : $0.1 }
     }
 
-    func driversZH(_ h: HistoryMode) -> String {
-        var what: [String] = []
-        if !h.gdpGrowth.isEmpty { what.append("GDP增速") }
-        if !h.exports.isEmpty { what.append("外送电量") }
-        if !h.capacities.years.isEmpty { what.append("风光装机") }
-        return what.isEmpty ? "无观测驱动因素可遵循" : "遵循观测驱动因素（" + what.joined(separator: "、") + "）"
-    }
-
-    /// What history mode calibrated, from what it did: " and is calibrated to the observed ...", or nothing.
-    func calibrated(_ h: HistoryMode) -> String {
-        var what = h.calibrated.keys.sorted().map { q in
-            q == "generation" ? "total generation"
-                : q.replacingOccurrences(of: "output_", with: "").replacingOccurrences(of: "_", with: " ") + (q.hasPrefix("output_") ? " output" : "")
+    /// The observed quantities the demand paths were calibrated to (`HistoryMode.calibrated`), named.
+    public static func calibratedNames(_ h: HistoryMode, zh: Bool) -> [String] {
+        h.calibrated.keys.sorted().map { q in
+            switch q {
+            case "electricity_consumption": return zh ? "全社会用电量" : "electricity consumption"
+            case "generation": return zh ? "发电量" : "total generation"
+            default:
+                let product = Product.allCases.first { "output_\($0.key)" == q }
+                return zh ? product.map { $0.nameZH + "产量" } ?? q
+                          : product.map { $0.key.replacingOccurrences(of: "_", with: " ") + " output" } ?? q
+            }
         }
-        if h.capacityFactorScale != nil { what.append("wind and solar generation") }
-        if h.energyBasisRatio != nil { what.append("energy totals") }
-        guard let last = what.popLast() else { return "" }
-        return " and is calibrated to the observed " + (what.isEmpty ? last : what.joined(separator: ", ") + " and " + last)
     }
 
-    func calibratedZH(_ h: HistoryMode) -> String {
-        var what = h.calibrated.keys.sorted().map { q in
-            q == "electricity_consumption" ? "全社会用电量" : q == "generation" ? "发电量"
-                : (Product.allCases.first { "output_\($0.key)" == q }.map { $0.nameZH + "产量" } ?? q)
-        }
-        if h.capacityFactorScale != nil { what.append("风光发电量") }
-        if h.energyBasisRatio != nil { what.append("能源消费总量") }
-        return what.isEmpty ? "" : "并按观测的" + what.joined(separator: "、") + "校准"
+    /// Everything history mode fitted: the paths, then the capacity factors and the energy basis.
+    static func fittedNames(_ h: HistoryMode, zh: Bool) -> [String] {
+        calibratedNames(h, zh: zh) + (h.capacityFactorScale == nil ? [] : [zh ? "风光发电量" : "wind and solar generation"])
+            + (h.energyBasisRatio == nil ? [] : [zh ? "能源消费总量" : "energy totals"])
+    }
+
+    /// " follows the observed drivers (...) and is calibrated to the observed ...", as history mode did.
+    func followed(_ h: HistoryMode) -> String {
+        let drivers = Self.driverNames(h, zh: false)
+        var fitted = Self.fittedNames(h, zh: false)
+        let head = drivers.isEmpty ? "follows no observed driver (the file gives none)"
+            : "follows the observed drivers (" + drivers.joined(separator: ", ") + ")"
+        guard let last = fitted.popLast() else { return head }
+        return head + " and is calibrated to the observed " + (fitted.isEmpty ? last : fitted.joined(separator: ", ") + " and " + last)
+    }
+
+    func followedZH(_ h: HistoryMode) -> String {
+        let drivers = Self.driverNames(h, zh: true), fitted = Self.fittedNames(h, zh: true)
+        return (drivers.isEmpty ? "无观测驱动因素可遵循" : "遵循观测驱动因素（" + drivers.joined(separator: "、") + "）")
+            + (fitted.isEmpty ? "" : "并按观测的" + fitted.joined(separator: "、") + "校准")
     }
 
     public var mode: String {
         if let history {
-            return "history mode: scenario '\(scenario)' \(drivers(history))\(calibrated(history)) through "
+            return "history mode: scenario '\(scenario)' \(followed(history)) through "
                 + "\(history.lastObservedYear); in-sample rows are that fit, every observed year; held-out rows follow the observations only through "
                 + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
         }

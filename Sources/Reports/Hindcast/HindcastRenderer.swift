@@ -47,12 +47,8 @@ public enum HindcastRenderer {
 
     /// What the tight bounds hold in history mode: the followed drivers and what this run calibrated.
     static func held(_ h: Hindcast, _ l: Language) -> String {
-        let calibrated = Set(h.history?.calibrated.keys.map { $0 } ?? [])
-        var parts = l == .zh ? ["装机", "外送", "GDP"] : ["capacities", "exports", "GDP"]
-        if calibrated.contains("electricity_consumption") { parts.append(l == .zh ? "全社会用电量" : "electricity consumption") }
-        if calibrated.contains("generation") { parts.append(l == .zh ? "发电量" : "total generation") }
-        if calibrated.contains(where: { $0.hasPrefix("output_") }) { parts.append(l == .zh ? "产品产量" : "product outputs") }
-        return parts.joined(separator: l == .zh ? "、" : ", ")
+        let calibrated = h.history.map { Hindcast.calibratedNames($0, zh: l == .zh) } ?? []
+        return ((l == .zh ? ["装机", "外送", "GDP"] : ["capacities", "exports", "GDP"]) + calibrated).joined(separator: l == .zh ? "、" : ", ")
     }
 
     static func number(_ v: Double?) -> String { v.map(NumberFormat.value) ?? "–" }
