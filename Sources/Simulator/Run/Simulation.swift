@@ -7,7 +7,8 @@
 /// stops on every 1 January and mid-year: a cubic Hermite mid-year state from the year's ends would save the
 /// mid-year stops, but fast states (the backward stock under a 50 %/yr cut, the dual-control curtailment)
 /// move too much within a year for it. The base year's mid-point is the initial state: its flows are the base-year values the base-year split reproduces.
-/// The integrator restarts at every breakpoint (lever kinks and steps, a cap switching on); the run ends on
+/// Away from breakpoints the right-hand side is continuous, so a year's start is the last year's end, evaluated
+/// once. The integrator restarts at every breakpoint (lever kinks and steps, a cap switching on); the run ends on
 /// 1 January after the end year so that the cumulative states cover whole calendar years.
 public struct Simulation {
     public let model: CarbonModel
@@ -85,10 +86,11 @@ public struct Simulation {
                         }
                         // The base year: the split's flows at its middle, stocks at its end.
                         sample(at: t, state: y, into: middle, dydt: scratch)
-                        let breakpoints = stops().filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
+                        let all = stops()
+                        let breakpoints = all.filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
                         var next = breakpoints.startIndex
                         model.segmentEnd = breakpoints.first ?? .infinity
-                        for (time, stop) in stops() {
+                        for (time, stop) in all {
                             if time > t { try integrator.advance(&t, to: time, y: y) }
                             switch stop {
                             case .breakpoint:
@@ -106,7 +108,14 @@ public struct Simulation {
                                 } else {
                                     catalog.combine(start: start, middle: middle, end: end, into: row)
                                 }
-                                if year <= p.endYear { sample(at: time, state: y, into: start, dydt: scratch) }
+                                guard year <= p.endYear else { break }
+                                // Away from breakpoints the right-hand side is continuous: the year's start is the
+                                // last year's end, evaluated once.
+                                if next > 0 && breakpoints[next - 1] == time {
+                                    sample(at: time, state: y, into: start, dydt: scratch)
+                                } else {
+                                    start.update(from: end, count: width)
+                                }
                             case .midYear: sample(at: time, state: y, into: middle, dydt: scratch)
                             }
                         }
