@@ -37,7 +37,7 @@ struct CalibrateCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             if let output { try checkOutputFile(output, option: "--output") }
             let history = try CEADsHistory.embedded()
             let (dataset, derived) = try baseDataset(history: history)
@@ -51,7 +51,7 @@ struct CalibrateCommand: ParsableCommand {
                 calibration = try HistoryCalibration.fit(history: history, province: province ?? dataset.region,
                                                          series: chosen, years: from...to)
             } catch let e as HistoryCalibrationError {
-                printError(e.description)
+                printError(e.description, lang)
                 throw ExitCode(3)
             }
             // The dataset's Chinese region name, when the fitted province is the dataset's region.

@@ -58,27 +58,28 @@ struct PresentationOptions: ParsableArguments {
     var csvBOM: Bool { CSVRenderer.wantsBOM(lang, forced: bom) }
 }
 
-/// Prints a user error cleanly (file, line, key, what is accepted) and exits non-zero; nothing crashes.
-func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+/// Prints a user error cleanly (file, line, key, what is accepted; in Chinese under `--lang zh`) and exits
+/// non-zero; nothing crashes.
+func reportingErrors<T>(_ language: Language = .en, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let e as InputError {
-        printLine(e.description)
+        printLine(language.describe(e))
         throw ExitCode(2)
     } catch let e as GSLError {
-        printError("numerical failure: \(e)")
+        printError(language == .zh ? "数值计算失败：\(e)" : "numerical failure: \(e)", language)
         throw ExitCode(3)
     } catch let e as BaseYearError {
-        printError(e.description)
+        printError(e.description, language)
         throw ExitCode(3)
     } catch let e as NonFiniteOutputError {
-        printError(e.description)
+        printError(e.description, language)
         throw ExitCode(3)
     }
 }
 
-func printError(_ message: String) {
-    printLine("error: " + message)
+func printError(_ message: String, _ language: Language = .en) {
+    printLine((language == .zh ? "错误：" : "error: ") + message)
 }
 
 /// One line to standard error.
@@ -92,7 +93,7 @@ func printLine(_ message: String) {
 func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) throws -> [Scenario] {
     guard files.isEmpty else {
         let loader = ScenarioLoader(dataset: dataset)
-        return try files.map { try loadScenario(loader, $0) }
+        return try files.map { try loadScenario(loader, $0, language: language) }
     }
     let defaults = try DefaultScenarios.load(dataset: dataset)
     guard !DefaultScenarios.isHomeRegion(dataset) else { return defaults }
@@ -102,9 +103,9 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
     return Array(defaults.prefix(1))
 }
 
-func loadScenario(_ loader: ScenarioLoader, _ path: String) throws -> Scenario {
+func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language) throws -> Scenario {
     let s = try loader.load(path: path)
-    for w in s.warnings { printLine(w.description) }
+    for w in s.warnings { printLine(language.describe(w)) }
     return s
 }
 

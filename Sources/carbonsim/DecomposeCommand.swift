@@ -51,7 +51,7 @@ struct DecomposeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             if let chart { try checkOutputFile(chart, option: "--chart") }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
@@ -69,7 +69,7 @@ struct DecomposeCommand: ParsableCommand {
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))
                 labels = ("\(b.name) \(to)", "\(p.name) \(to)")
             } else {
-                let scenario = try file.map { try loadScenario(loader, $0) } ?? DefaultScenarios.load(dataset: dataset)[1]
+                let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[1]
                 scenarios = [scenario]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
                 analysis = try Self.analyse(r.trajectory, from: from, to: to)

@@ -48,7 +48,7 @@ struct HindcastCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             if let chart { try checkOutputFile(chart, option: "--chart") }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
@@ -58,7 +58,7 @@ struct HindcastCommand: ParsableCommand {
             let dataset = data.noHistory || observed == nil ? plain : try plain.inHistoryMode(observed!)
             let chosen: Scenario
             if let scenario {
-                chosen = try loadScenario(ScenarioLoader(dataset: dataset), scenario)
+                chosen = try loadScenario(ScenarioLoader(dataset: dataset), scenario, language: lang)
             } else {
                 let defaults = try DefaultScenarios.load(dataset: dataset)
                 chosen = DefaultScenarios.isHomeRegion(dataset) ? defaults.last! : defaults.first!

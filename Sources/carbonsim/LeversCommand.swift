@@ -22,7 +22,7 @@ struct LeversCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        let dataset = try reportingErrors { try data.load() }
+        let dataset = try reportingErrors(lang) { try data.load() }
         if parameters {
             for e in dataset.entries {
                 let kind: String
@@ -37,7 +37,7 @@ struct LeversCommand: ParsableCommand {
             }
             return
         }
-        let p = try reportingErrors { try dataset.modelParameters() }
+        let p = try reportingErrors(lang) { try dataset.modelParameters() }
         if markdown {
             print(LeverTable.markdown(p), terminator: "")
             return

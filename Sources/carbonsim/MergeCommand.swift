@@ -19,7 +19,7 @@ struct MergeCommand: ParsableCommand {
     var lang: Language = .en
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             try checkOutputFile(output, option: "--output")
             try ResultStore.merge(shards, into: output)
             let store = try ResultStore(existing: output)

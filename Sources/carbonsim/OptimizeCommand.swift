@@ -32,10 +32,10 @@ struct OptimizeCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
-            for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(w.description) }
+            for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(lang.describe(w)) }
             if let starts {
                 guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
                     throw InputError(file: "--starts", message: "\(starts) starts", accepted: "1 to \(OptimizeSpec.maximumStarts)")

@@ -40,7 +40,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
                 let results = try runScenarios(files, dataset)
@@ -57,7 +57,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
                 let result = try runScenarios(file.map { [$0] } ?? [], dataset).last!
@@ -75,7 +75,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
                 let loader = ScenarioLoader(dataset: dataset)
@@ -93,7 +93,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let store = try ResultStore(existing: db)
                 let summary = try SweepSummary(store: store, series: [series], bootstrap: 10)
@@ -112,7 +112,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let store = try ResultStore(existing: db)
                 let summary = try SweepSummary(store: store, bootstrap: bootstrap)
@@ -131,7 +131,7 @@ struct PlotCommand: ParsableCommand {
         @OptionGroup var data: DatasetOptions
 
         func run() throws {
-            try reportingErrors {
+            try reportingErrors(lang) {
                 try checkOutputFolder(dir, option: "--dir")
                 let dataset = try data.load()
                 let loader = ScenarioLoader(dataset: dataset)

@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     var lang: Language { presentation.lang }
 
     func run() throws {
-        let (results, provenance, workbook, from) = try reportingErrors { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
+        let (results, provenance, workbook, from) = try reportingErrors(lang) { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
             let dataset = try data.load()

@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let listen = self.host
-        let server = try reportingErrors { () throws -> WhatIfServer in
+        let server = try reportingErrors(lang) { () throws -> WhatIfServer in
             // The dataset as every command loads it: history mode unless --no-history, --province.
             var configuration = ServeConfiguration(host: listen, port: port, datasetPath: data.dataset, scenariosFolder: scenarios,
                                                    sweepDatabase: db, language: lang.rawValue)

@@ -38,7 +38,7 @@ struct SolveCommand: ParsableCommand {
     @OptionGroup var data: DatasetOptions
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             let dataset = try data.load()
             guard let definition = LeverRegistry.lever(lever) else {
                 throw InputError(file: "--lever", keyPath: lever, message: "unknown lever '\(lever)'",
@@ -46,7 +46,7 @@ struct SolveCommand: ParsableCommand {
             }
             let base = try scenario.map(ScenarioLoader(dataset: dataset).load(path:)) ?? DefaultScenarios.load(dataset: dataset)[0]
             let targets = try TargetParser(dataset: dataset).parse(target)
-            for w in targets.percentWarnings(file: "--target") { printLine(w.description) }
+            for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
             var setting = base.levers[lever] ?? LeverSetting(target: 0, start: dataset.baseYear + 2, full: dataset.baseYear + 2, shape: .linear)
             if let start { setting.start = start }
             if let full { setting.full = full } else if start != nil && base.levers[lever] == nil { setting.full = setting.start }

@@ -42,7 +42,7 @@ struct SummarizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(presentation.lang) {
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let store = try ResultStore(existing: db)

@@ -56,7 +56,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors(lang) {
             if let db { try checkOutputFile(db, option: "--db") }
             if let csv { try checkOutputFile(csv, option: "--csv") }
             let dataset = try data.load()

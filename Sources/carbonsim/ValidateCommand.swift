@@ -18,18 +18,18 @@ struct ValidateCommand: ParsableCommand {
     var lang: Language = .en
 
     func run() throws {
-        let dataset = try reportingErrors { try data.load() }
+        let dataset = try reportingErrors(lang) { try data.load() }
         let loader = ScenarioLoader(dataset: dataset)
         var failed = false
         for file in files {
             do {
-                let s = try loadScenario(loader, file)
+                let s = try loadScenario(loader, file, language: lang)
                 _ = try PreparedScenario(s, dataset: dataset)
                 print(lang == .zh
                       ? "\(file)：通过（\(s.name)：\(s.levers.count)项政策措施，\(s.targets.isEmpty ? "无" : "含")目标）"
                       : "\(file): ok (\(s.name): \(s.levers.count) lever\(s.levers.count == 1 ? "" : "s"), \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {
-                printLine(e.description)
+                printLine(lang.describe(e))
                 failed = true
             }
         }

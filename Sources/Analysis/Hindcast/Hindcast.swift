@@ -121,7 +121,7 @@ public struct Hindcast: Sendable {
     public init(observations: ObservationSet?, fit: Trajectory, history: HistoryMode, check: Trajectory?, checkThrough: Int?,
                 scenario: String, baseYear: Int) {
         // A held-back row is shown, never compared: it does not move the windows.
-        let last = observations?.observations.filter { !$0.basis.heldBack }.map(\.year).max()
+        let last = observations?.lastYear()
         let inSample = Hindcast(observations: observations, trajectory: fit, scenario: scenario, baseYear: baseYear)
         var rows = inSample.rows.map { Row(observation: $0.observation, model: $0.model, error: $0.error, relativeError: $0.relativeError,
                                           boundMet: $0.boundMet, window: .inSample) }
@@ -152,7 +152,7 @@ public struct Hindcast: Sendable {
         self.observationsFile = observations?.file
         self.baseYear = baseYear
         let list = observations?.observations ?? []
-        let last = list.filter { !$0.basis.heldBack }.map(\.year).max()
+        let last = observations?.lastYear()
         lastObservedYear = last
         let order = Dictionary(uniqueKeysWithValues: ObservedQuantity.all.enumerated().map { ($1.name, $0) })
         let sorted = list.sorted { a, b in

@@ -88,7 +88,7 @@ struct PathCalibration: Sendable {
         let anchor = Self.linear(years: years, values: values, at: Double(dataset.baseYear))
         let level = levelEntry.flatMap { dataset.entry($0)?.scalar } ?? anchor
         let weight = level > 0 ? smoothness / level : smoothness
-        let coverageEnd = set.observations.filter { quantities.contains($0.quantity.name) && !$0.basis.heldBack }.map(\.year).max() ?? through
+        let coverageEnd = set.lastYear(of: quantities) ?? through
         let baseline = Scenario(name: "baseline", file: dataset.file)
         let history = dataset.history
 

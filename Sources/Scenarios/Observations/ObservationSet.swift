@@ -9,6 +9,15 @@ public struct ObservationSet: Sendable {
     /// Rows in file order.
     public let observations: [Observation]
 
+    /// Every figure but those the file holds back (basis `held back`: kept in the record and shown, never
+    /// compared or fitted, and not moving the hindcast windows or a fit's coverage).
+    public var notHeldBack: [Observation] { observations.filter { !$0.basis.heldBack } }
+
+    /// The last year of a figure that is not held back, of `quantities` (nil: of any quantity).
+    public func lastYear(of quantities: Set<String>? = nil) -> Int? {
+        notHeldBack.filter { quantities?.contains($0.quantity.name) ?? true }.map(\.year).max()
+    }
+
     /// The figures a history-mode fit compares with the model as they stand (annual or year-end, whole region, not
     /// a bound) for `quantities`, in `years`, in year then file order; duplicates kept.
     public func comparedAsTheyStand(_ quantities: Set<String>, in years: ClosedRange<Int>) -> [Observation] {

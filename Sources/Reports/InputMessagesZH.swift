@@ -1,0 +1,99 @@
+import Foundation
+import Scenarios
+
+/// Input errors and warnings for `--lang zh`: the place (file, line, column, key), what is accepted and the
+/// likely fix in Chinese, and the message itself in Chinese when it is one of the messages users meet most
+/// (a typo, a fraction for a percentage, a year outside the horizon, a value out of range, a GBK file). A
+/// message not in the table keeps its English words, inside the Chinese frame: nothing is lost.
+public enum InputMessagesZH {
+    public static func describe(_ e: InputError) -> String {
+        var s = place(e.file, e.line, e.column, e.keyPath, kind: "错误") + message(e.message)
+        if let accepted = e.accepted { s += "\n  可接受：" + message(accepted) }
+        if let suggestion = e.suggestion { s += "\n  是否想写 '\(suggestion)'？" }
+        for other in e.others { s += "\n" + describe(other) }
+        return s
+    }
+
+    public static func describe(_ w: InputWarning) -> String {
+        place(w.file, w.line, nil, w.keyPath, kind: "警告") + message(w.message)
+    }
+
+    static func place(_ file: String, _ line: Int?, _ column: Int?, _ keyPath: String, kind: String) -> String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let column { s += ":\(column)" }
+        s += "：" + kind
+        if !keyPath.isEmpty { s += "（键 '\(keyPath)'）" }
+        return s + "："
+    }
+
+    /// The Chinese of an English message when a pattern of the table matches all of it, else the message.
+    static func message(_ english: String) -> String {
+        let whole = NSRange(english.startIndex..., in: english)
+        for (pattern, template) in table {
+            if let m = pattern.firstMatch(in: english, range: whole), m.range == whole {
+                return pattern.replacementString(for: m, in: english, offset: 0, template: template)
+            }
+        }
+        return english
+    }
+
+    /// English message patterns (matched whole) and their Chinese, most specific first.
+    static let table: [(NSRegularExpression, String)] = [
+        (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
+        (#"unknown lever '(.+)'"#, "未知的政策杠杆 '$1'"),
+        (#"unknown target '(.+)'"#, "未知的目标 '$1'"),
+        (#"unknown shape '(.+)'"#, "未知的形状 '$1'"),
+        (#"unknown series '(.+)'"#, "未知的序列 '$1'"),
+        (#"unknown output '(.+)'"#, "未知的输出 '$1'"),
+        (#"expected a number, found (.+)"#, "应为数字，实际为 $1"),
+        (#"expected a whole number, found (.+)"#, "应为整数，实际为 $1"),
+        (#"expected true or false, found (.+)"#, "应为 true 或 false，实际为 $1"),
+        (#"expected true or false"#, "应为 true 或 false"),
+        (#"expected text, found (.+)"#, "应为文字，实际为 $1"),
+        (#"expected a list of numbers, found (.+)"#, "应为数字列表，实际为 $1"),
+        (#"year (\S+) is outside the model horizon"#, "年份 $1 超出模型年限"),
+        (#"year (\S+) is outside the run"#, "年份 $1 不在运行的年份内"),
+        (#"'(.+)' is not a year"#, "'$1' 不是年份"),
+        (#"'(.+)' is not a plan period inside the horizon"#, "'$1' 不是模型年限内的五年规划期"),
+        (#"(\S+) is out of range"#, "$1 超出取值范围"),
+        (#"must be positive, is (\S+)"#, "须为正数，现为 $1"),
+        (#"must be below (\S+), is (\S+)"#, "须小于 $1，现为 $2"),
+        (#"empty range: min (\S+) is not below max (\S+)"#, "区间为空：最小值 $1 不小于最大值 $2"),
+        (#"the full-effect year (\d+) is before the start year (\d+)"#, "全面见效年份 $1 早于起始年份 $2"),
+        (#"the delta's full-effect year (\d+) is before its start year (\d+)"#, "增量的全面见效年份 $1 早于其起始年份 $2"),
+        (#"milestone (\d+) is before the start year (\d+)"#, "里程碑年份 $1 早于起始年份 $2"),
+        (#"a path needs at least one milestone"#, "路径至少需要一个里程碑"),
+        (#"a build-out target of (\S+) (\S+) by the end of (\d+) is below the (\S+) (\S+) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
+         "建设目标（$3 年末 $1 $2）低于 $6 年初已有的 $4 $5：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）"),
+        (#"milestones at or above the installed capacity"#, "不低于已有装机的里程碑"),
+        (#"milestones at or above the observed capacity"#, "不低于观测装机的里程碑"),
+        (#"(\S+) (\S+) looks like a fraction: this (?:field|target) is in percent, so if you meant (\S+) (\S+), write (\S+)"#,
+         "$1 $2 像是小数：此项以百分数计，若指 $3 $4，请写 $5"),
+        (#"the file is not UTF-8: byte (\S+) at offset (\d+) \(line (\d+), column (\d+)\) is not valid UTF-8"#,
+         "文件不是 UTF-8 编码：第 $3 行第 $4 列（偏移 $2）的字节 $1 不是有效的 UTF-8"),
+        (#"this looks like GBK \(GB18030\), the Chinese Windows default: save it as UTF-8"#,
+         "这像是 GBK（GB18030，中文 Windows 的默认编码）：请另存为 UTF-8"),
+        (#"this file is UTF-16, not UTF-8"#, "此文件是 UTF-16 编码，不是 UTF-8"),
+        (#"save it as UTF-8 \(in most editors: Save As, encoding UTF-8\)"#, "请另存为 UTF-8（多数编辑器：另存为，编码选 UTF-8）"),
+        (#"empty scenario: this runs the frozen-policy baseline"#, "空情景：按冻结政策的基准情景运行"),
+        (#"tabs are not allowed for indentation in YAML; use spaces"#, "YAML 不能用制表符缩进，请用空格"),
+        (#"YAML syntax: (.+)"#, "YAML 语法错误：$1"),
+        (#"extends a file that does not exist: '(.+)' \(looked for (.+)\)"#, "继承的文件不存在：'$1'（查找的是 $2）"),
+        (#"a path relative to (.+)"#, "相对于 $1 的路径"),
+        (#"no such scenario file"#, "找不到情景文件"),
+        (#"no such (.+)"#, "找不到 $1"),
+        (#"this is a folder, not a (.+)"#, "这是文件夹，不是 $1"),
+        (#"years (\d+) to (\d+), or an earlier 'start'"#, "$1 至 $2 年，或更早的 'start'"),
+        (#"years (\d+) to (\d+)"#, "$1 至 $2 年"),
+        (#"(-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "$1 至 $2$3"),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+}
+
+extension Language {
+    /// An input error told in this language.
+    public func describe(_ e: InputError) -> String { self == .zh ? InputMessagesZH.describe(e) : e.description }
+    /// An input warning told in this language.
+    public func describe(_ w: InputWarning) -> String { self == .zh ? InputMessagesZH.describe(w) : w.description }
+}

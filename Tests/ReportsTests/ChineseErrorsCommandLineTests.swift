@@ -1,0 +1,100 @@
+import XCTest
+import Foundation
+import Reports
+import Scenarios
+
+/// Under `--lang zh` the mistakes users make are told in Chinese: the place, the key, what is accepted and the
+/// likely fix, and the common messages themselves.
+final class ChineseErrorsCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var scratch: ScratchFolder!
+
+    override func setUpWithError() throws { scratch = try ScratchFolder("zh-errors") }
+    override func tearDownWithError() throws { scratch.remove() }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: scratch.path(name), atomically: true, encoding: .utf8)
+        return scratch.path(name)
+    }
+
+    func testATypoIsToldInChineseWithTheKeyTheAcceptedNamesAndTheLikelyOne() throws {
+        let file = try write("typo.yaml", "name: 错键\nsector_plans:\n  power:\n    wnd: {target: 150, start: 2024, full: 2030}\n")
+        let zh = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(zh.status, 2)
+        XCTAssertTrue(zh.err.contains("\(file):4:5：错误（键 'sector_plans.power.wnd'）：未知的键 'wnd'"), zh.err)
+        XCTAssertTrue(zh.err.contains("可接受：coal_heat_rate, coal_retirement"), zh.err)
+        XCTAssertTrue(zh.err.contains("是否想写 'wind'？"), zh.err)
+        // Without --lang the same error is in English.
+        let en = try cli.run(["run", file, "--no-history"])
+        XCTAssertTrue(en.err.contains("error at 'sector_plans.power.wnd': unknown key 'wnd'"), en.err)
+        XCTAssertTrue(en.err.contains("did you mean 'wind'?"), en.err)
+        // validate tells it the same way.
+        let validate = try cli.run(["validate", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(validate.status, 2)
+        XCTAssertTrue(validate.err.contains("未知的键 'wnd'"), validate.err)
+    }
+
+    func testAFractionForAPercentageIsAChineseWarningWithTheLikelyValue() throws {
+        let file = try write("fraction.yaml", """
+            name: 小数
+            sector_plans:
+              industry:
+                capacity_cut:
+                  steel: {target: 0.3, start: 2024, full: 2027}
+            targets:
+              non_fossil_share: {2030: 0.25}
+            """)
+        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）：0.3 %/yr 像是小数：此项以百分数计，若指 30 %/yr，请写 30"), r.err)
+        XCTAssertTrue(r.err.contains("0.25 % 像是小数：此项以百分数计，若指 25 %，请写 25"), r.err)
+    }
+
+    func testAYearOutsideTheHorizonAValueOutOfRangeAndAWrongTypeAreToldInChinese() throws {
+        let file = try write("range.yaml", """
+            name: 范围
+            sector_plans:
+              power:
+                wind: {target: 200, start: 2024, full: 2070}
+                solar: {target: abc, start: 2024, full: 2030}
+              industry:
+                capacity_cut:
+                  steel: {target: 250, start: 2024, full: 2027}
+            """)
+        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("错误（键 'sector_plans.power.wind.full'）：年份 2070 超出模型年限\n  可接受：2020 至 2060"), r.err)
+        XCTAssertTrue(r.err.contains("错误（键 'sector_plans.power.solar.target'）：应为数字，实际为 'abc'"), r.err)
+        XCTAssertTrue(r.err.contains("：250 超出取值范围\n  可接受：0 至 100 %/yr"), r.err)
+    }
+
+    func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
+        let file = try write("below.yaml", "name: 低于装机\nsector_plans:\n  power:\n    wind: {target: 20, start: 2024, full: 2030}\n")
+        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("建设目标（2030 年末 20 GW）低于 2024 年初已有的"), r.err)
+        XCTAssertTrue(r.err.contains("此杠杆只增加装机"), r.err)
+        XCTAssertTrue(r.err.contains("可接受：不低于已有装机的里程碑"), r.err)
+    }
+
+    func testAGBKFileIsToldToBeSavedAsUTF8InChinese() throws {
+        // "name: 国标码" as a Chinese Windows editor saves it (GBK: 国 B9 FA, 标 B1 EA, 码 C2 EB).
+        let data = Data("name: ".utf8) + Data([0xB9, 0xFA, 0xB1, 0xEA, 0xC2, 0xEB])
+            + Data("\nsector_plans:\n  power:\n    wind: {target: 200, start: 2024, full: 2030}\n".utf8)
+        try data.write(to: URL(fileURLWithPath: scratch.path("gbk.yaml")))
+        let r = try cli.run(["run", scratch.path("gbk.yaml"), "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("：错误：文件不是 UTF-8 编码：第 1 行第 7 列"), r.err)
+        XCTAssertTrue(r.err.contains("请另存为 UTF-8"), r.err)
+    }
+
+    /// A message the table does not know keeps its English words inside the Chinese frame: nothing is lost.
+    func testAnUnknownMessageKeepsItsEnglishInsideTheChineseFrame() {
+        let e = InputError(file: "a.yaml", line: 3, column: 2, keyPath: "x.y", message: "something rare happened",
+                           accepted: "one of p, q", suggestion: "p")
+        XCTAssertEqual(InputMessagesZH.describe(e), "a.yaml:3:2：错误（键 'x.y'）：something rare happened\n  可接受：one of p, q\n  是否想写 'p'？")
+        XCTAssertEqual(Language.en.describe(e), e.description)
+        let w = InputWarning(file: "b.yaml", line: nil, keyPath: "", message: "year 2099 is outside the model horizon")
+        XCTAssertEqual(InputMessagesZH.describe(w), "b.yaml：警告：年份 2099 超出模型年限")
+    }
+}
