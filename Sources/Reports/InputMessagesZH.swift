@@ -28,7 +28,7 @@ public enum InputMessagesZH {
     }
 
     /// The Chinese of an English message when a pattern of the table matches all of it, else the message.
-    static func message(_ english: String) -> String {
+    public static func message(_ english: String) -> String {
         let whole = NSRange(english.startIndex..., in: english)
         for (pattern, template) in table {
             if let m = pattern.firstMatch(in: english, range: whole), m.range == whole {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import Reports
 import Scenarios
 import Simulator
 
@@ -28,13 +29,16 @@ struct ErrorBody: Codable {
         return e
     }()
 
-    static func response(for error: any Error) -> Response {
+    static func response(for error: any Error, language: Language = .en) -> Response {
         switch error {
         case let e as InputError:
+            let zh = language == .zh
             let items = ([e] + e.others).map {
-                Item(file: $0.file, line: $0.line, column: $0.column, key: $0.keyPath, message: $0.message, accepted: $0.accepted, suggestion: $0.suggestion)
+                Item(file: $0.file, line: $0.line, column: $0.column, key: $0.keyPath,
+                     message: zh ? InputMessagesZH.message($0.message) : $0.message,
+                     accepted: zh ? $0.accepted.map(InputMessagesZH.message) : $0.accepted, suggestion: $0.suggestion)
             }
-            return response(.unprocessableContent, body: ErrorBody(error: e.description, errors: items))
+            return response(.unprocessableContent, body: ErrorBody(error: language.describe(e), errors: items))
         case is NIOTooManyBytesError:
             return response(.contentTooLarge, message: "the request body is larger than \(WhatIfServer.maximumBody) bytes")
         default:

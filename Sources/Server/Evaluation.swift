@@ -95,7 +95,7 @@ public struct Evaluation: Codable, Sendable {
                             totalCost: result.costs.totalDiscounted, discountRate: result.costs.discountRate,
                             lines: TextRenderer(language: l, markdown: false).headline(report).map { [$0.0, $0.1] })
         shortfalls = result.shortfalls.map { l == .zh ? $0.messageZH : $0.message }
-        warnings = result.warnings.map(\.description)
+        warnings = result.warnings.map { l.describe($0) }
         self.charts = charts
     }
 }

@@ -61,10 +61,10 @@ public struct WhatIfServer: Sendable {
                         region: service.dataset.region, maximumCompared: WhatIfService.maximumCompared - 1))
         }
         router.get("/api/levers") { request, _ in
-            answering { json(service.catalog(try language(request, service))) }
+            answering(errorLanguage(request, service)) { json(service.catalog(try language(request, service))) }
         }
         router.get("/api/scenarios") { _, _ in
-            answering {
+            answering(service.language) {
                 json(service.scenarios.names.map { name -> ScenarioEntry in
                     let s = try? service.served(name)
                     return ScenarioEntry(name: name, title: s?.name ?? name, description: s?.description ?? "")
@@ -72,13 +72,13 @@ public struct WhatIfServer: Sendable {
             }
         }
         router.get("/api/scenario") { request, _ in
-            answering {
+            answering(errorLanguage(request, service)) {
                 let name = request.uri.queryParameters.get("name") ?? ""
                 return json(try service.settings(name))
             }
         }
         router.post("/api/evaluate") { request, _ in
-            await answering {
+            await answering(errorLanguage(request, service)) {
                 let body = try await bodyText(request)
                 let charts = (request.uri.queryParameters.get("charts") ?? "").split(separator: ",").map(String.init)
                 let evaluation = try service.evaluate(body, charts: charts, language: try language(request, service))
@@ -86,7 +86,7 @@ public struct WhatIfServer: Sendable {
             }
         }
         router.post("/api/scenario.yaml") { request, _ in
-            await answering {
+            await answering(errorLanguage(request, service)) {
                 let yaml = try service.yaml(try await bodyText(request))
                 var r = text(yaml, type: "application/yaml; charset=utf-8")
                 r.headers[.contentDisposition] = "attachment; filename=\"scenario.yaml\""
@@ -94,7 +94,7 @@ public struct WhatIfServer: Sendable {
             }
         }
         router.post("/api/workbook.xlsx") { request, _ in
-            await answering {
+            await answering(errorLanguage(request, service)) {
                 let bytes = try service.workbook(try await bodyText(request), language: try language(request, service))
                 var headers = HTTPFields()
                 headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -104,7 +104,7 @@ public struct WhatIfServer: Sendable {
             }
         }
         router.post("/api/compare") { request, _ in
-            await answering {
+            await answering(errorLanguage(request, service)) {
                 let body = try await bodyText(request)
                 let compare = try ComparisonRequest.documents(body)
                 let series = request.uri.queryParameters.get("series") ?? "co2_gross"
@@ -112,15 +112,15 @@ public struct WhatIfServer: Sendable {
             }
         }
         router.get("/api/sweep") { _, _ in
-            answering { text(try service.sweepSummary(), type: "application/json; charset=utf-8") }
+            answering(service.language) { text(try service.sweepSummary(), type: "application/json; charset=utf-8") }
         }
         router.get("/api/sweep/fan.svg") { request, _ in
-            answering {
+            answering(errorLanguage(request, service)) {
                 text(try service.fan(series: request.uri.queryParameters.get("series") ?? "co2_net", language: try language(request, service)), type: "image/svg+xml")
             }
         }
         router.get("/api/sweep/tornado.svg") { request, _ in
-            answering {
+            answering(errorLanguage(request, service)) {
                 text(try service.tornado(output: request.uri.queryParameters.get("output") ?? "peak_value", language: try language(request, service)),
                      type: "image/svg+xml")
             }
@@ -182,11 +182,16 @@ func json<T: Encodable>(_ value: T) -> Response {
     }
 }
 
-/// Runs a handler; bad input becomes 422 with the loader's located messages, an oversized body 413.
-func answering(_ body: () throws -> Response) -> Response {
-    do { return try body() } catch { return ErrorBody.response(for: error) }
+/// Runs a handler; bad input becomes 422 with the loader's located messages (in `language`), an oversized body 413.
+func answering(_ language: Language, _ body: () throws -> Response) -> Response {
+    do { return try body() } catch { return ErrorBody.response(for: error, language: language) }
 }
 
-func answering(_ body: () async throws -> Response) async -> Response {
-    do { return try await body() } catch { return ErrorBody.response(for: error) }
+func answering(_ language: Language, _ body: () async throws -> Response) async -> Response {
+    do { return try await body() } catch { return ErrorBody.response(for: error, language: language) }
+}
+
+/// The language errors are told in: the request's, else the server's (also when the request's is the error).
+func errorLanguage(_ request: Request, _ service: WhatIfService) -> Language {
+    (try? language(request, service)) ?? service.language
 }

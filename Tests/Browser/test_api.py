@@ -71,9 +71,23 @@ def test_a_bad_value_is_the_located_message_of_validate(server):
     assert error["errors"][0]["key"] == "sector_plans.power.wind.target"
     # The same text as a file: `carbonsim validate` says the same, but for the file name.
     (server.scratch / "request").write_text(text.replace('"announced.yaml"', f'"{REPOSITORY}/scenarios/announced.yaml"'))
-    validated = carbonsim("validate", "request", cwd=server.scratch)
+    validated = carbonsim("validate", "request", "--lang", "zh", cwd=server.scratch)  # the server's language
     assert validated.returncode != 0
     assert error["errors"][0]["message"] in validated.stdout + validated.stderr
+
+
+def test_errors_are_told_in_the_requests_language_else_the_servers(server):
+    text = '{\n  "extends": "announced.yaml",\n  "sector_plans": {"power": {"wind": {"target": "lots"}}}\n}\n'
+    # This server was started with --lang zh.
+    for query in ("", "?lang=zh"):
+        status, _, error = server.request("POST", "/api/evaluate" + query, text)
+        assert status == 422
+        assert error["error"].startswith("request:3:49：错误（键 'sector_plans.power.wind.target'）：应为数字，实际为 'lots'"), error
+        assert error["errors"][0]["message"] == "应为数字，实际为 'lots'", error
+    status, _, error = server.request("POST", "/api/evaluate?lang=zh", {"extends": "announced.yaml", "sector_plans": {"power": {"wnd": {}}}})
+    assert status == 422 and error["errors"][0]["message"] == "未知的键 'wnd'" and error["errors"][0]["suggestion"] == "wind", error
+    status, _, error = server.request("POST", "/api/evaluate?lang=en", text)
+    assert status == 422 and error["errors"][0]["message"] == "expected a number, found 'lots'", error
 
 
 def test_unknown_keys_get_a_suggestion(server):
@@ -127,7 +141,7 @@ def test_the_comparison_tray_draws_up_to_five(server):
     status, headers, svg = server.request("POST", "/api/compare?lang=en", {"scenarios": [{"extends": "announced.yaml"}, WIND_300]})
     assert status == 200 and headers["Content-Type"].startswith("image/svg+xml") and "wind-300" in svg
     status, _, error = server.request("POST", "/api/compare", {"scenarios": [WIND_300] * 6})
-    assert status == 422 and "1 to 5" in error["error"]
+    assert status == 422 and "1 至 5" in error["error"]
 
 
 def test_the_sweep_summaries(server):
