@@ -62,7 +62,7 @@ struct CompareCommand: ParsableCommand {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)
                 let sheets = ScenarioWorkbook.build(results, metadata: metadata, language: lang, units: presentation.unitSystem,
                                                    differences: true, until: until, from: from)
-                try writeWorkbook(sheets, to: workbook, title: "carbonsim compare: \(results.map(\.name).joined(separator: ", "))")
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim compare: \(results.map(\.name).joined(separator: ", "))", language: lang)
                 return
             }
             let comparison = ScenarioComparison(results, until: until, from: from, provenance: Provenance(dataset))

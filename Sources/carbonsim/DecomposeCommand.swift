@@ -81,7 +81,7 @@ struct DecomposeCommand: ParsableCommand {
                 let sheets = DecompositionWorkbook.build(analysis.result, sectors: Decomposition.sectors, labels: labels,
                                                          start: analysis.start, end: analysis.end, metadata: metadata, language: lang,
                                                          units: units ?? .default(for: lang))
-                try writeWorkbook(sheets, to: workbook, title: "carbonsim decompose: \(labels.0) → \(labels.1)")
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim decompose: \(labels.0) → \(labels.1)", language: lang)
             } else if let output {
                 do { try render(analysis, labels).write(toFile: output, atomically: true, encoding: .utf8) } catch {
                     printError("cannot write \(output): \(error.localizedDescription)")

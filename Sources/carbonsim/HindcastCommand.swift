@@ -78,13 +78,13 @@ struct HindcastCommand: ParsableCommand {
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: [chosen], embedded: scenario == nil, command: commandLineForMetadata)
                 let sheets = HindcastWorkbook.build(hindcast, metadata: metadata, language: lang, units: presentation.unitSystem)
-                try writeWorkbook(sheets, to: workbook, title: "carbonsim hindcast: \(result.name)")
+                try writeWorkbook(sheets, to: workbook, title: "carbonsim hindcast: \(result.name)", language: lang)
             } else {
                 var text = try HindcastRenderer.render(hindcast, format: format.text!, language: lang)
                 if format == .csv && presentation.bom { text = CSVRenderer.bom + text }
                 if let output {
                     do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-                        printError("cannot write \(output): \(error.localizedDescription)")
+                        printError((lang == .zh ? "无法写入 \(output)：" : "cannot write \(output): ") + error.localizedDescription, lang)
                         throw ExitCode(1)
                     }
                 } else {
@@ -92,13 +92,15 @@ struct HindcastCommand: ParsableCommand {
                 }
             }
             if observed == nil {
-                printLine("note: \(dataset.file) names no observations file (observations: KEY); nothing to compare. Give --observations FILE.")
+                printLine(lang == .zh
+                          ? "注：\(dataset.file) 未指定观测数据文件（observations: 键）；无可比较的数据。请用 --observations FILE 给出。"
+                          : "note: \(dataset.file) names no observations file (observations: KEY); nothing to compare. Give --observations FILE.")
             }
             if let chart {
                 do {
                     try write(try HindcastChart.svg(hindcast, trajectory: result.trajectory, language: lang), to: chart)
                 } catch let e as ChartError {
-                    printLine("note: no chart written: \(e.message)")
+                    printLine((lang == .zh ? "注：未写图表：" : "note: no chart written: ") + e.message)
                 }
             }
         }

@@ -159,7 +159,7 @@ struct PlotCommand: ParsableCommand {
                 let summary = try SweepSummary(store: store, bootstrap: 200)
                 try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang, provenance: p), to: out("fan"))
                 try write(try ScenarioCharts.tornado(summary, output: "peak_value", scenario: nil, language: lang, provenance: p), to: out("tornado"))
-                printLine("wrote 7 charts to \(dir)/")
+                printLine(lang == .zh ? "已写入 7 张图表到 \(dir)/" : "wrote 7 charts to \(dir)/")
             }
         }
     }

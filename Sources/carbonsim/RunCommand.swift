@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
                                                                                    units: presentation.unitSystem, differences: false, from: from), from)
         }
         if let workbook, let output {
-            return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))")
+            return try writeWorkbook(workbook, to: output, title: "carbonsim run: \(results.map(\.name).joined(separator: ", "))", language: lang)
         }
         guard let text = format.text else { return }
         print(try render(results, text, provenance, from: from), terminator: "")
@@ -73,7 +73,9 @@ struct RunCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             for (r, name) in zip(results, uniqueFileNames(results.map(\.name))) {
-                if name != r.name { printLine("note: scenario '\(r.name)' is written as \(name).annual.csv") }
+                if name != r.name {
+                    printLine(lang == .zh ? "注：情景 '\(r.name)' 写为 \(name).annual.csv" : "note: scenario '\(r.name)' is written as \(name).annual.csv")
+                }
                 try CSVRenderer.annual(r.trajectory, costs: r.costs, observed: r.history?.observedYears, language: lang, units: presentation.unitSystem, bom: presentation.csvBOM).write(to: dir.appendingPathComponent("\(name).annual.csv"), atomically: true, encoding: .utf8)
             }
             try render(results, format, provenance, from: from).write(to: dir.appendingPathComponent("plan-periods.\(format.fileExtension)"), atomically: true, encoding: .utf8)

@@ -55,7 +55,7 @@ struct SummarizeCommand: ParsableCommand {
             if let workbook {
                 let metadata = try WorkbookMetadata(sweep: store, command: commandLineForMetadata)
                 return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: presentation.lang, units: presentation.unitSystem), to: workbook,
-                                         title: "carbonsim summarize: \(summary.name)")
+                                         title: "carbonsim summarize: \(summary.name)", language: presentation.lang)
             }
             let shown: [Int]? = allYears ? kept : years.isEmpty ? nil : years
             let options = SweepSummaryRenderer.Options(language: presentation.lang, units: presentation.unitSystem, years: shown)

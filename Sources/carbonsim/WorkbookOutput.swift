@@ -43,14 +43,14 @@ func checkWorkbookOutput(format: ReportFormat, output: String?) throws -> String
 }
 
 /// Writes a workbook; a failure is told with the file and what to do, and exits 1.
-func writeWorkbook(_ spreadsheet: Spreadsheet, to path: String, title: String) throws {
+func writeWorkbook(_ spreadsheet: Spreadsheet, to path: String, title: String, language: Language) throws {
     do {
         try XlsxFile.write(spreadsheet, to: path, title: title)
     } catch let e as WorkbookError {
-        printError(e.description)
+        printError(e.description, language)
         throw ExitCode(1)
     }
-    printLine("wrote \(path)")
+    printLine(language == .zh ? "已写入 \(path)" : "wrote \(path)")
 }
 
 /// The command line as typed (the program's name without its folder), for the metadata sheet.
