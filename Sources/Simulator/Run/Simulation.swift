@@ -55,12 +55,11 @@ public struct Simulation {
         let integrator = try integrator ?? ODEIntegrator(system: model)
         let p = model.parameters
         let catalog = OutputCatalog.shared
-        let width = catalog.names.count, n = model.dimension
+        let width = catalog.names.count
         let years = Array(p.baseYear...p.endYear)
         var values = [Double](repeating: .nan, count: years.count * width)
-        // The outputs at the current year's start, middle and end, and scratch for the derivatives.
+        // The outputs at the current year's start, middle and end.
         var points = [Double](repeating: .nan, count: 3 * width)
-        var scratchRow = [Double](repeating: 0, count: n)
         var y = model.initialState()
         var t = model.startTime
         let cumulative = model.accumulators.offset
@@ -71,53 +70,50 @@ public struct Simulation {
 
         try values.withUnsafeMutableBufferPointer { out in
             try points.withUnsafeMutableBufferPointer { pts in
-                try scratchRow.withUnsafeMutableBufferPointer { sb in
-                    try y.withUnsafeMutableBufferPointer { yb in
-                        let y = yb.baseAddress!
-                        let start = pts.baseAddress!, middle = start + width, end = middle + width
-                        let scratch = sb.baseAddress!
-                        /// Outputs at time `time` from state `state`; the derivatives there go to `dydt`.
-                        func sample(at time: Double, state: UnsafePointer<Double>, into row: UnsafeMutablePointer<Double>,
-                                    dydt: UnsafeMutablePointer<Double>) {
-                            _ = model.derivatives(exactlyAt: time, y: state, dydt: dydt)
-                            model.recordMeasures(y: state)
-                            var w = ValueWriter(row: row)
-                            CarbonModel.outputs(&w, ws: model.workspace)
-                        }
-                        // The base year: the split's flows at its middle, stocks at its end.
-                        sample(at: t, state: y, into: middle, dydt: scratch)
-                        let all = stops()
-                        let breakpoints = all.filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
-                        var next = breakpoints.startIndex
-                        model.segmentEnd = breakpoints.first ?? .infinity
-                        for (time, stop) in all {
-                            if time > t { try integrator.advance(&t, to: time, y: y) }
-                            switch stop {
-                            case .breakpoint:
-                                try integrator.reset()
-                                restarts += 1
-                                next += 1
-                                model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
-                            case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
-                            case .yearBoundary(let year):
-                                sample(at: time.nextDown, state: y, into: end, dydt: scratch)
-                                let row = out.baseAddress! + (year - 1 - p.baseYear) * width
-                                if year - 1 == p.baseYear {
-                                    catalog.combine(start: middle, middle: middle, end: middle, into: row)
-                                    for j in catalog.stocks { row[j] = end[j] }
-                                } else {
-                                    catalog.combine(start: start, middle: middle, end: end, into: row)
-                                }
-                                guard year <= p.endYear else { break }
-                                // Away from breakpoints the right-hand side is continuous: the year's start is the
-                                // last year's end, evaluated once.
-                                if next > 0 && breakpoints[next - 1] == time {
-                                    sample(at: time, state: y, into: start, dydt: scratch)
-                                } else {
-                                    start.update(from: end, count: width)
-                                }
-                            case .midYear: sample(at: time, state: y, into: middle, dydt: scratch)
+                try y.withUnsafeMutableBufferPointer { yb in
+                    let y = yb.baseAddress!
+                    let start = pts.baseAddress!, middle = start + width, end = middle + width
+                    /// Outputs at exactly `time` (`time.nextDown` for a left limit) from state `state`: the flows, not
+                    /// the derivatives.
+                    func sample(at time: Double, state: UnsafePointer<Double>, into row: UnsafeMutablePointer<Double>) {
+                        model.evaluate(t: time, y: state)
+                        model.recordMeasures(y: state)
+                        var w = ValueWriter(row: row)
+                        CarbonModel.outputs(&w, ws: model.workspace)
+                    }
+                    // The base year: the split's flows at its middle, stocks at its end.
+                    sample(at: t, state: y, into: middle)
+                    let all = stops()
+                    let breakpoints = all.filter { if case .breakpoint = $0.stop { return true } else { return false } }.map(\.t)
+                    var next = breakpoints.startIndex
+                    model.segmentEnd = breakpoints.first ?? .infinity
+                    for (time, stop) in all {
+                        if time > t { try integrator.advance(&t, to: time, y: y) }
+                        switch stop {
+                        case .breakpoint:
+                            try integrator.reset()
+                            restarts += 1
+                            next += 1
+                            model.segmentEnd = next < breakpoints.endIndex ? breakpoints[next] : .infinity
+                        case .windowStart: windowStart = (y[cumulative], y[cumulative + 1])
+                        case .yearBoundary(let year):
+                            sample(at: time.nextDown, state: y, into: end)
+                            let row = out.baseAddress! + (year - 1 - p.baseYear) * width
+                            if year - 1 == p.baseYear {
+                                catalog.combine(start: middle, middle: middle, end: middle, into: row)
+                                for j in catalog.stocks { row[j] = end[j] }
+                            } else {
+                                catalog.combine(start: start, middle: middle, end: end, into: row)
                             }
+                            guard year <= p.endYear else { break }
+                            // Away from breakpoints the right-hand side is continuous: the year's start is the
+                            // last year's end, evaluated once.
+                            if next > 0 && breakpoints[next - 1] == time {
+                                sample(at: time, state: y, into: start)
+                            } else {
+                                start.update(from: end, count: width)
+                            }
+                        case .midYear: sample(at: time, state: y, into: middle)
                         }
                     }
                 }
