@@ -27,25 +27,77 @@ public enum InputMessagesZH {
         return s + "："
     }
 
-    /// The Chinese of an English message when a pattern of the table matches all of it, else the message.
+    /// The Chinese of an English message when a pattern of the table matches all of it, else the message. In a
+    /// template `$n` is the n-th group as written and `§n` the n-th group as a phrase (`phrase`).
     public static func message(_ english: String) -> String {
         let whole = NSRange(english.startIndex..., in: english)
         for (pattern, template) in table {
-            if let m = pattern.firstMatch(in: english, range: whole), m.range == whole {
-                return pattern.replacementString(for: m, in: english, offset: 0, template: template)
+            guard let m = pattern.firstMatch(in: english, range: whole), m.range == whole else { continue }
+            func group(_ k: Int) -> String {
+                guard k < m.numberOfRanges, let r = Range(m.range(at: k), in: english) else { return "" }
+                return String(english[r])
             }
+            var out = "", chars = Array(template), i = 0
+            while i < chars.count {
+                if (chars[i] == "$" || chars[i] == "§"), i + 1 < chars.count, let k = chars[i + 1].wholeNumberValue {
+                    out += chars[i] == "$" ? group(k) : phrase(group(k))
+                    i += 2
+                } else {
+                    out.append(chars[i])
+                    i += 1
+                }
+            }
+            return out
         }
         return english
     }
 
+    /// Names of files and shapes of values that messages quote, in Chinese; anything else as written.
+    static func phrase(_ english: String) -> String {
+        phrases[english] ?? english
+    }
+
+    static let phrases: [String: String] = [
+        "scenario file": "情景文件", "CSV observations file": "观测数据 CSV 文件", "optimisation spec": "优化规格文件",
+        "sweep spec": "sweep 规格文件", "dataset": "数据集文件",
+        "a single value": "单个数值", "a list": "列表", "a mapping": "映射", "nothing": "空值",
+        "years with shares in %": "各年份的比重（%）",
+        "a lever {target, start, full, shape}, {path: {year: level}, start, shape} or {delta, start, full, shape}":
+            "政策杠杆 {target, start, full, shape}、{path: {year: level}, start, shape} 或 {delta, start, full, shape}",
+        "a shape, or milestone years with shapes": "形状，或各里程碑年份的形状",
+        "milestone years with levels, for example {2025: 150, 2030: 300}": "各里程碑年份及其水平，例如 {2025: 150, 2030: 300}",
+        "plan periods (14th, 15th, ...) with cuts in %": "各五年规划期（14th, 15th, ...）的下降率（%）",
+        "a scenario (a mapping with keys such as name, targets, sector_plans)": "情景（含 name、targets、sector_plans 等键的映射）",
+        "target and delta": "target 和 delta", "target and path": "target 和 path", "path and delta": "path 和 delta",
+        "target and path and delta": "target、path 和 delta",
+    ]
+
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"key '(.+)' appears twice in one mapping"#, "键 '$1' 在同一映射中出现了两次"),
         (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
+        (#"'(.+)' is not accepted"#, "不接受 '$1'"),
+        (#"unknown factor path '(.+)'"#, "未知的因子路径 '$1'"),
+        (#"unknown objective '(.+)'"#, "未知的优化目标 '$1'"),
+        (#"bad bounds"#, "上下界无效"),
+        (#"\[low, high\] with low < high"#, "[low, high]，且 low < high"),
+        (#"starts must be (\d+) to (\d+), is (\S+)"#, "starts 须为 $1 至 $2，现为 $3"),
+        (#"series names from `carbonsim run --format json`"#, "`carbonsim run --format json` 给出的序列名"),
+        (#"a lever path from `carbonsim levers`"#, "`carbonsim levers` 列出的杠杆路径"),
+        (#"a path listed by `carbonsim levers`"#, "`carbonsim levers` 列出的路径"),
+        (#"a path listed by 'carbonsim levers --parameters'"#, "`carbonsim levers --parameters` 列出的路径"),
+        (#"'(.+)' extends itself through a cycle"#, "'$1' 经由循环继承了自身"),
+        (#"a lever takes one of 'target', 'path' and 'delta', not (.+)"#, "政策杠杆只取 'target'、'path'、'delta' 三种写法之一，不能同时用 §1"),
+        (#"a path's milestones give their own years; 'full' goes with 'target' or 'delta'"#,
+         "路径的里程碑自带年份；'full' 只与 'target' 或 'delta' 同用"),
+        (#"indentation with spaces \(most editors: convert tabs to spaces\)"#, "用空格缩进（多数编辑器可把制表符转换为空格）"),
+        (#"the path of a YAML file inside it"#, "文件夹内某个 YAML 文件的路径"),
+        (#"the path of an existing (.+)"#, "已有的§1的路径"),
         (#"unknown lever '(.+)'"#, "未知的政策杠杆 '$1'"),
         (#"unknown target '(.+)'"#, "未知的目标 '$1'"),
         (#"unknown shape '(.+)'"#, "未知的形状 '$1'"),
-        (#"unknown series '(.+)'"#, "未知的序列 '$1'"),
+        (#"unknown series '(.+)'"#, "未知的输出序列 '$1'"),
         (#"unknown output '(.+)'"#, "未知的输出 '$1'"),
         (#"expected a number, found (.+)"#, "应为数字，实际为 $1"),
         (#"expected a whole number, found (.+)"#, "应为整数，实际为 $1"),
@@ -65,8 +117,12 @@ public enum InputMessagesZH {
         (#"the delta's full-effect year (\d+) is before its start year (\d+)"#, "增量的全面见效年份 $1 早于其起始年份 $2"),
         (#"milestone (\d+) is before the start year (\d+)"#, "里程碑年份 $1 早于起始年份 $2"),
         (#"a path needs at least one milestone"#, "路径至少需要一个里程碑"),
-        (#"a build-out target of (\S+) (\S+) by the end of (\d+) is below the (\S+) (\S+) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
+        (#"a build-out target of (\S+) (.+?) by the end of (\d+) is below the (\S+) (.+?) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
          "建设目标（$3 年末 $1 $2）低于 $6 年初已有的 $4 $5：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）"),
+        (#"with the delta, a build-out target of (\S+) (.+?) by the end of (\d+) is below the (\S+) (.+?) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
+         "加上增量后，建设目标（$3 年末 $1 $2）低于 $6 年初已有的 $4 $5：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）"),
+        (#"(\S+) (.+?) by the end of (\d+) exceeds the region's clinker capacity of (\S+) (.+?) \(dataset, base year\); a transfer out cannot move more capacity than the region has"#,
+         "$3 年末 $1 $2 超过本地区的熟料产能 $4 $5（数据集，基准年）：转出的产能不能多于本地区已有的产能"),
         (#"milestones at or above the installed capacity"#, "不低于已有装机的里程碑"),
         (#"milestones at or above the observed capacity"#, "不低于观测装机的里程碑"),
         (#"(\S+) (\S+) looks like a fraction: this (?:field|target) is in percent, so if you meant (\S+) (\S+), write (\S+)"#,
@@ -77,16 +133,24 @@ public enum InputMessagesZH {
          "这像是 GBK（GB18030，中文 Windows 的默认编码）：请另存为 UTF-8"),
         (#"this file is UTF-16, not UTF-8"#, "此文件是 UTF-16 编码，不是 UTF-8"),
         (#"save it as UTF-8 \(in most editors: Save As, encoding UTF-8\)"#, "请另存为 UTF-8（多数编辑器：另存为，编码选 UTF-8）"),
-        (#"empty scenario: this runs the frozen-policy baseline"#, "空情景：按冻结政策的基准情景运行"),
+        (#"empty scenario: this runs the frozen-policy baseline \(the file has no keys, only blanks or comments\)"#,
+         "空情景：按冻结政策的基准情景运行（文件里没有键，只有空行或注释）"),
         (#"tabs are not allowed for indentation in YAML; use spaces"#, "YAML 不能用制表符缩进，请用空格"),
         (#"YAML syntax: (.+)"#, "YAML 语法错误：$1"),
         (#"extends a file that does not exist: '(.+)' \(looked for (.+)\)"#, "继承的文件不存在：'$1'（查找的是 $2）"),
         (#"a path relative to (.+)"#, "相对于 $1 的路径"),
         (#"no such scenario file"#, "找不到情景文件"),
-        (#"no such (.+)"#, "找不到 $1"),
-        (#"this is a folder, not a (.+)"#, "这是文件夹，不是 $1"),
+        (#"no such (.+)"#, "找不到§1"),
+        (#"this is a folder, not a (.+)"#, "这是文件夹，不是§1"),
         (#"years (\d+) to (\d+), or an earlier 'start'"#, "$1 至 $2 年，或更早的 'start'"),
         (#"years (\d+) to (\d+)"#, "$1 至 $2 年"),
+        (#"target: (\S+) to (\S+) (.+?); path: (.+); delta: a change over the extended scenario"#,
+         "target：$1 至 $2 $3；path：$4；delta：相对于所继承情景的变化量"),
+        (#"a lever field \(<lever path>\.target, \.start, \.full or \.delta, see `carbonsim levers`\) or a dataset parameter \(see `carbonsim levers --parameters`\)"#,
+         "杠杆字段（<杠杆路径>.target、.start、.full 或 .delta，见 `carbonsim levers`）或数据集参数（见 `carbonsim levers --parameters`）"),
+        (#"total_cost, cumulative_co2, peak_value, or <series>@<year> such as co2_gross@2030"#,
+         "total_cost、cumulative_co2、peak_value，或 <序列>@<年份>，如 co2_gross@2030"),
+        (#"expected (.+), found (.+)"#, "应为§1，实际为§2"),
         (#"(-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "$1 至 $2$3"),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }

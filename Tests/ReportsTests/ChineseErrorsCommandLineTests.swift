@@ -88,6 +88,24 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertTrue(r.err.contains("请另存为 UTF-8"), r.err)
     }
 
+    /// Messages with units of several words, quoted shapes and file kinds read whole in Chinese.
+    func testTheTableReadsUnitsShapesAndFileKinds() {
+        let m = InputMessagesZH.message
+        XCTAssertEqual(m("a build-out target of 50 Mt CO2/yr by the end of 2035 is below the 100 Mt CO2/yr installed at the start of 2031; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
+                       "建设目标（2035 年末 50 Mt CO2/yr）低于 2031 年初已有的 100 Mt CO2/yr：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）")
+        XCTAssertEqual(m("expected years with shares in %, found a single value"), "应为各年份的比重（%），实际为单个数值")
+        XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
+        XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")
+        XCTAssertEqual(m("a lever takes one of 'target', 'path' and 'delta', not target and delta"),
+                       "政策杠杆只取 'target'、'path'、'delta' 三种写法之一，不能同时用 target 和 delta")
+        XCTAssertEqual(m("empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"),
+                       "空情景：按冻结政策的基准情景运行（文件里没有键，只有空行或注释）")
+        XCTAssertEqual(m("this is a folder, not a scenario file"), "这是文件夹，不是情景文件")
+        XCTAssertEqual(m("the path of an existing CSV observations file"), "已有的观测数据 CSV 文件的路径")
+        XCTAssertEqual(m("'线性' is not accepted"), "不接受 '线性'")
+        XCTAssertEqual(m("0 to 100 %/yr"), "0 至 100 %/yr")
+    }
+
     /// A message the table does not know keeps its English words inside the Chinese frame: nothing is lost.
     func testAnUnknownMessageKeepsItsEnglishInsideTheChineseFrame() {
         let e = InputError(file: "a.yaml", line: 3, column: 2, keyPath: "x.y", message: "something rare happened",
