@@ -125,6 +125,8 @@ public enum InputMessagesZH {
          "$3 年末 $1 $2 超过本地区的熟料产能 $4 $5（数据集，基准年）：转出的产能不能多于本地区已有的产能"),
         (#"milestones at or above the installed capacity"#, "不低于已有装机的里程碑"),
         (#"milestones at or above the observed capacity"#, "不低于观测装机的里程碑"),
+        (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,
+         "$1 $2 像是小数：此项以百分数计，若指 $3 $4，请写 $5"),
         (#"(\S+) (\S+) looks like a fraction: this (?:field|target) is in percent, so if you meant (\S+) (\S+), write (\S+)"#,
          "$1 $2 像是小数：此项以百分数计，若指 $3 $4，请写 $5"),
         (#"the file is not UTF-8: byte (\S+) at offset (\d+) \(line (\d+), column (\d+)\) is not valid UTF-8"#,

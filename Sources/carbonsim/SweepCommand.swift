@@ -61,6 +61,7 @@ struct SweepCommand: ParsableCommand {
             if let csv { try checkOutputFile(csv, option: "--csv") }
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
+            for w in spec.warnings { printLine(lang.describe(w)) }
             let shard = try parseShard()
             guard shard.1 <= max(spec.runCount, 1) else {
                 throw InputError(file: "--shard", keyPath: "shard", message: "\(shard.1) shards for \(spec.runCount) runs",

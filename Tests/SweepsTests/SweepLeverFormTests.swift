@@ -23,6 +23,21 @@ final class SweepLeverFormTests: XCTestCase {
         return try XCTUnwrap(r.value("capacity_wind", year: 2030))
     }
 
+    /// Issue 11: fractions typed for percents are warned about in sweeps as in scenario files, with the likely values.
+    func testLevelsOfAPercentLeverWrittenAsFractionsAreWarnedAbout() throws {
+        let fractions = try spec("name: f\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {levels: [0.2, 0.4], start: 2022, full: 2025}\n")
+        XCTAssertEqual(fractions.warnings.count, 1)
+        let w = try XCTUnwrap(fractions.warnings.first)
+        XCTAssertEqual(w.line, 5)
+        XCTAssertEqual(w.keyPath, "factors.sector_plans.industry.capacity_cut.steel.target")
+        XCTAssertTrue(w.message.contains("0.2, 0.4 %/yr look like fractions") && w.message.contains("write 20, 40"), w.message)
+        let range = try spec("name: r\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {range: [0, 0.5]}\n")
+        XCTAssertEqual(range.warnings.count, 1)
+        // Percents as percents, and a lever in GW, are not warned about.
+        let percents = try spec("name: p\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {levels: [20, 40]}\n  sector_plans.power.wind.target: {levels: [0.5, 1]}\n")
+        XCTAssertEqual(percents.warnings, [])
+    }
+
     func testATargetFactorOnADeltaBaseSetsTheLevel() throws {
         try "name: plus40\nextends: \(Self.scenarios.path)/announced.yaml\nsector_plans: {power: {wind: {delta: 40}}}\n"
             .write(to: directory.appendingPathComponent("plus40.yaml"), atomically: true, encoding: .utf8)

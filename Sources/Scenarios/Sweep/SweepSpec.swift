@@ -37,6 +37,8 @@ public struct SweepSpec: Sendable {
     /// rk8pd 1e-8 of `carbonsim run` to about 1e-6 relative, at less than half the cost).
     public let method: ODEMethod
     public let tolerance: Double
+    /// Factors that load but are probably not what was meant (levels of a percent lever written as fractions).
+    public var warnings: [InputWarning] = []
 
     public var sampling: Design { Design(kind: design, factors: factors.map(\.distribution), n: n, seed: seed) }
     public var pointCount: Int { sampling.pointCount }
@@ -93,6 +95,7 @@ public struct SweepSpecLoader {
             return entries
         }
         var factors: [SweepFactor] = []
+        var warnings: [InputWarning] = []
         var factorsRead = design != nil
         // A lever takes one form: its level (`target`) or a change over the base (`delta`), not both.
         var forms: [String: String] = [:]
@@ -102,6 +105,7 @@ public struct SweepSpecLoader {
                 continue
             }
             factors.append(f)
+            if let w = fractionWarning(f, entry.value) { warnings.append(w) }
             guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
             if let other = forms[lever.path], other != field.rawValue {
                 errors.append(entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
@@ -160,7 +164,24 @@ public struct SweepSpecLoader {
         if let e = InputError.combined(errors) { throw e }
         guard let scenarios, let design else { throw root.error("the sweep spec could not be read") }
         return SweepSpec(file: file, text: text, name: name, scenarios: scenarios, design: design, n: n,
-                         seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep, method: method, tolerance: tolerance)
+                         seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep, method: method, tolerance: tolerance,
+                         warnings: warnings)
+    }
+
+    /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.
+    func fractionWarning(_ f: SweepFactor, _ node: YAMLNode) -> InputWarning? {
+        guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta, lever.unit.isPercent else { return nil }
+        let values: [Double]
+        switch f.distribution {
+        case .uniform(let a, let b), .triangular(let a, _, let b): values = [a, b]
+        case .discrete(let v, _), .levels(let v): values = v
+        default: return nil
+        }
+        guard let largest = values.map(abs).max(), largest > 0, largest <= 1 else { return nil }
+        let unit = lever.unit.rawValue
+        let shown = values.map(format).joined(separator: ", "), meant = values.map { format($0 * 100) }.joined(separator: ", ")
+        return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                            message: "\(shown) \(unit) look like fractions: this field is in percent, so if you meant \(meant) \(unit), write \(meant)")
     }
 
     /// Sobol dimensions and runs (scenarios x points), counted with overflow checks and capped: a grid of
