@@ -75,6 +75,17 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(try ScenarioLoader(dataset: dataset).load(path: path).name, "山西")
     }
 
+    /// The parser names the mapping; the error points at the key written the second time.
+    func testARepeatedKeyIsLocatedAtItsSecondOccurrence() throws {
+        let text = "name: twice\nsector_plans:\n  power:\n    wind: {target: 200}\n    # a comment\n    solar: {target: 80}\n    wind: {target: 250}\n"
+        let path = try write("twice.yaml", Data(text.utf8))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertEqual(e.message, "key 'wind' appears twice in one mapping")
+        XCTAssertEqual(e.line, 7)
+        XCTAssertEqual(e.column, 5)
+        XCTAssertEqual(YAMLNode.repeatedKey("a", in: "x:\n  a: 1\n  b: 2\ny: 3\n", mappingAt: 2, column: 3) == nil, true)
+    }
+
     func testTabsInIndentationAreSaidWithLineAndColumn() throws {
         let path = try write("tabs.yaml", Data("name: t\nsector_plans:\n\tpower:\n\t\twind: {target: 100}\n".utf8))
         let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })

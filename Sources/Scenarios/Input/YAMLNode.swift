@@ -27,8 +27,27 @@ public struct YAMLNode {
                                  message: "tabs are not allowed for indentation in YAML; use spaces",
                                  accepted: "indentation with spaces (most editors: convert tabs to spaces)")
             }
-            throw YAMLNode.inputError(error, file: file)
+            throw YAMLNode.inputError(error, file: file, text: text)
         }
+    }
+
+    /// Line and column (1-based) of the second `key:` of a block mapping whose first key stands at `line`,
+    /// `column`: where a repeated key is (the parser names the mapping).
+    static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for i in max(line - 1, 0)..<lines.count {
+            let l = lines[i], indent = l.prefix { $0 == " " }.count
+            if i > line - 1 && indent < column - 1 && !l.trimmingCharacters(in: .whitespaces).isEmpty
+                && !l.trimmingCharacters(in: .whitespaces).hasPrefix("#") { break }
+            guard indent == column - 1 else { continue }
+            let rest = l.dropFirst(indent)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                seen += 1
+                if seen == 2 { return (i + 1, column) }
+            }
+        }
+        return nil
     }
 
     /// Line and column (1-based) of the first tab in a line's leading whitespace, if any.
@@ -87,13 +106,17 @@ public struct YAMLNode {
         }
     }
 
-    static func inputError(_ error: YamlError, file: String) -> InputError {
+    static func inputError(_ error: YamlError, file: String, text: String = "") -> InputError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
         case let .duplicatedKeysInMapping(duplicates, context):
-            return InputError(file: file, line: context.mark.line, column: context.mark.column,
-                              message: "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping")
+            let message = "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
+            if duplicates.count == 1,
+               let at = repeatedKey(duplicates[0], in: text, mappingAt: context.mark.line, column: context.mark.column) {
+                return InputError(file: file, line: at.line, column: at.column, message: message)
+            }
+            return InputError(file: file, line: context.mark.line, column: context.mark.column, message: message)
         default:
             return InputError(file: file, message: "YAML syntax: \(error)")
         }
