@@ -83,7 +83,8 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(e.message, "key 'wind' appears twice in one mapping")
         XCTAssertEqual(e.line, 7)
         XCTAssertEqual(e.column, 5)
-        XCTAssertEqual(YAMLNode.repeatedKey("a", in: "x:\n  a: 1\n  b: 2\ny: 3\n", mappingAt: 2, column: 3) == nil, true)
+        XCTAssertNil(YAMLNode.repeatedKey("a", in: "x:\n  a: 1\n  b: 2\ny: 3\n  a: 4\n", mappingAt: 2, column: 3))
+        XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }
 
     func testTabsInIndentationAreSaidWithLineAndColumn() throws {

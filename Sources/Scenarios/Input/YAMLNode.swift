@@ -36,7 +36,8 @@ public struct YAMLNode {
     static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var seen = 0
-        for i in max(line - 1, 0)..<lines.count {
+        guard line >= 1, column >= 1, line <= lines.count else { return nil }
+        for i in (line - 1)..<lines.count {
             let l = lines[i], indent = l.prefix { $0 == " " }.count
             if i > line - 1 && indent < column - 1 && !l.trimmingCharacters(in: .whitespaces).isEmpty
                 && !l.trimmingCharacters(in: .whitespaces).hasPrefix("#") { break }
