@@ -30,6 +30,9 @@ public enum InputMessagesZH {
     /// The Chinese of an English message when a pattern of the table matches all of it, else the message. In a
     /// template `$n` is the n-th group as written and `§n` the n-th group as a phrase (`phrase`).
     public static func message(_ english: String) -> String {
+        // A limit broken by a delta is the limit's message after this prefix.
+        let delta = "with the delta, "
+        if english.hasPrefix(delta) { return "加上增量后，" + message(String(english.dropFirst(delta.count))) }
         let whole = NSRange(english.startIndex..., in: english)
         for (pattern, template) in table {
             guard let m = pattern.firstMatch(in: english, range: whole), m.range == whole else { continue }
@@ -119,8 +122,7 @@ public enum InputMessagesZH {
         (#"a path needs at least one milestone"#, "路径至少需要一个里程碑"),
         (#"a build-out target of (\S+) (.+?) by the end of (\d+) is below the (\S+) (.+?) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
          "建设目标（$3 年末 $1 $2）低于 $6 年初已有的 $4 $5：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）"),
-        (#"with the delta, a build-out target of (\S+) (.+?) by the end of (\d+) is below the (\S+) (.+?) installed at the start of (\d+); this lever only adds capacity \(zero is a value, not 'off'; retiring capacity is another lever's job\)"#,
-         "加上增量后，建设目标（$3 年末 $1 $2）低于 $6 年初已有的 $4 $5：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）"),
+        (#"with the delta the lever reaches (\S+) (.+?) at the end of (\d+), outside its range"#, "加上增量后，该杠杆在 $3 年末达到 $1 $2，超出取值范围"),
         (#"(\S+) (.+?) by the end of (\d+) exceeds the region's clinker capacity of (\S+) (.+?) \(dataset, base year\); a transfer out cannot move more capacity than the region has"#,
          "$3 年末 $1 $2 超过本地区的熟料产能 $4 $5（数据集，基准年）：转出的产能不能多于本地区已有的产能"),
         (#"milestones at or above the installed capacity"#, "不低于已有装机的里程碑"),
