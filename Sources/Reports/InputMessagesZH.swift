@@ -143,7 +143,6 @@ public enum InputMessagesZH {
         (#"YAML syntax: (.+)"#, "YAML 语法错误：$1"),
         (#"extends a file that does not exist: '(.+)' \(looked for (.+)\)"#, "继承的文件不存在：'$1'（查找的是 $2）"),
         (#"a path relative to (.+)"#, "相对于 $1 的路径"),
-        (#"no such scenario file"#, "找不到情景文件"),
         (#"no such (.+)"#, "找不到§1"),
         (#"this is a folder, not a (.+)"#, "这是文件夹，不是§1"),
         (#"years (\d+) to (\d+), or an earlier 'start'"#, "$1 至 $2 年，或更早的 'start'"),

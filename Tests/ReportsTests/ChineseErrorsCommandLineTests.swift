@@ -17,13 +17,19 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         return scratch.path(name)
     }
 
+    /// `carbonsim run FILE --no-history --lang zh`, checked for its status and for each of `told` on standard error.
+    @discardableResult
+    func runZH(_ file: String, status: Int32, told: [String], line: UInt = #line) throws -> String {
+        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, status, r.err, line: line)
+        for part in told { XCTAssertTrue(r.err.contains(part), "\(part) not in:\n\(r.err)", line: line) }
+        return r.err
+    }
+
     func testATypoIsToldInChineseWithTheKeyTheAcceptedNamesAndTheLikelyOne() throws {
         let file = try write("typo.yaml", "name: 错键\nsector_plans:\n  power:\n    wnd: {target: 150, start: 2024, full: 2030}\n")
-        let zh = try cli.run(["run", file, "--no-history", "--lang", "zh"])
-        XCTAssertEqual(zh.status, 2)
-        XCTAssertTrue(zh.err.contains("\(file):4:5：错误（键 'sector_plans.power.wnd'）：未知的键 'wnd'"), zh.err)
-        XCTAssertTrue(zh.err.contains("可接受：coal_heat_rate, coal_retirement"), zh.err)
-        XCTAssertTrue(zh.err.contains("是否想写 'wind'？"), zh.err)
+        try runZH(file, status: 2, told: ["\(file):4:5：错误（键 'sector_plans.power.wnd'）：未知的键 'wnd'",
+                                          "可接受：coal_heat_rate, coal_retirement", "是否想写 'wind'？"])
         // Without --lang the same error is in English.
         let en = try cli.run(["run", file, "--no-history"])
         XCTAssertTrue(en.err.contains("error at 'sector_plans.power.wnd': unknown key 'wnd'"), en.err)
@@ -44,10 +50,9 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
             targets:
               non_fossil_share: {2030: 0.25}
             """)
-        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
-        XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertTrue(r.err.contains("\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）：0.3 %/yr 像是小数：此项以百分数计，若指 30 %/yr，请写 30"), r.err)
-        XCTAssertTrue(r.err.contains("0.25 % 像是小数：此项以百分数计，若指 25 %，请写 25"), r.err)
+        try runZH(file, status: 0, told: [
+            "\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）：0.3 %/yr 像是小数：此项以百分数计，若指 30 %/yr，请写 30",
+            "0.25 % 像是小数：此项以百分数计，若指 25 %，请写 25"])
     }
 
     func testAYearOutsideTheHorizonAValueOutOfRangeAndAWrongTypeAreToldInChinese() throws {
@@ -61,20 +66,14 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
                 capacity_cut:
                   steel: {target: 250, start: 2024, full: 2027}
             """)
-        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.err.contains("错误（键 'sector_plans.power.wind.full'）：年份 2070 超出模型年限\n  可接受：2020 至 2060"), r.err)
-        XCTAssertTrue(r.err.contains("错误（键 'sector_plans.power.solar.target'）：应为数字，实际为 'abc'"), r.err)
-        XCTAssertTrue(r.err.contains("：250 超出取值范围\n  可接受：0 至 100 %/yr"), r.err)
+        try runZH(file, status: 2, told: ["错误（键 'sector_plans.power.wind.full'）：年份 2070 超出模型年限\n  可接受：2020 至 2060",
+                                          "错误（键 'sector_plans.power.solar.target'）：应为数字，实际为 'abc'",
+                                          "：250 超出取值范围\n  可接受：0 至 100 %/yr"])
     }
 
     func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
         let file = try write("below.yaml", "name: 低于装机\nsector_plans:\n  power:\n    wind: {target: 20, start: 2024, full: 2030}\n")
-        let r = try cli.run(["run", file, "--no-history", "--lang", "zh"])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.err.contains("建设目标（2030 年末 20 GW）低于 2024 年初已有的"), r.err)
-        XCTAssertTrue(r.err.contains("此杠杆只增加装机"), r.err)
-        XCTAssertTrue(r.err.contains("可接受：不低于已有装机的里程碑"), r.err)
+        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此杠杆只增加装机", "可接受：不低于已有装机的里程碑"])
     }
 
     func testAGBKFileIsToldToBeSavedAsUTF8InChinese() throws {
@@ -82,10 +81,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         let data = Data("name: ".utf8) + Data([0xB9, 0xFA, 0xB1, 0xEA, 0xC2, 0xEB])
             + Data("\nsector_plans:\n  power:\n    wind: {target: 200, start: 2024, full: 2030}\n".utf8)
         try data.write(to: URL(fileURLWithPath: scratch.path("gbk.yaml")))
-        let r = try cli.run(["run", scratch.path("gbk.yaml"), "--no-history", "--lang", "zh"])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertTrue(r.err.contains("：错误：文件不是 UTF-8 编码：第 1 行第 7 列"), r.err)
-        XCTAssertTrue(r.err.contains("请另存为 UTF-8"), r.err)
+        try runZH(scratch.path("gbk.yaml"), status: 2, told: ["：错误：文件不是 UTF-8 编码：第 1 行第 7 列", "请另存为 UTF-8"])
     }
 
     /// Messages with units of several words, quoted shapes and file kinds read whole in Chinese.

@@ -27,6 +27,14 @@ extension YAMLNode {
         return InputWarning(file: file, line: line, keyPath: keyPath,
                             message: "\(format(value)) \(unit) looks like a fraction: this field is in percent, so if you meant \(format(value * 100)) \(unit), write \(format(value * 100))")
     }
+
+    /// The same for the values a sweep factor takes: a warning when all lie within [-1, 1] and one is not 0.
+    func percentWarning(_ values: [Double], unit: String) -> InputWarning? {
+        guard let largest = values.map(abs).max(), largest > 0, largest <= 1 else { return nil }
+        let shown = values.map(format).joined(separator: ", "), meant = values.map { format($0 * 100) }.joined(separator: ", ")
+        return InputWarning(file: file, line: line, keyPath: keyPath,
+                            message: "\(shown) \(unit) look like fractions: this field is in percent, so if you meant \(meant) \(unit), write \(meant)")
+    }
 }
 
 extension Targets {

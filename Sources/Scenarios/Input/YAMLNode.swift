@@ -35,14 +35,13 @@ public struct YAMLNode {
     /// `column`: where a repeated key is (the parser names the mapping).
     static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var seen = 0
         guard line >= 1, column >= 1, line <= lines.count else { return nil }
+        var seen = 0
         for i in (line - 1)..<lines.count {
-            let l = lines[i], indent = l.prefix { $0 == " " }.count
-            if i > line - 1 && indent < column - 1 && !l.trimmingCharacters(in: .whitespaces).isEmpty
-                && !l.trimmingCharacters(in: .whitespaces).hasPrefix("#") { break }
+            let indent = lines[i].prefix { $0 == " " }.count, rest = lines[i].dropFirst(indent)
+            // The mapping ends at the first line indented less that is not blank or a comment.
+            if indent < column - 1 && !rest.trimmingCharacters(in: .whitespaces).isEmpty && !rest.hasPrefix("#") { break }
             guard indent == column - 1 else { continue }
-            let rest = l.dropFirst(indent)
             if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
                 seen += 1
                 if seen == 2 { return (i + 1, column) }
@@ -107,7 +106,7 @@ public struct YAMLNode {
         }
     }
 
-    static func inputError(_ error: YamlError, file: String, text: String = "") -> InputError {
+    static func inputError(_ error: YamlError, file: String, text: String) -> InputError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")

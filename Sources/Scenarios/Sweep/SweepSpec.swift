@@ -171,17 +171,7 @@ public struct SweepSpecLoader {
     /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.
     func fractionWarning(_ f: SweepFactor, _ node: YAMLNode) -> InputWarning? {
         guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta, lever.unit.isPercent else { return nil }
-        let values: [Double]
-        switch f.distribution {
-        case .uniform(let a, let b), .triangular(let a, _, let b): values = [a, b]
-        case .discrete(let v, _), .levels(let v): values = v
-        default: return nil
-        }
-        guard let largest = values.map(abs).max(), largest > 0, largest <= 1 else { return nil }
-        let unit = lever.unit.rawValue
-        let shown = values.map(format).joined(separator: ", "), meant = values.map { format($0 * 100) }.joined(separator: ", ")
-        return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                            message: "\(shown) \(unit) look like fractions: this field is in percent, so if you meant \(meant) \(unit), write \(meant)")
+        return node.percentWarning(f.distribution.bounds, unit: lever.unit.rawValue)
     }
 
     /// Sobol dimensions and runs (scenarios x points), counted with overflow checks and capped: a grid of
@@ -243,13 +233,7 @@ public struct SweepSpecLoader {
         let target = try factorTarget(path, node, e)
         let distribution = try readDistribution(node, e, design: design)
         // The values a bounded distribution can take lie between these (unbounded ones are checked per run).
-        let values: [Double]
-        switch distribution {
-        case .uniform(let a, let b): values = [a, b]
-        case .triangular(let a, _, let b): values = [a, b]
-        case .discrete(let v, _), .levels(let v): values = v
-        default: values = []
-        }
+        let values = distribution.bounds
         if case .dataset(let p, _) = target, let check = dataset.check(p) {
             for v in values {
                 if let problem = check.problem(v) {

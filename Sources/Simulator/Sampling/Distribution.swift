@@ -12,6 +12,16 @@ public enum Distribution: Sendable, Equatable {
     /// Grid levels, visited in order by a full-grid design.
     case levels([Double])
 
+    /// The values that bound what the distribution can take (its ends, or every value it lists); empty for an
+    /// unbounded one (normal, lognormal).
+    public var bounds: [Double] {
+        switch self {
+        case .uniform(let a, let b), .triangular(let a, _, let b): return [a, b]
+        case .discrete(let v, _), .levels(let v): return v
+        case .normal, .lognormal: return []
+        }
+    }
+
     /// Value at cumulative probability `p` in (0, 1).
     public func quantile(_ p: Double) -> Double {
         let p = min(max(p, 1e-12), 1 - 1e-12)
