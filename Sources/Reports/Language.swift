@@ -40,6 +40,12 @@ public enum Labels {
         return ["baseline": "基准情景", "announced": "已公布政策情景", "accelerated": "强化政策情景"][name] ?? name
     }
 
+    /// "在…情景下" in Chinese sentences: 基准情景下, my-plan情景下 (the shipped names already end in 情景).
+    public static func underScenarioZH(_ name: String) -> String {
+        let label = scenario(name, .zh)
+        return label.hasSuffix("情景") ? "\(label)下" : "\(label)情景下"
+    }
+
     /// A lever family (wedge groups) by its key: 政策措施 by what they act on.
     public static func family(_ key: String, _ lang: Language) -> String {
         let zh: [String: String] = [

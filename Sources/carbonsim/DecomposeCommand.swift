@@ -63,7 +63,7 @@ struct DecomposeCommand: ParsableCommand {
                 guard let baseline, let policy else {
                     throw InputError(file: "decompose", keyPath: "policy", message: "comparing scenarios needs both --baseline and --policy")
                 }
-                scenarios = [try loader.load(path: baseline), try loader.load(path: policy)]
+                scenarios = [try loadScenario(loader, baseline, language: lang), try loadScenario(loader, policy, language: lang)]
                 let b = try PreparedScenario(scenarios[0], dataset: dataset).run()
                 let p = try PreparedScenario(scenarios[1], dataset: dataset).run()
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))

@@ -35,7 +35,7 @@ struct OptimizeCommand: ParsableCommand {
         try reportingErrors(lang) {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
-            for w in s.targets.percentWarnings(file: spec) + s.base.warnings { printLine(lang.describe(w)) }
+            for w in s.warnings { printLine(lang.describe(w)) }
             if let starts {
                 guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
                     throw InputError(file: "--starts", message: "\(starts) starts", accepted: "1 to \(OptimizeSpec.maximumStarts)")
@@ -47,7 +47,7 @@ struct OptimizeCommand: ParsableCommand {
             let r = try optimizer.optimize()
             let zh = lang == .zh
             if zh {
-                print("\(Labels.scenario(s.base.name, .zh))情景下\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
+                print("\(Labels.underScenarioZH(s.base.name))\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
                       + (s.objective == "total_cost" ? " 亿元" : ""))
             } else {
                 print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"

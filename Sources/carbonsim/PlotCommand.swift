@@ -43,7 +43,7 @@ struct PlotCommand: ParsableCommand {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
-                let results = try runScenarios(files, dataset)
+                let results = try runScenarios(files, dataset, language: common.lang)
                 try write(try ScenarioCharts.trajectories(results, series: series, language: common.lang, units: common.units,
                                                           provenance: Provenance(dataset)), to: common.output)
             }
@@ -60,7 +60,7 @@ struct PlotCommand: ParsableCommand {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
-                let result = try runScenarios(file.map { [$0] } ?? [], dataset).last!
+                let result = try runScenarios(file.map { [$0] } ?? [], dataset, language: common.lang).last!
                 try write(try ScenarioCharts.stacked(result, by: by, language: common.lang, units: common.units, provenance: Provenance(dataset)),
                           to: common.output)
             }
@@ -79,7 +79,8 @@ struct PlotCommand: ParsableCommand {
                 try checkOutputFile(common.output, option: "--output")
                 let dataset = try common.data.load()
                 let loader = ScenarioLoader(dataset: dataset)
-                let w = try WedgeAnalysis(baseline: loader.load(path: baseline), policy: loader.load(path: policy), dataset: dataset, series: series)
+                let w = try WedgeAnalysis(baseline: loadScenario(loader, baseline, language: common.lang),
+                                          policy: loadScenario(loader, policy, language: common.lang), dataset: dataset, series: series)
                 try write(try ScenarioCharts.wedges(w, language: common.lang, units: common.units, provenance: Provenance(dataset)), to: common.output)
             }
         }
@@ -165,8 +166,9 @@ struct PlotCommand: ParsableCommand {
     }
 }
 
-func runScenarios(_ files: [String], _ dataset: Dataset) throws -> [ScenarioResult] {
-    let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map(ScenarioLoader(dataset: dataset).load(path:))
+func runScenarios(_ files: [String], _ dataset: Dataset, language: Language) throws -> [ScenarioResult] {
+    let loader = ScenarioLoader(dataset: dataset)
+    let scenarios = files.isEmpty ? try DefaultScenarios.load(dataset: dataset) : try files.map { try loadScenario(loader, $0, language: language) }
     return try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
 }
 

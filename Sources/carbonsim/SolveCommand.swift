@@ -44,7 +44,7 @@ struct SolveCommand: ParsableCommand {
                 throw InputError(file: "--lever", keyPath: lever, message: "unknown lever '\(lever)'",
                                  accepted: "a path listed by `carbonsim levers`", suggestion: didYouMean(lever, in: LeverRegistry.all.map(\.path)))
             }
-            let base = try scenario.map(ScenarioLoader(dataset: dataset).load(path:)) ?? DefaultScenarios.load(dataset: dataset)[0]
+            let base = try scenario.map { try loadScenario(ScenarioLoader(dataset: dataset), $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[0]
             let targets = try TargetParser(dataset: dataset).parse(target)
             for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
             var setting = base.levers[lever] ?? LeverSetting(target: 0, start: dataset.baseYear + 2, full: dataset.baseYear + 2, shape: .linear)
@@ -73,7 +73,7 @@ struct SolveCommand: ParsableCommand {
             let zh = lang == .zh
             let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever
             guard let value = s.value else {
-                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.scenario(base.name, .zh))情景下实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）"
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）"
                              : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
                 throw ExitCode(4)
             }
@@ -84,7 +84,7 @@ struct SolveCommand: ParsableCommand {
             let form = setting.form == .delta ? ", a delta over the scenario's setting" : ""
             if zh {
                 let formZH = setting.form == .delta ? "，为相对情景设定的增量" : ""
-                print("在\(Labels.scenario(base.name, .zh))情景下实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)（\(setting.start)年起，\(setting.shape.rawValue)\(formZH)）")
+                print("在\(Labels.underScenarioZH(base.name))实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)（\(setting.start)年起，\(setting.shape.rawValue)\(formZH)）")
                 print("  此时：实现\(achieved)，余量\(NumberFormat.fixed(atShown.margin, 4))；模型运行\(s.runs + 1)次")
             } else {
                 print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full) (start \(setting.start), \(setting.shape.rawValue)\(form))")

@@ -236,6 +236,30 @@ final class OptimizerTests: XCTestCase {
         }
     }
 
+    /// Fractions typed for percents in a spec are warned about at their line and key, like a scenario's:
+    /// a target, and the bounds of a percent lever; the base scenario's own warnings come first, once.
+    func testFractionsInASpecAreWarnedAboutAtTheirLine() throws {
+        try """
+            name: frac
+            sector_plans: {industry: {efficiency_benchmark: 0.5}}
+            """.write(to: directory.appendingPathComponent("frac.yaml"), atomically: true, encoding: .utf8)
+        let s = try spec("""
+            scenario: \(directory.appendingPathComponent("frac.yaml").path)
+            variables:
+              sector_plans.power.wind: {range: [60, 300]}
+              sector_plans.industry.capacity_cut.steel: {range: [0.01, 0.05]}
+            targets:
+              non_fossil_share: {2030: 0.3}
+              co2_intensity_cut: {15th: 17}
+            """)
+        XCTAssertEqual(s.warnings.map(\.keyPath), ["sector_plans.industry.efficiency_benchmark",
+                                                   "variables.sector_plans.industry.capacity_cut.steel.range", "targets.non_fossil_share.2030"])
+        XCTAssertEqual(s.warnings.map(\.line), [2, 4, 6])
+        XCTAssertTrue(s.warnings[1].message.contains("write 1, 5"), s.warnings[1].message)
+        XCTAssertTrue(s.warnings[2].description.hasSuffix("so if you meant 30 %, write 30"), s.warnings[2].description)
+        XCTAssertTrue(try spec("scenario: BASE\nvariables:\n  sector_plans.power.wind: {range: [60, 300]}\n").warnings.isEmpty)
+    }
+
     func testInfeasibleTargetsAndBadBoundsAreClearErrors() throws {
         let s = try spec("""
             scenario: PLAIN

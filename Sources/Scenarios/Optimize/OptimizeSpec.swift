@@ -12,6 +12,8 @@ public struct OptimizeSpec: Sendable {
         /// `shape` where it gives them, else the base scenario's setting of the lever, else the defaults of a
         /// scenario file (start two years after the base year, full = start, linear).
         public let schedule: LeverSetting
+        /// Bounds of a percent lever that look like fractions ([0.1, 0.5] for 10 to 50 %).
+        public var boundsWarning: InputWarning? = nil
     }
 
     public let file: String
@@ -27,6 +29,9 @@ public struct OptimizeSpec: Sendable {
     public let targets: Targets
     public var starts: Int
     public let seed: UInt64
+    /// What loads but is probably not meant, in file order: the base scenario's, then the spec's own (a
+    /// fraction typed for a target or a variable's bounds in percent).
+    public let warnings: [InputWarning]
 
     public static let objectives = ["total_cost", "cumulative_co2", "peak_value"]
     /// Each start is a full local search (hundreds of runs): more than this is never useful and takes days.
@@ -96,7 +101,9 @@ public struct OptimizeSpecLoader {
             }
         }
         var targets = base?.targets ?? Targets()
-        if let t = top["targets"] { attempt(()) { try loader.readTargets(t, into: &targets, dropping: true) } }
+        var warnings = variables.compactMap(\.boundsWarning)
+        if let t = top["targets"] { warnings += attempt([]) { try loader.readTargets(t, into: &targets, dropping: true) } }
+        warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         if let base {
             attempt(()) {
                 guard !targets.isEmpty else {
@@ -125,7 +132,7 @@ public struct OptimizeSpecLoader {
         guard let base else { throw root.error("the optimisation spec could not be read") }
         return OptimizeSpec(file: path, name: name, base: base, basePath: basePath, objective: objective,
                             maximize: direction == "maximize", variables: variables, targets: targets, starts: starts,
-                            seed: UInt64(seed))
+                            seed: UInt64(seed), warnings: base.warnings + warnings)
     }
 
     /// One decision variable: a lever, its bounds and its schedule. Without a readable base scenario only
@@ -173,6 +180,7 @@ public struct OptimizeSpecLoader {
                               accepted: "\(format(valid.lowerBound)) to \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit)")
             }
         }
-        return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting)
+        return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting,
+                     boundsWarning: lever.unit.isPercent ? r.percentWarning(b, unit: lever.unit.rawValue) : nil)
     }
 }
