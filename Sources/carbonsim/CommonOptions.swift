@@ -92,8 +92,14 @@ func printLine(_ message: String) {
 /// "announced" is Inner Mongolia's published plan, so for another region only the baseline is a default.
 func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) throws -> [Scenario] {
     guard files.isEmpty else {
+        // Every file is read, so that the errors of all of them are told at once, not one file per try.
         let loader = ScenarioLoader(dataset: dataset)
-        return try files.map { try loadScenario(loader, $0, language: language) }
+        var scenarios: [Scenario] = [], errors: [InputError] = []
+        for file in files {
+            do { scenarios.append(try loadScenario(loader, file, language: language)) } catch let e as InputError { errors.append(e) }
+        }
+        if let e = InputError.inFileOrder(errors) { throw e }
+        return scenarios
     }
     let defaults = try DefaultScenarios.load(dataset: dataset)
     guard !DefaultScenarios.isHomeRegion(dataset) else { return defaults }

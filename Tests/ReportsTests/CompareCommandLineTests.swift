@@ -25,6 +25,21 @@ final class CompareCommandLineTests: XCTestCase {
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("c.xlsx"))).prefix(2)), [0x50, 0x4B])
     }
 
+    /// Every file is read before anything runs, so the errors of all the broken files are told at once, in
+    /// the order of the files, and nothing is written.
+    func testTheErrorsOfEveryBrokenFileAreToldAtOnce() throws {
+        let a = scratch.path("a.yaml"), b = scratch.path("b.yaml")
+        try "name: a\nsector_plans: {power: {wnd: 3}}\n".write(toFile: a, atomically: true, encoding: .utf8)
+        try "name: b\ntargets: {peak_year: 3000}\n".write(toFile: b, atomically: true, encoding: .utf8)
+        let r = try cli.run(["compare", "scenarios/baseline.yaml", b, scratch.path("missing.yaml"), a, "--no-history"])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertEqual(r.out, "")
+        let told = ["\(b):2:22: error at 'targets.peak_year'", "\(scratch.path("missing.yaml")): error", "\(a):2:24: error at 'sector_plans.power.wnd'"]
+        let places = told.map { r.err.range(of: $0)?.lowerBound }
+        XCTAssertFalse(places.contains(nil), r.err)
+        XCTAssertEqual(places.compactMap { $0 }, places.compactMap { $0 }.sorted(), "in the order of the files:\n\(r.err)")
+    }
+
     /// --lang, --units and --bom as `run` takes them: a Chinese CSV starts with the BOM and is in 万吨;
     /// --units model keeps Mt; --bom adds the mark to English; JSON stays in the model's units.
     func testComparePresentationOptions() throws {

@@ -47,6 +47,21 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     }
 }
 
+extension InputError {
+    /// Errors of several files as one, each file's in its own order and the files in the order given (not
+    /// sorted by line across files). nil if there are none.
+    public static func inFileOrder(_ errors: [InputError]) -> InputError? {
+        let all = errors.flatMap { e -> [InputError] in
+            var first = e
+            first.others = []
+            return [first] + e.others
+        }
+        guard var first = all.first else { return nil }
+        first.others = Array(all.dropFirst())
+        return first
+    }
+}
+
 /// Runs `body` for each element, going on after an `InputError`; then throws them all as one (file order).
 func collectingErrors<S: Sequence>(_ items: S, _ body: (S.Element) throws -> Void) throws {
     var errors: [InputError] = []
