@@ -78,6 +78,10 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"(\S+): milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,
+         "$1：里程碑 $2 在 $3 年及以前，由观测装机取代（历史模式）"),
+        (#"(\S+): milestones? (.+) below the (.+) observed at the end of (\d+), raised to it \(history mode; the lever only builds\)"#,
+         "$1：里程碑 $2 低于 $4 年末观测到的 $3，已提高到该值（历史模式；该杠杆只增加装机）"),
         (#"key '(.+)' appears twice in one mapping"#, "键 '$1' 在同一映射中出现了两次"),
         (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
         (#"'(.+)' is not accepted"#, "不接受 '$1'"),

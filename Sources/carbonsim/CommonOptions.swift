@@ -112,6 +112,13 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
 func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language) throws -> Scenario {
     let s = try loader.load(path: path)
     for w in s.warnings { printLine(language.describe(w)) }
+    // What history mode does to the file's wind and solar milestones (superseded, raised) is told here too, not
+    // only in JSON; a scenario that cannot be prepared fails with its error where the command prepares it.
+    if loader.dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: loader.dataset) {
+        for note in prepared.historyNotes {
+            printLine(language.describe(InputWarning(file: s.file, line: nil, keyPath: "history", message: note)))
+        }
+    }
     return s
 }
 

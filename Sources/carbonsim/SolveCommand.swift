@@ -68,7 +68,7 @@ struct SolveCommand: ParsableCommand {
             let solver = LeverSolver(base: base, dataset: dataset, lever: definition, setting: setting, targets: targets)
             let s = try solver.solve(direction: maximum ? .maximum : .minimum)
             let what = maximum ? "largest" : "smallest"
-            let lowest = definition.minimumTarget(setting, solver.baseParameters)
+            let lowest = solver.lowest
             let range = "\(fmt(lowest))-\(fmt(definition.validRange(solver.baseParameters).upperBound)) \(definition.unit)"
             let zh = lang == .zh
             let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever

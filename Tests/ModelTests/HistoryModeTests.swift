@@ -239,6 +239,34 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertTrue(notes[0].contains("milestone 2022 at or before"), notes[0])
     }
 
+    /// A delta is added to what it extends as history runs it: a delta of 0 is the extended scenario in every
+    /// year, its milestones after N add to the extended scenario's there, and one at or before N is superseded.
+    func testADeltaAddsToTheExtendedScenarioAsHistoryRunsIt() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let base = "name: base\nsector_plans:\n  power:\n    solar: {path: {\(n + 1): 70, \(n + 5): 104}}\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-delta-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try base.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        func extending(_ delta: String) throws -> Trajectory {
+            let file = dir.appendingPathComponent("d.yaml")
+            try "name: d\nextends: base.yaml\nsector_plans: {power: {solar: {delta: \(delta)}}}\n".write(to: file, atomically: true, encoding: .utf8)
+            return try run(try ScenarioLoader(dataset: Self.plain).load(path: file.path), d)
+        }
+        let b = try run(try scenario(base), d), zero = try extending("0")
+        for y in 2019...2060 {
+            XCTAssertEqual(zero.value("capacity_solar", year: y)!, b.value("capacity_solar", year: y)!, accuracy: 1e-9, "\(y)")
+        }
+        let milestones = try extending("{\(n - 1): 5, \(n + 1): 10, \(n + 5): 40}")
+        XCTAssertEqual(milestones.value("capacity_solar", year: n)!, b.value("capacity_solar", year: n)!, accuracy: 1e-9, "history's year")
+        XCTAssertEqual(milestones.value("capacity_solar", year: n + 1)!, 80, accuracy: 1e-6)
+        XCTAssertEqual(milestones.value("capacity_solar", year: n + 5)!, 144, accuracy: 1e-6)
+        let plain = try extending("40")
+        XCTAssertEqual(plain.value("capacity_solar", year: n + 5)!, 144, accuracy: 1e-6)
+        XCTAssertGreaterThan(plain.value("capacity_solar", year: n + 1)!, 70, "a positive delta never falls below what it extends")
+    }
+
     /// The documented split: the wind share of the last earlier year observing both, else the first later one.
     func testTotalCapacityIsSplitByTheLastObservedShares() {
         let c = CapacityHistory(wind: [2020: 30, 2023: 60], solar: [2020: 10, 2023: 40], total: [2021: 48, 2022: 80, 2024: 120])

@@ -11,7 +11,7 @@ final class HistoryModeCommandLineTests: XCTestCase {
         let table = try cli.run(["run", "scenarios/announced.yaml"])
         XCTAssertEqual(table.status, 0, table.err)
         XCTAssertTrue(table.out.contains("2020-2025 observed (history mode, inner-mongolia-observations.csv (embedded)): GDP growth 2020-2025"), table.out)
-        XCTAssertTrue(table.out.contains("levers act from 2026"), table.out)
+        XCTAssertTrue(table.out.contains("wind and solar levers act from 2026, other levers in their own years"), table.out)
         let zh = try cli.run(["run", "scenarios/announced.yaml", "--lang", "zh"])
         XCTAssertTrue(zh.out.contains("2020-2025年为观测值"), zh.out)
 

@@ -46,6 +46,13 @@ final class ScenarioWriterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 13)
         let scenarios = try files.map(loader.load(path:)) + DefaultScenarios.load(dataset: dataset)
         for original in scenarios {
+            // A delta is a change over the scenario it extends: standalone it cannot be written, and says so.
+            if let (path, _) = original.levers.first(where: { $0.value.form == .delta }) {
+                XCTAssertThrowsError(try ScenarioWriter.yaml(original)) {
+                    XCTAssertTrue("\($0)".contains("cannot write the delta on") && "\($0)".contains("without the scenario it is a change over"), "\($0) (\(path))")
+                }
+                continue
+            }
             let text = try ScenarioWriter.yaml(original)
             XCTAssertFalse(text.contains("extends:"), text)
             let again = try reload(text, dataset: dataset)
@@ -72,8 +79,8 @@ final class ScenarioWriterTests: XCTestCase {
             XCTAssertTrue(text.contains("extends: base.yaml"), text)
             // Only the differences: no lever the base sets the same way.
             let differing = original.levers.filter { base.levers[$0.key] != $0.value }.count
-            // A setting is written in target or path form (announced's storage and dedicated export are paths).
-            let written = text.components(separatedBy: "{target: ").count - 1 + text.components(separatedBy: "{path: ").count - 1
+            // A setting is written in its form (announced's storage and dedicated export are paths, forms/ has deltas).
+            let written = ["{target: ", "{path: ", "{delta: "].map { text.components(separatedBy: $0).count - 1 }.reduce(0, +)
             XCTAssertEqual(written, differing, "\(file):\n\(text)")
             let again = try reload(text, dataset: dataset)
             XCTAssertEqual(again.with(file: original.file), original, "\(file) does not round-trip as extending:\n\(text)")

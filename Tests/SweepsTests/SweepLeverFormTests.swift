@@ -57,6 +57,32 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2021)), 36.07 + (69.52 - 36.07) / 3 + 4, accuracy: 1e-3)
     }
 
+    /// In history mode a run that varies wind or solar is the scenario file's run with that setting: the observed
+    /// capacities come first, as `run` has them. A factor at the scenario's own setting reproduces `run` in every
+    /// series and year, and a delta factor moves only the years after history.
+    func testARunThatVariesWindOrSolarFollowsHistoryAsRunDoes() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(history.history?.lastObservedYear)
+        let url = directory.appendingPathComponent("history.yaml")
+        try "name: h\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [196, 250]}\n  sector_plans.power.solar.delta: {levels: [0, 40]}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history)
+        let announced = try ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
+        let expected = try PreparedScenario(announced, dataset: history).run().trajectory
+        let same = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [196, 0]))).run()
+        for name in ["capacity_wind", "capacity_solar", "co2_gross", "energy_total"] {
+            for (year, v) in zip(expected.years, expected.series(name)) {
+                XCTAssertEqual(same.value(name, year: year)!, v, accuracy: 1e-9 * max(abs(v), 1), "\(name) \(year)")
+            }
+        }
+        let more = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [250, 40]))).run()
+        for year in expected.years where year <= n {
+            XCTAssertEqual(more.value("co2_gross", year: year)!, expected.value("co2_gross", year: year)!, accuracy: 1e-9 * 1000, "\(year) is history")
+        }
+        XCTAssertEqual(more.value("capacity_wind", year: 2030)!, 250, accuracy: 1e-6)
+        XCTAssertEqual(more.value("capacity_solar", year: 2030)!, expected.value("capacity_solar", year: 2030)! + 40, accuracy: 1e-6)
+    }
+
     func testOneLeverTakesOneForm() throws {
         let e = try specError("""
             name: two

@@ -1,9 +1,11 @@
 """History mode, independently of the Swift code (docs/model.md, "History mode"): through the last observed
-year the model follows observed real GDP growth, electricity exports and wind and solar capacity; levers act
+year the model follows observed real GDP growth, electricity exports and wind and solar capacity; wind and solar act
 from the year after. Reads the observations CSV itself with the same unit factors and basis rules."""
 import csv
 import datetime
 import os
+
+from .model import milestones
 
 DRIVERS = {
     "gdp_growth": {"%": 0.01},
@@ -135,9 +137,17 @@ def merge_lever(setting, observed, base_year, rate):
     last = max(observed)
     path = {y: observed[y] for y in sorted(observed)}
     shapes = {y: "linear" for y in path}
+    if setting is not None and "delta" in setting:
+        # A delta adds to what it extends as history runs it, and moves only after N: its milestones at or before
+        # N are superseded, the later ones ramp from nothing at the start of N + 1 (or its own later start).
+        over = merge_lever(setting.get("over"), observed, base_year, rate)
+        start, ms = milestones(setting, "delta", base_year)
+        later = [(y, v, sh) for y, v, sh in ms if y > last]
+        if not later:
+            return over
+        return {"delta": {y: v for y, v, _ in later}, "shape": {y: sh for y, _, sh in later},
+                "start": max(start, last + 1), "over": over}
     if setting is not None:
-        if "delta" in setting:
-            raise NotImplementedError("history mode: a delta on a wind or solar lever is not mirrored in the reference")
         start = int(setting.get("start", base_year + 2))
         sh = setting.get("shape", "linear")
         if "path" in setting:

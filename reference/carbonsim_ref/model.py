@@ -220,19 +220,7 @@ class Model:
         return base[0] + base[1] * (t - (self.base_year + 1))
 
     def _milestones(self, s, key):
-        """[(year, value, shape)] of a setting's target, path or delta (docs/model.md, lever forms)."""
-        first = self.base_year + 2
-        start = int(s.get("start", first))
-        shapes = s.get("shape", "linear")
-        value = s[key]
-        if isinstance(value, dict):
-            return start, sorted((int(y), float(v), shapes.get(y, shapes.get(str(y), "linear")) if isinstance(shapes, dict) else shapes)
-                                 for y, v in value.items())
-        if key == "delta" and "full" not in s and s.get("over"):
-            full = self._milestones(s["over"], _form(s["over"]))[1][-1][0]
-        else:
-            full = int(s.get("full", start))
-        return start, [(full, float(value), shapes)]
+        return milestones(s, key, self.base_year)
 
     def schedule(self, path, s):
         kind, scale, base, _ = self.table[path]
@@ -474,12 +462,14 @@ class Model:
         nonfossil = (wg + sg + self.pw["other_generation"] + bases - (bases if self.deduct_exports else 0.0)
                      - (exported - exported_coal)) * h / 1000
         deduction = exported_coal * h / 1000
+        # All non-fossil generation at the same rate, nothing deducted: the energy that goes with territorial CO2 (LMDI).
+        generated = (wg + sg + self.pw["other_generation"] + bases) * h / 1000
         # On the energy statistics' basis: every energy quantity times the fitted ratio (CO2 above is unchanged).
         k = self.kstat
         eng = {g: v * k for g, v in eng.items()}
         efuelg = {g: [v * k for v in fs] for g, fs in fuelg.items()}
         etot = [v * k for v in tot]
-        feedstock, nonfossil, deduction = feedstock * k, nonfossil * k, deduction * k
+        feedstock, nonfossil, deduction, generated = feedstock * k, nonfossil * k, deduction * k, generated * k
         energy = sum(etot) + feedstock + nonfossil - deduction
         # Official basis (2021-2022 rules): renewable consumption above its 2020 level and raw-material energy left out.
         ren_consumed = wg + sg + self.pw["other_generation"] - (exported - exported_coal)
@@ -488,7 +478,7 @@ class Model:
         capturable = (thermal + residual + heat_coal) * self.ef[0] + co2(fuel[7])
         captured = smin(self.cc["utilisation"] * kc, self.cc["max_capture_share"] * capturable, 0.01) if kc > 0 else 0.0
         w.update(co2g=co2g, eng=eng, fuelg=fuelg, efuelg=efuelg, procg=procg, tot=tot, etot=etot, process=process, gross=gross, feedstock=feedstock, nonfossil=nonfossil,
-                 deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
+                 generated=generated, deduction=deduction, energy=energy, edc=edc, ren_consumed=ren_consumed, new_ren=new_ren, captured=captured, net=gross - captured - w["sink"], z=z,
                  fuel_groups=[tot[j] * self.ef[j] for j in range(4)])
         return w
 
@@ -629,6 +619,7 @@ class Model:
         for j, f in enumerate(FUELS):
             o[f"energy_{f}"] = w["etot"][j]
         o["energy_non_fossil"], o["energy_feedstock"], o["energy_export_deduction"] = w["nonfossil"], w["feedstock"], w["deduction"]
+        o["energy_non_fossil_generated"] = w["generated"]
         o["renewable_consumption"], o["energy_new_renewables"] = w["ren_consumed"], w["new_ren"]
         o["coal_power_residual"] = w["residual_coal"]
         o["energy_intensity_dual_control"] = 100 * w["edc"] / w["gdp"]
@@ -771,6 +762,22 @@ def _has(data, path):
             return False
         node = node[part]
     return True
+
+
+def milestones(s, key, base_year):
+    """(start, [(year, value, shape)]) of a setting's target, path or delta (docs/model.md, lever forms)."""
+    first = base_year + 2
+    start = int(s.get("start", first))
+    shapes = s.get("shape", "linear")
+    value = s[key]
+    if isinstance(value, dict):
+        return start, sorted((int(y), float(v), shapes.get(y, shapes.get(str(y), "linear")) if isinstance(shapes, dict) else shapes)
+                             for y, v in value.items())
+    if key == "delta" and "full" not in s and s.get("over"):
+        full = milestones(s["over"], _form(s["over"]), base_year)[1][-1][0]
+    else:
+        full = int(s.get("full", start))
+    return start, [(full, float(value), shapes)]
 
 
 def _form(setting):

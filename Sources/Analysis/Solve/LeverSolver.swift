@@ -60,6 +60,15 @@ public struct LeverSolver {
         Constraints.margins(r, t).first?.margin ?? -.infinity
     }
 
+    /// The lowest setting searched: a build-out lever starts from what is installed, below which the setting is
+    /// not a build-out; in history mode from what the schedule history runs has installed then (the observed
+    /// capacity, then the scenario's later milestones).
+    public var lowest: Double {
+        let history = dataset.history
+        return max(lever.minimumTarget(setting, baseParameters), history?.floor(for: lever, parameters: baseParameters) ?? -.infinity,
+                   history?.minimumTarget(lever, setting, parameters: baseParameters) ?? -.infinity)
+    }
+
     public func solve(direction: Direction = .minimum, tolerance: Double = 1e-4) throws -> Solution {
         // Each setting is run once: the margin and the check come from the same run.
         var seen: [Double: (margin: Double, check: TargetCheck?)] = [:]
@@ -73,9 +82,7 @@ public struct LeverSolver {
             let r = try run(v)
             return Solution(value: value, margin: r.margin, best: v, check: r.check, runs: seen.count)
         }
-        // A build-out lever starts from what is installed: below it the setting is not a build-out.
-        // In history mode, from what is observed at the last observed year.
-        let lo = max(lever.minimumTarget(setting, baseParameters), dataset.history?.floor(for: lever, parameters: baseParameters) ?? -.infinity)
+        let lo = lowest
         let hi = lever.validRange(baseParameters).upperBound
         let (near, far) = direction == .minimum ? (lo, hi) : (hi, lo)
         let mNear = try run(near).margin, mFar = try run(far).margin

@@ -50,13 +50,27 @@ public struct CapacityHistory: Sendable, Equatable {
     static func merging(_ setting: LeverSetting?, lever: Lever, observed: [Int: Double], baseYear: Int,
                         rate: Double, parameters p: ModelParameters) -> (setting: LeverSetting, superseded: [Int], raised: [Int])? {
         guard let last = observed.keys.max() else { return nil }
+        if let setting, setting.form == .delta {
+            // A delta is added to what it extends as history runs it (observed, then its later milestones), and
+            // moves only after history: its milestones at or before N are superseded, the later ones ramp from
+            // nothing at the start of N + 1 (or its own later start). A delta of 0 is the extended scenario.
+            let over: LeverSetting?
+            switch setting.over {
+            case .baseline: over = nil
+            case .setting(let b): over = b
+            }
+            guard let (base, superseded, raised) = merging(over, lever: lever, observed: observed, baseYear: baseYear,
+                                                           rate: rate, parameters: p) else { return nil }
+            let later = setting.milestones.filter { $0.year > last }
+            let own = setting.milestones.filter { $0.year <= last }.map(\.year)
+            guard !later.isEmpty else { return (base, Array(Set(superseded + own)).sorted(), raised) }
+            let delta = LeverSetting(form: .delta, start: max(setting.start, last + 1), milestones: later, over: .setting(base))
+            return (delta, Array(Set(superseded + own)).sorted(), raised)
+        }
         var milestones = observed.sorted { $0.key < $1.key }.map { Milestone(year: $0.key, value: $0.value, shape: .linear) }
         var superseded: [Int] = [], raised: [Int] = []
         if let setting {
-            var own = setting.milestones
-            if setting.form == .delta {
-                own = [Milestone(year: setting.full, value: lever.finalLevel(setting, p), shape: setting.shape)]
-            }
+            let own = setting.milestones
             superseded = own.filter { $0.year <= last }.map(\.year)
             let floor = observed[last]!
             let later = own.filter { $0.year > last }.map { m in
@@ -75,11 +89,13 @@ public struct CapacityHistory: Sendable, Equatable {
 extension HistoryMode {
     /// Wind and solar levers following the observed capacities (see `CapacityHistory.merging`), with a note
     /// for each scenario milestone that history supersedes.
+    /// `only` limits the merge to some of them (a sweep run re-merges the levers it varies).
     public func mergingCapacities(into levers: inout LeverSettings, scenario: [String: LeverSetting],
-                                  parameters p: ModelParameters) -> [String] {
+                                  parameters p: ModelParameters, only: Set<String>? = nil) -> [String] {
         let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
         var notes: [String] = []
-        for (lever, observed, rate) in [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)] {
+        for (lever, observed, rate) in [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)]
+        where only?.contains(lever.path) ?? true {
             guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
                                                                      baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
@@ -91,6 +107,18 @@ extension HistoryMode {
             }
         }
         return notes
+    }
+
+    /// The lowest level the last milestone of `setting` may reach in history mode: what the schedule history runs
+    /// (observed, then the setting's later milestones) has installed when its last move starts, so at least the
+    /// last observed capacity; nil for a lever history does not follow. Solve starts its search there.
+    public func minimumTarget(_ lever: Lever, _ setting: LeverSetting, parameters p: ModelParameters) -> Double? {
+        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
+        let (observed, rate) = lever.path == Levers.wind.path ? (wind, p.power.windBuildRate)
+            : lever.path == Levers.solar.path ? (solar, p.power.solarBuildRate) : ([:], 0)
+        guard let merged = CapacityHistory.merging(setting, lever: lever, observed: observed, baseYear: baseYear,
+                                                   rate: rate, parameters: p) else { return nil }
+        return lever.minimumTarget(merged.setting, p)
     }
 
     /// The lowest level a build-out lever followed by history can reach after N: its last observed capacity

@@ -167,11 +167,11 @@ public struct HistoryMode: Sendable, Equatable {
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
         if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals)") }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
-            + "; levers act from \(lastObservedYear + 1)"
+            + "; wind and solar levers act from \(lastObservedYear + 1), other levers in their own years"
     }
 
     public var summaryZH: String {
-        "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(file)）；政策杠杆自\(lastObservedYear + 1)年起作用"
+        "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(file)）；风电光伏杠杆自\(lastObservedYear + 1)年起作用，其他杠杆按各自年份"
     }
 }
 

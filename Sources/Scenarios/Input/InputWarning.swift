@@ -21,20 +21,30 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension YAMLNode {
-    /// A warning for a value in (0, 1] written for a field in percent: probably a fraction.
-    func percentWarning(_ value: Double, unit: String) -> InputWarning? {
-        guard value > 0, value <= 1 else { return nil }
+    /// A warning for a value in (0, 1] written for a field in percent: probably a fraction. Not for a value that
+    /// would be out of the field's range as a percentage (0.5 %/yr of a lever capped at 30), nor for one below
+    /// 1e-6 (an optimiser's zero written out, not something typed).
+    func percentWarning(_ value: Double, unit: String, range: ClosedRange<Double>) -> InputWarning? {
+        guard value >= 1e-6, value <= 1, range.contains(value * 100) else { return nil }
+        let meant = asPercent(value)
         return InputWarning(file: file, line: line, keyPath: keyPath,
-                            message: "\(format(value)) \(unit) looks like a fraction: this field is in percent, so if you meant \(format(value * 100)) \(unit), write \(format(value * 100))")
+                            message: "\(format(value)) \(unit) looks like a fraction: this field is in percent, so if you meant \(meant) \(unit), write \(meant)")
     }
 
-    /// The same for the values a sweep factor takes: a warning when all lie within [-1, 1] and one is not 0.
-    func percentWarning(_ values: [Double], unit: String) -> InputWarning? {
-        guard let largest = values.map(abs).max(), largest > 0, largest <= 1 else { return nil }
-        let shown = values.map(format).joined(separator: ", "), meant = values.map { format($0 * 100) }.joined(separator: ", ")
+    /// The same for the values a sweep factor takes: a warning when all lie within [-1, 1], one is not 0, and all
+    /// would be in range as percentages.
+    func percentWarning(_ values: [Double], unit: String, range: ClosedRange<Double>) -> InputWarning? {
+        guard let largest = values.map(abs).max(), largest >= 1e-6, largest <= 1,
+              values.allSatisfy({ range.contains($0 * 100) }) else { return nil }
+        let shown = values.map(format).joined(separator: ", "), meant = values.map(asPercent).joined(separator: ", ")
         return InputWarning(file: file, line: line, keyPath: keyPath,
                             message: "\(shown) \(unit) look like fractions: this field is in percent, so if you meant \(meant) \(unit), write \(meant)")
     }
+}
+
+/// A fraction as the percentage it likely meant, without the binary noise of x 100 (0.14 -> 14, not 14.000000000000002).
+func asPercent(_ fraction: Double) -> String {
+    format((fraction * 100 * 1e9).rounded() / 1e9)
 }
 
 extension Targets {
@@ -43,9 +53,9 @@ extension Targets {
     public func percentWarnings(file: String) -> [InputWarning] {
         var warnings: [InputWarning] = []
         func check(_ key: String, _ values: [Int: Double], label: (Int) -> String) {
-            for (k, v) in values.sorted(by: { $0.key < $1.key }) where v > 0 && v <= 1 {
+            for (k, v) in values.sorted(by: { $0.key < $1.key }) where v >= 1e-6 && v <= 1 {
                 warnings.append(InputWarning(file: file, line: nil, keyPath: "\(key).\(label(k))",
-                                             message: "\(format(v)) % looks like a fraction: this target is in percent, so if you meant \(format(v * 100)) %, write \(format(v * 100))"))
+                                             message: "\(format(v)) % looks like a fraction: this target is in percent, so if you meant \(asPercent(v)) %, write \(asPercent(v))"))
             }
         }
         check("non_fossil_share", nonFossilShare) { String($0) }

@@ -167,10 +167,14 @@ public struct OptimizeSpecLoader {
         let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
         let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
         if let base {
-            let minimum = lever.minimumTarget(setting, try baseParameters(base))
+            // In history mode the schedule run is history's (observed capacity first), so is what is installed.
+            let p = try baseParameters(base)
+            let own = lever.minimumTarget(setting, p), followed = dataset.history?.minimumTarget(lever, setting, parameters: p)
+            let minimum = max(own, followed ?? -.infinity)
             if b[0] < minimum - 1e-9 {
                 let shown = format((minimum * 1e6).rounded() / 1e6)
-                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts; a build-out lever only adds capacity",
+                let basis = followed.map { $0 >= own ? " (history mode: the observed capacity, then the base scenario's later milestones)" : "" } ?? ""
+                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts\(basis); a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
             // A transfer out cannot exceed the region's capacity.
@@ -181,6 +185,6 @@ public struct OptimizeSpecLoader {
             }
         }
         return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting,
-                     boundsWarning: lever.unit.isPercent ? r.percentWarning(b, unit: lever.unit.rawValue) : nil)
+                     boundsWarning: lever.unit.isPercent ? r.percentWarning(b, unit: lever.unit.rawValue, range: lever.range) : nil)
     }
 }

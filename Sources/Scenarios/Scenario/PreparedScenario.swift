@@ -20,31 +20,38 @@ public struct PreparedScenario: Sendable {
         let data = try dataset.applying(scenario.assumptions.sorted { $0.key < $1.key }.map { ($0.key, $0.value, nil) })
         var p = try data.modelParameters()
         var levers = LeverSettings(baselineFor: p)
-        for (path, s) in scenario.levers.sorted(by: { $0.key < $1.key }) {
-            guard let lever = LeverRegistry.lever(path) else { continue }
-            levers.set(lever, s, parameters: p)
-            if let v = Self.limitViolation(lever, levers[lever], p) {
-                throw InputError(file: scenario.file, keyPath: path, message: v.message, accepted: v.accepted)
-            }
-        }
-        if let history = dataset.history {
-            historyNotes = history.mergingCapacities(into: &levers, scenario: scenario.levers, parameters: p)
-            for lever in [Levers.wind, Levers.solar] {
-                if let t = lever.teardown(levers[lever], p) {
-                    throw InputError(file: scenario.file, keyPath: lever.path,
-                                     message: Self.teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
-                                     accepted: "milestones at or above the observed capacity")
-                }
-            }
-        } else {
-            historyNotes = []
-        }
+        historyNotes = try Self.apply(scenario.levers, to: &levers, history: dataset.history, parameters: p, file: scenario.file)
         self.history = dataset.history
         p.levers = levers
         p.accounting = scenario.accounting
         p.dualControl.enforce = scenario.enforceDualControl
         p.dualControl.cap = PiecewiseLinear(points: scenario.targets.energyCap.map { (Double($0.key) + 0.5, $0.value) })
         parameters = p
+    }
+
+    /// Sets lever settings (file terms) into `levers` (the core's), the one way every run does it, a scenario
+    /// file's or a sweep's: each checked against its limits, then, in history mode, wind and solar merged with
+    /// their observed capacities (`CapacityHistory.merging`) and checked again. With `only` (a sweep run
+    /// re-setting the levers it varies) just those are merged. Returns history's notes on what it superseded.
+    public static func apply(_ settings: [String: LeverSetting], to levers: inout LeverSettings, history: HistoryMode?,
+                             parameters p: ModelParameters, file: String, only: Set<String>? = nil) throws -> [String] {
+        for (path, s) in settings.sorted(by: { $0.key < $1.key }) {
+            guard let lever = LeverRegistry.lever(path) else { continue }
+            levers.set(lever, s, parameters: p)
+            if let v = limitViolation(lever, levers[lever], p) {
+                throw InputError(file: file, keyPath: path, message: v.message, accepted: v.accepted)
+            }
+        }
+        guard let history else { return [] }
+        let notes = history.mergingCapacities(into: &levers, scenario: settings, parameters: p, only: only)
+        for lever in [Levers.wind, Levers.solar] where only?.contains(lever.path) ?? true {
+            if let t = lever.teardown(levers[lever], p) {
+                throw InputError(file: file, keyPath: lever.path,
+                                 message: teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                                 accepted: "milestones at or above the observed capacity")
+            }
+        }
+        return notes
     }
 
     /// Why a build-out lever cannot go down: it names the capacity installed when the move starts.

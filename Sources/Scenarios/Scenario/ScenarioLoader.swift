@@ -117,7 +117,7 @@ public struct ScenarioLoader {
         var warnings: [InputWarning] = []
         func percent(_ v: YAMLNode, in range: ClosedRange<Double>) throws -> Double {
             let x = try v.double(in: range, unit: "%")
-            if let w = v.percentWarning(x, unit: "%") { warnings.append(w) }
+            if let w = v.percentWarning(x, unit: "%", range: range) { warnings.append(w) }
             return x
         }
         func none(_ v: YAMLNode) -> Bool { dropping && v.scalarString?.trimmingCharacters(in: .whitespaces) == "none" }
@@ -211,7 +211,7 @@ public struct ScenarioLoader {
         let rangeText = "\(format(lever.range.lowerBound)) to \(format(lever.range.upperBound)) \(unit)"
         func level(_ n: YAMLNode) throws -> Double {
             let v = try n.double(in: lever.range, unit: unit)
-            if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit) { warnings.append(w) }
+            if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit, range: lever.range) { warnings.append(w) }
             return v
         }
         let setting: LeverSetting
@@ -242,7 +242,7 @@ public struct ScenarioLoader {
                 let width = lever.range.upperBound - lever.range.lowerBound
                 func change(_ n: YAMLNode) throws -> Double {
                     let v = try n.double(in: -width...width, unit: unit)
-                    if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit) { warnings.append(w) }
+                    if lever.unit.isPercent, let w = n.percentWarning(v, unit: unit, range: -width...width) { warnings.append(w) }
                     return v
                 }
                 let over: LeverSetting.Base = inherited.map { .setting($0) } ?? .baseline

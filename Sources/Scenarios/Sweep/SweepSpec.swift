@@ -171,7 +171,8 @@ public struct SweepSpecLoader {
     /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.
     func fractionWarning(_ f: SweepFactor, _ node: YAMLNode) -> InputWarning? {
         guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta, lever.unit.isPercent else { return nil }
-        return node.percentWarning(f.distribution.bounds, unit: lever.unit.rawValue)
+        let width = lever.range.upperBound - lever.range.lowerBound
+        return node.percentWarning(f.distribution.bounds, unit: lever.unit.rawValue, range: field == .delta ? -width...width : lever.range)
     }
 
     /// Sobol dimensions and runs (scenarios x points), counted with overflow checks and capped: a grid of

@@ -7,12 +7,16 @@ import Simulator
 public struct SweepPlan: Sendable {
     public let spec: SweepSpec
     let bases: [(scenario: Scenario, parameters: ModelParameters)]
+    /// History mode's observations, when the dataset follows them: a run's varied wind and solar are merged with
+    /// them as `run` merges a scenario file's.
+    let history: HistoryMode?
     /// The dataset loader's check for each dataset factor (nil for lever factors).
     let checks: [ValueCheck?]
 
     public init(spec: SweepSpec, dataset: Dataset) throws {
         self.spec = spec
         bases = try spec.scenarios.map { ($0, try PreparedScenario($0, dataset: dataset).parameters) }
+        history = dataset.history
         checks = spec.factors.map { f in
             if case .dataset(let path, _) = f.target { return dataset.check(path) }
             return nil
@@ -64,13 +68,8 @@ public struct SweepPlan: Sendable {
             }
         }
         // Lever baselines read the (possibly varied) dataset values, so levers go last.
-        for (path, s) in leverSettings.sorted(by: { $0.key < $1.key }) {
-            let lever = LeverRegistry.lever(path)!
-            levers.set(lever, s, parameters: p)
-            if let v = PreparedScenario.limitViolation(lever, levers[lever], p) {
-                throw InputError(file: spec.file, keyPath: path, message: v.message, accepted: v.accepted)
-            }
-        }
+        _ = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file,
+                                       only: Set(leverSettings.keys))
         p.levers = levers
         return p
     }
