@@ -44,7 +44,7 @@ public enum JSONRenderer {
         }
         let indicators: [String: Any] = [
             "peak_year": i.peakYear.map { $0 as Any } ?? NSNull(), "peak_value": i.peak.value, "peak_time": i.peak.time,
-            "still_rising": i.peak.stillRising, "plateau_start": i.plateau.start, "plateau_end": i.plateau.end,
+            "still_rising": i.peak.stillRising, "peak_at_start": i.peak.atStart, "plateau_start": i.plateau.start, "plateau_end": i.plateau.end,
             "cumulative_co2": i.cumulativeNetCO2, "cumulative_from": i.cumulativeFrom, "cumulative_to": i.cumulativeTo,
             "neutrality_year": i.neutralityYear.map { $0 as Any } ?? NSNull(),
             "neutrality_time": number(i.neutralityTime), "targets": targets,

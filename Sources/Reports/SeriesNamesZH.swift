@@ -12,6 +12,7 @@ enum SeriesNamesZH {
     ]
     static let plain: [String: String] = [
         "energy_non_fossil": "非化石能源消费量", "energy_feedstock": "原料用能", "energy_export_deduction": "外送电扣减能耗",
+        "energy_non_fossil_generated": "非化石能源发电量折标煤（不扣外送）",
         "energy_cap": "能耗总量上限", "electricity_generation": "发电量", "electricity_demand_in_region": "区内用电量", "electricity_imports": "区外受入电量",
         "generation_wind": "风电发电量", "generation_solar": "光伏发电量", "generation_other": "其他发电量",
         "curtailed_renewables": "弃风弃光电量", "capacity_coal": "煤电装机", "fly_ash_generated": "高铝粉煤灰产生量",

@@ -15,9 +15,10 @@ public struct TargetPresentation {
         case .peakYear, .neutralityYear:
             let achievedYear = c.achieved.map { $0.rounded() }
             required = NumberFormat.fixed(c.required, 0)
-            achieved = achievedYear.map { NumberFormat.fixed($0, 0) }
+            // A peak at the run's first year is at or before it: a bound, shown as one.
+            achieved = achievedYear.map { (c.atOrBefore ? "≤" : "") + NumberFormat.fixed($0, 0) }
             margin = c.kind.margin(required: c.required, achieved: achievedYear)
-            gap = margin.map { NumberFormat.signed($0, digits: 0) + (l == .zh ? "年" : " yr") }
+            gap = margin.map { (c.atOrBefore ? "≥" : "") + NumberFormat.signed($0, digits: 0) + (l == .zh ? "年" : " yr") }
         case .peakCeiling, .energyCap:
             let shown = units.presented(c.kind == .peakCeiling ? "Mt CO2" : "Mtce")
             required = NumberFormat.value(shown.value(c.required))

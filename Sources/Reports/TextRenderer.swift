@@ -77,9 +77,14 @@ public struct TextRenderer {
         func paren(_ s: String) -> String { language == .zh ? "（\(s)）" : " (\(s))" }
         let peak = i.peak.stillRising
             ? "\(t("not_peaked")) \(i.cumulativeTo)" + paren("\(NumberFormat.value(co2.value(i.peak.value))) \(mt)")
+            : i.peak.atStart
+            // Falling from the first year: the peak is at or before it, and so is the plateau's start.
+            ? (language == .zh ? "不晚于\(i.peak.year)年（自首年起下降），" : "\(i.peak.year) or before (falling from the first year), ")
+                + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
             : (language == .zh ? "\(i.peak.year)年，" : "\(i.peak.year), ") + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
                 + paren("t = \(NumberFormat.fixed(i.peak.time, 2))")
-        let plateau = "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))" + paren("\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
+        let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
+            + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")
         let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
         let money = Labels.unit("10^8 yuan", language)

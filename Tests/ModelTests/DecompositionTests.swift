@@ -49,6 +49,29 @@ final class DecompositionTests: XCTestCase {
         XCTAssertLessThan(abs(fossil.total(.mix)), 0.1 * abs(total))
     }
 
+    /// +40 GW of solar over the announced plan in 2030, in history mode: there coal generation is below the net
+    /// exports, so the energy balance books the extra solar as exported (`energy_non_fossil` does not move). The
+    /// decomposition counts all non-fossil generation, so the change is still the energy mix, not intensity.
+    func testExtraSolarWhereCoalPowerIsAllExportedIsStillAnEnergyMixEffect() throws {
+        let dataset = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let announced = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("announced.yaml").path, dataset: dataset).trajectory
+        var plus = try ScenarioLoader(dataset: dataset).load(path: Fixtures.scenarios.appendingPathComponent("announced.yaml").path)
+        plus.levers["sector_plans.power.solar"] = LeverSetting(form: .delta, start: 2026, milestones: [Milestone(year: 2030, value: 40)],
+                                                               over: plus.levers["sector_plans.power.solar"].map { .setting($0) } ?? .baseline)
+        let policy = try PreparedScenario(plus, dataset: dataset).run().trajectory
+        XCTAssertEqual(policy.value("capacity_solar", year: 2030)! - announced.value("capacity_solar", year: 2030)!, 40, accuracy: 1e-6)
+        // The premise: the balance's non-fossil energy does not see the extra solar.
+        XCTAssertGreaterThan(announced.value("electricity_exports", year: 2030)!, announced.value("generation_coal", year: 2030)!)
+        let kept = announced.value("energy_non_fossil", year: 2030)!
+        XCTAssertEqual(policy.value("energy_non_fossil", year: 2030)!, kept, accuracy: 1e-5 * kept)
+        XCTAssertGreaterThan(policy.value("energy_non_fossil_generated", year: 2030)! - announced.value("energy_non_fossil_generated", year: 2030)!, 10)
+        let r = LMDI.decompose(from: try Decomposition.state(announced, year: 2030), to: try Decomposition.state(policy, year: 2030))
+        let total = r.change, mix = r.total(.mix), intensity = r.total(.intensity)
+        XCTAssertLessThan(total, -20)
+        XCTAssertGreaterThan(abs(mix), 0.75 * abs(total), "mix \(mix), intensity \(intensity), total \(total)")
+        XCTAssertLessThan(abs(intensity), 0.25 * abs(total), "mix \(mix), intensity \(intensity), total \(total)")
+    }
+
     /// The states reproduce the model's gross CO2, and the effects add up to its change and ratio exactly.
     func testDecompositionOfARunAddsUpToTheChangeInGrossCO2() throws {
         let r = try Fixtures.run(Fixtures.scenarios.appendingPathComponent("announced.yaml").path, dataset: Fixtures.dataset()).trajectory
@@ -56,9 +79,11 @@ final class DecompositionTests: XCTestCase {
         let gross0 = r.value("co2_gross", year: 2020)!, gross1 = r.value("co2_gross", year: 2030)!
         XCTAssertEqual(s0.totalCO2, gross0, accuracy: 1e-9 * gross0)
         XCTAssertEqual(s1.totalCO2, gross1, accuracy: 1e-9 * gross1)
-        // E is energy_total without feedstock and before the export deduction.
+        // E is energy_total without feedstock and before any export deduction: coal (energy_export_deduction) or
+        // non-fossil (the difference between all non-fossil generated and what the balance keeps).
         for (s, year) in [(s0, 2020), (s1, 2030)] {
             let expected = r.value("energy_total", year: year)! - r.value("energy_feedstock", year: year)! + r.value("energy_export_deduction", year: year)!
+                + r.value("energy_non_fossil_generated", year: year)! - r.value("energy_non_fossil", year: year)!
             XCTAssertEqual(s.totalEnergy, expected, accuracy: 1e-9 * expected)
         }
         let d = LMDI.decompose(from: s0, to: s1)

@@ -124,6 +124,10 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertTrue(line.contains(NumberFormat.points(margin, .en)), String(line))
         let peak = try XCTUnwrap(report.targets.first { $0.kind == .peakYear })
         XCTAssertEqual(TargetPresentation(peak, units: .cn, language: .zh).margin, peak.required - peak.achieved!.rounded())
+        // A peak at the run's first year is a bound: shown as one, in both languages.
+        let bound = TargetCheck(kind: .peakYear, year: 2025, required: 2025, achieved: 2019, passed: true, atOrBefore: true)
+        XCTAssertEqual(TargetPresentation(bound, units: .cn, language: .zh).achieved, "≤2019")
+        XCTAssertEqual(TargetPresentation(bound, units: .model, language: .en).achieved, "≤2019")
         // JSON carries the margin in the model's units.
         let json = try JSONSerialization.jsonObject(with: Data(try JSONRenderer.render([Self.announced]).utf8)) as! [String: Any]
         let targets = ((json["scenarios"] as! [[String: Any]])[0]["indicators"] as! [String: Any])["targets"] as! [[String: Any]]

@@ -23,6 +23,25 @@ final class IndicatorTests: XCTestCase {
         XCTAssertTrue(peak.stillRising)
     }
 
+    /// Falling from the first year: the peak is at or before it, a bound the peak-year target shows as one,
+    /// and which still meets a later target (the peak is behind).
+    func testPeakAtTheFirstYearIsABoundNotADate() throws {
+        let falling = years.map { 1000 - Double($0 - 2019) }
+        let peak = try TrajectoryAnalysis.peak(years: years, values: falling)
+        XCTAssertTrue(peak.atStart)
+        XCTAssertFalse(peak.stillRising)
+        XCTAssertEqual(peak.year, 2019)
+        var targets = Targets()
+        targets.peakYear = 2025
+        let catalog = OutputCatalog.shared
+        let run = Trajectory(years: years, catalog: catalog, values: [Double](repeating: 1, count: years.count * catalog.names.count),
+                             cumulativeNetCO2: 0, cumulativeGrossCO2: 0, cumulativeFrom: 2020, evaluations: 0)
+        let check = try XCTUnwrap(Indicators.check(targets, run, peak: peak, neutralityTime: nil).first)
+        XCTAssertTrue(check.atOrBefore)
+        XCTAssertTrue(check.passed)
+        XCTAssertFalse(try TrajectoryAnalysis.peak(years: years, values: years.map { parabola(Double($0) + 0.5) }).atStart)
+    }
+
     func testPlateauEdgesAreWhereTheTrajectoryLeavesTheBand() throws {
         let values = years.map { parabola(Double($0) + 0.5) }
         let peak = try TrajectoryAnalysis.peak(years: years, values: values)

@@ -33,7 +33,7 @@ public struct Indicators: Sendable {
         if let year = targets.peakYear {
             let achieved: Double? = peak.stillRising ? nil : Double(peak.year)
             checks.append(TargetCheck(kind: .peakYear, year: year, required: Double(year), achieved: achieved,
-                                      passed: achieved.map { $0 <= Double(year) } ?? false))
+                                      passed: achieved.map { $0 <= Double(year) } ?? false, atOrBefore: peak.atStart))
         }
         if let ceiling = targets.peakCeiling {
             let year = peak.stillRising ? r.years.last! : peak.year

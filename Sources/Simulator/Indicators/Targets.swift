@@ -38,6 +38,17 @@ public struct TargetCheck: Sendable, Equatable {
     /// What the run achieved; nil when it never happens (no peak, no neutrality) before the horizon.
     public let achieved: Double?
     public let passed: Bool
+    /// `achieved` is a bound, not a date: the peak is at or before it (emissions fall from the run's first year).
+    public var atOrBefore = false
+
+    public init(kind: Kind, year: Int, required: Double, achieved: Double?, passed: Bool, atOrBefore: Bool = false) {
+        self.kind = kind
+        self.year = year
+        self.required = required
+        self.achieved = achieved
+        self.passed = passed
+        self.atOrBefore = atOrBefore
+    }
 
     public var period: PlanPeriod { PlanPeriod.containing(year) }
 }

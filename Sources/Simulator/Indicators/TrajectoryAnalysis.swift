@@ -8,6 +8,9 @@ public enum TrajectoryAnalysis {
         public let value: Double
         /// The largest value lies at the end of the horizon: emissions are still rising.
         public let stillRising: Bool
+        /// The largest value is the first year's: emissions fall from the start of the run, so the peak is at or
+        /// before that year, which the run cannot date (the base year is the run's first point).
+        public var atStart = false
         public var year: Int { Int(time.rounded(.down)) }
     }
 
@@ -29,7 +32,7 @@ public enum TrajectoryAnalysis {
         let i = values.indices.max { values[$0] < values[$1] }!
         let t = years.map { Double($0) + 0.5 }
         if i == n - 1 { return Peak(time: t[i], value: values[i], stillRising: true) }
-        if i == 0 { return Peak(time: t[0], value: values[0], stillRising: false) }
+        if i == 0 { return Peak(time: t[0], value: values[0], stillRising: false, atStart: true) }
         let s = try prebuilt ?? spline(years, values)
         // The derivative changes sign somewhere in [t(i-1), t(i+1)]; take the best root there.
         var best = (time: t[i], value: values[i])

@@ -58,6 +58,8 @@ struct Accounting {
         ws.accounting.feedstockEnergy = feedstock * k
         ws.accounting.nonFossilEnergy = (nonFossilGeneration - (deduct ? bases : 0) - (exported - exportedCoal)) * ws.power.heatRate / 1000 * k
         ws.accounting.exportDeduction = exportedCoal * ws.power.heatRate / 1000 * k
+        // All of it, nothing deducted: the energy that goes with the territorial CO2 (the LMDI's non-fossil carrier).
+        ws.accounting.nonFossilGenerated = nonFossilGeneration * ws.power.heatRate / 1000 * k
         ws.accounting.energyTotal = ws.accounting.fossilEnergy + ws.accounting.feedstockEnergy + ws.accounting.nonFossilEnergy - ws.accounting.exportDeduction
         // The official (assessment) basis of the 2021-2022 rules: renewable electricity consumed in the region
         // beyond its 2020 level, and fossil energy used as raw material, are not counted. All non-fossil
@@ -117,6 +119,9 @@ public struct AccountingFlows {
     public var co2ByFuel = FuelVector()
     public var processCO2 = 0.0, grossCO2 = 0.0, netCO2 = 0.0
     public var fossilEnergy = 0.0, feedstockEnergy = 0.0, nonFossilEnergy = 0.0, exportDeduction = 0.0
+    /// All non-fossil generation in the region (dedicated bases included) at the coal fleet's heat rate, with no
+    /// export deducted, Mtce: `nonFossilEnergy` counts only what the balance keeps after exports.
+    public var nonFossilGenerated = 0.0
     public var energyTotal = 0.0, energyDualControl = 0.0
     /// Renewable electricity consumed in the region (TWh), and the part above its 2020 level at coal equivalent
     /// (Mtce): what the official basis leaves out.

@@ -113,6 +113,7 @@ extension CarbonModel {
         s.emit("energy_dual_control", "Mtce", ws.accounting.energyDualControl)
         for f in Fuel.allCases { s.emit("energy_\(f.key)", "Mtce", ws.accounting.fuelTotal[f]) }
         s.emit("energy_non_fossil", "Mtce", ws.accounting.nonFossilEnergy)
+        s.emit("energy_non_fossil_generated", "Mtce", ws.accounting.nonFossilGenerated)
         s.emit("energy_feedstock", "Mtce", ws.accounting.feedstockEnergy)
         s.emit("energy_export_deduction", "Mtce", ws.accounting.exportDeduction)
         s.emit("renewable_consumption", "TWh", ws.accounting.renewableConsumption)
