@@ -73,6 +73,11 @@ struct OptimizeCommand: ParsableCommand {
                 throw InputError(file: path, message: "cannot write the optimum: \(error.localizedDescription)")
             }
             print(zh ? "已写出\(path)（模型运行\(r.runs)次）" : "wrote \(path) (\(r.runs) model runs)")
+            // Found without history mode, the optimum reproduces only without it.
+            if dataset.history == nil && data.noHistory {
+                print(zh ? "注：此最优解在不含历史模式下求得，请用 carbonsim run \(path) --no-history 复现"
+                         : "note: found without history mode: reproduce it with carbonsim run \(path) --no-history")
+            }
         }
     }
 }

@@ -236,6 +236,21 @@ final class OptimizerTests: XCTestCase {
         }
     }
 
+    /// In history mode a variable's lower bound is checked against what history's schedule has installed (the
+    /// observed capacity first), not against the run without history.
+    func testInHistoryModeALowerBoundBelowTheObservedCapacityIsAnError() throws {
+        let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let url = directory.appendingPathComponent("history.yaml")
+        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [70, 300], start: 2026, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: url.path)) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertTrue(e?.message.contains("below the 127.628347 GW installed when the lever's move starts (history mode") ?? false, "\($0)")
+        }
+        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: url.path), "without history 70 is above what is installed")
+    }
+
     /// Fractions typed for percents in a spec are warned about at their line and key, like a scenario's:
     /// a target, and the bounds of a percent lever; the base scenario's own warnings come first, once.
     func testFractionsInASpecAreWarnedAboutAtTheirLine() throws {

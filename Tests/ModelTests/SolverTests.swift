@@ -67,6 +67,23 @@ final class SolverTests: XCTestCase {
         XCTAssertEqual(enforced.indicators.targetChecks.filter { $0.kind == .energyCap }.count, 3, "run checks the cap too")
     }
 
+    /// In history mode the search starts from what history's schedule has installed when the lever's last move
+    /// starts: on announced's wind path (milestones 2026 and 2030) moved to start in 2027, its 2026 milestone (the
+    /// observed 2025 capacity is lower); every setting searched runs, none is a teardown.
+    func testInHistoryModeTheSearchStartsFromWhatHistorysScheduleHasInstalled() throws {
+        let dataset = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let announced = try ScenarioLoader(dataset: dataset).load(path: Fixtures.scenarios.appendingPathComponent("announced.yaml").path)
+        var setting = try XCTUnwrap(announced.levers["sector_plans.power.wind"])
+        setting.start = 2027
+        let solver = LeverSolver(base: announced, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind")),
+                                 setting: setting, targets: try TargetParser(dataset: dataset).parse("co2_intensity_cut:15th=40"))
+        let run = try PreparedScenario(announced, dataset: dataset).run().trajectory
+        XCTAssertEqual(solver.lowest, try XCTUnwrap(run.value("capacity_wind", year: 2026)), accuracy: 1e-6)
+        XCTAssertGreaterThan(solver.lowest, try XCTUnwrap(run.value("capacity_wind", year: 2025)))
+        let value = try XCTUnwrap(try solver.solve().value)
+        XCTAssertGreaterThanOrEqual(value, solver.lowest)
+    }
+
     func testACommandTargetReplacesOnlyTheSameKindAndYear() throws {
         let dataset = try Fixtures.dataset()
         let file = try DefaultScenarios.load(dataset: dataset)[0].targets

@@ -68,7 +68,7 @@ extension FuzzFindingsTests {
         """
         scenario: \(Self.repository.appendingPathComponent("scenarios/baseline.yaml").path)
         variables:
-          sector_plans.power.wind: {range: [40, 400], start: 2021, full: 2030}
+          sector_plans.power.wind: {range: [130, 400], start: 2021, full: 2030}
         targets: {peak_year: 2026}
         \(extra)
         """

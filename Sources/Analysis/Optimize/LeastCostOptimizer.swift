@@ -176,6 +176,9 @@ public struct LeastCostOptimizer {
         return try ScenarioWriter.yaml(s, comment: [
             "Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name).",
             "Standalone: the base scenario's levers, measures, assumptions and accounting are written out, and the targets are the base's with the spec's over them.",
+            // The file holds the scenario, not how it was run: say what `run` needs to reproduce the optimum.
+            "Found on \(dataset.file)" + (dataset.history.map { " in history mode (\($0.observedYears.lowerBound)-\($0.lastObservedYear) observed): `carbonsim run` reproduces it on the same dataset." }
+                ?? " without history mode: `carbonsim run --no-history` reproduces it on the same dataset."),
         ])
     }
 }
