@@ -104,6 +104,23 @@ final class LeverSemanticsTests: XCTestCase {
         for f in r.shortfalls { XCTAssertTrue(f.message.contains(String(f.worstYear)), f.message) }
     }
 
+    /// Levers that saturate are reported, not silently capped: green hydrogen beyond the coal-chemical fuel it can
+    /// displace, fly-ash alumina capacity the ash stock can no longer feed, clinker capacity to transfer that the
+    /// region no longer has. Below saturation nothing is reported.
+    func testSaturatedLeversAreReportedAsNotHonoured() throws {
+        func paths(_ lever: String) throws -> [String] {
+            try run("sector_plans:\n  industry:\n    \(lever)\n").shortfalls.map(\.path)
+        }
+        XCTAssertTrue(try paths("green_hydrogen: {target: 10, start: 2026, full: 2030}").contains(Levers.greenHydrogen.path))
+        XCTAssertFalse(try paths("green_hydrogen: {target: 0.2, start: 2026, full: 2030}").contains(Levers.greenHydrogen.path))
+        XCTAssertTrue(try paths("fly_ash_alumina: {target: 20, start: 2026, full: 2030}").contains(Levers.flyAshAlumina.path))
+        XCTAssertFalse(try paths("fly_ash_alumina: {target: 1, start: 2026, full: 2030}").contains(Levers.flyAshAlumina.path))
+        let transfer = try run("sector_plans:\n  industry:\n    cement_capacity_transfer: {target: 30, start: 2026, full: 2030}\n")
+        let moved = try XCTUnwrap(transfer.shortfalls.first { $0.path == Levers.cementCapacityTransfer.path })
+        XCTAssertEqual(moved.amount, 30 - transfer.trajectory.value("cement_capacity_transferred", year: moved.worstYear)!, accuracy: 1e-6)
+        XCTAssertFalse(try paths("cement_capacity_transfer: {target: 5, start: 2026, full: 2030}").contains(Levers.cementCapacityTransfer.path))
+    }
+
     /// Fractions typed for percents load with a warning that names the file, the line and the intended value.
     func testFractionsTypedForPercentsAreWarnedAbout() throws {
         let s = try parse("""

@@ -70,6 +70,35 @@ public enum Shortfalls {
                  "\(year)年煤电机组供电煤耗仍高于目标\(fmt(amount))克标准煤/千瓦时：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
             }
         }
+        // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
+        if p.hydrogen.fuelTcePerTonne > 0 {
+            let h2 = r.series("green_hydrogen"), displaced = r.series("hydrogen_displaced_fuel")
+            let unused = years.indices.map { h2[$0] - displaced[$0] / p.hydrogen.fuelTcePerTonne }
+            report(Levers.greenHydrogen.path, "Mt/yr", unused, tolerance: 0.01 * max(h2.max() ?? 0, 0.01)) { year, amount in
+                ("in \(year) \(fmt(amount)) Mt of green hydrogen has no coal-chemical fuel left to displace (at most 90 % of it): it is paid for and changes nothing",
+                 "\(year)年有\(fmt(amount))百万吨绿氢已无煤化工用煤可替代（最多替代90%）：计入成本但不减排")
+            }
+        }
+        // Fly-ash alumina capacity the high-alumina fly-ash stock can no longer feed: output per unit of capacity
+        // more than 5 % below the base year's as the stock runs out.
+        let stock = r.series("fly_ash_stock"), capacity = r.series("fly_ash_alumina_capacity")
+        let fed = FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh)
+        let starved = years.indices.map { capacity[$0] > 0 ? 100 * (1 - FlyAshComponent.stockFactor(stock[$0], p.flyAsh) / fed) : 0 }
+        report(Levers.flyAshAlumina.path, "% less output per capacity", starved, tolerance: 5) { year, amount in
+            let j = years.firstIndex(of: year)!
+            return ("in \(year) the high-alumina fly-ash stock is down to \(fmt(stock[j])) Mt: the alumina capacity turns out \(fmt(amount)) % less per tonne of capacity than in the base year, and \(fmt(capacity[j])) Mt/yr of it cannot run full",
+                    "\(year)年高铝粉煤灰存量降至\(fmt(stock[j]))百万吨：提取氧化铝产能的单位产出比基年低\(fmt(amount))%，\(fmt(capacity[j]))百万吨/年产能无法满负荷运行")
+        }
+        // Clinker capacity to transfer that the region no longer has (its stock shrinks below the lever's level).
+        let transfer = p.resolvedLevers[Levers.cementCapacityTransfer]
+        if transfer.isSet {
+            let moved = r.series("cement_capacity_transferred")
+            let missing = years.indices.map { Levers.cementCapacityTransfer.level(transfer, at: Double(years[$0] + 1).nextDown, p) - moved[$0] }
+            report(Levers.cementCapacityTransfer.path, "Mt/yr", missing, tolerance: 0.01 * max(moved.max() ?? 0, 1)) { year, amount in
+                ("in \(year) \(fmt(amount)) Mt/yr of the clinker capacity to transfer is no longer in the region (its stock has shrunk): only what is there moves",
+                 "\(year)年拟转出的熟料产能中有\(fmt(amount))百万吨/年已不在本地区（存量已减少）：只能转出现有产能")
+            }
+        }
         return found
     }
 
