@@ -78,6 +78,10 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"levels below (\S+) (\S+), what '(.+)' has installed when the lever's move starts \(history mode\), take capacity down and cannot run: those runs are stored as failed"#,
+         "低于 $1 $2（情景 '$3' 在该杠杆变动开始时的已有装机，历史模式）的取值会减少装机，无法运行：这些运行记为失败"),
+        (#"levels below (\S+) (\S+), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,
+         "低于 $1 $2（情景 '$3' 在该杠杆变动开始时的已有装机）的取值会减少装机，无法运行：这些运行记为失败"),
         (#"(\S+): milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,
          "$1：里程碑 $2 在 $3 年及以前，由观测装机取代（历史模式）"),
         (#"(\S+): milestones? (.+) below the (.+) observed at the end of (\d+), raised to it \(history mode; the lever only builds\)"#,

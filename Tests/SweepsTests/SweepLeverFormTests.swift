@@ -35,7 +35,7 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(range.warnings.count, 1)
         // Percents as percents, and a lever in GW, are not warned about.
         let percents = try spec("name: p\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {levels: [20, 40]}\n  sector_plans.power.wind.target: {levels: [0.5, 1]}\n")
-        XCTAssertEqual(percents.warnings, [])
+        XCTAssertEqual(percents.warnings.filter { $0.message.contains("fraction") }, [])
     }
 
     func testATargetFactorOnADeltaBaseSetsTheLevel() throws {
@@ -81,6 +81,16 @@ final class SweepLeverFormTests: XCTestCase {
         }
         XCTAssertEqual(more.value("capacity_wind", year: 2030)!, 250, accuracy: 1e-6)
         XCTAssertEqual(more.value("capacity_solar", year: 2030)!, expected.value("capacity_solar", year: 2030)! + 40, accuracy: 1e-6)
+    }
+
+    /// Levels of a build-out lever below what the base has installed when its move starts are told at load: those
+    /// runs take capacity down and are stored as failed.
+    func testLevelsBelowInstalledCapacityAreWarnedAboutAtLoad() throws {
+        let s = try spec("name: b\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [20, 100], start: 2021, full: 2030}\n")
+        let w = try XCTUnwrap(s.warnings.first)
+        XCTAssertEqual(w.line, 5)
+        XCTAssertTrue(w.message.hasPrefix("levels below 36.07 GW, what 'baseline' has installed"), w.message)
+        XCTAssertTrue(try spec("name: a\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [40, 100], start: 2021, full: 2030}\n").warnings.isEmpty)
     }
 
     func testOneLeverTakesOneForm() throws {

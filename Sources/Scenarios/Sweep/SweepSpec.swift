@@ -99,12 +99,14 @@ public struct SweepSpecLoader {
         var factorsRead = design != nil
         // A lever takes one form: its level (`target`) or a change over the base (`delta`), not both.
         var forms: [String: String] = [:]
+        var read: [(SweepFactor, YAMLNode)] = []
         for entry in factorEntries {
             guard let design, let f: SweepFactor = attempt(nil, { try factor(entry.key, entry.value, design: design) }) else {
                 factorsRead = false
                 continue
             }
             factors.append(f)
+            read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
             guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
             if let other = forms[lever.path], other != field.rawValue {
@@ -113,6 +115,8 @@ public struct SweepSpecLoader {
             }
             forms[lever.path] = field.rawValue
         }
+
+        if let scenarios { warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) } }
 
         var n = 0
         if let design, design != .grid {
@@ -166,6 +170,23 @@ public struct SweepSpecLoader {
         return SweepSpec(file: file, text: text, name: name, scenarios: scenarios, design: design, n: n,
                          seed: UInt64(truncatingIfNeeded: seed), factors: factors, keep: keep, method: method, tolerance: tolerance,
                          warnings: warnings)
+    }
+
+    /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts (in
+    /// history mode, history's schedule): those runs cannot be run and are stored as failed, so say so at load.
+    func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+        guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut,
+              let lowest = f.distribution.bounds.min() else { return nil }
+        for scenario in scenarios {
+            guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
+            let setting = scenario.levers[lever.path] ?? defaults
+            let minimum = max(lever.minimumTarget(setting, p), dataset.history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
+            guard lowest < minimum - 1e-9 else { continue }
+            let shown = format((minimum * 1e6).rounded() / 1e6)
+            return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                message: "levels below \(shown) \(lever.unit.rawValue), what '\(scenario.name)' has installed when the lever's move starts\(dataset.history == nil ? "" : " (history mode)"), take capacity down and cannot run: those runs are stored as failed")
+        }
+        return nil
     }
 
     /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.
