@@ -38,7 +38,7 @@ public struct TextRenderer {
             rows.append(cells)
         }
         out += table(header: header, rows: rows, rightAligned: { $0 >= 2 })
-        let observed = report.history.map { " " + (language == .zh ? $0.summaryZH : $0.summary) + "." } ?? ""
+        let observed = report.history.map { language == .zh ? $0.summaryZH + "。" : " " + $0.summary + "." } ?? ""
         out += markdown ? "\n_\(t("convention"))\(observed)_\n\n" : "\(t("convention"))\(observed)\n\n"
 
         if !report.targets.isEmpty {

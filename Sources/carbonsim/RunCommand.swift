@@ -25,7 +25,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(stringLiteral: ReportFormat.help))
     var format: ReportFormat = .table
 
-    @Option(name: .long, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into; with --format xlsx, the workbook file (.xlsx).")
+    @Option(name: .shortAndLong, help: "Directory to write annual series (CSV per scenario), the table and the JSON results into; with --format xlsx, the workbook file (.xlsx).")
     var output: String?
 
     @OptionGroup var table: PlanTableOptions

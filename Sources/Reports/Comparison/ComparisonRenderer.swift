@@ -82,7 +82,7 @@ public enum ComparisonRenderer {
             }
         }
         out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 3 })
-        let observed = c.reports.first?.history.map { " " + (language == .zh ? $0.summaryZH : $0.summary) + "." } ?? ""
+        let observed = c.reports.first?.history.map { language == .zh ? $0.summaryZH + "。" : " " + $0.summary + "." } ?? ""
         out += markdown ? "\n_\(x("difference_note")) \(x("share_note")) \(t("convention"))\(observed)_\n\n" : "\(x("difference_note")) \(x("share_note"))\n\(t("convention"))\(observed)\n\n"
 
         if !c.targets.isEmpty {

@@ -171,7 +171,19 @@ public struct HistoryMode: Sendable, Equatable {
     }
 
     public var summaryZH: String {
-        "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(file)）；风电光伏杠杆自\(lastObservedYear + 1)年起作用，其他杠杆按各自年份"
+        func spanZH<S: Sequence>(_ years: S) -> String where S.Element == Int { Self.span(years).replacingOccurrences(of: ", ", with: "、") }
+        var parts: [String] = []
+        if !gdpGrowth.isEmpty { parts.append("GDP增速\(spanZH(gdpGrowth.keys))年") }
+        if !exports.isEmpty { parts.append("外送电量\(spanZH(exports.keys))年") }
+        if !capacities.years.isEmpty { parts.append("风电光伏装机\(spanZH(capacities.years))年") }
+        for c in PathCalibration.all {
+            if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
+        }
+        if let s = capacityFactorScale { parts.append("风电光伏利用小时按发电量拟合（×\(format((s * 1e4).rounded() / 1e4))）") }
+        if let k = energyBasisRatio { parts.append("能源消费按能源统计口径（CEADs折算值×\(format((k * 1e4).rounded() / 1e4))，按观测总量拟合）") }
+        let source = file.replacingOccurrences(of: " (embedded)", with: "（内置）")
+        return "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(source)）：" + parts.joined(separator: "；")
+            + "；风电光伏杠杆自\(lastObservedYear + 1)年起作用，其他杠杆按各自年份"
     }
 }
 

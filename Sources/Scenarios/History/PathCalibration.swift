@@ -54,8 +54,9 @@ struct PathCalibration: Sendable {
     /// The observed level quantity; its `_growth` counterpart counts too.
     let quantity: String
     let later: Later
-    /// What the path is, for the fitted entry's source.
+    /// What the path is, for the fitted entry's source, and in Chinese for the footnotes under zh.
     let what: String
+    let whatZH: String
     /// The dataset entry whose value is the level one unit of the path drives, per unit (the base-year
     /// consumption for new load, TWh per TWh; nil: the path is an index of the level, its base-year knot).
     let levelEntry: String?
