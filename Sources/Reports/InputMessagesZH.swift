@@ -78,6 +78,8 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"enforcing dual control needs an energy cap to enforce"#, "强制执行能耗双控需要设定能耗总量上限"),
+        (#"targets.energy_cap with at least one year, for example \{2025: 250\}"#, "targets.energy_cap，至少一个年份，例如 {2025: 250}"),
         (#"levels below (\S+) (\S+), what '(.+)' has installed when the lever's move starts \(history mode\), take capacity down and cannot run: those runs are stored as failed"#,
          "低于 $1 $2（情景 '$3' 在该杠杆变动开始时的已有装机，历史模式）的取值会减少装机，无法运行：这些运行记为失败"),
         (#"levels below (\S+) (\S+), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,

@@ -67,7 +67,7 @@ struct DecomposeCommand: ParsableCommand {
                 let b = try PreparedScenario(scenarios[0], dataset: dataset).run()
                 let p = try PreparedScenario(scenarios[1], dataset: dataset).run()
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))
-                labels = ("\(b.name) \(to)", "\(p.name) \(to)")
+                labels = ("\(Labels.scenario(b.name, lang)) \(to)", "\(Labels.scenario(p.name, lang)) \(to)")
             } else {
                 let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[1]
                 scenarios = [scenario]
