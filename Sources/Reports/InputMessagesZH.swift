@@ -164,6 +164,7 @@ public enum InputMessagesZH {
         (#"total_cost, cumulative_co2, peak_value, or <series>@<year> such as co2_gross@2030"#,
          "total_cost、cumulative_co2、peak_value，或 <序列>@<年份>，如 co2_gross@2030"),
         (#"expected (.+), found (.+)"#, "应为§1，实际为§2"),
+        (#"a number, (-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "数字，$1 至 $2$3"),
         (#"(-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "$1 至 $2$3"),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }

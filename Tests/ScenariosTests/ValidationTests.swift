@@ -69,6 +69,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(e.keyPath, "sector_plans.power.wind.target")
         XCTAssertEqual(e.line, 3)
         XCTAssertTrue(e.message.contains("expected a number"), e.message)
+        XCTAssertEqual(e.accepted, "a number, 0 to 1000 GW", "which numbers would do")
         let list = try error("sector_plans:\n  power:\n    wind: [1, 2]\n")
         XCTAssertTrue(list.message.contains("lever"), list.message)
     }

@@ -192,7 +192,12 @@ public struct YAMLNode {
     }
 
     public func double(in range: ClosedRange<Double>, unit: String) throws -> Double {
-        let v = try double()
+        let v: Double
+        do { v = try double() } catch let e as InputError where e.accepted == nil {
+            // Not a number at all: say which numbers would do.
+            throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
+                             accepted: "a number, \(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
+        }
         guard range.contains(v) else {
             throw error("\(format(v)) is out of range", accepted: "\(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
         }
