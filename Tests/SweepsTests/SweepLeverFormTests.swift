@@ -83,6 +83,35 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(more.value("capacity_solar", year: 2030)!, expected.value("capacity_solar", year: 2030)! + 40, accuracy: 1e-6)
     }
 
+    /// In history mode a dataset factor that moves the wind trend (its build rate) leaves the observed years and the
+    /// scenario's own later milestones where `run` has them: wind and solar are merged again in that run.
+    func testADatasetFactorUnderTheObservedCapacitiesKeepsThemInHistoryMode() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let url = directory.appendingPathComponent("rate.yaml")
+        try "name: r\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  power.wind_build_rate: {levels: [9]}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history)
+        let announced = try ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
+        let expected = try PreparedScenario(announced, dataset: history).run().trajectory
+        let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [9]))).run()
+        for year in [2020, 2025, 2026, 2030] {
+            XCTAssertEqual(r.value("capacity_wind", year: year)!, expected.value("capacity_wind", year: year)!, accuracy: 1e-6, "\(year)")
+        }
+    }
+
+    /// In history mode a level below the observed capacity is not a teardown: it is raised to it, and said so.
+    func testLevelsBelowTheObservedCapacityAreSaidToBeRaisedInHistoryMode() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let url = directory.appendingPathComponent("low.yaml")
+        try "name: l\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [80, 140], start: 2021, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let spec = try SweepSpecLoader(dataset: history).load(path: url.path)
+        XCTAssertEqual(spec.warnings.map(\.message), ["levels below 127.6283 GW, the capacity observed at the end of 2025 (history mode), are raised to it: those runs all run at 127.6283 GW"])
+        let plan = try SweepPlan(spec: spec, dataset: history)
+        let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [80]))).run()
+        XCTAssertEqual(r.value("capacity_wind", year: 2030)!, 127.6283, accuracy: 1e-4)
+    }
+
     /// Levels of a build-out lever below what the base has installed when its move starts are told at load: those
     /// runs take capacity down and are stored as failed.
     func testLevelsBelowInstalledCapacityAreWarnedAboutAtLoad() throws {

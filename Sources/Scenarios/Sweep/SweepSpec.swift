@@ -172,19 +172,30 @@ public struct SweepSpecLoader {
                          warnings: warnings)
     }
 
-    /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts (in
-    /// history mode, history's schedule): those runs cannot be run and are stored as failed, so say so at load.
+    /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
+    /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
+    /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
     func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut,
               let lowest = f.distribution.bounds.min() else { return nil }
+        func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
+        let unit = lever.unit.rawValue
         for scenario in scenarios {
             guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
-            let setting = scenario.levers[lever.path] ?? defaults
-            let minimum = max(lever.minimumTarget(setting, p), dataset.history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
-            guard lowest < minimum - 1e-9 else { continue }
-            let shown = format((minimum * 1e6).rounded() / 1e6)
-            return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                message: "levels below \(shown) \(lever.unit.rawValue), what '\(scenario.name)' has installed when the lever's move starts\(dataset.history == nil ? "" : " (history mode)"), take capacity down and cannot run: those runs are stored as failed")
+            let setting = lever.setting(scenario.levers[lever.path] ?? defaults, reaching: lowest, p)
+            var levers = p.resolvedLevers
+            do {
+                let notes = try PreparedScenario.apply([lever.path: setting], to: &levers, history: dataset.history, parameters: p,
+                                                       file: node.file, only: [lever.path])
+                guard notes.contains(where: { $0.contains("raised to it") }),
+                      let floor = dataset.history?.floor(for: lever, parameters: p) else { continue }
+                return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                    message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit)")
+            } catch {
+                let minimum = max(lever.minimumTarget(setting, p), dataset.history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
+                return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                    message: "levels below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed")
+            }
         }
         return nil
     }

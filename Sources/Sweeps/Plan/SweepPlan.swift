@@ -67,9 +67,17 @@ public struct SweepPlan: Sendable {
                 leverSettings[lever.path] = s
             }
         }
-        // Lever baselines read the (possibly varied) dataset values, so levers go last.
-        _ = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file,
-                                       only: Set(leverSettings.keys))
+        // Lever baselines read the (possibly varied) dataset values, so levers go last. In history mode a varied
+        // dataset value (a build rate, the base-year capacity) moves the trend under the observed capacities, so
+        // wind and solar are merged again, from the scenario's own settings where the run does not vary them.
+        var only = Set(leverSettings.keys)
+        if history != nil && spec.factors.contains(where: { if case .dataset = $0.target { return true } else { return false } }) {
+            for lever in [Levers.wind, Levers.solar] where leverSettings[lever.path] == nil {
+                if let own = scenario.levers[lever.path] { leverSettings[lever.path] = own }
+                only.insert(lever.path)
+            }
+        }
+        _ = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file, only: only)
         p.levers = levers
         return p
     }
