@@ -112,14 +112,17 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
 func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language) throws -> Scenario {
     let s = try loader.load(path: path)
     for w in s.warnings { printLine(language.describe(w)) }
-    // What history mode does to the file's wind and solar milestones (superseded, raised) is told here too, not
-    // only in JSON; a scenario that cannot be prepared fails with its error where the command prepares it.
-    if loader.dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: loader.dataset) {
-        for note in prepared.historyNotes {
-            printLine(language.describe(InputWarning(file: s.file, line: nil, keyPath: "history", message: note)))
-        }
-    }
+    printHistoryNotes(s, dataset: loader.dataset, language: language)
     return s
+}
+
+/// What history mode does to a scenario file's wind and solar milestones (superseded, raised), told on standard
+/// error, not only in JSON. A scenario that cannot be prepared fails with its error where the command prepares it.
+func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language) {
+    guard dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
+    for note in prepared.historyNotes {
+        printLine(language.describe(InputWarning(file: s.file, line: nil, keyPath: "history", message: note)))
+    }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an
