@@ -39,7 +39,7 @@ public enum JSONRenderer {
         let i = r.indicators
         let targets: [[String: Any]] = i.targetChecks.map {
             ["target": $0.kind.rawValue, "year": $0.year, "period": $0.period.ordinal, "required": $0.required,
-             "achieved": number($0.achieved), "passed": $0.passed,
+             "achieved": number($0.achieved), "passed": $0.passed, "at_or_before": $0.atOrBefore,
              "margin": number(TargetPresentation($0, units: .model, language: .en).margin)]
         }
         let indicators: [String: Any] = [

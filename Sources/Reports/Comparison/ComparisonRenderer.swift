@@ -101,7 +101,10 @@ public enum ComparisonRenderer {
                     let gap = check.gap.map { g in
                         row.isYear ? signedYears(g) : isPercentTarget(row.kind) ? pointsDelta(g, language) : signed(g * factor)
                     }
-                    cells += [show(check.required), check.achieved.map(show) ?? t("never"), gap ?? "", check.passed ? t("pass") : t("fail")]
+                    // A peak at the run's first year is a bound (≤2019), and so is how early it is.
+                    let bound = check.atOrBefore ? "≤" : ""
+                    cells += [show(check.required), check.achieved.map { bound + show($0) } ?? t("never"), gap.map { bound + $0 } ?? "",
+                              check.passed ? t("pass") : t("fail")]
                 }
                 return cells
             }
