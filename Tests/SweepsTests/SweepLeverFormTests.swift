@@ -18,6 +18,16 @@ final class SweepLeverFormTests: XCTestCase {
     func spec(_ text: String, name: String = "spec.yaml") throws -> SweepSpec { try fixture.spec(text, name: name) }
     func specError(_ text: String) throws -> InputError { try fixture.specError(text) }
 
+    /// A sweep of announced with `factors` (YAML lines) in history mode, and announced's own `run` there.
+    func announcedInHistoryMode(_ factors: String) throws -> (plan: SweepPlan, run: Trajectory, lastObserved: Int) {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let url = directory.appendingPathComponent("history-\(UUID().uuidString).yaml")
+        try "name: h\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n\(factors)".write(to: url, atomically: true, encoding: .utf8)
+        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history)
+        let announced = try ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
+        return (plan, try PreparedScenario(announced, dataset: history).run().trajectory, try XCTUnwrap(history.history?.lastObservedYear))
+    }
+
     func wind2030(_ plan: SweepPlan, _ x: [Double]) throws -> Double {
         let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: x))).run()
         return try XCTUnwrap(r.value("capacity_wind", year: 2030))
@@ -61,14 +71,7 @@ final class SweepLeverFormTests: XCTestCase {
     /// capacities come first, as `run` has them. A factor at the scenario's own setting reproduces `run` in every
     /// series and year, and a delta factor moves only the years after history.
     func testARunThatVariesWindOrSolarFollowsHistoryAsRunDoes() throws {
-        let history = try dataset.inHistoryMode(datasetPath: nil)
-        let n = try XCTUnwrap(history.history?.lastObservedYear)
-        let url = directory.appendingPathComponent("history.yaml")
-        try "name: h\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [196, 250]}\n  sector_plans.power.solar.delta: {levels: [0, 40]}\n"
-            .write(to: url, atomically: true, encoding: .utf8)
-        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history)
-        let announced = try ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
-        let expected = try PreparedScenario(announced, dataset: history).run().trajectory
+        let (plan, expected, n) = try announcedInHistoryMode("  sector_plans.power.wind.target: {levels: [196, 250]}\n  sector_plans.power.solar.delta: {levels: [0, 40]}\n")
         let same = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [196, 0]))).run()
         for name in ["capacity_wind", "capacity_solar", "co2_gross", "energy_total"] {
             for (year, v) in zip(expected.years, expected.series(name)) {
@@ -86,13 +89,7 @@ final class SweepLeverFormTests: XCTestCase {
     /// In history mode a dataset factor that moves the wind trend (its build rate) leaves the observed years and the
     /// scenario's own later milestones where `run` has them: wind and solar are merged again in that run.
     func testADatasetFactorUnderTheObservedCapacitiesKeepsThemInHistoryMode() throws {
-        let history = try dataset.inHistoryMode(datasetPath: nil)
-        let url = directory.appendingPathComponent("rate.yaml")
-        try "name: r\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  power.wind_build_rate: {levels: [9]}\n"
-            .write(to: url, atomically: true, encoding: .utf8)
-        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history)
-        let announced = try ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
-        let expected = try PreparedScenario(announced, dataset: history).run().trajectory
+        let (plan, expected, _) = try announcedInHistoryMode("  power.wind_build_rate: {levels: [9]}\n")
         let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [9]))).run()
         for year in [2020, 2025, 2026, 2030] {
             XCTAssertEqual(r.value("capacity_wind", year: year)!, expected.value("capacity_wind", year: year)!, accuracy: 1e-6, "\(year)")

@@ -64,9 +64,8 @@ public struct LeverSolver {
     /// not a build-out; in history mode from what the schedule history runs has installed then (the observed
     /// capacity, then the scenario's later milestones).
     public var lowest: Double {
-        let history = dataset.history
-        return max(lever.minimumTarget(setting, baseParameters), history?.floor(for: lever, parameters: baseParameters) ?? -.infinity,
-                   history?.minimumTarget(lever, setting, parameters: baseParameters) ?? -.infinity)
+        max(dataset.minimumTarget(lever, setting, parameters: baseParameters),
+            dataset.history?.floor(for: lever, parameters: baseParameters) ?? -.infinity)
     }
 
     public func solve(direction: Direction = .minimum, tolerance: Double = 1e-4) throws -> Solution {

@@ -92,10 +92,8 @@ extension HistoryMode {
     /// `only` limits the merge to some of them (a sweep run re-merges the levers it varies).
     public func mergingCapacities(into levers: inout LeverSettings, scenario: [String: LeverSetting],
                                   parameters p: ModelParameters, only: Set<String>? = nil) -> [String] {
-        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
         var notes: [String] = []
-        for (lever, observed, rate) in [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)]
-        where only?.contains(lever.path) ?? true {
+        for (lever, observed, rate) in followed(p) where only?.contains(lever.path) ?? true {
             guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
                                                                      baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
@@ -113,10 +111,8 @@ extension HistoryMode {
     /// (observed, then the setting's later milestones) has installed when its last move starts, so at least the
     /// last observed capacity; nil for a lever history does not follow. Solve starts its search there.
     public func minimumTarget(_ lever: Lever, _ setting: LeverSetting, parameters p: ModelParameters) -> Double? {
-        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
-        let (observed, rate) = lever.path == Levers.wind.path ? (wind, p.power.windBuildRate)
-            : lever.path == Levers.solar.path ? (solar, p.power.solarBuildRate) : ([:], 0)
-        guard let merged = CapacityHistory.merging(setting, lever: lever, observed: observed, baseYear: baseYear,
+        guard let (_, observed, rate) = followed(p).first(where: { $0.lever.path == lever.path }),
+              let merged = CapacityHistory.merging(setting, lever: lever, observed: observed, baseYear: baseYear,
                                                    rate: rate, parameters: p) else { return nil }
         return lever.minimumTarget(merged.setting, p)
     }
@@ -124,8 +120,22 @@ extension HistoryMode {
     /// The lowest level a build-out lever followed by history can reach after N: its last observed capacity
     /// (file units); nil for other levers. Solve starts its search there.
     public func floor(for lever: Lever, parameters p: ModelParameters) -> Double? {
-        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
-        let observed = lever.path == Levers.wind.path ? wind : lever.path == Levers.solar.path ? solar : [:]
+        guard let observed = followed(p).first(where: { $0.lever.path == lever.path })?.observed else { return nil }
         return observed.keys.max().map { observed[$0]! }
+    }
+
+    /// The levers history follows, each with its observed year-end capacities (the totals split) and its trend's rate.
+    func followed(_ p: ModelParameters) -> [(lever: Lever, observed: [Int: Double], rate: Double)] {
+        let (wind, solar) = capacities.split(baseWind: p.power.baseWind, baseSolar: p.power.baseSolar)
+        return [(Levers.wind, wind, p.power.windBuildRate), (Levers.solar, solar, p.power.solarBuildRate)]
+    }
+}
+
+extension Dataset {
+    /// The lowest level the last milestone of `setting` may reach: what is installed when the lever's last move
+    /// starts, and in history mode what history's schedule has installed then. Optimize checks bounds against it,
+    /// sweeps warn below it, solve searches from it.
+    public func minimumTarget(_ lever: Lever, _ setting: LeverSetting, parameters p: ModelParameters) -> Double {
+        max(lever.minimumTarget(setting, p), history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
     }
 }

@@ -169,11 +169,12 @@ public struct OptimizeSpecLoader {
         if let base {
             // In history mode the schedule run is history's (observed capacity first), so is what is installed.
             let p = try baseParameters(base)
-            let own = lever.minimumTarget(setting, p), followed = dataset.history?.minimumTarget(lever, setting, parameters: p)
-            let minimum = max(own, followed ?? -.infinity)
+            let minimum = dataset.minimumTarget(lever, setting, parameters: p)
             if b[0] < minimum - 1e-9 {
                 let shown = format((minimum * 1e6).rounded() / 1e6)
-                let basis = followed.map { $0 >= own ? " (history mode: the observed capacity, then the base scenario's later milestones)" : "" } ?? ""
+                // Said when history's schedule sets the minimum (wind and solar in history mode).
+                let history = dataset.history?.minimumTarget(lever, setting, parameters: p).map { $0 >= lever.minimumTarget(setting, p) } ?? false
+                let basis = history ? " (history mode: the observed capacity, then the base scenario's later milestones)" : ""
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts\(basis); a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }

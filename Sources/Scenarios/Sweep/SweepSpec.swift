@@ -192,7 +192,7 @@ public struct SweepSpecLoader {
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                     message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit)")
             } catch {
-                let minimum = max(lever.minimumTarget(setting, p), dataset.history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
+                let minimum = dataset.minimumTarget(lever, setting, parameters: p)
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                     message: "levels below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed")
             }

@@ -10,6 +10,8 @@ public struct SweepPlan: Sendable {
     /// History mode's observations, when the dataset follows them: a run's varied wind and solar are merged with
     /// them as `run` merges a scenario file's.
     let history: HistoryMode?
+    /// In history mode with a dataset factor, which may move the trend under the observed capacities.
+    let remergesCapacities: Bool
     /// The dataset loader's check for each dataset factor (nil for lever factors).
     let checks: [ValueCheck?]
 
@@ -17,6 +19,7 @@ public struct SweepPlan: Sendable {
         self.spec = spec
         bases = try spec.scenarios.map { ($0, try PreparedScenario($0, dataset: dataset).parameters) }
         history = dataset.history
+        remergesCapacities = dataset.history != nil && spec.factors.contains { if case .dataset = $0.target { true } else { false } }
         checks = spec.factors.map { f in
             if case .dataset(let path, _) = f.target { return dataset.check(path) }
             return nil
@@ -71,7 +74,7 @@ public struct SweepPlan: Sendable {
         // dataset value (a build rate, the base-year capacity) moves the trend under the observed capacities, so
         // wind and solar are merged again, from the scenario's own settings where the run does not vary them.
         var only = Set(leverSettings.keys)
-        if history != nil && spec.factors.contains(where: { if case .dataset = $0.target { return true } else { return false } }) {
+        if remergesCapacities {
             for lever in [Levers.wind, Levers.solar] where leverSettings[lever.path] == nil {
                 if let own = scenario.levers[lever.path] { leverSettings[lever.path] = own }
                 only.insert(lever.path)
