@@ -90,6 +90,8 @@ public enum InputMessagesZH {
          "$1：里程碑 $2 低于 $4 年末观测到的 $3，已提高到该值（历史模式；该杠杆只增加装机）"),
         (#"key '(.+)' appears twice in one mapping"#, "键 '$1' 在同一映射中出现了两次"),
         (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
+        (#"each key once; merge the two entries into one"#, "每个键只写一次：把两处合并为一处"),
+        (#"(.+) \(or 15, 十五五\)"#, "$1（也可写 15、十五五）"),
         (#"'(.+)' is not accepted"#, "不接受 '$1'"),
         (#"unknown factor path '(.+)'"#, "未知的因子路径 '$1'"),
         (#"unknown objective '(.+)'"#, "未知的优化目标 '$1'"),

@@ -166,17 +166,5 @@ public enum Labels {
     }
 
     /// 十四五, 十五五 … 十九五, then 第二十个五年 ….
-    public static func periodNameZH(_ number: Int) -> String {
-        if (10...19).contains(number) { return chineseNumber(number) + "五" }
-        return "第\(chineseNumber(number))个五年"
-    }
-
-    /// 1-99 in Chinese numerals: 十四, 二十, 二十一.
-    static func chineseNumber(_ n: Int) -> String {
-        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        guard (1...99).contains(n) else { return String(n) }
-        let tens = n / 10, ones = n % 10
-        if tens == 0 { return digits[ones] }
-        return (tens == 1 ? "" : digits[tens]) + "十" + digits[ones]
-    }
+    public static func periodNameZH(_ number: Int) -> String { PlanPeriod(number: number).nameZH }
 }

@@ -94,6 +94,8 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertEqual(m("expected years with shares in %, found a single value"), "应为各年份的比重（%），实际为单个数值")
         XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
         XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")
+        XCTAssertEqual(m("each key once; merge the two entries into one"), "每个键只写一次：把两处合并为一处")
+        XCTAssertEqual(m("14th, 15th, 16th (or 15, 十五五)"), "14th, 15th, 16th（也可写 15、十五五）")
         XCTAssertEqual(m("a lever takes one of 'target', 'path' and 'delta', not target and delta"),
                        "政策杠杆只取 'target'、'path'、'delta' 三种写法之一，不能同时用 target 和 delta")
         XCTAssertEqual(m("empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"),

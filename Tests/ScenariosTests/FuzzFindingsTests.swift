@@ -52,6 +52,25 @@ extension FuzzFindingsTests {
         assertInputError(try parser.parse("peak_ceiling=-5"), "out of range", "1 to 100000 Mt CO2")
         XCTAssertEqual(try parser.parse("peak_year=2030").peakYear, 2030)
     }
+
+    /// A plan period is written `15`, `15th` or `十五五`, on the command line as in files; `15x`, `2030` and a period
+    /// outside the horizon are refused, not read by their leading digits.
+    func testPlanPeriodsAreReadAsWrittenNotByTheirLeadingDigits() throws {
+        let dataset = try Dataset.innerMongolia()
+        let parser = TargetParser(dataset: dataset)
+        for key in ["15", "15th", "十五五", "“十五五”"] {
+            XCTAssertEqual(try parser.parse("co2_intensity_cut:\(key)=20").co2IntensityCut, [15: 20], key)
+        }
+        XCTAssertEqual(try parser.parse("energy_intensity_cut:第二十个五年=5").energyIntensityCut, [20: 5])
+        for key in ["15x", "15st", "2030", "13th", "十三五", "22nd"] {
+            assertInputError(try parser.parse("co2_intensity_cut:\(key)=20"), "needs a plan period", "14th, 15th")
+        }
+        let loader = ScenarioLoader(dataset: dataset)
+        let file = try temporary("name: periods\ntargets:\n  co2_intensity_cut: {十五五: 18, 16th: 20}\n")
+        XCTAssertEqual(try loader.load(path: file).targets.co2IntensityCut, [15: 18, 16: 20])
+        assertInputError(try loader.load(path: try temporary("name: periods\ntargets:\n  co2_intensity_cut: {15x: 18}\n")),
+                         ":3", "'15x' is not a plan period", "十五五")
+    }
 }
 
 extension FuzzFindingsTests {

@@ -83,6 +83,9 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(e.message, "key 'wind' appears twice in one mapping")
         XCTAssertEqual(e.line, 7)
         XCTAssertEqual(e.column, 5)
+        XCTAssertEqual(e.keyPath, "sector_plans.power.wind")
+        XCTAssertEqual(YAMLNode.enclosingKeys(ofLine: 5, in: "a:\n  b:\n    # c:\n\n    d: 1\n"), ["a", "b"])
+        XCTAssertEqual(YAMLNode.enclosingKeys(ofLine: 1, in: "a: 1\n"), [])
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "x:\n  a: 1\n  b: 2\ny: 3\n  a: 4\n", mappingAt: 2, column: 3))
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }

@@ -50,6 +50,23 @@ public struct YAMLNode {
         return nil
     }
 
+    /// The keys of the block mappings enclosing a line (`sector_plans.power`), read from indentation: where Yams
+    /// stops at a duplicate there is no node tree to ask.
+    static func enclosingKeys(ofLine line: Int, in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return [] }
+        var indent = lines[line - 1].prefix { $0 == " " }.count
+        var keys: [String] = []
+        for i in stride(from: line - 2, through: 0, by: -1) where indent > 0 {
+            let l = lines[i], own = l.prefix { $0 == " " }.count, rest = l.dropFirst(own)
+            guard own < indent, !rest.trimmingCharacters(in: .whitespaces).isEmpty, !rest.hasPrefix("#"),
+                  let colon = rest.firstIndex(of: ":") else { continue }
+            keys.insert(rest[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " \"'")), at: 0)
+            indent = own
+        }
+        return keys
+    }
+
     /// Line and column (1-based) of the first tab in a line's leading whitespace, if any.
     static func firstIndentationTab(_ text: String) -> (line: Int, column: Int)? {
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -114,7 +131,9 @@ public struct YAMLNode {
             let message = "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
             if duplicates.count == 1,
                let at = repeatedKey(duplicates[0], in: text, mappingAt: context.mark.line, column: context.mark.column) {
-                return InputError(file: file, line: at.line, column: at.column, message: message)
+                let path = (enclosingKeys(ofLine: at.line, in: text) + [duplicates[0]]).joined(separator: ".")
+                return InputError(file: file, line: at.line, column: at.column, keyPath: path, message: message,
+                                  accepted: "each key once; merge the two entries into one")
             }
             return InputError(file: file, line: context.mark.line, column: context.mark.column, message: message)
         default:

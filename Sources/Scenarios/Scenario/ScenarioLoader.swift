@@ -165,17 +165,15 @@ public struct ScenarioLoader {
         return y
     }
 
-    /// Keys like `14th` or `14`: five-year plan periods inside the horizon, with their value nodes.
+    /// Keys like `14th`, `14` or `十四五`: five-year plan periods inside the horizon, with their value nodes.
     func readPeriods(_ node: YAMLNode) throws -> [(period: Int, value: YAMLNode)] {
         let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
         let accepted = periods.map(\.ordinal).joined(separator: ", ")
         return try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %").map { key, value in
-            let digits = key.prefix { $0.isNumber }
-            guard let n = Int(digits), periods.contains(PlanPeriod(number: n)),
-                  key == String(n) || key == PlanPeriod(number: n).ordinal else {
-                throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted)
+            guard let period = PlanPeriod.named(key, among: periods) else {
+                throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted + " (or 15, 十五五)")
             }
-            return (n, value)
+            return (period.number, value)
         }
     }
 

@@ -33,10 +33,10 @@ public struct TargetParser {
         }
         func period(_ s: String?) throws -> Int {
             let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
-            guard let s, let n = Int(s.prefix { $0.isNumber }), periods.contains(PlanPeriod(number: n)) else {
-                throw error("needs a plan period inside the horizon (\(periods.map(\.ordinal).joined(separator: ", ")))")
+            guard let s, let p = PlanPeriod.named(s, among: periods) else {
+                throw error("needs a plan period inside the horizon (\(periods.map(\.ordinal).joined(separator: ", ")), or 15, 十五五)")
             }
-            return n
+            return p.number
         }
         // The ranges of scenario files (ScenarioLoader.readTargets).
         func within(_ range: ClosedRange<Double>, _ unit: String) throws -> Double {
