@@ -90,6 +90,20 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }
 
+    /// Enforcing dual control without a cap is refused where `enforce` is written, in the file that writes it.
+    func testEnforcedDualControlWithoutACapPointsAtEnforce() throws {
+        let base = try write("enforce.yaml", Data("name: e\nmeasures:\n  dual_control:\n    enforce: true\n".utf8))
+        let child = try write("child.yaml", Data("name: c\nextends: enforce.yaml\n".utf8))
+        for path in [base, child] {
+            let scenario = try ScenarioLoader(dataset: dataset).load(path: path)
+            let e = try XCTUnwrap(inputError { try PreparedScenario(scenario, dataset: self.dataset) })
+            XCTAssertEqual(e.message, "enforcing dual control needs an energy cap to enforce")
+            XCTAssertTrue(e.file.hasSuffix("enforce.yaml"), e.file)
+            XCTAssertEqual(e.line, 4)
+            XCTAssertEqual(e.keyPath, "measures.dual_control.enforce")
+        }
+    }
+
     func testTabsInIndentationAreSaidWithLineAndColumn() throws {
         let path = try write("tabs.yaml", Data("name: t\nsector_plans:\n\tpower:\n\t\twind: {target: 100}\n".utf8))
         let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })

@@ -13,7 +13,9 @@ public struct PreparedScenario: Sendable {
     public init(_ scenario: Scenario, dataset: Dataset) throws {
         self.scenario = scenario
         if scenario.enforceDualControl && scenario.targets.energyCap.isEmpty {
-            throw InputError(file: scenario.file, keyPath: "measures.dual_control.enforce",
+            let at = scenario.enforceDualControlAt
+            throw InputError(file: at?.file ?? scenario.file, line: at?.line, column: at?.column,
+                             keyPath: "measures.dual_control.enforce",
                              message: "enforcing dual control needs an energy cap to enforce",
                              accepted: "targets.energy_cap with at least one year, for example {2025: 250}")
         }

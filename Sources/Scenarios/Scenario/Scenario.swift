@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Equatable {
     public var assumptions: [String: Double] = [:]
     /// Enforce the energy cap by curtailing energy-intensive output (otherwise it is only checked).
     public var enforceDualControl = false
+    /// Where `enforce` was written (this file or one it extends), for errors about it. Not part of equality.
+    public var enforceDualControlAt: (file: String, line: Int, column: Int)?
     public var accounting = AccountingSwitches()
     /// What loaded but is probably not what was meant (a fraction typed for a percentage).
     public var warnings: [InputWarning] = []

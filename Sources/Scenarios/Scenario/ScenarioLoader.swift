@@ -182,7 +182,10 @@ public struct ScenarioLoader {
         let path = node.keyPath
         if path == "measures.dual_control" {
             let e = try node.entries(allowed: ["enforce"])
-            if let v = e["enforce"] { scenario.enforceDualControl = try v.bool() }
+            if let v = e["enforce"] {
+                scenario.enforceDualControl = try v.bool()
+                scenario.enforceDualControlAt = v.node.mark.map { (v.file, $0.line, $0.column) }
+            }
             return
         }
         if let lever = LeverRegistry.lever(path) {
