@@ -239,6 +239,33 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertTrue(notes[0].contains("milestone 2022 at or before"), notes[0])
     }
 
+    /// An assumption scaling a series history follows or fitted moves only the years after N: GDP growth 20 % faster
+    /// leaves GDP through N - 1 as observed (year N moves by its second half, the model's growth steps run mid-year
+    /// to mid-year); exports 20 % higher leave the observed knots. A demand index (1 in the base year by definition)
+    /// scales after the base year, so the base-year split still holds. A sweep factor sets the same.
+    func testAssumptionsScaleTheYearsAfterTheObservedOnes() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let base = try run(try scenario("name: base\n"), d)
+        let faster = try run(try scenario("name: faster\nassumptions:\n  economy.growth: 1.2\n"), d)
+        for y in 2019...n - 1 { XCTAssertEqual(faster.value("gdp", year: y)!, base.value("gdp", year: y)!, accuracy: 1e-9 * base.value("gdp", year: y)!, "\(y)") }
+        XCTAssertEqual(faster.value("gdp", year: n)! / base.value("gdp", year: n)!, 1, accuracy: 2e-3)
+        let g = base.value("gdp", year: n + 5)! / base.value("gdp", year: n)!, h = faster.value("gdp", year: n + 5)! / faster.value("gdp", year: n)!
+        XCTAssertGreaterThan(log(h) / log(g), 1.15)
+        let e = try XCTUnwrap(d.entry("power.exports")), scaled = try d.applying([("power.exports", 1.2, nil)]).entry("power.exports")!
+        guard case .series(let years, let before) = e.value, case .series(_, let after) = scaled.value else { return XCTFail("series") }
+        for (y, (a, b)) in zip(years, zip(before, after)) { XCTAssertEqual(b, Int(y) > n ? 1.2 * a : a, accuracy: 1e-12, "\(y)") }
+        // Through the binding a sweep uses: the same parameters as the assumption.
+        var p = try d.modelParameters()
+        try XCTUnwrap(d.binding("economy.growth")).apply(1.2, to: &p)
+        XCTAssertEqual(p.economy.growthRates, try d.applying([("economy.growth", 1.2, nil)]).modelParameters().economy.growthRates)
+        // A demand index: the base-year knot stays 1, the split holds, later output falls with the scale.
+        let lower = try run(try scenario("name: lower\nassumptions:\n  products.steel.demand_index: 0.9\n"), Self.plain)
+        let plainBase = try run(try scenario("name: base\n"), Self.plain)
+        XCTAssertEqual(lower.value("output_steel", year: 2019)!, plainBase.value("output_steel", year: 2019)!, accuracy: 1e-9)
+        XCTAssertEqual(lower.value("output_steel", year: 2030)! / plainBase.value("output_steel", year: 2030)!, 0.9, accuracy: 0.01)
+    }
+
     /// A delta is added to what it extends as history runs it: a delta of 0 is the extended scenario in every
     /// year, its milestones after N add to the extended scenario's there, and one at or before N is superseded.
     func testADeltaAddsToTheExtendedScenarioAsHistoryRunsIt() throws {

@@ -35,6 +35,24 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         XCTAssertFalse(zh.out.contains("情景情景"), zh.out)
     }
 
+    /// A growth rate typed where the scale of the growth path belongs (0.05 for "5 %/yr"), or an estimate far outside its
+    /// plausible range, is told with file, line and the range, in a scenario's assumptions and a sweep's factors.
+    func testAssumptionsOutsideTheirPlausibleRangeAreTold() throws {
+        let file = scratch.path("growth.yaml")
+        try "name: growth\nassumptions:\n  economy.growth: 0.05   # 5 %/yr\n  products.steel.base_output: 60\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["run", file, "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("\(file):3: warning at 'assumptions.economy.growth': 0.05 scales the series (a factor: 1 is the dataset's path, 0.05 is 5 % of it), outside the factor's plausible range 0.7-1.3"), r.err)
+        XCTAssertTrue(r.err.contains("\(file):4: warning at 'assumptions.products.steel.base_output': 60 Mt/yr is outside the plausible range of this estimate, 22-30 Mt/yr"), r.err)
+        let zh = try cli.run(["run", file, "--no-history", "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("0.05 是整条序列的缩放系数（1 为数据集原路径，0.05 即其 5 %），超出该系数的合理范围 0.7-1.3"), zh.err)
+        let spec = scratch.path("sweep.yaml")
+        try "name: g\nscenarios: [\(CLI.repository.path)/scenarios/baseline.yaml]\ndesign: lhs\nn: 2\nseed: 1\nfactors:\n  economy.growth: {range: [0.03, 0.07]}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let sweep = try cli.run(["sweep", spec, "--db", scratch.path("g.sqlite"), "--no-history", "--quiet"])
+        XCTAssertTrue(sweep.err.contains("\(spec):7: warning at 'factors.economy.growth': 0.03 scales the series"), sweep.err)
+    }
+
     /// History mode's notes on a file's wind and solar milestones (superseded by the observed capacity, raised to
     /// it) are told by every command that reads the file, a sweep's base scenarios included, in both languages.
     func testHistoryModesNotesAreToldOnTheCommandLine() throws {

@@ -183,6 +183,12 @@ def apply_dataset(data, dataset_path, through=None):
         e = data["power"]["exports"]
         e["years"], e["values"] = points([float(y) for y in e["years"]], [float(v) for v in e["values"]], obs["electricity_exports"])
     last = max([y for ys in obs.values() for y in ys] + fitted)
+    # What an assumption scales in history mode: the years after N, not the observed ones (a growth step at
+    # year k holds year k + 1's growth, so steps from N on).
+    if obs.get("gdp_growth"):
+        data["economy"]["growth"]["scale_from"] = last
+    if obs.get("electricity_exports"):
+        data["power"]["exports"]["scale_from"] = last + 1
     for quantity, where, later in CALIBRATED:
         fit_path(data, obs, path, quantity, where, later, last)
     fit_capacity_factors(data, obs, compared_rows(path, base_year, end_year, last))
@@ -337,6 +343,7 @@ def fit_path(data, obs, path, quantity, where, later, last):
     fit = least_squares(residuals, [linear(years, values, k) for k in knots], jac="3-point", diff_step=1e-4,
                         xtol=1e-12, ftol=1e-12, gtol=1e-12)
     node["years"], node["values"] = series(fit.x)
+    node["scale_from"] = last + 1
 
 
 def fit_capacity_factors(data, obs, rows):

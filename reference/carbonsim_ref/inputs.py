@@ -32,12 +32,17 @@ def get(data, path):
 
 
 def apply_assumption(data, path, value):
-    """A number replaces a scalar and scales a series or a CO2-by-fuel row."""
+    """A number replaces a scalar and scales a series or a CO2-by-fuel row: a demand index after the base year,
+    and in history mode a series history follows or fitted from its year `scale_from` on (after the last observed
+    year)."""
     node = get(data, path)
     if "value" in node:
         node["value"] = value
     elif "values" in node:
-        node["values"] = [v * value for v in node["values"]]
+        # A demand index is 1 in the base year by definition: its later knots scale.
+        start = int(data["base_year"]) + 1 if path.endswith(".demand_index") else float("-inf")
+        start = node.get("scale_from", start)
+        node["values"] = [v * value if float(y) >= start else v for y, v in zip(node["years"], node["values"])]
     else:
         for f in FUELS:
             node[f] = node[f] * value

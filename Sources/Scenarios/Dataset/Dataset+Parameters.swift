@@ -217,16 +217,20 @@ extension Dataset {
 }
 
 /// How a sweep sets one dataset path on already-built parameters: a scalar is replaced, a series or a
-/// CO2-by-fuel row is scaled.
+/// CO2-by-fuel row is scaled. A series scales from element `from` on: in history mode the elements before it are
+/// observed or fitted to observations (`Dataset.binding`), and a scenario's assumption does not rewrite history.
 public enum ParameterBinding: @unchecked Sendable {
     case scalar(WritableKeyPath<ModelParameters, Double>)
-    case scaled([WritableKeyPath<ModelParameters, [Double]>])
+    case scaled([WritableKeyPath<ModelParameters, [Double]>], from: Int = 0)
     case fuels(WritableKeyPath<ModelParameters, FuelVector>)
 
     public func apply(_ value: Double, to p: inout ModelParameters) {
         switch self {
         case .scalar(let kp): p[keyPath: kp] = value
-        case .scaled(let kps): for kp in kps { p[keyPath: kp] = p[keyPath: kp].map { $0 * value } }
+        case .scaled(let kps, let from):
+            for kp in kps {
+                for i in p[keyPath: kp].indices where i >= from { p[keyPath: kp][i] *= value }
+            }
         case .fuels(let kp): p[keyPath: kp] = p[keyPath: kp] * value
         }
     }
@@ -350,7 +354,7 @@ struct EntryReader {
 
     /// Another place the series at `path` was copied to: scaling the path scales both.
     mutating func alsoScale(_ path: String, _ kp: WritableKeyPath<ModelParameters, [Double]>) {
-        if case .scaled(let kps) = bindings[path] { bindings[path] = .scaled(kps + [kp]) }
+        if case .scaled(let kps, let from) = bindings[path] { bindings[path] = .scaled(kps + [kp], from: from) }
     }
 
     mutating func fuels(_ path: String, _ kp: WritableKeyPath<ModelParameters, FuelVector>, _ p: inout ModelParameters) {

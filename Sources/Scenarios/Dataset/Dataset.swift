@@ -238,7 +238,31 @@ public struct Dataset: Sendable {
     public func modelParameters() throws -> ModelParameters { parameters }
 
     /// How to set a numeric dataset path directly on parameters (for sweeps); nil for unknown paths.
-    public func binding(_ path: String) -> ParameterBinding? { bindings[path] }
+    /// A scale factor (an assumption, a sweep factor) moves a series from its first element `firstScaledIndex` on.
+    public func binding(_ path: String) -> ParameterBinding? {
+        guard case .scaled(let kps, _) = bindings[path], let first = firstScaledIndex(path) else { return bindings[path] }
+        return .scaled(kps, from: first)
+    }
+
+    /// The first element of `path`'s series that a scale factor moves (nil: all of them). A demand index is 1 in the
+    /// base year by definition (`unit: 2019 = 1`), so its later knots scale. In history mode a series history follows
+    /// or fitted (GDP growth, exports, the calibrated demand paths) scales only after the last observed year N: a
+    /// growth step at year k holds year k + 1's growth, so steps from N on; points after N.
+    func firstScaledIndex(_ path: String) -> Int? {
+        guard let e = entry(path), case .series(let years, _) = e.value else { return nil }
+        var from: Int? = path.hasSuffix(".demand_index") ? baseYear + 1 : nil
+        if let h = history {
+            let calibrated = PathCalibration.all.contains { $0.path == path && h.calibrated[$0.quantity] != nil }
+            switch path {
+            case "economy.growth" where !h.gdpGrowth.isEmpty: from = h.lastObservedYear
+            case "power.exports" where !h.exports.isEmpty: from = h.lastObservedYear + 1
+            case _ where calibrated: from = h.lastObservedYear + 1
+            default: break
+            }
+        }
+        guard let from else { return nil }
+        return years.firstIndex { $0 >= Double(from) } ?? years.count
+    }
 
     /// What a numeric path accepts (the loader's checks), for values set later; nil for unknown paths.
     public func check(_ path: String) -> ValueCheck? { checks[path] }
@@ -255,7 +279,7 @@ public struct Dataset: Sendable {
     public func applying(_ assumptions: [(path: String, value: Double, node: YAMLNode?)]) throws -> Dataset {
         var copy = self
         for a in assumptions {
-            guard let i = index[a.path], let binding = bindings[a.path] else {
+            guard let i = index[a.path], let binding = binding(a.path) else {
                 let message = "unknown dataset parameter '\(a.path)'"
                 let suggestion = didYouMean(a.path, in: entries.map(\.path))
                 if let n = a.node { throw n.error(message, accepted: "a path listed by 'carbonsim levers --parameters'", suggestion: suggestion) }
@@ -269,7 +293,9 @@ public struct Dataset: Sendable {
             binding.apply(a.value, to: &copy.parameters)
             switch copy.entries[i].value {
             case .scalar: copy.entries[i].value = .scalar(a.value)
-            case .series(let years, let values): copy.entries[i].value = .series(years: years, values: values.map { $0 * a.value })
+            case .series(let years, let values):
+                let from = firstScaledIndex(a.path) ?? 0
+                copy.entries[i].value = .series(years: years, values: values.enumerated().map { $0.offset >= from ? $0.element * a.value : $0.element })
             case .fuels(let f): copy.entries[i].value = .fuels(f * a.value)
             case .text, .flag:
                 let message = "'\(a.path)' is not a number"

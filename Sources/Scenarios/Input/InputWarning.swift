@@ -21,6 +21,19 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension YAMLNode {
+    /// A warning for an assumption outside the plausible range the dataset gives its estimate (a series' range is
+    /// of the factor that scales it: 0.05 on `economy.growth` is 5 % of the growth path, not 5 %/yr).
+    func assumptionWarning(_ value: Double, entry: DatasetEntry) -> InputWarning? {
+        guard let range = entry.range, !range.contains(value) else { return nil }
+        let plausible = "\(format(range.lowerBound))-\(format(range.upperBound))"
+        if case .series = entry.value {
+            return InputWarning(file: file, line: line, keyPath: keyPath,
+                                message: "\(format(value)) scales the series (a factor: 1 is the dataset's path, \(format(value)) is \(asPercent(value)) % of it), outside the factor's plausible range \(plausible); a rate such as 5 %/yr is not written here")
+        }
+        return InputWarning(file: file, line: line, keyPath: keyPath,
+                            message: "\(format(value)) \(entry.unit) is outside the plausible range of this estimate, \(plausible) \(entry.unit)")
+    }
+
     /// A warning for a value in (0, 1] written for a field in percent: probably a fraction. Not for a value that
     /// would be out of the field's range as a percentage (0.5 %/yr of a lever capped at 30), nor for one below
     /// 1e-6 (an optimiser's zero written out, not something typed).

@@ -89,6 +89,7 @@ public struct ScenarioLoader {
                     let value = try node.double()
                     _ = try dataset.applying([(path, value, node)])
                     scenario.assumptions[path] = value
+                    if let e = dataset.entry(path), let w = node.assumptionWarning(value, entry: e) { scenario.warnings.append(w) }
                 }
             case "accounting":
                 for (key, node) in try node.orderedEntries(allowed: Self.accountingKeys) {

@@ -108,6 +108,9 @@ public struct SweepSpecLoader {
             factors.append(f)
             read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
+            if case .dataset(let path, _) = f.target, let e = dataset.entry(path),
+               let outside = f.distribution.bounds.first(where: { !(e.range ?? $0...$0).contains($0) }),
+               let w = entry.value.assumptionWarning(outside, entry: e) { warnings.append(w) }
             guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
             if let other = forms[lever.path], other != field.rawValue {
                 errors.append(entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
