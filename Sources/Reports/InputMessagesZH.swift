@@ -33,6 +33,8 @@ public enum InputMessagesZH {
         // A limit broken by a delta is the limit's message after this prefix.
         let delta = "with the delta, "
         if english.hasPrefix(delta) { return "加上增量后，" + message(String(english.dropFirst(delta.count))) }
+        let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
+        if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)
         for (pattern, template) in table {
             guard let m = pattern.firstMatch(in: english, range: whole), m.range == whole else { continue }
@@ -84,10 +86,10 @@ public enum InputMessagesZH {
          "低于 $1 $2（$3 年末观测装机，历史模式）的取值会被提高到该值：这些运行都按 $4 $5 运行"),
         (#"levels below (\S+) (.+?), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,
          "低于 $1 $2（情景 '$3' 在该杠杆变动开始时的已有装机）的取值会减少装机，无法运行：这些运行记为失败"),
-        (#"(\S+): milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,
-         "$1：里程碑 $2 在 $3 年及以前，由观测装机取代（历史模式）"),
-        (#"(\S+): milestones? (.+) below the (.+) observed at the end of (\d+), raised to it \(history mode; the lever only builds\)"#,
-         "$1：里程碑 $2 低于 $4 年末观测到的 $3，已提高到该值（历史模式；该杠杆只增加装机）"),
+        (#"milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,
+         "里程碑 $1 在 $2 年及以前，由观测装机取代（历史模式）"),
+        (#"milestones? (.+) below the (.+) observed at the end of (\d+), raised to it \(history mode; the lever only builds\)"#,
+         "里程碑 $1 低于 $3 年末观测到的 $2，已提高到该值（历史模式；该杠杆只增加装机）"),
         (#"key '(.+)' appears twice in one mapping"#, "键 '$1' 在同一映射中出现了两次"),
         (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
         (#"(\S+) scales the series \(a factor: 1 is the dataset's path, (\S+) is (\S+) % of it\), outside the factor's plausible range (\S+); a rate such as 5 %/yr is not written here"#,

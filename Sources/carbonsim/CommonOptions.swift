@@ -120,9 +120,7 @@ func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language) 
 /// error, not only in JSON. A scenario that cannot be prepared fails with its error where the command prepares it.
 func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language) {
     guard dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
-    for note in prepared.historyNotes {
-        printLine(language.describe(InputWarning(file: s.file, line: nil, keyPath: "history", message: note)))
-    }
+    for warning in prepared.historyWarnings { printLine(language.describe(warning)) }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an

@@ -236,7 +236,37 @@ final class HistoryModeTests: XCTestCase {
         let early = try scenario("name: early\nsector_plans:\n  power:\n    wind: {path: {2022: 60, 2030: 200}, start: 2021}\n")
         let notes = try PreparedScenario(early, dataset: d).historyNotes
         XCTAssertEqual(notes.count, 1)
-        XCTAssertTrue(notes[0].contains("milestone 2022 at or before"), notes[0])
+        XCTAssertTrue(notes[0].message.contains("milestone 2022 at or before"), notes[0].description)
+        XCTAssertEqual(notes[0].lever, "sector_plans.power.wind")
+    }
+
+    /// In history mode a wind or solar level is checked against the observed capacity, not the unobserved trend: 50 GW
+    /// by 2030 is raised to the 2025 observation like 80 GW is (the trend had 66 GW installed at the start of 2026, so
+    /// 50 was refused and 80 ran); a delta taking solar below what is observed is refused at its line, naming 2026
+    /// and the observed capacity.
+    func testBuildOutLevelsAreCheckedAgainstTheObservedCapacity() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let loader = ScenarioLoader(dataset: d)
+        for level in [50.0, 80] {
+            let s = try loader.parse("name: low\nsector_plans:\n  power:\n    wind: {target: \(level), start: 2026, full: 2030}\n", file: "low.yaml")
+            let prepared = try PreparedScenario(s, dataset: d)
+            XCTAssertEqual(prepared.historyNotes.map(\.kind), [.raised], "\(level)")
+            XCTAssertEqual(prepared.historyWarnings.first?.line, 4)
+            let t = try prepared.run().trajectory
+            XCTAssertEqual(t.value("capacity_wind", year: 2030)!, t.value("capacity_wind", year: n)!, accuracy: 1e-6)
+        }
+        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scenarios/announced.yaml").path
+        let child = try loader.parse("name: less\nextends: \(announced)\nsector_plans:\n  power:\n    solar: {delta: -80}\n", file: "less.yaml")
+        do {
+            _ = try PreparedScenario(child, dataset: d)
+            XCTFail("a delta below the observed capacity must be refused")
+        } catch let e as InputError {
+            XCTAssertEqual(e.line, 5)
+            XCTAssertTrue(e.message.contains("installed at the start of \(n + 1)"), e.message)
+            XCTAssertTrue(e.message.hasPrefix("with the delta, "), e.message)
+        }
     }
 
     /// An assumption scaling a series history follows or fitted moves only the years after N: GDP growth 20 % faster

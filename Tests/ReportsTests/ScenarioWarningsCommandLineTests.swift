@@ -54,19 +54,25 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
     }
 
     /// History mode's notes on a file's wind and solar milestones (superseded by the observed capacity, raised to
-    /// it) are told by every command that reads the file, a sweep's base scenarios included, in both languages.
+    /// it) are told by every command that reads the file, a sweep's base scenarios included, in both languages, at
+    /// the lever's line in the file that sets it (an extended file's, not the extending one's).
     func testHistoryModesNotesAreToldOnTheCommandLine() throws {
         let file = scratch.path("early.yaml")
         try "name: early\nsector_plans:\n  power:\n    wind: {path: {2023: 80, 2030: 100}}\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let superseded = "\(file): warning at 'history': sector_plans.power.wind: milestone 2023 at or before 2025 superseded by observed capacity (history mode)"
-        let raised = "sector_plans.power.wind: milestone 2030 below the 127.6283 GW observed at the end of 2025, raised to it (history mode; the lever only builds)"
+        let superseded = "\(file):4: warning at 'sector_plans.power.wind': milestone 2023 at or before 2025 superseded by observed capacity (history mode)"
+        let raised = "\(file):4: warning at 'sector_plans.power.wind': milestone 2030 below the 127.6283 GW observed at the end of 2025, raised to it (history mode; the lever only builds)"
         for arguments in [["run", file], ["validate", file]] {
             let r = try cli.run(arguments)
             XCTAssertEqual(r.status, 0, r.err)
             XCTAssertTrue(r.err.contains(superseded) && r.err.contains(raised), "\(arguments):\n\(r.err)")
         }
+        let child = scratch.path("child.yaml")
+        try "name: child\nextends: early.yaml\n".write(toFile: child, atomically: true, encoding: .utf8)
+        let extended = try cli.run(["run", child])
+        XCTAssertTrue(extended.err.contains("early.yaml:4: warning at 'sector_plans.power.wind': milestone 2023"), extended.err)
+        XCTAssertFalse(extended.err.contains("child.yaml"), extended.err)
         let zh = try cli.run(["validate", file, "--lang", "zh"])
-        XCTAssertTrue(zh.err.contains("\(file)：警告（键 'history'）：sector_plans.power.wind：里程碑 2023 在 2025 年及以前，由观测装机取代（历史模式）"), zh.err)
+        XCTAssertTrue(zh.err.contains("\(file):4：警告（键 'sector_plans.power.wind'）：里程碑 2023 在 2025 年及以前，由观测装机取代（历史模式）"), zh.err)
         XCTAssertTrue(zh.err.contains("低于 2025 年末观测到的 127.6283 GW，已提高到该值"), zh.err)
         let spec = scratch.path("spec.yaml")
         try "name: s\nscenarios: [\(file)]\ndesign: grid\nfactors:\n  sector_plans.industry.efficiency_benchmark.target: {levels: [30]}\n"
@@ -75,6 +81,6 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         XCTAssertEqual(sweep.status, 0, sweep.err)
         XCTAssertTrue(sweep.err.contains(superseded), sweep.err)
         // Without history there is nothing to tell.
-        XCTAssertFalse(try cli.run(["validate", file, "--no-history"]).err.contains("'history'"))
+        XCTAssertFalse(try cli.run(["validate", file, "--no-history"]).err.contains("history mode"))
     }
 }

@@ -86,22 +86,35 @@ public struct CapacityHistory: Sendable, Equatable {
     }
 }
 
+/// What history mode did to a lever's milestones (superseded by the observed capacity, or raised to it).
+public struct HistoryNote: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable { case superseded, raised }
+    public let lever: String
+    public let kind: Kind
+    public let message: String
+
+    public var description: String { "\(lever): \(message)" }
+}
+
 extension HistoryMode {
+    /// The levers history follows with their observed capacities.
+    public static let followedPaths: Set<String> = [Levers.wind.path, Levers.solar.path]
+
     /// Wind and solar levers following the observed capacities (see `CapacityHistory.merging`), with a note
     /// for each scenario milestone that history supersedes.
     /// `only` limits the merge to some of them (a sweep run re-merges the levers it varies).
     public func mergingCapacities(into levers: inout LeverSettings, scenario: [String: LeverSetting],
-                                  parameters p: ModelParameters, only: Set<String>? = nil) -> [String] {
-        var notes: [String] = []
+                                  parameters p: ModelParameters, only: Set<String>? = nil) -> [HistoryNote] {
+        var notes: [HistoryNote] = []
         for (lever, observed, rate) in followed(p) where only?.contains(lever.path) ?? true {
             guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
                                                                      baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
             if !superseded.isEmpty {
-                notes.append("\(lever.path): milestone\(superseded.count > 1 ? "s" : "") \(superseded.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)")
+                notes.append(HistoryNote(lever: lever.path, kind: .superseded, message: "milestone\(superseded.count > 1 ? "s" : "") \(superseded.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)"))
             }
             if !raised.isEmpty {
-                notes.append("\(lever.path): milestone\(raised.count > 1 ? "s" : "") \(raised.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)")
+                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(raised.count > 1 ? "s" : "") \(raised.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)"))
             }
         }
         return notes

@@ -8,7 +8,7 @@ public struct PreparedScenario: Sendable {
     public var targets: Targets { scenario.targets }
     /// History mode's settings, when the dataset follows observations; and what it superseded.
     public let history: HistoryMode?
-    public let historyNotes: [String]
+    public let historyNotes: [HistoryNote]
 
     public init(_ scenario: Scenario, dataset: Dataset) throws {
         self.scenario = scenario
@@ -22,7 +22,8 @@ public struct PreparedScenario: Sendable {
         let data = try dataset.applying(scenario.assumptions.sorted { $0.key < $1.key }.map { ($0.key, $0.value, nil) })
         var p = try data.modelParameters()
         var levers = LeverSettings(baselineFor: p)
-        historyNotes = try Self.apply(scenario.levers, to: &levers, history: dataset.history, parameters: p, file: scenario.file)
+        historyNotes = try Self.apply(scenario.levers, to: &levers, history: dataset.history, parameters: p, file: scenario.file,
+                                      sources: scenario.leverSources)
         self.history = dataset.history
         p.levers = levers
         p.accounting = scenario.accounting
@@ -36,11 +37,15 @@ public struct PreparedScenario: Sendable {
     /// their observed capacities (`CapacityHistory.merging`) and checked again. With `only` (a sweep run
     /// re-setting the levers it varies) just those are merged. Returns history's notes on what it superseded.
     public static func apply(_ settings: [String: LeverSetting], to levers: inout LeverSettings, history: HistoryMode?,
-                             parameters p: ModelParameters, file: String, only: Set<String>? = nil) throws -> [String] {
+                             parameters p: ModelParameters, file: String, sources: [String: SourcePosition] = [:],
+                             only: Set<String>? = nil) throws -> [HistoryNote] {
+        // In history mode wind and solar are checked once merged with the observed capacities (below): before, their
+        // "installed" would be the unobserved trend's.
+        let mergedLater: Set<String> = history == nil ? [] : HistoryMode.followedPaths
         for (path, s) in settings.sorted(by: { $0.key < $1.key }) {
             guard let lever = LeverRegistry.lever(path) else { continue }
             levers.set(lever, s, parameters: p)
-            if let v = limitViolation(lever, levers[lever], p) {
+            if !mergedLater.contains(path), let v = limitViolation(lever, levers[lever], p) {
                 throw InputError(file: file, keyPath: path, message: v.message, accepted: v.accepted)
             }
         }
@@ -48,8 +53,9 @@ public struct PreparedScenario: Sendable {
         let notes = history.mergingCapacities(into: &levers, scenario: settings, parameters: p, only: only)
         for lever in [Levers.wind, Levers.solar] where only?.contains(lever.path) ?? true {
             if let t = lever.teardown(levers[lever], p) {
-                throw InputError(file: file, keyPath: lever.path,
-                                 message: teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                let at = sources[lever.path]
+                throw InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
+                                 message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
                                  accepted: "milestones at or above the observed capacity")
             }
         }
@@ -76,6 +82,14 @@ public struct PreparedScenario: Sendable {
                 "\(format(lever.range.lowerBound)) to \(format(c.ceiling)) \(lever.unit.rawValue)")
     }
 
+    /// History's notes as warnings, each at the lever it is about, in the file that sets it (an extended file's too).
+    public var historyWarnings: [InputWarning] {
+        historyNotes.map { n in
+            let at = scenario.leverSources[n.lever]
+            return InputWarning(file: at?.file ?? scenario.file, line: at?.line, keyPath: n.lever, message: n.message)
+        }
+    }
+
     /// Runs the scenario: trajectory and indicators.
     public func run() throws -> ScenarioResult {
         let model = try CarbonModel(parameters: parameters)
@@ -87,7 +101,7 @@ public struct PreparedScenario: Sendable {
                               indicators: try Indicators(trajectory: trajectory, targets: targets),
                               costs: costs,
                               shortfalls: Shortfalls.find(trajectory, parameters),
-                              warnings: scenario.warnings + historyNotes.map { InputWarning(file: scenario.file, line: nil, keyPath: "history", message: $0) },
+                              warnings: scenario.warnings + historyWarnings,
                               history: history)
     }
 }

@@ -15,6 +15,8 @@ public struct Scenario: Sendable, Equatable {
     public var assumptions: [String: Double] = [:]
     /// Enforce the energy cap by curtailing energy-intensive output (otherwise it is only checked).
     public var enforceDualControl = false
+    /// Where each lever was set (this file or one it extends), for notes and errors about it. Not part of equality.
+    public var leverSources: [String: SourcePosition] = [:]
     /// Where `enforce` was written (this file or one it extends), for errors about it. Not part of equality.
     public var enforceDualControlAt: (file: String, line: Int, column: Int)?
     public var accounting = AccountingSwitches()
@@ -46,6 +48,19 @@ public struct Scenario: Sendable, Equatable {
 
     /// Lever paths set by this scenario, grouped by family.
     public var families: Set<String> { Set(levers.keys.compactMap { LeverRegistry.lever($0)?.family }) }
+}
+
+/// A place in an input file: the file as its reader names it, line and column (1-based).
+public struct SourcePosition: Sendable, Equatable {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+
+    public init(file: String, line: Int?, column: Int?) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Scenarios compare their accounting switches.

@@ -191,6 +191,7 @@ public struct ScenarioLoader {
         }
         if let lever = LeverRegistry.lever(path) {
             scenario.levers[path] = try setting(node, lever, inherited: scenario.levers[path], warnings: &scenario.warnings)
+            scenario.leverSources[path] = SourcePosition(file: node.file, line: node.line, column: node.node.mark?.column)
             return
         }
         // An inner level: its keys must lead to levers.
@@ -297,6 +298,9 @@ public struct ScenarioLoader {
     func checkLevels(_ setting: LeverSetting, _ lever: Lever, _ node: YAMLNode) throws {
         guard let p = parameters else { return }
         let schedule = lever.schedule(setting, p)
+        // A lever history follows is checked once merged with the observed capacities (`PreparedScenario.apply`):
+        // here its "installed" would be the unobserved trend's.
+        if dataset.history != nil && HistoryMode.followedPaths.contains(lever.path) { return }
         if let v = PreparedScenario.limitViolation(lever, schedule, p) {
             throw node.error((setting.form == .delta ? "with the delta, " : "") + v.message, accepted: v.accepted)
         }

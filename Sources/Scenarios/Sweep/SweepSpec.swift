@@ -190,7 +190,7 @@ public struct SweepSpecLoader {
             do {
                 let notes = try PreparedScenario.apply([lever.path: setting], to: &levers, history: dataset.history, parameters: p,
                                                        file: node.file, only: [lever.path])
-                guard notes.contains(where: { $0.contains("raised to it") }),
+                guard notes.contains(where: { $0.kind == .raised }),
                       let floor = dataset.history?.floor(for: lever, parameters: p) else { continue }
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                     message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit)")
