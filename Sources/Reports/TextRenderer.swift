@@ -56,7 +56,7 @@ public struct TextRenderer {
         if !report.shortfalls.isEmpty {
             out += markdown ? "### \(t("shortfalls"))\n\n" : "\(t("shortfalls"))\n"
             for f in report.shortfalls {
-                out += (markdown ? "- `\(f.path)`: " : "  \(f.path): ") + (language == .zh ? f.messageZH : f.message) + "\n"
+                out += (markdown ? "- `\(f.path)`: " : "  \(f.path): ") + f.text(language, units: units) + "\n"
             }
             out += "\n"
         }
@@ -82,7 +82,6 @@ public struct TextRenderer {
             ? (language == .zh ? "不晚于\(i.peak.year)年（自首年起下降），" : "\(i.peak.year) or before (falling from the first year), ")
                 + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
             : (language == .zh ? "\(i.peak.year)年，" : "\(i.peak.year), ") + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
-                + paren("t = \(NumberFormat.fixed(i.peak.time, 2))")
         let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
             + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")

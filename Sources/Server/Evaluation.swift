@@ -94,7 +94,7 @@ public struct Evaluation: Codable, Sendable {
                             cumulativeFrom: i.cumulativeFrom, cumulativeTo: i.cumulativeTo, neutralityYear: i.neutralityYear,
                             totalCost: result.costs.totalDiscounted, discountRate: result.costs.discountRate,
                             lines: TextRenderer(language: l, markdown: false).headline(report).map { [$0.0, $0.1] })
-        shortfalls = result.shortfalls.map { l == .zh ? $0.messageZH : $0.message }
+        shortfalls = result.shortfalls.map { $0.text(l, units: UnitSystem.default(for: l)) }
         warnings = result.warnings.map { l.describe($0) }
         self.charts = charts
     }

@@ -205,11 +205,15 @@ def check_targets(ws, data, lang, units):
             else:
                 achieved = scaled(c["achieved"], f)
                 formatted(row[5], achieved, "0" if year_target else value_format(achieved), where + " achieved")
-            gap = c["gap"]
-            shown_gap = scaled(gap, f)
-            formatted(row[6], shown_gap, "0" if year_target else (value_format(shown_gap) if gap is not None else None), where + " gap")
-            if gap is not None:
-                check(math.isclose(gap, c["achieved"] - c["required"], rel_tol=1e-12, abs_tol=1e-9), f"{where}: gap is not achieved - required")
+            margin = c["margin"]
+            shown_margin = scaled(margin, f)
+            formatted(row[6], shown_margin, "0" if year_target else (value_format(shown_margin) if margin is not None else None), where + " margin")
+            if margin is not None:
+                # + met, - short: years early, room under a ceiling or cap, points above a cut or share (as `run`).
+                at_most = t["target"] in ("peak_year", "neutrality_year", "peak_ceiling", "energy_cap")
+                expected = c["required"] - c["achieved"] if at_most else c["achieved"] - c["required"]
+                check(math.isclose(margin, expected, rel_tol=1e-12, abs_tol=1e-9), f"{where}: margin {margin}, expected {expected}")
+                check((margin >= 0) == c["passed"] or margin == 0, f"{where}: margin {margin} but passed {c['passed']}")
             check(row[7].value == LABELS[lang]["pass" if c["passed"] else "fail"], f"{where}: result {row[7].value}")
     check(k == len(rows), f"targets: {len(rows)} rows, expected {k}")
 

@@ -52,15 +52,15 @@ final class ComparisonTests: XCTestCase {
         let cut = try XCTUnwrap(c.targets.first { $0.kind == .co2IntensityCut && $0.year == 2025 })
         let announced = try XCTUnwrap(cut.checks[1])
         XCTAssertEqual(announced.required, 18)
-        XCTAssertEqual(try XCTUnwrap(announced.gap), try XCTUnwrap(announced.achieved) - 18)
+        XCTAssertEqual(try XCTUnwrap(announced.margin), try XCTUnwrap(announced.achieved) - 18)
         // announced cuts CO2 intensity by 16.41 % over the 14th plan (gross CO2 878.0 Mt in 2025, no history)
-        XCTAssertEqual(try XCTUnwrap(announced.gap), 16.41 - 18, accuracy: 0.01)
+        XCTAssertEqual(try XCTUnwrap(announced.margin), 16.41 - 18, accuracy: 0.01)
         XCTAssertFalse(announced.passed)
         let peak = try XCTUnwrap(c.headline.first { $0.key == "peak_year" })
-        // The baseline's gross CO2 peaks in 2025 (the spline's peak, 1037.7 Mt at t = 2025.995, between the annual
-        // 1036.7 Mt of 2025 and 1037.0 of 2026), announced's in 2023 (939.2 Mt at t = 2023.991; annual 928.3 in 2023
-        // and 929.5 in 2024: the new load's 2024 rise against wind and solar reaching 135 GW by 2024 and 170 by 2025).
-        XCTAssertEqual(peak.values, [2025, 2023])
+        // The peak is the year of the largest annual total: the baseline's in 2026 (1037.0 Mt, against 1036.7 in 2025),
+        // announced's in 2024 (929.5 Mt against 928.3 in 2023: the new load's 2024 rise against wind and solar reaching
+        // 135 GW by 2024 and 170 by 2025). A spline through the series had dated them 2025 and 2023.
+        XCTAssertEqual(peak.values, [2026, 2024])
         XCTAssertEqual(peak.differences, [-2])
         XCTAssertEqual(peak.relative, [nil], "no % of a year")
         let cost = try XCTUnwrap(c.headline.first { $0.key == "total_cost" })
@@ -80,10 +80,11 @@ final class ComparisonTests: XCTestCase {
         let peak = c.targets.filter { $0.kind == .peakYear }
         XCTAssertEqual(peak.count, 1)
         XCTAssertEqual(peak[0].checks.map { $0?.required }, [2030, 2028])
-        // Without history, announced peaks in 2023 (939.2 Mt at t = 2023.991; its wind and solar reach 135 GW by 2024
-        // and 170 by 2025) and accelerated in 2023 (835.6 Mt, above 2021's 803.3 since the power side's coal pipeline
-        // and new load): 2023 - 2030 and 2023 - 2028.
-        XCTAssertEqual(peak[0].checks.map { $0?.gap }, [-7, -5])
+        // Without history, announced peaks in 2024 (929.5 Mt; its wind and solar reach 135 GW by 2024 and 170 by 2025)
+        // and accelerated in 2023 (831.2 Mt, above 2021's since the power side's coal pipeline and new load):
+        // 2024 - 2030 and 2023 - 2028.
+        // Margins as `run` shows them: years early, + when met.
+        XCTAssertEqual(peak[0].checks.map { $0?.margin }, [6, 5])
         XCTAssertEqual(c.targets.filter { $0.kind == .nonFossilShare }.map(\.year), [2025, 2030], "per-period targets stay apart")
     }
 
@@ -100,7 +101,7 @@ final class ComparisonTests: XCTestCase {
         let targets = try XCTUnwrap(root["targets"] as? [[String: Any]])
         let neutrality = try XCTUnwrap(targets.first { $0["target"] as? String == "neutrality_year" })
         let check = try XCTUnwrap((neutrality["checks"] as? [Any])?.last as? [String: Any])
-        XCTAssertTrue(check["achieved"] is NSNull && check["gap"] is NSNull)
+        XCTAssertTrue(check["achieved"] is NSNull && check["margin"] is NSNull)
         XCTAssertEqual(check["passed"] as? Bool, false)
     }
 
@@ -119,6 +120,6 @@ final class ComparisonTests: XCTestCase {
         // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
         let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
         XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
-        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2023.0,,,-2.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
+        XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2024.0,,,-2.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
     }
 }

@@ -95,9 +95,9 @@ final class WorkbookTests: XCTestCase {
         let targets = try XCTUnwrap(book.sheet("Targets"))
         let announcedCut = try XCTUnwrap(targets.rows.first { $0[0] == .text("announced") && $0[1] == .text("CO2 intensity cut over period (%)") })
         guard case .number(let required, _) = announcedCut[4], case .number(let achieved, _) = announcedCut[5],
-              case .number(let gap, _) = announcedCut[6] else { return XCTFail("\(announcedCut)") }
+              case .number(let margin, _) = announcedCut[6] else { return XCTFail("\(announcedCut)") }
         XCTAssertEqual(required, 18)
-        XCTAssertEqual(gap, achieved - required)
+        XCTAssertEqual(margin, achieved - required, "a cut's margin is the points above it, as `run` shows")
         XCTAssertEqual(announcedCut[7], .text("FAIL"))
         let costs = try XCTUnwrap(book.sheet("Costs"))
         XCTAssertEqual(costs.rows.count, 1 + CostModel.families.count + 2)

@@ -7,19 +7,43 @@ final class IndicatorTests: XCTestCase {
     /// An exact parabola sampled at mid-years: peak at t* = 2030.2, value 900.
     func parabola(_ t: Double) -> Double { 900 - 2 * (t - 2030.2) * (t - 2030.2) }
 
-    func testPeakIsRefinedBetweenTheSamples() throws {
+    /// The peak is the year of the largest annual total and that total; its time, for continuous margins, is the
+    /// vertex of the parabola through that year and its neighbours (exact for a parabola), kept in the peak year.
+    func testPeakIsTheLargestAnnualTotal() throws {
         let values = years.map { parabola(Double($0) + 0.5) }
-        let peak = try TrajectoryAnalysis.peak(years: years, values: values)
+        let peak = TrajectoryAnalysis.peak(years: years, values: values)
         XCTAssertFalse(peak.stillRising)
-        XCTAssertEqual(peak.time, 2030.2, accuracy: 1e-3)
-        XCTAssertEqual(peak.year, 2030)
-        XCTAssertEqual(peak.value, 900, accuracy: 1e-3)
-        // The largest sample is lower than the refined peak.
-        XCTAssertLessThan(values.max()!, peak.value)
+        XCTAssertEqual(peak.year, 2030)           // the sample nearest the vertex, 0.3 yr away
+        XCTAssertEqual(peak.value, values.max()!)
+        XCTAssertEqual(peak.time, 2030.2, accuracy: 1e-9)
+        // A vertex outside the peak year is kept at its edge.
+        let skewed = years.map { parabola(Double($0) + 0.5) + ($0 == 2030 ? 1 : 0) }
+        let p = TrajectoryAnalysis.peak(years: years, values: skewed)
+        XCTAssertEqual(p.year, 2030)
+        XCTAssertEqual(p.value, skewed.max()!)
+        XCTAssertTrue((2030..<2031).contains(p.time), "\(p.time)")
+    }
+
+    /// The peak depends on the years around it only: two series equal through the year after the peak, different
+    /// later (a lever acting years after the peak), have the same peak time and value.
+    func testPeakDoesNotDependOnYearsAfterItsNeighbours() throws {
+        let a = years.map { parabola(Double($0) + 0.5) + ($0 == 2030 ? 1 : 0) }
+        let b = years.enumerated().map { $1 <= 2031 ? a[$0] : a[$0] - 5 * Double($1 - 2031) }
+        let p = TrajectoryAnalysis.peak(years: years, values: a), q = TrajectoryAnalysis.peak(years: years, values: b)
+        XCTAssertEqual(p, q)
+    }
+
+    /// The time moves continuously as the largest total passes from one year to the next (solve and optimize need it).
+    func testPeakTimeIsContinuousAcrossYears() throws {
+        func time(_ d: Double) -> Double {
+            TrajectoryAnalysis.peak(years: years, values: years.map { y in y == 2030 ? 899 + d : y == 2031 ? 899 : 880 - Double(abs(y - 2030)) }).time
+        }
+        XCTAssertEqual(time(1e-9), time(-1e-9), accuracy: 1e-6)
+        XCTAssertEqual(time(1e-9), 2031, accuracy: 1e-6)
     }
 
     func testPeakAtTheHorizonMeansStillRising() throws {
-        let peak = try TrajectoryAnalysis.peak(years: years, values: years.map { Double($0) })
+        let peak = TrajectoryAnalysis.peak(years: years, values: years.map { Double($0) })
         XCTAssertTrue(peak.stillRising)
     }
 
@@ -27,7 +51,7 @@ final class IndicatorTests: XCTestCase {
     /// and which still meets a later target (the peak is behind).
     func testPeakAtTheFirstYearIsABoundNotADate() throws {
         let falling = years.map { 1000 - Double($0 - 2019) }
-        let peak = try TrajectoryAnalysis.peak(years: years, values: falling)
+        let peak = TrajectoryAnalysis.peak(years: years, values: falling)
         XCTAssertTrue(peak.atStart)
         XCTAssertFalse(peak.stillRising)
         XCTAssertEqual(peak.year, 2019)
@@ -39,16 +63,17 @@ final class IndicatorTests: XCTestCase {
         let check = try XCTUnwrap(Indicators.check(targets, run, peak: peak, neutralityTime: nil).first)
         XCTAssertTrue(check.atOrBefore)
         XCTAssertTrue(check.passed)
-        XCTAssertFalse(try TrajectoryAnalysis.peak(years: years, values: years.map { parabola(Double($0) + 0.5) }).atStart)
+        XCTAssertFalse(TrajectoryAnalysis.peak(years: years, values: years.map { parabola(Double($0) + 0.5) }).atStart)
     }
 
     func testPlateauEdgesAreWhereTheTrajectoryLeavesTheBand() throws {
         let values = years.map { parabola(Double($0) + 0.5) }
-        let peak = try TrajectoryAnalysis.peak(years: years, values: values)
+        let peak = TrajectoryAnalysis.peak(years: years, values: values)
         let plateau = try TrajectoryAnalysis.plateau(years: years, values: values, peak: peak, band: 0.02)
-        // 900 - 2 d^2 = 882  ->  d = 3
-        XCTAssertEqual(plateau.start, 2027.2, accuracy: 1e-3)
-        XCTAssertEqual(plateau.end, 2033.2, accuracy: 1e-3)
+        // The peak is the largest annual total, 900 - 2 (0.3)^2 = 899.82; 900 - 2 d^2 = 0.98 x 899.82  ->  d = 3.0147
+        let d = ((900 - 0.98 * 899.82) / 2).squareRoot()
+        XCTAssertEqual(plateau.start, 2030.2 - d, accuracy: 1e-3)
+        XCTAssertEqual(plateau.end, 2030.2 + d, accuracy: 1e-3)
     }
 
     func testNeutralityIsTheZeroCrossing() throws {

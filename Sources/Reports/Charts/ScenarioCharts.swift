@@ -47,7 +47,7 @@ public enum ScenarioCharts {
         let ceiling = (units ?? .default(for: l)).presented("Mt CO2"), cap = (units ?? .default(for: l)).presented("Mtce")
         let lines = results.map { r in
             ChartSeries(label: Labels.scenario(r.name, l), years: r.trajectory.years, values: r.trajectory.series(series).map { $0 * f },
-                        peak: co2 && !r.indicators.peak.stillRising ? (r.indicators.peak.time, r.indicators.peak.value * f) : nil)
+                        peak: co2 && !r.indicators.peak.stillRising ? (Double(r.indicators.peak.year) + 0.5, r.indicators.peak.value * f) : nil)
         }
         var markers: [ChartMarker] = []
         for r in results {

@@ -42,7 +42,7 @@ public enum ComparisonRenderer {
         kind == .peakCeiling ? units.presented("Mt CO2").factor : kind == .energyCap ? units.presented("Mtce").factor : 1
     }
 
-    /// Targets stated in % (cuts, shares): their gap is in percentage points.
+    /// Targets stated in % (cuts, shares): their margin is in percentage points.
     static func isPercentTarget(_ kind: TargetCheck.Kind) -> Bool {
         kind == .energyIntensityCut || kind == .co2IntensityCut || kind == .nonFossilShare
     }
@@ -98,7 +98,7 @@ public enum ComparisonRenderer {
                 for check in row.checks {
                     guard let check else { cells += [x("not_set"), "", "", ""]; continue }
                     let show = { (v: Double) in row.isYear ? NumberFormat.fixed(v, 0) : NumberFormat.value(v * factor) }
-                    let gap = check.gap.map { g in
+                    let gap = check.margin.map { g in
                         row.isYear ? signedYears(g) : isPercentTarget(row.kind) ? pointsDelta(g, language) : signed(g * factor)
                     }
                     // A peak at the run's first year is a bound (≤2019), and so is how early it is.
@@ -146,9 +146,9 @@ public enum ComparisonRenderer {
     // MARK: CSV (long form, full precision)
 
     public static let csvColumns = ["section", "region", "indicator", "unit", "period", "year", "scenario", "value", "change_pct", "change_pp",
-                                    "difference", "difference_pct", "required", "achieved", "gap", "result"]
+                                    "difference", "difference_pct", "required", "achieved", "margin", "result"]
     static let csvColumnsZH = ["类别", "地区", "指标", "单位", "时期", "年份", "情景", "数值", "变化（%）", "变化（个百分点）",
-                               "差值", "差值（%）", "要求", "实现", "差距（实现−要求）", "结果"]
+                               "差值", "差值（%）", "要求", "实现", "差距（+超额，−不足）", "结果"]
     public static let csvHeader = csvColumns.joined(separator: ",")
 
     public static func csvHeader(_ l: Language) -> String { (l == .zh ? csvColumnsZH : csvColumns).joined(separator: ",") }
@@ -183,7 +183,7 @@ public enum ComparisonRenderer {
                 lines.append(CSVRenderer.csv([section["target"]!, region, Labels.target(row.kind.rawValue, language, units: units), "",
                                               periodName(check.period), String(check.year), name, "", "", "", "", "",
                                               e(check.required * factor), check.achieved.map { e($0 * factor) } ?? "",
-                                              check.gap.map { e($0 * factor) } ?? "", result]))
+                                              check.margin.map { e($0 * factor) } ?? "", result]))
             }
         }
         for h in c.headline {
@@ -235,16 +235,16 @@ struct ComparisonJSON: Encodable {
     }
     struct Indicator: Encodable { let series: String, unit: String, points: [Point] }
     struct Check: Encodable {
-        let year: Int, required: Double, achieved: Double?, gap: Double?, passed: Bool
+        let year: Int, required: Double, achieved: Double?, margin: Double?, passed: Bool
 
-        enum CodingKeys: CodingKey { case year, required, achieved, gap, passed }
+        enum CodingKeys: CodingKey { case year, required, achieved, margin, passed }
         // Never achieved is null, not left out.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(year, forKey: .year)
             try c.encode(required, forKey: .required)
             try c.encode(achieved, forKey: .achieved)
-            try c.encode(gap, forKey: .gap)
+            try c.encode(margin, forKey: .margin)
             try c.encode(passed, forKey: .passed)
         }
     }
@@ -280,7 +280,7 @@ struct ComparisonJSON: Encodable {
         }
         targets = c.targets.map { row in
             Target(target: row.kind.rawValue, year: row.year, period: row.period.ordinal, checks: row.checks.map { check in
-                check.map { Check(year: $0.year, required: $0.required, achieved: n($0.achieved), gap: n($0.gap), passed: $0.passed) }
+                check.map { Check(year: $0.year, required: $0.required, achieved: n($0.achieved), margin: n($0.margin), passed: $0.passed) }
             })
         }
         headline = c.headline.map { Headline(indicator: $0.key, unit: $0.unit, values: $0.values.map(n), difference: $0.differences.map(n),

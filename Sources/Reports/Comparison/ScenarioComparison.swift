@@ -135,7 +135,8 @@ public struct ScenarioComparison {
 }
 
 extension TargetCheck {
-    /// Achieved minus required, in the target's unit (years for peak and neutrality); nil when never achieved.
-    /// Its sign is the plain difference: whether that meets the target is `passed`.
-    public var gap: Double? { achieved.map { $0 - required } }
+    /// By how much the target is met (+) or missed (−), in its unit: years early for peak and net zero, room under a
+    /// ceiling or cap, points above a cut or share (`TargetCheck.Kind.margin`), as `run` and the what-if page show it;
+    /// nil when never achieved.
+    public var margin: Double? { kind.margin(required: required, achieved: achieved) }
 }

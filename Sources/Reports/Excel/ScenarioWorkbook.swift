@@ -82,7 +82,7 @@ public enum ScenarioWorkbook {
         return sheet
     }
 
-    /// One row per scenario and target: required, achieved, the gap (achieved − required) and the result.
+    /// One row per scenario and target: required, achieved, the margin (+ met, − short) and the result.
     static func targets(_ c: ScenarioComparison, language l: Language, units: UnitSystem) -> Sheet {
         var sheet = Sheet(name: w("sheet_targets", l), frozenRows: 1, frozenColumns: 2)
         sheet.append([.heading(t("scenario", l)), .heading(t("target", l)), .heading(t("period", l)), .heading(t("year", l)),
@@ -95,7 +95,7 @@ public enum ScenarioWorkbook {
                 sheet.append([.text(Labels.scenario(report.scenario, l)), .text(Labels.target(row.kind.rawValue, l, units: units)),
                               .text(Labels.period(p.number, start: p.startYear, end: p.endYear, l)),
                               .value(Double(check.year), format: ExcelNumberFormat.integer), number(check.required),
-                              check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.gap),
+                              check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.margin),
                               .text(check.passed ? t("pass", l) : t("fail", l))])
             }
         }

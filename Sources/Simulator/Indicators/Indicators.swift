@@ -18,7 +18,7 @@ public struct Indicators: Sendable {
     public init(trajectory r: Trajectory, targets: Targets) throws {
         let gross = r.series("co2_gross"), net = r.series("co2_net")
         let spline = try TrajectoryAnalysis.spline(r.years, gross)
-        peak = try TrajectoryAnalysis.peak(years: r.years, values: gross, spline: spline)
+        peak = TrajectoryAnalysis.peak(years: r.years, values: gross)
         plateau = try TrajectoryAnalysis.plateau(years: r.years, values: gross, peak: peak, spline: spline)
         cumulativeNetCO2 = r.cumulativeNetCO2
         cumulativeFrom = r.cumulativeFrom

@@ -9,9 +9,18 @@ public struct Shortfall: Sendable, Equatable {
     /// How far short in the worst year, in `unit`.
     public let amount: Double
     public let unit: String
+    /// What happened, with `Shortfall.amountMark` where `amount` and `unit` go: a report writes them in its units
+    /// (万吨标准煤 in a Chinese report, Mtce in the model's), `text(zh:)` in the model's.
     public let message: String
     /// The same in Chinese, as a report writes it.
     public let messageZH: String
+
+    public static let amountMark = "⟨amount⟩"
+
+    /// The message with the amount in `shown` (value and unit as the reader's units write them).
+    public func text(zh: Bool, shown: (Double, String) -> String = { v, u in "\(Shortfalls.fmt(v)) \(u)" }) -> String {
+        (zh ? messageZH : message).replacing(Self.amountMark, with: shown(amount, unit))
+    }
 }
 
 public enum Shortfalls {
@@ -35,8 +44,8 @@ public enum Shortfalls {
         let potential = r.series("ccus_capture_potential"), captured = r.series("ccus_captured")
         let idle = years.indices.map { potential[$0] - captured[$0] }
         report(Levers.ccus.path, "Mt CO2", idle, tolerance: 0.01 * max(potential.max() ?? 0, 1)) { year, amount in
-            ("in \(year) \(fmt(amount)) Mt CO2 of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)",
-             "\(year)年有\(fmt(amount))百万吨CO2的捕集能力无可捕集的CO2（最多可捕集煤电、供热和煤化工CO2的\(fmt(100 * p.ccus.maxCaptureShare))%）")
+            ("in \(year) \(Shortfall.amountMark) of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)",
+             "\(year)年有\(Shortfall.amountMark)的捕集能力无可捕集的CO2（最多可捕集煤电、供热和煤化工CO2的\(fmt(100 * p.ccus.maxCaptureShare))%）")
         }
         // Wind and solar (built by the levers or the baseline trend) whose output cannot be used.
         let wind = r.series("generation_wind"), solar = r.series("generation_solar"), curtailed = r.series("curtailed_renewables")
@@ -55,8 +64,8 @@ public enum Shortfalls {
             let excess = years.indices.map { cap[$0].isFinite ? energy[$0] - cap[$0] : 0 }
             report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
                 let j = years.firstIndex(of: year)!
-                return ("in \(year) energy on the dual-control basis exceeds the cap by \(fmt(amount)) Mtce with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
-                        "\(year)年能耗双控口径能源消费量超出上限\(fmt(amount))百万吨标准煤，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%）")
+                return ("in \(year) energy on the dual-control basis exceeds the cap by \(Shortfall.amountMark) with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
+                        "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%）")
             }
         }
         // A heat-rate target below what the fleet reaches within its retrofit time after the full-effect year.
@@ -66,8 +75,8 @@ public enum Shortfalls {
             let heatRate = r.series("heat_rate")
             let gap = years.indices.map { years[$0] >= settle ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
             report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { year, amount in
-                ("in \(year) the fleet's heat rate is \(fmt(amount)) gce/kWh above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits",
-                 "\(year)年煤电机组供电煤耗仍高于目标\(fmt(amount))克标准煤/千瓦时：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
+                ("in \(year) the fleet's heat rate is \(Shortfall.amountMark) above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits",
+                 "\(year)年煤电机组供电煤耗仍高于目标\(Shortfall.amountMark)：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
             }
         }
         // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
@@ -75,8 +84,8 @@ public enum Shortfalls {
             let h2 = r.series("green_hydrogen"), displaced = r.series("hydrogen_displaced_fuel")
             let unused = years.indices.map { h2[$0] - displaced[$0] / p.hydrogen.fuelTcePerTonne }
             report(Levers.greenHydrogen.path, "Mt/yr", unused, tolerance: 0.01 * max(h2.max() ?? 0, 0.01)) { year, amount in
-                ("in \(year) \(fmt(amount)) Mt of green hydrogen has no coal-chemical fuel left to displace (at most 90 % of it): it is paid for and changes nothing",
-                 "\(year)年有\(fmt(amount))百万吨绿氢已无煤化工用煤可替代（最多替代90%）：计入成本但不减排")
+                ("in \(year) \(Shortfall.amountMark) of green hydrogen has no coal-chemical fuel left to displace (at most 90 % of it): it is paid for and changes nothing",
+                 "\(year)年有\(Shortfall.amountMark)绿氢已无煤化工用煤可替代（最多替代90%）：计入成本但不减排")
             }
         }
         // Fly-ash alumina capacity the high-alumina fly-ash stock can no longer feed: output per unit of capacity
@@ -95,14 +104,14 @@ public enum Shortfalls {
             let moved = r.series("cement_capacity_transferred")
             let missing = years.indices.map { Levers.cementCapacityTransfer.level(transfer, at: Double(years[$0] + 1).nextDown, p) - moved[$0] }
             report(Levers.cementCapacityTransfer.path, "Mt/yr", missing, tolerance: 0.01 * max(moved.max() ?? 0, 1)) { year, amount in
-                ("in \(year) \(fmt(amount)) Mt/yr of the clinker capacity to transfer is no longer in the region (its stock has shrunk): only what is there moves",
-                 "\(year)年拟转出的熟料产能中有\(fmt(amount))百万吨/年已不在本地区（存量已减少）：只能转出现有产能")
+                ("in \(year) \(Shortfall.amountMark) of the clinker capacity to transfer is no longer in the region (its stock has shrunk): only what is there moves",
+                 "\(year)年拟转出的熟料产能中有\(Shortfall.amountMark)已不在本地区（存量已减少）：只能转出现有产能")
             }
         }
         return found
     }
 
-    static func fmt(_ v: Double) -> String {
+    public static func fmt(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() ? String(Int(r)) : "\(r)"
     }
