@@ -33,6 +33,16 @@ public enum InputMessagesZH {
         // A limit broken by a delta is the limit's message after this prefix.
         let delta = "with the delta, "
         if english.hasPrefix(delta) { return "加上增量后，" + message(String(english.dropFirst(delta.count))) }
+        if let r = english.range(of: #" \(it holds the full-width \S+ '(.)' of a Chinese input method, where YAML needs '(.)'\)$"#, options: .regularExpression) {
+            let note = english[r], chars = note.split(separator: "'")
+            return message(String(english[..<r.lowerBound])) + "（含中文输入法的全角字符'\(chars[1])'，YAML 需用半角'\(chars[3])'）"
+        }
+        // A value set after loading names itself, then the dataset check's own message.
+        for (prefix, zh) in [("assumption ", "假设 "), ("drawn value ", "抽样值 ")] where english.hasPrefix(prefix) {
+            if let colon = english.range(of: ": ") {
+                return zh + english[english.index(english.startIndex, offsetBy: prefix.count)..<colon.lowerBound] + "：" + message(String(english[colon.upperBound...]))
+            }
+        }
         let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
         if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)
@@ -95,6 +105,11 @@ public enum InputMessagesZH {
         (#"(\S+) scales the series \(a factor: 1 is the dataset's path, (\S+) is (\S+) % of it\), outside the factor's plausible range (\S+); a rate such as 5 %/yr is not written here"#,
          "$1 是整条序列的缩放系数（1 为数据集原路径，$2 即其 $3 %），超出该系数的合理范围 $4；此处不填增长率（如 5%/年）"),
         (#"(\S+) (.*?) ?is outside the plausible range of this estimate, (\S+) (.*)"#, "$1 $2 超出该估计值的合理范围 $3 $4"),
+        (#"'extends' names no file"#, "'extends' 没有写文件名"),
+        (#"the path of a scenario file, relative to (.+) \(for example announced.yaml\), or no 'extends' line"#,
+         "情景文件的路径（相对于 $1，例如 announced.yaml），或删去 'extends' 这一行"),
+        (#"extends '(.+)', which is a folder, not a scenario file"#, "继承的 '$1' 是文件夹，不是情景文件"),
+        (#"the path of a scenario file, relative to (.+)"#, "情景文件的路径（相对于 $1）"),
         (#"each key once; merge the two entries into one"#, "每个键只写一次：把两处合并为一处"),
         (#"(.+) \(or 15, 十五五\)"#, "$1（也可写 15、十五五）"),
         (#"'(.+)' is not accepted"#, "不接受 '$1'"),
@@ -157,6 +172,24 @@ public enum InputMessagesZH {
         (#"empty scenario: this runs the frozen-policy baseline \(the file has no keys, only blanks or comments\)"#,
          "空情景：按冻结政策的基准情景运行（文件里没有键，只有空行或注释）"),
         (#"tabs are not allowed for indentation in YAML; use spaces"#, "YAML 不能用制表符缩进，请用空格"),
+        (#"YAML syntax: a full-width space '　' in the indentation \(a Chinese input method's\), where YAML needs spaces"#,
+         "YAML 语法错误：缩进中有全角空格'　'（中文输入法），YAML 需用半角空格"),
+        (#"YAML syntax: a full-width (colon|comma) '(.)' \(a Chinese input method's\) where YAML needs '(.)'"#,
+         "YAML 语法错误：全角符号'$2'（中文输入法），YAML 需用半角'$3'"),
+        (#"YAML's ASCII punctuation: ':' ',' '\{' '\}' '\[' '\]' and spaces \(switch the input method to half-width, 半角\)"#,
+         "YAML 的半角标点：':' ',' '{' '}' '[' ']' 和空格（请把输入法切换到半角）"),
+        (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a path that keeps its milestones, (.+), or a delta over it"#,
+         "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
+        (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a delta over it"#,
+         "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请在其上加增量（delta）"),
+        (#"(\S+) is negative: a quantity in (.+) is 0 or more"#, "$1 为负数：以 $2 计的量不小于 0"),
+        (#"(\S+) is not a share: a (.+) lies between (\S+) and (\S+)"#, "$1 不是比重：比重（$2）在 $3 与 $4 之间"),
+        (#"(\S+) is more than a million times the dataset's (?:series|value) \((\S+)\)"#, "$1 超过数据集取值（$2）的一百万倍"),
+        (#"values within ±(\S+) \(a factor on the series\)"#, "±$1 以内的取值（序列的缩放系数）"),
+        (#"values within ±(\S+)(.*)"#, "±$1 以内的取值$2"),
+        (#"0 or more (.+)"#, "0 或以上（$1）"),
+        (#"stopped after (\d+) errors"#, "已报告 $1 个错误，停止读取"),
+        (#"fix these and read the file again"#, "改正这些错误后再读取文件"),
         (#"YAML syntax: (.+)"#, "YAML 语法错误：$1"),
         (#"extends a file that does not exist: '(.+)' \(looked for (.+)\)"#, "继承的文件不存在：'$1'（查找的是 $2）"),
         (#"a path relative to (.+)"#, "相对于 $1 的路径"),

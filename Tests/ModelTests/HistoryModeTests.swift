@@ -269,6 +269,29 @@ final class HistoryModeTests: XCTestCase {
         }
     }
 
+    /// A file setting anew a lever its extended scenario moves at or before N (announced's 2022 steel cut) changes
+    /// those years: told at the lever's line, with the path that keeps them; written so, the years through N are the
+    /// extended scenario's exactly, and nothing is told.
+    func testReplacingAnExtendedLeverThatActsInHistoryIsTold() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scenarios/announced.yaml").path
+        let loader = ScenarioLoader(dataset: d)
+        let anew = try loader.parse("name: anew\nextends: \(announced)\nsector_plans:\n  industry:\n    capacity_cut:\n      steel: {target: 50, start: \(n + 1), full: \(n + 2)}\n", file: "anew.yaml")
+        let told = try XCTUnwrap(anew.warnings.first { $0.message.hasPrefix("replaces the setting of") })
+        XCTAssertEqual(told.line, 6)
+        let from = try XCTUnwrap(told.message.range(of: "keeps its milestones, ")), to = try XCTUnwrap(told.message.range(of: ", or a delta over it"))
+        let path = String(told.message[from.upperBound..<to.lowerBound])
+        let kept = try loader.parse("name: kept\nextends: \(announced)\nsector_plans:\n  industry:\n    capacity_cut:\n      steel: \(path)\n", file: "kept.yaml")
+        XCTAssertFalse(kept.warnings.contains { $0.message.hasPrefix("replaces the setting of") }, "\(kept.warnings)")
+        let base = try run(try loader.load(path: announced), d), a = try run(anew, d), k = try run(kept, d)
+        XCTAssertNotEqual(a.value("output_steel", year: n)!, base.value("output_steel", year: n)!)
+        for y in 2019...n { XCTAssertEqual(k.value("co2_gross", year: y)!, base.value("co2_gross", year: y)!, accuracy: 1e-9, "\(y)") }
+        // After N it moves from the extended level (80 %/yr) to 50 by the end of N + 2, not from the baseline's.
+        XCTAssertNotEqual(k.value("co2_gross", year: n + 2)!, base.value("co2_gross", year: n + 2)!)
+    }
+
     /// An assumption scaling a series history follows or fitted moves only the years after N: GDP growth 20 % faster
     /// leaves GDP through N - 1 as observed (year N moves by its second half, the model's growth steps run mid-year
     /// to mid-year); exports 20 % higher leave the observed knots. A demand index (1 in the base year by definition)

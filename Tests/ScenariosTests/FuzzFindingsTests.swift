@@ -153,8 +153,14 @@ extension FuzzFindingsTests {
         // The dataset file itself: a growth rate beyond the range.
         assertInputError(try Dataset.parse(try dataset(replacing: "values: [0.05, 0.045,", with: "values: [5, 0.045,"), file: "d.yaml"),
                          "d.yaml:", "economy.growth", "-0.3 to 0.3")
+        // Shares stay shares, quantities are not negative, and nothing is a million times the dataset's value (1e308
+        // overflowed into "-nan TWh" in the base-year split).
+        assertInputError(try loader.parse("assumptions: {economy.replacement_share: 3}\n", file: "s.yaml"), "3 is not a share", "0 to 1 share")
+        assertInputError(try loader.parse("assumptions: {economy.base_gdp: -17212.5}\n", file: "s.yaml"), "is negative", "0 or more 100 million yuan")
+        assertInputError(try loader.parse("assumptions: {economy.base_gdp: 1e19}\n", file: "s.yaml"), "more than a million times the dataset's value")
+        assertInputError(try loader.parse("assumptions: {emission_factors.coal: -5}\n", file: "s.yaml"), "is negative")
         // Valid assumptions still apply.
-        let s = try loader.parse("assumptions: {power.base_coal: 90, economy.growth: 1.2, economy.base_gdp: 1e19}\n", file: "s.yaml")
+        let s = try loader.parse("assumptions: {power.base_coal: 90, economy.growth: 1.2, economy.base_gdp: 2e4}\n", file: "s.yaml")
         XCTAssertEqual(s.assumptions["power.base_coal"], 90)
         XCTAssertNoThrow(try PreparedScenario(s, dataset: try Dataset.innerMongolia()))
     }

@@ -305,7 +305,7 @@ struct EntryReader {
             return
         }
         guard let v = e.scalar else { throw fail(path, "expected a single number {value: ..., unit: ..., source: ...}") }
-        let check = ValueCheck(positive: positive, below: below)
+        let check = ValueCheck(positive: positive, below: below, unit: e.unit, domain: ValueCheck.domain(unit: e.unit), reference: v)
         if let problem = check.problem(v) { throw fail(path, problem.message, accepted: problem.accepted) }
         p[keyPath: kp] = v
         bindings[path] = .scalar(kp)
@@ -325,7 +325,7 @@ struct EntryReader {
         guard zip(years, years.dropFirst()).allSatisfy({ $0 < $1 }) else { throw fail(path, "years must increase") }
         p[keyPath: kp] = values
         bindings[path] = .scaled([kp])
-        checks[path] = ValueCheck(series: values)
+        checks[path] = ValueCheck(series: values, unit: e.unit, domain: ValueCheck.domain(unit: e.unit))
         return years
     }
 
@@ -366,7 +366,8 @@ struct EntryReader {
         guard case .fuels(let f) = e.value else { throw fail(path, "expected CO2 by fuel {coal, coke, oil, gas}") }
         p[keyPath: kp] = f
         bindings[path] = .fuels(kp)
-        checks[path] = ValueCheck()
+        // An assumption scales the row: a factor 0 or more.
+        checks[path] = ValueCheck(series: [1], domain: 0...Double.greatestFiniteMagnitude)
     }
 
     mutating func text(_ path: String, default value: String) -> String {
@@ -427,16 +428,45 @@ public struct ValueCheck: Sendable {
     public var series: [Double] = []
     public var elementRange: ClosedRange<Double>?
     public var unit = ""
+    /// What the unit allows a value (a share 0 to 1, a physical quantity not below 0); nil: any finite number.
+    public var domain: ClosedRange<Double>?
+    /// The dataset's own value (a series: 1, the factor that keeps it): a value set later stays within a million
+    /// times it, beyond any what-if and short of overflowing the model's arithmetic (1e308 gave "-nan TWh").
+    public var reference: Double = 1
 
     /// Why `v` is refused, with what is accepted; nil if it is accepted.
     public func problem(_ v: Double) -> (message: String, accepted: String?)? {
         guard v.isFinite else { return ("\(v) is not a finite number", nil) }
         if positive && !(v > 0) { return ("must be positive, is \(format(v))", "> 0") }
         if let below, !(v < below) { return ("must be below \(format(below)), is \(format(v))", "below \(format(below))") }
-        if let r = elementRange, let bad = series.first(where: { !r.contains($0 * v) }) {
+        let scaled = !series.isEmpty
+        if !scaled, let d = domain, !d.contains(v) {
+            return (d.upperBound == .greatestFiniteMagnitude ? "\(format(v)) is negative: a quantity in \(unit) is 0 or more"
+                        : "\(format(v)) is not a share: a \(unit) lies between \(format(d.lowerBound)) and \(format(d.upperBound))", Self.describe(d, unit))
+        }
+        let limit = 1e6 * max(abs(reference), 1)
+        if abs(v) > limit {
+            return ("\(format(v)) is more than a million times the dataset's \(scaled ? "series" : "value") (\(format(reference)))",
+                    "values within ±\(format(limit))" + (scaled ? " (a factor on the series)" : " \(unit)"))
+        }
+        if let r = elementRange ?? (scaled ? domain : nil), let bad = series.first(where: { !r.contains($0 * v) }) {
             return ("a scale of \(format(v)) makes \(format(bad)) \(unit) into \(format(bad * v)), out of range",
                     "scales that keep every value within \(format(r.lowerBound)) to \(format(r.upperBound)) \(unit)")
         }
         return nil
+    }
+
+    static func describe(_ d: ClosedRange<Double>, _ unit: String) -> String {
+        d.upperBound == .greatestFiniteMagnitude ? "0 or more \(unit)" : "\(format(d.lowerBound)) to \(format(d.upperBound)) \(unit)"
+    }
+
+    /// What a unit allows: a share or a learning rate 0 to 1; a rate per year, an elasticity, an index or a
+    /// dimensionless factor anything finite (calibrated trends can fall); every physical quantity (Mt, GW, TWh,
+    /// yuan, tce, years, hours, ratios of such) 0 or more.
+    public static func domain(unit: String) -> ClosedRange<Double>? {
+        let u = unit.trimmingCharacters(in: .whitespaces)
+        if u == "share" || u.hasPrefix("share of") || u == "share per doubling" || u == "per unit share" { return 0...1 }
+        if u.isEmpty || u == "1" || u.hasPrefix("share/yr") || u.hasPrefix("per ") || u.contains("= 1") { return nil }
+        return 0...Double.greatestFiniteMagnitude
     }
 }

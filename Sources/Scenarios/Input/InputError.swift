@@ -67,9 +67,18 @@ func collectingErrors<S: Sequence>(_ items: S, _ body: (S.Element) throws -> Voi
     var errors: [InputError] = []
     for item in items {
         do { try body(item) } catch let e as InputError { errors.append(e) }
+        // A file of 60,000 wrong keys is told by its first errors, at once (each error's suggestion costs a search).
+        if errors.count + errors.reduce(0, { $0 + $1.others.count }) >= maximumErrorsTold {
+            errors.append(InputError(file: errors.last!.file, message: "stopped after \(maximumErrorsTold) errors",
+                                     accepted: "fix these and read the file again"))
+            break
+        }
     }
     if let e = InputError.combined(errors) { throw e }
 }
+
+/// How many errors of one file are told before reading stops.
+let maximumErrorsTold = 100
 
 /// `file:line:column: kind at 'key.path'`: where a message is, told the same way for errors and warnings.
 func located(file: String, line: Int?, column: Int? = nil, keyPath: String, kind: String) -> String {

@@ -27,6 +27,11 @@ public struct YAMLNode {
                                  message: "tabs are not allowed for indentation in YAML; use spaces",
                                  accepted: "indentation with spaces (most editors: convert tabs to spaces)")
             }
+            // So is YAML punctuation typed with a Chinese input method (name： x, {a: 1， b: 2}, an indent of '　').
+            if let at = firstFullWidthPunctuation(text) {
+                throw InputError(file: file, line: at.line, column: at.column, message: "YAML syntax: " + at.what,
+                                 accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)")
+            }
             throw YAMLNode.inputError(error, file: file, text: text)
         }
     }
@@ -65,6 +70,45 @@ public struct YAMLNode {
             indent = own
         }
         return keys
+    }
+
+    /// Full-width characters a Chinese input method types where YAML needs ASCII ones, with their names.
+    static let fullWidth: [Character: (ascii: String, name: String)] = {
+        var m: [Character: (String, String)] = ["：": (":", "colon"), "，": (",", "comma"), "　": (" ", "space"), "｛": ("{", "brace"),
+                                                 "｝": ("}", "brace"), "［": ("[", "bracket"), "］": ("]", "bracket"), "－": ("-", "minus"),
+                                                 "．": (".", "full stop")]
+        for (i, c) in "０１２３４５６７８９".enumerated() { m[c] = (String(i), "digit") }
+        return m
+    }()
+
+    /// "; it holds the full-width colon '：' …" when `s` has a character of `fullWidth`, for messages about a value or key.
+    static func fullWidthNote(_ s: String) -> String? {
+        guard let c = s.first(where: { fullWidth[$0] != nil }), let f = fullWidth[c] else { return nil }
+        return " (it holds the full-width \(f.name) '\(c)' of a Chinese input method, where YAML needs '\(f.ascii)')"
+    }
+
+    /// Where a syntax error is most likely full-width punctuation: a colon after a plain key, a comma or colon inside
+    /// braces or brackets, a full-width space in the indentation (comments and quoted text aside).
+    static func firstFullWidthPunctuation(_ text: String) -> (line: Int, column: Int, what: String)? {
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            var depth = 0, quoted: Character? = nil, keyLike = true, sawText = false
+            for (k, c) in line.enumerated() {
+                if let q = quoted { if c == q { quoted = nil }; continue }
+                switch c {
+                case "\"", "'": quoted = c
+                case "{", "[", "｛", "［": depth += 1
+                case "}", "]", "｝", "］": depth -= 1
+                default: break
+                }
+                if c == "　" && !sawText { return (i + 1, k + 1, "a full-width space '　' in the indentation (a Chinese input method's), where YAML needs spaces") }
+                if c == "：" && (keyLike && sawText || depth > 0) { return (i + 1, k + 1, "a full-width colon '：' (a Chinese input method's) where YAML needs ':'") }
+                if c == "，" && depth > 0 { return (i + 1, k + 1, "a full-width comma '，' (a Chinese input method's) where YAML needs ','") }
+                if c != " " && c != "-" { sawText = true }
+                if !(c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "." || c == " " || c == "-")) { keyLike = false }
+            }
+        }
+        return nil
     }
 
     /// Line and column (1-based) of the first tab in a line's leading whitespace, if any.
@@ -177,15 +221,15 @@ public struct YAMLNode {
         return try entries(what: what).map { ($0.key, byKey[$0.key]!) }
     }
 
-    /// Entries, refusing keys outside `allowed` with a did-you-mean.
+    /// Entries, refusing keys outside `allowed` with a did-you-mean, every such key of the mapping at once.
     public func entries(allowed: [String], what: String = "a mapping of keys") throws -> [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
         guard case .mapping(let mapping) = node else { throw error("expected \(what), found \(kindName)") }
-        for (key, value) in try entries(what: what) {
+        try collectingErrors(try entries(what: what)) { key, value in
             guard allowed.contains(key) else {
                 let keyNode = mapping.first { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }?.key
                 let located = YAMLNode(node: keyNode ?? value.node, file: file, path: path + [key])
-                throw located.error("unknown key '\(key)'", accepted: allowed.joined(separator: ", "),
+                throw located.error("unknown key '\(key)'" + (Self.fullWidthNote(key) ?? ""), accepted: allowed.joined(separator: ", "),
                                     suggestion: didYouMean(key, in: allowed))
             }
             result[key] = value
@@ -205,7 +249,7 @@ public struct YAMLNode {
 
     public func double() throws -> Double {
         guard let s = scalarString, let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite else {
-            throw error("expected a number, found \(scalarString.map { "'\($0)'" } ?? kindName)")
+            throw error("expected a number, found \(scalarString.map { "'\($0)'" } ?? kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
         }
         return v
     }
@@ -225,7 +269,7 @@ public struct YAMLNode {
 
     public func int() throws -> Int {
         guard let s = scalarString, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            throw error("expected a whole number, found \(scalarString.map { "'\($0)'" } ?? kindName)")
+            throw error("expected a whole number, found \(scalarString.map { "'\($0)'" } ?? kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
         }
         return v
     }

@@ -53,13 +53,20 @@ public struct ScenarioLoader {
         let top = try root.entries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
         var scenario: Scenario
         if let ext = top["extends"] {
-            let target = try ext.string()
+            let target = try ext.string().trimmingCharacters(in: .whitespaces)
+            guard !target.isEmpty else {
+                throw ext.error("'extends' names no file", accepted: "the path of a scenario file, relative to \(file) (for example announced.yaml), or no 'extends' line")
+            }
             let base = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             let url = URL(fileURLWithPath: target, relativeTo: base)
             let canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
             guard FileManager.default.fileExists(atPath: canonical) else {
                 throw ext.error("extends a file that does not exist: '\(target)' (looked for \(url.standardizedFileURL.path))",
                                 accepted: "a path relative to \(file)")
+            }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: canonical, isDirectory: &isFolder), isFolder.boolValue {
+                throw ext.error("extends '\(target)', which is a folder, not a scenario file", accepted: "the path of a scenario file, relative to \(file)")
             }
             guard !chain.contains(canonical) else {
                 throw ext.error("'\(target)' extends itself through a cycle")
@@ -190,7 +197,11 @@ public struct ScenarioLoader {
             return
         }
         if let lever = LeverRegistry.lever(path) {
-            scenario.levers[path] = try setting(node, lever, inherited: scenario.levers[path], warnings: &scenario.warnings)
+            let inherited = scenario.levers[path]
+            scenario.levers[path] = try setting(node, lever, inherited: inherited, warnings: &scenario.warnings)
+            if let inherited, let w = replacedHistoryWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
+                scenario.warnings.append(w)
+            }
             scenario.leverSources[path] = SourcePosition(file: node.file, line: node.line, column: node.node.mark?.column)
             return
         }
@@ -203,6 +214,36 @@ public struct ScenarioLoader {
         try collectingErrors(try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))")) { _, child in
             try readLevers(child, into: &scenario)
         }
+    }
+
+    /// In history mode, a file that sets a lever anew over an extended scenario's setting that moves at or before N
+    /// replaces that history too (a lever other than wind and solar acts in its own years): said, with how to keep it.
+    func replacedHistoryWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
+                                from source: SourcePosition?) -> InputWarning? {
+        guard let n = dataset.history?.lastObservedYear, new.form != .delta, inherited.start <= n, new != inherited,
+              !HistoryMode.followedPaths.contains(lever.path), let p = parameters else { return nil }
+        // Quiet when the new setting runs the same through N (a path that keeps the extended milestones).
+        let before = lever.schedule(inherited, p), after = lever.schedule(new, p)
+        var differs = false
+        for year in inherited.start...n {
+            for t in [Double(year) + 0.25, Double(year) + 0.5, Double(year + 1).nextDown] {
+                let a: Double = lever.level(before, at: t, p), b: Double = lever.level(after, at: t, p)
+                if abs(a - b) > 1e-9 { differs = true }
+            }
+        }
+        guard differs else { return nil }
+        // The path that runs the extended setting through the year before the new start, then the new milestones:
+        // possible when the extended setting has reached its last milestone by then.
+        var way = "a delta over it"
+        let hold = new.start - 1
+        if inherited.form != .delta, new.start > n, let last = inherited.milestones.last, last.year <= hold {
+            var milestones = inherited.milestones
+            if last.year < hold { milestones.append(Milestone(year: hold, value: last.value, shape: .linear)) }
+            milestones += new.milestones
+            way = "a path that keeps its milestones, \(ScenarioWriter.leverText(LeverSetting(form: .path, start: inherited.start, milestones: milestones))), or a delta over it"
+        }
+        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
+                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario"), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, write \(way)")
     }
 
     /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,
