@@ -136,16 +136,17 @@ public struct WhatIfService: Sendable {
     public static let maximumCompared = 5
 
     /// The document as a standalone scenario file that `carbonsim run` reads back to the same scenario. A
-    /// document whose levers are changes over the file it extends (`delta:`) is written extending that file.
+    /// document whose levers are changes over the file it extends (`delta:`) is written extending that file by its
+    /// absolute path, so the download runs from any folder of this machine.
     public func yaml(_ text: String) throws -> String {
         let (s, extends) = try read(text)
         let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + runOptions.map { " " + $0 }.joined() + "` reproduces it"]
         do {
             return try ScenarioWriter.yaml(s, comment: note)
         } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {
-            guard let name = extends else { throw e }
-            return try ScenarioWriter.yaml(s, extending: name, base: try served(name),
-                                           comment: note + ["Keep it beside \(name) (it changes levers of that file)"])
+            guard let name = extends, let url = scenarios.url(of: name) else { throw e }
+            return try ScenarioWriter.yaml(s, extending: url.path, base: try served(name),
+                                           comment: note + ["It changes levers of \(name), which it extends by its path on the server's machine"])
         }
     }
 }

@@ -29,7 +29,9 @@ struct PlotCommand: ParsableCommand {
         /// The region and dataset of a sweep database, when the dataset it was run on is the one loaded here.
         func sweepProvenance(_ store: ResultStore) throws -> Provenance? {
             let dataset = try data.load()
-            return try store.identity().dataset == dataset.checksum ? Provenance(dataset) : nil
+            // The sweep's dataset (its checksum, then " history …" in history mode) is the one given: name it.
+            let stored = try store.identity().dataset
+            return stored == dataset.checksum || stored.hasPrefix(dataset.checksum + " ") ? Provenance(dataset) : nil
         }
     }
 

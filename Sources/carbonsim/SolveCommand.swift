@@ -48,7 +48,15 @@ struct SolveCommand: ParsableCommand {
             let targets = try TargetParser(dataset: dataset).parse(target)
             for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
             var setting = base.levers[lever] ?? LeverSetting(target: 0, start: dataset.baseYear + 2, full: dataset.baseYear + 2, shape: .linear)
-            if let start { setting.start = start }
+            if let start {
+                // A path's start is its first move; its earlier milestones stay, so the start cannot pass them.
+                if setting.milestones.count > 1, start > setting.milestones[0].year {
+                    throw InputError(file: "--start", keyPath: "start",
+                                     message: "\(base.name) sets \(lever) as a path with milestones \(setting.milestones.map { String($0.year) }.joined(separator: ", ")); a start of \(start) would come after its first milestone",
+                                     accepted: "a start at or before \(setting.milestones[0].year), or no --start (the search moves the path's last milestone, \(setting.full))")
+                }
+                setting.start = start
+            }
             if let full { setting.full = full } else if start != nil && base.levers[lever] == nil { setting.full = setting.start }
             if let shape {
                 guard let s = RampShape(rawValue: shape) else {
@@ -81,17 +89,21 @@ struct SolveCommand: ParsableCommand {
             let shown = maximum ? (value * 1000).rounded(.down) / 1000 : (value * 1000).rounded(.up) / 1000
             let atShown = try solver.margin(at: shown)
             let achieved = atShown.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
-            let form = setting.form == .delta ? ", a delta over the scenario's setting" : ""
+            // The setting at the answer as a scenario file writes it, in the form the scenario gives the lever (a path keeps
+            // its earlier milestones; a delta is the change over what it extends): pasted back, `run` reproduces it.
+            let answer = solver.scenario(at: shown)
+            let written = answer.levers[lever].map(ScenarioWriter.leverText) ?? ""
             if zh {
-                let formZH = setting.form == .delta ? "，为相对情景设定的增量" : ""
-                print("在\(Labels.underScenarioZH(base.name))实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)（\(setting.start)年起，\(setting.shape.rawValue)\(formZH)）")
+                print("在\(Labels.underScenarioZH(base.name))实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)")
+                print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
                 print("  此时：实现\(achieved)，余量\(NumberFormat.fixed(atShown.margin, 4))；模型运行\(s.runs + 1)次")
             } else {
-                print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full) (start \(setting.start), \(setting.shape.rawValue)\(form))")
+                print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full)")
+                print("  as a scenario file writes it: \(lever.split(separator: ".").last!): \(written)")
                 print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
             }
             // The scenario's other targets, as `run` would check them at the answer.
-            let r = try PreparedScenario(solver.scenario(at: shown), dataset: dataset).run()
+            let r = try PreparedScenario(answer, dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
             if !others.isEmpty {
                 let missed = others.filter { !$0.passed }.map { "\($0.kind.rawValue) \($0.year)" }

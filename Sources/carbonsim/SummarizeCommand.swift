@@ -16,7 +16,7 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Series for the percentile bands (default: all kept series).")
     var series: [String] = []
 
-    @Option(name: .long, help: "Output format: markdown, csv, json or xlsx (an Excel workbook; needs --output FILE.xlsx).")
+    @Option(name: .long, help: "Output format: markdown (also for table: the summary's tables are markdown), csv, json or xlsx (an Excel workbook; needs --output FILE.xlsx).")
     var format: ReportFormat = .markdown
 
     @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).")
@@ -34,9 +34,6 @@ struct SummarizeCommand: ParsableCommand {
     @OptionGroup var presentation: PresentationOptions
 
     func validate() throws {
-        guard format != .table else {
-            throw ValidationError("--format must be markdown, csv, json or xlsx")
-        }
         guard bootstrap >= 10 else { throw ValidationError("--bootstrap must be at least 10") }
         guard years.isEmpty || !allYears else { throw ValidationError("give --years or --all-years, not both") }
     }

@@ -106,8 +106,9 @@ final class ProgressReporter {
     func update(_ p: SweepRunner.Progress) {
         guard !quiet, p.total > 0 else { return }
         let rate = Double(p.done) / max(p.elapsed, 1e-9)
-        let eta = Double(p.total - p.done) / max(rate, 1e-9)
-        let text = "\(p.done)/\(p.total) runs, \(NumberFormat.fixed(rate.rounded(.down), 0)) runs/s, ETA \(NumberFormat.fixed(eta, 0)) s" + (p.failed > 0 ? ", \(p.failed) failed" : "")
+        // No estimate before the first run of this session is done (a resumed sweep starts at 0 runs/s).
+        let eta = p.done > 0 ? NumberFormat.fixed(Double(p.total - p.done) / rate, 0) + " s" : "–"
+        let text = "\(p.done)/\(p.total) runs, \(NumberFormat.fixed(rate.rounded(.down), 0)) runs/s, ETA \(eta)" + (p.failed > 0 ? ", \(p.failed) failed" : "")
         if terminal {
             let width = 30, filled = width * p.done / p.total
             FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text + "   ").utf8))

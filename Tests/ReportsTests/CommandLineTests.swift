@@ -69,6 +69,37 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(r.out.contains("up to 0.00%"), "the cap binds: output is curtailed\n\(r.out)")
     }
 
+    /// `solve` on a lever its scenario sets as a path prints the answer as the file writes it (the path with its earlier
+    /// milestones, not `{target, start, full}`), and that line, pasted into a file extending the scenario, reproduces
+    /// the achieved value.
+    func testSolveAnswersInTheFormThatReproducesIt() throws {
+        let refused = try run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.power.wind",
+                               "--target", "co2_intensity_cut:15th=40", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(refused.status, 2, "a start after the path's first milestone: \(refused.out)")
+        XCTAssertTrue(refused.err.contains("a start of 2026 would come after its first milestone"), refused.err)
+        let r = try run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.power.wind",
+                         "--target", "co2_intensity_cut:15th=40", "--full", "2030"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let line = try XCTUnwrap(r.out.split(separator: "\n").first { $0.contains("as a scenario file writes it: wind: ") })
+        let written = String(line.split(separator: ":", maxSplits: 1)[1]).trimmingCharacters(in: .whitespaces)
+        XCTAssertTrue(written.hasPrefix("wind: {path: {"), written)
+        let achieved = try XCTUnwrap(r.out.split(separator: "\n").first { $0.contains("at it: achieved ") }?
+            .split(separator: " ").drop { $0 != "achieved" }.dropFirst().first).replacingOccurrences(of: ",", with: "")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("solve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("answer.yaml").path
+        try "name: answer\nextends: \(CLI.repository.path)/scenarios/announced.yaml\ntargets: {co2_intensity_cut: {15th: 40}}\nsector_plans:\n  power:\n    \(written)\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let check = try run(["run", file, "--format", "json"])
+        XCTAssertEqual(check.status, 0, check.err)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(check.out.utf8)) as? [String: Any])
+        let indicators = try XCTUnwrap((json["scenarios"] as? [[String: Any]])?.first?["indicators"] as? [String: Any])
+        let targets = try XCTUnwrap(indicators["targets"] as? [[String: Any]])
+        let cut = try XCTUnwrap(targets.first { $0["target"] as? String == "co2_intensity_cut" && $0["year"] as? Int == 2030 })
+        XCTAssertEqual(try XCTUnwrap(cut["achieved"] as? Double), try XCTUnwrap(Double(achieved)), accuracy: 0.01)
+    }
+
     /// `optimize` on a base that enforces dual control keeps the base's cap where the spec does not replace it,
     /// and writes an optimum that `run` loads and reproduces.
     func testOptimizeOnAnEnforcedDualControlBaseWritesAnOptimumRunReproduces() throws {

@@ -56,6 +56,16 @@ final class WhatIfServiceTests: XCTestCase {
         XCTAssertEqual(back.name, "announced (what-if)")
         let again = try run(back)
         XCTAssertEqual(again.rows.first { $0.series == "co2_gross" }!.ends.map { Optional($0) }, Array(try row(moved, "co2_gross").values.dropFirst()))
+
+        // A delta is written extending its scenario by its absolute path: read from another folder, it still runs.
+        let delta = #"{"name": "plus", "extends": "announced.yaml", "sector_plans": {"power": {"solar": {"delta": 40}}}}"#
+        let written = try service.yaml(delta)
+        let extends = try XCTUnwrap(written.split(separator: "\n").first { $0.hasPrefix("extends: ") })
+        XCTAssertTrue(extends.dropFirst("extends: ".count).hasPrefix("/"), String(extends))
+        let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent("download-\(UUID().uuidString).yaml")
+        try written.write(to: elsewhere, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        XCTAssertEqual(try ScenarioLoader(dataset: service.dataset).load(path: elsewhere.path).levers["sector_plans.power.solar"]?.form, .delta)
     }
 
     func testABadValueGetsTheMessageValidateGives() throws {

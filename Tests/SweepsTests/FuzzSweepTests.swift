@@ -73,7 +73,60 @@ final class FuzzSweepTests: XCTestCase {
         XCTAssertTrue(r.contains { ($0["status"] as String) == "failed" && (($0["error"] as String?) ?? "").contains("outside the model horizon") }, "\(r)")
     }
 
+    /// Start and full-effect years are whole: a fractional bound is refused, a continuous draw runs and is stored as
+    /// the nearest year; full-effect years drawn before the lever's start are refused when all are, told when some are.
+    func testLeverYearFactorsAreWholeYearsAfterTheStart() throws {
+        assertRefused("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: lhs
+            n: 4
+            factors:
+              sector_plans.industry.capacity_cut.steel.start: {range: [2020.5, 2030]}
+            """, "factors.sector_plans.industry.capacity_cut.steel.start", "2020.5 is not a year")
+        assertRefused("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: lhs
+            n: 4
+            factors:
+              sector_plans.industry.capacity_cut.steel.full: {range: [2021, 2025], start: 2030}
+            """, "every full-effect year drawn (2021-2025) is before the lever's start, 2030")
+        let partly = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: lhs
+            n: 6
+            seed: 2
+            factors:
+              sector_plans.industry.capacity_cut.steel.full: {range: [2026, 2035], start: 2030}
+              sector_plans.industry.capacity_cut.steel.start: {range: [2022, 2028]}
+            """)
+        XCTAssertTrue(partly.warnings.isEmpty, "a start factor moves the start: nothing to tell \(partly.warnings)")
+        let s = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: lhs
+            n: 6
+            seed: 2
+            factors:
+              sector_plans.industry.capacity_cut.steel.full: {range: [2026, 2035], start: 2030}
+              sector_plans.industry.capacity_cut.steel.target: {range: [10, 40], start: 2030}
+            """)
+        XCTAssertEqual(s.warnings.count, 1)
+        XCTAssertTrue(s.warnings[0].message.contains("full-effect years drawn before the lever's start, 2030, run with 2030"), s.warnings[0].message)
+        _ = try rows(s)
+        let store = try ResultStore(path: directory.appendingPathComponent("r.sqlite").path, spec: s,
+                                    datasetChecksum: dataset.checksum, years: Array(2019...2060))
+        let drawn = try store.queue.read { try Double.fetchAll($0, sql: "SELECT f0 FROM runs") }
+        XCTAssertEqual(drawn.count, 6)
+        for y in drawn { XCTAssertEqual(y, y.rounded(), "stored as run: a whole year") }
+    }
+
     func testDatasetFactorsGoThroughTheDatasetChecks() throws {
+        assertRefused("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: lhs
+            n: 4
+            factors:
+              power.wind_capacity_factor: {range: [25, 30]}
+            """, "power.wind_capacity_factor = 25", "is not a share", "0 to 1 share")
         assertRefused("""
             scenarios: [SCENARIOS/baseline.yaml]
             design: grid
@@ -127,7 +180,9 @@ final class FuzzSweepTests: XCTestCase {
 
     func testRunCountsAreOverflowCheckedAndCapped() throws {
         var factors = ""
-        let paths = dataset.numericPaths.filter { dataset.check($0)?.positive == true }.prefix(20)
+        let paths = dataset.numericPaths.filter { p in
+            dataset.check(p).map { c in c.positive && (1...10).allSatisfy { c.problem(Double($0)) == nil } } ?? false
+        }.prefix(20)
         XCTAssertEqual(paths.count, 20)
         for p in paths { factors += "  \(p): {levels: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n" }
         assertRefused("scenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n" + factors, "runs", "capped at 1000000000")

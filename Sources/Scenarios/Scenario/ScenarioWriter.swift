@@ -21,6 +21,11 @@ public enum ScenarioWriter {
         try text(document(s, extends: (path, base)), comment: comment)
     }
 
+    /// One lever setting as a scenario file writes it on one line: `{path: {2027: 160, 2030: 208.477}, start: 2026, shape: linear}`.
+    public static func leverText(_ s: LeverSetting) -> String {
+        ((try? Yams.serialize(node: lever(s), width: -1, allowUnicode: true)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// One lever setting as written under its path. The only place lever settings are serialised: a new form
     /// of `LeverSetting` is written here (and read in `ScenarioLoader.setting`).
     static func lever(_ s: LeverSetting) -> Node {

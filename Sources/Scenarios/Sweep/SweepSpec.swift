@@ -87,7 +87,11 @@ public struct SweepSpecLoader {
             }
             return try designNode.choice(DesignKind.self)
         }
-        let seed = attempt(1) { try top["seed"].map { try $0.int() } ?? 1 }
+        let seed = attempt(1) {
+            let seed = try top["seed"].map { try $0.int() } ?? 1
+            guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
+            return seed
+        }
         let factorEntries: [(key: String, value: YAMLNode)] = attempt([]) {
             guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'") }
             let entries = try factorsNode.entries(what: "factors: paths with how they vary")
@@ -111,6 +115,11 @@ public struct SweepSpecLoader {
             if case .dataset(let path, _) = f.target, let e = dataset.entry(path),
                let outside = f.distribution.bounds.first(where: { !(e.range ?? $0...$0).contains($0) }),
                let w = entry.value.assumptionWarning(outside, entry: e) { warnings.append(w) }
+            if case .lever(_, let field, _, _) = f.target, field == .start || field == .full,
+               let fraction = f.distribution.bounds.first(where: { $0 != $0.rounded() }) {
+                errors.append(entry.value.error("\(format(fraction)) is not a year: a start or full-effect year is whole (continuous draws are rounded to the nearest year)",
+                                                accepted: "whole years, for example {range: [2022, 2030]}"))
+            }
             guard case .lever(let lever, let field, _, _) = f.target, field == .target || field == .delta else { continue }
             if let other = forms[lever.path], other != field.rawValue {
                 errors.append(entry.value.error("\(lever.path) is varied both as '\(other)' and as '\(field.rawValue)'; a lever takes one form",
@@ -120,6 +129,21 @@ public struct SweepSpecLoader {
         }
 
         if let scenarios { warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) } }
+        // A full-effect year drawn before its lever's start is moved up to the start: said at load, an error when every draw is.
+        for (f, node) in read {
+            guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min(),
+                  !read.contains(where: { if case .lever(let l, .start, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
+            else { continue }
+            let start = (scenarios ?? []).compactMap { $0.levers[lever.path]?.start }.max() ?? defaults.start
+            guard lowest < Double(start) else { continue }
+            if let highest = f.distribution.bounds.max(), highest < Double(start) {
+                errors.append(node.error("every full-effect year drawn (\(format(lowest))-\(format(highest))) is before the lever's start, \(start)",
+                                         accepted: "years from \(start) (or an earlier 'start:' for the factor)"))
+            } else {
+                warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                             message: "full-effect years drawn before the lever's start, \(start), run with \(start) (a lever cannot be full before it starts)"))
+            }
+        }
 
         var n = 0
         if let design, design != .grid {

@@ -87,6 +87,13 @@ public struct SweepPlan: Sendable {
 
     /// A drawn start or full-effect year: inside the horizon, as in scenario files (an Int conversion of
     /// 1e300 would trap).
+    /// Start and full-effect years are whole: a continuous draw runs, and is stored, as the nearest year.
+    public func roundingYears(_ x: inout [Double]) {
+        for (i, f) in spec.factors.enumerated() {
+            if case .lever(_, let field, _, _) = f.target, field == .start || field == .full { x[i] = x[i].rounded() }
+        }
+    }
+
     func year(_ v: Double, _ path: String, _ p: ModelParameters) throws -> Int {
         let r = v.rounded()
         guard r >= Double(p.baseYear + 1), r <= Double(p.endYear) else {

@@ -31,6 +31,7 @@ final class SweepWorker {
         let k = plan.scenarioIndex(run: i)
         do {
             try cursor.point(plan.point(run: i), into: &x)
+            plan.roundingYears(&x)
         } catch {
             return RunResult(run: i, scenario: plan.scenario(k).name, factors: x, error: "\(error)")
         }
