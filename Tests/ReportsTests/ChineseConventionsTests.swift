@@ -235,7 +235,7 @@ final class ChineseConventionsTests: XCTestCase {
         let csv = try ComparisonRenderer.render(c, format: .csv, language: .zh, bom: true)
         XCTAssertEqual(Array(csv.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
         let lines = csv.dropFirst().split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines[0], "类别,地区,指标,单位,时期,年份,情景,数值,变化（%）,变化（个百分点）,差值,差值（%）,要求,实现,差距（实现−要求）,结果")
+        XCTAssertEqual(lines[0], "类别,地区,指标,单位,时期,年份,情景,数值,变化（%）,变化（个百分点）,差值,差值（%）,要求,实现,差距（+超额，−不足）,结果")
         XCTAssertTrue(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 16 })
         let gross = c.rows[0].points[2]
         XCTAssertTrue(lines.contains("规划期,内蒙古,CO2排放总量（毛）,万吨CO2,十五五,2030,已公布政策情景,\(NumberFormat.exact(100 * gross.values[1])),"

@@ -114,7 +114,7 @@ final class ComparisonTests: XCTestCase {
         XCTAssertTrue(lines[share + 2].contains("15th (2026-30)") && lines[share + 2].contains("+27.92 pp |") && lines[share + 2].hasSuffix("|                           |"),
                       String(lines[share + 2]))
         let zh = try ComparisonRenderer.render(Self.comparison, format: .table, language: .zh)
-        XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距＝实现−要求") && zh.contains("CO2排放达峰年份"), zh)
+        XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距：目标超额完成（+）或未完成（−）的幅度") && zh.contains("CO2排放达峰年份"), zh)
         let csv = try ComparisonRenderer.render(Self.comparison, format: .csv, language: .en).split(separator: "\n")
         XCTAssertEqual(String(csv[0]), ComparisonRenderer.csvHeader)
         // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
