@@ -93,7 +93,22 @@ public enum NumberFormat {
     /// A change in percentage points: "+11.2 pp" or "+11.2个百分点".
     public static func points(_ v: Double, _ l: Language) -> String {
         guard v.isFinite else { return "–" }
-        return (v >= 0 ? "+" : "") + fixed(v, 1) + (l == .zh ? "个百分点" : " pp")
+        // A near miss keeps its sign: -0.04 is "-0.04 pp", not "0.0 pp" next to FAIL.
+        var digits = 1
+        while digits < 4, v != 0, (abs(v) * pow10(digits)).rounded() == 0 { digits += 1 }
+        return (v >= 0 ? "+" : "") + fixed(v, digits) + (l == .zh ? "个百分点" : " pp")
+    }
+
+    /// Two values as a table shows them, with more digits where they differ but would print the same (a target
+    /// missed by less than the shown precision: required 51.22, achieved 51.2186).
+    public static func distinct(_ a: Double, _ b: Double) -> (String, String) {
+        var x = value(a), y = value(b)
+        var digits = 2
+        while x == y, a != b, digits <= 6 {
+            digits += 1
+            (x, y) = (fixed(a, digits), fixed(b, digits))
+        }
+        return (x, y)
     }
 
     /// A signed value: "+3.81", "-12".

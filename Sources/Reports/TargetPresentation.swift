@@ -21,13 +21,15 @@ public struct TargetPresentation {
             gap = margin.map { (c.atOrBefore ? "≥" : "") + NumberFormat.signed($0, digits: 0) + (l == .zh ? "年" : " yr") }
         case .peakCeiling, .energyCap:
             let shown = units.presented(c.kind == .peakCeiling ? "Mt CO2" : "Mtce")
-            required = NumberFormat.value(shown.value(c.required))
-            achieved = c.achieved.map { NumberFormat.value(shown.value($0)) }
+            let pair = c.achieved.map { NumberFormat.distinct(shown.value(c.required), shown.value($0)) }
+            required = pair?.0 ?? NumberFormat.value(shown.value(c.required))
+            achieved = pair?.1
             margin = c.kind.margin(required: c.required, achieved: c.achieved).map(shown.value)
             gap = margin.map { NumberFormat.signed($0) }
         case .energyIntensityCut, .co2IntensityCut, .nonFossilShare:
-            required = NumberFormat.value(c.required)
-            achieved = c.achieved.map(NumberFormat.value)
+            let shown = c.achieved.map { NumberFormat.distinct(c.required, $0) }
+            required = shown?.0 ?? NumberFormat.value(c.required)
+            achieved = shown?.1
             margin = c.kind.margin(required: c.required, achieved: c.achieved)
             gap = margin.map { NumberFormat.points($0, l) }
         }

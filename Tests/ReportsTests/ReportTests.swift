@@ -31,6 +31,21 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// A target missed by less than the shown precision keeps its sign and shows the digits where required and
+    /// achieved differ: not "51.22 | 51.22 | 0.0 pp | FAIL".
+    func testNearMissesShowWhereTheyDiffer() {
+        let miss = TargetCheck(kind: .nonFossilShare, year: 2030, required: 51.22, achieved: 51.2186, passed: false)
+        let shown = TargetPresentation(miss, units: .model, language: .en)
+        XCTAssertEqual(shown.required, "51.220")
+        XCTAssertEqual(shown.achieved, "51.219")
+        XCTAssertEqual(shown.gap, "-0.001 pp")
+        XCTAssertEqual(NumberFormat.points(-0.04, .en), "-0.04 pp")
+        XCTAssertEqual(NumberFormat.points(0.04, .zh), "+0.04个百分点")
+        XCTAssertEqual(NumberFormat.points(11.54, .en), "+11.5 pp")
+        let met = TargetPresentation(TargetCheck(kind: .nonFossilShare, year: 2030, required: 25, achieved: 49.86, passed: true), units: .model, language: .en)
+        XCTAssertEqual([met.required, met.achieved], ["25.00", "49.86"])
+    }
+
     func testTableShowsEveryPlanPeriodAndTheTargets() {
         let text = TextRenderer(language: .en, markdown: false).render(PlanPeriodReport(Self.results[1]))
         for label in ["14th (2021-25)", "15th (2026-30)", "21st (2056-60)", "CO2 gross", "Targets", "PASS", "Peak of gross CO2"] {

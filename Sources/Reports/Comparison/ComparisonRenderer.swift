@@ -103,7 +103,10 @@ public enum ComparisonRenderer {
                     }
                     // A peak at the run's first year is a bound (≤2019), and so is how early it is.
                     let bound = check.atOrBefore ? "≤" : ""
-                    cells += [show(check.required), check.achieved.map { bound + show($0) } ?? t("never"), gap.map { bound + $0 } ?? "",
+                    // A miss by less than the shown precision shows the digits where required and achieved differ.
+                    let pair = row.isYear ? nil : check.achieved.map { NumberFormat.distinct(check.required * factor, $0 * factor) }
+                    cells += [pair?.0 ?? show(check.required), pair.map { bound + $0.1 } ?? check.achieved.map { bound + show($0) } ?? t("never"),
+                              gap.map { bound + $0 } ?? "",
                               check.passed ? t("pass") : t("fail")]
                 }
                 return cells
