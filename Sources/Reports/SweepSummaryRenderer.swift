@@ -53,6 +53,10 @@ public enum SweepSummaryRenderer {
         let zh = o.language == .zh
         func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
         var out = t("# Sweep: \(s.name) (\(s.design))\n", "# 参数扫描：\(s.name)（\(s.design)）\n")
+        if s.storedRuns < s.plannedRuns {
+            out += t("\n**Incomplete: \(s.storedRuns) of \(s.plannedRuns) runs stored** (an interrupted sweep, `--resume` it, or shards not yet merged); every figure below is of the stored runs.\n",
+                     "\n**不完整：已存储\(s.plannedRuns)次运行中的\(s.storedRuns)次**（扫描中断，可用 `--resume` 续算；或分片尚未全部合并）；以下数字均只基于已存储的运行。\n")
+        }
         for sc in s.scenarios {
             out += t("\n## Scenario: \(sc.scenario) — \(sc.runs) runs, \(sc.failed) failed\n",
                      "\n## 情景：\(sc.scenario)——运行\(sc.runs)次，失败\(sc.failed)次\n")
@@ -182,7 +186,8 @@ public enum SweepSummaryRenderer {
                 },
             ]
         }
-        let data = try JSONSerialization.data(withJSONObject: ["name": s.name, "design": s.design, "scenarios": scenarios],
+        let data = try JSONSerialization.data(withJSONObject: ["name": s.name, "design": s.design, "scenarios": scenarios,
+                                                                   "runs_stored": s.storedRuns, "runs_planned": s.plannedRuns],
                                               options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

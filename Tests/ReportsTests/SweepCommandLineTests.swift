@@ -80,7 +80,13 @@ final class SweepCommandLineTests: XCTestCase {
             let s = try cli.run(["summarize", merged, "--format", format, "--bootstrap", "20"])
             XCTAssertEqual(s.status, 0, s.err)
             XCTAssertTrue(s.out.contains("P95") || s.out.contains("band"), format)
+            XCTAssertFalse(s.out.contains("Incomplete"), format)
         }
+        // One shard alone is a part: the summary says so, and of how much.
+        let part = try cli.run(["summarize", shards[0], "--bootstrap", "20"])
+        XCTAssertTrue(part.out.contains("**Incomplete: 32 of 64 runs stored**"), part.out)
+        let json = try cli.run(["summarize", shards[0], "--format", "json", "--bootstrap", "20"])
+        XCTAssertTrue(json.out.contains("\"runs_stored\" : 32") || json.out.contains("\"runs_stored\":32"), json.out)
         let bad = try cli.run(["sweep", spec, "--db", directory.appendingPathComponent("x.sqlite").path, "--shard", "2/2"])
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.err.contains("0 <= i < n"), bad.err)

@@ -69,6 +69,10 @@ public struct SweepSummary: Sendable {
     public let name: String
     public let design: String
     public let scenarios: [ScenarioSummary]
+    /// Runs stored, and the runs the spec makes: fewer stored means an interrupted sweep or missing shards, and
+    /// every figure is of the stored runs only.
+    public let storedRuns: Int
+    public let plannedRuns: Int
 
     /// A quantile by linear interpolation between order statistics (as gsl_stats_quantile_from_sorted_data),
     /// where infinite values (never reached) count as the largest: a quantile that touches one is infinite.
@@ -100,6 +104,8 @@ public struct SweepSummary: Sendable {
         let factorPaths = try ResultStore.guarded(store.path) { try db.read { try String.fetchAll($0, sql: "SELECT path FROM factors ORDER BY position") } }
         let total = try store.count()
         guard total > 0 else { throw InputError(file: store.path, message: "the sweep database holds no runs yet") }
+        storedRuns = total
+        plannedRuns = Int(try store.meta("run_count") ?? "") ?? total
         let years = store.years
 
         scenarios = try scenarioNames.enumerated().map { k, scenario in
