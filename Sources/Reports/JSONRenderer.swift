@@ -69,7 +69,7 @@ public enum JSONRenderer {
         let observed: Any = r.history.map {
             ["first": $0.observedYears.lowerBound, "last": $0.lastObservedYear, "file": $0.file, "note": $0.summary] as [String: Any]
         } ?? NSNull()
-        return ["name": r.name, "description": r.description, "years": t.years, "series": series, "units": units,
+        return ["name": r.name, "description": r.description, "description_zh": r.descriptionZH, "years": t.years, "series": series, "units": units,
                 "observed_years": observed,
                 "shortfalls": shortfalls, "warnings": r.warnings.map(\.description),
                 "indicators": indicators, "periods": periods, "annual_costs": costs]

@@ -19,7 +19,7 @@ public enum Labels {
         "fly_ash_alumina_output": "粉煤灰提取氧化铝产量",
     ]
     static let seriesEN: [String: String] = [
-        "co2_gross": "CO2 gross", "co2_net": "CO2 net", "co2_process": "Process CO2", "ccus_captured": "CCUS captured",
+        "co2_gross": "CO2 gross", "co2_net": "CO2 net", "co2_process": "Process CO2", "ccus_captured": "CCUS captured", "ccus_capacity": "CCUS capacity",
         "sinks": "Sinks", "co2_sector_power": "CO2 power and heat", "energy_total": "Energy total (statistical basis)",
         "energy_dual_control": "Energy (dual-control basis)", "non_fossil_share": "Non-fossil share", "gdp": "GDP",
         "energy_intensity": "Energy intensity (statistical basis)",

@@ -18,6 +18,8 @@ public struct PlanPeriodReport {
 
     public let scenario: String
     public let description: String
+    /// The Chinese description (`description_zh`), shown under zh where there is one.
+    public let descriptionZH: String
     public let periods: [PlanPeriod]
     public let rows: [Row]
     public let targets: [TargetCheck]
@@ -32,7 +34,7 @@ public struct PlanPeriodReport {
 
     /// Series shown in the table, in order.
     public static let series = [
-        "co2_gross", "co2_net", "co2_sector_power", "co2_process", "ccus_captured", "sinks", "energy_total",
+        "co2_gross", "co2_net", "co2_sector_power", "co2_process", "ccus_capacity", "ccus_captured", "sinks", "energy_total",
         "energy_dual_control", "non_fossil_share", "gdp", "energy_intensity", "energy_intensity_dual_control", "co2_intensity", "capacity_wind",
         "capacity_solar", "generation_coal", "electricity_exports", "heat_rate", "output_steel", "output_aluminium",
         "fly_ash_alumina_output", "fly_ash_stock",
@@ -51,6 +53,7 @@ public struct PlanPeriodReport {
         let r = result.trajectory
         scenario = result.name
         description = result.description
+        descriptionZH = result.descriptionZH
         history = result.history
         let first = min(max(from ?? Self.defaultStart(result), r.years.first!), r.years.last!)
         let periods = PlanPeriod.covering(from: first, to: r.years.last!)

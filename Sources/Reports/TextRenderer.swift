@@ -20,7 +20,8 @@ public struct TextRenderer {
         let colon = language == .zh ? "：" : ": "
         var out = markdown ? "## \(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n\n"
             : "\(t("scenario"))\(colon)\(Labels.scenario(report.scenario, language))\n"
-        if !report.description.isEmpty { out += markdown ? "\(report.description)\n\n" : "\(report.description)\n" }
+        let description = language == .zh && !report.descriptionZH.isEmpty ? report.descriptionZH : report.description
+        if !description.isEmpty { out += markdown ? "\(description)\n\n" : "\(description)\n" }
         if let p = report.provenance { out += markdown ? "\(p.line(language))\n\n" : "\(p.line(language))\n" }
         if !markdown { out += "\n" }
 

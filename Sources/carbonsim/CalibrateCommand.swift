@@ -45,7 +45,9 @@ struct CalibrateCommand: ParsableCommand {
                 throw InputError(file: "command line", keyPath: "--from/--to", message: "--from \(from) is after --to \(to)")
             }
             let chosen = series.isEmpty ? HistorySeries.defaults
-                : try HistorySeries.named(series.flatMap { $0.split(separator: ",").map(String.init) })
+                : try HistorySeries.named(series.flatMap { $0.split(separator: ",").map(String.init) }.reduce(into: [String]()) { names, s in
+                    if !names.contains(s) { names.append(s) }   // a series named twice is fitted once
+                })
             let calibration: HistoryCalibration
             do {
                 calibration = try HistoryCalibration.fit(history: history, province: province ?? dataset.region,

@@ -44,14 +44,12 @@ struct CompareCommand: ParsableCommand {
 
     var lang: Language { presentation.lang }
 
-    func validate() throws {
-        if let until, !(2025...2100).contains(until) {
-            throw ValidationError("--until must be a year from 2025 (the end of the 14th plan) to 2100; got \(until)")
-        }
-    }
-
     func run() throws {
         try reportingErrors(lang) {
+            // Told like every input error (located, and in Chinese under zh), not as a usage error.
+            if let until, !(2025...2100).contains(until) {
+                throw InputError(file: "--until", message: "expected a year from 2025 (the end of the 14th plan) to 2100; got \(until)")
+            }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()

@@ -55,6 +55,11 @@ struct HindcastCommand: ParsableCommand {
             let plain = try data.loadWithoutHistory()
             let observed = try ObservationSet.forDataset(plain, datasetPath: data.dataset, override: observations,
                                                          years: ObservationSet.years(for: plain))
+            // A file with a header and no figures has nothing to compare: said, not an empty table.
+            if let file = observations, observed?.observations.isEmpty ?? true {
+                throw InputError(file: file, message: "the observations file holds no figures (only its header)",
+                                 accepted: "rows of quantity,year,value,unit,basis,source,confidence,notes (docs/data.md)")
+            }
             let dataset = data.noHistory || observed == nil ? plain : try plain.inHistoryMode(observed!)
             let chosen: Scenario
             if let scenario {

@@ -83,6 +83,11 @@ struct PlotCommand: ParsableCommand {
                 let loader = ScenarioLoader(dataset: dataset)
                 let w = try WedgeAnalysis(baseline: loadScenario(loader, baseline, language: common.lang),
                                           policy: loadScenario(loader, policy, language: common.lang), dataset: dataset, series: series)
+                // An empty chart says nothing: a policy that differs from its baseline in no lever has no wedges.
+                guard w.groups.isEmpty == false else {
+                    throw InputError(file: policy, keyPath: "--policy", message: "the policy sets no lever differently from the baseline: there is no abatement to attribute",
+                                     accepted: "a policy scenario that differs from --baseline in its levers or measures")
+                }
                 try write(try ScenarioCharts.wedges(w, language: common.lang, units: common.units, provenance: Provenance(dataset)), to: common.output)
             }
         }

@@ -77,7 +77,7 @@ struct SweepCommand: ParsableCommand {
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)
             let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years)
-            let reporter = ProgressReporter(quiet: quiet)
+            let reporter = ProgressReporter(quiet: quiet, language: lang)
             let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()
             if !quiet {
@@ -97,18 +97,25 @@ struct SweepCommand: ParsableCommand {
 /// Progress on standard error: a bar when it is a terminal, an occasional line otherwise.
 final class ProgressReporter {
     let quiet: Bool
+    let language: Language
     let terminal = isatty(STDERR_FILENO) == 1
     var lastLine = Date.distantPast
     var lastShown = 0
 
-    init(quiet: Bool) { self.quiet = quiet }
+    init(quiet: Bool, language: Language = .en) {
+        self.quiet = quiet
+        self.language = language
+    }
 
     func update(_ p: SweepRunner.Progress) {
         guard !quiet, p.total > 0 else { return }
         let rate = Double(p.done) / max(p.elapsed, 1e-9)
         // No estimate before the first run of this session is done (a resumed sweep starts at 0 runs/s).
-        let eta = p.done > 0 ? NumberFormat.fixed(Double(p.total - p.done) / rate, 0) + " s" : "–"
-        let text = "\(p.done)/\(p.total) runs, \(NumberFormat.fixed(rate.rounded(.down), 0)) runs/s, ETA \(eta)" + (p.failed > 0 ? ", \(p.failed) failed" : "")
+        let seconds = p.done > 0 ? NumberFormat.fixed(Double(p.total - p.done) / rate, 0) : nil
+        let perSecond = NumberFormat.fixed(rate.rounded(.down), 0)
+        let text = language == .zh
+            ? "已运行 \(p.done)/\(p.total) 次，每秒 \(perSecond) 次，预计还需 \(seconds.map { $0 + " 秒" } ?? "–")" + (p.failed > 0 ? "，失败 \(p.failed) 次" : "")
+            : "\(p.done)/\(p.total) runs, \(perSecond) runs/s, ETA \(seconds.map { $0 + " s" } ?? "–")" + (p.failed > 0 ? ", \(p.failed) failed" : "")
         if terminal {
             let width = 30, filled = width * p.done / p.total
             FileHandle.standardError.write(Data(("\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] " + text + "   ").utf8))

@@ -69,6 +69,33 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(r.out.contains("up to 0.00%"), "the cap binds: output is curtailed\n\(r.out)")
     }
 
+    /// Trials' findings at the command line: a wedge chart of a policy equal to its baseline is refused (it was an
+    /// empty chart); --until out of range is a located error, in Chinese under zh; the shipped scenarios read their
+    /// Chinese descriptions under zh; a sweep resumed in the other history mode is told which mode it was made in.
+    func testTrialFindingsAtTheCommandLine() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trial-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wedges = try run(["plot", "wedges", "--baseline", "scenarios/announced.yaml", "--policy", "scenarios/announced.yaml",
+                              "-o", dir.appendingPathComponent("w.svg").path, "--no-history"])
+        XCTAssertEqual(wedges.status, 2)
+        XCTAssertTrue(wedges.err.contains("the policy sets no lever differently from the baseline"), wedges.err)
+        let until = try run(["compare", "scenarios/baseline.yaml", "scenarios/announced.yaml", "--until", "2010", "--lang", "zh"])
+        XCTAssertEqual(until.status, 2)
+        XCTAssertTrue(until.err.contains("--until：错误：应为 2025 年（十四五末）至 2100 年之间的年份，实际为 2010"), until.err)
+        let zh = try run(["run", "--lang", "zh", "--no-history"])
+        XCTAssertTrue(zh.out.contains("政策冻结在2019年（仅按数据集趋势）"), zh.out)
+        XCTAssertFalse(zh.out.contains("Policies frozen at 2019"), zh.out)
+        let spec = dir.appendingPathComponent("s.yaml").path
+        try "name: s\nscenarios: [\(CLI.repository.path)/scenarios/baseline.yaml]\ndesign: lhs\nn: 2\nseed: 1\nfactors:\n  fly_ash.fuel_tce_per_tonne: {range: [1, 4]}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("s.sqlite").path
+        XCTAssertEqual(try run(["sweep", spec, "--db", db, "--quiet"]).status, 0)
+        let other = try run(["sweep", spec, "--db", db, "--resume", "--no-history", "--quiet"])
+        XCTAssertNotEqual(other.status, 0)
+        XCTAssertTrue(other.err.contains("the sweep was made in history mode (the default); resume it without --no-history"), other.err)
+    }
+
     /// `solve` on a lever its scenario sets as a path prints the answer as the file writes it (the path with its earlier
     /// milestones, not `{target, start, full}`), and that line, pasted into a file extending the scenario, reproduces
     /// the achieved value.

@@ -102,7 +102,7 @@ public struct PreparedScenario: Sendable {
                               costs: costs,
                               shortfalls: Shortfalls.find(trajectory, parameters),
                               warnings: scenario.warnings + historyWarnings,
-                              history: history)
+                              history: history, descriptionZH: scenario.descriptionZH)
     }
 }
 
@@ -120,4 +120,6 @@ public struct ScenarioResult: Sendable {
     public let warnings: [InputWarning]
     /// History mode's settings when the run followed observations (which years are observed); nil otherwise.
     public var history: HistoryMode? = nil
+    /// The description a Chinese report shows (`description_zh`); empty: the description.
+    public var descriptionZH = ""
 }

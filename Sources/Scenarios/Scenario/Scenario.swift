@@ -5,6 +5,8 @@ import Simulator
 public struct Scenario: Sendable, Equatable {
     public var name: String
     public var description: String
+    /// The description in Chinese, for reports under `--lang zh` (`description_zh:`); empty: none.
+    public var descriptionZH = ""
     /// The file it came from (display name).
     public var file: String
     /// "1": top-level targets.
@@ -35,7 +37,7 @@ public struct Scenario: Sendable, Equatable {
     /// The same scenario shown as coming from `file` (equality includes the display name of the file).
     /// Equal in what it says; warnings (which depend on where the text sits) are not part of it.
     public static func == (a: Scenario, b: Scenario) -> Bool {
-        a.name == b.name && a.description == b.description && a.file == b.file && a.targets == b.targets
+        a.name == b.name && a.description == b.description && a.descriptionZH == b.descriptionZH && a.file == b.file && a.targets == b.targets
             && a.levers == b.levers && a.assumptions == b.assumptions && a.enforceDualControl == b.enforceDualControl
             && a.accounting == b.accounting
     }

@@ -17,7 +17,7 @@ public struct ScenarioLoader {
         self.memo = memo
     }
 
-    public static let topKeys = ["name", "description", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
+    public static let topKeys = ["name", "description", "description_zh", "extends", "targets", "sector_plans", "measures", "assumptions", "accounting"]
     static let targetKeys = TargetCheck.Kind.allCases.map(\.rawValue)
     static let leverFields = ["target", "path", "delta", "start", "full", "shape"]
     /// Scenario files in one `extends:` chain, the file itself included.
@@ -84,6 +84,7 @@ public struct ScenarioLoader {
         }
         scenario.name = try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         scenario.description = try top["description"]?.string() ?? ""
+        scenario.descriptionZH = try top["description_zh"]?.string() ?? ""
         // The sections in file order, each read entry by entry in file order: the error reported is the
         // first in the file.
         // Every section is read even after an error in another: all errors of the file are reported.

@@ -54,6 +54,7 @@ public enum ScenarioWriter {
         let base = extends?.base
         var top: [(String, Node)] = [("name", plain(s.name))]
         if !s.description.isEmpty { top.append(("description", plain(s.description))) }
+        if !s.descriptionZH.isEmpty { top.append(("description_zh", plain(s.descriptionZH))) }
         if let extends { top.append(("extends", plain(extends.path))) }
 
         let targets = try self.targets(s.targets, base: base?.targets, file: s.file)

@@ -60,7 +60,19 @@ public struct SweepIdentity: Equatable, Sendable {
                          ? "it does not record its scenario files (made by an older carbonsim)"
                          : "the base scenario files differ (a scenario or a file it extends was edited, or other files are listed)")
         }
-        if dataset != stored.dataset { parts.append("the dataset differs (another --dataset, or the dataset file was edited)") }
+        if dataset != stored.dataset {
+            // The checksum, then " history …" in history mode: the same file in the other mode is told as such.
+            let file = { (s: String) in s.components(separatedBy: " history ")[0] }
+            let history = { (s: String) in s.contains(" history ") }
+            if file(dataset) == file(stored.dataset) && history(dataset) != history(stored.dataset) {
+                parts.append(history(stored.dataset) ? "the sweep was made in history mode (the default); resume it without --no-history"
+                                                     : "the sweep was made with --no-history; resume it with --no-history")
+            } else if file(dataset) == file(stored.dataset) {
+                parts.append("the observations or what history mode fitted to them differ (the observations file was edited or replaced)")
+            } else {
+                parts.append("the dataset differs (another --dataset, or the dataset file was edited)")
+            }
+        }
         if tool != stored.tool { parts.append("the tool version differs (\(stored.tool.isEmpty ? "unknown" : stored.tool) there, \(tool) here)") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
