@@ -28,7 +28,8 @@ public enum InputMessagesZH {
     }
 
     /// The Chinese of an English message when a pattern of the table matches all of it, else the message. In a
-    /// template `$n` is the n-th group as written and `§n` the n-th group as a phrase (`phrase`).
+    /// template `$n` is the n-th group as written, `§n` the n-th group as a phrase (`phrase`) and `¶n` the n-th
+    /// group as a Chinese list (2023、2024 for "2023, 2024").
     public static func message(_ english: String) -> String {
         // A limit broken by a delta is the limit's message after this prefix.
         let delta = "with the delta, "
@@ -54,8 +55,8 @@ public enum InputMessagesZH {
             }
             var out = "", chars = Array(template), i = 0
             while i < chars.count {
-                if (chars[i] == "$" || chars[i] == "§"), i + 1 < chars.count, let k = chars[i + 1].wholeNumberValue {
-                    out += chars[i] == "$" ? group(k) : phrase(group(k))
+                if (chars[i] == "$" || chars[i] == "§" || chars[i] == "¶"), i + 1 < chars.count, let k = chars[i + 1].wholeNumberValue {
+                    out += chars[i] == "$" ? group(k) : chars[i] == "§" ? phrase(group(k)) : group(k).replacingOccurrences(of: ", ", with: "、")
                     i += 2
                 } else {
                     out.append(chars[i])
@@ -97,9 +98,9 @@ public enum InputMessagesZH {
         (#"levels below (\S+) (.+?), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,
          "低于 $1 $2（情景 '$3' 在该杠杆变动开始时的已有装机）的取值会减少装机，无法运行：这些运行记为失败"),
         (#"milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,
-         "里程碑 $1 在 $2 年及以前，由观测装机取代（历史模式）"),
+         "里程碑 ¶1 在 $2 年及以前，由观测装机取代（历史模式）"),
         (#"milestones? (.+) below the (.+) observed at the end of (\d+), raised to it \(history mode; the lever only builds\)"#,
-         "里程碑 $1 低于 $3 年末观测到的 $2，已提高到该值（历史模式；该杠杆只增加装机）"),
+         "里程碑 ¶1 低于 $3 年末观测到的 $2，已提高到该值（历史模式；该杠杆只增加装机）"),
         (#"key '(.+)' appears twice in one mapping"#, "键 '$1' 在同一映射中出现了两次"),
         (#"key '(.+)' appears twice"#, "键 '$1' 出现了两次"),
         (#"(\S+) scales the series \(a factor: 1 is the dataset's path, (\S+) is (\S+) % of it\), outside the factor's plausible range (\S+); a rate such as 5 %/yr is not written here"#,

@@ -95,6 +95,8 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
         XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")
         XCTAssertEqual(m("each key once; merge the two entries into one"), "每个键只写一次：把两处合并为一处")
+        XCTAssertEqual(m("milestones 2023, 2024, 2025 at or before 2025 superseded by observed capacity (history mode)"),
+                       "里程碑 2023、2024、2025 在 2025 年及以前，由观测装机取代（历史模式）")
         XCTAssertEqual(m("14th, 15th, 16th (or 15, 十五五)"), "14th, 15th, 16th（也可写 15、十五五）")
         XCTAssertEqual(m("a lever takes one of 'target', 'path' and 'delta', not target and delta"),
                        "政策杠杆只取 'target'、'path'、'delta' 三种写法之一，不能同时用 target 和 delta")
