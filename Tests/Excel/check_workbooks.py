@@ -359,6 +359,12 @@ def check_run(binary, tmp, lang):
                       and math.isclose(first["series"][s][first["years"].index(year0)], base, rel_tol=1e-14)
                       and all(math.isclose(block[1 + k][4].value, f * first["periods"][k]["values"][s]["end"], rel_tol=1e-14)
                               for k in range(len(first["periods"])) if first["periods"][k]["values"][s]["end"] is not None)]
+        # Series equal in the first scenario (CCUS capacity and capture, both zero in the baseline) are told apart
+        # by the other scenarios' columns.
+        def matches_all(s):
+            return all(block[1 + k][4 + 2 * j].value is not None and math.isclose(block[1 + k][4 + 2 * j].value, f * p["values"][s]["end"], rel_tol=1e-14, abs_tol=1e-12)
+                       for j, sc in enumerate(run["scenarios"]) for k, p in enumerate(sc["periods"]) if p["values"][s]["end"] is not None)
+        candidates = [s for s in candidates if matches_all(s)] or candidates
         check(len(candidates) >= 1, f"run: indicator with base {base} not in the JSON")
         s = candidates[0]
         for j, sc in enumerate(run["scenarios"]):
