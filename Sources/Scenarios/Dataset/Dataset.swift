@@ -294,7 +294,8 @@ public struct Dataset: Sendable {
             switch copy.entries[i].value {
             case .scalar: copy.entries[i].value = .scalar(a.value)
             case .series(let years, let values):
-                let from = firstScaledIndex(a.path) ?? 0
+                // The entry scales as the binding does: from the same first element.
+                guard case .scaled(_, let from) = binding else { break }
                 copy.entries[i].value = .series(years: years, values: values.enumerated().map { $0.offset >= from ? $0.element * a.value : $0.element })
             case .fuels(let f): copy.entries[i].value = .fuels(f * a.value)
             case .text, .flag:

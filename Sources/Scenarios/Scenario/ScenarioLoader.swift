@@ -225,14 +225,12 @@ public struct ScenarioLoader {
               !HistoryMode.followedPaths.contains(lever.path), let p = parameters else { return nil }
         // Quiet when the new setting runs the same through N (a path that keeps the extended milestones).
         let before = lever.schedule(inherited, p), after = lever.schedule(new, p)
-        var differs = false
-        for year in inherited.start...n {
-            for t in [Double(year) + 0.25, Double(year) + 0.5, Double(year + 1).nextDown] {
-                let a: Double = lever.level(before, at: t, p), b: Double = lever.level(after, at: t, p)
-                if abs(a - b) > 1e-9 { differs = true }
-            }
+        func differs(at t: Double) -> Bool {
+            let a: Double = lever.level(before, at: t, p), b: Double = lever.level(after, at: t, p)
+            return abs(a - b) > 1e-9
         }
-        guard differs else { return nil }
+        func inYear(_ y: Int) -> [Double] { [Double(y) + 0.25, Double(y) + 0.5, Double(y + 1).nextDown] }
+        guard (inherited.start...n).flatMap(inYear).contains(where: differs) else { return nil }
         // The path that runs the extended setting through the year before the new start, then the new milestones:
         // possible when the extended setting has reached its last milestone by then.
         var way = "a delta over it"
