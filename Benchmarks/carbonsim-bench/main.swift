@@ -86,8 +86,14 @@ func sweep(_ spec: String, jobs: Int) throws -> (seconds: Double, runs: Int) {
     defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
     let store = try ResultStore(path: db, spec: s, datasetChecksum: dataset.checksum, years: Array(dataset.baseYear...dataset.endYear))
     let plan = try SweepPlan(spec: s, dataset: dataset)
-    var runs = 0
-    let t = try seconds { runs = try SweepRunner(plan: plan, jobs: jobs).run(into: store) }
+    var runs = 0, failed = 0
+    let t = try seconds { runs = try SweepRunner(plan: plan, jobs: jobs).run(into: store) { failed = $0.failed } }
+    // A failed run (a lever setting refused) costs almost nothing: a sweep with failures measures the refusals,
+    // not the model, so it is no benchmark.
+    guard failed == 0 else {
+        print("\(spec): \(failed) of \(runs) runs failed; a benchmark's runs must all run (see the runs' errors with carbonsim sweep)")
+        exit(1)
+    }
     return (t, runs)
 }
 print("\nA 10,000-run Sobol sweep into SQLite (Benchmarks/specs/sobol-10k.yaml, rkck 1e-6, default kept series):")
