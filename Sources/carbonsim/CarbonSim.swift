@@ -1,4 +1,7 @@
 import ArgumentParser
+import Foundation
+import Reports
+import Sweeps
 
 @main
 struct CarbonSim: AsyncParsableCommand {
@@ -9,9 +12,74 @@ struct CarbonSim: AsyncParsableCommand {
         Scenario files are YAML in the "1+N+X" shape: targets (the "1"), sector_plans (the "N"),
         measures (the "X"). They say only what differs from the dataset's baseline and may `extends:` another file.
         """,
+        version: String(ResultStore.toolVersion.dropFirst("carbonsim ".count)),
         subcommands: [RunCommand.self, CompareCommand.self, SweepCommand.self, SummarizeCommand.self, MergeCommand.self, PlotCommand.self,
                       DecomposeCommand.self, SolveCommand.self, OptimizeCommand.self, CalibrateCommand.self,
                       ValidateCommand.self, LeversCommand.self, HindcastCommand.self, ServeCommand.self],
         defaultSubcommand: RunCommand.self
     )
+
+    /// As the argument parser's own entry point, with two changes: its messages are in Chinese under `--lang zh`
+    /// (and for `serve`, whose page opens in Chinese), and `help` with a command that does not exist is a usage
+    /// error, not the top-level help with exit 0.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            if let unknown = unknownHelpTopic(arguments) {
+                throw ValidationError(requestedLanguage(arguments) == .zh
+                    ? "没有命令 '\(unknown.name)'；可用：\(unknown.known.joined(separator: "、"))"
+                    : "no command '\(unknown.name)'; accepted: \(unknown.known.joined(separator: ", "))")
+            }
+            try await run(parseAsRoot(arguments))
+        } catch {
+            let code = exitCode(for: error)
+            var message = fullMessage(for: error)
+            if code != .success && requestedLanguage(arguments) == .zh { message = UsageMessagesZH.translate(message) }
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    private static func run(_ command: ParsableCommand) async throws {
+        if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            var syncCommand = command
+            try syncCommand.run()
+        }
+    }
+
+    /// The language `--lang` asks for; without it, Chinese for `serve` (its default) and English otherwise.
+    static func requestedLanguage(_ arguments: [String]) -> Language {
+        for (i, a) in arguments.enumerated() {
+            if a.hasPrefix("--lang=") { return Language(rawValue: String(a.dropFirst(7))) ?? .en }
+            if a == "--lang", i + 1 < arguments.count { return Language(rawValue: arguments[i + 1]) ?? .en }
+        }
+        return arguments.first == "serve" ? .zh : .en
+    }
+
+    /// In `carbonsim help a b`, the first name that is not a command at its place, with the names that are.
+    static func unknownHelpTopic(_ arguments: [String]) -> (name: String, known: [String])? {
+        guard arguments.first == "help" else { return nil }
+        var commands: [ParsableCommand.Type] = configuration.subcommands
+        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+            var names: [String] = []
+            var next: [ParsableCommand.Type]?
+            for command in commands {
+                let commandName: String = command._commandName
+                names.append(commandName)
+                if commandName == name { next = subcommands(of: command) }
+            }
+            guard let found = next else { return (name, names) }
+            commands = found
+        }
+        return nil
+    }
+
+    private static func subcommands(of command: ParsableCommand.Type) -> [ParsableCommand.Type] {
+        let configuration: CommandConfiguration = command.configuration
+        return configuration.subcommands
+    }
 }

@@ -34,7 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     var lang: Language = .zh
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a port; accepted: 0 to 65535") }
+        guard (0...65535).contains(port) else {
+            throw ValidationError(lang == .zh ? "--port \(port) 不是端口号；可用：0 到 65535" : "--port \(port) is not a port; accepted: 0 to 65535")
+        }
     }
 
     func run() async throws {

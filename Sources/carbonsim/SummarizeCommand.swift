@@ -34,8 +34,9 @@ struct SummarizeCommand: ParsableCommand {
     @OptionGroup var presentation: PresentationOptions
 
     func validate() throws {
-        guard bootstrap >= 10 else { throw ValidationError("--bootstrap must be at least 10") }
-        guard years.isEmpty || !allYears else { throw ValidationError("give --years or --all-years, not both") }
+        let zh = presentation.lang == .zh
+        guard bootstrap >= 10 else { throw ValidationError(zh ? "--bootstrap 至少为 10，现为 \(bootstrap)" : "--bootstrap must be at least 10, is \(bootstrap)") }
+        guard years.isEmpty || !allYears else { throw ValidationError(zh ? "--years 与 --all-years 只能给一个" : "give --years or --all-years, not both") }
     }
 
     func run() throws {

@@ -41,7 +41,7 @@ struct SweepCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...SweepRunner.maximumJobs).contains(jobs) else {
-            throw ValidationError("--jobs must be 1 to \(SweepRunner.maximumJobs), is \(jobs)")
+            throw ValidationError(lang == .zh ? "--jobs 须为 1 到 \(SweepRunner.maximumJobs)，现为 \(jobs)" : "--jobs must be 1 to \(SweepRunner.maximumJobs), is \(jobs)")
         }
     }
 

@@ -1,0 +1,61 @@
+import XCTest
+import Foundation
+import Sweeps
+
+/// Command-line mistakes (an unknown option, a value not accepted, a missing argument, help on a command that does
+/// not exist) are usage errors, exit 64, told in Chinese under `--lang zh`.
+final class UsageErrorsCommandLineTests: XCTestCase {
+    let cli = CLI()
+
+    func testAnUnknownOptionIsToldInChineseWithTheLikelyOne() throws {
+        let zh = try cli.run(["run", "--lang", "zh", "--untill", "2030"])
+        XCTAssertEqual(zh.status, 64, zh.err)
+        XCTAssertTrue(zh.err.contains("错误：未知选项 '--untill'"), zh.err)
+        XCTAssertTrue(zh.err.contains("用法：carbonsim run"), zh.err)
+        XCTAssertTrue(zh.err.contains("详见 'carbonsim run --help'。"), zh.err)
+        XCTAssertFalse(zh.err.contains("Error:"), zh.err)
+        // `--lang=zh` is the same request; without it the message stays in English.
+        XCTAssertTrue(try cli.run(["run", "--lang=zh", "--untill", "2030"]).err.contains("未知选项 '--untill'"))
+        let en = try cli.run(["run", "--untill", "2030"])
+        XCTAssertEqual(en.status, 64)
+        XCTAssertTrue(en.err.contains("Error: Unknown option '--untill'"), en.err)
+    }
+
+    func testAValueNotAcceptedListsTheAcceptedOnesInChinese() throws {
+        let r = try cli.run(["run", "--lang", "zh", "--units", "万吨"])
+        XCTAssertEqual(r.status, 64, r.err)
+        XCTAssertTrue(r.err.contains("错误：'--units <units>' 不接受取值 '万吨'；可选：'model'、'cn'"), r.err)
+    }
+
+    func testAMissingArgumentAndTheCommandsOwnChecksAreInChinese() throws {
+        let missing = try cli.run(["sweep", "--lang", "zh"])
+        XCTAssertEqual(missing.status, 64, missing.err)
+        XCTAssertTrue(missing.err.contains("错误：缺少参数 '<spec>'"), missing.err)
+        let jobs = try cli.run(["sweep", "spec.yaml", "--jobs", "0", "--lang", "zh"])
+        XCTAssertEqual(jobs.status, 64, jobs.err)
+        XCTAssertTrue(jobs.err.contains("错误：--jobs 须为 1 到 256，现为 0"), jobs.err)
+        // serve's page opens in Chinese, and so do its messages.
+        let port = try cli.run(["serve", "--port", "99999"])
+        XCTAssertEqual(port.status, 64, port.err)
+        XCTAssertTrue(port.err.contains("--port 99999 不是端口号；可用：0 到 65535"), port.err)
+    }
+
+    func testHelpOnACommandThatDoesNotExistIsAUsageError() throws {
+        let r = try cli.run(["help", "rnu"])
+        XCTAssertEqual(r.status, 64, r.err)
+        XCTAssertTrue(r.err.contains("no command 'rnu'; accepted: run, compare, sweep"), r.err)
+        let nested = try cli.run(["help", "plot", "fann", "--lang", "zh"])
+        XCTAssertEqual(nested.status, 64, nested.err)
+        XCTAssertTrue(nested.err.contains("没有命令 'fann'；可用：trajectory、stack、wedges、fan"), nested.err)
+        // Help on commands that exist still prints it, with exit 0.
+        let fan = try cli.run(["help", "plot", "fan"])
+        XCTAssertEqual(fan.status, 0, fan.err)
+        XCTAssertTrue(fan.out.contains("OVERVIEW: Percentile bands"), fan.out)
+    }
+
+    func testTheVersionIsTheOneSweepDatabasesRecord() throws {
+        let r = try cli.run(["--version"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual("carbonsim " + r.out.trimmingCharacters(in: .whitespacesAndNewlines), ResultStore.toolVersion)
+    }
+}
