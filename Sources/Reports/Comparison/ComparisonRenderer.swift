@@ -42,11 +42,6 @@ public enum ComparisonRenderer {
         kind == .peakCeiling ? units.presented("Mt CO2").factor : kind == .energyCap ? units.presented("Mtce").factor : 1
     }
 
-    /// Targets stated in % (cuts, shares): their margin is in percentage points.
-    static func isPercentTarget(_ kind: TargetCheck.Kind) -> Bool {
-        kind == .energyIntensityCut || kind == .co2IntensityCut || kind == .nonFossilShare
-    }
-
     // MARK: text and Markdown
 
     static func text(_ c: ScenarioComparison, language: Language, markdown: Bool, units: UnitSystem) -> String {
@@ -93,21 +88,13 @@ public enum ComparisonRenderer {
                            columnOf(n, t("result"), language)]
             }
             let rows = c.targets.map { row -> [String] in
-                let p = row.period, factor = targetFactor(row.kind, units)
+                let p = row.period
                 var cells = [Labels.target(row.kind.rawValue, language, units: units), Labels.period(p.number, start: p.startYear, end: p.endYear, language), String(row.year)]
                 for check in row.checks {
                     guard let check else { cells += [x("not_set"), "", "", ""]; continue }
-                    let show = { (v: Double) in row.isYear ? NumberFormat.fixed(v, 0) : NumberFormat.value(v * factor) }
-                    let gap = check.margin.map { g in
-                        row.isYear ? signedYears(g) : isPercentTarget(row.kind) ? pointsDelta(g, language) : signed(g * factor)
-                    }
-                    // A peak at the run's first year is a bound (≤2019), and so is how early it is.
-                    let bound = check.atOrBefore ? "≤" : ""
-                    // A miss by less than the shown precision shows the digits where required and achieved differ.
-                    let pair = row.isYear ? nil : check.achieved.map { NumberFormat.distinct(check.required * factor, $0 * factor) }
-                    cells += [pair?.0 ?? show(check.required), pair.map { bound + $0.1 } ?? check.achieved.map { bound + show($0) } ?? t("never"),
-                              gap.map { bound + $0 } ?? "",
-                              check.passed ? t("pass") : t("fail")]
+                    // The same cells as `run` and the what-if page show for the target.
+                    let shown = TargetPresentation(check, units: units, language: language)
+                    cells += [shown.required, shown.achieved ?? t("never"), shown.gap ?? "–", check.passed ? t("pass") : t("fail")]
                 }
                 return cells
             }
