@@ -1,3 +1,5 @@
+import Scenarios
+
 /// The units numbers are shown in. The model computes in its own units (Mt CO2, Mtce, GW, TWh); a Chinese
 /// statistical report writes 万吨, 万吨标准煤, 万千瓦, 亿千瓦时 and 亿元. Only renderers convert, at the
 /// presentation boundary, so every number a script reads from JSON stays in the model's units.
@@ -17,22 +19,9 @@ public enum UnitSystem: String, CaseIterable, Sendable {
         public func value(_ v: Double) -> Double { v * factor }
     }
 
-    /// Model unit -> Chinese statistical unit. 1 Mt = 100 万吨, 1 Mtce = 100 万吨标准煤, 1 GW = 100 万千瓦,
-    /// 1 TWh = 10 亿千瓦时; intensities (per 10^4 yuan) and 10^8 yuan are already the statistical units.
-    static let cnUnits: [String: Presented] = [
-        "Mt CO2": Presented(unit: "10^4 t CO2", factor: 100),
-        "Mt CO2/yr": Presented(unit: "10^4 t CO2/yr", factor: 100),
-        "Mtce": Presented(unit: "10^4 tce", factor: 100),
-        "GW": Presented(unit: "10^4 kW", factor: 100),
-        "GW/yr": Presented(unit: "10^4 kW/yr", factor: 100),
-        "TWh": Presented(unit: "10^8 kWh", factor: 10),
-        "Mt/yr": Presented(unit: "10^4 t/yr", factor: 100),
-        "Mt": Presented(unit: "10^4 t", factor: 100),
-        "10^8 yuan": Presented(unit: "10^8 yuan", factor: 1),
-        "Mt/yr per yr": Presented(unit: "10^4 t/yr per yr", factor: 100),
-        "Mtce/yr per yr": Presented(unit: "10^4 tce/yr per yr", factor: 100),
-        "GW gce/kWh per yr": Presented(unit: "10^4 kW gce/kWh per yr", factor: 100),
-    ]
+    /// Model unit -> Chinese statistical unit (`StatisticalUnit`); intensities (per 10^4 yuan) and 10^8 yuan are
+    /// already the statistical units.
+    static let cnUnits: [String: Presented] = StatisticalUnit.table.mapValues { Presented(unit: $0.symbol, factor: $0.factor) }
 
     public func presented(_ modelUnit: String) -> Presented {
         switch self {

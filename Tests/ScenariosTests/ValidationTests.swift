@@ -184,4 +184,13 @@ extension ValidationTests {
         let e = try error("sector_plans:\n  industry:\n    deep_processing:\n      clinker: {target: 50}\n")
         XCTAssertEqual(e.accepted, "aluminium, coal_chemicals, steel")
     }
+
+    /// A full-width colon that leaves YAML valid (`name： x` is one value, not a key and a value) is named too.
+    func testAFullWidthColonThatMakesOneValueIsNamed() throws {
+        let top = try error("name： x\n")
+        XCTAssertTrue(top.message.contains("found a single value (it holds the full-width colon '：'"), top.message)
+        let inner = try error("targets:\n  peak_year：2030\n")
+        XCTAssertEqual(inner.keyPath, "targets")
+        XCTAssertTrue(inner.message.contains("(it holds the full-width colon '：'"), inner.message)
+    }
 }

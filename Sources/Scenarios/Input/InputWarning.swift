@@ -77,3 +77,27 @@ extension Targets {
         return warnings
     }
 }
+
+extension YAMLNode {
+    /// A warning for a value far from the region's level that is near it in a Chinese statistical unit: an energy
+    /// cap of 20000 Mtce for a region that burned 250 Mtce is 20000 万吨标准煤 typed into a field in Mtce, and a cap
+    /// of 2 Mtce is 2 亿吨标准煤. Above `above` times the level (or below `below` times it) the likely value is said.
+    func statisticalUnitWarning(_ value: Double, unit: String, level: Double, what: String,
+                                above: Double, below: Double? = nil) -> InputWarning? {
+        guard level > 0, value > 0, let u = StatisticalUnit.of(unit) else { return nil }
+        // A level computed from a schedule (499.9999999999716 for 500): as typed.
+        let value = (value * 1e6).rounded() / 1e6
+        func warning(_ relation: String, _ meant: String, _ write: Double) -> InputWarning {
+            InputWarning(file: file, line: line, keyPath: keyPath,
+                         message: "\(format(value)) \(unit) is \(relation) \(what) (\(format((level * 10).rounded() / 10)) \(unit)): if you meant \(format(value)) \(meant), as Chinese statistics write it, write \(format(write))")
+        }
+        if value > above * level {
+            let ratio = value / level
+            return warning(ratio >= 2 ? "\(format(ratio.rounded())) times" : "\(format((ratio * 100).rounded())) % of", "\(u.chinese) (\(u.symbol))", value / u.factor)
+        }
+        if let below, value < below * level, let large = StatisticalUnit.large(of: unit) {
+            return warning("\(format((value / level * 1000).rounded() / 10)) % of", "\(large.chinese) (\(large.symbol))", value / large.factor)
+        }
+        return nil
+    }
+}

@@ -199,11 +199,15 @@ public struct YAMLNode {
         }
     }
 
+    /// "expected a mapping, found a single value": with the full-width colon that made the mapping one value
+    /// (`name： x`, `peak_year：2030`), when there is one.
+    func notA(_ what: String) -> InputError {
+        error("expected \(what), found \(kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
+    }
+
     /// The entries of a mapping, in file order. Duplicate keys are an error.
     public func entries(what: String = "a mapping of keys") throws -> [(key: String, value: YAMLNode)] {
-        guard case .mapping(let mapping) = node else {
-            throw error("expected \(what), found \(kindName)")
-        }
+        guard case .mapping(let mapping) = node else { throw notA(what) }
         var seen = Set<String>()
         return try mapping.map { pair in
             guard case .scalar(let k) = pair.key else { throw error("keys must be plain words") }
@@ -224,7 +228,7 @@ public struct YAMLNode {
     /// Entries, refusing keys outside `allowed` with a did-you-mean, every such key of the mapping at once.
     public func entries(allowed: [String], what: String = "a mapping of keys") throws -> [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
-        guard case .mapping(let mapping) = node else { throw error("expected \(what), found \(kindName)") }
+        guard case .mapping(let mapping) = node else { throw notA(what) }
         try collectingErrors(try entries(what: what)) { key, value in
             guard allowed.contains(key) else {
                 let keyNode = mapping.first { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }?.key
@@ -262,7 +266,9 @@ public struct YAMLNode {
                              accepted: "a number, \(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
         }
         guard range.contains(v) else {
-            throw error("\(format(v)) is out of range", accepted: "\(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
+            let hint = StatisticalUnit.hint(v, range: range, modelUnit: unit)
+            throw error("\(format(v)) is out of range" + hint, accepted: "\(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)",
+                        suggestion: hint.isEmpty ? nil : format(v / StatisticalUnit.of(unit)!.factor))
         }
         return v
     }

@@ -62,6 +62,11 @@ public struct BaseYearInventory: Sendable {
     }
 
     public var total: Double { byGroup.reduce(0) { $0 + $1.total } + cementProcess }
+
+    /// The fossil energy behind the inventory's fuel CO2 (Mtce), at the given CO2 per tce of each fuel.
+    public func fossilEnergy(_ factors: EmissionFactors) -> Double {
+        byGroup.reduce(0) { sum, g in sum + Fuel.allCases.reduce(0) { $0 + g[$1] / factors.perTce[$1] } }
+    }
 }
 
 /// One industrial product: capacity vintages, energy use, value added.
