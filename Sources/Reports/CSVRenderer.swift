@@ -64,7 +64,8 @@ public enum CSVRenderer {
             // Which years follow observations: the first and last, the note in the indicator column.
             if let h = r.history {
                 for (which, year) in [("first", h.observedYears.lowerBound), ("last", h.lastObservedYear)] {
-                    lines.append(csv([scenario, region, "observed_years", h.summary, "", which, String(year), "", "", "", "", "", "", ""]))
+                    lines.append(csv([scenario, region, zh ? "观测年份" : "observed_years", zh ? h.summaryZH : h.summary, "",
+                                      zh ? (which == "first" ? "首年" : "末年") : which, String(year), "", "", "", "", "", "", ""]))
                 }
             }
         }

@@ -27,7 +27,9 @@ public struct Provenance: Sendable, Equatable {
     }
 
     /// The dataset's name; the notes the loader adds ("(embedded)", "(derived from CEADs 2019)") in Chinese under zh.
-    public func datasetName(_ l: Language) -> String {
+    public func datasetName(_ l: Language) -> String { Self.datasetName(dataset, l) }
+
+    public static func datasetName(_ dataset: String, _ l: Language) -> String {
         guard l == .zh else { return dataset }
         return dataset.replacingOccurrences(of: " (embedded)", with: "（内置）")
             .replacingOccurrences(of: " (derived from CEADs 2019)", with: "（由CEADs 2019清单推算）")

@@ -81,8 +81,20 @@ struct SolveCommand: ParsableCommand {
             let zh = lang == .zh
             let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever
             guard let value = s.value else {
-                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）"
-                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))")
+                // Removals act on net CO2; CO2 intensity is on gross CO2 (CCUS's own energy even raises it).
+                let why = lever.hasPrefix("sector_plans.removals.") && !targets.co2IntensityCut.isEmpty
+                    ? (zh ? "（碳排放强度按总排放计算：碳汇与 CCUS 只减少净排放，CCUS 自身耗能还会增加总排放）"
+                          : " (CO2 intensity is on gross CO2: sinks and CCUS lower net CO2 only, and CCUS's own energy raises gross CO2)")
+                    : ""
+                // A lever the target does not depend on: said as such, not as "the closest is the bottom of the range".
+                let top = definition.validRange(solver.baseParameters).upperBound
+                if let low = try? solver.margin(at: lowest).margin, let high = try? solver.margin(at: top).margin, abs(high - low) < 1e-9 {
+                    printLine(zh ? "\(target)与\(name)无关：在\(range)范围内，余量始终为\(NumberFormat.fixed(low, 3))\(why)"
+                                 : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3)) at every setting in \(range)\(why)")
+                    throw ExitCode(4)
+                }
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）\(why)"
+                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))\(why)")
                 throw ExitCode(4)
             }
             // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.
@@ -93,13 +105,17 @@ struct SolveCommand: ParsableCommand {
             // its earlier milestones; a delta is the change over what it extends): pasted back, `run` reproduces it.
             let answer = solver.scenario(at: shown)
             let written = answer.levers[lever].map(ScenarioWriter.leverText) ?? ""
+            // A delta is a change over the scenario its file extends: the line goes in place of the one in that file.
+            let deltaFile = setting.form == .delta ? (base.leverSources[lever]?.file ?? base.file) : nil
             if zh {
                 print("在\(Labels.underScenarioZH(base.name))实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)")
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
+                if let deltaFile { print("  （替换 \(deltaFile) 中的这一行：delta 是相对于该文件所扩展情景的增量，写在扩展它的文件里则会再叠加一次）") }
                 print("  此时：实现\(achieved)，余量\(NumberFormat.fixed(atShown.margin, 4))；模型运行\(s.runs + 1)次")
             } else {
                 print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full)")
                 print("  as a scenario file writes it: \(lever.split(separator: ".").last!): \(written)")
+                if let deltaFile { print("  (in place of the line in \(deltaFile): a delta is a change over the scenario that file extends; in a file extending it, it would be added again)") }
                 print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
             }
             // The scenario's other targets, as `run` would check them at the answer.

@@ -46,6 +46,7 @@ final class OptimizerTests: XCTestCase {
         var expected = optimizer.scenario(r.best.x)
         expected.name = loaded.name
         expected.description = loaded.description
+        expected.descriptionZH = loaded.descriptionZH
         XCTAssertEqual(loaded.with(file: expected.file), expected, "the optimum file is not the optimizer's scenario", file: file, line: line)
         let rerun = try PreparedScenario(loaded, dataset: dataset).run()
         let objective: Double
@@ -116,6 +117,9 @@ final class OptimizerTests: XCTestCase {
         let loaded = try assertOptimumReproduces(optimizer, r)
         XCTAssertEqual(loaded.targets.nonFossilShare, [2030: 24])
         XCTAssertEqual(loaded.targets.peakYear, nil, "the plain base has no targets of its own")
+        // Described as an optimum in both languages, not with the base's Chinese description.
+        XCTAssertTrue(loaded.description.hasPrefix("Least-cost optimum of total_cost"), loaded.description)
+        XCTAssertTrue(loaded.descriptionZH.contains("最优解") && loaded.descriptionZH.contains("total_cost最小化"), loaded.descriptionZH)
     }
 
     /// Every spec shipped in scenarios/optimize/ (with one start and a short simplex, to keep it quick): the

@@ -51,7 +51,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
               non_fossil_share: {2030: 0.25}
             """)
         try runZH(file, status: 0, told: [
-            "\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）：0.3 %/yr 像是小数：此项以百分数计，若指 30 %/yr，请写 30",
+            "\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）：0.3 %/年 像是小数：此项以百分数计，若指 30 %/年，请写 30",
             "0.25 % 像是小数：此项以百分数计，若指 25 %，请写 25"])
     }
 
@@ -73,7 +73,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
 
     func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
         let file = try write("below.yaml", "name: 低于装机\nsector_plans:\n  power:\n    wind: {target: 20, start: 2024, full: 2030}\n")
-        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此杠杆只增加装机", "可接受：不低于已有装机的里程碑"])
+        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此杠杆只增加装机", "可接受：不逐期下降、且不低于已有装机的里程碑"])
     }
 
     func testAGBKFileIsToldToBeSavedAsUTF8InChinese() throws {

@@ -173,6 +173,8 @@ public struct LeastCostOptimizer {
         var s = scenario(x)
         s.name = name
         s.description = "Least-cost optimum of \(spec.objective) (\(spec.maximize ? "maximised" : "minimised")) on \(spec.base.name)"
+        // Not the base's Chinese description, which would say the optimum is what published documents set.
+        s.descriptionZH = "在 \(spec.base.name) 基础上求得的最优解：目标函数 \(spec.objective)\(spec.maximize ? "最大化" : "最小化")（carbonsim optimize）"
         return try ScenarioWriter.yaml(s, comment: [
             "Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name).",
             "Standalone: the base scenario's levers, measures, assumptions and accounting are written out, and the targets are the base's with the spec's over them.",

@@ -78,7 +78,7 @@ public struct WorkbookMetadata: Sendable {
         var sheet = Sheet(name: w("sheet_metadata"), frozenRows: 1, frozenColumns: 1)
         sheet.append([.heading(w("key")), .heading(w("value"))])
         if !region.isEmpty { sheet.append([.text(w("region")), .text(language == .zh && !regionZH.isEmpty ? regionZH : region)]) }
-        if !datasetFile.isEmpty { sheet.append([.text(w("dataset")), .text(datasetFile)]) }
+        if !datasetFile.isEmpty { sheet.append([.text(w("dataset")), .text(Provenance.datasetName(datasetFile, language))]) }
         sheet.append([.text(w("dataset_checksum")), .text(datasetChecksum)])
         for f in scenarioFiles {
             sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(f.path)" : "\(f.scenario): \(f.path) (\(f.checksum))")])

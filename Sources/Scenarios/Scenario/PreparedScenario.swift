@@ -30,6 +30,19 @@ public struct PreparedScenario: Sendable {
         p.dualControl.enforce = scenario.enforceDualControl
         p.dualControl.cap = PiecewiseLinear(points: scenario.targets.energyCap.map { (Double($0.key) + 0.5, $0.value) })
         parameters = p
+        // Assumptions can make the base year impossible to split (a heat rate that burns more coal than CEADs has):
+        // told as the file's input, when the file is read, not as a failure of the run.
+        if !scenario.assumptions.isEmpty {
+            do { _ = try CarbonModel(parameters: p) } catch let e as BaseYearError { throw blamingAssumptions(e.description) }
+        }
+    }
+
+    /// An error at the scenario's assumptions: with them, `failure`.
+    func blamingAssumptions(_ failure: String) -> InputError {
+        let set = scenario.assumptions.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }.joined(separator: ", ")
+        return InputError(file: scenario.file, keyPath: "assumptions",
+                          message: "with the assumptions \(set): \(failure)",
+                          accepted: "assumptions within their plausible ranges (carbonsim validate warns outside them)")
     }
 
     /// Sets lever settings (file terms) into `levers` (the core's), the one way every run does it, a scenario
@@ -42,24 +55,43 @@ public struct PreparedScenario: Sendable {
         // In history mode wind and solar are checked once merged with the observed capacities (below): before, their
         // "installed" would be the unobserved trend's.
         let mergedLater: Set<String> = history == nil ? [] : HistoryMode.followedPaths
+        // Every lever that breaks its limits is told, each at its line, not only the first.
+        var errors: [InputError] = []
         for (path, s) in settings.sorted(by: { $0.key < $1.key }) {
             guard let lever = LeverRegistry.lever(path) else { continue }
             levers.set(lever, s, parameters: p)
             if !mergedLater.contains(path), let v = limitViolation(lever, levers[lever], p) {
-                throw InputError(file: file, keyPath: path, message: v.message, accepted: v.accepted)
+                let at = sources[path]
+                errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: path,
+                                         message: v.message, accepted: v.accepted))
             }
         }
-        guard let history else { return [] }
+        guard let history else {
+            if let e = InputError.combined(errors) { throw e }
+            return []
+        }
+        let merged = mergedTeardowns(&levers, settings: settings, history: history, parameters: p, file: file, sources: sources, only: only)
+        if let e = InputError.combined(errors + merged.errors) { throw e }
+        return merged.notes
+    }
+
+    /// In history mode, wind and solar merged with their observed capacities (`CapacityHistory.merging`), and an
+    /// error, at the lever's line, for each that then goes down. `levers` holds the settings; with `only`, just those
+    /// levers are merged and checked.
+    static func mergedTeardowns(_ levers: inout LeverSettings, settings: [String: LeverSetting], history: HistoryMode,
+                                parameters p: ModelParameters, file: String, sources: [String: SourcePosition],
+                                only: Set<String>?) -> (notes: [HistoryNote], errors: [InputError]) {
         let notes = history.mergingCapacities(into: &levers, scenario: settings, parameters: p, only: only)
+        var errors: [InputError] = []
         for lever in [Levers.wind, Levers.solar] where only?.contains(lever.path) ?? true {
             if let t = lever.teardown(levers[lever], p) {
                 let at = sources[lever.path]
-                throw InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
-                                 message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
-                                 accepted: "milestones at or above the observed capacity")
+                errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
+                                         message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                                         accepted: "milestones that do not go down, at or above the observed capacity"))
             }
         }
-        return notes
+        return (notes, errors)
     }
 
     /// Why a build-out lever cannot go down: it names the capacity installed when the move starts.
@@ -73,7 +105,7 @@ public struct PreparedScenario: Sendable {
     /// what the region has). The error's message and accepted values; nil when the schedule keeps to both.
     public static func limitViolation(_ lever: Lever, _ schedule: Schedule, _ p: ModelParameters) -> (message: String, accepted: String)? {
         if let t = lever.teardown(schedule, p) {
-            return (teardownMessage(lever, t), "milestones at or above the installed capacity")
+            return (teardownMessage(lever, t), "milestones that do not go down, at or above the installed capacity")
         }
         guard let c = lever.aboveCeiling(schedule, p) else { return nil }
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
@@ -93,8 +125,15 @@ public struct PreparedScenario: Sendable {
     /// Runs the scenario: trajectory and indicators.
     public func run() throws -> ScenarioResult {
         let model = try CarbonModel(parameters: parameters)
-        let trajectory = try Simulation(model: model).run()
-        try trajectory.checkFinite()
+        let trajectory: Trajectory
+        do {
+            trajectory = try Simulation(model: model).run()
+            try trajectory.checkFinite()
+        } catch let e as GSLError where !scenario.assumptions.isEmpty {
+            throw blamingAssumptions("the run fails: \(e)")
+        } catch let e as NonFiniteOutputError where !scenario.assumptions.isEmpty {
+            throw blamingAssumptions(e.description)
+        }
         let costs = CostModel(trajectory: trajectory, parameters: parameters)
         try costs.checkFinite()
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,

@@ -88,7 +88,8 @@ public struct ScenarioLoader {
         // The sections in file order, each read entry by entry in file order: the error reported is the
         // first in the file.
         // Every section is read even after an error in another: all errors of the file are reported.
-        try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
+        var errors: [InputError] = []
+        do { try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
             switch key {
             case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets)
             case "sector_plans", "measures": try readLevers(node, into: &scenario)
@@ -106,7 +107,9 @@ public struct ScenarioLoader {
                 }
             default: break
             }
-        }
+        } } catch let e as InputError { errors.append(e) }
+        errors += historyTeardowns(scenario, file: file)
+        if let e = InputError.combined(errors) { throw e }
         if case .mapping(let m) = root.node, m.isEmpty {
             scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "",
                                                   message: "empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"))
@@ -140,11 +143,19 @@ public struct ScenarioLoader {
             }
         }
         let year = { (v: YAMLNode) in try v.year(in: horizon) }
+        /// A ceiling or cap ten times the region's level, or a twentieth of it: probably 万吨 (or 亿吨) typed for Mt.
+        func scale(_ v: YAMLNode, _ x: Double, unit: String) -> Double {
+            guard let p = parameters else { return x }
+            let level = unit == "Mtce" ? p.ceads.fossilEnergy(p.factors) : p.ceads.total
+            let what = unit == "Mtce" ? "the region's \(p.baseYear) fossil energy" : "the region's \(p.baseYear) CO2"
+            if let w = v.statisticalUnitWarning(x, unit: unit, level: level, what: what, above: 10, below: 0.05) { warnings.append(w) }
+            return x
+        }
         try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
-            case .peakCeiling: t.peakCeiling = try read(value) { try $0.double(in: 1...100_000, unit: "Mt CO2") }
+            case .peakCeiling: t.peakCeiling = try read(value) { scale($0, try $0.double(in: 1...100_000, unit: "Mt CO2"), unit: "Mt CO2") }
             case .neutralityYear: t.neutralityYear = try read(value, year)
             case .energyIntensityCut, .co2IntensityCut:
                 var map = kind == .energyIntensityCut ? t.energyIntensityCut : t.co2IntensityCut
@@ -157,7 +168,7 @@ public struct ScenarioLoader {
                 var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
                 if none(value) { map = [:] } else {
                     for (key, v) in try value.entries(what: "years with \(what)") {
-                        map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : try $0.double(in: range, unit: unit) }
+                        map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : scale($0, try $0.double(in: range, unit: unit), unit: unit) }
                     }
                 }
                 if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
@@ -178,10 +189,17 @@ public struct ScenarioLoader {
     func readPeriods(_ node: YAMLNode) throws -> [(period: Int, value: YAMLNode)] {
         let periods = PlanPeriod.covering(from: dataset.baseYear, to: dataset.endYear)
         let accepted = periods.map(\.ordinal).joined(separator: ", ")
+        // One period written two ways (十六五 and 16th) would be last-one-wins, silently.
+        var seen: [Int: (key: String, line: Int?)] = [:]
         return try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %").map { key, value in
             guard let period = PlanPeriod.named(key, among: periods) else {
                 throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted + " (or 15, 十五五)")
             }
+            if let first = seen[period.number] {
+                throw value.error("'\(key)' is the \(period.ordinal) plan period, already given as '\(first.key)'\(first.line.map { " on line \($0)" } ?? "")",
+                                  accepted: "each plan period once")
+            }
+            seen[period.number] = (key, value.line)
             return (period.number, value)
         }
     }
@@ -200,6 +218,12 @@ public struct ScenarioLoader {
         if let lever = LeverRegistry.lever(path) {
             let inherited = scenario.levers[path]
             scenario.levers[path] = try setting(node, lever, inherited: inherited, warnings: &scenario.warnings)
+            // Removals of a quarter of the region's CO2 or more: probably 万吨 typed for Mt.
+            if lever.unit == .megatonnesCO2PerYear, let p = parameters,
+               let w = node.statisticalUnitWarning(lever.finalLevel(scenario.levers[path]!, p), unit: lever.unit.rawValue, level: p.ceads.total,
+                                                   what: "the region's \(p.baseYear) CO2", above: 0.25) {
+                scenario.warnings.append(w)
+            }
             if let inherited, let w = replacedHistoryWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
                 scenario.warnings.append(w)
             }
@@ -332,6 +356,19 @@ public struct ScenarioLoader {
             }
         }
         return result.sorted { $0.year < $1.year }
+    }
+
+    /// In history mode, the levers history follows (wind, solar) that this file sets, merged with the observed
+    /// capacities and checked as a run checks them, so that their errors are told with the file's others, in file
+    /// order (`checkLevels` leaves them to this).
+    func historyTeardowns(_ scenario: Scenario, file: String) -> [InputError] {
+        guard let history = dataset.history, let p = parameters else { return [] }
+        let here = HistoryMode.followedPaths.filter { scenario.leverSources[$0]?.file == file && scenario.levers[$0] != nil }
+        guard !here.isEmpty else { return [] }
+        var levers = LeverSettings(baselineFor: p)
+        for (path, s) in scenario.levers { if let lever = LeverRegistry.lever(path) { levers.set(lever, s, parameters: p) } }
+        return PreparedScenario.mergedTeardowns(&levers, settings: scenario.levers, history: history, parameters: p, file: file,
+                                                sources: scenario.leverSources, only: Set(here)).errors
     }
 
     /// A build-out lever cannot take capacity down, and a resolved level must stay inside the lever's range.

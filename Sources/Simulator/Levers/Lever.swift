@@ -163,7 +163,8 @@ extension Lever {
         var r = s
         if s.form == .delta {
             r.target = 0
-            r.target = level - finalLevel(r, p)
+            // To 1e-9 of the lever's unit: 200.64 - 196 is 4.64, not 4.64000000000371, in a file written from it.
+            r.target = ((level - finalLevel(r, p)) * 1e9).rounded() / 1e9
         } else {
             r.target = level
         }

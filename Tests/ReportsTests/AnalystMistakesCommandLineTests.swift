@@ -1,0 +1,104 @@
+import XCTest
+import Foundation
+
+/// Mistakes an analyst drafting the 15th plan makes, told where they are and in Chinese: a number copied in the
+/// units of a Chinese table, several build-outs that go down in one file, a lever that cannot move a target, a
+/// delta answer that belongs in the base file.
+final class AnalystMistakesCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var scratch: ScratchFolder!
+
+    override func setUpWithError() throws { scratch = try ScratchFolder("analyst-mistakes") }
+    override func tearDownWithError() throws { scratch.remove() }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: scratch.path(name), atomically: true, encoding: .utf8)
+        return scratch.path(name)
+    }
+
+    func testNumbersInTheUnitsOfAChineseTableAreToldInChinese() throws {
+        let file = try write("units.yaml", """
+            name: 单位混淆
+            targets:
+              energy_cap: {2030: 20000}
+            measures:
+              dual_control: {enforce: true}
+            sector_plans:
+              industry:
+                efficiency_benchmark: {target: 0.5, start: 2026, full: 2030}
+            """)
+        let r = try cli.run(["validate", file, "--no-history", "--lang", "zh"])
+        XCTAssertTrue(r.err.contains("\(file):3：警告（键 'targets.energy_cap.2030'）：20000 Mtce 是本地区 2019 年化石能源消费（"), r.err)
+        XCTAssertTrue(r.err.contains("若指 20000 万吨标准煤（统计口径单位），请写 200"), r.err)
+        // A unit of several words is translated too, and the whole warning is Chinese.
+        XCTAssertTrue(r.err.contains("0.5 %（差距） 像是小数：此项以百分数计，若指 50 %（差距），请写 50"), r.err)
+        let wind = try write("wind.yaml", "sector_plans:\n  power:\n    wind: {target: 28000, start: 2026, full: 2030}\n")
+        let e = try cli.run(["run", wind, "--no-history", "--lang", "zh"])
+        XCTAssertEqual(e.status, 2, e.err)
+        XCTAssertTrue(e.err.contains("28000 超出取值范围（若按统计口径单位 万千瓦 计，即 280 GW）"), e.err)
+        XCTAssertTrue(e.err.contains("是否想写 '280'？"), e.err)
+    }
+
+    /// In history mode wind and solar are checked once merged with the observed capacities, after the file's other
+    /// levers: all of them are told, in file order, not only the first found.
+    func testEveryBuildOutThatGoesDownIsToldInFileOrder() throws {
+        let file = try write("down.yaml", """
+            name: down
+            extends: \(CLI.repository.path)/scenarios/announced.yaml
+            sector_plans:
+              power:
+                wind: {path: {2027: 260, 2030: 240}, start: 2026}
+              removals:
+                ccus: {path: {2028: 10, 2030: 5}, start: 2027}
+            """)
+        let r = try cli.run(["validate", file, "--lang", "zh"])
+        XCTAssertEqual(r.status, 2, r.err)
+        let wind = try XCTUnwrap(r.err.range(of: "\(file):5:11：错误（键 'sector_plans.power.wind'）"), r.err)
+        let ccus = try XCTUnwrap(r.err.range(of: "\(file):7:11：错误（键 'sector_plans.removals.ccus'）"), r.err)
+        XCTAssertLessThan(wind.lowerBound, ccus.lowerBound, "file order")
+        XCTAssertTrue(r.err.contains("可接受：不逐期下降、且不低于观测装机的里程碑"), r.err)
+    }
+
+    func testALeverATargetDoesNotDependOnIsToldAsSuch() throws {
+        // Sinks do not touch gross CO2, on which CO2 intensity is: the margin is the same at every setting.
+        let sinks = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.removals.sinks",
+                                 "--target", "co2_intensity_cut:15th=60", "--start", "2027", "--full", "2030", "--no-history"])
+        XCTAssertEqual(sinks.status, 4, sinks.err)
+        XCTAssertTrue(sinks.err.contains("co2_intensity_cut:15th=60 does not depend on sector_plans.removals.sinks: the margin is"), sinks.err)
+        XCTAssertTrue(sinks.err.contains("CO2 intensity is on gross CO2: sinks and CCUS lower net CO2 only"), sinks.err)
+        // CCUS's own energy raises gross CO2: the closest is none, and why is said.
+        let ccus = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.removals.ccus",
+                                "--target", "co2_intensity_cut:15th=60", "--start", "2027", "--full", "2030", "--no-history", "--lang", "zh"])
+        XCTAssertEqual(ccus.status, 4, ccus.err)
+        XCTAssertTrue(ccus.err.contains("最接近的是0.000 Mt CO2/yr"), ccus.err)
+        XCTAssertTrue(ccus.err.contains("碳排放强度按总排放计算"), ccus.err)
+    }
+
+    func testADeltaAnswerSaysItReplacesTheLineInItsFileAndIsWrittenWithoutBinaryNoise() throws {
+        let r = try cli.run(["solve", "--scenario", "scenarios/forms/announced-plus-40gw.yaml", "--lever", "sector_plans.power.wind",
+                             "--target", "non_fossil_share:2030=50", "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let line = try XCTUnwrap(r.out.split(separator: "\n").first { $0.contains("as a scenario file writes it: wind: {delta: ") }, r.out)
+        let delta = try XCTUnwrap(line.firstMatch(of: /delta: (-?[0-9.]+),/)?.1)
+        XCTAssertLessThanOrEqual(delta.split(separator: ".").last?.count ?? 0, 3, "the answer's three decimals, not \(delta)")
+        XCTAssertTrue(r.out.contains("(in place of the line in "), r.out)
+        XCTAssertTrue(r.out.contains("announced-plus-40gw.yaml: a delta is a change over the scenario that file extends"), r.out)
+    }
+
+    func testASolveStartAfterAPathsFirstMilestoneIsToldInChinese() throws {
+        let r = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.power.wind",
+                             "--target", "non_fossil_share:2030=50", "--start", "2026", "--full", "2030", "--no-history", "--lang", "zh"])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("将 sector_plans.power.wind 设为路径（里程碑 2023、2024、2025、2026、2030）；起始年份 2026 晚于其第一个里程碑"), r.err)
+        XCTAssertTrue(r.err.contains("可接受：不晚于 2023 的起始年份，或不给 --start"), r.err)
+    }
+
+    func testChineseCSVAndWorkbookMetadataSayTheObservedYearsAndDatasetInChinese() throws {
+        let r = try cli.run(["run", "scenarios/announced.yaml", "--lang", "zh", "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let observed = r.out.split(separator: "\n").filter { $0.contains("观测年份") }
+        XCTAssertEqual(observed.count, 2, r.out)
+        XCTAssertTrue(observed.allSatisfy { !$0.contains("observed") && !$0.contains("(embedded)") && !$0.contains(",first,") }, "\(observed)")
+        XCTAssertTrue(observed[1].contains(",末年,2025,"), "\(observed)")
+    }
+}
