@@ -81,7 +81,10 @@ public struct WhatIfServer: Sendable {
             await answering(errorLanguage(request, service)) {
                 let body = try await bodyText(request)
                 let charts = (request.uri.queryParameters.get("charts") ?? "").split(separator: ",").map(String.init)
-                let evaluation = try service.evaluate(body, charts: charts, language: try language(request, service))
+                let lang = try language(request, service)
+                let evaluation = try await ModelQueues.run(on: charts.contains("wedges") ? ModelQueues.wedges : ModelQueues.moves) {
+                    try service.evaluate(body, charts: charts, language: lang)
+                }
                 return text(evaluation.jsonText(), type: "application/json; charset=utf-8")
             }
         }
@@ -95,7 +98,8 @@ public struct WhatIfServer: Sendable {
         }
         router.post("/api/workbook.xlsx") { request, _ in
             await answering(errorLanguage(request, service)) {
-                let bytes = try service.workbook(try await bodyText(request), language: try language(request, service))
+                let body = try await bodyText(request), lang = try language(request, service)
+                let bytes = try await ModelQueues.run(on: ModelQueues.moves) { try service.workbook(body, language: lang) }
                 var headers = HTTPFields()
                 headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 headers[.contentDisposition] = "attachment; filename=\"whatif.xlsx\""
@@ -108,7 +112,8 @@ public struct WhatIfServer: Sendable {
                 let body = try await bodyText(request)
                 let compare = try ComparisonRequest.documents(body)
                 let series = request.uri.queryParameters.get("series") ?? "co2_gross"
-                return text(try service.compare(compare, series: series, language: try language(request, service)), type: "image/svg+xml")
+                let lang = try language(request, service)
+                return text(try await ModelQueues.run(on: ModelQueues.moves) { try service.compare(compare, series: series, language: lang) }, type: "image/svg+xml")
             }
         }
         router.get("/api/sweep") { _, _ in

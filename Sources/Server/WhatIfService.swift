@@ -129,7 +129,12 @@ public struct WhatIfService: Sendable {
             throw InputError(file: Self.requestFile, keyPath: "scenarios", message: "\(texts.count) scenarios to compare",
                              accepted: "1 to \(Self.maximumCompared)")
         }
-        let results = try texts.map { try PreparedScenario(scenario($0), dataset: dataset).run() }
+        let results = try texts.enumerated().map { i, text in
+            do { return try PreparedScenario(scenario(text), dataset: dataset).run() } catch let e as InputError {
+                // The documents are handed on re-serialised: their lines are not the request's, their index and keys are.
+                throw e.atDocument(i, of: Self.requestFile)
+            }
+        }
         return try ScenarioCharts.trajectories(results, series: series, language: l)
     }
 
@@ -148,5 +153,20 @@ public struct WhatIfService: Sendable {
             return try ScenarioWriter.yaml(s, extending: url.path, base: try served(name),
                                            comment: note + ["It changes levers of \(name), which it extends by its path on the server's machine"])
         }
+    }
+}
+
+extension InputError {
+    /// This error and the others it carries, at document `i` of the comparison request (`request: scenarios[1]`),
+    /// without the re-serialised document's lines.
+    func atDocument(_ i: Int, of request: String) -> InputError {
+        func moved(_ e: InputError) -> InputError {
+            guard e.file == request else { return e }  // an extended file's error keeps its lines
+            return InputError(file: "\(request): scenarios[\(i)]", keyPath: e.keyPath, message: e.message,
+                              accepted: e.accepted, suggestion: e.suggestion)
+        }
+        var first = moved(self)
+        first.others = others.map(moved)
+        return first
     }
 }

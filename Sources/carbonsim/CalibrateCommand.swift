@@ -70,6 +70,15 @@ struct CalibrateCommand: ParsableCommand {
                     : "it grows exponentially with no sign of saturation in \(calibration.years.lowerBound)-\(calibration.years.upperBound), so its trend would grow without limit"
                 printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(groups)")
             }
+            // A trend that collapses is carried, but said: a short or early window extrapolates far.
+            for f in applied {
+                let t = f.fit.trend, base = Double(dataset.baseYear), end = Double(dataset.endYear)
+                let growth = 100 * t.growthRate(at: base), left = 100 * t.value(at: end) / t.value(at: base)
+                guard growth < -10 else { continue }
+                printLine(lang == .zh
+                    ? "注：\(f.series.name) 按 \(calibration.years.lowerBound)-\(calibration.years.upperBound) 年趋势在 \(dataset.baseYear) 年每年下降 \(NumberFormat.fixed(-growth, 1))%，到 \(dataset.endYear) 年只剩 \(dataset.baseYear) 年的 \(NumberFormat.value(left))%；远离基准年的拟合窗口外推很远（可用 --to \(dataset.baseYear) 检查）"
+                    : "note: \(f.series.name) falls \(NumberFormat.fixed(-growth, 1)) %/yr at \(dataset.baseYear) by its \(calibration.years.lowerBound)-\(calibration.years.upperBound) trend, to \(NumberFormat.value(left)) % of its \(dataset.baseYear) level by \(dataset.endYear): a window that ends long before the base year extrapolates far (compare --to \(dataset.baseYear)); the dataset carries it")
+            }
             let calibrated = try calibration.calibrating(dataset)
             let header = ["carbonsim dataset: \(dataset.region), calibrated to CEADs history by `carbonsim calibrate`",
                           "from \(dataset.file).", "Fitted series: "

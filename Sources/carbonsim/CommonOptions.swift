@@ -33,7 +33,16 @@ struct DatasetOptions: ParsableArguments {
     }
 
     private func loadAsWritten() throws -> (dataset: Dataset, derived: Bool) {
-        if let path = dataset { return (try Dataset.load(url: URL(fileURLWithPath: path), displayName: path), false) }
+        if let path = dataset {
+            let loaded = try Dataset.load(url: URL(fileURLWithPath: path), displayName: path)
+            // The file sets the region: a province that is not the file's would be ignored silently.
+            if let province, CEADsHistory.comparable(province) != CEADsHistory.comparable(loaded.region) {
+                throw InputError(file: "--province", keyPath: "province",
+                                 message: "--province \(province) with --dataset \(path), a dataset of \(loaded.region): the dataset file sets the region",
+                                 accepted: "--dataset FILE or --province NAME, not both (or a --dataset of \(province))")
+            }
+            return (loaded, false)
+        }
         let embedded = try Dataset.innerMongolia()
         guard let province else { return (embedded, false) }
         let history = try CEADsHistory.embedded()
@@ -75,6 +84,10 @@ func reportingErrors<T>(_ language: Language = .en, _ body: () throws -> T) thro
     } catch let e as NonFiniteOutputError {
         printError(e.description, language)
         throw ExitCode(3)
+    } catch let e as ChartError {
+        // Nothing to draw (every run of a sweep failed): the input's, not the program's.
+        printError(e.message, language)
+        throw ExitCode(2)
     }
 }
 
@@ -171,13 +184,14 @@ private func checkFolder(_ folder: String, for path: String, option: String) thr
 }
 
 /// A name made safe as one file name: path separators, control characters and characters Windows refuses
-/// become '_'; an empty or dot-only name becomes "scenario".
+/// become '_'; leading dots become '_' (a hidden file is a lost file); an empty or dot-only name becomes "scenario".
 func safeFileName(_ name: String) -> String {
     let bad = Set("/\\:*?\"<>|")
     var s = String(name.map { bad.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 32 } ?? false) ? "_" : $0 })
     s = s.trimmingCharacters(in: .whitespaces)
     if s.isEmpty || s.allSatisfy({ $0 == "." }) { s = "scenario" }
-    return s
+    let dots = s.prefix { $0 == "." }.count
+    return String(repeating: "_", count: dots) + s.dropFirst(dots)
 }
 
 /// File names for `names`, made safe (`safeFileName`) and distinct: a repeated name gets -2, -3, ...

@@ -24,7 +24,7 @@ struct DecomposeCommand: ParsableCommand {
     @Argument(help: "Scenario file for a change between two years (default: the embedded announced).")
     var file: String?
 
-    @Option(name: .long, help: "First year.") var from = 2020
+    @Option(name: .long, help: "First year (default 2020; not with --baseline and --policy, which compare in --to's year).") var from: Int?
     @Option(name: .long, help: "Second year.") var to = 2030
     @Option(name: .long, help: "Compare two scenarios in --to's year: the baseline file.") var baseline: String?
     @Option(name: .long, help: "Compare two scenarios in --to's year: the policy file.") var policy: String?
@@ -61,7 +61,18 @@ struct DecomposeCommand: ParsableCommand {
             let analysis: Analysis, labels: (String, String)
             if baseline != nil || policy != nil {
                 guard let baseline, let policy else {
-                    throw InputError(file: "decompose", keyPath: "policy", message: "comparing scenarios needs both --baseline and --policy")
+                    let missing = baseline == nil ? "--baseline" : "--policy"
+                    throw InputError(file: missing, keyPath: String(missing.dropFirst(2)), message: "comparing scenarios needs both --baseline and --policy; \(missing) is missing",
+                                     accepted: "--baseline FILE --policy FILE, or one scenario file for a change between two years")
+                }
+                // Options of the other mode would be ignored silently.
+                if let file {
+                    throw InputError(file: file, message: "a scenario file with --baseline and --policy: decompose compares either two years of one scenario or two scenarios",
+                                     accepted: "a scenario file (with --from and --to), or --baseline and --policy (with --to)")
+                }
+                if let from {
+                    throw InputError(file: "--from", keyPath: "from", message: "--from \(from) with --baseline and --policy: two scenarios are compared in --to's year",
+                                     accepted: "--to YEAR only, or a scenario file for a change between --from and --to")
                 }
                 scenarios = [try loadScenario(loader, baseline, language: lang), try loadScenario(loader, policy, language: lang)]
                 let b = try PreparedScenario(scenarios[0], dataset: dataset).run()
@@ -72,6 +83,7 @@ struct DecomposeCommand: ParsableCommand {
                 let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[1]
                 scenarios = [scenario]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
+                let from = self.from ?? 2020
                 analysis = try Self.analyse(r.trajectory, from: from, to: to)
                 labels = ("\(from)", "\(to)")
             }

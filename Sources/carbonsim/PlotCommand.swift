@@ -116,8 +116,10 @@ struct PlotCommand: ParsableCommand {
         @Argument(help: "Sweep database.") var db: String
         @Option(name: .long, help: "Output: peak_value, cumulative_co2 or co2_gross_2030.") var of = "peak_value"
         @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
-        @Option(name: .long, help: "Bootstrap resamples for Sobol intervals.") var bootstrap = 200
+        @Option(name: .long, help: "Bootstrap resamples for Sobol intervals (10 to 100000).") var bootstrap = 200
         @OptionGroup var common: Common
+
+        func validate() throws { try checkBootstrap(bootstrap, zh: common.lang == .zh) }
 
         func run() throws {
             try reportingErrors(common.lang) {
@@ -183,6 +185,8 @@ func write(_ text: String, to path: String) throws {
     do {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     } catch {
-        throw InputError(file: path, message: "cannot write the chart: \(error.localizedDescription)")
+        // As every command's output that cannot be written: exit 1 (the README's exit status).
+        printError("cannot write \(path): \(error.localizedDescription)")
+        throw ExitCode(1)
     }
 }

@@ -22,7 +22,7 @@ struct SummarizeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).")
     var output: String?
 
-    @Option(name: .long, help: "Bootstrap resamples for the Sobol index intervals.")
+    @Option(name: .long, help: "Bootstrap resamples for the Sobol index intervals (10 to 100000).")
     var bootstrap: Int = 500
 
     @Option(name: .long, parsing: .upToNextOption, help: "Years of the percentile tables (default: the plan-period ends 2025, 2030, 2035 …).")
@@ -35,7 +35,7 @@ struct SummarizeCommand: ParsableCommand {
 
     func validate() throws {
         let zh = presentation.lang == .zh
-        guard bootstrap >= 10 else { throw ValidationError(zh ? "--bootstrap 至少为 10，现为 \(bootstrap)" : "--bootstrap must be at least 10, is \(bootstrap)") }
+        try checkBootstrap(bootstrap, zh: zh)
         guard years.isEmpty || !allYears else { throw ValidationError(zh ? "--years 与 --all-years 只能给一个" : "give --years or --all-years, not both") }
     }
 
@@ -69,5 +69,14 @@ struct SummarizeCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+/// `--bootstrap` within `SweepSummary.bootstrapRange` (summarize, plot tornado).
+func checkBootstrap(_ bootstrap: Int, zh: Bool) throws {
+    let r = SweepSummary.bootstrapRange
+    guard r.contains(bootstrap) else {
+        throw ValidationError(zh ? "--bootstrap 须为 \(r.lowerBound) 到 \(r.upperBound)，现为 \(bootstrap)"
+                                 : "--bootstrap must be \(r.lowerBound) to \(r.upperBound), is \(bootstrap)")
     }
 }

@@ -120,4 +120,16 @@ final class SamplingTests: XCTestCase {
         XCTAssertEqual(src.coefficients[1], -sd1 / sdy, accuracy: 0.01)
         XCTAssertEqual(src.rSquared, 1, accuracy: 1e-9)
     }
+
+    func testARegressionWithNothingThatVariesHasNoCoefficientsNotZeros() throws {
+        // A constant output (or every run failed): undetermined, not "no influence".
+        let constant = try RegressionSensitivity(x: [[1, 2], [2, 3], [3, 5]], y: [7, 7, 7])
+        XCTAssertTrue(constant.coefficients.allSatisfy(\.isNaN), "\(constant.coefficients)")
+        XCTAssertTrue(constant.rSquared.isNaN)
+        XCTAssertTrue(try RegressionSensitivity(x: [[1], [2]], y: [.nan, .nan]).coefficients.allSatisfy(\.isNaN))
+        // A constant factor beside a varying one keeps its 0.
+        let partly = try RegressionSensitivity(x: [[1, 5], [2, 5], [3, 5], [4, 5]], y: [2, 4, 6, 8])
+        XCTAssertEqual(partly.coefficients[0], 1, accuracy: 1e-12)
+        XCTAssertEqual(partly.coefficients[1], 0)
+    }
 }

@@ -53,7 +53,8 @@ public struct WedgeAnalysis: Sendable {
 
         let none = try run(0)
         guard none.has(series) else {
-            throw InputError(file: p.file, keyPath: series, message: "no series '\(series)'",
+            throw InputError(file: "--series", keyPath: "series", message: "no series '\(series)'",
+                             accepted: "a series of the annual table, for example co2_net, co2_gross, energy_total (the columns of carbonsim run --format csv)",
                              suggestion: didYouMean(series, in: none.names))
         }
         years = none.years

@@ -79,7 +79,16 @@ enum Palette {
     static let colours = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000", "#999999"]
     static let dashes: [String?] = [nil, "8 4", "2 3", "10 3 2 3", "4 4", "12 4 4 4", "1 2", "6 2 1 2", "3 6"]
 
-    static func colour(_ i: Int) -> String { colours[i % colours.count] }
+    /// The palette's colours, then (a wedges chart has up to 14 families) the same colours half-way to white, so that
+    /// no two layers of a chart share a colour.
+    static func colour(_ i: Int) -> String {
+        let base = colours[i % colours.count]
+        guard i >= colours.count, base != "#F0E442" else { return base }
+        let round = min(i / colours.count, 2)
+        let rgb = stride(from: 1, to: 7, by: 2).map { Int(base.dropFirst($0).prefix(2), radix: 16)! }
+        let mixed = rgb.map { $0 + (255 - $0) * round * 2 / 5 }
+        return "#" + mixed.map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+    }
     static func dash(_ i: Int) -> String? { dashes[i % dashes.count] }
 }
 

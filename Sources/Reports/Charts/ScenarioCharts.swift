@@ -39,7 +39,9 @@ public enum ScenarioCharts {
                                     units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
         guard let first = results.first else { throw ChartError(message: "nothing to draw: no scenario") }
         guard first.trajectory.has(series) else {
-            throw ChartError(message: "no series '\(series)'" + (didYouMean(series, in: first.trajectory.names).map { "; did you mean '\($0)'?" } ?? ""))
+            throw InputError(file: "--series", keyPath: "series", message: "no series '\(series)'",
+                             accepted: "a series of the annual table, for example co2_gross, co2_net, energy_total, non_fossil_share (the columns of carbonsim run --format csv)",
+                             suggestion: didYouMean(series, in: first.trajectory.names))
         }
         let co2 = series == "co2_gross"
         let unit = first.trajectory.unit(series) ?? ""
@@ -85,7 +87,8 @@ public enum ScenarioCharts {
             layers = Fuel.allCases.map { ChartSeries(label: fuelLabel($0.key, l), years: t.years, values: t.series("co2_fuel_\($0.key)").map(co2.value)) }
                 + [ChartSeries(label: l == .zh ? "工业过程" : "process", years: t.years, values: t.series("co2_process").map(co2.value))]
         default:
-            throw ChartError(message: "unknown grouping '\(grouping)'; accepted: sector, fuel")
+            throw InputError(file: "--by", keyPath: "by", message: "unknown grouping '\(grouping)'", accepted: "sector, fuel",
+                             suggestion: didYouMean(grouping, in: ["sector", "fuel"]))
         }
         let title = (l == .zh ? "\(Labels.scenario(r.name, l))：分\(grouping == "sector" ? "部门" : "燃料")CO2排放" : "\(r.name): CO2 by \(grouping)") + regionSuffix(provenance, l)
         return try Charts.stacked(layers, title: title, yLabel: Labels.unit(co2.unit, l), source: source(l, provenance), language: l)
@@ -94,7 +97,8 @@ public enum ScenarioCharts {
     public static func wedges(_ w: WedgeAnalysis, language l: Language = .en, units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
         let title = (l == .zh ? "减排楔形：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
             + regionSuffix(provenance, l)
-        let shown = (units ?? .default(for: l)).presented("Mt CO2")
+        // The attributed series' own unit: wedges of a share or of GDP are not in Mt CO2.
+        let shown = (units ?? .default(for: l)).presented(OutputCatalog.shared.unit(of: w.series) ?? "Mt CO2")
         let sampled = w.sampled ? (l == .zh ? "；抽样排列" : "; sampled orders") : ""
         return try Charts.wedges(w, title: title, yLabel: axis(w.series, unit: shown.unit, l), source: source(l, provenance) + sampled, language: l,
                                  scale: shown.factor)
@@ -111,7 +115,8 @@ public enum ScenarioCharts {
         let summary = try pick(s, scenario)
         guard summary.runs > summary.failed else { throw ChartError(message: "every run of '\(summary.scenario)' failed: nothing to draw") }
         guard let band = summary.bands.first(where: { $0.series == series }) else {
-            throw ChartError(message: "the sweep kept no series '\(series)'; it kept \(summary.bands.map(\.series).joined(separator: ", "))")
+            throw InputError(file: "--series", keyPath: "series", message: "the sweep kept no series '\(series)'",
+                             accepted: summary.bands.map(\.series).joined(separator: ", "), suggestion: didYouMean(series, in: summary.bands.map(\.series)))
         }
         let title = (l == .zh ? "\(s.name)：\(Labels.series(series, l))的分布（\(Labels.scenario(summary.scenario, l))，\(summary.runs)次运行）"
                               : "\(s.name): \(Labels.series(series, l)), \(summary.scenario), \(summary.runs) runs")
@@ -124,8 +129,12 @@ public enum ScenarioCharts {
                                provenance: Provenance? = nil) throws -> String {
         let summary = try pick(s, scenario)
         guard summary.runs > summary.failed else { throw ChartError(message: "every run of '\(summary.scenario)' failed: nothing to draw") }
+        guard SweepSummary.sensitivityOutputs.contains(output) else {
+            throw InputError(file: "--of", keyPath: "of", message: "no sensitivity of '\(output)'",
+                             accepted: SweepSummary.sensitivityOutputs.joined(separator: ", "), suggestion: didYouMean(output, in: SweepSummary.sensitivityOutputs))
+        }
         guard let sens = summary.sensitivity.first(where: { $0.output == output }) else {
-            throw ChartError(message: "no sensitivity of '\(output)'; accepted: \(SweepSummary.sensitivityOutputs.joined(separator: ", "))")
+            throw ChartError(message: "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
         }
         let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
         return try Charts.tornado(sens, title: title, source: source(l, provenance), language: l, factorLabel: { factor($0, l) })
@@ -135,7 +144,8 @@ public enum ScenarioCharts {
     static func pick(_ s: SweepSummary, _ name: String?) throws -> SweepSummary.ScenarioSummary {
         let found = name.map { n in s.scenarios.first { $0.scenario == n } } ?? s.scenarios.first
         guard let summary = found else {
-            throw ChartError(message: "no scenario '\(name ?? "")' in the sweep; it has \(s.scenarios.map(\.scenario).joined(separator: ", "))")
+            throw InputError(file: "--scenario", keyPath: "scenario", message: "no scenario '\(name ?? "")' in the sweep",
+                             accepted: s.scenarios.map(\.scenario).joined(separator: ", "))
         }
         return summary
     }

@@ -112,8 +112,8 @@ extension Dataset {
         r.scalar(w + "other_generation", \.power.otherGeneration, &p)
         r.scalar(w + "base_in_region_consumption", \.power.baseInRegionConsumption, &p, positive: true)
         p.power.exportYears = r.series(w + "exports", \.power.exports, &p)
-        r.scalar(w + "base_heat_rate", \.power.baseHeatRate, &p, positive: true)
-        r.scalar(w + "new_unit_heat_rate", \.power.newUnitHeatRate, &p, positive: true)
+        r.scalar(w + "base_heat_rate", \.power.baseHeatRate, &p, positive: true, atLeast: ValueCheck.heatRateFloor)
+        r.scalar(w + "new_unit_heat_rate", \.power.newUnitHeatRate, &p, positive: true, atLeast: ValueCheck.heatRateFloor)
         r.scalar(w + "retired_heat_rate_penalty", \.power.retiredHeatRatePenalty, &p)
         r.scalar(w + "heat_rate_relaxation_time", \.power.heatRateRelaxationTime, &p, positive: true)
         r.scalar(w + "coal_planning_capacity_factor", \.power.coalPlanningCapacityFactor, &p, positive: true)
@@ -293,19 +293,19 @@ struct EntryReader {
     }
 
     mutating func scalar(_ path: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ p: inout ModelParameters,
-                         default value: Double? = nil, positive: Bool = false, below: Double? = nil) {
-        reading(()) { try $0.readScalar(path, kp, &p, default: value, positive: positive, below: below) }
+                         default value: Double? = nil, positive: Bool = false, below: Double? = nil, atLeast floor: ValueCheck.Floor? = nil) {
+        reading(()) { try $0.readScalar(path, kp, &p, default: value, positive: positive, below: below, floor: floor) }
     }
 
     private mutating func readScalar(_ path: String, _ kp: WritableKeyPath<ModelParameters, Double>, _ p: inout ModelParameters,
-                                     default value: Double?, positive: Bool, below: Double?) throws {
+                                     default value: Double?, positive: Bool, below: Double?, floor: ValueCheck.Floor?) throws {
         guard let e = get(path) else {
             guard let value else { throw missing(path, "missing dataset value") }
             p[keyPath: kp] = value
             return
         }
         guard let v = e.scalar else { throw fail(path, "expected a single number {value: ..., unit: ..., source: ...}") }
-        let check = ValueCheck(positive: positive, below: below, unit: e.unit, domain: ValueCheck.domain(unit: e.unit), reference: v)
+        let check = ValueCheck(positive: positive, below: below, floor: floor, unit: e.unit, domain: ValueCheck.domain(unit: e.unit), reference: v)
         if let problem = check.problem(v) { throw fail(path, problem.message, accepted: problem.accepted) }
         p[keyPath: kp] = v
         bindings[path] = .scalar(kp)
@@ -424,6 +424,8 @@ struct EntryReader {
 public struct ValueCheck: Sendable {
     public var positive = false
     public var below: Double?
+    /// A physical least value, and why (a heat rate cannot make power at more than 100 % efficiency).
+    public var floor: Floor?
     /// A scaled series' values: each times the factor must lie in `elementRange` (when there is one).
     public var series: [Double] = []
     public var elementRange: ClosedRange<Double>?
@@ -439,6 +441,9 @@ public struct ValueCheck: Sendable {
         guard v.isFinite else { return ("\(v) is not a finite number", nil) }
         if positive && !(v > 0) { return ("must be positive, is \(format(v))", "> 0") }
         if let below, !(v < below) { return ("must be below \(format(below)), is \(format(v))", "below \(format(below))") }
+        if let floor, v < floor.value {
+            return ("\(format(v)) \(unit) is below \(format(floor.value)): \(floor.why)", "\(format(floor.value)) \(unit) or more")
+        }
         let scaled = !series.isEmpty
         if !scaled, let d = domain, !d.contains(v) {
             return (d.upperBound == .greatestFiniteMagnitude ? "\(format(v)) is negative: a quantity in \(unit) is 0 or more"
@@ -455,6 +460,14 @@ public struct ValueCheck: Sendable {
         }
         return nil
     }
+
+    public struct Floor: Sendable {
+        public let value: Double
+        public let why: String
+    }
+
+    /// 1 kWh is 3.6 MJ, and 1 kgce is 29.3076 MJ: 122.8 gce per kWh at 100 % efficiency.
+    public static let heatRateFloor = Floor(value: 122.8, why: "1 kWh is 3.6 MJ, or 122.8 gce; a lower heat rate would turn coal into power at more than 100 % efficiency")
 
     static func describe(_ d: ClosedRange<Double>, _ unit: String) -> String {
         d.upperBound == .greatestFiniteMagnitude ? "0 or more \(unit)" : "\(format(d.lowerBound)) to \(format(d.upperBound)) \(unit)"

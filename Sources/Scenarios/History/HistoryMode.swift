@@ -76,6 +76,27 @@ public struct HistoryMode: Sendable, Equatable {
             .reduce(RenewableOutputFit.quantities.union(EnergyBasisFit.quantities)) { $0.union($1.quantities) }
     }
 
+    /// An observed year-end wind, solar or new-energy capacity below an earlier year's: history mode follows them with
+    /// build-out levers, which cannot fall, so the merged lever would be refused at a scenario file that did nothing
+    /// wrong. Told at the row (a typo such as 0.0001 for 45), nil when every series rises or holds.
+    static func capacityFall(_ set: ObservationSet, dataset: Dataset, through: Int?) -> InputError? {
+        let limit = min(through ?? Int.max, dataset.endYear)
+        for name in ["capacity_wind", "capacity_solar", "capacity_wind_solar"] {
+            var chosen: [Int: Observation] = [:]
+            for o in set.observations where o.quantity.name == name && o.year > dataset.baseYear - 1 && o.year <= limit && drives(o) {
+                if let old = chosen[o.year], rank(old) <= rank(o) { continue }
+                chosen[o.year] = o
+            }
+            let series = chosen.values.sorted { $0.year < $1.year }
+            for (before, after) in zip(series, series.dropFirst()) where after.modelUnitValue < before.modelUnitValue - 1e-9 {
+                return InputError(file: set.file, line: after.line, keyPath: name,
+                                  message: "the observed \(name) falls from \(format(before.modelUnitValue)) GW at the end of \(before.year) (line \(before.line)) to \(format(after.modelUnitValue)) GW at the end of \(after.year); history mode follows it with a build-out lever, which cannot fall",
+                                  accepted: "year-end capacities that do not fall from one year to the next")
+            }
+        }
+        return nil
+    }
+
     /// The quantities history mode follows.
     public static let drivers: Set<String> = ["gdp_growth", "electricity_exports", "capacity_wind", "capacity_solar", "capacity_wind_solar"]
 
@@ -201,7 +222,16 @@ extension Dataset {
     public func inHistoryMode(_ set: ObservationSet, through: Int? = nil) throws -> Dataset {
         let text = set.observations.map { "\($0.quantity.name),\($0.year),\($0.value),\($0.unit),\($0.basis),\($0.line)" }.joined(separator: "\n")
         guard var mode = HistoryMode.from(set, dataset: self, checksum: fingerprint(text), through: through) else { return self }
-        var drivers = try mode.applied(to: self)
+        if let fall = HistoryMode.capacityFall(set, dataset: self, through: through) { throw fall }
+        var drivers: Dataset
+        do { drivers = try mode.applied(to: self) } catch let e as InputError {
+            // An observed figure out of the dataset's range is the observations file's error, at its rows.
+            guard let quantity = ["economy.growth": "gdp_growth", "power.exports": "electricity_exports"][e.keyPath],
+                  let lines = mode.sources[quantity], let first = lines.first else { throw e }
+            throw InputError(file: set.file, line: first, keyPath: quantity,
+                             message: "the observed \(quantity) (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))) puts the dataset's \(e.keyPath) out of its range: \(e.message)",
+                             accepted: e.accepted)
+        }
         // Demand first: the capacity-factor fit then dispatches the observed demand.
         for calibration in PathCalibration.all {
             let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)

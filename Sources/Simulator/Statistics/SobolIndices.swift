@@ -54,7 +54,7 @@ public struct SobolIndices: Sendable {
         var firstDraws = Array(repeating: [Double](), count: d), totalDraws = firstDraws
         let rng = RandomGenerator(seed: seed)
         if !rows.isEmpty {
-            for _ in 0..<bootstrap {
+            for _ in 0..<max(bootstrap, 0) {
                 let sample = rows.indices.map { _ in rows[rng.index(below: rows.count)] }
                 let e = estimate(sample)
                 for i in 0..<d {
@@ -79,7 +79,7 @@ public struct RegressionSensitivity: Sendable {
     public let coefficients: [Double]
     public let rSquared: Double
 
-    /// `x[r][k]`: factor k of run r. Rows with a non-finite output are dropped; constant factors get 0.
+    /// `x[r][k]`: factor k of run r. Rows with a non-finite output are dropped; a constant factor gets 0 when others vary.
     public init(x: [[Double]], y: [Double]) throws {
         let rows = y.indices.filter { y[$0].isFinite }
         let d = x.first?.count ?? 0
@@ -91,8 +91,10 @@ public struct RegressionSensitivity: Sendable {
         let ys = standardize(rows.map { y[$0] })
         let columns = (0..<d).map { k in standardize(rows.map { x[$0][k] }) }
         let varying = (0..<d).filter { columns[$0].sd > 0 }
-        guard ys.sd > 0, !varying.isEmpty else {
-            coefficients = Array(repeating: 0, count: d)
+        // An output that does not vary, or no factor that does (every run failed, one point, a constant factor): no
+        // sensitivity can be estimated, and NaN says so where 0 would say "no influence".
+        guard rows.count >= 2, ys.sd > 0, !varying.isEmpty else {
+            coefficients = Array(repeating: .nan, count: d)
             rSquared = .nan
             return
         }

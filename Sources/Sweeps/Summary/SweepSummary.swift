@@ -9,6 +9,10 @@ import Simulator
 public struct SweepSummary: Sendable {
     public static let percentiles = [0.05, 0.25, 0.5, 0.75, 0.95]
     /// Outputs whose sensitivity to the factors is reported.
+    /// Bootstrap resamples for the Sobol intervals: fewer than 10 give no interval worth the name, more than 100,000
+    /// take minutes on a small sweep and change the interval in the third digit.
+    public static let bootstrapRange = 10...100_000
+
     public static let sensitivityOutputs = ["peak_value", "cumulative_co2", "co2_gross_2030"]
 
     public struct Band: Sendable {
