@@ -132,7 +132,7 @@ public enum InputMessagesZH {
         (#"a path's milestones give their own years; 'full' goes with 'target' or 'delta'"#,
          "路径的里程碑自带年份；'full' 只与 'target' 或 'delta' 同用"),
         (#"indentation with spaces \(most editors: convert tabs to spaces\)"#, "用空格缩进（多数编辑器可把制表符转换为空格）"),
-        (#"the path of a YAML file inside it"#, "文件夹内某个 YAML 文件的路径"),
+        (#"the path of a file inside it"#, "文件夹内某个文件的路径"),
         (#"the path of an existing (.+)"#, "已有的§1的路径"),
         (#"unknown lever '(.+)'"#, "未知的政策杠杆 '$1'"),
         (#"unknown target '(.+)'"#, "未知的目标 '$1'"),

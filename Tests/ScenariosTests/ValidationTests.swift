@@ -193,4 +193,12 @@ extension ValidationTests {
         XCTAssertEqual(inner.keyPath, "targets")
         XCTAssertTrue(inner.message.contains("(it holds the full-width colon '：'"), inner.message)
     }
+
+    /// A file of `---` and comments is an empty scenario, as an empty file is: a warning, not an error.
+    func testADocumentMarkerAloneIsAnEmptyScenario() throws {
+        let path = try write("marker.yaml", "# nothing yet\n---\n")
+        let s = try loader.load(path: path)
+        XCTAssertTrue(s.levers.isEmpty)
+        XCTAssertTrue(s.warnings.first?.message.hasPrefix("empty scenario") ?? false, "\(s.warnings)")
+    }
 }

@@ -13,7 +13,7 @@ public func readInputFile(_ url: URL, displayName: String? = nil, what: String =
         throw InputError(file: name, message: "no such \(what)", accepted: "the path of an existing \(what)")
     }
     guard !isDirectory.boolValue else {
-        throw InputError(file: name, message: "this is a folder, not a \(what)", accepted: "the path of a YAML file inside it")
+        throw InputError(file: name, message: "this is a folder, not a \(what)", accepted: "the path of a file inside it")
     }
     guard fm.isReadableFile(atPath: url.path) else {
         throw InputError(file: name, message: "cannot read the \(what): permission denied", accepted: "a file you can read (check its permissions)")

@@ -13,9 +13,10 @@ public struct YAMLNode {
     /// Parses `text`; a syntax error becomes an `InputError` with the line of the problem.
     public static func parse(_ text: String, file: String) throws -> YAMLNode {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
-                return YAMLNode(node: .mapping(Node.Mapping([])), file: file, path: [])
-            }
+            // No document, or an empty one (a file of `---` and comments): an empty mapping, as an empty file.
+            let empty = YAMLNode(node: .mapping(Node.Mapping([])), file: file, path: [])
+            guard let node = try Yams.compose(yaml: text) else { return empty }
+            if case .scalar(let s) = node, s.string.isEmpty, s.style == .plain { return empty }
             var count = 0
             // Tags start with '!': resolving every scalar's tag costs a regex each, so only where one can be.
             try checkPlain(node, file: file, tags: text.contains("!"), count: &count, depth: 0)
