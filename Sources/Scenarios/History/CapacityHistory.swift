@@ -20,6 +20,8 @@ public struct CapacityHistory: Sendable, Equatable {
     }
 
     public var years: [Int] { Array(Set(wind.keys).union(solar.keys).union(total.keys)).sorted() }
+    /// Years with the new-energy total and neither part: their wind and solar are a split by shares, not observed.
+    public var totalOnlyYears: [Int] { total.keys.filter { wind[$0] == nil && solar[$0] == nil }.sorted() }
 
     /// Year-end wind and solar capacity by year, the totals split by the rule above.
     public func split(baseWind: Double, baseSolar: Double) -> (wind: [Int: Double], solar: [Int: Double]) {

@@ -181,7 +181,12 @@ public struct HistoryMode: Sendable, Equatable {
         var parts: [String] = []
         if !gdpGrowth.isEmpty { parts.append("GDP growth \(Self.span(gdpGrowth.keys))") }
         if !exports.isEmpty { parts.append("exports \(Self.span(exports.keys))") }
-        if !capacities.years.isEmpty { parts.append("wind and solar capacity \(Self.span(capacities.years))") }
+        if !capacities.years.isEmpty {
+            // A year observed only as the new-energy total is split: said, so that no one quotes the split as observed.
+            let split = capacities.totalOnlyYears
+            parts.append("wind and solar capacity \(Self.span(capacities.years))"
+                         + (split.isEmpty ? "" : " (\(Self.span(split)) observed as their total, split by the last observed shares)"))
+        }
         for c in PathCalibration.all {
             if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
         }
@@ -196,7 +201,10 @@ public struct HistoryMode: Sendable, Equatable {
         var parts: [String] = []
         if !gdpGrowth.isEmpty { parts.append("GDP增速\(spanZH(gdpGrowth.keys))年") }
         if !exports.isEmpty { parts.append("外送电量\(spanZH(exports.keys))年") }
-        if !capacities.years.isEmpty { parts.append("风电光伏装机\(spanZH(capacities.years))年") }
+        if !capacities.years.isEmpty {
+            let split = capacities.totalOnlyYears
+            parts.append("风电光伏装机\(spanZH(capacities.years))年" + (split.isEmpty ? "" : "（其中\(spanZH(split))年仅观测到合计，按最近观测的比例拆分）"))
+        }
         for c in PathCalibration.all {
             if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
         }
