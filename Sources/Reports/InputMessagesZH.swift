@@ -185,10 +185,11 @@ public enum InputMessagesZH {
         (#"a start at or before (\d+), or no --start \(the search moves the path's last milestone, (\d+)\)"#,
          "不晚于 $1 的起始年份，或不给 --start（求解移动路径的最后一个里程碑，即 $2 年）"),
 
-        (#"(\S+) (.+?) is (\S+) times the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant (\S+) (\S+) \((.+?)\), as Chinese statistics write it, write (\S+)"#,
-         "$1 $2 是本地区 $4 年§5（$6 $7）的 $3 倍：若指 $8 $9（统计口径单位），请写 $11"),
-        (#"(\S+) (.+?) is (\S+) % of the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant (\S+) (\S+) \((.+?)\), as Chinese statistics write it, write (\S+)"#,
-         "$1 $2 相当于本地区 $4 年§5（$6 $7）的 $3 %：若指 $8 $9（统计口径单位），请写 $11"),
+        // Templates read one digit after $: at most nine groups.
+        (#"(\S+) (.+?) is (\S+) times the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant \S+ (\S+) \(.+?\), as Chinese statistics write it, write (\S+)"#,
+         "$1 $2 是本地区 $4 年§5（$6 $7）的 $3 倍：若指 $1 $8（统计口径单位），请写 $9"),
+        (#"(\S+) (.+?) is (\S+) % of the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant \S+ (\S+) \(.+?\), as Chinese statistics write it, write (\S+)"#,
+         "$1 $2 相当于本地区 $4 年§5（$6 $7）的 $3 %：若指 $1 $8（统计口径单位），请写 $9"),
         (#"milestones that do not go down, at or above the installed capacity"#, "不逐期下降、且不低于已有装机的里程碑"),
         (#"milestones that do not go down, at or above the observed capacity"#, "不逐期下降、且不低于观测装机的里程碑"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,

@@ -324,4 +324,20 @@ enum DecomposeCheck {
         let s0 = try Decomposition.state(r.trajectory, year: 2020), s1 = try Decomposition.state(r.trajectory, year: 2030)
         return (LMDI.decompose(from: s0, to: s1), s0.totalCO2, s1.totalCO2)
     }
+
+    /// A template reads one digit after `$`, `§` or `¶`: a pattern with ten groups would write "$11" as group 1 and a
+    /// "1" ("请写 200001" for 200). Every pattern of the Chinese message table has at most nine.
+    func testEveryChineseMessagePatternHasAtMostNineGroups() {
+        for (pattern, template) in InputMessagesZH.table {
+            XCTAssertLessThanOrEqual(pattern.numberOfCaptureGroups, 9, pattern.pattern)
+            for k in template.indices where "$§¶".contains(template[k]) {
+                let next = template.index(after: k)
+                if next < template.endIndex, let n = template[next].wholeNumberValue {
+                    XCTAssertLessThanOrEqual(n, pattern.numberOfCaptureGroups, "\(pattern.pattern) -> \(template)")
+                }
+            }
+        }
+        XCTAssertEqual(InputMessagesZH.message("20000 Mtce is 67 times the region's 2019 fossil energy (300.4 Mtce): if you meant 20000 万吨标准煤 (10^4 tce), as Chinese statistics write it, write 200"),
+                       "20000 Mtce 是本地区 2019 年化石能源消费（300.4 Mtce）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
+    }
 }
