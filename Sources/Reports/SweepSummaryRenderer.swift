@@ -132,7 +132,7 @@ public enum SweepSummaryRenderer {
                 let p = tp.probability, u = targetUnit(tp.target, o)
                 let name = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
                 let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
-                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", "\(p.estimate)", "\(p.lower)", "\(p.upper)", ""])
+                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper), ""])
                 row([sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
                 // A shortfall that falls on runs never reaching the target is written "never" (未实现), not a number.
                 for (stat, v) in [(zh ? "差距中位数" : "shortfall_median", tp.shortfallMedian), (zh ? "差距P90" : "shortfall_p90", tp.shortfallP90)] {
@@ -144,10 +144,10 @@ public enum SweepSummaryRenderer {
                 for (i, f) in sens.factors.enumerated() {
                     let factor = zh ? "\(ScenarioCharts.factor(f, .zh))（\(f)）" : f
                     if sens.method == .sobol {
-                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", "\(sens.first[i].estimate)", "\(sens.first[i].lower)", "\(sens.first[i].upper)", ""])
-                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", "\(sens.total[i].estimate)", "\(sens.total[i].lower)", "\(sens.total[i].upper)", ""])
+                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
+                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", NumberFormat.exact(sens.total[i].estimate), NumberFormat.exact(sens.total[i].lower), NumberFormat.exact(sens.total[i].upper), ""])
                     } else {
-                        row([sc.scenario, section["src"]!, output, factor, "", "src", "\(sens.first[i].estimate)", "", "", ""])
+                        row([sc.scenario, section["src"]!, output, factor, "", "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
                     }
                 }
             }

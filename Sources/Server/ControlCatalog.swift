@@ -36,11 +36,16 @@ public struct ControlCatalog: Codable, Sendable {
 
     public init(parameters p: ModelParameters, language l: Language) {
         let zh = l == .zh
+        /// The level at the end of 2030 as the baseline runs it (its levers set, history's capacities merged in).
+        func baseline(_ v: Lever) -> Double? {
+            guard v.baselineLevel(p, at: 2031) != nil else { return nil }
+            return p.levers.map { v.level($0[v], at: Double(2031).nextDown, p) } ?? v.baselineLevel(p, at: 2031)
+        }
         func lever(_ v: Lever) -> Control {
             let range = v.validRange(p), span = range.upperBound - range.lowerBound
             return Control(kind: "lever", path: v.path, label: zh ? v.labelZH : v.label, description: zh ? v.descriptionZH : v.description,
                            unit: zh ? v.unit.chinese : v.unit.rawValue, min: range.lowerBound, max: range.upperBound,
-                           step: Self.step(span), baseline: v.baselineLevel(p, at: 2031).map { ($0 * 1e6).rounded() / 1e6 })
+                           step: Self.step(span), baseline: baseline(v).map { ($0 * 1e6).rounded() / 1e6 })
         }
         func target(_ kind: TargetCheck.Kind, _ key: String?, unit: String, range: ClosedRange<Double>, step: Double) -> Control {
             let label = Labels.target(kind.rawValue, l) + (key.map { " \($0)" } ?? "")

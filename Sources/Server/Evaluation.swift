@@ -78,7 +78,9 @@ public struct Evaluation: Codable, Sendable {
         }
         rows = report.rows.map { r in
             Row(series: r.series, label: Labels.series(r.series, l), unit: Labels.unit(r.unit, l), start: NumberFormat.value(r.start),
-                ends: r.ends.map(NumberFormat.value), changes: r.changes.map(NumberFormat.change),
+                // Shares change by percentage points (个百分点), as `run` shows them; everything else by per cent.
+                ends: r.ends.map(NumberFormat.value),
+                changes: r.points.map { $0.map { NumberFormat.points($0, l) } } ?? r.changes.map(NumberFormat.change),
                 values: ([r.start] + r.ends).map { $0.isFinite ? $0 : nil })
         }
         targets = report.targets.map { c in

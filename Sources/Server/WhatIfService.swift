@@ -25,6 +25,9 @@ public struct WhatIfService: Sendable {
     /// The frozen-policy baseline: the reference line of the trajectory chart and the start of the wedges.
     let baseline: Scenario
     let baselineResult: ScenarioResult
+    /// The baseline's parameters with its levers as a run sets them (in history mode wind and solar follow the
+    /// observed capacities): the sliders' "baseline 2030" is read from them.
+    let baselineParameters: ModelParameters
     /// Runs of the served files, reused while a file says the same.
     let baseRuns = BaseRuns()
 
@@ -49,11 +52,13 @@ public struct WhatIfService: Sendable {
         language = lang
         parameters = try dataset.modelParameters()
         baseline = try DefaultScenarios.load(dataset: dataset)[0]
-        baselineResult = try PreparedScenario(baseline, dataset: dataset).run()
+        let preparedBaseline = try PreparedScenario(baseline, dataset: dataset)
+        baselineParameters = preparedBaseline.parameters
+        baselineResult = try preparedBaseline.run()
         sweep = try c.sweepDatabase.map { try SweepSummary(store: ResultStore(existing: $0), bootstrap: 200) }
     }
 
-    public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: parameters, language: l) }
+    public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: baselineParameters, language: l) }
 
     /// A scenario document, read as a file is read. `extends:` may name only a served scenario file.
     public func scenario(_ text: String) throws -> Scenario { try read(text).scenario }
@@ -145,6 +150,9 @@ public struct WhatIfService: Sendable {
     /// absolute path, so the download runs from any folder of this machine.
     public func yaml(_ text: String) throws -> String {
         let (s, extends) = try read(text)
+        // What evaluate and the workbook refuse (dual control without a cap, a build-out below the observed capacity)
+        // is refused here too: a download always runs.
+        _ = try PreparedScenario(s, dataset: dataset)
         let note = ["Written by carbonsim serve: `carbonsim run FILE" + (datasetPath.map { " --dataset \($0)" } ?? "") + runOptions.map { " " + $0 }.joined() + "` reproduces it"]
         do {
             return try ScenarioWriter.yaml(s, comment: note)

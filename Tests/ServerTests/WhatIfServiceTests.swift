@@ -131,6 +131,35 @@ final class WhatIfServiceTests: XCTestCase {
         }
         XCTAssertEqual(s.targets["targets.peak_year"], scenario.targets.peakYear.map(Double.init))
     }
+
+    /// A share changes by percentage points on the page, as `run` shows it, not by per cent of itself.
+    func testAShareChangesByPercentagePoints() throws {
+        let e = try service.evaluate(#"{"extends": "announced.yaml"}"#, charts: [], language: .zh, currentYear: 2026)
+        let share = try row(e, "non_fossil_share")
+        XCTAssertTrue(share.changes.allSatisfy { $0.hasSuffix("个百分点") }, "\(share.changes)")
+        XCTAssertFalse(try row(e, "co2_gross").changes.contains { $0.hasSuffix("个百分点") })
+    }
+
+    /// The sliders' "baseline 2030" is what the baseline runs: in history mode wind and solar follow the observed
+    /// capacities, not the dataset's trend from the base year.
+    func testTheSlidersBaselineIsTheBaselineRunsLevel() throws {
+        let catalog = try service.catalog(.en)
+        let controls = catalog.groups.flatMap(\.controls)
+        let baseline = try PreparedScenario(DefaultScenarios.load(dataset: service.dataset)[0], dataset: service.dataset).run().trajectory
+        for (path, series) in [("sector_plans.power.wind", "capacity_wind"), ("sector_plans.power.solar", "capacity_solar")] {
+            let shown = try XCTUnwrap(controls.first { $0.path == path }?.baseline)
+            XCTAssertEqual(shown, try XCTUnwrap(baseline.value(series, year: 2030)), accuracy: 1e-3, path)
+        }
+    }
+
+    /// The YAML download refuses what evaluate refuses: a download always runs.
+    func testTheYAMLDownloadRefusesWhatEvaluateRefuses() throws {
+        let doc = #"{"extends": "announced.yaml", "measures": {"dual_control": {"enforce": true}}}"#
+        XCTAssertThrowsError(try service.evaluate(doc, charts: [], language: .en, currentYear: 2026))
+        XCTAssertThrowsError(try service.yaml(doc)) { e in
+            XCTAssertTrue((e as? InputError)?.message.contains("enforcing dual control needs an energy cap") ?? false, "\(e)")
+        }
+    }
 }
 
 /// The evaluation's hand-written JSON says what `JSONEncoder` says of the same value.
@@ -145,4 +174,5 @@ final class EvaluationJSONTests: XCTestCase {
         XCTAssertEqual(written, encoded)
         XCTAssertEqual((written?["name"] as? String), "a \"quoted\"\nname\t\u{1}")
     }
+
 }

@@ -132,4 +132,18 @@ final class SamplingTests: XCTestCase {
         XCTAssertEqual(partly.coefficients[0], 1, accuracy: 1e-12)
         XCTAssertEqual(partly.coefficients[1], 0)
     }
+
+    /// Outputs equal but for rounding (every run peaks in the same observed year at 933.6298, whose mean is not
+    /// exactly representable) have no sensitivity: NaN, not indices or an R² of -7e27 made of the rounding.
+    func testOutputsEqualButForRoundingHaveNoSensitivity() throws {
+        let v = 933.6298, w = v.nextUp
+        let y = (0..<40).map { $0 % 3 == 0 ? w : v }
+        let x = (0..<40).map { [Double($0), Double($0 % 7)] }
+        let src = try RegressionSensitivity(x: x, y: y)
+        XCTAssertTrue(src.coefficients.allSatisfy(\.isNaN), "\(src.coefficients)")
+        XCTAssertTrue(src.rSquared.isNaN)
+        let a = (0..<16).map { $0 % 2 == 0 ? v : w }, b = a.reversed() as [Double]
+        let sobol = SobolIndices(a: a, b: b, ab: [a, b], bootstrap: 20)
+        XCTAssertTrue(sobol.first.allSatisfy { $0.estimate.isNaN } && sobol.total.allSatisfy { $0.estimate.isNaN }, "\(sobol.first)")
+    }
 }

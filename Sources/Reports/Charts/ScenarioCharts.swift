@@ -113,7 +113,7 @@ public enum ScenarioCharts {
     public static func fan(_ s: SweepSummary, series: String, scenario: String?, language l: Language = .en,
                            units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
         let summary = try pick(s, scenario)
-        guard summary.runs > summary.failed else { throw ChartError(message: "every run of '\(summary.scenario)' failed: nothing to draw") }
+        guard summary.runs > summary.failed else { throw ChartError(message: l == .zh ? "'\(summary.scenario)' 的每次运行都失败了：没有可画的内容" : "every run of '\(summary.scenario)' failed: nothing to draw") }
         guard let band = summary.bands.first(where: { $0.series == series }) else {
             throw InputError(file: "--series", keyPath: "series", message: "the sweep kept no series '\(series)'",
                              accepted: summary.bands.map(\.series).joined(separator: ", "), suggestion: didYouMean(series, in: summary.bands.map(\.series)))
@@ -128,13 +128,15 @@ public enum ScenarioCharts {
     public static func tornado(_ s: SweepSummary, output: String, scenario: String?, language l: Language = .en,
                                provenance: Provenance? = nil) throws -> String {
         let summary = try pick(s, scenario)
-        guard summary.runs > summary.failed else { throw ChartError(message: "every run of '\(summary.scenario)' failed: nothing to draw") }
+        guard summary.runs > summary.failed else { throw ChartError(message: l == .zh ? "'\(summary.scenario)' 的每次运行都失败了：没有可画的内容" : "every run of '\(summary.scenario)' failed: nothing to draw") }
         guard SweepSummary.sensitivityOutputs.contains(output) else {
             throw InputError(file: "--of", keyPath: "of", message: "no sensitivity of '\(output)'",
                              accepted: SweepSummary.sensitivityOutputs.joined(separator: ", "), suggestion: didYouMean(output, in: SweepSummary.sensitivityOutputs))
         }
         guard let sens = summary.sensitivity.first(where: { $0.output == output }) else {
-            throw ChartError(message: "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
+            throw ChartError(message: l == .zh
+                ? "该参数扫描没有 '\(output)' 的敏感性：成功运行 \(summary.runs - summary.failed) 次，敏感性需要多次运行且因子有变化"
+                : "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
         }
         let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
         return try Charts.tornado(sens, title: title, source: source(l, provenance), language: l, factorLabel: { factor($0, l) })

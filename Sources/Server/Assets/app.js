@@ -205,7 +205,7 @@ function render(e) {
     const fmt = (v) => v === null || v === undefined ? t("never") : isYear ? String(Math.round(v)) : v.toFixed(2);
     tt.append(el("tr", { "data-target": `${c.kind}-${c.year}` }, el("td", { text: c.label }), el("td", { text: c.period }),
       el("td", { class: "num", text: c.year }), el("td", { class: "num", text: fmt(c.required) }), el("td", { class: "num", text: fmt(c.achieved) }),
-      el("td", { class: "num", text: c.gap === null ? "–" : (c.gap >= 0 ? "+" : "") + fmt(c.gap) }),
+      el("td", { class: "num", text: c.gap == null ? "–" : (c.gap >= 0 ? "+" : "") + fmt(c.gap) }),
       el("td", { class: c.passed ? "pass" : "fail", text: c.passed ? t("pass") : t("fail") })));
   }
   // Plan-period table
@@ -337,7 +337,7 @@ async function loadSweep() {
   if (peak) {
     const rank = (f) => Math.abs(f.total ?? f.first ?? 0);
     for (const f of [...peak.factors].sort((a, b) => rank(b) - rank(a))) {
-      sens.append(el("tr", {}, el("td", { text: f.factor }), el("td", { class: "num", text: (f.total ?? f.first ?? NaN).toFixed(3) })));
+      sens.append(el("tr", {}, el("td", { text: f.factor }), el("td", { class: "num", text: (f.total ?? f.first) == null ? "–" : (f.total ?? f.first).toFixed(3) })));
     }
   }
 }

@@ -26,6 +26,8 @@ public struct SobolIndices: Sendable {
         // grows with the mean (emissions around 900 Mt make uncentred first-order estimates useless).
         let finite = (rawA + rawB).filter(\.isFinite)
         let centre = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
+        // Below this variance the outputs are equal but for rounding: no index can be estimated.
+        let noise = { (x: Double) in x * x }(1e-12 * (finite.map(abs).max() ?? 0))
         let a = rawA.map { $0 - centre }, b = rawB.map { $0 - centre }
         let ab = rawAB.map { $0.map { $0 - centre } }
         let rows = (0..<n).filter { r in a[r].isFinite && b[r].isFinite && ab.allSatisfy { $0[r].isFinite } }
@@ -37,7 +39,7 @@ public struct SobolIndices: Sendable {
             var variance = 0.0
             for r in sample { variance += (a[r] - mean) * (a[r] - mean) + (b[r] - mean) * (b[r] - mean) }
             variance /= 2 * m - 1
-            guard variance > 0 else { return (Array(repeating: .nan, count: d), Array(repeating: .nan, count: d)) }
+            guard variance > noise else { return (Array(repeating: .nan, count: d), Array(repeating: .nan, count: d)) }
             var first = [Double](repeating: 0, count: d), total = first
             for i in 0..<d {
                 var s = 0.0, t = 0.0
@@ -85,7 +87,9 @@ public struct RegressionSensitivity: Sendable {
         let d = x.first?.count ?? 0
         func standardize(_ v: [Double]) -> (values: [Double], sd: Double) {
             let m = v.reduce(0, +) / Double(v.count)
-            let sd = (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(v.count - 1, 1))).squareRoot()
+            var sd = (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(v.count - 1, 1))).squareRoot()
+            // Equal values whose mean is not exactly representable spread by rounding (1e-13 on 933.63): constant.
+            if sd <= 1e-12 * (v.map(abs).max() ?? 0) { sd = 0 }
             return (v.map { sd > 0 ? ($0 - m) / sd : 0 }, sd)
         }
         let ys = standardize(rows.map { y[$0] })
