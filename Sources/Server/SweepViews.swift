@@ -13,13 +13,23 @@ extension WhatIfService {
         try ScenarioCharts.fan(requireSweep(), series: series, scenario: nil, language: l)
     }
 
-    public func tornado(output: String, language l: Language) throws -> String {
+    /// `output` nil: the first output that varies across the runs (in history mode every run may peak in the same
+    /// observed year at the same value, and the peak then has no sensitivity).
+    public func tornado(output: String?, language l: Language) throws -> String {
+        let sweep = try requireSweep()
+        guard let output = output ?? Self.firstVarying(sweep) else {
+            return try ScenarioCharts.tornado(sweep, output: SweepSummary.sensitivityOutputs[0], scenario: nil, language: l)
+        }
         let accepted = SweepSummary.sensitivityOutputs
         guard accepted.contains(output) else {
             throw InputError(file: "output", message: "unknown output '\(output)'", accepted: accepted.joined(separator: ", "),
                              suggestion: didYouMean(output, in: accepted))
         }
-        return try ScenarioCharts.tornado(requireSweep(), output: output, scenario: nil, language: l)
+        return try ScenarioCharts.tornado(sweep, output: output, scenario: nil, language: l)
+    }
+
+    static func firstVarying(_ s: SweepSummary) -> String? {
+        s.scenarios.first?.sensitivity.first { $0.first.contains { $0.estimate.isFinite } }?.output
     }
 
     func requireSweep() throws -> SweepSummary {

@@ -126,7 +126,7 @@ public struct WhatIfServer: Sendable {
         }
         router.get("/api/sweep/tornado.svg") { request, _ in
             answering(errorLanguage(request, service)) {
-                text(try service.tornado(output: request.uri.queryParameters.get("output") ?? "peak_value", language: try language(request, service)),
+                text(try service.tornado(output: request.uri.queryParameters.get("output"), language: try language(request, service)),
                      type: "image/svg+xml")
             }
         }

@@ -30,7 +30,9 @@ public enum ScenarioCharts {
     public static func factor(_ path: String, _ l: Language) -> String {
         guard l == .zh else { return Charts.shortFactor(path) }
         let lever = path.hasSuffix(".target") ? String(path.dropLast(".target".count)) : path
-        guard let d = LeverRegistry.lever(lever)?.descriptionZH, !d.isEmpty else { return Charts.shortFactor(path) }
+        guard let d = LeverRegistry.lever(lever)?.descriptionZH, !d.isEmpty else {
+            return DatasetLabels.zh(path) ?? Charts.shortFactor(path)
+        }
         return String(d.prefix { !"（(：:".contains($0) })
     }
 

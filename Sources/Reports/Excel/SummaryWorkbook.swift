@@ -48,7 +48,12 @@ public enum SummaryWorkbook {
             for sens in sc.sensitivity {
                 for (i, f) in sens.factors.enumerated() {
                     let first = sens.first[i]
-                    var row: [Cell] = [.text(sc.scenario), .text(sens.output), .text(sens.method.rawValue), .text(f),
+                    // Under zh the Chinese names, the keys scripts use in brackets.
+                    let zh = l == .zh
+                    let output = zh ? "\(ScenarioCharts.output(sens.output, .zh))（\(sens.output)）" : sens.output
+                    let method = zh ? (sens.method == .sobol ? "Sobol指数" : "标准化回归系数") : sens.method.rawValue
+                    let factor = zh ? "\(ScenarioCharts.factor(f, .zh))（\(f)）" : f
+                    var row: [Cell] = [.text(sc.scenario), .text(output), .text(method), .text(factor),
                                        .value(first.estimate, format: index)]
                     if sens.method == .sobol {
                         let total = sens.total[i]

@@ -12,7 +12,8 @@ extension Labels {
         "sheet_bands": "Percentile bands", "sheet_probabilities": "Target probabilities", "sheet_sensitivity": "Sensitivity",
         "probability": "Probability (%)", "lower": "Lower (95%)", "upper": "Upper (95%)", "runs": "Runs", "output": "Output",
         "method": "Method", "factor": "Factor", "first": "First order (Sobol) or SRC", "total_order": "Total order",
-        "sweep_": "Sweep ", "units": "Units", "observations_file": "Observations file", "windows": "Windows", "reason": "Why",
+        "sweep_": "Sweep ", "sweep_name": "Sweep name", "sweep_design": "Sweep design", "sweep_spec_file": "Sweep spec file",
+        "sweep_run_count": "Sweep runs", "sweep_tool_version": "Sweep run by", "units": "Units", "observations_file": "Observations file", "windows": "Windows", "reason": "Why",
         "decomposition": "LMDI decomposition of gross CO2 (additive effects in Mt CO2; last row multiplicative)",
     ]
     static let workbookZH: [String: String] = [
@@ -26,7 +27,8 @@ extension Labels {
         "sheet_bands": "分位数区间", "sheet_probabilities": "目标实现概率", "sheet_sensitivity": "敏感性",
         "probability": "概率（%）", "lower": "下限（95%）", "upper": "上限（95%）", "runs": "运行次数", "output": "输出",
         "method": "方法", "factor": "因素", "first": "一阶指数（Sobol）或标准化回归系数", "total_order": "总指数",
-        "sweep_": "参数扫描 ", "units": "计量单位", "observations_file": "观测数据文件", "windows": "窗口", "reason": "说明",
+        "sweep_": "参数扫描 ", "sweep_name": "参数扫描名称", "sweep_design": "参数扫描设计", "sweep_spec_file": "参数扫描规格文件",
+        "sweep_run_count": "参数扫描运行次数", "sweep_tool_version": "参数扫描所用版本", "units": "计量单位", "observations_file": "观测数据文件", "windows": "窗口", "reason": "说明",
         "decomposition": "CO2排放总量（毛）变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
     ]
 

@@ -84,7 +84,10 @@ public struct WorkbookMetadata: Sendable {
             sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(f.path)" : "\(f.scenario): \(f.path) (\(f.checksum))")])
         }
         sheet.append([.text(w("tool_version")), .text(toolVersion)])
-        for (key, value) in sweep { sheet.append([.text(w("sweep_") + key), .text(value)]) }
+        for (key, value) in sweep {
+            let label = w("sweep_" + key)
+            sheet.append([.text(label == "sweep_" + key ? w("sweep_") + key : label), .text(value)])
+        }
         for (key, value) in extraRows { sheet.append([.text(key), .text(value)]) }
         sheet.append([.text(w("date")), .text(date)])
         sheet.append([.text(w("command")), .text(command)])

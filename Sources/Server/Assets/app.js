@@ -318,6 +318,19 @@ async function renderTray() {
 
 // ---- Sweep (--db) ----
 
+// A sweep factor or target by the name its control has on the page (its path when it has none).
+function controlLabel(path) {
+  const lever = path.replace(/\.target$/, "");
+  for (const g of state.catalog?.groups ?? []) {
+    for (const c of g.controls) {
+      if (c.path === lever || c.path === "targets." + path) return c.label;
+      // Targets set per year or period: the control's label without its year ("... 2030").
+      if (c.path.startsWith("targets." + path + ".")) return c.label.replace(/\s+\S+$/, "");
+    }
+  }
+  return path;
+}
+
 async function loadSweep() {
   $("sweep-section").hidden = false;
   $("sweep-fan").src = `/api/sweep/fan.svg?lang=${state.lang}`;
@@ -328,16 +341,20 @@ async function loadSweep() {
   const targets = $("sweep-targets");
   targets.replaceChildren(el("tr", {}, ...["target", "year", "required", "probability"].map((k) => el("th", { text: t(k) }))));
   for (const p of first.targets) {
-    targets.append(el("tr", {}, el("td", { text: p.target }), el("td", { class: "num", text: p.year }), el("td", { class: "num", text: p.required }),
+    targets.append(el("tr", {}, el("td", { text: controlLabel(p.target) }), el("td", { class: "num", text: p.year }), el("td", { class: "num", text: p.required }),
       el("td", { class: "num", text: p.probability === null ? "–" : `${(100 * p.probability).toFixed(0)}% [${(100 * p.lower).toFixed(0)}–${(100 * p.upper).toFixed(0)}]` })));
   }
   const sens = $("sweep-sensitivity");
-  const peak = first.sensitivity.find((x) => x.output === "peak_value") || first.sensitivity[0];
-  sens.replaceChildren(el("tr", {}, el("th", { text: t("factor") }), el("th", { text: `${t("sensitivity")} (${peak ? peak.output + ", " + peak.method : ""})` })));
+  // The first output that varies (in history mode every run may peak in the same observed year): as the tornado.
+  const varies = (x) => x.factors.some((f) => (f.total ?? f.first) != null);
+  const peak = first.sensitivity.find(varies) || first.sensitivity[0];
+  const outputs = { peak_value: t("peak"), cumulative_co2: t("cumulative") };
+  const method = peak ? (peak.method === "sobol" ? "Sobol" : "SRC") : "";
+  sens.replaceChildren(el("tr", {}, el("th", { text: t("factor") }), el("th", { text: `${t("sensitivity")} (${peak ? (outputs[peak.output] ?? peak.output) + ", " + method : ""})` })));
   if (peak) {
     const rank = (f) => Math.abs(f.total ?? f.first ?? 0);
     for (const f of [...peak.factors].sort((a, b) => rank(b) - rank(a))) {
-      sens.append(el("tr", {}, el("td", { text: f.factor }), el("td", { class: "num", text: (f.total ?? f.first) == null ? "–" : (f.total ?? f.first).toFixed(3) })));
+      sens.append(el("tr", {}, el("td", { text: controlLabel(f.factor), title: f.factor }), el("td", { class: "num", text: (f.total ?? f.first) == null ? "–" : (f.total ?? f.first).toFixed(3) })));
     }
   }
 }
