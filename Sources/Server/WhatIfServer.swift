@@ -63,11 +63,15 @@ public struct WhatIfServer: Sendable {
         router.get("/api/levers") { request, _ in
             answering(errorLanguage(request, service)) { json(service.catalog(try language(request, service))) }
         }
-        router.get("/api/scenarios") { _, _ in
-            answering(service.language) {
-                json(service.scenarios.names.map { name -> ScenarioEntry in
+        router.get("/api/scenarios") { request, _ in
+            answering(errorLanguage(request, service)) {
+                // Under zh the shipped scenarios' Chinese names and each file's description_zh, as reports show them.
+                let l = try language(request, service)
+                return json(service.scenarios.names.map { name -> ScenarioEntry in
                     let s = try? service.served(name)
-                    return ScenarioEntry(name: name, title: s?.name ?? name, description: s?.description ?? "")
+                    let zh = l == .zh && !(s?.descriptionZH.isEmpty ?? true)
+                    return ScenarioEntry(name: name, title: s.map { Labels.scenario($0.name, l) } ?? name,
+                                         description: zh ? s?.descriptionZH ?? "" : s?.description ?? "")
                 })
             }
         }

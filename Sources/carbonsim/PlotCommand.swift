@@ -116,7 +116,7 @@ struct PlotCommand: ParsableCommand {
         @Argument(help: "Sweep database.") var db: String
         @Option(name: .long, help: "Output: peak_value, cumulative_co2 or co2_gross_2030.") var of = "peak_value"
         @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
-        @Option(name: .long, help: "Bootstrap resamples for Sobol intervals (10 to 100000).") var bootstrap = 200
+        @Option(name: .long, help: "Bootstrap resamples for Sobol intervals (10 to 100000).") var bootstrap = SweepSummary.defaultBootstrap
         @OptionGroup var common: Common
 
         func validate() throws { try checkBootstrap(bootstrap, zh: common.lang == .zh) }
@@ -166,7 +166,7 @@ struct PlotCommand: ParsableCommand {
                 defer { for ext in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + ext) } }
                 let store = try ResultStore(path: db, spec: spec, datasetChecksum: dataset.identityChecksum, years: Array(dataset.baseYear...dataset.endYear))
                 try SweepRunner(plan: SweepPlan(spec: spec, dataset: dataset), jobs: ProcessInfo.processInfo.activeProcessorCount).run(into: store)
-                let summary = try SweepSummary(store: store, bootstrap: 200)
+                let summary = try SweepSummary(store: store)
                 try write(try ScenarioCharts.fan(summary, series: "co2_net", scenario: nil, language: lang, provenance: p), to: out("fan"))
                 try write(try ScenarioCharts.tornado(summary, output: "peak_value", scenario: nil, language: lang, provenance: p), to: out("tornado"))
                 printLine(lang == .zh ? "已写入 7 张图表到 \(dir)/" : "wrote 7 charts to \(dir)/")

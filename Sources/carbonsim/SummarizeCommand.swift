@@ -23,7 +23,7 @@ struct SummarizeCommand: ParsableCommand {
     var output: String?
 
     @Option(name: .long, help: "Bootstrap resamples for the Sobol index intervals (10 to 100000).")
-    var bootstrap: Int = 500
+    var bootstrap: Int = SweepSummary.defaultBootstrap
 
     @Option(name: .long, parsing: .upToNextOption, help: "Years of the percentile tables (default: the plan-period ends 2025, 2030, 2035 …).")
     var years: [Int] = []

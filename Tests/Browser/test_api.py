@@ -202,3 +202,12 @@ def test_the_workbook_download_is_the_baseline_and_the_document(server):
     wind = header.index("capacity_wind")
     row2030 = next(r for r in annual.iter_rows(values_only=True) if r[0] == 2030)
     assert abs(row2030[wind] - 300) < 1e-9, "the document's 300 GW of wind by 2030"
+
+
+def test_the_scenario_list_in_chinese(server):
+    status, _, listed = server.request("GET", "/api/scenarios?lang=zh")
+    announced = next(s for s in listed if s["name"] == "announced.yaml")
+    assert status == 200 and announced["title"] == "已公布政策情景" and "按公开文件设定" in announced["description"], announced
+    status, _, listed = server.request("GET", "/api/scenarios?lang=en")
+    announced = next(s for s in listed if s["name"] == "announced.yaml")
+    assert announced["title"] == "announced" and "按公开文件" not in announced["description"], announced

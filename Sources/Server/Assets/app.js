@@ -243,6 +243,12 @@ async function loadLanguage(lang) {
   state.wedges = null;
   $("chart-wedges").replaceChildren();
   state.catalog = await api(`/api/levers?lang=${lang}`);
+  // The scenarios by their names in this language (the file name after), their descriptions as tooltips.
+  state.scenarios = await api(`/api/scenarios?lang=${lang}`);
+  for (const option of $("scenario-picker").options) {
+    const s = state.scenarios.find((x) => x.name === option.value);
+    if (s) { option.textContent = s.title === s.name ? s.name : `${s.title} (${s.name})`; option.title = s.description; }
+  }
   buildControls();
   renderTray();
   if (state.base) await evaluate();

@@ -12,6 +12,9 @@ public struct SweepSummary: Sendable {
     /// Bootstrap resamples for the Sobol intervals: fewer than 10 give no interval worth the name, more than 100,000
     /// take minutes on a small sweep and change the interval in the third digit.
     public static let bootstrapRange = 10...100_000
+    /// The resamples every view uses unless told otherwise (summarize, plot tornado, the what-if page), so that
+    /// their intervals agree.
+    public static let defaultBootstrap = 500
 
     public static let sensitivityOutputs = ["peak_value", "cumulative_co2", "co2_gross_2030"]
 
@@ -91,7 +94,7 @@ public struct SweepSummary: Sendable {
         return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
     }
 
-    public init(store: ResultStore, series requested: [String]? = nil, bootstrap: Int = 500) throws {
+    public init(store: ResultStore, series requested: [String]? = nil, bootstrap: Int = SweepSummary.defaultBootstrap) throws {
         let db = store.queue
         name = try store.meta("name") ?? ""
         let design = try store.meta("design") ?? ""
