@@ -166,6 +166,8 @@ public enum InputMessagesZH {
          "$1 超出取值范围（若按统计口径单位 $2 计，即 $4 $5）"),
         (#"'(.+)' is the (\S+) plan period, already given as '(.+)' on line (\d+)"#, "'$1' 与第 $4 行的 '$3' 是同一个规划期（$2）"),
         (#"each plan period once"#, "每个规划期只写一次"),
+        (#"0 is not a possible (\S+): a region's .+ is above 0"#, "0 不是 $1 可能的取值（地区的该项必大于 0）"),
+        (#"a level above 0"#, "大于 0 的水平"),
         (#"the observed (\S+) \(lines? (.+?)\) puts the dataset's (\S+) out of its range: (.+)"#, "观测的 $1（第 ¶2 行）使数据集的 $3 超出其范围：$4"),
         (#"the observed (\S+) falls from (\S+) GW at the end of (\d+) \(line (\d+)\) to (\S+) GW at the end of (\d+); history mode follows it with a build-out lever, which cannot fall"#,
          "观测的 $1 从 $3 年末的 $2 GW（第 $4 行）降至 $6 年末的 $5 GW；历史模式以只增不减的建设类杠杆跟随它"),

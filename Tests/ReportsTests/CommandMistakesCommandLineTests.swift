@@ -104,5 +104,11 @@ final class CommandMistakesCommandLineTests: XCTestCase {
         XCTAssertEqual(f.status, 2, f.err)
         XCTAssertTrue(f.err.contains("\(fall):3: error at 'capacity_wind': the observed capacity_wind falls from 37.29 GW at the end of 2020 (line 2) to 0.0001 GW at the end of 2021"), f.err)
         XCTAssertFalse(f.err.contains("announced.yaml"), f.err)
+        let zero = scratch.path("zero.csv")
+        try (header + "energy_total,2021,0,Mtce,annual,src,high,\n").write(toFile: zero, atomically: true, encoding: .utf8)
+        let z = try cli.run(["hindcast", "--observations", zero])
+        XCTAssertEqual(z.status, 2, z.err)
+        XCTAssertTrue(z.err.contains("\(zero):2:"), z.err)
+        XCTAssertTrue(z.err.contains("0 is not a possible energy_total"), z.err)
     }
 }

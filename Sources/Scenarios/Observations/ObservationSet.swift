@@ -185,6 +185,7 @@ private struct RowReader {
                                 accepted: "a number with a decimal point, no thousands separators or units (for example 1234.5 or -6.8)"))
         } else if let v = value, let q {
             if q.measure == .level && v < 0 { errors.append(error("value", "\(format(v)) is negative", accepted: "a level of 0 or more")) }
+            if q.isPositive && v == 0 { errors.append(error("value", "0 is not a possible \(q.name): a region's \(q.description) is above 0", accepted: "a level above 0")) }
             if q.measure == .growth && v <= -100 { errors.append(error("value", "\(format(v)) % would mean the quantity fell to nothing or below", accepted: "a change above -100 %")) }
         }
         let unit = text("unit")

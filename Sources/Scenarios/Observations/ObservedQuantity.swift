@@ -29,6 +29,9 @@ public struct ObservedQuantity: Sendable, Equatable {
     /// A stock that only grows within a year (wind and solar capacity: nothing is retired yet, and the model's
     /// build-out levers only add), so a month-end value is a lower bound on the year-end one.
     public var onlyGrows: Bool { isStock && !outputs.contains("capacity_coal") }
+    /// A level no region has at 0: its GDP, its energy and electricity use, its generation (exports, a product it
+    /// does not make, solar in 2000 can be 0).
+    public var isPositive: Bool { measure == .level && ["gdp", "energy_total", "energy_intensity", "electricity_consumption", "generation"].contains(name) }
     /// Where the model series is an approximation of the statistic, why (shown in the docs and reports).
     public let approximation: String?
 
