@@ -14,11 +14,14 @@ public enum SweepSummaryRenderer {
         public var units: UnitSystem
         /// Years to show; nil: the plan-period ends within the sweep's years.
         public var years: [Int]?
+        /// The region and dataset, when the dataset the sweep ran on is known.
+        public var provenance: Provenance?
 
-        public init(language: Language = .en, units: UnitSystem? = nil, years: [Int]? = nil) {
+        public init(language: Language = .en, units: UnitSystem? = nil, years: [Int]? = nil, provenance: Provenance? = nil) {
             self.language = language
             self.units = units ?? .default(for: language)
             self.years = years
+            self.provenance = provenance
         }
     }
 
@@ -53,6 +56,7 @@ public enum SweepSummaryRenderer {
         let zh = o.language == .zh
         func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
         var out = t("# Sweep: \(s.name) (\(s.design))\n", "# 参数扫描：\(s.name)（\(s.design)）\n")
+        if let p = o.provenance { out += "\n" + p.line(o.language) + "\n" }
         if s.storedRuns < s.plannedRuns {
             out += t("\n**Incomplete: \(s.storedRuns) of \(s.plannedRuns) runs stored** (an interrupted sweep, `--resume` it, or shards not yet merged); every figure below is of the stored runs.\n",
                      "\n**不完整：已存储\(s.plannedRuns)次运行中的\(s.storedRuns)次**（扫描中断，可用 `--resume` 续算；或分片尚未全部合并）；以下数字均只基于已存储的运行。\n")
@@ -156,7 +160,7 @@ public enum SweepSummaryRenderer {
     }
 
     /// JSON for scripts: model units and keys, every year the sweep kept (`years` in options restricts them).
-    public static func json(_ s: SweepSummary, years: [Int]? = nil) throws -> String {
+    public static func json(_ s: SweepSummary, years: [Int]? = nil, provenance: Provenance? = nil) throws -> String {
         func n(_ v: Double?) -> Any { v.flatMap { $0.isFinite ? $0 : nil } ?? NSNull() }
         let scenarios: [[String: Any]] = s.scenarios.map { sc in
             [
@@ -186,8 +190,10 @@ public enum SweepSummaryRenderer {
                 },
             ]
         }
-        let data = try JSONSerialization.data(withJSONObject: ["name": s.name, "design": s.design, "scenarios": scenarios,
-                                                                   "runs_stored": s.storedRuns, "runs_planned": s.plannedRuns],
+        var top: [String: Any] = ["name": s.name, "design": s.design, "scenarios": scenarios,
+                                  "runs_stored": s.storedRuns, "runs_planned": s.plannedRuns]
+        if let p = provenance { top["region"] = p.region; top["dataset"] = p.dataset }
+        let data = try JSONSerialization.data(withJSONObject: top,
                                               options: [.prettyPrinted, .sortedKeys])
         return String(decoding: data, as: UTF8.self) + "\n"
     }

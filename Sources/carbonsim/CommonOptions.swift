@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import Scenarios
 import Simulator
+import Sweeps
 
 extension Language: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
@@ -22,6 +23,14 @@ struct DatasetOptions: ParsableArguments {
     /// The dataset, in history mode (following its observations through the last observed year) unless
     /// --no-history or it has no observations file.
     func load() throws -> Dataset { try loadWithOrigin().dataset }
+
+    /// The region and dataset of a sweep database, when the dataset it was run on is the one these options name (the
+    /// embedded one by default): its checksum, then " history …" in history mode. nil for another dataset.
+    func provenance(of store: ResultStore) throws -> Provenance? {
+        let dataset = try loadWithoutHistory()
+        let stored = try store.identity().dataset
+        return stored == dataset.checksum || stored.hasPrefix(dataset.checksum + " ") ? Provenance(dataset) : nil
+    }
 
     /// The dataset as written in its file (or embedded, or derived), without history mode.
     func loadWithoutHistory() throws -> Dataset { try loadWithOrigin(history: false).dataset }

@@ -26,13 +26,7 @@ struct PlotCommand: ParsableCommand {
 
         @OptionGroup var data: DatasetOptions
 
-        /// The region and dataset of a sweep database, when the dataset it was run on is the one loaded here.
-        func sweepProvenance(_ store: ResultStore) throws -> Provenance? {
-            let dataset = try data.load()
-            // The sweep's dataset (its checksum, then " history …" in history mode) is the one given: name it.
-            let stored = try store.identity().dataset
-            return stored == dataset.checksum || stored.hasPrefix(dataset.checksum + " ") ? Provenance(dataset) : nil
-        }
+        func sweepProvenance(_ store: ResultStore) throws -> Provenance? { try data.provenance(of: store) }
     }
 
     struct Trajectory: ParsableCommand {

@@ -33,6 +33,9 @@ struct SummarizeCommand: ParsableCommand {
 
     @OptionGroup var presentation: PresentationOptions
 
+    /// Which dataset the sweep ran on, to name its region (the embedded one by default).
+    @OptionGroup var data: DatasetOptions
+
     func validate() throws {
         let zh = presentation.lang == .zh
         try checkBootstrap(bootstrap, zh: zh)
@@ -45,22 +48,28 @@ struct SummarizeCommand: ParsableCommand {
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let store = try ResultStore(existing: db)
             let summary = try SweepSummary(store: store, series: series.isEmpty ? nil : series, bootstrap: bootstrap)
+            let provenance = try data.provenance(of: store)
             let kept = store.years
             for y in years where !kept.contains(y) {
                 throw InputError(file: "--years", keyPath: "years", message: "the sweep has no year \(y)",
                                  accepted: "\(kept.first ?? 0) to \(kept.last ?? 0)")
             }
             if let workbook {
-                let metadata = try WorkbookMetadata(sweep: store, command: commandLineForMetadata)
+                var metadata = try WorkbookMetadata(sweep: store, command: commandLineForMetadata)
+                if let provenance {
+                    metadata.region = provenance.region
+                    metadata.regionZH = provenance.regionZH
+                    metadata.datasetFile = provenance.dataset
+                }
                 return try writeWorkbook(SummaryWorkbook.build(summary, metadata: metadata, language: presentation.lang, units: presentation.unitSystem), to: workbook,
                                          title: "carbonsim summarize: \(summary.name)", language: presentation.lang)
             }
             let shown: [Int]? = allYears ? kept : years.isEmpty ? nil : years
-            let options = SweepSummaryRenderer.Options(language: presentation.lang, units: presentation.unitSystem, years: shown)
+            let options = SweepSummaryRenderer.Options(language: presentation.lang, units: presentation.unitSystem, years: shown, provenance: provenance)
             let text: String
             switch format {
             case .csv: text = SweepSummaryRenderer.csv(summary, options: options, bom: presentation.csvBOM)
-            case .json: text = try SweepSummaryRenderer.json(summary, years: years.isEmpty ? nil : years)
+            case .json: text = try SweepSummaryRenderer.json(summary, years: years.isEmpty ? nil : years, provenance: provenance)
             default: text = SweepSummaryRenderer.markdown(summary, options: options)
             }
             guard let output else { return print(text, terminator: "") }

@@ -91,4 +91,20 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.err.contains("0 <= i < n"), bad.err)
     }
+
+    /// A summary names the region and dataset when the sweep ran on the dataset the options name (the embedded one by
+    /// default), in every format; on another dataset it names none rather than a wrong one.
+    func testSummariesNameTheRegion() throws {
+        let spec = try writeSpec(n: 8)
+        let db = directory.appendingPathComponent("r.sqlite").path
+        XCTAssertEqual(try cli.run(["sweep", spec, "--db", db, "--no-history", "--quiet"]).status, 0)
+        let zh = try cli.run(["summarize", db, "--lang", "zh"])
+        XCTAssertTrue(zh.out.contains("地区：内蒙古；数据集：inner-mongolia.yaml（内置）"), zh.out)
+        let json = try cli.run(["summarize", db, "--format", "json"])
+        let top = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        XCTAssertEqual(top["region"] as? String, "Inner Mongolia")
+        let other = try cli.run(["summarize", db, "--province", "Shanxi"])
+        XCTAssertEqual(other.status, 0, other.err)
+        XCTAssertFalse(other.out.contains("Region:"), other.out)
+    }
 }
