@@ -208,7 +208,9 @@ public enum Charts {
                 let f = max(s.first[i].estimate, 0)
                 svg.rect(x0, y + 6, frame.px(f) - x0, barHeight - 12, fill: Palette.colour(0))
             }
-            let end = frame.px(v)
+            // Past the longer of the two bars: a first-order estimate above the total (sampling noise) is drawn longer.
+            let first = s.method == .sobol && s.first[i].estimate.isFinite ? max(s.first[i].estimate, 0) : 0
+            let end = frame.px(v < 0 ? v : max(v, first))
             svg.text(factorLabel(s.factors[i]), v < 0 ? end - 6 : end + 6, y + barHeight / 2 + 4, size: 10, anchor: v < 0 ? "end" : "start")
         }
         svg.line(x0, frame.top, x0, frame.top + frame.plotHeight, stroke: "#444444")
