@@ -154,11 +154,13 @@ final class HistoryModeTests: XCTestCase {
         let short = try plain(power: "new_load", years: [2019, 2020, 2021], values: [0, 5, 5])
         let base = try scenario("name: baseline")
         let c2020 = try run(base, short).value("electricity_demand_in_region", year: 2020)!
-        let set = try observations(["electricity_consumption,2020,\(c2020 + 4),TWh,annual,test bulletin,high",
-                                    "electricity_consumption,2021,0,TWh,annual,test bulletin,high"])
+        // One figure, one knot to fit (a figure of 0, which once stood here as a second row that fits nothing, is now
+        // refused when the file is read: no region uses no electricity).
+        let set = try observations(["electricity_consumption,2020,\(c2020 + 4),TWh,annual,test bulletin,high"])
         let history = try short.inHistoryMode(set)
         guard case .series(let years, _) = history.entry("power.new_load")!.value else { return XCTFail("series") }
-        XCTAssertEqual(years, [2019, 2020, 2021], "the zero figure fits nothing; the last value is held a year on")
+        XCTAssertEqual(years, [2019, 2020, 2021], "the fitted knot, then the dataset's own")
+        XCTAssertThrowsError(try observations(["electricity_consumption,2021,0,TWh,annual,test bulletin,high"]))
         XCTAssertEqual(try run(base, history).value("electricity_demand_in_region", year: 2020)!, c2020 + 4, accuracy: 2e-3 * c2020)
     }
 
