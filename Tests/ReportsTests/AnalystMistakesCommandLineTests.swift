@@ -11,10 +11,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
     override func setUpWithError() throws { scratch = try ScratchFolder("analyst-mistakes") }
     override func tearDownWithError() throws { scratch.remove() }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        try text.write(toFile: scratch.path(name), atomically: true, encoding: .utf8)
-        return scratch.path(name)
-    }
+    func write(_ name: String, _ text: String) throws -> String { try scratch.write(name, text) }
 
     func testNumbersInTheUnitsOfAChineseTableAreToldInChinese() throws {
         let file = try write("units.yaml", """

@@ -12,10 +12,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
     override func setUpWithError() throws { scratch = try ScratchFolder("zh-errors") }
     override func tearDownWithError() throws { scratch.remove() }
 
-    func write(_ name: String, _ text: String) throws -> String {
-        try text.write(toFile: scratch.path(name), atomically: true, encoding: .utf8)
-        return scratch.path(name)
-    }
+    func write(_ name: String, _ text: String) throws -> String { try scratch.write(name, text) }
 
     /// `carbonsim run FILE --no-history --lang zh`, checked for its status and for each of `told` on standard error.
     @discardableResult

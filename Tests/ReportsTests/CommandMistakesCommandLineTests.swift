@@ -73,15 +73,13 @@ final class CommandMistakesCommandLineTests: XCTestCase {
     /// An assumption that validates but cannot run is told by validate, at the file's assumptions; one beyond physics
     /// is refused at its line.
     func testAssumptionsThatBreakTheBaseYearAreToldByValidateAtTheFile() throws {
-        let file = scratch.path("heat.yaml")
-        try "name: heat\nassumptions:\n  power.base_heat_rate: 1000\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let file = try scratch.write("heat.yaml", "name: heat\nassumptions:\n  power.base_heat_rate: 1000\n")
         let r = try cli.run(["validate", file, "--no-history"])
         XCTAssertEqual(r.status, 2, r.err)
         XCTAssertTrue(r.err.contains("\(file): error at 'assumptions': with the assumptions power.base_heat_rate = 1000: base-year split failed"), r.err)
         let run = try cli.run(["run", file, "--no-history"])
         XCTAssertEqual(run.status, 2, run.err)
-        let physics = scratch.path("physics.yaml")
-        try "name: physics\nassumptions:\n  power.base_heat_rate: 0.001\n".write(toFile: physics, atomically: true, encoding: .utf8)
+        let physics = try scratch.write("physics.yaml", "name: physics\nassumptions:\n  power.base_heat_rate: 0.001\n")
         let p = try cli.run(["run", physics, "--no-history"])
         XCTAssertEqual(p.status, 2, p.err)
         XCTAssertTrue(p.err.contains("\(physics):3"), p.err)
@@ -92,20 +90,16 @@ final class CommandMistakesCommandLineTests: XCTestCase {
     /// error, at its row: not the dataset's line or a shipped scenario's.
     func testBadObservationsAreToldAtTheirRows() throws {
         let header = "quantity,year,value,unit,basis,source,confidence,notes\n"
-        let growth = scratch.path("growth.csv")
-        try (header + "gdp_growth,2021,35,%,annual,src,high,\n").write(toFile: growth, atomically: true, encoding: .utf8)
+        let growth = try scratch.write("growth.csv", header + "gdp_growth,2021,35,%,annual,src,high,\n")
         let g = try cli.run(["hindcast", "--observations", growth])
         XCTAssertEqual(g.status, 2, g.err)
         XCTAssertTrue(g.err.contains("\(growth):2: error at 'gdp_growth': the observed gdp_growth (line 2) puts the dataset's economy.growth out of its range"), g.err)
-        let fall = scratch.path("fall.csv")
-        try (header + "capacity_wind,2020,37.29,GW,year-end,src,high,\ncapacity_wind,2021,0.0001,GW,year-end,src,high,\n")
-            .write(toFile: fall, atomically: true, encoding: .utf8)
+        let fall = try scratch.write("fall.csv", header + "capacity_wind,2020,37.29,GW,year-end,src,high,\ncapacity_wind,2021,0.0001,GW,year-end,src,high,\n")
         let f = try cli.run(["hindcast", "--observations", fall])
         XCTAssertEqual(f.status, 2, f.err)
         XCTAssertTrue(f.err.contains("\(fall):3: error at 'capacity_wind': the observed capacity_wind falls from 37.29 GW at the end of 2020 (line 2) to 0.0001 GW at the end of 2021"), f.err)
         XCTAssertFalse(f.err.contains("announced.yaml"), f.err)
-        let zero = scratch.path("zero.csv")
-        try (header + "energy_total,2021,0,Mtce,annual,src,high,\n").write(toFile: zero, atomically: true, encoding: .utf8)
+        let zero = try scratch.write("zero.csv", header + "energy_total,2021,0,Mtce,annual,src,high,\n")
         let z = try cli.run(["hindcast", "--observations", zero])
         XCTAssertEqual(z.status, 2, z.err)
         XCTAssertTrue(z.err.contains("\(zero):2:"), z.err)

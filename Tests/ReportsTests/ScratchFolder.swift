@@ -13,6 +13,13 @@ struct ScratchFolder {
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 
+    /// Writes `text` as `name` in the folder; returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try text.write(toFile: path(name), atomically: true, encoding: .utf8)
+        return path(name)
+    }
+
     /// An LHS sweep of the baseline over one dataset factor, written as `spec.yaml`; returns its path.
     func sweepSpec(name: String, runs n: Int) throws -> String {
         let scenarios = CLI.repository.appendingPathComponent("scenarios").path
