@@ -30,7 +30,7 @@ SCENARIO_ZH = {"baseline": "基准情景", "announced": "已公布政策情景",
 # 1 GW = 100 万千瓦, 1 TWh = 10 亿千瓦时, 10^8 yuan = 亿元; cumulative emissions 1 Mt = 0.01 亿吨. Computed here
 # from the documentation, not read from carbonsim: model unit -> (the Chinese label, the factor).
 CN_UNITS = {"Mt CO2": ("万吨CO2", 100.0), "Mtce": ("万吨标准煤", 100.0), "GW": ("万千瓦", 100.0), "TWh": ("亿千瓦时", 10.0),
-            "Mt": ("万吨", 100.0), "Mt/yr": ("万吨", 100.0),
+            "Mt": ("万吨", 100.0), "Mt/yr": ("万吨/年", 100.0),
             # Rates (per year, and per year of a measure) convert with their quantity's factor.
             "Mt CO2/yr": ("万吨CO2/年", 100.0), "GW/yr": ("万千瓦/年", 100.0), "Mt/yr per yr": ("万吨产能/年", 100.0),
             "Mtce/yr per yr": ("万吨标准煤/年（当年新增）", 100.0), "GW gce/kWh per yr": ("万千瓦·克标准煤/千瓦时（当年改造）", 100.0)}

@@ -149,7 +149,7 @@ extension CarbonModel {
         s.emit("heat_rate", "gce/kWh", ws.power.heatRate)
         for p in Product.allCases {
             let i = p.rawValue
-            s.emit("output_\(p.key)", "Mt/yr", ws.industry.output[i])
+            s.emit("output_\(p.key)", "Mt", ws.industry.output[i])
             // In the region: clinker capacity transferred out is not.
             let inRegion = p == .clinker ? 1 - ws.industry.cementTransferShare : 1
             s.emit("capacity_\(p.key)", "Mt/yr", .stock, (ws.industry.capacityOld[i] + ws.industry.capacityNew[i]) * inRegion)
@@ -158,13 +158,13 @@ extension CarbonModel {
         s.emit("fly_ash_generated", "Mt", ws.flyAsh.generated)
         s.emit("fly_ash_stock", "Mt", .stock, ws.flyAsh.stock)
         s.emit("fly_ash_alumina_capacity", "Mt/yr", .stock, ws.flyAsh.aluminaCapacity)
-        s.emit("fly_ash_alumina_output", "Mt/yr", ws.flyAsh.aluminaOutput)
-        s.emit("alumina_imports", "Mt/yr", ws.industry.aluminaImports)
-        s.emit("alumina_exports", "Mt/yr", ws.industry.aluminaExports)
-        s.emit("green_hydrogen", "Mt/yr", ws.industry.greenHydrogen)
+        s.emit("fly_ash_alumina_output", "Mt", ws.flyAsh.aluminaOutput)
+        s.emit("alumina_imports", "Mt", ws.industry.aluminaImports)
+        s.emit("alumina_exports", "Mt", ws.industry.aluminaExports)
+        s.emit("green_hydrogen", "Mt", ws.industry.greenHydrogen)
         s.emit("hydrogen_displaced_fuel", "Mtce", ws.industry.hydrogenDisplacedFuel)
         s.emit("cement_capacity_transferred", "Mt/yr", .stock, ws.industry.cementTransferred)
-        s.emit("clinker_substituted", "Mt/yr", ws.industry.clinkerSubstituted)
+        s.emit("clinker_substituted", "Mt", ws.industry.clinkerSubstituted)
         s.emit("carbide_slag_avoided_co2", "Mt CO2", ws.industry.carbideSlagAvoidedCO2)
         s.emit("ccus_capacity", "Mt CO2/yr", .stock, ws.ccus.capacity)
         s.emit("ccus_capture_potential", "Mt CO2", ws.ccus.potential)
@@ -172,7 +172,7 @@ extension CarbonModel {
         s.emit("capacity_eliminated", "Mt/yr per yr", ws.measures.eliminatedCapacity)
         s.emit("retrofit_savings", "Mtce/yr per yr", ws.measures.retrofitSavings)
         s.emit("electrified_fossil_energy", "Mtce", ws.measures.electrifiedFossil)
-        s.emit("deep_processed_extra", "Mt/yr", ws.measures.deepProcessedExtra)
+        s.emit("deep_processed_extra", "Mt", ws.measures.deepProcessedExtra)
         s.emit("coal_retired_early", "GW/yr", ws.measures.coalRetiredEarly)
         s.emit("heat_rate_retrofit", "GW gce/kWh per yr", ws.measures.heatRateRetrofit)
         s.emit("curtailed_value_added", "10^8 yuan", ws.measures.curtailedValueAdded)
