@@ -115,6 +115,30 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(e.message.contains("does not exist"), e.message)
     }
 
+    /// A file of one's own, anywhere, extends the shipped plan by its name; the warning says which file it got.
+    func testExtendsTheEmbeddedScenarioByName() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try loader.load(path: try write("shipped.yaml", "extends: \(repository.appendingPathComponent("scenarios/announced.yaml").path)\n"))
+        for name in ["announced", "announced.yaml"] {
+            let path = try write("mine.yaml", "name: mine\nextends: \(name)\n")
+            let s = try loader.load(path: path)
+            XCTAssertEqual(s.levers, shipped.levers, name)
+            XCTAssertEqual(s.targets, shipped.targets, name)
+            let w = try XCTUnwrap(s.warnings.first { $0.keyPath == "extends" }, "\(s.warnings)")
+            XCTAssertEqual(w.line, 2)
+            XCTAssertTrue(w.message.contains("embedded announced.yaml"), w.message)
+        }
+        // A local file of that name wins, without a warning.
+        _ = try write("announced.yaml", "name: local\n")
+        let local = try loader.load(path: try write("mine.yaml", "extends: announced.yaml\n"))
+        XCTAssertTrue(local.levers.isEmpty)
+        XCTAssertFalse(local.warnings.contains { $0.keyPath == "extends" })
+        // A path with a folder is never replaced.
+        let e = try error("extends: ../announced.yaml\n", file: "mine.yaml")
+        XCTAssertTrue(e.message.contains("does not exist"), e.message)
+        XCTAssertTrue(e.accepted?.contains("'announced'") == true, e.accepted ?? "")
+    }
+
     func testExtendsCycle() throws {
         _ = try write("a.yaml", "extends: b.yaml\n")
         _ = try write("b.yaml", "extends: a.yaml\n")

@@ -10,6 +10,16 @@ public enum DefaultScenarios {
         CEADsHistory.comparable(dataset.region) == CEADsHistory.comparable("Inner Mongolia")
     }
 
+    /// The embedded file an `extends:` line names when no such file exists beside the scenario: `announced`,
+    /// `announced.yaml`, `baseline` or `baseline.yaml`, without a folder. A file of one's own anywhere can so extend
+    /// the shipped plan, as the README's examples do from the repository's `scenarios/`.
+    public static func embeddedFile(named target: String) -> URL? {
+        guard !target.contains("/") else { return nil }
+        let name = target.hasSuffix(".yaml") ? String(target.dropLast(5)) : target
+        guard names.contains(name) else { return nil }
+        return Bundle.module.url(forResource: "Defaults", withExtension: nil)?.appendingPathComponent("\(name).yaml")
+    }
+
     public static func load(dataset: Dataset) throws -> [Scenario] {
         guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else {
             throw InputError(file: "Defaults", message: "the embedded default scenarios are missing from the package resources")

@@ -52,17 +52,27 @@ public struct ScenarioLoader {
         let root = try YAMLNode.parse(text, file: file)
         let top = try root.entries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
         var scenario: Scenario
+        var embeddedBase: InputWarning?
         if let ext = top["extends"] {
             let target = try ext.string().trimmingCharacters(in: .whitespaces)
             guard !target.isEmpty else {
                 throw ext.error("'extends' names no file", accepted: "the path of a scenario file, relative to \(file) (for example announced.yaml), or no 'extends' line")
             }
             let base = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            let url = URL(fileURLWithPath: target, relativeTo: base)
-            let canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
+            var url = URL(fileURLWithPath: target, relativeTo: base)
+            var canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
+            var displayName = target
+            if !FileManager.default.fileExists(atPath: canonical), let embedded = DefaultScenarios.embeddedFile(named: target) {
+                // Told, so that a local copy that went missing is not silently replaced by the shipped file.
+                embeddedBase = InputWarning(file: file, line: ext.line, keyPath: "extends",
+                                            message: "there is no '\(target)' beside this file: it extends the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)")
+                url = embedded
+                canonical = embedded.standardizedFileURL.resolvingSymlinksInPath().path
+                displayName = "\(embedded.lastPathComponent) (embedded)"
+            }
             guard FileManager.default.fileExists(atPath: canonical) else {
                 throw ext.error("extends a file that does not exist: '\(target)' (looked for \(url.standardizedFileURL.path))",
-                                accepted: "a path relative to \(file)")
+                                accepted: "a path relative to \(file), or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario")
             }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: canonical, isDirectory: &isFolder), isFolder.boolValue {
@@ -77,8 +87,9 @@ public struct ScenarioLoader {
                 throw ext.error("'extends' chain is more than \(Self.maximumExtendsDepth) files deep: \(shown.joined(separator: " -> ")) -> \(target)",
                                 accepted: "at most \(Self.maximumExtendsDepth) files in an extends chain")
             }
-            scenario = try load(url: url, displayName: target, chain: chain)
+            scenario = try load(url: url, displayName: displayName, chain: chain)
             scenario.file = file
+            if let w = embeddedBase { scenario.warnings.append(w) }
         } else {
             scenario = Scenario(name: "", file: file)
         }
