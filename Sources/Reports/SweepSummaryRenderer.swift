@@ -96,6 +96,7 @@ public enum SweepSummaryRenderer {
                     for (i, f) in sens.factors.enumerated() {
                         out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
+                    if let note = unitIntervalNote(sens, o.language) { out += "\n" + note + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
                     out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
@@ -105,6 +106,20 @@ public enum SweepSummaryRenderer {
             }
         }
         return out
+    }
+
+    /// Says that Sobol estimates outside [0, 1] are sampling error, and what to do about it; nil when all are within.
+    public static func unitIntervalNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String? {
+        let outside = sens.outsideUnitInterval
+        guard !outside.isEmpty else { return nil }
+        let zh = l == .zh
+        let listed = outside.map { f, order, v in
+            zh ? "\(ScenarioCharts.factor(f, .zh))的\(order == "first" ? "一阶" : "总效应")指数 \(NumberFormat.fixed(v, 3))"
+               : "\(order) order of \(f): \(NumberFormat.fixed(v, 3))"
+        }.joined(separator: zh ? "；" : "; ")
+        return zh
+            ? "_注：Sobol指数是方差份额，应在0到1之间；以下估计值超出此范围（\(listed)），超出部分是当前样本量下估计量的抽样误差。请看区间，或增大扫描文件中的 `n` 后重新扫描。_"
+            : "_Note: a Sobol index is a share of variance, between 0 and 1; these estimates fall outside it (\(listed)). What lies beyond is the estimators' sampling error at this sweep's size: read the intervals, or rerun the sweep with a larger `n`._"
     }
 
     static func interval(_ i: SobolIndices.Index) -> String {
@@ -186,7 +201,10 @@ public enum SweepSummaryRenderer {
                              e["total_interval"] = [n(sens.total[i].lower), n(sens.total[i].upper)]
                          }
                          return e
-                     }] as [String: Any]
+                     },
+                     // Estimates outside [0, 1]: sampling error, told in the markdown too.
+                     "outside_unit_interval": sens.outsideUnitInterval.map { ["factor": $0.factor, "order": $0.order, "estimate": $0.estimate] as [String: Any] },
+                    ] as [String: Any]
                 },
             ]
         }

@@ -62,6 +62,24 @@ public struct SweepSummary: Sendable {
             self.total = total
             self.rSquared = rSquared
         }
+
+        /// How far outside [0, 1] a Sobol estimate may fall before it is told: the estimators' sampling noise around
+        /// a factor of no influence is of this order at a few hundred base samples.
+        public static let unitIntervalSlack = 0.05
+
+        /// Sobol estimates that fall outside [0, 1] by more than the slack: a share of variance cannot, so they show
+        /// the estimators' sampling error at this sweep's n. Each as (factor, "first" or "total", estimate).
+        public var outsideUnitInterval: [(factor: String, order: String, estimate: Double)] {
+            guard method == .sobol else { return [] }
+            var found: [(String, String, Double)] = []
+            for (i, f) in factors.enumerated() {
+                for (order, index) in [("first", first[i]), ("total", total[i])]
+                where index.estimate < -Self.unitIntervalSlack || index.estimate > 1 + Self.unitIntervalSlack {
+                    found.append((f, order, index.estimate))
+                }
+            }
+            return found
+        }
     }
 
     public struct ScenarioSummary: Sendable {

@@ -1,0 +1,40 @@
+import XCTest
+@testable import Reports
+import Sweeps
+import Simulator
+
+/// A Sobol index is a share of variance: an estimate outside [0, 1] is sampling error, and the summary says so.
+final class SobolNoteTests: XCTestCase {
+    func sobol(first: [Double], total: [Double]) -> SweepSummary.Sensitivity {
+        let index = { (v: Double) in SobolIndices.Index(estimate: v, lower: v - 0.2, upper: v + 0.2) }
+        return SweepSummary.Sensitivity(method: .sobol, output: "peak_value",
+                                        factors: ["sector_plans.power.wind.target", "fly_ash.fuel_tce_per_tonne"],
+                                        first: first.map(index), total: total.map(index), rSquared: nil)
+    }
+
+    func testEstimatesOutsideTheUnitIntervalAreTold() throws {
+        let s = sobol(first: [0.7, -0.12], total: [1.31, 0.2])
+        XCTAssertEqual(s.outsideUnitInterval.map(\.factor), ["sector_plans.power.wind.target", "fly_ash.fuel_tce_per_tonne"])
+        XCTAssertEqual(s.outsideUnitInterval.map(\.order), ["total", "first"])
+        let en = try XCTUnwrap(SweepSummaryRenderer.unitIntervalNote(s, .en))
+        XCTAssertTrue(en.contains("total order of sector_plans.power.wind.target: 1.310"), en)
+        XCTAssertTrue(en.contains("first order of fly_ash.fuel_tce_per_tonne: -0.120"), en)
+        XCTAssertTrue(en.contains("larger `n`"), en)
+        let zh = try XCTUnwrap(SweepSummaryRenderer.unitIntervalNote(s, .zh))
+        XCTAssertTrue(zh.contains("总效应指数 1.310") && zh.contains("抽样误差"), zh)
+    }
+
+    /// Noise of a few hundredths around 0 or 1 is what the estimators give a factor of no (or all) influence.
+    func testSmallNoiseIsNotTold() {
+        let s = sobol(first: [0.98, -0.03], total: [1.04, 0.01])
+        XCTAssertTrue(s.outsideUnitInterval.isEmpty)
+        XCTAssertNil(SweepSummaryRenderer.unitIntervalNote(s, .en))
+    }
+
+    /// Regression coefficients are not shares: a coefficient above 1 is not told.
+    func testRegressionCoefficientsAreNotShares() {
+        let src = SweepSummary.Sensitivity(method: .src, output: "peak_value", factors: ["a"],
+                                           first: [SobolIndices.Index(estimate: 1.4, lower: .nan, upper: .nan)], total: [], rSquared: 0.9)
+        XCTAssertTrue(src.outsideUnitInterval.isEmpty)
+    }
+}
