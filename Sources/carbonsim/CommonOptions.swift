@@ -82,7 +82,7 @@ func reportingErrors<T>(_ language: Language = .en, _ body: () throws -> T) thro
     do {
         return try body()
     } catch let e as InputError {
-        printLine(language.describe(e))
+        printInputError(e, language)
         throw ExitCode(2)
     } catch let e as GSLError {
         printError(language == .zh ? "数值计算失败：\(e)" : "numerical failure: \(e)", language)
@@ -98,6 +98,12 @@ func reportingErrors<T>(_ language: Language = .en, _ body: () throws -> T) thro
         printError(e.message, language)
         throw ExitCode(2)
     }
+}
+
+/// An input error on standard error, after the warnings found in the same reading.
+func printInputError(_ e: InputError, _ language: Language) {
+    for w in e.warnings { printLine(language.describe(w)) }
+    printLine(language.describe(e))
 }
 
 func printError(_ message: String, _ language: Language = .en) {

@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
                       ? "\(file)：通过（\(s.name)：\(s.levers.count)项政策措施，\(s.targets.isEmpty ? "无" : "含")目标）"
                       : "\(file): ok (\(s.name): \(s.levers.count) lever\(s.levers.count == 1 ? "" : "s"), \(s.targets.isEmpty ? "no" : "with") targets)")
             } catch let e as InputError {
-                printLine(lang.describe(e))
+                printInputError(e, lang)
                 failed = true
             }
         }

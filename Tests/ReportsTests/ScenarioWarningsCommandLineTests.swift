@@ -35,6 +35,26 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         XCTAssertFalse(zh.out.contains("情景情景"), zh.out)
     }
 
+    /// A file with errors tells its warnings with them (before them), so that fixing the typo does not uncover a
+    /// fraction typed for a per cent only on the next try; `validate` and `run`, in both languages.
+    func testWarningsAreToldWithTheErrors() throws {
+        let file = scratch.path("both.yaml")
+        try "name: both\nsector_plans:\n  industry:\n    capacity_cut:\n      steel: {target: 0.3, start: 2026, full: 2028}\n  power:\n    wnd: {target: 200, start: 2026, full: 2030}\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        for command in ["validate", "run"] {
+            let r = try cli.run([command, file, "--no-history"])
+            XCTAssertEqual(r.status, 2, r.err)
+            let warning = r.err.range(of: "\(file):5: warning at 'sector_plans.industry.capacity_cut.steel.target': 0.3 %/yr looks like a fraction")
+            let error = r.err.range(of: "\(file):7:5: error at 'sector_plans.power.wnd': unknown key 'wnd'")
+            XCTAssertNotNil(warning, r.err)
+            XCTAssertNotNil(error, r.err)
+            if let warning, let error { XCTAssertLessThan(warning.lowerBound, error.lowerBound, r.err) }
+        }
+        let zh = try cli.run(["validate", file, "--no-history", "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）"), zh.err)
+        XCTAssertTrue(zh.err.contains("未知的键 'wnd'"), zh.err)
+    }
+
     /// A growth rate typed where the scale of the growth path belongs (0.05 for "5 %/yr"), or an estimate far outside its
     /// plausible range, is told with file, line and the range, in a scenario's assumptions and a sweep's factors.
     func testAssumptionsOutsideTheirPlausibleRangeAreTold() throws {

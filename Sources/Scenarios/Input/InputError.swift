@@ -10,6 +10,9 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
     public let suggestion: String?
     /// Further errors of the same file, after this one in file order (a scenario file reports them all).
     public var others: [InputError] = []
+    /// Warnings found in the same reading (a fraction typed for a per cent), told with the errors so that fixing
+    /// the errors does not uncover a second round of surprises.
+    public var warnings: [InputWarning] = []
 
     public init(file: String, line: Int? = nil, column: Int? = nil, keyPath: String = "", message: String,
                 accepted: String? = nil, suggestion: String? = nil) {
@@ -43,6 +46,7 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
         }.map(\.element)
         guard var first = sorted.first else { return nil }
         first.others = Array(sorted.dropFirst())
+        first.warnings = errors.flatMap(\.warnings)
         return first
     }
 }
@@ -58,6 +62,7 @@ extension InputError {
         }
         guard var first = all.first else { return nil }
         first.others = Array(all.dropFirst())
+        first.warnings = errors.flatMap(\.warnings)
         return first
     }
 }

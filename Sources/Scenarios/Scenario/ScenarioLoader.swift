@@ -120,7 +120,10 @@ public struct ScenarioLoader {
             }
         } } catch let e as InputError { errors.append(e) }
         errors += historyTeardowns(scenario, file: file)
-        if let e = InputError.combined(errors) { throw e }
+        if var e = InputError.combined(errors) {
+            e.warnings = scenario.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            throw e
+        }
         if case .mapping(let m) = root.node, m.isEmpty {
             scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "",
                                                   message: "empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"))
