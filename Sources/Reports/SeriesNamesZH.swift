@@ -39,7 +39,7 @@ enum SeriesNamesZH {
         if let f = rest("co2_fuel_"), let n = fuels[f] { return "CO2排放：\(n)" }
         if let g = rest("co2_process_"), let n = sectors[g] { return "工业过程排放：\(n)" }
         if let g = rest("energy_sector_"), let n = sectors[g] { return "能源消费：\(n)" }
-        if let p = rest("capacity_old_"), let n = products[p] { return "\(n)存量产能" }
+        if let p = rest("capacity_old_"), let n = products[p] { return "\(n)落后产能" }
         if let p = rest("capacity_"), let n = products[p] { return "\(n)产能" }
         if let p = rest("output_"), let n = products[p] { return "\(n)产量" }
         if let f = rest("energy_"), let n = fuels[f] { return "能源消费：\(n)" }

@@ -97,11 +97,13 @@ public enum SweepSummaryRenderer {
                         out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
                     if let note = unitIntervalNote(sens, o.language) { out += "\n" + note + "\n" }
+                    if sens.first.allSatisfy({ $0.estimate.isNaN }) { out += "\n" + constantNote(sens, o.language) + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
                     out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
                              "\n### \(output)的标准化回归系数（R² = \(r2)）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
                     for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
+                    if sens.first.allSatisfy({ $0.estimate.isNaN }) { out += "\n" + constantNote(sens, o.language) + "\n" }
                 }
             }
         }
@@ -118,8 +120,15 @@ public enum SweepSummaryRenderer {
                : "\(order) order of \(f): \(NumberFormat.fixed(v, 3))"
         }.joined(separator: zh ? "；" : "; ")
         return zh
-            ? "_注：Sobol指数是方差份额，应在0到1之间；以下估计值超出此范围（\(listed)），超出部分是当前样本量下估计量的抽样误差。请看区间，或增大扫描文件中的 `n` 后重新扫描。_"
+            ? "_注：Sobol指数是方差份额，应在0到1之间；这些估计值超出此范围（\(listed)），超出部分是当前样本量下估计量的抽样误差。请参阅区间，或增大扫描文件中的 `n` 后重新扫描。_"
             : "_Note: a Sobol index is a share of variance, between 0 and 1; these estimates fall outside it (\(listed)). What lies beyond is the estimators' sampling error at this sweep's size: read the intervals, or rerun the sweep with a larger `n`._"
+    }
+
+    /// Why a sensitivity table is all dashes: the output is the same in every run (but for rounding), as the peak
+    /// is in history mode when every run peaks in an observed year.
+    static func constantNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String {
+        l == .zh ? "_注：\(ScenarioCharts.output(sens.output, .zh))在各次运行中相同（仅有舍入差异），没有可归因的方差。_"
+                 : "_Note: \(sens.output) is the same in every run (but for rounding): there is no variance to attribute._"
     }
 
     static func interval(_ i: SobolIndices.Index) -> String {
@@ -151,7 +160,9 @@ public enum SweepSummaryRenderer {
                 let p = tp.probability, u = targetUnit(tp.target, o)
                 let name = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
                 let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
-                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper), ""])
+                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper),
+                     // A share of the runs, 0 to 1 (the markdown and the workbook show it in per cent).
+                     zh ? "比例（0-1）" : "fraction (0-1)"])
                 row([sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
                 // A shortfall that falls on runs never reaching the target is written "never" (未实现), not a number.
                 for (stat, v) in [(zh ? "差距中位数" : "shortfall_median", tp.shortfallMedian), (zh ? "差距P90" : "shortfall_p90", tp.shortfallP90)] {

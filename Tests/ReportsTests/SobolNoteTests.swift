@@ -24,11 +24,14 @@ final class SobolNoteTests: XCTestCase {
         XCTAssertTrue(zh.contains("总效应指数 1.310") && zh.contains("抽样误差"), zh)
     }
 
-    /// Noise of a few hundredths around 0 or 1 is what the estimators give a factor of no (or all) influence.
-    func testSmallNoiseIsNotTold() {
-        let s = sobol(first: [0.98, -0.03], total: [1.04, 0.01])
-        XCTAssertTrue(s.outsideUnitInterval.isEmpty)
-        XCTAssertNil(SweepSummaryRenderer.unitIntervalNote(s, .en))
+    /// Every estimate the reports print below 0.000 or above 1.000 is explained (-0.008 is what a factor of no
+    /// influence gets at small n); one that prints as 0.000 or 1.000 is not.
+    func testEveryEstimatePrintedOutsideIsToldAndNoOther() throws {
+        let s = sobol(first: [0.98, -0.008], total: [1.0004, -0.0004])
+        XCTAssertEqual(s.outsideUnitInterval.map(\.estimate), [-0.008])
+        let note = try XCTUnwrap(SweepSummaryRenderer.unitIntervalNote(s, .en))
+        XCTAssertTrue(note.contains("first order of fly_ash.fuel_tce_per_tonne: -0.008"), note)
+        XCTAssertNil(SweepSummaryRenderer.unitIntervalNote(sobol(first: [0.98, 0], total: [1.0004, -0.0004]), .en))
     }
 
     /// Regression coefficients are not shares: a coefficient above 1 is not told.

@@ -29,11 +29,15 @@ public enum ScenarioCharts {
     /// first bracket), else the path without `sector_plans.`.
     public static func factor(_ path: String, _ l: Language) -> String {
         guard l == .zh else { return Charts.shortFactor(path) }
-        let lever = path.hasSuffix(".target") ? String(path.dropLast(".target".count)) : path
+        // A sweep varies a lever's level, its change over the base scenario, or the years of its move.
+        let fields = [("target", ""), ("delta", "（增量）"), ("start", "（起始年）"), ("full", "（达效年）")]
+        let (lever, qualifier) = fields.lazy.compactMap { field, zh in
+            path.hasSuffix(".\(field)") ? (String(path.dropLast(field.count + 1)), zh) : nil
+        }.first ?? (path, "")
         guard let d = LeverRegistry.lever(lever)?.descriptionZH, !d.isEmpty else {
             return DatasetLabels.zh(path) ?? Charts.shortFactor(path)
         }
-        return String(d.prefix { !"（(：:".contains($0) })
+        return String(d.prefix { !"（(：:".contains($0) }) + qualifier
     }
 
     /// One series for several scenarios, with peaks (for CO2) and the scenarios' targets marked.

@@ -43,9 +43,12 @@ public enum SummaryWorkbook {
         var sensitivity = Sheet(name: w("sheet_sensitivity"), frozenRows: 1, frozenColumns: 4)
         sensitivity.append([.heading(t("scenario")), .heading(w("output")), .heading(w("method")), .heading(w("factor")),
                             .heading(w("first")), .heading(w("lower")), .heading(w("upper")),
-                            .heading(w("total_order")), .heading(w("lower")), .heading(w("upper")), .heading("R²")])
+                            .heading(w("total_order")), .heading(w("lower")), .heading(w("upper")), .heading("R²"), .heading(w("note"))])
         for sc in s.scenarios {
             for sens in sc.sensitivity {
+                let outside = Set(sens.outsideUnitInterval.map(\.factor))
+                // Every estimate NaN: outputs equal but for rounding (SweepSummary), nothing to attribute.
+                let constant = sens.first.allSatisfy { $0.estimate.isNaN }
                 for (i, f) in sens.factors.enumerated() {
                     let first = sens.first[i]
                     // Under zh the Chinese names, the keys scripts use in brackets.
@@ -62,6 +65,7 @@ public enum SummaryWorkbook {
                     } else {
                         row += [.empty, .empty, .empty, .empty, .empty, .value(sens.rSquared, format: index)]
                     }
+                    row.append(constant ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside")) : .empty)
                     sensitivity.append(row)
                 }
             }

@@ -63,9 +63,9 @@ public struct SweepSummary: Sendable {
             self.rSquared = rSquared
         }
 
-        /// How far outside [0, 1] a Sobol estimate may fall before it is told: the estimators' sampling noise around
-        /// a factor of no influence is of this order at a few hundred base samples.
-        public static let unitIntervalSlack = 0.05
+        /// How far outside [0, 1] a Sobol estimate may fall before it is told: half the last digit the reports print,
+        /// so that every estimate printed below 0.000 or above 1.000 is explained.
+        public static let unitIntervalSlack = 0.0005
 
         /// Sobol estimates that fall outside [0, 1] by more than the slack: a share of variance cannot, so they show
         /// the estimators' sampling error at this sweep's n. Each as (factor, "first" or "total", estimate).
