@@ -19,7 +19,7 @@ public enum InputMessagesZH {
     }
 
     static func place(_ file: String, _ line: Int?, _ column: Int?, _ keyPath: String, kind: String) -> String {
-        var s = file
+        var s = embedded(file)
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
         s += "：" + kind
@@ -27,10 +27,16 @@ public enum InputMessagesZH {
         return s + "："
     }
 
+    /// An embedded file's name as the tables' headers write it: announced.yaml（内置）.
+    static func embedded(_ text: String) -> String {
+        text.replacingOccurrences(of: " (embedded)", with: "（内置）")
+    }
+
     /// The Chinese of an English message when a pattern of the table matches all of it, else the message. In a
     /// template `$n` is the n-th group as written, `§n` the n-th group as a phrase (`phrase`) and `¶n` the n-th
     /// group as a Chinese list (2023、2024 for "2023, 2024").
     public static func message(_ english: String) -> String {
+        let english = embedded(english)
         // A limit broken by a delta is the limit's message after this prefix.
         let delta = "with the delta, "
         if english.hasPrefix(delta) { return "加上增量后，" + message(String(english.dropFirst(delta.count))) }
@@ -74,6 +80,8 @@ public enum InputMessagesZH {
     }
 
     static let phrases: [String: String] = [
+        // Model units quoted inside a message.
+        "Mtce": "百万吨标准煤", "Mt CO2": "百万吨CO2",
         "scenario file": "情景文件", "CSV observations file": "观测数据 CSV 文件", "optimisation spec": "优化规格文件",
         "sweep spec": "sweep 规格文件", "dataset": "数据集文件",
         "a single value": "单个数值", "a list": "列表", "a mapping": "映射", "nothing": "空值",
@@ -189,9 +197,9 @@ public enum InputMessagesZH {
 
         // Templates read one digit after $: at most nine groups.
         (#"(\S+) (.+?) is (\S+) times the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant \S+ (\S+) \(.+?\), as Chinese statistics write it, write (\S+)"#,
-         "$1 $2 是本地区 $4 年§5（$6 $7）的 $3 倍：若指 $1 $8（统计口径单位），请写 $9"),
+         "$1 §2 是本地区 $4 年§5（$6 §7）的 $3 倍：若指 $1 $8（统计口径单位），请写 $9"),
         (#"(\S+) (.+?) is (\S+) % of the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant \S+ (\S+) \(.+?\), as Chinese statistics write it, write (\S+)"#,
-         "$1 $2 相当于本地区 $4 年§5（$6 $7）的 $3 %：若指 $1 $8（统计口径单位），请写 $9"),
+         "$1 §2 相当于本地区 $4 年§5（$6 §7）的 $3 %：若指 $1 $8（统计口径单位），请写 $9"),
         (#"milestones that do not go down, at or above the installed capacity"#, "不逐期下降、且不低于已有装机的里程碑"),
         (#"milestones that do not go down, at or above the observed capacity"#, "不逐期下降、且不低于观测装机的里程碑"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,
@@ -242,6 +250,9 @@ public enum InputMessagesZH {
         (#"YAML syntax: (.+)"#, "YAML 语法错误：$1"),
         (#"extends a file that does not exist: '(.+)' \(looked for (.+)\)"#, "继承的文件不存在：'$1'（查找的是 $2）"),
         (#"a path relative to (.+), or '(\w+)' or '(\w+)' for the embedded scenario"#, "相对于 $1 的路径，或写 '$2' 或 '$3' 使用内置情景"),
+        (#"there is no such file here: this is the embedded (.+), the shipped scenario \(scenarios/(.+) in the repository\)"#,
+         "此处没有该文件：使用的是内置的 $1，即随软件发布的情景（仓库中的 scenarios/$2）"),
+        (#"the path of a scenario file, or '(\w+)' or '(\w+)' for the embedded scenario"#, "情景文件的路径，或写 '$1' 或 '$2' 使用内置情景"),
         (#"there is no '(.+)' beside this file: it extends the embedded (.+), the shipped scenario \(scenarios/(.+) in the repository\)"#,
          "本文件旁没有 '$1'：继承的是内置的 $2，即随软件发布的情景（仓库中的 scenarios/$3）"),
         (#"a path relative to (.+)"#, "相对于 $1 的路径"),

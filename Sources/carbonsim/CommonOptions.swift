@@ -123,8 +123,9 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
         // Every file is read, so that the errors of all of them are told at once, not one file per try.
         let loader = ScenarioLoader(dataset: dataset)
         var scenarios: [Scenario] = [], errors: [InputError] = []
+        let told = ToldOnce()
         for file in files {
-            do { scenarios.append(try loadScenario(loader, file, language: language)) } catch let e as InputError { errors.append(e) }
+            do { scenarios.append(try loadScenario(loader, file, language: language, told: told)) } catch let e as InputError { errors.append(e) }
         }
         if let e = InputError.inFileOrder(errors) { throw e }
         return scenarios
@@ -137,18 +138,27 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
     return Array(defaults.prefix(1))
 }
 
-func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language) throws -> Scenario {
-    let s = try loader.load(path: path)
-    for w in s.warnings { printLine(language.describe(w)) }
-    printHistoryNotes(s, dataset: loader.dataset, language: language)
+func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language, told: ToldOnce = ToldOnce()) throws -> Scenario {
+    let s = try DefaultScenarios.load(path, with: loader)
+    for w in s.warnings { told.print(language.describe(w)) }
+    printHistoryNotes(s, dataset: loader.dataset, language: language, told: told)
     return s
+}
+
+/// Lines on standard error, each told once in a command: two files that extend announced.yaml both carry its
+/// notes, which its reader cannot act on twice.
+final class ToldOnce {
+    private var told: Set<String> = []
+    func print(_ line: String) {
+        if told.insert(line).inserted { printLine(line) }
+    }
 }
 
 /// What history mode does to a scenario file's wind and solar milestones (superseded, raised), told on standard
 /// error, not only in JSON. A scenario that cannot be prepared fails with its error where the command prepares it.
-func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language) {
+func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language, told: ToldOnce = ToldOnce()) {
     guard dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
-    for warning in prepared.historyWarnings { printLine(language.describe(warning)) }
+    for warning in prepared.historyWarnings { told.print(language.describe(warning)) }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an
@@ -211,10 +221,13 @@ func safeFileName(_ name: String) -> String {
 
 /// File names for `names`, made safe (`safeFileName`) and distinct: a repeated name gets -2, -3, ...
 /// so that two scenarios never overwrite each other's files.
-func uniqueFileNames(_ names: [String]) -> [String] {
+func uniqueFileNames(_ names: [String]) -> [String] { distinctNames(names.map(safeFileName)) }
+
+/// `names` with a repeated one (ignoring case) given -2, -3, ...: two scenarios of one name in a comparison would
+/// give columns no one can tell apart.
+func distinctNames(_ names: [String]) -> [String] {
     var used = Set<String>()
-    return names.map { name in
-        let base = safeFileName(name)
+    return names.map { base in
         var candidate = base, k = 2
         while used.contains(candidate.lowercased()) {
             candidate = "\(base)-\(k)"

@@ -54,7 +54,8 @@ struct CompareCommand: ParsableCommand {
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
             let from = try table.start(for: dataset)
-            let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
+            var scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
+            for (i, name) in distinctNames(scenarios.map(\.name)).enumerated() { scenarios[i].name = name }
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             if let workbook {
                 let metadata = WorkbookMetadata(dataset: dataset, scenarios: scenarios, embedded: files.isEmpty, command: commandLineForMetadata)

@@ -338,6 +338,6 @@ enum DecomposeCheck {
             }
         }
         XCTAssertEqual(InputMessagesZH.message("20000 Mtce is 67 times the region's 2019 fossil energy (300.4 Mtce): if you meant 20000 万吨标准煤 (10^4 tce), as Chinese statistics write it, write 200"),
-                       "20000 Mtce 是本地区 2019 年化石能源消费（300.4 Mtce）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
+                       "20000 百万吨标准煤 是本地区 2019 年化石能源消费（300.4 百万吨标准煤）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
     }
 }

@@ -20,6 +20,30 @@ public enum DefaultScenarios {
         return Bundle.module.url(forResource: "Defaults", withExtension: nil)?.appendingPathComponent("\(name).yaml")
     }
 
+    /// The embedded scenario a missing file's name was likely meant as (`Announced`, `announced.yml`), if any.
+    public static func suggestion(for target: String) -> String? {
+        guard !target.contains("/") else { return nil }
+        var stem = target.lowercased()
+        for ext in [".yaml", ".yml"] where stem.hasSuffix(ext) { stem = String(stem.dropLast(ext.count)) }
+        return didYouMean(stem, in: names)
+    }
+
+    /// A scenario file named on the command line: the file if it exists, else the embedded scenario of that name
+    /// (with a warning saying so), else an error naming the embedded ones.
+    public static func load(_ path: String, with loader: ScenarioLoader) throws -> Scenario {
+        guard !FileManager.default.fileExists(atPath: path), let embedded = embeddedFile(named: path) else {
+            do { return try loader.load(path: path) } catch var e as InputError where e.message == "no such scenario file" {
+                e = InputError(file: path, message: e.message, accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
+                               suggestion: suggestion(for: path))
+                throw e
+            }
+        }
+        var s = try loader.load(url: embedded, displayName: "\(embedded.lastPathComponent) (embedded)", chain: [])
+        s.warnings.insert(InputWarning(file: path, line: nil, keyPath: "",
+                                       message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"), at: 0)
+        return s
+    }
+
     public static func load(dataset: Dataset) throws -> [Scenario] {
         guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else {
             throw InputError(file: "Defaults", message: "the embedded default scenarios are missing from the package resources")

@@ -72,7 +72,8 @@ public struct ScenarioLoader {
             }
             guard FileManager.default.fileExists(atPath: canonical) else {
                 throw ext.error("extends a file that does not exist: '\(target)' (looked for \(url.standardizedFileURL.path))",
-                                accepted: "a path relative to \(file), or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario")
+                                accepted: "a path relative to \(file), or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
+                                suggestion: DefaultScenarios.suggestion(for: target))
             }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: canonical, isDirectory: &isFolder), isFolder.boolValue {
@@ -160,7 +161,8 @@ public struct ScenarioLoader {
         /// A ceiling or cap ten times the region's level, or a twentieth of it: probably 万吨 (or 亿吨) typed for Mt.
         func scale(_ v: YAMLNode, _ x: Double, unit: String) -> Double {
             guard let p = parameters else { return x }
-            let level = unit == "Mtce" ? p.ceads.fossilEnergy(p.factors) : p.ceads.total
+            // On the energy statistics' basis the tables show (history mode fits it to the observed totals).
+            let level = unit == "Mtce" ? p.ceads.fossilEnergy(p.factors) * p.energyStatisticsRatio : p.ceads.total
             let what = unit == "Mtce" ? "the region's \(p.baseYear) fossil energy" : "the region's \(p.baseYear) CO2"
             if let w = v.statisticalUnitWarning(x, unit: unit, level: level, what: what, above: 10, below: 0.05) { warnings.append(w) }
             return x

@@ -1,0 +1,49 @@
+import XCTest
+import Foundation
+
+/// An analyst's own file, outside the repository, works with the shipped scenarios by name: `extends: announced`
+/// and `compare announced my.yaml` use the embedded files, with a warning that says so (once), in both languages.
+final class EmbeddedScenarioCommandLineTests: XCTestCase {
+    let cli = CLI()
+    var scratch: ScratchFolder!
+
+    override func setUpWithError() throws { scratch = try ScratchFolder("embedded") }
+    override func tearDownWithError() throws { scratch.remove() }
+
+    func testCompareNamesTheEmbeddedScenarioAndTellsItOnce() throws {
+        let mine = try scratch.write("mine.yaml", "name: mine\nextends: announced\nsector_plans:\n  power:\n    wind: {target: 200, start: 2026, full: 2030}\n")
+        // Run from the repository's root, where there is no announced.yaml.
+        let r = try cli.run(["compare", "announced", mine, "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("announced: warning: there is no such file here: this is the embedded announced.yaml"), r.err)
+        XCTAssertTrue(r.err.contains("\(mine):2: warning at 'extends': there is no 'announced' beside this file"), r.err)
+        // announced.yaml's own notes (history mode) are told once, though both scenarios carry them.
+        let note = "announced.yaml (embedded):138: warning at 'sector_plans.power.solar'"
+        XCTAssertEqual(r.err.components(separatedBy: note).count - 1, 1, r.err)
+        XCTAssertTrue(r.out.contains("announced") && r.out.contains("mine"), r.out)
+
+        let zh = try cli.run(["compare", "announced", mine, "--lang", "zh", "--format", "csv"])
+        XCTAssertTrue(zh.err.contains("announced.yaml（内置）:138：警告"), zh.err)
+        XCTAssertFalse(zh.err.contains("(embedded)"), zh.err)
+        XCTAssertTrue(zh.err.contains("此处没有该文件：使用的是内置的 announced.yaml"), zh.err)
+    }
+
+    func testAMisspeltEmbeddedNameIsSuggested() throws {
+        let r = try cli.run(["run", "Announced.yml", "--no-history"])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("Announced.yml: error: no such scenario file"), r.err)
+        XCTAssertTrue(r.err.contains("did you mean 'announced'?"), r.err)
+        let file = try scratch.write("typo.yaml", "extends: Announced\n")
+        let e = try cli.run(["validate", file, "--no-history"])
+        XCTAssertTrue(e.err.contains("did you mean 'announced'?"), e.err)
+    }
+
+    /// Two scenarios of one name get columns one can tell apart.
+    func testCompareGivesScenariosOfOneNameDistinctColumns() throws {
+        let a = try scratch.write("a.yaml", "name: plan\n")
+        let b = try scratch.write("b.yaml", "name: plan\nsector_plans:\n  power:\n    wind: {target: 200, start: 2026, full: 2030}\n")
+        let r = try cli.run(["compare", a, b, "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("plan-2 − plan") || r.out.contains("plan-2 - plan"), r.out)
+    }
+}
