@@ -69,7 +69,7 @@ public enum Labels {
     }
 
     static let unitZH: [String: String] = [
-        "Mt CO2": "百万吨CO2", "Mtce": "百万吨标准煤", "%": "%", "10^8 yuan (2019 prices)": "亿元（2019年价）",
+        "Mt CO2": "百万吨CO2", "Mtce": "百万吨标准煤", "%": "%", "10^8 yuan (2019 prices)": "亿元，2019年价",
         "tce per 10^4 yuan": "吨标准煤/万元", "t CO2 per 10^4 yuan": "吨CO2/万元", "GW": "吉瓦", "TWh": "太瓦时",
         "gce/kWh": "克标准煤/千瓦时", "Mt/yr": "百万吨/年", "Mt": "百万吨", "10^8 yuan": "亿元",
         // Chinese statistical units (UnitSystem.cn).
@@ -77,9 +77,9 @@ public enum Labels {
         "10^4 kW": "万千瓦", "10^4 kW/yr": "万千瓦/年", "10^8 kWh": "亿千瓦时", "10^4 t/yr": "万吨/年", "10^4 t": "万吨",
         "pp": "个百分点", "yr": "年",
         // Annual measures (per year of the move).
-        "Mt/yr per yr": "百万吨产能/年", "Mtce/yr per yr": "百万吨标准煤/年（当年新增）", "GW gce/kWh per yr": "吉瓦·克标准煤/千瓦时（当年改造）",
-        "10^4 t/yr per yr": "万吨产能/年", "10^4 tce/yr per yr": "万吨标准煤/年（当年新增）",
-        "10^4 kW gce/kWh per yr": "万千瓦·克标准煤/千瓦时（当年改造）", "GW/yr": "吉瓦/年", "Mt CO2/yr": "百万吨CO2/年",
+        "Mt/yr per yr": "百万吨产能/年", "Mtce/yr per yr": "百万吨标准煤/年，当年新增", "GW gce/kWh per yr": "吉瓦·克标准煤/千瓦时，当年改造",
+        "10^4 t/yr per yr": "万吨产能/年", "10^4 tce/yr per yr": "万吨标准煤/年，当年新增",
+        "10^4 kW gce/kWh per yr": "万千瓦·克标准煤/千瓦时，当年改造", "GW/yr": "吉瓦/年", "Mt CO2/yr": "百万吨CO2/年",
         "share/yr": "比例/年", "% curtailed": "%（弃电）",
     ]
 
@@ -119,8 +119,8 @@ public enum Labels {
         let zh: [String: String] = [
             "indicator": "指标", "unit": "单位", "scenario": "情景", "targets": "目标（“1”）", "target": "目标",
             "period": "时期", "year": "年份", "required": "要求", "achieved": "实现", "result": "结果", "pass": "达标",
-            "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值", "not_peaked": "未达峰，截至",
-            "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和", "not_reached": "未实现，截至",
+            "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值",
+            "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和",
             "plan": "五年规划", "base": "基期", "never": "无", "cost": "措施成本（2020-2060）",
             "shortfalls": "无法实现的政策措施", "gap": "差距（+超额，−不足）", "region": "地区", "dataset": "数据集",
             "levers": "政策措施", "pp": "个百分点", "years_early": "年",

@@ -77,7 +77,7 @@ public struct TextRenderer {
         // Brackets as the language writes them: (…) in English, （…） in Chinese.
         func paren(_ s: String) -> String { language == .zh ? "（\(s)）" : " (\(s))" }
         let peak = i.peak.stillRising
-            ? "\(t("not_peaked")) \(i.cumulativeTo)" + paren("\(NumberFormat.value(co2.value(i.peak.value))) \(mt)")
+            ? (language == .zh ? "截至\(i.cumulativeTo)年未达峰" : "\(t("not_peaked")) \(i.cumulativeTo)") + paren("\(NumberFormat.value(co2.value(i.peak.value))) \(mt)")
             : i.peak.atStart
             // Falling from the first year: the peak is at or before it, and so is the plateau's start.
             ? (language == .zh ? "不晚于\(i.peak.year)年（自首年起下降），" : "\(i.peak.year) or before (falling from the first year), ")
@@ -86,7 +86,7 @@ public struct TextRenderer {
         let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
             + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")
-        let neutral = i.neutralityYear.map(String.init) ?? "\(t("not_reached")) \(i.cumulativeTo)"
+        let neutral = i.neutralityYear.map(String.init) ?? (language == .zh ? "截至\(i.cumulativeTo)年未实现" : "\(t("not_reached")) \(i.cumulativeTo)")
         let money = Labels.unit("10^8 yuan", language)
         let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money)"
             + paren("\(language == .zh ? "贴现率" : "discounted at") \(NumberFormat.fixed(100 * report.costs.discountRate, 1))%")

@@ -33,10 +33,10 @@ CN_UNITS = {"Mt CO2": ("万吨CO2", 100.0), "Mtce": ("万吨标准煤", 100.0), 
             "Mt": ("万吨", 100.0), "Mt/yr": ("万吨/年", 100.0),
             # Rates (per year, and per year of a measure) convert with their quantity's factor.
             "Mt CO2/yr": ("万吨CO2/年", 100.0), "GW/yr": ("万千瓦/年", 100.0), "Mt/yr per yr": ("万吨产能/年", 100.0),
-            "Mtce/yr per yr": ("万吨标准煤/年（当年新增）", 100.0), "GW gce/kWh per yr": ("万千瓦·克标准煤/千瓦时（当年改造）", 100.0)}
+            "Mtce/yr per yr": ("万吨标准煤/年，当年新增", 100.0), "GW gce/kWh per yr": ("万千瓦·克标准煤/千瓦时，当年改造", 100.0)}
 # The model units' Chinese labels, which must not be left in a workbook in Chinese statistical units.
 MODEL_LABELS_ZH = {"百万吨CO2", "百万吨标准煤", "吉瓦", "太瓦时", "百万吨", "百万吨/年", "百万吨CO2/年", "吉瓦/年", "百万吨产能/年",
-                   "百万吨标准煤/年（当年新增）", "吉瓦·克标准煤/千瓦时（当年改造）"}
+                   "百万吨标准煤/年，当年新增", "吉瓦·克标准煤/千瓦时，当年改造"}
 # A shown Chinese unit label -> the factor its numbers were multiplied by (for sheets that name the unit only).
 CN_FACTOR_BY_LABEL = {label: f for label, f in CN_UNITS.values()}
 

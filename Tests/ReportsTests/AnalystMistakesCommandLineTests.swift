@@ -25,7 +25,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
                 efficiency_benchmark: {target: 0.5, start: 2026, full: 2030}
             """)
         let r = try cli.run(["validate", file, "--no-history", "--lang", "zh"])
-        XCTAssertTrue(r.err.contains("\(file):3：警告（键 'targets.energy_cap.2030'）：20000 Mtce 是本地区 2019 年化石能源消费（"), r.err)
+        XCTAssertTrue(r.err.contains("\(file):3：警告（键 'targets.energy_cap.2030'）：20000 百万吨标准煤 是本地区 2019 年化石能源消费（"), r.err)
         XCTAssertTrue(r.err.contains("若指 20000 万吨标准煤（统计口径单位），请写 200\n"), r.err)
         // A unit of several words is translated too, and the whole warning is Chinese.
         XCTAssertTrue(r.err.contains("0.5 %（差距） 像是小数：此项以百分数计，若指 50 %（差距），请写 50"), r.err)

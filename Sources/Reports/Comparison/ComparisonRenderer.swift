@@ -78,7 +78,9 @@ public enum ComparisonRenderer {
         }
         out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 3 })
         let observed = c.reports.first?.history.map { language == .zh ? $0.summaryZH + "。" : " " + $0.summary + "." } ?? ""
-        out += markdown ? "\n_\(x("difference_note")) \(x("share_note")) \(t("convention"))\(observed)_\n\n" : "\(x("difference_note")) \(x("share_note"))\n\(t("convention"))\(observed)\n\n"
+        // Chinese sentences follow each other without a space.
+        let gap = language == .zh ? "" : " "
+        out += markdown ? "\n_\(x("difference_note"))\(gap)\(x("share_note"))\(gap)\(t("convention"))\(observed)_\n\n" : "\(x("difference_note"))\(gap)\(x("share_note"))\n\(t("convention"))\(observed)\n\n"
 
         if !c.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"

@@ -78,7 +78,7 @@ public enum ScenarioWorkbook {
         sheet.append([.note(t("convention", l))])
         if let p = c.provenance { sheet.append([.note(p.line(l))]) }
         if let h = c.reports.first?.history { sheet.append([.note(l == .zh ? h.summaryZH : h.summary)]) }
-        if differences { sheet.append([.note("\(x("difference_note", l)) \(x("share_note", l))")]) }
+        if differences { sheet.append([.note(x("difference_note", l) + (l == .zh ? "" : " ") + x("share_note", l))]) }
         return sheet
     }
 
@@ -130,7 +130,7 @@ public enum ScenarioWorkbook {
     static func costs(_ results: [ScenarioResult], language l: Language) -> Sheet {
         var sheet = Sheet(name: w("sheet_costs", l), frozenRows: 1, frozenColumns: 2)
         sheet.append([.heading(w("cost_family", l)), .heading(t("unit", l))] + results.map { .heading(Labels.scenario($0.name, l)) })
-        let unit = "\(Labels.money(l)), \(w("discounted", l))"
+        let unit = l == .zh ? "\(Labels.money(l))，\(w("discounted", l))" : "\(Labels.money(l)), \(w("discounted", l))"
         for family in CostModel.families {
             sheet.append([.text(Labels.costFamily(family, l)), .text(unit)] + results.map { .value($0.costs.discounted(family)) })
         }

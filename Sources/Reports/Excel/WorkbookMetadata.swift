@@ -53,7 +53,8 @@ public struct WorkbookMetadata: Sendable {
         scenarioFiles = scenarios.flatMap { s in
             s.sources.isEmpty ? [ScenarioFile(scenario: s.name, path: "embedded", checksum: "")]
                 : s.sources.map { source in
-                    let path = embedded ? "embedded " + URL(fileURLWithPath: source.path).lastPathComponent : source.path
+                    let path = embedded || DefaultScenarios.isEmbedded(source.path)
+                        ? "embedded " + URL(fileURLWithPath: source.path).lastPathComponent : source.path
                     return ScenarioFile(scenario: s.name, path: path, checksum: fingerprint(source.text))
                 }
         }
@@ -81,7 +82,10 @@ public struct WorkbookMetadata: Sendable {
         if !datasetFile.isEmpty { sheet.append([.text(w("dataset")), .text(Provenance.datasetName(datasetFile, language))]) }
         sheet.append([.text(w("dataset_checksum")), .text(datasetChecksum)])
         for f in scenarioFiles {
-            sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(f.path)" : "\(f.scenario): \(f.path) (\(f.checksum))")])
+            // An embedded file as the tables write it: announced.yaml (内置) under zh.
+            let path = language != .zh || !f.path.hasPrefix("embedded") ? f.path
+                : f.path == "embedded" ? "内置" : String(f.path.dropFirst("embedded ".count)) + "（内置）"
+            sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(path)" : "\(f.scenario): \(path) (\(f.checksum))")])
         }
         sheet.append([.text(w("tool_version")), .text(toolVersion)])
         for (key, value) in sweep {

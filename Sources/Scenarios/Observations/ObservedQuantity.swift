@@ -66,7 +66,7 @@ extension ObservedQuantity {
     /// The levels; each also has a `<name>_growth` quantity (year-on-year change, %).
     static let levels: [ObservedQuantity] = [
         level("gdp", "regional GDP at 2019 prices", ["gdp"], unit: "10^8 yuan (2019 prices)",
-              units: [("10^8 yuan (2019 prices)", 1), ("亿元（2019年价）", 1)]),
+              units: [("10^8 yuan (2019 prices)", 1), ("亿元（2019年价）", 1), ("亿元，2019年价", 1)]),
         level("energy_total", "total energy consumption (statistical basis)", ["energy_total"], unit: "Mtce", units: mtce),
         level("energy_intensity", "energy use per unit of GDP", ["energy_intensity"], unit: "tce per 10^4 yuan",
               units: [("tce per 10^4 yuan", 1), ("吨标准煤/万元", 1)], ratio: true),

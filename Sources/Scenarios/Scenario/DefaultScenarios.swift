@@ -20,6 +20,13 @@ public enum DefaultScenarios {
         return Bundle.module.url(forResource: "Defaults", withExtension: nil)?.appendingPathComponent("\(name).yaml")
     }
 
+    /// Whether `path` is one of the embedded files (their install path means nothing to a reader of a report).
+    public static func isEmbedded(_ path: String) -> Bool {
+        guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else { return false }
+        let folder = dir.standardizedFileURL.resolvingSymlinksInPath().path
+        return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().deletingLastPathComponent().path == folder
+    }
+
     /// The embedded scenario a missing file's name was likely meant as (`Announced`, `announced.yml`), if any.
     public static func suggestion(for target: String) -> String? {
         guard !target.contains("/") else { return nil }
