@@ -61,6 +61,17 @@ final class InputFileTests: XCTestCase {
         }
     }
 
+    /// An optimisation spec's base scenario by the shipped name, from anywhere; a misspelt one is suggested.
+    func testAnOptimisationSpecTakesTheEmbeddedScenarioByName() throws {
+        let spec = "name: o\nscenario: baseline\nvariables:\n  sector_plans.power.wind: {range: [160, 300], start: 2026, full: 2030}\ntargets:\n  peak_year: 2030\n"
+        let loaded = try OptimizeSpecLoader(dataset: dataset).load(path: try write("o.yaml", Data(spec.utf8)))
+        XCTAssertEqual(loaded.base.name, "baseline")
+        let typo = spec.replacingOccurrences(of: "scenario: baseline", with: "scenario: Baseline.yml")
+        let e = try XCTUnwrap(inputError { try OptimizeSpecLoader(dataset: self.dataset).load(path: try self.write("t.yaml", Data(typo.utf8))) })
+        XCTAssertEqual(e.suggestion, "baseline", e.description)
+        XCTAssertTrue(e.accepted?.contains("'baseline' or 'announced'") == true, e.description)
+    }
+
     func testOtherNonUTF8TextIsNotCalledGBK() throws {
         // Latin-1 "é" followed by ASCII: not a GBK pair.
         let path = try write("latin1.yaml", Data("name: caf".utf8) + Data([0xE9]) + Data("\n".utf8))

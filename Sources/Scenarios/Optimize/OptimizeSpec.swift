@@ -61,7 +61,15 @@ public struct OptimizeSpecLoader {
             guard let s = top["scenario"] else { throw root.error("an optimisation needs a base 'scenario' file") }
             let relative = try s.string()
             basePath = URL(fileURLWithPath: relative, relativeTo: url.deletingLastPathComponent()).standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: basePath) else { throw s.error("no scenario file '\(relative)'") }
+            if !FileManager.default.fileExists(atPath: basePath), let embedded = DefaultScenarios.embeddedFile(named: relative) {
+                // The shipped scenario by its name, as `extends:` and the command line take it.
+                basePath = embedded.path
+                return try loader.load(url: embedded, displayName: "\(embedded.lastPathComponent) (embedded)", chain: [])
+            }
+            guard FileManager.default.fileExists(atPath: basePath) else {
+                throw s.error("no scenario file '\(relative)'", accepted: "a path relative to this spec, or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
+                              suggestion: DefaultScenarios.suggestion(for: relative))
+            }
             return try loader.load(path: basePath)
         }
         let objective = attempt("total_cost") {
