@@ -20,6 +20,8 @@ struct ErrorBody: Codable {
 
     let error: String
     let errors: [Item]
+    /// Warnings found in the same reading (a fraction typed for a per cent), as `validate` tells them with the errors.
+    var warnings: [String] = []
 
     static let encoder: JSONEncoder = {
         // Keys as the types name them (camelCase): converting every key on every answer costs more than the
@@ -38,7 +40,8 @@ struct ErrorBody: Codable {
                      message: zh ? InputMessagesZH.message($0.message) : $0.message,
                      accepted: zh ? $0.accepted.map(InputMessagesZH.message) : $0.accepted, suggestion: $0.suggestion)
             }
-            return response(.unprocessableContent, body: ErrorBody(error: language.describe(e), errors: items))
+            return response(.unprocessableContent, body: ErrorBody(error: language.describe(e), errors: items,
+                                                                   warnings: e.warnings.map { language.describe($0) }))
         case is NIOTooManyBytesError:
             return response(.contentTooLarge, message: "the request body is larger than \(WhatIfServer.maximumBody) bytes")
         default:

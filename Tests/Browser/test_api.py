@@ -211,3 +211,12 @@ def test_the_scenario_list_in_chinese(server):
     status, _, listed = server.request("GET", "/api/scenarios?lang=en")
     announced = next(s for s in listed if s["name"] == "announced.yaml")
     assert announced["title"] == "announced" and "按公开文件" not in announced["description"], announced
+
+
+def test_warnings_come_with_the_errors(server):
+    """A document with an error tells its warnings too (0.3 for 30 %), as `carbonsim validate` does."""
+    doc = {"extends": "announced.yaml", "sector_plans": {"industry": {"capacity_cut": {"steel": {"target": 0.3, "start": 2026, "full": 2028}}},
+                                                         "power": {"wnd": {}}}}
+    status, _, error = server.request("POST", "/api/evaluate?lang=en", doc)
+    assert status == 422 and error["errors"][0]["suggestion"] == "wind", error
+    assert any("sector_plans.industry.capacity_cut.steel.target" in w and "looks like a fraction" in w for w in error["warnings"]), error
