@@ -149,11 +149,7 @@ public enum Labels {
 
     /// A CEADs sector group by its key.
     public static func sector(_ key: String, _ lang: Language) -> String {
-        let zh: [String: String] = [
-            "power": "电力热力", "ferrous": "黑色金属", "nonferrous": "有色金属", "nonmetal": "非金属矿物",
-            "petro_coking": "石油炼焦", "chemicals": "化工", "transport": "交通运输", "other": "其他",
-        ]
-        return lang == .zh ? zh[key] ?? key : key
+        lang == .zh ? SeriesNamesZH.sectors[key] ?? key : key
     }
 
     /// "14th (2021-25)" or "十四五（2021-25）". Plans are named 十四五, 十五五, 十六五 … up to the 19th; from the

@@ -1,9 +1,10 @@
 /// Chinese names of every annual output, including the composed ones (co2_sector_power, energy_power_coal,
 /// output_steel, …), so that an annual CSV under `--lang zh` has no snake_case header left.
 enum SeriesNamesZH {
+    /// CEADs sector groups, in every table and chart (石油炼焦: petroleum processing and coking, 石油加工及炼焦业).
     static let sectors: [String: String] = [
         "power": "电力热力", "ferrous": "黑色金属", "nonferrous": "有色金属", "nonmetal": "非金属矿物",
-        "petro_coking": "石油焦化", "chemicals": "化工", "transport": "交通运输", "other": "其他",
+        "petro_coking": "石油炼焦", "chemicals": "化工", "transport": "交通运输", "other": "其他",
     ]
     static let fuels: [String: String] = ["coal": "煤炭", "coke": "焦炭及焦炉煤气", "oil": "油品", "gas": "天然气"]
     static let products: [String: String] = [

@@ -30,7 +30,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "Lever path (see `carbonsim levers`).") var lever: String
     @Option(name: .long, help: "The target to meet, for example peak_year=2028.") var target: String
     @Option(name: .long, help: "Base scenario file (default: the embedded baseline).") var scenario: String?
-    @Option(name: .long, help: "Lever start year (default: the scenario's, else 2021).") var start: Int?
+    @Option(name: .long, help: "Lever start year (default: the scenario's, else 2021, or in history mode the first year after the observed ones, 2026).") var start: Int?
     @Option(name: .long, help: "Lever full-effect year (default: the scenario's, else the start year).") var full: Int?
     @Option(name: .long, help: "Ramp shape: step, linear or logistic.") var shape: String?
     @Flag(name: .long, help: "Find the largest setting that meets the target instead of the smallest.") var maximum = false
@@ -47,7 +47,10 @@ struct SolveCommand: ParsableCommand {
             let base = try scenario.map { try loadScenario(ScenarioLoader(dataset: dataset), $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[0]
             let targets = try TargetParser(dataset: dataset).parse(target)
             for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
-            var setting = base.levers[lever] ?? LeverSetting(target: 0, start: dataset.baseYear + 2, full: dataset.baseYear + 2, shape: .linear)
+            // A lever the scenario does not set starts after the observed years in history mode: before, the past is
+            // what was observed (wind and solar are the observed capacities there), and a move then changes little or nothing.
+            let firstFree = max(dataset.baseYear + 2, (dataset.history?.lastObservedYear ?? 0) + 1)
+            var setting = base.levers[lever] ?? LeverSetting(target: 0, start: firstFree, full: firstFree, shape: .linear)
             if let start {
                 // A path's start is its first move; its earlier milestones stay, so the start cannot pass them.
                 if setting.milestones.count > 1, start > setting.milestones[0].year {
@@ -65,6 +68,11 @@ struct SolveCommand: ParsableCommand {
                 setting.shape = s
             }
             let horizon = dataset.baseYear + 1...dataset.endYear
+            if let history = dataset.history, HistoryMode.followedPaths.contains(lever), setting.full <= history.lastObservedYear {
+                throw InputError(file: "--full", keyPath: "full",
+                                 message: "in history mode \(lever) is the observed capacity up to \(history.lastObservedYear): a move reached by the end of \(setting.full) changes nothing, so no level of it can meet a target",
+                                 accepted: "a full-effect year from \(history.lastObservedYear + 1) (for example --start \(history.lastObservedYear + 1) --full 2030), or --no-history")
+            }
             for (flag, year) in [("--start", setting.start), ("--full", setting.full)] where !horizon.contains(year) {
                 throw InputError(file: flag, keyPath: String(flag.dropFirst(2)), message: "year \(year) is outside the model horizon",
                                  accepted: "\(horizon.lowerBound) to \(horizon.upperBound)")

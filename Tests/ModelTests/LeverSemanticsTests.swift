@@ -121,6 +121,22 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertFalse(try paths("cement_capacity_transfer: {target: 5, start: 2026, full: 2030}").contains(Levers.cementCapacityTransfer.path))
     }
 
+    /// Coal retired faster than anything replaces it: the generation left to coal is more than its fleet makes
+    /// running every hour of the year. Reported (lever, first and worst year, TWh beyond), not silently booked;
+    /// a moderate retirement, and the baseline, are not.
+    func testCoalGenerationBeyondTheFleetsHoursIsReported() throws {
+        let fast = try run("sector_plans:\n  power:\n    coal_retirement: {target: 30, start: 2026, full: 2030}\n")
+        let f = try XCTUnwrap(fast.shortfalls.first { $0.path == Levers.coalRetirement.path }, "\(fast.shortfalls)")
+        let t = fast.trajectory, y = f.worstYear
+        let fleet = 0.5 * (t.value("capacity_coal", year: y - 1)! + t.value("capacity_coal", year: y)!)
+        XCTAssertEqual(f.amount, t.value("generation_coal", year: y)! - 8.76 * fleet, accuracy: 1e-9)
+        XCTAssertGreaterThan(f.amount, 0)
+        XCTAssertTrue(f.message.contains("8,760 hours") && f.message.contains(String(y)), f.message)
+        for quiet in ["coal_retirement: {target: 2, start: 2026, full: 2030}", "wind: {target: 200, start: 2026, full: 2030}"] {
+            XCTAssertFalse(try run("sector_plans:\n  power:\n    \(quiet)\n").shortfalls.contains { $0.path == Levers.coalRetirement.path }, quiet)
+        }
+    }
+
     /// Fractions typed for percents load with a warning that names the file, the line and the intended value.
     func testFractionsTypedForPercentsAreWarnedAbout() throws {
         let s = try parse("""

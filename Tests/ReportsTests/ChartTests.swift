@@ -128,6 +128,16 @@ final class ChartTests: XCTestCase {
         let svg = try ScenarioCharts.wedges(w)
         XCTAssertTrue(Set(seriesNames(svg)).isSuperset(of: Set(w.groups + ["baseline", "announced"])))
         try assertGolden(try Charts.wedges(w, title: "wedges", yLabel: "CO2 net (Mt CO2)", source: "s"), "wedges")
+
+        // The wedges of a share are its change, not abatement; a wedge is marked when it goes against that change.
+        let share = try WedgeAnalysis(baseline: loader.load(path: dir.appendingPathComponent("baseline.yaml").path),
+                                      policy: loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset,
+                                      series: "non_fossil_share")
+        let shareSVG = try ScenarioCharts.wedges(share)
+        XCTAssertTrue(shareSVG.contains("Wedges of non_fossil_share: baseline → announced"), shareSVG)
+        XCTAssertFalse(shareSVG.contains("Abatement") || shareSVG.contains("(raises)"), shareSVG)
+        let zh = try ScenarioCharts.wedges(share, language: .zh)
+        XCTAssertTrue(zh.contains("变化的楔形分解") && !zh.contains("减排楔形") && !zh.contains("增排"), zh)
     }
 
     func testEmptyInputIsAClearErrorNotABrokenFile() {

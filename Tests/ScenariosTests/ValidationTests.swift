@@ -139,6 +139,14 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(e.accepted?.contains("'announced'") == true, e.accepted ?? "")
     }
 
+    /// An error among the targets does not swallow the warnings of the others: they come with it.
+    func testAnErrorAmongTheTargetsKeepsTheirWarnings() throws {
+        let e = try error("targets:\n  non_fossil_share: {2030: 0.45}\n  peak_year: 2065\n  energy_cap: {2030: 16000}\n")
+        XCTAssertTrue(e.message.contains("outside the model horizon"), e.message)
+        XCTAssertEqual(e.warnings.map(\.keyPath), ["targets.non_fossil_share.2030", "targets.energy_cap.2030"], "\(e.warnings)")
+        XCTAssertEqual(e.warnings.map(\.line), [2, 4])
+    }
+
     func testExtendsCycle() throws {
         _ = try write("a.yaml", "extends: b.yaml\n")
         _ = try write("b.yaml", "extends: a.yaml\n")

@@ -117,8 +117,10 @@ public enum Charts {
     }
 
     /// Wedges: the baseline on top, the policy below, the Shapley wedges of each lever group between them.
+    /// `emissions`: the series is CO2, where a wedge that raises it is the one to mark; for another series (a share,
+    /// energy, GDP) the marked wedges are those that go against the total change.
     public static func wedges(_ w: WedgeAnalysis, title: String, yLabel: String, source: String, language: Language = .en,
-                              scale: Double = 1) throws -> String {
+                              scale: Double = 1, emissions: Bool = true) throws -> String {
         guard !w.years.isEmpty else { throw ChartError(message: "nothing to draw: no years") }
         let baselineValues = w.baselineValues.map { $0 * scale }, policyValues = w.policyValues.map { $0 * scale }
         let wedges = w.wedges.map { $0.map { $0 * scale } }
@@ -130,8 +132,13 @@ public enum Charts {
         // Largest abatement nearest the baseline.
         let order = w.groups.indices.sorted { wedges[$0].reduce(0, +) < wedges[$1].reduce(0, +) }
         var level = baselineValues
-        // A wedge that raises emissions is hatched, so it does not read as abatement.
-        let raises = w.groups.indices.map { wedges[$0].reduce(0, +) > 0 }
+        // A wedge that raises emissions is hatched, so it does not read as abatement; of another series, one against
+        // the total change.
+        let total = zip(policyValues, baselineValues).map { $0 - $1 }.reduce(0, +)
+        let raises = w.groups.indices.map { g in
+            let sum = wedges[g].reduce(0, +)
+            return emissions ? sum > 0 : sum * total < 0
+        }
         for (k, g) in order.enumerated() {
             let upper = level
             for i in level.indices { level[i] += wedges[g][i] }
@@ -142,7 +149,7 @@ public enum Charts {
         svg.polyline(path(frame, w.years, policyValues), stroke: "#000000", width: 2, dash: "6 3", id: w.policy)
         var entries: [(String, String, String?, Bool)] = [(Labels.scenario(w.baseline, language), "#000000", nil, false),
                                                           (Labels.scenario(w.policy, language), "#000000", "6 3", false)]
-        let raisesLabel = language == .zh ? "（增排）" : " (raises)"
+        let raisesLabel = emissions ? (language == .zh ? "（增排）" : " (raises)") : (language == .zh ? "（反向）" : " (against the change)")
         entries += order.enumerated().map { (Labels.family(w.groups[$1], language) + (raises[$1] ? raisesLabel : ""), Palette.colour($0), nil, true) }
         frame.legend(&svg, entries)
         return svg.document(width: frame.width, height: frame.height, title: title)

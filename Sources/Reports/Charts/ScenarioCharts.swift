@@ -101,13 +101,18 @@ public enum ScenarioCharts {
     }
 
     public static func wedges(_ w: WedgeAnalysis, language l: Language = .en, units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
-        let title = (l == .zh ? "减排楔形：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
+        // Abatement is of CO2; the wedges of a share, energy or GDP are the change of that series.
+        let emissions = w.series.hasPrefix("co2")
+        let title = (emissions
+            ? (l == .zh ? "减排楔形：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
+            : (l == .zh ? "\(Labels.series(w.series, l))变化的楔形分解：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）"
+                        : "Wedges of \(w.series): \(w.baseline) → \(w.policy) (Shapley)"))
             + regionSuffix(provenance, l)
         // The attributed series' own unit: wedges of a share or of GDP are not in Mt CO2.
         let shown = (units ?? .default(for: l)).presented(OutputCatalog.shared.unit(of: w.series) ?? "Mt CO2")
         let sampled = w.sampled ? (l == .zh ? "；抽样排列" : "; sampled orders") : ""
         return try Charts.wedges(w, title: title, yLabel: axis(w.series, unit: shown.unit, l), source: source(l, provenance) + sampled, language: l,
-                                 scale: shown.factor)
+                                 scale: shown.factor, emissions: emissions)
     }
 
     /// " (Shanxi)" or "（山西）" after a chart title, when the region is known.

@@ -122,7 +122,7 @@ public struct ScenarioLoader {
         } } catch let e as InputError { errors.append(e) }
         errors += historyTeardowns(scenario, file: file)
         if var e = InputError.combined(errors) {
-            e.warnings = scenario.warnings.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+            e.warnings = (scenario.warnings + e.warnings).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
             throw e
         }
         if case .mapping(let m) = root.node, m.isEmpty {
@@ -167,7 +167,8 @@ public struct ScenarioLoader {
             if let w = v.statisticalUnitWarning(x, unit: unit, level: level, what: what, above: 10, below: 0.05) { warnings.append(w) }
             return x
         }
-        try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
+        // The warnings of the entries read before and after an error go with it: told together, not one round each.
+        do { try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
@@ -189,6 +190,9 @@ public struct ScenarioLoader {
                 }
                 if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
             }
+        } } catch var e as InputError {
+            e.warnings += warnings
+            throw e
         }
         return warnings
     }

@@ -79,6 +79,18 @@ public enum Shortfalls {
                  "\(year)年煤电机组供电煤耗仍高于目标\(Shortfall.amountMark)：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
             }
         }
+        // Coal generation beyond what the fleet can make running every hour of the year: the power balance leaves coal
+        // the demand that wind, solar, other sources and imports do not meet, and retiring the fleet faster than they
+        // grow leaves that demand without a plant. The fleet over the year: the mean of its two year-end levels.
+        let coalGeneration = r.series("generation_coal"), coalCapacity = r.series("capacity_coal")
+        let beyondHours = years.indices.map { i -> Double in
+            let fleet = i == 0 ? coalCapacity[i] : 0.5 * (coalCapacity[i - 1] + coalCapacity[i])
+            return coalGeneration[i] - 8.76 * fleet
+        }
+        report(Levers.coalRetirement.path, "TWh", beyondHours, tolerance: 0.005 * max(coalGeneration.max() ?? 0, 1)) { year, amount in
+            ("in \(year) coal power would have to generate \(Shortfall.amountMark) more than its fleet can running all 8,760 hours of the year: the demand left to coal has no plant (coal retired faster than wind, solar and imports replace it); the model books that generation and its CO2 anyway",
+             "\(year)年煤电需发电量比机组全年8760小时满发还多\(Shortfall.amountMark)：留给煤电的用电需求没有机组承担（煤电退出快于风电、光伏和外来电的替代）；模型仍计入这部分发电量及其CO2")
+        }
         // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
         if p.hydrogen.fuelTcePerTonne > 0 {
             let h2 = r.series("green_hydrogen"), displaced = r.series("hydrogen_displaced_fuel")
