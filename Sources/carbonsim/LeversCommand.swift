@@ -45,7 +45,8 @@ struct LeversCommand: ParsableCommand {
         print(lang == .zh ? "政策措施路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
         for l in LeverRegistry.all {
             let range = "\(fmt(l.range.lowerBound))-\(fmt(l.range.upperBound))"
-            print("\(l.path) | \(l.unit) | \(range) | \(l.baselineDescription(p)) | \(lang == .zh ? l.descriptionZH : l.description)")
+            let zh = lang == .zh
+            print("\(l.path) | \(zh ? l.unit.chinese : l.unit.rawValue) | \(range) | \(l.baselineDescription(p, chinese: zh)) | \(zh ? l.descriptionZH : l.description)")
         }
         print(lang == .zh
               ? "\n每个措施写作 {target, start, full, shape}（start 年初开始，full 年末达效，shape 为 step、linear 或 logistic），或分阶段目标 {path: {2025: 150, 2030: 300}}，或相对所继承情景的增量 {delta: 40}。装机类措施（风电、光伏、CCUS、粉煤灰提铝）不得低于起始年已有装机。measures.dual_control.enforce: true 使能耗总量上限自其首年起具有约束力。"

@@ -45,6 +45,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(en.status, 0)
         XCTAssertTrue(en.out.contains("sector_plans.industry.capacity_cut.steel | %/yr | 0-100"))
         XCTAssertTrue(zh.out.contains("淘汰落后粗钢产能"))
+        // Units and baselines in Chinese too.
+        XCTAssertTrue(zh.out.contains("sector_plans.industry.capacity_cut.steel | %/年 | 0-100 | 0 |"), zh.out)
+        XCTAssertTrue(zh.out.contains("sector_plans.power.wind | 吉瓦 | 0-1000 | 趋势：自2019年末"), zh.out)
+        XCTAssertFalse(zh.out.contains("| trend ") || zh.out.contains("| none |"), zh.out)
         let parameters = try run(["levers", "--parameters"])
         XCTAssertTrue(parameters.out.contains("products.steel.base_output"))
     }

@@ -91,7 +91,7 @@ extension Lever {
     }
 
     /// How the baseline reads in `carbonsim levers`.
-    public func baselineDescription(_ p: ModelParameters) -> String {
+    public func baselineDescription(_ p: ModelParameters, chinese: Bool = false) -> String {
         func fmt(_ v: Double) -> String {
             v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : "\(v)"
         }
@@ -99,8 +99,9 @@ extension Lever {
         case .level(let level): return fmt(level(p))
         case .trend(let trend):
             let b = trend(p)
-            return "trend +\(fmt(b.rate)) \(unit.rawValue)/yr from \(fmt(b.level)) at the end of \(p.baseYear)"
-        case .none: return "none"
+            return chinese ? "趋势：自\(p.baseYear)年末\(fmt(b.level)) \(unit.chinese)起每年+\(fmt(b.rate))"
+                : "trend +\(fmt(b.rate)) \(unit.rawValue)/yr from \(fmt(b.level)) at the end of \(p.baseYear)"
+        case .none: return chinese ? "无" : "none"
         }
     }
 
