@@ -62,14 +62,18 @@ public enum HindcastRenderer {
     static func text(_ h: Hindcast, markdown: Bool, _ l: Language) -> String {
         let table = TextRenderer(language: l, markdown: markdown)
         var out = markdown ? "## \(t("Hindcast", l))\n\n" : "\(t("Hindcast", l))\n\n"
-        out += (markdown ? "- **\(t("Mode", l))**: " : "\(t("Mode", l)): ") + (l == .zh ? h.modeZH : h.mode) + "\n"
+        // A label's colon as the language writes it.
+        let colon = l == .zh ? "：" : ": "
+        out += (markdown ? "- **\(t("Mode", l))**\(colon)" : "\(t("Mode", l))\(colon)") + (l == .zh ? h.modeZH : h.mode) + "\n"
         guard let file = h.observationsFile else {
             return out + (markdown ? "- " : "") + t("no observations", l) + "\n"
         }
-        out += (markdown ? "- **\(t("Observations", l))**: " : "\(t("Observations", l)): ") + file
+        out += (markdown ? "- **\(t("Observations", l))**\(colon)" : "\(t("Observations", l))\(colon)")
+            + (l == .zh ? file.replacingOccurrences(of: " (embedded)", with: "（内置）") : file)
         if let n = h.lastObservedYear {
-            out += h.history == nil ? "; N = \(n): \(t("in-sample", l)) ≤ \(n - 2), \(t("held-out", l)) \(n - 1)-\(n)"
-                : "; N = \(n): \(t("in-sample", l)) \(h.baseYear + 1)-\(n), \(t("held-out", l)) \(n - 1)-\(n)"
+            let (semicolon, comma) = l == .zh ? ("；", "，") : ("; ", ", ")
+            out += h.history == nil ? "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) ≤ \(n - 2)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"
+                : "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) \(h.baseYear + 1)-\(n)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"
         }
         out += "\n\n"
         var notes: [String] = []
