@@ -28,9 +28,7 @@ public enum InputMessagesZH {
     }
 
     /// An embedded file's name as the tables' headers write it: announced.yaml（内置）.
-    static func embedded(_ text: String) -> String {
-        text.replacingOccurrences(of: " (embedded)", with: "（内置）")
-    }
+    static func embedded(_ text: String) -> String { Provenance.datasetName(text, .zh) }
 
     /// The Chinese of an English message when a pattern of the table matches all of it, else the message. In a
     /// template `$n` is the n-th group as written, `§n` the n-th group as a phrase (`phrase`) and `¶n` the n-th

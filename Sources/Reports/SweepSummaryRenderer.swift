@@ -97,13 +97,13 @@ public enum SweepSummaryRenderer {
                         out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
                     if let note = unitIntervalNote(sens, o.language) { out += "\n" + note + "\n" }
-                    if sens.first.allSatisfy({ $0.estimate.isNaN }) { out += "\n" + constantNote(sens, o.language) + "\n" }
+                    if sens.doesNotVary { out += "\n" + constantNote(sens, o.language) + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
                     out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
                              "\n### \(output)的标准化回归系数（R² = \(r2)）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
                     for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
-                    if sens.first.allSatisfy({ $0.estimate.isNaN }) { out += "\n" + constantNote(sens, o.language) + "\n" }
+                    if sens.doesNotVary { out += "\n" + constantNote(sens, o.language) + "\n" }
                 }
             }
         }

@@ -47,8 +47,6 @@ public enum SummaryWorkbook {
         for sc in s.scenarios {
             for sens in sc.sensitivity {
                 let outside = Set(sens.outsideUnitInterval.map(\.factor))
-                // Every estimate NaN: outputs equal but for rounding (SweepSummary), nothing to attribute.
-                let constant = sens.first.allSatisfy { $0.estimate.isNaN }
                 for (i, f) in sens.factors.enumerated() {
                     let first = sens.first[i]
                     // Under zh the Chinese names, the keys scripts use in brackets.
@@ -65,7 +63,7 @@ public enum SummaryWorkbook {
                     } else {
                         row += [.empty, .empty, .empty, .empty, .empty, .value(sens.rSquared, format: index)]
                     }
-                    row.append(constant ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside")) : .empty)
+                    row.append(sens.doesNotVary ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside")) : .empty)
                     sensitivity.append(row)
                 }
             }

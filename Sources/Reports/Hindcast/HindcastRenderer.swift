@@ -69,7 +69,7 @@ public enum HindcastRenderer {
             return out + (markdown ? "- " : "") + t("no observations", l) + "\n"
         }
         out += (markdown ? "- **\(t("Observations", l))**\(colon)" : "\(t("Observations", l))\(colon)")
-            + (l == .zh ? file.replacingOccurrences(of: " (embedded)", with: "（内置）") : file)
+            + Provenance.datasetName(file, l)
         if let n = h.lastObservedYear {
             let (semicolon, comma) = l == .zh ? ("；", "，") : ("; ", ", ")
             out += h.history == nil ? "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) ≤ \(n - 2)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"

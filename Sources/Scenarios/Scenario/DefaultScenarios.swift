@@ -38,12 +38,11 @@ public enum DefaultScenarios {
     /// A scenario file named on the command line: the file if it exists, else the embedded scenario of that name
     /// (with a warning saying so), else an error naming the embedded ones.
     public static func load(_ path: String, with loader: ScenarioLoader) throws -> Scenario {
-        guard !FileManager.default.fileExists(atPath: path), let embedded = embeddedFile(named: path) else {
-            do { return try loader.load(path: path) } catch var e as InputError where e.message == "no such scenario file" {
-                e = InputError(file: path, message: e.message, accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
-                               suggestion: suggestion(for: path))
-                throw e
-            }
+        guard !FileManager.default.fileExists(atPath: path) else { return try loader.load(path: path) }
+        guard let embedded = embeddedFile(named: path) else {
+            throw InputError(file: path, message: "no such scenario file",
+                             accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
+                             suggestion: suggestion(for: path))
         }
         var s = try loader.load(url: embedded, displayName: "\(embedded.lastPathComponent) (embedded)", chain: [])
         s.warnings.insert(InputWarning(file: path, line: nil, keyPath: "",

@@ -63,6 +63,9 @@ public struct SweepSummary: Sendable {
             self.rSquared = rSquared
         }
 
+        /// Every estimate NaN: the output is the same in every run but for rounding, nothing to attribute.
+        public var doesNotVary: Bool { first.allSatisfy { $0.estimate.isNaN } }
+
         /// How far outside [0, 1] a Sobol estimate may fall before it is told: half the last digit the reports print,
         /// so that every estimate printed below 0.000 or above 1.000 is explained.
         public static let unitIntervalSlack = 0.0005
