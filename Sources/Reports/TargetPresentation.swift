@@ -35,3 +35,44 @@ public struct TargetPresentation {
         }
     }
 }
+
+extension TargetPresentation {
+    /// A target as a sentence says it ("non-fossil share at least 35 % in 2030", "2030年非化石能源消费比重不低于35%"),
+    /// in the model's units: what `solve` reports instead of the `kind:year=value` the command line takes.
+    public static func phrase(_ c: TargetCheck, _ l: Language) -> String {
+        let v = written(c.required), zh = l == .zh
+        switch c.kind {
+        case .peakYear: return zh ? "\(c.year)年前碳达峰" : "CO2 peak by \(c.year)"
+        case .neutralityYear: return zh ? "\(c.year)年前实现碳中和" : "net zero by \(c.year)"
+        case .peakCeiling: return zh ? "碳排放峰值不超过\(v)百万吨CO2" : "CO2 peak at most \(v) Mt CO2"
+        case .energyIntensityCut:
+            return zh ? "\(c.period.nameZH)期间能耗强度降低\(v)%（双控考核口径）"
+                      : "energy intensity cut by \(v) % over the \(c.period.ordinal) plan (dual-control basis)"
+        case .co2IntensityCut:
+            return zh ? "\(c.period.nameZH)期间碳排放强度降低\(v)%" : "CO2 intensity cut by \(v) % over the \(c.period.ordinal) plan"
+        case .energyCap:
+            return zh ? "\(c.year)年能源消费总量不超过\(v)百万吨标准煤（双控考核口径）"
+                      : "energy at most \(v) Mtce in \(c.year) (dual-control basis)"
+        case .nonFossilShare: return zh ? "\(c.year)年非化石能源消费比重不低于\(v)%" : "non-fossil share at least \(v) % in \(c.year)"
+        }
+    }
+
+    /// A required level as a file writes it: 35, 27.5, not 35.00.
+    static func written(_ v: Double) -> String {
+        var s = NumberFormat.fixed(v, 3)
+        while s.contains("."), s.hasSuffix("0") || s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
+    /// The unit of a target's achieved value and margin in the model's units: years, Mt CO2, Mtce, or % and
+    /// percentage points.
+    public static func units(_ kind: TargetCheck.Kind, _ l: Language) -> (achieved: String, margin: String) {
+        let zh = l == .zh
+        switch kind {
+        case .peakYear, .neutralityYear: return ("", zh ? "年" : " yr")
+        case .peakCeiling: return zh ? ("百万吨CO2", "百万吨CO2") : (" Mt CO2", " Mt CO2")
+        case .energyCap: return zh ? ("百万吨标准煤", "百万吨标准煤") : (" Mtce", " Mtce")
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return zh ? ("%", "个百分点") : (" %", " pp")
+        }
+    }
+}

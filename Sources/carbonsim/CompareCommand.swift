@@ -44,6 +44,28 @@ struct CompareCommand: ParsableCommand {
 
     var lang: Language { presentation.lang }
 
+    /// `--until` between two period ends shows the periods ending before it; one before the first period's end
+    /// would show none, and is refused with the years that show some.
+    func checkUntil(_ until: Int, from: Int, dataset: Dataset) throws {
+        let periods = PlanPeriod.covering(from: from, to: dataset.endYear)
+        guard let first = periods.first else { return }
+        let ends = periods.map(\.endYear)
+        let list = ends.prefix(3).map(String.init).joined(separator: ", ") + (ends.count > 3 ? ", ..." : "")
+        let zh = lang == .zh
+        if until < first.endYear {
+            throw InputError(file: "--until", keyPath: "until",
+                             message: zh ? "\(from)年之后没有在\(until)年及以前结束的五年规划期：第一个是\(first.nameZH)（\(first.startYear)-\(first.endYear)年），于\(first.endYear)年结束"
+                                         : "no plan period after \(from) ends by \(until): the first, the \(first.ordinal) plan (\(first.startYear)-\(first.endYear)), ends in \(first.endYear)",
+                             accepted: zh ? "从\(first.endYear)年起某个五年规划期的最后一年（\(list.replacingOccurrences(of: ", ", with: "、"))），或更早的 --from"
+                                          : "a plan period's last year from \(first.endYear) (\(list)), or an earlier --from")
+        }
+        if !ends.contains(until), let containing = periods.first(where: { $0.endYear > until }) {
+            printLine(lang.describe(InputWarning(file: "--until", line: nil, keyPath: "until", message: zh
+                ? "\(containing.nameZH)（\(containing.startYear)-\(containing.endYear)年）在\(until)年之后结束，未列出；--until \(containing.endYear) 可列出"
+                : "the \(containing.ordinal) plan (\(containing.startYear)-\(containing.endYear)) ends after \(until) and is not shown; --until \(containing.endYear) shows it")))
+        }
+    }
+
     func run() throws {
         try reportingErrors(lang) {
             // Told like every input error (located, and in Chinese under zh), not as a usage error.
@@ -54,6 +76,8 @@ struct CompareCommand: ParsableCommand {
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
             let from = try table.start(for: dataset)
+            // The default start is `PlanPeriodReport.defaultStart`'s: the last observed year, else the base year.
+            if let until { try checkUntil(until, from: from ?? dataset.history?.lastObservedYear ?? dataset.baseYear, dataset: dataset) }
             var scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             for (i, name) in distinctNames(scenarios.map(\.name)).enumerated() { scenarios[i].name = name }
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }

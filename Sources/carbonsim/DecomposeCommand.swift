@@ -58,6 +58,14 @@ struct DecomposeCommand: ParsableCommand {
             var scenarios: [Scenario] = []
             let dataset = try data.load()
             let loader = ScenarioLoader(dataset: dataset)
+            // Told at the option that names the year, before any run.
+            let horizon = dataset.baseYear...dataset.endYear
+            for (flag, year) in [("--from", from), ("--to", to)] {
+                if let year, !horizon.contains(year) {
+                    throw InputError(file: flag, keyPath: String(flag.dropFirst(2)), message: "year \(year) is outside the model horizon",
+                                     accepted: "\(horizon.lowerBound) to \(horizon.upperBound)")
+                }
+            }
             let analysis: Analysis, labels: (String, String)
             if baseline != nil || policy != nil {
                 guard let baseline, let policy else {

@@ -63,7 +63,8 @@ struct SolveCommand: ParsableCommand {
             if let full { setting.full = full } else if start != nil && base.levers[lever] == nil { setting.full = setting.start }
             if let shape {
                 guard let s = RampShape(rawValue: shape) else {
-                    throw InputError(file: "--shape", keyPath: "shape", message: "unknown shape '\(shape)'", accepted: "step, linear, logistic")
+                    throw InputError(file: "--shape", keyPath: "shape", message: "unknown shape '\(shape)'", accepted: "step, linear, logistic",
+                                     suggestion: didYouMean(shape, in: RampShape.allCases.map(\.rawValue)))
                 }
                 setting.shape = s
             }
@@ -85,9 +86,12 @@ struct SolveCommand: ParsableCommand {
             let s = try solver.solve(direction: maximum ? .maximum : .minimum)
             let what = maximum ? "largest" : "smallest"
             let lowest = solver.lowest
-            let range = "\(fmt(lowest))-\(fmt(definition.validRange(solver.baseParameters).upperBound)) \(definition.unit)"
             let zh = lang == .zh
+            let unit = zh ? definition.unit.chinese : definition.unit.rawValue
+            let range = "\(fmt(lowest))-\(fmt(definition.validRange(solver.baseParameters).upperBound))\(zh ? "" : " ")\(unit)"
             let name = zh ? "\(ScenarioCharts.factor(lever, .zh))（\(lever)）" : lever
+            // In Chinese the target as a sentence says it; in English as it was typed.
+            func said(_ check: TargetCheck?) -> String { zh ? check.map { TargetPresentation.phrase($0, .zh) } ?? target : target }
             guard let value = s.value else {
                 // Removals act on net CO2; CO2 intensity is on gross CO2 (CCUS's own energy even raises it).
                 let why = lever.hasPrefix("sector_plans.removals.") && !targets.co2IntensityCut.isEmpty
@@ -97,18 +101,25 @@ struct SolveCommand: ParsableCommand {
                 // A lever the target does not depend on: said as such, not as "the closest is the bottom of the range".
                 let top = definition.validRange(solver.baseParameters).upperBound
                 if let low = try? solver.margin(at: lowest).margin, let high = try? solver.margin(at: top).margin, abs(high - low) < 1e-9 {
-                    printLine(zh ? "\(target)与\(name)无关：在\(range)范围内，余量始终为\(NumberFormat.fixed(low, 3))\(why)"
-                                 : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3)) at every setting in \(range)\(why)")
+                    printLine(zh ? "\(said(s.check))与\(name)无关：在\(range)范围内，余量始终为\(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .zh).margin } ?? "")\(why)"
+                                 : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? "") at every setting in \(range)\(why)")
                     throw ExitCode(4)
                 }
-                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(target)的取值；最接近的是\(fmt(s.best)) \(definition.unit)（余量\(NumberFormat.fixed(s.margin, 3))）\(why)"
-                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(definition.unit) (margin \(NumberFormat.fixed(s.margin, 3)))\(why)")
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（余量\(NumberFormat.fixed(s.margin, 3))\(s.check.map { TargetPresentation.units($0.kind, .zh).margin } ?? "")）\(why)"
+                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (margin \(NumberFormat.fixed(s.margin, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? ""))\(why)")
                 throw ExitCode(4)
             }
             // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.
             let shown = maximum ? (value * 1000).rounded(.down) / 1000 : (value * 1000).rounded(.up) / 1000
             let atShown = try solver.margin(at: shown)
-            let achieved = atShown.check.flatMap(\.achieved).map { NumberFormat.value($0) } ?? "-"
+            let shownUnits = atShown.check.map { TargetPresentation.units($0.kind, lang) } ?? (achieved: "", margin: "")
+            let achieved = atShown.check.flatMap(\.achieved).map { NumberFormat.value($0) + shownUnits.achieved } ?? "-"
+            let margin = NumberFormat.fixed(atShown.margin, 4) + shownUnits.margin
+            // At the near end of the search the lever is not what meets the target: say so rather than let the answer
+            // read as what the target needs.
+            let top = definition.validRange(solver.baseParameters).upperBound
+            let atEnd = maximum ? value >= top : value <= lowest
+            let installed = !maximum && lowest > definition.validRange(solver.baseParameters).lowerBound
             // The setting at the answer as a scenario file writes it, in the form the scenario gives the lever (a path keeps
             // its earlier milestones; a delta is the change over what it extends): pasted back, `run` reproduces it.
             let answer = solver.scenario(at: shown)
@@ -116,21 +127,31 @@ struct SolveCommand: ParsableCommand {
             // A delta is a change over the scenario its file extends: the line goes in place of the one in that file.
             let deltaFile = setting.form == .delta ? (base.leverSources[lever]?.file ?? base.file) : nil
             if zh {
-                print("在\(Labels.underScenarioZH(base.name))实现\(target)所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3)) \(definition.unit)")
+                print("在\(Labels.underScenarioZH(base.name))实现\(said(atShown.check))所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3))\(unit)")
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  （替换 \(deltaFile) 中的这一行：delta 是相对于该文件所扩展情景的增量，写在扩展它的文件里则会再叠加一次）") }
-                print("  此时：实现\(achieved)，余量\(NumberFormat.fixed(atShown.margin, 4))；模型运行\(s.runs + 1)次")
+                print("  此时：实现\(achieved)，余量\(margin)；模型运行\(s.runs + 1)次")
+                if atEnd {
+                    print(maximum ? "  在该措施取值范围的上限即已实现目标：目标并不限制该措施"
+                                  : installed ? "  在搜索下限（措施开始时已有的装机或规模）即已实现目标：无需在此之上再增加"
+                                              : "  在该措施取值范围的下限即已实现目标：实现该目标不需要这项措施")
+                }
             } else {
-                print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(definition.unit) at the end of \(setting.full)")
+                print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(unit) at the end of \(setting.full)")
                 print("  as a scenario file writes it: \(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  (in place of the line in \(deltaFile): a delta is a change over the scenario that file extends; in a file extending it, it would be added again)") }
-                print("  at it: achieved \(achieved), margin \(NumberFormat.fixed(atShown.margin, 4)); \(s.runs + 1) model runs")
+                print("  at it: achieved \(achieved), margin \(margin); \(s.runs + 1) model runs")
+                if atEnd {
+                    print(maximum ? "  the target is met even at the top of the lever's range: it does not limit this lever"
+                                  : installed ? "  the target is already met at the lowest setting searched (what is installed when the move starts): nothing more is needed for it"
+                                              : "  the target is already met at the bottom of the lever's range: this lever is not needed for it")
+                }
             }
             // The scenario's other targets, as `run` would check them at the answer.
             let r = try PreparedScenario(answer, dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
             if !others.isEmpty {
-                let missed = others.filter { !$0.passed }.map { "\($0.kind.rawValue) \($0.year)" }
+                let missed = others.filter { !$0.passed }.map { zh ? TargetPresentation.phrase($0, .zh) : "\($0.kind.rawValue) \($0.year)" }
                 print(zh ? "  情景的其他目标：\(others.count)项中\(others.count - missed.count)项达标" + (missed.isEmpty ? "" : "；未达标：\(missed.joined(separator: "、"))")
                          : "  the scenario's other targets at it: \(others.count - missed.count) of \(others.count) met"
                       + (missed.isEmpty ? "" : "; missed: \(missed.joined(separator: ", "))"))

@@ -67,8 +67,30 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let ccus = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.removals.ccus",
                                 "--target", "co2_intensity_cut:15th=60", "--start", "2027", "--full", "2030", "--no-history", "--lang", "zh"])
         XCTAssertEqual(ccus.status, 4, ccus.err)
-        XCTAssertTrue(ccus.err.contains("最接近的是0.000 Mt CO2/yr"), ccus.err)
+        XCTAssertTrue(ccus.err.contains("没有能在已公布政策情景下实现十五五期间碳排放强度降低60%的取值；最接近的是0.000百万吨CO2/年（余量"), ccus.err)
+        XCTAssertTrue(ccus.err.contains("个百分点）"), ccus.err)
         XCTAssertTrue(ccus.err.contains("碳排放强度按总排放计算"), ccus.err)
+    }
+
+    /// `solve --lang zh` says the target as a sentence and the answer in Chinese units, and an answer at the bottom of
+    /// the search (what is installed already meets the target) is told as such, not as what the target needs.
+    func testSolveInChineseSaysTheTargetAndAnAnswerAtTheBottomOfTheSearch() throws {
+        let zh = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_year=2026", "--lang", "zh"])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        XCTAssertTrue(zh.out.contains("在基准情景下实现2026年前碳达峰所需的最小风电装机目标（sector_plans.power.wind）：2026年末"), zh.out)
+        XCTAssertTrue(zh.out.contains("吉瓦\n"), zh.out)
+        XCTAssertFalse(zh.out.contains("GW"), zh.out)
+        XCTAssertFalse(zh.out.contains("peak_year"), zh.out)
+        XCTAssertTrue(zh.out.contains("年；模型运行"), "the margin in years: \(zh.out)")
+        XCTAssertTrue(zh.out.contains("在搜索下限（措施开始时已有的装机或规模）即已实现目标"), zh.out)
+        XCTAssertTrue(zh.out.contains("未达标：2060年前实现碳中和"), zh.out)
+        let en = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=40", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(en.status, 0, en.err)
+        XCTAssertTrue(en.out.contains(" pp; "), "the margin in percentage points: \(en.out)")
+        XCTAssertFalse(en.out.contains("lowest setting searched"), "an answer inside the search is what the target needs: \(en.out)")
+        let shape = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_year=2026", "--shape", "logistc"])
+        XCTAssertEqual(shape.status, 2, shape.err)
+        XCTAssertTrue(shape.err.contains("did you mean 'logistic'?"), shape.err)
     }
 
     func testADeltaAnswerSaysItReplacesTheLineInItsFileAndIsWrittenWithoutBinaryNoise() throws {

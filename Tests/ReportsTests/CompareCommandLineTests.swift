@@ -25,6 +25,24 @@ final class CompareCommandLineTests: XCTestCase {
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("c.xlsx"))).prefix(2)), [0x50, 0x4B])
     }
 
+    /// `--until` before the first period's end would show no period: refused with the years that show one. Between two
+    /// ends it shows the periods ending before it, and says which period it leaves out.
+    func testUntilThatShowsNoPeriodIsRefusedAndOneBetweenPeriodsIsTold() throws {
+        let files = ["scenarios/baseline.yaml", "scenarios/accelerated.yaml"]
+        let none = try cli.run(["compare"] + files + ["--until", "2027"])
+        XCTAssertEqual(none.status, 2, none.err)
+        XCTAssertTrue(none.err.contains("--until: error at 'until': no plan period after 2025 ends by 2027: the first, the 15th plan (2026-2030), ends in 2030"), none.err)
+        XCTAssertTrue(none.err.contains("accepted: a plan period's last year from 2030 (2030, 2035, 2040, ...), or an earlier --from"), none.err)
+        let zh = try cli.run(["compare"] + files + ["--until", "2027", "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("第一个是十五五（2026-2030年），于2030年结束"), zh.err)
+        // With the 14th plan shown (--from 2020), 2027 shows it.
+        XCTAssertEqual(try cli.run(["compare"] + files + ["--until", "2027", "--from", "2020"]).status, 0)
+        let between = try cli.run(["compare"] + files + ["--until", "2033"])
+        XCTAssertEqual(between.status, 0, between.err)
+        XCTAssertTrue(between.err.contains("--until: warning at 'until': the 16th plan (2031-2035) ends after 2033 and is not shown; --until 2035 shows it"), between.err)
+        XCTAssertTrue(between.out.contains("15th (2026-30)") && !between.out.contains("16th"), between.out)
+    }
+
     /// Every file is read before anything runs, so the errors of all the broken files are told at once, in
     /// the order of the files, and nothing is written.
     func testTheErrorsOfEveryBrokenFileAreToldAtOnce() throws {

@@ -90,4 +90,14 @@ final class DecomposeCommandLineTests: XCTestCase {
         let svg = try String(contentsOf: chart, encoding: .utf8)
         XCTAssertTrue(svg.contains("data-series=\"能源结构\""), svg)
     }
+
+    /// A year outside the horizon is told at the option that names it, before anything runs.
+    func testAYearOutsideTheHorizonIsToldAtItsOption() throws {
+        let to = try cli.run(["decompose", "--to", "2070"])
+        XCTAssertEqual(to.status, 2, to.err)
+        XCTAssertTrue(to.err.contains("--to: error at 'to': year 2070 is outside the model horizon"), to.err)
+        XCTAssertTrue(to.err.contains("accepted: 2019 to 2060"), to.err)
+        let from = try cli.run(["decompose", "--from", "1990", "--lang", "zh"])
+        XCTAssertTrue(from.err.contains("--from：错误（键 'from'）：年份 1990 超出模型年限"), from.err)
+    }
 }

@@ -49,8 +49,11 @@ public struct CapacityHistory: Sendable, Equatable {
     /// Milestones at or before the last observed year are superseded by history; `superseded` says which. A
     /// later milestone below the last observed capacity cannot take it down (these levers only build): it is
     /// raised to it, and `raised` says which (solve and optimize search ranges may start below history).
+    /// For a delta, `superseded` and `raised` hold its own milestones and `inherited` those of the setting it extends
+    /// (told at that setting's line, not the delta's).
     static func merging(_ setting: LeverSetting?, lever: Lever, observed: [Int: Double], baseYear: Int,
-                        rate: Double, parameters p: ModelParameters) -> (setting: LeverSetting, superseded: [Int], raised: [Int])? {
+                        rate: Double, parameters p: ModelParameters)
+        -> (setting: LeverSetting, superseded: [Int], raised: [Int], inherited: (superseded: [Int], raised: [Int]))? {
         guard let last = observed.keys.max() else { return nil }
         if let setting, setting.form == .delta {
             // A delta is added to what it extends as history runs it (observed, then its later milestones), and
@@ -61,13 +64,14 @@ public struct CapacityHistory: Sendable, Equatable {
             case .baseline: over = nil
             case .setting(let b): over = b
             }
-            guard let (base, superseded, raised) = merging(over, lever: lever, observed: observed, baseYear: baseYear,
-                                                           rate: rate, parameters: p) else { return nil }
+            guard let (base, superseded, raised, inherited) = merging(over, lever: lever, observed: observed, baseYear: baseYear,
+                                                                      rate: rate, parameters: p) else { return nil }
             let later = setting.milestones.filter { $0.year > last }
             let own = setting.milestones.filter { $0.year <= last }.map(\.year)
-            guard !later.isEmpty else { return (base, Array(Set(superseded + own)).sorted(), raised) }
+            let extended = (Array(Set(superseded + inherited.superseded)).sorted(), Array(Set(raised + inherited.raised)).sorted())
+            guard !later.isEmpty else { return (base, own, [], extended) }
             let delta = LeverSetting(form: .delta, start: max(setting.start, last + 1), milestones: later, over: .setting(base))
-            return (delta, Array(Set(superseded + own)).sorted(), raised)
+            return (delta, own, [], extended)
         }
         var milestones = observed.sorted { $0.key < $1.key }.map { Milestone(year: $0.key, value: $0.value, shape: .linear) }
         var superseded: [Int] = [], raised: [Int] = []
@@ -84,7 +88,7 @@ public struct CapacityHistory: Sendable, Equatable {
             }
             milestones += later
         }
-        return (LeverSetting(form: .path, start: baseYear + 1, milestones: milestones), superseded, raised)
+        return (LeverSetting(form: .path, start: baseYear + 1, milestones: milestones), superseded, raised, ([], []))
     }
 }
 
@@ -94,6 +98,8 @@ public struct HistoryNote: Sendable, Equatable, CustomStringConvertible {
     public let lever: String
     public let kind: Kind
     public let message: String
+    /// About the milestones of the setting a delta extends: told where that setting is written.
+    public var inExtended = false
 
     public var description: String { "\(lever): \(message)" }
 }
@@ -109,14 +115,16 @@ extension HistoryMode {
                                   parameters p: ModelParameters, only: Set<String>? = nil) -> [HistoryNote] {
         var notes: [HistoryNote] = []
         for (lever, observed, rate) in followed(p) where only?.contains(lever.path) ?? true {
-            guard let (merged, superseded, raised) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
-                                                                     baseYear: baseYear, rate: rate, parameters: p) else { continue }
+            guard let (merged, superseded, raised, inherited) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
+                                                                                baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
-            if !superseded.isEmpty {
-                notes.append(HistoryNote(lever: lever.path, kind: .superseded, message: "milestone\(superseded.count > 1 ? "s" : "") \(superseded.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)"))
+            for (years, inExtended) in [(inherited.superseded, true), (superseded, false)] where !years.isEmpty {
+                notes.append(HistoryNote(lever: lever.path, kind: .superseded, message: "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) at or before \(observed.keys.max()!) superseded by observed capacity (history mode)",
+                                         inExtended: inExtended))
             }
-            if !raised.isEmpty {
-                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(raised.count > 1 ? "s" : "") \(raised.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)"))
+            for (years, inExtended) in [(inherited.raised, true), (raised, false)] where !years.isEmpty {
+                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)",
+                                         inExtended: inExtended))
             }
         }
         return notes

@@ -117,7 +117,7 @@ public struct PreparedScenario: Sendable {
     /// History's notes as warnings, each at the lever it is about, in the file that sets it (an extended file's too).
     public var historyWarnings: [InputWarning] {
         historyNotes.map { n in
-            let at = scenario.leverSources[n.lever]
+            let at = (n.inExtended ? scenario.extendedLeverSources[n.lever] : nil) ?? scenario.leverSources[n.lever]
             return InputWarning(file: at?.file ?? scenario.file, line: at?.line, keyPath: n.lever, message: n.message)
         }
     }

@@ -19,6 +19,9 @@ public struct Scenario: Sendable, Equatable {
     public var enforceDualControl = false
     /// Where each lever was set (this file or one it extends), for notes and errors about it. Not part of equality.
     public var leverSources: [String: SourcePosition] = [:]
+    /// For a lever set as a delta, where the setting it extends was written (history's notes on that setting's
+    /// milestones belong there). Not part of equality.
+    public var extendedLeverSources: [String: SourcePosition] = [:]
     /// Where `enforce` was written (this file or one it extends), for errors about it. Not part of equality.
     public var enforceDualControlAt: (file: String, line: Int, column: Int)?
     public var accounting = AccountingSwitches()

@@ -247,6 +247,12 @@ public struct ScenarioLoader {
             if let inherited, let w = replacedHistoryWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
                 scenario.warnings.append(w)
             }
+            if scenario.levers[path]!.form == .delta {
+                // A delta over a delta extends what the first one extends.
+                scenario.extendedLeverSources[path] = inherited?.form == .delta ? scenario.extendedLeverSources[path] : scenario.leverSources[path]
+            } else {
+                scenario.extendedLeverSources[path] = nil
+            }
             scenario.leverSources[path] = SourcePosition(file: node.file, line: node.line, column: node.node.mark?.column)
             return
         }
