@@ -32,9 +32,10 @@ struct CalibrateCommand: ParsableCommand {
     var series: [String] = []
     @Option(name: .long, help: "Report format: table, markdown, csv or json.") var format: OutputFormat = .table
     @Option(name: .shortAndLong, help: "Write the calibrated dataset to this YAML file.") var output: String?
-    @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
-    @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh).") var bom = false
+    @OptionGroup var presentation: PresentationOptions
     @OptionGroup var data: DatasetOptions
+
+    var lang: Language { presentation.lang }
 
     func run() throws {
         try reportingErrors(lang) {
@@ -59,8 +60,8 @@ struct CalibrateCommand: ParsableCommand {
             // The dataset's Chinese region name, when the fitted province is the dataset's region.
             let sameRegion = CEADsHistory.comparable(calibration.province) == CEADsHistory.comparable(dataset.region)
             let provinceZH = sameRegion && !dataset.regionZH.isEmpty ? dataset.regionZH : nil
-            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: bom,
-                                             provinceZH: provinceZH), terminator: "")
+            print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: presentation.csvBOM,
+                                             units: presentation.unitSystem, provinceZH: provinceZH), terminator: "")
             for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)

@@ -151,7 +151,7 @@ struct SolveCommand: ParsableCommand {
             let r = try PreparedScenario(answer, dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
             if !others.isEmpty {
-                let missed = others.filter { !$0.passed }.map { zh ? TargetPresentation.phrase($0, .zh) : "\($0.kind.rawValue) \($0.year)" }
+                let missed = others.filter { !$0.passed }.map { TargetPresentation.phrase($0, lang) }
                 print(zh ? "  情景的其他目标：\(others.count)项中\(others.count - missed.count)项达标" + (missed.isEmpty ? "" : "；未达标：\(missed.joined(separator: "、"))")
                          : "  the scenario's other targets at it: \(others.count - missed.count) of \(others.count) met"
                       + (missed.isEmpty ? "" : "; missed: \(missed.joined(separator: ", "))"))

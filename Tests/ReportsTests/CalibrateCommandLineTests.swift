@@ -34,6 +34,23 @@ final class CalibrateCommandLineTests: XCTestCase {
         XCTAssertEqual(object?["from"] as? Int, 2000)
     }
 
+    /// Under --lang zh the levels are in 万吨CO2 (the statistical units), the model's with --units model; the CSV's
+    /// numbers follow its header; JSON stays in Mt CO2.
+    func testChineseLevelsAreInTheStatisticalUnits() throws {
+        let model = try cli.run(["calibrate", "--series", "power", "--format", "csv"])
+        let cn = try cli.run(["calibrate", "--series", "power", "--format", "csv", "--lang", "zh"])
+        XCTAssertEqual(cn.status, 0, cn.err)
+        XCTAssertTrue(cn.out.contains(",水平（万吨CO2/年）,"), cn.out)
+        XCTAssertTrue(cn.out.contains("\n内蒙古,电力热力,power,"), cn.out)
+        func level(_ csv: String) -> Double? { csv.split(separator: "\n")[1].split(separator: ",").dropFirst(6).first.flatMap { Double($0) } }
+        let mt = try XCTUnwrap(level(model.out)), wt = try XCTUnwrap(level(cn.out))
+        XCTAssertEqual(wt, 100 * mt, accuracy: 1e-9 * wt, "1 Mt = 100 万吨")
+        let table = try cli.run(["calibrate", "--series", "power", "--lang", "zh", "--units", "model"])
+        XCTAssertTrue(table.out.contains("2019年水平 L（百万吨CO2/年）"), table.out)
+        let english = try cli.run(["calibrate", "--series", "power"])
+        XCTAssertTrue(english.out.contains("level 2019 L (Mt CO2/yr)"), english.out)
+    }
+
     func testErrorsNameWhatIsAccepted() throws {
         let unknown = try cli.run(["calibrate", "--province", "Shanxii"])
         XCTAssertEqual(unknown.status, 2)
