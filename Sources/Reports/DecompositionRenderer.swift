@@ -46,7 +46,7 @@ public enum DecompositionRenderer {
             rows.append([zh ? "合计" : "total"] + effects.map { shown(r.total($0)) } + [shown(r.change)])
             rows.append([zh ? "比值" : "ratio"] + effects.map { NumberFormat.fixed(r.multiplicative[$0]!, 4) } + [NumberFormat.fixed(r.ratio, 4)])
             let title = zh
-                ? "CO2排放总量（毛）变化的LMDI分解，\(labels.0) → \(labels.1)：\(shown(start)) → \(shown(end)) \(unit)"
+                ? "CO2排放总量变化的LMDI分解，\(labels.0) → \(labels.1)：\(shown(start)) → \(shown(end)) \(unit)"
                     + "（加法分解，单位\(unit)；末行为乘法分解）\n\n"
                 : "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(shown(start)) → \(shown(end)) \(unit) "
                     + "(additive effects in \(unit); last row multiplicative)\n\n"

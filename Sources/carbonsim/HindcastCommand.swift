@@ -32,7 +32,7 @@ struct HindcastCommand: ParsableCommand {
 
         --format xlsx --output FILE.xlsx writes an Excel workbook: a row per quantity and year (observed, model, \
         error, error %, unit, basis, use, confidence, window), the summary per quantity, and a metadata sheet \
-        naming the observations file. The workbook is in --units (万吨标准煤, 亿千瓦时, 万千瓦 by default under \
+        naming the observations file. The workbook and the chart are in --units (万吨标准煤, 亿千瓦时, 万千瓦 by default under \
         --lang zh); the text, CSV and JSON reports stay in the model's units.
         """
     )
@@ -103,7 +103,7 @@ struct HindcastCommand: ParsableCommand {
             }
             if let chart {
                 do {
-                    try write(try HindcastChart.svg(hindcast, trajectory: result.trajectory, language: lang), to: chart)
+                    try write(try HindcastChart.svg(hindcast, trajectory: result.trajectory, language: lang, units: presentation.unitSystem), to: chart)
                 } catch let e as ChartError {
                     printLine((lang == .zh ? "注：未写图表：" : "note: no chart written: ") + e.message)
                 }

@@ -62,7 +62,7 @@ FROZEN = {"Plan periods": "E2", "Targets": "C2", "Headline": "C2", "Costs": "C2"
           "五年规划": "E2", "目标": "C2", "核心指标": "C2", "成本": "C2", "说明": "B2"}
 # Labels an analyst reads, by language (a sample: the full tables are in Sources/Reports/Language.swift).
 LABELS = {"en": {"co2_gross": "CO2 gross", "unit": "Mt CO2", "base": "base", "15th": "15th (2026-30)", "pass": "PASS", "fail": "FAIL"},
-          "zh": {"co2_gross": "CO2排放总量（毛）", "unit": "万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
+          "zh": {"co2_gross": "CO2排放总量", "unit": "万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
 UNIT_LABEL = {("en", "model"): "Mt CO2", ("zh", "cn"): "万吨CO2", ("zh", "model"): "百万吨CO2"}
 
 passed = 0

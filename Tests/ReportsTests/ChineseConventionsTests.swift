@@ -84,7 +84,7 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertTrue(row("风电装机").contains("万千瓦"))
         XCTAssertTrue(row("风电装机").contains("19600（"), row("风电装机"))
         XCTAssertTrue(row("外送电量").contains("4560（"), row("外送电量"))
-        for (label, series, factor) in [("CO2排放总量（毛）", "co2_gross", 100.0), ("能源消费总量", "energy_total", 100), ("煤电发电量", "generation_coal", 10)] {
+        for (label, series, factor) in [("CO2排放总量", "co2_gross", 100.0), ("能源消费总量", "energy_total", 100), ("煤电发电量", "generation_coal", 10)] {
             let expected = NumberFormat.value(factor * t.value(series, year: 2030)!)
             XCTAssertTrue(row(label).contains(expected + "（"), "\(label): \(expected) not in \(row(label))")
         }
@@ -153,7 +153,7 @@ final class ChineseConventionsTests: XCTestCase {
         let annual = CSVRenderer.annual(Self.announced.trajectory, costs: Self.announced.costs, language: .zh, bom: true)
         XCTAssertEqual(Array(annual.utf8.prefix(3)), [0xEF, 0xBB, 0xBF])
         let header = annual.dropFirst().prefix { $0 != "\n" }
-        XCTAssertTrue(header.hasPrefix("年份,CO2排放总量（毛）（万吨CO2）,CO2净排放（万吨CO2）,"), String(header.prefix(80)))
+        XCTAssertTrue(header.hasPrefix("年份,CO2排放总量（万吨CO2）,CO2净排放（万吨CO2）,"), String(header.prefix(80)))
         XCTAssertTrue(header.contains("风电装机（万千瓦）"))
         XCTAssertTrue(header.contains("成本：风电光伏建设（亿元）"))
         XCTAssertNil(header.range(of: "[a-z]+_[a-z]+", options: .regularExpression), "a snake_case header is left: \(header)")
@@ -238,9 +238,9 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertEqual(lines[0], "类别,地区,指标,单位,时期,年份,情景,数值,变化（%）,变化（个百分点）,差值,差值（%）,要求,实现,差距（+超额，−不足）,结果")
         XCTAssertTrue(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 16 })
         let gross = c.rows[0].points[2]
-        XCTAssertTrue(lines.contains("规划期,内蒙古,CO2排放总量（毛）,万吨CO2,十五五,2030,已公布政策情景,\(NumberFormat.exact(100 * gross.values[1])),"
+        XCTAssertTrue(lines.contains("规划期,内蒙古,CO2排放总量,万吨CO2,十五五,2030,已公布政策情景,\(NumberFormat.exact(100 * gross.values[1])),"
                                      + "\(NumberFormat.exact(gross.changes[1])),,\(NumberFormat.exact(100 * gross.differences[0])),\(NumberFormat.exact(gross.relative[0])),,,,"),
-                      lines.filter { $0.contains("CO2排放总量（毛）,万吨CO2,十五五") }.joined(separator: "\n"))
+                      lines.filter { $0.contains("CO2排放总量,万吨CO2,十五五") }.joined(separator: "\n"))
         let k = try XCTUnwrap(c.rows.firstIndex { $0.series == "non_fossil_share" })
         let s = c.rows[k].points
         XCTAssertTrue(lines.contains { $0.hasPrefix("规划期,内蒙古,\(Labels.series("non_fossil_share", .zh)),%,十五五,2030,已公布政策情景,")

@@ -70,7 +70,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
 
     func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
         let file = try write("below.yaml", "name: 低于装机\nsector_plans:\n  power:\n    wind: {target: 20, start: 2024, full: 2030}\n")
-        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此杠杆只增加装机", "可接受：不逐期下降、且不低于已有装机的里程碑"])
+        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此措施只增加装机", "可接受：不逐期下降、且不低于已有装机的里程碑"])
     }
 
     func testAGBKFileIsToldToBeSavedAsUTF8InChinese() throws {
@@ -85,9 +85,9 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
     func testTheTableReadsUnitsShapesAndFileKinds() {
         let m = InputMessagesZH.message
         XCTAssertEqual(m("a build-out target of 50 Mt CO2/yr by the end of 2035 is below the 100 Mt CO2/yr installed at the start of 2031; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
-                       "建设目标（2035 年末 50 Mt CO2/yr）低于 2031 年初已有的 100 Mt CO2/yr：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）")
+                       "建设目标（2035 年末 50 Mt CO2/yr）低于 2031 年初已有的 100 Mt CO2/yr：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("with the delta, a build-out target of 30.67 GW by the end of 2026 is below the 111.07 GW installed at the start of 2026; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
-                       "加上增量后，建设目标（2026 年末 30.67 GW）低于 2026 年初已有的 111.07 GW：此杠杆只增加装机（0 是一个取值，不表示“关闭”；退役由其他杠杆负责）")
+                       "加上增量后，建设目标（2026 年末 30.67 GW）低于 2026 年初已有的 111.07 GW：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("expected years with shares in %, found a single value"), "应为各年份的比重（%），实际为单个数值")
         XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
         XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")
@@ -96,7 +96,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
                        "里程碑 2023、2024、2025 在 2025 年及以前，由观测装机取代（历史模式）")
         XCTAssertEqual(m("14th, 15th, 16th (or 15, 十五五)"), "14th, 15th, 16th（也可写 15、十五五）")
         XCTAssertEqual(m("a lever takes one of 'target', 'path' and 'delta', not target and delta"),
-                       "政策杠杆只取 'target'、'path'、'delta' 三种写法之一，不能同时用 target 和 delta")
+                       "政策措施只取 'target'、'path'、'delta' 三种写法之一，不能同时用 target 和 delta")
         XCTAssertEqual(m("empty scenario: this runs the frozen-policy baseline (the file has no keys, only blanks or comments)"),
                        "空情景：按冻结政策的基准情景运行（文件里没有键，只有空行或注释）")
         XCTAssertEqual(m("this is a folder, not a scenario file"), "这是文件夹，不是情景文件")

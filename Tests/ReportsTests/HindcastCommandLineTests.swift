@@ -57,6 +57,12 @@ final class HindcastCommandLineTests: XCTestCase {
             XCTAssertTrue(svg.contains("data-series=\"model \(q)\""), q)
         }
         XCTAssertTrue(svg.contains("<circle") && svg.contains("<polygon"), "compared points and bounds are drawn")
+        // Its axes in the statistical units, as the workbook: 亿千瓦时, 万千瓦; the model's with --units model.
+        XCTAssertTrue(svg.contains("（亿千瓦时）") && svg.contains("（万千瓦，年末）"), svg)
+        let model = try cli.run(["hindcast", "--chart", scratch.path("m.svg"), "--lang", "zh", "--units", "model"])
+        XCTAssertEqual(model.status, 0, model.err)
+        let modelSVG = try String(contentsOfFile: scratch.path("m.svg"), encoding: .utf8)
+        XCTAssertTrue(modelSVG.contains("（太瓦时）") && !modelSVG.contains("亿千瓦时"), modelSVG)
     }
 
     func testADatasetFindsTheObservationsFileBesideItAndOverridesWork() throws {

@@ -15,7 +15,7 @@ final class HistoryModeCommandLineTests: XCTestCase {
         let zh = try cli.run(["run", "scenarios/announced.yaml", "--lang", "zh"])
         XCTAssertTrue(zh.out.contains("2020-2025年为观测值"), zh.out)
         // The Chinese footnote says what was observed, in Chinese, and ends as Chinese does.
-        XCTAssertTrue(zh.out.contains("（内置）") && zh.out.contains("外送电量") && zh.out.contains("其他杠杆按各自年份。"), zh.out)
+        XCTAssertTrue(zh.out.contains("（内置）") && zh.out.contains("外送电量") && zh.out.contains("其他措施按各自年份。"), zh.out)
         XCTAssertFalse(zh.out.contains("(embedded)"), zh.out)
 
         let json = try cli.run(["run", "scenarios/announced.yaml", "--format", "json"])

@@ -51,7 +51,7 @@ final class RegionAndLanguageCommandLineTests: XCTestCase {
         }
         // Decoded byte for byte: String(contentsOfFile:) would drop the BOM.
         let annual = String(decoding: try Data(contentsOf: URL(fileURLWithPath: dir + "/announced.annual.csv")), as: UTF8.self)
-        XCTAssertTrue(annual.hasPrefix("\u{FEFF}年份,CO2排放总量（毛）（万吨CO2）,"))
+        XCTAssertTrue(annual.hasPrefix("\u{FEFF}年份,CO2排放总量（万吨CO2）,"))
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/results.json"))) as! [String: Any]
         XCTAssertEqual(results["region"] as? String, "Inner Mongolia")
 
@@ -72,7 +72,7 @@ final class RegionAndLanguageCommandLineTests: XCTestCase {
         XCTAssertTrue(sweep.err.contains("本次完成8次运行"), sweep.err)
         let md = try cli.run(["summarize", db, "--lang", "zh"])
         XCTAssertEqual(md.status, 0, md.err)
-        XCTAssertTrue(md.out.contains("### CO2排放总量（毛）（万吨CO2）：各年份分位数"), md.out)
+        XCTAssertTrue(md.out.contains("### CO2排放总量（万吨CO2）：各年份分位数"), md.out)
         XCTAssertTrue(md.out.contains("| 2025 |") && md.out.contains("| 2030 |") && md.out.contains("| 2060 |"))
         XCTAssertFalse(md.out.contains("| 2024 |") || md.out.contains("| 2019 |"))
         XCTAssertTrue(md.out.contains("| 目标 | 年份 | 要求 | 概率 | 区间 | 差距中位数 | 差距P90 | 单位 | 运行次数 |"))

@@ -24,7 +24,7 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(zh.sheets.map(\.frozenColumns), [4, 2, 2, 2, 1, 1, 1])
         let periods = try XCTUnwrap(zh.sheet("五年规划"))
         XCTAssertEqual(periods.cell(0, 0), .heading("指标"))
-        XCTAssertEqual(periods.cell(1, 0), .text("CO2排放总量（毛）"))
+        XCTAssertEqual(periods.cell(1, 0), .text("CO2排放总量"))
         XCTAssertEqual(periods.cell(1, 1), .text("万吨CO2"), "Chinese statistical units by default under zh")
         XCTAssertEqual(periods.cell(3, 2), .text("十五五（2026-30）"))
         XCTAssertEqual(periods.cell(0, 4), .heading("基准情景"))

@@ -33,7 +33,7 @@ extension Labels {
         "note_constant": "该输出在各次运行间不变：无敏感性可言",
         "sweep_": "参数扫描 ", "sweep_name": "参数扫描名称", "sweep_design": "参数扫描设计", "sweep_spec_file": "参数扫描规格文件",
         "sweep_run_count": "参数扫描运行次数", "sweep_tool_version": "参数扫描所用版本", "units": "计量单位", "observations_file": "观测数据文件", "windows": "窗口", "reason": "说明",
-        "decomposition": "CO2排放总量（毛）变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
+        "decomposition": "CO2排放总量变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
     ]
 
     public static func workbook(_ key: String, _ lang: Language) -> String {

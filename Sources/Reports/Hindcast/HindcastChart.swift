@@ -4,13 +4,15 @@ import Simulator
 
 /// Observed figures against the model's lines, one small panel per observed quantity: compared figures as
 /// filled dots, lower bounds as open triangles pointing up (the model should be on or above them), figures
-/// shown only as grey dots.
+/// shown only as grey dots. Levels and stocks are drawn in `units` (Chinese statistical units by default under zh, as
+/// the workbook shows them); growth rates in %.
 public enum HindcastChart {
     static let panelWidth = 420.0, panelHeight = 250.0, columns = 2, header = 78.0, footer = 34.0
     /// Panels beyond this many would make an unreadable page; the table has them all.
     public static let maximumPanels = 12
 
-    public static func svg(_ h: Hindcast, trajectory: Trajectory, language l: Language = .en) throws -> String {
+    public static func svg(_ h: Hindcast, trajectory: Trajectory, language l: Language = .en, units: UnitSystem? = nil) throws -> String {
+        let units = units ?? .default(for: l)
         guard !h.rows.isEmpty, let last = h.lastObservedYear else {
             throw ChartError(message: "nothing to draw: there are no observations to compare with (give --observations FILE)")
         }
@@ -35,7 +37,7 @@ public enum HindcastChart {
         }
         for (i, q) in quantities.enumerated() {
             let ox = Double(i % columns) * panelWidth, oy = header + Double(i / columns) * panelHeight
-            try panel(&svg, q, h, trajectory: trajectory, years: years, ox: ox, oy: oy, l)
+            try panel(&svg, q, h, trajectory: trajectory, years: years, ox: ox, oy: oy, l, units)
         }
         let source = l == .zh ? "来源：carbonsim hindcast；观测：\(h.observationsFile ?? "")" : "Source: carbonsim hindcast; observations: \(h.observationsFile ?? "")"
         svg.text(source, 24, height - 12, size: 10, fill: "#555555")
@@ -43,19 +45,21 @@ public enum HindcastChart {
     }
 
     static func panel(_ svg: inout SVG, _ q: ObservedQuantity, _ h: Hindcast, trajectory: Trajectory, years: [Int],
-                      ox: Double, oy: Double, _ l: Language) throws {
+                      ox: Double, oy: Double, _ l: Language, _ units: UnitSystem) throws {
         let left = ox + 62, right = ox + panelWidth - 16, top = oy + 24, bottom = oy + panelHeight - 36
-        let line = years.map { y in q.modelValue(year: y) { trajectory.value($0, year: $1) } ?? .nan }
+        let shown = q.measure == .growth ? UnitSystem.Presented(unit: "%", factor: 1) : units.presented(q.modelUnit)
+        let line = years.map { y in (q.modelValue(year: y) { trajectory.value($0, year: $1) }).map(shown.value) ?? .nan }
         let points = h.rows.filter { $0.observation.quantity == q }
-        let values = line + points.map(\.observed)
+        let values = line + points.map { shown.value($0.observed) }
         let (lo, hi) = try Charts.range(values, includeZero: q.measure == .level)
         let yTicks = Ticks.nice(lo, hi == lo ? lo + 1 : hi + (hi - lo) * 0.05, count: 5)
         let x0 = Double(years.first!), x1 = Double(max(years.last!, years.first! + 1))
         func px(_ v: Double) -> Double { left + (v - x0) / (x1 - x0) * (right - left) }
         func py(_ v: Double) -> Double { bottom - (v - yTicks.min) / (yTicks.max - yTicks.min) * (bottom - top) }
-        let unit = q.measure == .growth ? "%" : q.modelUnit
+        let unit = shown.unit
         let stock = q.isStock ? (l == .zh ? "，年末" : ", year-end") : ""
-        svg.text(HindcastLabels.quantity(q, l) + " (\(Labels.unit(unit, l))\(stock))", ox + panelWidth / 2, oy + 14, size: 12, anchor: "middle", weight: "bold")
+        let units = l == .zh ? "（\(Labels.unit(unit, l))\(stock)）" : " (\(Labels.unit(unit, l))\(stock))"
+        svg.text(HindcastLabels.quantity(q, l) + units, ox + panelWidth / 2, oy + 14, size: 12, anchor: "middle", weight: "bold")
         for v in Ticks.values(yTicks) {
             svg.line(left, py(v), right, py(v), stroke: "#e3e3e3")
             svg.text(Ticks.label(v, step: yTicks.step), left - 6, py(v) + 4, size: 10, anchor: "end")
@@ -71,7 +75,7 @@ public enum HindcastChart {
         svg.polyline(zip(years, line).filter { $0.1.isFinite }.map { (px(Double($0.0)), py($0.1)) },
                      stroke: Palette.colour(0), width: 2, id: "model \(q.name)")
         for r in points where r.model != nil {
-            let cx = px(Double(r.observation.year)), cy = py(r.observed)
+            let cx = px(Double(r.observation.year)), cy = py(shown.value(r.observed))
             if r.isCompared {
                 svg.circle(cx, cy, 4, fill: Palette.colour(3), stroke: "#000000")
             } else if let met = r.boundMet {

@@ -212,7 +212,7 @@ public struct HistoryMode: Sendable, Equatable {
         if let k = energyBasisRatio { parts.append("能源消费按能源统计口径（CEADs折算值×\(format((k * 1e4).rounded() / 1e4))，按观测总量拟合）") }
         let source = file.replacingOccurrences(of: " (embedded)", with: "（内置）")
         return "\(observedYears.lowerBound)-\(lastObservedYear)年为观测值（历史模式，\(source)）：" + parts.joined(separator: "；")
-            + "；风电光伏杠杆自\(lastObservedYear + 1)年起作用，其他杠杆按各自年份"
+            + "；风电光伏措施自\(lastObservedYear + 1)年起作用，其他措施按各自年份"
     }
 }
 
