@@ -38,7 +38,10 @@ public enum DecompositionRenderer {
             let zh = language == .zh
             let header = [zh ? "部门" : "sector"] + effects.map { Labels.effect($0, language) } + [zh ? "合计" : "total"]
             let co2 = (units ?? .default(for: language)).presented("Mt CO2"), unit = Labels.unit(co2.unit, language)
-            func shown(_ v: Double) -> String { NumberFormat.value(co2.value(v)) }
+            // One precision for the whole table (a column of 26118 beside -4.73 reads as two tables): 万吨 to one
+            // decimal, Mt to two; an effect that is exactly nothing is 0.
+            let digits = co2.factor >= 100 ? 1 : 2
+            func shown(_ v: Double) -> String { v == 0 ? "0" : NumberFormat.fixed(co2.value(v), digits) }
             var rows: [[String]] = sectors.enumerated().map { i, s in
                 let v = effects.map { r.additive[$0]![i] }
                 return [Labels.sector(s, language)] + v.map(shown) + [shown(v.reduce(0, +))]

@@ -111,8 +111,10 @@ struct DecomposeCommand: ParsableCommand {
                 print(render(analysis, labels), terminator: "")
             }
             if let chart {
+                let region = Provenance(dataset).regionName(lang)
                 try write(try Charts.decomposition(analysis.result, start: (labels.0, analysis.start), end: (labels.1, analysis.end),
-                                                   title: lang == .zh ? "CO2排放变化的LMDI分解：\(labels.0) → \(labels.1)" : "LMDI: \(labels.0) → \(labels.1)",
+                                                   title: lang == .zh ? "\(region)CO2排放变化的LMDI分解：\(labels.0) → \(labels.1)"
+                                                                      : "LMDI of CO2, \(region): \(labels.0) → \(labels.1)",
                                                    source: ScenarioCharts.source(lang, Provenance(dataset)), language: lang, units: units ?? .default(for: lang)),
                           to: chart)
             }

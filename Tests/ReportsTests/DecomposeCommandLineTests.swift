@@ -25,6 +25,9 @@ final class DecomposeCommandLineTests: XCTestCase {
         }
         XCTAssertTrue(zh.out.contains("\n电力热力 "), zh.out)
         XCTAssertTrue(zh.out.contains("LMDI分解"), zh.out)
+        // One precision in the table: 万吨 to one decimal (not 26118 beside -4.73 and 0.000).
+        let cells = zh.out.split(separator: "\n").dropFirst(3).prefix(9).flatMap { $0.split(separator: " ").dropFirst() }
+        XCTAssertTrue(cells.allSatisfy { $0 == "0" || $0.split(separator: ".").last?.count == 1 }, zh.out)
         // The same numbers in both languages in the same units; zh defaults to 万吨 (100 per Mt).
         let enTotal = en.out.split(separator: "\n").first { $0.hasPrefix("total") }!.split(separator: " ").dropFirst()
         let model = try cli.run(["decompose", "--from", "2020", "--to", "2030", "--lang", "zh", "--units", "model"])
@@ -89,6 +92,7 @@ final class DecomposeCommandLineTests: XCTestCase {
         XCTAssertLessThan(abs(intensity), 0.25 * abs(change))
         let svg = try String(contentsOf: chart, encoding: .utf8)
         XCTAssertTrue(svg.contains("data-series=\"能源结构\""), svg)
+        XCTAssertTrue(svg.contains("<title>内蒙古CO2排放变化的LMDI分解："), "the chart names its region: \(svg.prefix(600))")
     }
 
     /// A year outside the horizon is told at the option that names it, before anything runs.
