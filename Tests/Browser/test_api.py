@@ -2,9 +2,13 @@
 messages, bodies are size-limited, and nothing outside the served folders is read."""
 import http.client
 import json
+import re
+import subprocess
+import time
 import urllib.parse
+import urllib.request
 
-from conftest import REPOSITORY, carbonsim
+from conftest import BINARY, REPOSITORY, carbonsim
 
 WIND_300 = {"name": "wind-300", "extends": "announced.yaml",
             "sector_plans": {"power": {"wind": {"target": 300, "start": 2026, "full": 2030, "shape": "linear"}}}}
@@ -220,3 +224,27 @@ def test_warnings_come_with_the_errors(server):
     status, _, error = server.request("POST", "/api/evaluate?lang=en", doc)
     assert status == 422 and error["errors"][0]["suggestion"] == "wind", error
     assert any("sector_plans.industry.capacity_cut.steel.target" in w and "looks like a fraction" in w for w in error["warnings"]), error
+
+
+def test_without_a_scenarios_folder_the_embedded_scenarios_are_served(tmp_path):
+    """From a folder with no scenarios/ (the binary on PATH), the page offers the embedded baseline and announced."""
+    process = subprocess.Popen([str(BINARY), "serve", "--port", "0", "--lang", "en"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        said, url = [], None
+        deadline = time.time() + 120
+        while time.time() < deadline and url is None:
+            line = process.stdout.readline()
+            if not line and process.poll() is not None:
+                break
+            said.append(line)
+            m = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
+            url = m.group(1) if m else None
+        assert url, "".join(said)
+        assert any("no scenarios folder here: the page offers the embedded baseline and announced" in s for s in said), said
+        with urllib.request.urlopen(url + "/api/scenarios", timeout=60) as r:
+            names = [s["name"] for s in json.loads(r.read())]
+        assert names == ["announced.yaml", "baseline.yaml"], names
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

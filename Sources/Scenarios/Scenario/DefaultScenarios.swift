@@ -20,6 +20,10 @@ public enum DefaultScenarios {
         return Bundle.module.url(forResource: "Defaults", withExtension: nil)?.appendingPathComponent("\(name).yaml")
     }
 
+    /// The folder of the embedded scenario files (baseline.yaml, announced.yaml): what `serve` offers where there is no
+    /// scenarios folder of one's own.
+    public static var folder: URL? { Bundle.module.url(forResource: "Defaults", withExtension: nil) }
+
     /// Whether `path` is one of the embedded files (their install path means nothing to a reader of a report).
     public static func isEmbedded(_ path: String) -> Bool {
         guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else { return false }
