@@ -26,7 +26,7 @@ public enum CalibrationRenderer {
     }
 
     /// A fitted series by name: its sector groups in Chinese under zh (ferrous_nonmetal: 黑色金属+非金属矿物).
-    static func seriesName(_ f: HistoryCalibration.SeriesFit, _ l: Language) -> String {
+    public static func seriesName(_ f: HistoryCalibration.SeriesFit, _ l: Language) -> String {
         l == .zh ? f.series.groups.map { Labels.sector($0.key, .zh) }.joined(separator: "+") : f.series.name
     }
 

@@ -62,14 +62,23 @@ struct CalibrateCommand: ParsableCommand {
             let provinceZH = sameRegion && !dataset.regionZH.isEmpty ? dataset.regionZH : nil
             print(CalibrationRenderer.render(calibration, baseYear: dataset.baseYear, format: format, language: lang, bom: presentation.csvBOM,
                                              units: presentation.unitSystem, provinceZH: provinceZH), terminator: "")
-            for e in calibration.failures { printLine("note: \(e); not fitted, so its groups keep the dataset's own growth") }
+            for e in calibration.failures {
+                printLine(lang == .zh ? "注：\(e)；未拟合，其部门组沿用数据集自身的增长" : "note: \(e); not fitted, so its groups keep the dataset's own growth")
+            }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
             for f in calibration.fits where !applied.contains(where: { $0.series == f.series }) {
-                let groups = f.series.groups.map(\.key).joined(separator: " and ")
-                let why = f.isBounded ? "its parameters are not determined by the data (no finite standard error)"
-                    : "it grows exponentially with no sign of saturation in \(calibration.years.lowerBound)-\(calibration.years.upperBound), so its trend would grow without limit"
-                printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(groups)")
+                let window = "\(calibration.years.lowerBound)-\(calibration.years.upperBound)"
+                if lang == .zh {
+                    let groups = f.series.groups.map { Labels.sector($0.key, .zh) }.joined(separator: "、")
+                    let why = f.isBounded ? "数据不足以确定其参数（标准误不是有限值）" : "\(window)年呈指数增长、没有饱和迹象，其趋势会无限增长"
+                    printLine("注：\(CalibrationRenderer.seriesName(f, .zh))：\(why)；\(groups)沿用数据集自身的增长")
+                } else {
+                    let groups = f.series.groups.map(\.key).joined(separator: " and ")
+                    let why = f.isBounded ? "its parameters are not determined by the data (no finite standard error)"
+                        : "it grows exponentially with no sign of saturation in \(window), so its trend would grow without limit"
+                    printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(groups)")
+                }
             }
             // A trend that collapses is carried, but said: a short or early window extrapolates far.
             for f in applied {
@@ -77,7 +86,7 @@ struct CalibrateCommand: ParsableCommand {
                 let growth = 100 * t.growthRate(at: base), left = 100 * t.value(at: end) / t.value(at: base)
                 guard growth < -10 else { continue }
                 printLine(lang == .zh
-                    ? "注：\(f.series.name) 按 \(calibration.years.lowerBound)-\(calibration.years.upperBound) 年趋势在 \(dataset.baseYear) 年每年下降 \(NumberFormat.fixed(-growth, 1))%，到 \(dataset.endYear) 年只剩 \(dataset.baseYear) 年的 \(NumberFormat.value(left))%；远离基准年的拟合窗口外推很远（可用 --to \(dataset.baseYear) 检查）"
+                    ? "注：\(CalibrationRenderer.seriesName(f, .zh)) 按 \(calibration.years.lowerBound)-\(calibration.years.upperBound) 年趋势在 \(dataset.baseYear) 年每年下降 \(NumberFormat.fixed(-growth, 1))%，到 \(dataset.endYear) 年只剩 \(dataset.baseYear) 年的 \(NumberFormat.value(left))%；远离基准年的拟合窗口外推很远（可用 --to \(dataset.baseYear) 检查）"
                     : "note: \(f.series.name) falls \(NumberFormat.fixed(-growth, 1)) %/yr at \(dataset.baseYear) by its \(calibration.years.lowerBound)-\(calibration.years.upperBound) trend, to \(NumberFormat.value(left)) % of its \(dataset.baseYear) level by \(dataset.endYear): a window that ends long before the base year extrapolates far (compare --to \(dataset.baseYear)); the dataset carries it")
             }
             let calibrated = try calibration.calibrating(dataset)
