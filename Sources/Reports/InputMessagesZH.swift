@@ -221,6 +221,8 @@ public enum InputMessagesZH {
          "YAML 的半角标点：':' ',' '{' '}' '[' ']' 和空格（请把输入法切换到半角）"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a path that keeps its milestones, (.+), or a delta over it"#,
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
+        (#"replaces the setting of (.+) and drops its milestones after (\d+), the last observed year \((.+)\); this file's setting has no milestone after (\d+), so after (\d+) the lever continues the trend. To keep them, write a delta over it"#,
+         "替换了 $1 中的设置，其最后观测年份 $2 年之后的里程碑（¶3）不再适用；本文件的设置在 $4 年之后没有里程碑，因此 $5 年之后该措施按趋势延续。若要保留这些里程碑，请在其上加增量（delta）"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a delta over it"#,
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请在其上加增量（delta）"),
         (#"(\S+) is negative: a quantity in (.+) is 0 or more"#, "$1 为负数：以 $2 计的量不小于 0"),

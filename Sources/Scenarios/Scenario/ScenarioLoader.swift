@@ -247,6 +247,9 @@ public struct ScenarioLoader {
             if let inherited, let w = replacedHistoryWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
                 scenario.warnings.append(w)
             }
+            if let inherited, let w = droppedMilestonesWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
+                scenario.warnings.append(w)
+            }
             if scenario.levers[path]!.form == .delta {
                 // A delta over a delta extends what the first one extends.
                 scenario.extendedLeverSources[path] = inherited?.form == .delta ? scenario.extendedLeverSources[path] : scenario.leverSources[path]
@@ -293,6 +296,20 @@ public struct ScenarioLoader {
         }
         return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
                             message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario"), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, write \(way)")
+    }
+
+    /// In history mode wind and solar are the observed capacity through N. A setting whose every milestone is at or
+    /// before N is thus superseded whole, and replacing an extended setting with it drops the extended one's later
+    /// milestones (announced's 2030 wind) for the trend: said, since a file meant as "stronger" can so end up below
+    /// what it extends. A setting with milestones of its own after N replaces on purpose and is not told.
+    func droppedMilestonesWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
+                                  from source: SourcePosition?) -> InputWarning? {
+        guard let n = dataset.history?.lastObservedYear, HistoryMode.followedPaths.contains(lever.path),
+              new.form != .delta, inherited.form != .delta, !new.milestones.contains(where: { $0.year > n }) else { return nil }
+        let dropped = inherited.milestones.filter { $0.year > n }
+        guard !dropped.isEmpty else { return nil }
+        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
+                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario") and drops its milestones after \(n), the last observed year (\(dropped.map { "\($0.year): \(format($0.value))" }.joined(separator: ", ")) \(lever.unit.rawValue)); this file's setting has no milestone after \(n), so after \(n) the lever continues the trend. To keep them, write a delta over it")
     }
 
     /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,
