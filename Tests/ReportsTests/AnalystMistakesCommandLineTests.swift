@@ -88,6 +88,12 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertEqual(en.status, 0, en.err)
         XCTAssertTrue(en.out.contains(" pp; "), "the margin in percentage points: \(en.out)")
         XCTAssertFalse(en.out.contains("lowest setting searched"), "an answer inside the search is what the target needs: \(en.out)")
+        // A heat rate is stronger lower: its bottom meeting the target does not make it unneeded.
+        let heat = try cli.run(["solve", "--lever", "sector_plans.power.coal_heat_rate", "--target", "co2_intensity_cut:15th=26.5",
+                                "--scenario", "baseline", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(heat.status, 0, heat.err)
+        XCTAssertTrue(heat.out.contains("the bottom of the lever's range meets the target and the top does not"), heat.out)
+        XCTAssertFalse(heat.out.contains("not needed"), heat.out)
         let shape = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_year=2026", "--shape", "logistc"])
         XCTAssertEqual(shape.status, 2, shape.err)
         XCTAssertTrue(shape.err.contains("did you mean 'logistic'?"), shape.err)
