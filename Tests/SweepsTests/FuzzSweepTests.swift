@@ -111,6 +111,16 @@ final class FuzzSweepTests: XCTestCase {
             """)
         XCTAssertEqual(s.warnings.count, 1)
         XCTAssertTrue(s.warnings[0].message.contains("full-effect years drawn before the lever's start, 2030, run with 2030"), s.warnings[0].message)
+        // The mirror case: starts drawn after the setting's full-effect year run at it, and are told.
+        let late = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: grid
+            factors:
+              sector_plans.industry.capacity_cut.steel.start: {levels: [2022, 2027], full: 2024}
+            """)
+        XCTAssertEqual(late.warnings.count, 1, "\(late.warnings)")
+        XCTAssertTrue(late.warnings.first?.message.contains("start years drawn after 2024, when the setting reaches its first milestone, run with 2024") ?? false,
+                      "\(late.warnings)")
         _ = try rows(s)
         let store = try ResultStore(path: directory.appendingPathComponent("r.sqlite").path, spec: s,
                                     datasetChecksum: dataset.checksum, years: Array(2019...2060))

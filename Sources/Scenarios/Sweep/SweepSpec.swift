@@ -145,6 +145,17 @@ public struct SweepSpecLoader {
             }
         }
 
+        // A start drawn after the setting's first milestone (its full-effect year) runs at that year: a move cannot
+        // start after it ends. Said at load, as for the full-effect year above.
+        for (f, node) in read {
+            guard case .lever(let lever, .start, let defaults, _) = f.target, let highest = f.distribution.bounds.max() else { continue }
+            let firstMilestone = (scenarios ?? []).compactMap { $0.levers[lever.path]?.milestones.first?.year }.min() ?? defaults.milestones.first?.year
+            let fullVaried = read.contains(where: { if case .lever(let l, .full, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
+            guard let first = firstMilestone, !fullVaried, highest > Double(first) else { continue }
+            warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                         message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same; vary .full too, or draw starts up to \(first)"))
+        }
+
         var n = 0
         if let design, design != .grid {
             n = attempt(0) {
