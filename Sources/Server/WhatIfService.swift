@@ -55,7 +55,7 @@ public struct WhatIfService: Sendable {
         let preparedBaseline = try PreparedScenario(baseline, dataset: dataset)
         baselineParameters = preparedBaseline.parameters
         baselineResult = try preparedBaseline.run()
-        sweep = try c.sweepDatabase.map { try SweepSummary(store: ResultStore(existing: $0)) }
+        sweep = try c.sweepDatabase.map { try SweepSummary(store: ResultStore(existing: $0, readOnly: true)) }
     }
 
     public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: baselineParameters, language: l) }

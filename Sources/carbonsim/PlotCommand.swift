@@ -97,7 +97,7 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
-                let store = try ResultStore(existing: db)
+                let store = try ResultStore(existing: db, readOnly: true)
                 let summary = try SweepSummary(store: store, series: [series], bootstrap: 10)
                 try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang, units: common.units,
                                                  provenance: common.sweepProvenance(store)), to: common.output)
@@ -118,7 +118,7 @@ struct PlotCommand: ParsableCommand {
         func run() throws {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
-                let store = try ResultStore(existing: db)
+                let store = try ResultStore(existing: db, readOnly: true)
                 let summary = try SweepSummary(store: store, bootstrap: bootstrap)
                 try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang,
                                                      provenance: common.sweepProvenance(store)), to: common.output)

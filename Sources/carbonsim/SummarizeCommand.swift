@@ -46,7 +46,7 @@ struct SummarizeCommand: ParsableCommand {
         try reportingErrors(presentation.lang) {
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
-            let store = try ResultStore(existing: db)
+            let store = try ResultStore(existing: db, readOnly: true)
             let summary = try SweepSummary(store: store, series: series.isEmpty ? nil : series, bootstrap: bootstrap)
             let provenance = try data.provenance(of: store)
             let kept = store.years

@@ -63,6 +63,18 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: csvClean, encoding: .utf8).split(separator: "\n").count, 1 + 1500)
     }
 
+    /// Commands that only read a database never change the file, not even an empty one named by mistake.
+    func testReadingCommandsLeaveAnEmptyFileAlone() throws {
+        let empty = directory.appendingPathComponent("empty.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        for arguments in [["summarize", empty], ["plot", "fan", empty, "--output", directory.appendingPathComponent("fan.svg").path]] {
+            let r = try cli.run(arguments)
+            XCTAssertEqual(r.status, 2, "\(arguments): \(r.err)")
+            XCTAssertTrue(r.err.contains("not a carbonsim sweep database"), r.err)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: empty)).count, 0, "\(arguments) wrote into the file")
+        }
+    }
+
     func testShardsMergeAndSummarize() throws {
         let spec = try writeSpec(n: 64)
         var shards: [String] = []

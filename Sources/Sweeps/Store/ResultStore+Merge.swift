@@ -11,7 +11,7 @@ extension ResultStore {
             throw InputError(file: "--output", message: "the merged database's path is empty", accepted: "a file name such as sweep.sqlite")
         }
         guard let first = shards.first else { throw InputError(file: output, message: "nothing to merge", accepted: "one or more shard databases") }
-        let stores = try shards.map { try ResultStore(existing: $0) }
+        let stores = try shards.map { try ResultStore(existing: $0, readOnly: true) }
         let reference = try stores[0].identity()
         for s in stores.dropFirst() {
             if let difference = try s.identity().difference(from: reference) {

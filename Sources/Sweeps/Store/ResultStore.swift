@@ -65,7 +65,9 @@ public final class ResultStore {
     }
 
     /// Opens an existing database (summaries, merges), after SQLite's quick check and a look at its tables.
-    public init(existing path: String) throws {
+    /// `readOnly` for the commands that only read (summaries, charts, the page): they never change the file, not
+    /// even an empty one named by mistake.
+    public init(existing path: String, readOnly: Bool = false) throws {
         guard !path.isEmpty else { throw InputError(file: "(empty path)", message: "the database path is empty") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -73,7 +75,7 @@ public final class ResultStore {
         }
         guard !isDirectory.boolValue else { throw InputError(file: path, message: "this is a folder, not a sweep database") }
         self.path = path
-        let queue = try Self.guarded(path) { try DatabaseQueue(path: path, configuration: Self.configuration) }
+        let queue = try Self.guarded(path) { try DatabaseQueue(path: path, configuration: readOnly ? Self.readOnlyConfiguration : Self.configuration) }
         self.queue = queue
         try Self.checkIntegrity(queue, path: path)
         (factorCount, years) = try Self.guarded(path) {
@@ -123,6 +125,12 @@ public final class ResultStore {
 
     /// Write-ahead log with normal sync: a killed process loses nothing committed, and a commit costs
     /// no full fsync (only an operating-system crash could drop the last transactions).
+    static var readOnlyConfiguration: Configuration {
+        var c = Configuration()
+        c.readonly = true
+        return c
+    }
+
     static var configuration: Configuration {
         var c = Configuration()
         c.prepareDatabase { db in
