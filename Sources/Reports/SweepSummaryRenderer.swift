@@ -64,6 +64,10 @@ public enum SweepSummaryRenderer {
         for sc in s.scenarios {
             out += t("\n## Scenario: \(sc.scenario) — \(sc.runs) runs, \(sc.failed) failed\n",
                      "\n## 情景：\(sc.scenario)——运行\(sc.runs)次，失败\(sc.failed)次\n")
+            if !sc.failures.isEmpty {
+                out += t("\nWhy runs failed (figures below are of the runs that succeeded):\n\n", "\n运行失败的原因（以下数字只基于成功的运行）：\n\n")
+                for f in sc.failures.prefix(5) { out += t("- \(f.runs) runs, for example: \(f.example)\n", "- \(f.runs)次，例如：\(f.example)\n") }
+            }
             for band in sc.bands {
                 let shown = o.units.presented(OutputCatalog.shared.unit(of: band.series) ?? "")
                 let name = zh ? Labels.series(band.series, .zh) : band.series
@@ -191,6 +195,7 @@ public enum SweepSummaryRenderer {
         let scenarios: [[String: Any]] = s.scenarios.map { sc in
             [
                 "scenario": sc.scenario, "runs": sc.runs, "failed": sc.failed,
+                "failures": sc.failures.map { ["runs": $0.runs, "example": $0.example] as [String: Any] },
                 "bands": sc.bands.map { b in
                     let shown = years.map { y in b.years.indices.filter { y.contains(b.years[$0]) } } ?? Array(b.years.indices)
                     return ["series": b.series, "years": shown.map { b.years[$0] },

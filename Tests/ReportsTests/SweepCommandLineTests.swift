@@ -63,6 +63,29 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: csvClean, encoding: .utf8).split(separator: "\n").count, 1 + 1500)
     }
 
+    /// A lever factor drawn from an unbounded distribution is told at load how often it leaves the lever's range, and
+    /// such draws fail as runs (a level no scenario file may hold), not run as if valid.
+    func testDrawsOutsideALeversRangeFail() throws {
+        let spec = directory.appendingPathComponent("normal.yaml").path
+        try """
+            name: normal
+            scenarios: [\(CLI.repository.path)/scenarios/baseline.yaml]
+            design: lhs
+            n: 20
+            seed: 1
+            factors:
+              sector_plans.power.coal_retirement.target: {distribution: normal, mean: 25, sd: 15, start: 2026, full: 2030}
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let db = directory.appendingPathComponent("normal.sqlite").path
+        let r = try cli.run(["sweep", spec, "--db", db, "--quiet"])
+        XCTAssertTrue(r.err.contains("about 41.7 % of the draws fall outside the lever's range, 0 to 30 %/yr: those runs fail"), r.err)
+        // Seed 1 draws 8 of 20 outside [0, 30].
+        let summary = try cli.run(["summarize", db])
+        XCTAssertTrue(summary.out.contains("20 runs, 8 failed"), summary.out)
+        let reasons = try cli.run(["summarize", db, "--format", "json"])
+        XCTAssertTrue(reasons.out.contains("lies outside the lever's range"), String(reasons.out.prefix(2000)))
+    }
+
     /// Commands that only read a database never change the file, not even an empty one named by mistake.
     func testReadingCommandsLeaveAnEmptyFileAlone() throws {
         let empty = directory.appendingPathComponent("empty.sqlite").path

@@ -112,6 +112,12 @@ public struct SweepSpecLoader {
             factors.append(f)
             read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
+            if case .lever(let lever, .target, _, _) = f.target, f.distribution.bounds.isEmpty,
+               case let valid = lever.ceiling == nil ? lever.range : lever.validRange(try dataset.modelParameters()),
+               case let outside = f.distribution.probabilityOutside(valid), outside > 1e-3 {
+                warnings.append(InputWarning(file: entry.value.file, line: entry.value.line, keyPath: entry.value.keyPath,
+                                             message: "about \(format((outside * 1000).rounded() / 10)) % of the draws fall outside the lever's range, \(format(valid.lowerBound)) to \(format((valid.upperBound * 1e6).rounded() / 1e6)) \(lever.unit): those runs fail (a level no scenario file may hold), and the summary's probabilities are over the runs that succeed"))
+            }
             if case .dataset(let path, _) = f.target, let e = dataset.entry(path),
                let outside = f.distribution.bounds.first(where: { !(e.range ?? $0...$0).contains($0) }),
                let w = entry.value.assumptionWarning(outside, entry: e) { warnings.append(w) }

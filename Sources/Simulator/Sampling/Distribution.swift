@@ -22,6 +22,17 @@ public enum Distribution: Sendable, Equatable {
         }
     }
 
+    /// Probability that a draw falls outside `range` (unbounded distributions; 0 for the others, whose bounds are
+    /// checked one by one).
+    public func probabilityOutside(_ range: ClosedRange<Double>) -> Double {
+        switch self {
+        case .normal(let m, let s): return gsl_cdf_gaussian_P(range.lowerBound - m, s) + gsl_cdf_gaussian_Q(range.upperBound - m, s)
+        case .lognormal(let mu, let sigma):
+            return (range.lowerBound > 0 ? gsl_cdf_lognormal_P(range.lowerBound, mu, sigma) : 0) + gsl_cdf_lognormal_Q(range.upperBound, mu, sigma)
+        default: return 0
+        }
+    }
+
     /// Value at cumulative probability `p` in (0, 1).
     public func quantile(_ p: Double) -> Double {
         let p = min(max(p, 1e-12), 1 - 1e-12)

@@ -56,7 +56,15 @@ public struct SweepPlan: Sendable {
             case .lever(let lever, let field, let defaults, let fullGiven):
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
-                case .target: s = lever.setting(s, reaching: x[i], p)
+                case .target:
+                    // A draw of an unbounded distribution (normal) can leave the lever's range: that run fails, told as
+                    // a level written in a file would be, instead of running a value no file may hold.
+                    let valid = lever.validRange(p)
+                    guard valid.contains(x[i]) else {
+                        throw InputError(file: spec.file, keyPath: factor.path, message: "drawn value \(x[i]) lies outside the lever's range",
+                                         accepted: "\(valid.lowerBound) to \(valid.upperBound) \(lever.unit)")
+                    }
+                    s = lever.setting(s, reaching: x[i], p)
                 case .start: s.start = min(try year(x[i], factor.path, p), s.milestones[0].year)
                 case .full: s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
                 case .delta:

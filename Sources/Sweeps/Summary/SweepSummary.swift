@@ -85,10 +85,25 @@ public struct SweepSummary: Sendable {
         }
     }
 
+    /// The failed runs' errors grouped by kind: the first line with its numbers masked, most frequent first.
+    static func failures(_ db: Database, scenario: String) throws -> [(example: String, runs: Int)] {
+        var groups: [String: (example: String, runs: Int)] = [:], order: [String] = []
+        for error in try String.fetchAll(db, sql: "SELECT error FROM runs WHERE scenario = ? AND status != 'ok' AND error IS NOT NULL ORDER BY run_id",
+                                         arguments: [scenario]) {
+            let line = String(error.split(separator: "\n").first ?? "")
+            let key = line.replacingOccurrences(of: #"-?[0-9][0-9.e+-]*"#, with: "#", options: .regularExpression)
+            if groups[key] == nil { order.append(key); groups[key] = (line, 0) }
+            groups[key]!.runs += 1
+        }
+        return order.map { groups[$0]! }.sorted { $0.runs > $1.runs }
+    }
+
     public struct ScenarioSummary: Sendable {
         public let scenario: String
         public let runs: Int
         public let failed: Int
+        /// Why runs failed: each kind of error (its first line, numbers aside) with how many runs and one example.
+        public var failures: [(example: String, runs: Int)] = []
         public let bands: [Band]
         public let targets: [TargetProbability]
         public let sensitivity: [Sensitivity]
@@ -179,8 +194,10 @@ public struct SweepSummary: Sendable {
                 }
                 let sensitivity = try Self.sensitivity(db, scenario: k, design: design, n: n, pointCount: pointCount,
                                                        factors: factorPaths, bootstrap: bootstrap)
-                return ScenarioSummary(scenario: scenario, runs: runs, failed: failed, bands: bands, targets: targets,
-                                       sensitivity: sensitivity)
+                var summary = ScenarioSummary(scenario: scenario, runs: runs, failed: failed, bands: bands, targets: targets,
+                                              sensitivity: sensitivity)
+                summary.failures = try Self.failures(db, scenario: scenario)
+                return summary
             } }
         }
     }
