@@ -198,6 +198,8 @@ public enum InputMessagesZH {
          "$1 §2 是本地区 $4 年§5（$6 §7）的 $3 倍：若指 $1 $8（统计口径单位），请写 $9"),
         (#"(\S+) (.+?) is (\S+) % of the region's (\d+) (fossil energy|CO2) \((\S+) (.+?)\): if you meant \S+ (\S+) \(.+?\), as Chinese statistics write it, write (\S+)"#,
          "$1 §2 相当于本地区 $4 年§5（$6 §7）的 $3 %：若指 $1 $8（统计口径单位），请写 $9"),
+        (#"milestones that do not go down, at or above the (installed|observed) capacity, and year-end levels that do not fall between them \(.+\)"#,
+         "不逐期下降、且不低于已有或观测装机的里程碑，且里程碑之间的年末水平也不下降（措施是叠加在趋势上的增量：较早开始的阶跃或逻辑斯蒂形状可能在趋势追上之前低于上一年；线性形状或较晚开始则持续上升）"),
         (#"milestones that do not go down, at or above the installed capacity"#, "不逐期下降、且不低于已有装机的里程碑"),
         (#"milestones that do not go down, at or above the observed capacity"#, "不逐期下降、且不低于观测装机的里程碑"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,

@@ -56,6 +56,23 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(r.err.contains("可接受：不逐期下降、且不低于观测装机的里程碑"), r.err)
     }
 
+    /// A build-out never falls between its milestones either: a step from before the observed years is an offset over
+    /// the trend and dipped below the observed 2025 capacity in 2026; a delta over a path outran the path's growth.
+    func testABuildOutThatDipsBetweenItsMilestonesIsAnError() throws {
+        let step = try write("step.yaml", "name: step\nsector_plans:\n  power:\n    wind: {target: 160, start: 2021, full: 2032, shape: step}\n")
+        let r = try cli.run(["validate", step])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("a build-out target of 124 GW by the end of 2026 is below the 127.628347 GW installed at the start of 2026"), r.err)
+        XCTAssertTrue(r.err.contains("year-end levels that do not fall between them"), r.err)
+        let delta = try write("delta.yaml", "name: d\nextends: \(CLI.repository.path)/scenarios/announced.yaml\nsector_plans:\n  power:\n    solar: {delta: -40, start: 2026, full: 2034}\n")
+        let d = try cli.run(["validate", delta])
+        XCTAssertEqual(d.status, 2, d.err)
+        XCTAssertTrue(d.err.contains("with the delta, a build-out target of 78.833333 GW by the end of 2031"), d.err)
+        // A linear move from the same start keeps rising: accepted.
+        let linear = try write("linear.yaml", "name: linear\nsector_plans:\n  power:\n    wind: {target: 160, start: 2021, full: 2032}\n")
+        XCTAssertEqual(try cli.run(["validate", linear]).status, 0)
+    }
+
     func testALeverATargetDoesNotDependOnIsToldAsSuch() throws {
         // Sinks do not touch gross CO2, on which CO2 intensity is: the margin is the same at every setting.
         let sinks = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.removals.sinks",

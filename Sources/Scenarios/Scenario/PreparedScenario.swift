@@ -88,10 +88,16 @@ public struct PreparedScenario: Sendable {
                 let at = sources[lever.path]
                 errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
                                          message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
-                                         accepted: "milestones that do not go down, at or above the observed capacity"))
+                                         accepted: teardownAccepted("milestones that do not go down, at or above the observed capacity", levers[lever], t)))
             }
         }
         return (notes, errors)
+    }
+
+    /// What a teardown accepts; one between milestones (no move ends in its year) says how a level dips there.
+    static func teardownAccepted(_ accepted: String, _ schedule: Schedule, _ t: (start: Int, year: Int, target: Double, installed: Double)) -> String {
+        guard !schedule.ramps.contains(where: { $0.full == t.year }) else { return accepted }
+        return accepted + ", and year-end levels that do not fall between them (a move is an offset over the lever's trend: a step or logistic shape that starts early can dip below the year before while the trend catches up; a linear shape, or a later start, keeps it rising)"
     }
 
     /// Why a build-out lever cannot go down: it names the capacity installed when the move starts.
@@ -105,7 +111,7 @@ public struct PreparedScenario: Sendable {
     /// what the region has). The error's message and accepted values; nil when the schedule keeps to both.
     public static func limitViolation(_ lever: Lever, _ schedule: Schedule, _ p: ModelParameters) -> (message: String, accepted: String)? {
         if let t = lever.teardown(schedule, p) {
-            return (teardownMessage(lever, t), "milestones that do not go down, at or above the installed capacity")
+            return (teardownMessage(lever, t), teardownAccepted("milestones that do not go down, at or above the installed capacity", schedule, t))
         }
         guard let c = lever.aboveCeiling(schedule, p) else { return nil }
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }

@@ -203,6 +203,16 @@ extension Lever {
             let after = level(schedule, at: Double(r.full + 1).nextDown, p)
             if after < before - 1e-9 * max(abs(before), 1) { return (r.start, r.full, after, before) }
         }
+        // Between milestones too: a trend lever's move is an offset over its trend, so a step or logistic move whose
+        // ends are in order can still dip below the last year's level while the trend catches up, and a delta over
+        // a path can outrun the path's own growth. No year-end level may fall below the one before.
+        guard let first = schedule.ramps.map(\.start).min(), let last = schedule.ramps.map(\.full).max() else { return nil }
+        var previous = level(schedule, at: Double(first).nextDown, p)
+        for year in first...last {
+            let now = level(schedule, at: Double(year + 1).nextDown, p)
+            if now < previous - 1e-9 * max(abs(previous), 1) { return (year, year, now, previous) }
+            previous = now
+        }
         return nil
     }
 
