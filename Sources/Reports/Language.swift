@@ -122,7 +122,7 @@ public enum Labels {
             "fail": "未达标", "headline": "核心指标", "peak": "CO2排放峰值",
             "plateau": "平台期（峰值2%以内）", "cumulative": "累计净排放", "neutrality": "碳中和",
             "plan": "五年规划", "base": "基期", "never": "无", "cost": "措施成本（2020-2060）",
-            "shortfalls": "无法实现的政策措施", "gap": "差距（+超额，−不足）", "region": "地区", "dataset": "数据集",
+            "shortfalls": "无法按设定实现之处", "gap": "差距（+超额，−不足）", "region": "地区", "dataset": "数据集",
             "levers": "政策措施", "pp": "个百分点", "years_early": "年",
             "convention": "装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。CO2排放总量未扣除碳汇与CCUS捕集量，净排放扣除二者。双控考核口径按国家规定不计超过2020年水平的可再生能源消费（按核算设置不计原料用能），其降幅因此大于统计口径。",
         ]

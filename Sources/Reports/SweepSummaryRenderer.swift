@@ -63,7 +63,7 @@ public enum SweepSummaryRenderer {
         }
         for sc in s.scenarios {
             out += t("\n## Scenario: \(sc.scenario) — \(sc.runs) runs, \(sc.failed) failed\n",
-                     "\n## 情景：\(sc.scenario)——运行\(sc.runs)次，失败\(sc.failed)次\n")
+                     "\n## 情景：\(Labels.scenario(sc.scenario, .zh))——运行\(sc.runs)次，失败\(sc.failed)次\n")
             if !sc.failures.isEmpty {
                 out += t("\nWhy runs failed (figures below are of the runs that succeeded):\n\n", "\n运行失败的原因（以下数字只基于成功的运行）：\n\n")
                 for f in sc.failures.prefix(5) { out += t("- \(f.runs) runs, for example: \(f.example)\n", "- \(f.runs)次，例如：\(f.example)\n") }
@@ -155,7 +155,7 @@ public enum SweepSummaryRenderer {
                 let name = zh ? Labels.series(band.series, .zh) : band.series
                 for i in shownYears(band, o) {
                     for (k, p) in percentileNames.enumerated() {
-                        row([sc.scenario, section["band"]!, name, "", String(band.years[i]), p, NumberFormat.exact(shown.value(band.values[k][i])), "", "",
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["band"]!, name, "", String(band.years[i]), p, NumberFormat.exact(shown.value(band.values[k][i])), "", "",
                              Labels.unit(shown.unit, o.language)])
                     }
                 }
@@ -164,13 +164,13 @@ public enum SweepSummaryRenderer {
                 let p = tp.probability, u = targetUnit(tp.target, o)
                 let name = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
                 let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
-                row([sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper),
+                row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper),
                      // A share of the runs, 0 to 1 (the markdown and the workbook show it in per cent).
                      zh ? "比例（0-1）" : "fraction (0-1)"])
-                row([sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
+                row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["target"]!, name, "", y, zh ? "要求" : "required", NumberFormat.exact(u.value(tp.required)), "", "", unit])
                 // A shortfall that falls on runs never reaching the target is written "never" (未实现), not a number.
                 for (stat, v) in [(zh ? "差距中位数" : "shortfall_median", tp.shortfallMedian), (zh ? "差距P90" : "shortfall_p90", tp.shortfallP90)] {
-                    row([sc.scenario, section["target"]!, name, "", y, stat, v.isInfinite ? shortfall(v, o.language) : NumberFormat.exact(u.value(v)), "", "", unit])
+                    row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["target"]!, name, "", y, stat, v.isInfinite ? shortfall(v, o.language) : NumberFormat.exact(u.value(v)), "", "", unit])
                 }
             }
             for sens in sc.sensitivity {
@@ -178,10 +178,10 @@ public enum SweepSummaryRenderer {
                 for (i, f) in sens.factors.enumerated() {
                     let factor = zh ? "\(ScenarioCharts.factor(f, .zh))（\(f)）" : f
                     if sens.method == .sobol {
-                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
-                        row([sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", NumberFormat.exact(sens.total[i].estimate), NumberFormat.exact(sens.total[i].lower), NumberFormat.exact(sens.total[i].upper), ""])
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", NumberFormat.exact(sens.total[i].estimate), NumberFormat.exact(sens.total[i].lower), NumberFormat.exact(sens.total[i].upper), ""])
                     } else {
-                        row([sc.scenario, section["src"]!, output, factor, "", "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, factor, "", "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
                     }
                 }
             }

@@ -57,6 +57,28 @@ extension TargetPresentation {
         }
     }
 
+    /// A target's name without its required level, as a margin's row names it: "2030年非化石能源消费比重", "non-fossil
+    /// share 2030".
+    public static func name(_ kind: TargetCheck.Kind, year: Int, _ l: Language) -> String {
+        let period = PlanPeriod.containing(year)
+        switch (kind, l) {
+        case (.peakYear, .zh): return "碳达峰年份"
+        case (.neutralityYear, .zh): return "碳中和年份"
+        case (.peakCeiling, .zh): return "碳排放峰值"
+        case (.energyIntensityCut, .zh): return "\(period.nameZH)期间能耗强度降低（双控考核口径）"
+        case (.co2IntensityCut, .zh): return "\(period.nameZH)期间碳排放强度降低"
+        case (.energyCap, .zh): return "\(year)年能耗双控总量"
+        case (.nonFossilShare, .zh): return "\(year)年非化石能源消费比重"
+        case (.peakYear, _): return "CO2 peak year"
+        case (.neutralityYear, _): return "net-zero year"
+        case (.peakCeiling, _): return "CO2 peak level"
+        case (.energyIntensityCut, _): return "energy intensity cut over the \(period.ordinal) plan"
+        case (.co2IntensityCut, _): return "CO2 intensity cut over the \(period.ordinal) plan"
+        case (.energyCap, _): return "energy (dual-control basis) in \(year)"
+        case (.nonFossilShare, _): return "non-fossil share in \(year)"
+        }
+    }
+
     /// A required level as a file writes it: 35, 27.5, not 35.00.
     static func written(_ v: Double) -> String {
         var s = NumberFormat.fixed(v, 3)

@@ -52,6 +52,7 @@ public struct TextRenderer {
                         String(c.year), shown.required, shown.achieved ?? t("never"), shown.gap ?? "–", c.passed ? t("pass") : t("fail")]
             }
             out += table(header: header, rows: rows, rightAligned: { (2...5).contains($0) }) + "\n"
+            if let note = Self.observedTargetsNote(report, language) { out += (markdown ? "_\(note)_" : note) + "\n\n" }
         }
 
         if !report.shortfalls.isEmpty {
@@ -67,6 +68,15 @@ public struct TextRenderer {
             out += markdown ? "- **\(label)**\(colon)\(value)\n" : "  \(label)\(colon)\(value)\n"
         }
         return out
+    }
+
+    /// In history mode a target of an observed year is met or missed by the model's fit of that year: said, so that a
+    /// 14th-plan check is not read as the statistics' verdict.
+    public static func observedTargetsNote(_ report: PlanPeriodReport, _ l: Language) -> String? {
+        guard let h = report.history, report.targets.contains(where: { $0.year <= h.lastObservedYear }) else { return nil }
+        let n = h.lastObservedYear
+        return l == .zh ? "\(n)年及以前（历史模式的观测年份）的目标按模型对这些年份的拟合值检验，并非统计公布值的结论。"
+                        : "Targets of \(n) or earlier (the observed years, history mode) are checked against the model's fit of those years, not against the published statistics."
     }
 
     /// The headline indicators as (label, value) pairs: the table's closing block, also shown by `carbonsim serve`.

@@ -48,22 +48,26 @@ struct OptimizeCommand: ParsableCommand {
             let r = try optimizer.optimize()
             let zh = lang == .zh
             if zh {
-                print("\(Labels.underScenarioZH(s.base.name))\(s.objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
-                      + (s.objective == "total_cost" ? " 亿元" : ""))
+                let objective = s.objective == "total_cost" ? "措施总成本（2020-2060年）" : Labels.series(s.objective, .zh)
+                print("\(Labels.underScenarioZH(s.base.name))\(objective)的\(s.maximize ? "最大" : "最小")值：\(NumberFormat.value(r.best.objective))"
+                      + (s.objective == "total_cost" ? "亿元" : ""))
             } else {
                 print("optimum of \(s.objective) (\(s.maximize ? "max" : "min")) on \(s.base.name): \(NumberFormat.value(r.best.objective))"
                       + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
             }
             for (v, x) in zip(s.variables, r.best.x) {
-                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3)) \(v.lever.unit)（范围\(v.lower)-\(v.upper)）"
+                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3))\(v.lever.unit.chinese)（范围\(format(v.lower))-\(format(v.upper))）"
                          : "  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
             }
             print(zh ? "目标（余量为正即达标）：" : "targets (margin: positive = met):")
             for m in r.best.margins {
                 let bind = r.binding.contains(m.name) ? (zh ? "  紧约束" : "  binding") : ""
-                let cost = r.marginalCosts[m.name].map { zh ? "；每收紧一个单位成本增加\(NumberFormat.value($0))" : "; tightening by one unit costs \(NumberFormat.value($0))" } ?? ""
+                let unit = TargetPresentation.units(m.kind, lang).margin, costUnit = s.objective == "total_cost" ? (zh ? "亿元" : " x 10^8 yuan") : ""
+                let cost = r.marginalCosts[m.name].map { zh ? "；每收紧1\(unit)成本增加\(NumberFormat.value($0))\(costUnit)"
+                                                            : "; tightening by 1\(unit) costs \(NumberFormat.value($0))\(costUnit)" } ?? ""
                 let margin = m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind)
-                print(zh ? "  \(m.name)：余量\(NumberFormat.fixed(margin, 4))\(bind)\(cost)" : "  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(bind)\(cost)")
+                print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(NumberFormat.fixed(margin, 4))\(unit)\(bind)\(cost)"
+                         : "  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(unit)\(bind)\(cost)")
             }
             if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let path = output ?? safeFileName(s.name) + "-optimum.yaml"
@@ -82,3 +86,6 @@ struct OptimizeCommand: ParsableCommand {
         }
     }
 }
+
+/// A bound as the spec writes it: 30, 2.5.
+private func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }

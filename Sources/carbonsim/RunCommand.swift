@@ -40,6 +40,14 @@ struct RunCommand: ParsableCommand {
         let (results, provenance, workbook, from) = try reportingErrors(lang) { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
+            // `run` is the default command, so a misspelt command (`sumarize`) arrives here as a file name.
+            if let first = files.first, !FileManager.default.fileExists(atPath: first), !first.contains("."), !first.contains("/"),
+               DefaultScenarios.embeddedFile(named: first) == nil,
+               let command = didYouMean(first, in: CarbonSim.configuration.subcommands.map { $0.configuration.commandName ?? "" }) {
+                throw InputError(file: first, message: "no such command or scenario file",
+                                 accepted: "a command (\(CarbonSim.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", "))) or a scenario file",
+                                 suggestion: command)
+            }
             let dataset = try data.load()
             let from = try table.start(for: dataset)
             let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)

@@ -93,6 +93,15 @@ struct SolveCommand: ParsableCommand {
             // In Chinese the target as a sentence says it; in English as it was typed.
             func said(_ check: TargetCheck?) -> String { zh ? check.map { TargetPresentation.phrase($0, .zh) } ?? target : target }
             guard let value = s.value else {
+                // A peak or net zero not reached by the horizon even at the closest setting has no margin in years to
+                // show (the solver's margin extrapolates past the horizon to stay continuous): said as not reached.
+                func closest(_ l: Language) -> String {
+                    if let c = s.check, c.achieved == nil, c.kind == .neutralityYear || c.kind == .peakYear {
+                        let what = c.kind == .neutralityYear ? (l == .zh ? "碳中和" : "net zero") : (l == .zh ? "碳达峰" : "a peak")
+                        return l == .zh ? "此时截至\(dataset.endYear)年仍未实现\(what)" : "\(what) not reached by \(dataset.endYear) even there"
+                    }
+                    return (l == .zh ? "余量" : "margin ") + NumberFormat.fixed(s.margin, 3) + (s.check.map { TargetPresentation.units($0.kind, l).margin } ?? "")
+                }
                 // Removals act on net CO2; CO2 intensity is on gross CO2 (CCUS's own energy even raises it).
                 let why = lever.hasPrefix("sector_plans.removals.") && !targets.co2IntensityCut.isEmpty
                     ? (zh ? "（碳排放强度按总排放计算：碳汇与 CCUS 只减少净排放，CCUS 自身耗能还会增加总排放）"
@@ -105,8 +114,8 @@ struct SolveCommand: ParsableCommand {
                                  : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? "") at every setting in \(range)\(why)")
                     throw ExitCode(4)
                 }
-                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（余量\(NumberFormat.fixed(s.margin, 3))\(s.check.map { TargetPresentation.units($0.kind, .zh).margin } ?? "")）\(why)"
-                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (margin \(NumberFormat.fixed(s.margin, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? ""))\(why)")
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（\(closest(.zh))）\(why)"
+                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (\(closest(.en)))\(why)")
                 throw ExitCode(4)
             }
             // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.

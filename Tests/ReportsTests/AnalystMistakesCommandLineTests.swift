@@ -73,6 +73,42 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertEqual(try cli.run(["validate", linear]).status, 0)
     }
 
+    /// A target of an observed year is checked against the model's fit of it: the table says so, in both languages, and
+    /// only when there is one.
+    func testTargetsOfObservedYearsSayTheyAreCheckedAgainstTheFit() throws {
+        let file = try write("observed.yaml", "name: observed\ntargets:\n  non_fossil_share: {2023: 20, 2030: 30}\n")
+        let en = try cli.run(["run", file])
+        XCTAssertEqual(en.status, 0, en.err)
+        XCTAssertTrue(en.out.contains("Targets of 2025 or earlier (the observed years, history mode) are checked against the model's fit of those years"), en.out)
+        let zh = try cli.run(["run", file, "--lang", "zh"])
+        XCTAssertTrue(zh.out.contains("2025年及以前（历史模式的观测年份）的目标按模型对这些年份的拟合值检验"), zh.out)
+        let later = try write("later.yaml", "name: later\ntargets:\n  non_fossil_share: {2030: 30}\n")
+        XCTAssertFalse(try cli.run(["run", later]).out.contains("observed years, history mode) are checked"))
+        XCTAssertFalse(try cli.run(["run", file, "--no-history"]).out.contains("observed years, history mode) are checked"))
+    }
+
+    /// `run` is the default command: a misspelt command is told as one, with the likely command.
+    func testAMisspeltCommandIsSuggested() throws {
+        let r = try cli.run(["sumarize", "sweep.sqlite"])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("sumarize: error: no such command or scenario file"), r.err)
+        XCTAssertTrue(r.err.contains("did you mean 'summarize'?"), r.err)
+        XCTAssertFalse(r.err.contains("not UTF-8"), "the second argument is not read as a scenario: \(r.err)")
+        XCTAssertEqual(try cli.run(["announced", "--format", "csv"]).status, 0, "an embedded scenario's name still runs it")
+    }
+
+    /// `optimize --lang zh` names the objective, the units and the targets in Chinese, not total_cost, GW and raw keys.
+    func testOptimizeInChinese() throws {
+        let out = scratch.path("optimum.yaml")
+        let r = try cli.run(["optimize", "scenarios/optimize/least-cost-peak.yaml", "--starts", "1", "--lang", "zh", "--output", out])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.hasPrefix("基准情景下措施总成本（2020-2060年）的最小值："), r.out)
+        XCTAssertTrue(r.out.contains("吉瓦（范围157.6-400）"), r.out)
+        XCTAssertTrue(r.out.contains("  2030年非化石能源消费比重：余量"), r.out)
+        XCTAssertTrue(r.out.contains("十五五期间碳排放强度降低：余量"), r.out)
+        XCTAssertFalse(r.out.contains("total_cost") || r.out.contains("non_fossil_share_2030") || r.out.contains(" GW"), r.out)
+    }
+
     func testALeverATargetDoesNotDependOnIsToldAsSuch() throws {
         // Sinks do not touch gross CO2, on which CO2 intensity is: the margin is the same at every setting.
         let sinks = try cli.run(["solve", "--scenario", "scenarios/announced.yaml", "--lever", "sector_plans.removals.sinks",

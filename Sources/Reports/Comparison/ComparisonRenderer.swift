@@ -211,9 +211,9 @@ struct ComparisonJSON: Encodable {
     struct Period: Encodable { let period: String, start_year: Int, end_year: Int }
     struct Point: Encodable {
         let period: String?, year: Int
-        let values: [Double?], change_pct: [Double?], difference: [Double?], difference_pct: [Double?]
+        let values: [Double?], change_pct: [Double?], change_pp: [Double?], difference: [Double?], difference_pct: [Double?]
 
-        enum CodingKeys: CodingKey { case period, year, values, change_pct, difference, difference_pct }
+        enum CodingKeys: CodingKey { case period, year, values, change_pct, change_pp, difference, difference_pct }
         // The start year's period is written as null, not left out.
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -221,6 +221,7 @@ struct ComparisonJSON: Encodable {
             try c.encode(year, forKey: .year)
             try c.encode(values, forKey: .values)
             try c.encode(change_pct, forKey: .change_pct)
+            try c.encode(change_pp, forKey: .change_pp)
             try c.encode(difference, forKey: .difference)
             try c.encode(difference_pct, forKey: .difference_pct)
         }
@@ -265,9 +266,14 @@ struct ComparisonJSON: Encodable {
         start_year = c.startYear
         periods = c.periods.map { Period(period: $0.ordinal, start_year: $0.startYear, end_year: $0.endYear) }
         indicators = c.rows.map { row in
-            Indicator(series: row.series, unit: row.unit, points: row.points.map { p in
-                Point(period: p.period?.ordinal, year: p.year, values: p.values.map(n), change_pct: p.changes.map(n),
-                      difference: p.differences.map(n), difference_pct: p.relative.map(n))
+            Indicator(series: row.series, unit: row.unit, points: row.points.enumerated().map { k, p in
+                // A share's change over a period in percentage points, beside the relative change, as `run`'s JSON gives it.
+                let points: [Double?] = p.values.indices.map { s in
+                    row.isShare && k > 0 && p.period != nil ? n(p.values[s] - row.points[k - 1].values[s]) : nil
+                }
+                return Point(period: p.period?.ordinal, year: p.year, values: p.values.map(n),
+                             change_pct: p.changes.map(n), change_pp: points,
+                             difference: p.differences.map(n), difference_pct: p.relative.map(n))
             })
         }
         targets = c.targets.map { row in
@@ -279,7 +285,7 @@ struct ComparisonJSON: Encodable {
                                              difference_pct: $0.relative.map(n)) }
         var conventions = JSONRenderer.conventions
         conventions["difference"] = "each scenario minus the first (scenarios[0]); difference_pct is that as % of the first's value"
-        conventions["shares"] = "for shares (unit %) the difference is in percentage points and difference_pct is null"
+        conventions["shares"] = "for shares (unit %) the difference is in percentage points and difference_pct is null; change_pp is a share's change over the period in percentage points (null for other units), change_pct the relative change, as in run's JSON"
         if let h = c.reports.first?.history { conventions["observed_years"] = h.summary }
         self.conventions = conventions
     }

@@ -54,7 +54,7 @@ public enum SummaryWorkbook {
                     let output = zh ? "\(ScenarioCharts.output(sens.output, .zh))（\(sens.output)）" : sens.output
                     let method = zh ? (sens.method == .sobol ? "Sobol指数" : "标准化回归系数") : sens.method.rawValue
                     let factor = zh ? "\(ScenarioCharts.factor(f, .zh))（\(f)）" : f
-                    var row: [Cell] = [.text(sc.scenario), .text(output), .text(method), .text(factor),
+                    var row: [Cell] = [.text(Labels.scenario(sc.scenario, l)), .text(output), .text(method), .text(factor),
                                        .value(first.estimate, format: index)]
                     if sens.method == .sobol {
                         let total = sens.total[i]

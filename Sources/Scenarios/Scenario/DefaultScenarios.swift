@@ -59,10 +59,10 @@ public enum DefaultScenarios {
             throw InputError(file: "Defaults", message: "the embedded default scenarios are missing from the package resources")
         }
         let loader = ScenarioLoader(dataset: dataset)
+        // Loaded under their display name, so that warnings at their lines name "announced.yaml (embedded)", not the
+        // install path of the package's resources.
         return try names.map { name in
-            var s = try loader.load(path: dir.appendingPathComponent("\(name).yaml").path)
-            s.file = "\(name).yaml (embedded)"
-            return s
+            try loader.load(url: dir.appendingPathComponent("\(name).yaml"), displayName: "\(name).yaml (embedded)", chain: [])
         }
     }
 }

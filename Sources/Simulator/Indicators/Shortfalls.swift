@@ -65,7 +65,7 @@ public enum Shortfalls {
             report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
                 let j = years.firstIndex(of: year)!
                 return ("in \(year) energy on the dual-control basis exceeds the cap by \(Shortfall.amountMark) with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
-                        "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%）")
+                        "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%；压减按每年\(fmt(p.dualControl.responseRate))的响应速率逐步加大）")
             }
         }
         // A heat-rate target below what the fleet reaches within its retrofit time after the full-effect year.
