@@ -111,6 +111,15 @@ final class FuzzSweepTests: XCTestCase {
             """)
         XCTAssertEqual(s.warnings.count, 1)
         XCTAssertTrue(s.warnings[0].message.contains("full-effect years drawn before the lever's start, 2030, run with 2030"), s.warnings[0].message)
+        // A factor's own years where a base scenario sets the lever with other years: told, as they do not apply there.
+        let own = try spec("""
+            scenarios: [SCENARIOS/announced.yaml]
+            design: grid
+            factors:
+              sector_plans.power.wind.target: {levels: [200, 250], start: 2026, full: 2032}
+            """)
+        XCTAssertTrue(own.warnings.contains { $0.message.contains("its start, full apply only where a base scenario does not set the lever; 'announced' sets it") },
+                      "\(own.warnings)")
         // The mirror case: starts drawn after the setting's full-effect year run at it, and are told.
         let late = try spec("""
             scenarios: [SCENARIOS/baseline.yaml]

@@ -135,6 +135,22 @@ public struct SweepSpecLoader {
         }
 
         if let scenarios { warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) } }
+        // A factor's own years and shape apply only where a base scenario leaves the lever alone; where one sets it, the
+        // factor moves that setting's last milestone and keeps its years (documented, and easy to miss). Told when they
+        // differ from that setting's.
+        for (f, node) in read {
+            guard case .lever(let lever, .target, _, _) = f.target, let scenarios else { continue }
+            let entries = Dictionary(((try? node.entries()) ?? []).map { ($0.key, $0.value.scalarString ?? "") }, uniquingKeysWith: { a, _ in a })
+            for scenario in scenarios {
+                guard let own = scenario.levers[lever.path] else { continue }
+                let differs = [("start", String(own.start)), ("full", String(own.full)),
+                               ("shape", own.milestones.last?.shape.rawValue ?? "linear")].filter { key, value in entries[key].map { $0 != value } ?? false }
+                guard !differs.isEmpty else { continue }
+                warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                             message: "its \(differs.map(\.0).joined(separator: ", ")) appl\(differs.count == 1 ? "ies" : "y") only where a base scenario does not set the lever; '\(scenario.name)' sets it (\(differs.map { "\($0.0) \($0.1)" }.joined(separator: ", "))), so there the drawn level is reached at the end of \(own.full), that setting's last milestone year"))
+                break
+            }
+        }
         // A full-effect year drawn before its lever's start is moved up to the start: said at load, an error when every draw is.
         for (f, node) in read {
             guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min(),
