@@ -1,5 +1,6 @@
 import Foundation
 import Scenarios
+import Simulator
 
 /// Input errors and warnings for `--lang zh`: the place (file, line, column, key), what is accepted and the
 /// likely fix in Chinese, and the message itself in Chinese when it is one of the messages users meet most
@@ -74,7 +75,13 @@ public enum InputMessagesZH {
 
     /// Names of files and shapes of values that messages quote, in Chinese; anything else as written.
     static func phrase(_ english: String) -> String {
-        phrases[english] ?? english
+        if let zh = phrases[english] { return zh }
+        // A lever unit after a range (" GW", " gce/kWh"): in Chinese, as `levers --lang zh` writes it.
+        if english.hasPrefix(" "), let unit = LeverUnit(rawValue: String(english.dropFirst())) { return " " + unit.chinese }
+        // "a mapping of alumina, aluminium, ..." (the keys a level of a file takes).
+        if english == "a mapping of keys" { return "键值映射" }
+        if english.hasPrefix("a mapping of ") { return "由 " + english.dropFirst("a mapping of ".count) + " 组成的映射" }
+        return english
     }
 
     static let phrases: [String: String] = [
@@ -274,8 +281,8 @@ public enum InputMessagesZH {
         (#"total_cost, cumulative_co2, peak_value, or <series>@<year> such as co2_gross@2030"#,
          "total_cost、cumulative_co2、peak_value，或 <序列>@<年份>，如 co2_gross@2030"),
         (#"expected (.+), found (.+)"#, "应为§1，实际为§2"),
-        (#"a number, (-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "数字，$1 至 $2$3"),
-        (#"(-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "$1 至 $2$3"),
+        (#"a number, (-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "数字，$1 至 $2§3"),
+        (#"(-?[0-9.]+) to (-?[0-9.]+)( .+)?"#, "$1 至 $2§3"),
     ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }
 

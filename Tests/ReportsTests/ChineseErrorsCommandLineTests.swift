@@ -65,7 +65,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
             """)
         try runZH(file, status: 2, told: ["错误（键 'sector_plans.power.wind.full'）：年份 2070 超出模型年限\n  可接受：2020 至 2060",
                                           "错误（键 'sector_plans.power.solar.target'）：应为数字，实际为 'abc'",
-                                          "：250 超出取值范围\n  可接受：0 至 100 %/yr"])
+                                          "：250 超出取值范围\n  可接受：0 至 100 %/年"])
     }
 
     func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
@@ -102,7 +102,9 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertEqual(m("this is a folder, not a scenario file"), "这是文件夹，不是情景文件")
         XCTAssertEqual(m("the path of an existing CSV observations file"), "已有的观测数据 CSV 文件的路径")
         XCTAssertEqual(m("'线性' is not accepted"), "不接受 '线性'")
-        XCTAssertEqual(m("0 to 100 %/yr"), "0 至 100 %/yr")
+        XCTAssertEqual(m("0 to 100 %/yr"), "0 至 100 %/年")
+        XCTAssertEqual(m("250 to 400 gce/kWh"), "250 至 400 克标准煤/千瓦时")
+        XCTAssertEqual(m("expected a mapping of alumina, steel, found a single value"), "应为由 alumina, steel 组成的映射，实际为单个数值")
     }
 
     /// A message the table does not know keeps its English words inside the Chinese frame: nothing is lost.
