@@ -141,5 +141,12 @@ public enum NumberFormat {
     static func pow10(_ n: Int) -> Double { (0..<n).reduce(1.0) { a, _ in a * 10 } }
 
     /// Full precision for machine-readable output.
+    /// A level as a file writes it, to at most three decimals: 35, 27.5, 157.6 (not 35.00).
+    public static func trimmed(_ v: Double) -> String {
+        var s = fixed(v, 3)
+        while s.contains("."), s.hasSuffix("0") || s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+
     public static func exact(_ v: Double) -> String { v.isFinite ? "\(v)" : "" }
 }

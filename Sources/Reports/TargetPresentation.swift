@@ -40,7 +40,7 @@ extension TargetPresentation {
     /// A target as a sentence says it ("non-fossil share at least 35 % in 2030", "2030年非化石能源消费比重不低于35%"),
     /// in the model's units: what `solve` reports instead of the `kind:year=value` the command line takes.
     public static func phrase(_ c: TargetCheck, _ l: Language) -> String {
-        let v = written(c.required), zh = l == .zh
+        let v = NumberFormat.trimmed(c.required), zh = l == .zh
         switch c.kind {
         case .peakYear: return zh ? "\(c.year)年前碳达峰" : "CO2 peak by \(c.year)"
         case .neutralityYear: return zh ? "\(c.year)年前实现碳中和" : "net zero by \(c.year)"
@@ -77,13 +77,6 @@ extension TargetPresentation {
         case (.energyCap, _): return "energy (dual-control basis) in \(year)"
         case (.nonFossilShare, _): return "non-fossil share in \(year)"
         }
-    }
-
-    /// A required level as a file writes it: 35, 27.5, not 35.00.
-    static func written(_ v: Double) -> String {
-        var s = NumberFormat.fixed(v, 3)
-        while s.contains("."), s.hasSuffix("0") || s.hasSuffix(".") { s.removeLast() }
-        return s
     }
 
     /// The unit of a target's achieved value and margin in the model's units: years, Mt CO2, Mtce, or % and

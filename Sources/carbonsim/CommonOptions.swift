@@ -160,7 +160,7 @@ func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language, told
     guard dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
     // The shipped scenarios are written for history mode (their files say which milestones history supersedes): told
     // about on every file that extends them, that is noise that hides the file's own warnings.
-    for warning in prepared.historyWarnings where !warning.file.hasSuffix(" (embedded)") { told.print(language.describe(warning)) }
+    for warning in prepared.historyWarnings where !DefaultScenarios.isDisplayedAsEmbedded(warning.file) { told.print(language.describe(warning)) }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an

@@ -56,7 +56,7 @@ struct OptimizeCommand: ParsableCommand {
                       + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
             }
             for (v, x) in zip(s.variables, r.best.x) {
-                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3))\(v.lever.unit.chinese)（范围\(format(v.lower))-\(format(v.upper))）"
+                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3))\(v.lever.unit.chinese)（范围\(NumberFormat.trimmed(v.lower))-\(NumberFormat.trimmed(v.upper))）"
                          : "  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
             }
             print(zh ? "目标（余量为正即达标）：" : "targets (margin: positive = met):")
@@ -86,6 +86,3 @@ struct OptimizeCommand: ParsableCommand {
         }
     }
 }
-
-/// A bound as the spec writes it: 30, 2.5.
-private func format(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v) }

@@ -143,28 +143,13 @@ struct SolveCommand: ParsableCommand {
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  （替换 \(deltaFile) 中的这一行：delta 是相对于该文件所扩展情景的增量，写在扩展它的文件里则会再叠加一次）") }
                 print("  此时：实现\(achieved)，余量\(margin)；模型运行\(s.runs + 1)次")
-                if atEnd && !metAtFarEnd {
-                    print(maximum ? "  取值范围的上限实现目标而下限不能：该措施取值越小越严格，不加 --maximum 可求实现目标的最小取值"
-                                  : "  取值范围的下限实现目标而上限不能：该措施取值越小越严格（如供电煤耗），加 --maximum 可求仍实现目标的最大（最宽松）取值")
-                } else if atEnd {
-                    print(maximum ? "  在该措施取值范围的上下限都实现目标：目标并不限制该措施"
-                                  : installed ? "  在搜索下限（措施开始时已有的装机或规模）即已实现目标：无需在此之上再增加"
-                                              : "  在该措施取值范围的上下限都实现目标：实现该目标不需要这项措施")
-                }
             } else {
                 print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(unit) at the end of \(setting.full)")
                 print("  as a scenario file writes it: \(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  (in place of the line in \(deltaFile): a delta is a change over the scenario that file extends; in a file extending it, it would be added again)") }
                 print("  at it: achieved \(achieved), margin \(margin); \(s.runs + 1) model runs")
-                if atEnd && !metAtFarEnd {
-                    print(maximum ? "  the top of the lever's range meets the target and the bottom does not: a lower setting is the stronger one here; without --maximum, solve finds the smallest setting that meets it"
-                                  : "  the bottom of the lever's range meets the target and the top does not: a lower setting is the stronger one here (as for a heat rate); --maximum finds the highest (least stringent) setting that still meets it")
-                } else if atEnd {
-                    print(maximum ? "  the target is met at both ends of the lever's range: it does not limit this lever"
-                                  : installed ? "  the target is already met at the lowest setting searched (what is installed when the move starts): nothing more is needed for it"
-                                              : "  the target is met at both ends of the lever's range: this lever is not needed for it")
-                }
             }
+            if atEnd { print("  " + Self.atEndNote(maximum: maximum, metAtFarEnd: metAtFarEnd, installed: installed, lang)) }
             // The scenario's other targets, as `run` would check them at the answer.
             let r = try PreparedScenario(answer, dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }
@@ -179,6 +164,26 @@ struct SolveCommand: ParsableCommand {
                 print(zh ? "  按能耗总量上限实施能耗双控：高耗能产品最多限产\(NumberFormat.fixed(curtailed, 2))%"
                          : "  dual control enforced against the energy cap: up to \(NumberFormat.fixed(curtailed, 2))% of energy-intensive output curtailed")
             }
+        }
+    }
+
+    /// An answer at the near end of the search: whether the lever is not needed, or works the other way round.
+    static func atEndNote(maximum: Bool, metAtFarEnd: Bool, installed: Bool, _ l: Language) -> String {
+        let zh = l == .zh
+        switch (metAtFarEnd, maximum, installed) {
+        case (false, true, _):
+            return zh ? "取值范围的上限实现目标而下限不能：该措施取值越小越严格，不加 --maximum 可求实现目标的最小取值"
+                      : "the top of the lever's range meets the target and the bottom does not: a lower setting is the stronger one here; without --maximum, solve finds the smallest setting that meets it"
+        case (false, false, _):
+            return zh ? "取值范围的下限实现目标而上限不能：该措施取值越小越严格（如供电煤耗），加 --maximum 可求仍实现目标的最大（最宽松）取值"
+                      : "the bottom of the lever's range meets the target and the top does not: a lower setting is the stronger one here (as for a heat rate); --maximum finds the highest (least stringent) setting that still meets it"
+        case (true, true, _):
+            return zh ? "在该措施取值范围的上下限都实现目标：目标并不限制该措施" : "the target is met at both ends of the lever's range: it does not limit this lever"
+        case (true, false, true):
+            return zh ? "在搜索下限（措施开始时已有的装机或规模）即已实现目标：无需在此之上再增加"
+                      : "the target is already met at the lowest setting searched (what is installed when the move starts): nothing more is needed for it"
+        case (true, false, false):
+            return zh ? "在该措施取值范围的上下限都实现目标：实现该目标不需要这项措施" : "the target is met at both ends of the lever's range: this lever is not needed for it"
         }
     }
 

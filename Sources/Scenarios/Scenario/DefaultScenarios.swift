@@ -24,6 +24,11 @@ public enum DefaultScenarios {
     /// scenarios folder of one's own.
     public static var folder: URL? { Bundle.module.url(forResource: "Defaults", withExtension: nil) }
 
+    /// The name a file shipped inside the package is shown by ("announced.yaml (embedded)"), and whether a shown
+    /// name is one: messages and reports say "embedded" (（内置） in Chinese) instead of an install path.
+    public static func displayName(_ fileName: String) -> String { "\(fileName) (embedded)" }
+    public static func isDisplayedAsEmbedded(_ name: String) -> Bool { name.hasSuffix(" (embedded)") }
+
     /// Whether `path` is one of the embedded files (their install path means nothing to a reader of a report).
     public static func isEmbedded(_ path: String) -> Bool {
         guard let dir = Bundle.module.url(forResource: "Defaults", withExtension: nil) else { return false }
@@ -48,7 +53,7 @@ public enum DefaultScenarios {
                              accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
                              suggestion: suggestion(for: path))
         }
-        var s = try loader.load(url: embedded, displayName: "\(embedded.lastPathComponent) (embedded)", chain: [])
+        var s = try loader.load(url: embedded, displayName: displayName(embedded.lastPathComponent), chain: [])
         s.warnings.insert(InputWarning(file: path, line: nil, keyPath: "",
                                        message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"), at: 0)
         return s
@@ -62,7 +67,7 @@ public enum DefaultScenarios {
         // Loaded under their display name, so that warnings at their lines name "announced.yaml (embedded)", not the
         // install path of the package's resources.
         return try names.map { name in
-            try loader.load(url: dir.appendingPathComponent("\(name).yaml"), displayName: "\(name).yaml (embedded)", chain: [])
+            try loader.load(url: dir.appendingPathComponent("\(name).yaml"), displayName: displayName("\(name).yaml"), chain: [])
         }
     }
 }

@@ -195,7 +195,8 @@ extension Lever {
     }
 
     /// For a build-out lever, the first move that would take the level down: its end year, the level it
-    /// reaches, and the level installed when it starts (file units).
+    /// reaches, and the level installed when it starts (file units); or, between milestones, the first year whose
+    /// year-end level is below the year before's (start and end that year).
     public func teardown(_ schedule: Schedule, _ p: ModelParameters) -> (start: Int, year: Int, target: Double, installed: Double)? {
         guard isBuildOut else { return nil }
         for r in schedule.ramps.sorted(by: { ($0.full, $0.start) < ($1.full, $1.start) }) {
