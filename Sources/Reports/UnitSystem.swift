@@ -1,4 +1,5 @@
 import Scenarios
+import Simulator
 
 /// The units numbers are shown in. The model computes in its own units (Mt CO2, Mtce, GW, TWh); a Chinese
 /// statistical report writes 万吨, 万吨标准煤, 万千瓦, 亿千瓦时 and 亿元. Only renderers convert, at the
@@ -34,5 +35,15 @@ public enum UnitSystem: String, CaseIterable, Sendable {
     public func largeTotal(_ modelUnit: String) -> Presented {
         guard self == .cn, modelUnit == "Mt CO2" else { return presented(modelUnit) }
         return Presented(unit: "10^8 t CO2", factor: 0.01)
+    }
+}
+
+extension StatisticalUnit {
+    /// A lever value in the unit Chinese statistics write it, for Chinese answers whose number is in the lever's
+    /// (the scenario file's) unit: "（合13067万千瓦）" after "130.670吉瓦"; empty for units written alike (%).
+    public static func equivalentZH(_ value: Double, leverUnit: LeverUnit) -> String {
+        guard let u = of(leverUnit.rawValue) else { return "" }
+        let shown = value * u.factor
+        return "（合\(NumberFormat.fixed(shown, abs(shown) >= 100 ? 0 : 1))\(u.chinese)）"
     }
 }

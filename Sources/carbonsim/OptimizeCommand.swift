@@ -56,7 +56,7 @@ struct OptimizeCommand: ParsableCommand {
                       + (s.objective == "total_cost" ? " x 10^8 yuan" : ""))
             }
             for (v, x) in zip(s.variables, r.best.x) {
-                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3))\(v.lever.unit.chinese)（范围\(NumberFormat.trimmed(v.lower))-\(NumberFormat.trimmed(v.upper))）"
+                print(zh ? "  \(ScenarioCharts.factor(v.lever.path, .zh))（\(v.lever.path)）= \(NumberFormat.fixed(x, 3))\(v.lever.unit.chinese)\(StatisticalUnit.equivalentZH(x, leverUnit: v.lever.unit))（范围\(NumberFormat.trimmed(v.lower))-\(NumberFormat.trimmed(v.upper))）"
                          : "  \(v.lever.path) = \(NumberFormat.fixed(x, 3)) \(v.lever.unit)   (bounds \(v.lower)-\(v.upper))")
             }
             print(zh ? "目标（余量为正即达标）：" : "targets (margin: positive = met):")

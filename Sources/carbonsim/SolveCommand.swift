@@ -139,7 +139,7 @@ struct SolveCommand: ParsableCommand {
             // A delta is a change over the scenario its file extends: the line goes in place of the one in that file.
             let deltaFile = setting.form == .delta ? (base.leverSources[lever]?.file ?? base.file) : nil
             if zh {
-                print("在\(Labels.underScenarioZH(base.name))实现\(said(atShown.check))所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3))\(unit)")
+                print("在\(Labels.underScenarioZH(base.name))实现\(said(atShown.check))所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3))\(unit)\(StatisticalUnit.equivalentZH(shown, leverUnit: definition.unit))")
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  （替换 \(deltaFile) 中的这一行：delta 是相对于该文件所扩展情景的增量，写在扩展它的文件里则会再叠加一次）") }
                 print("  此时：实现\(achieved)，余量\(margin)；模型运行\(s.runs + 1)次")

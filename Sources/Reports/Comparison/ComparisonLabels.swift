@@ -5,7 +5,7 @@ import Simulator
 extension Labels {
     static let comparisonEN: [String: String] = [
         "comparison": "Comparison of scenarios", "against": "differences against", "change_pct": "change (%)",
-        "difference": "difference", "difference_pct": "difference (%)", "gap": "Margin", "gap_long": "Margin (+ met, − short)", "gap_note": "Margin: by how much a target is met (+) or missed (−), in its unit: years early for peak and net zero, room under a ceiling or cap, points above a cut or share.",
+        "difference": "difference", "difference_pct": "difference (%)", "gap": "Margin", "gap_long": "Margin (+ met, − short)", "gap_unit": "Margin unit", "gap_note": "Margin: by how much a target is met (+) or missed (−), in its unit: years early for peak and net zero, room under a ceiling or cap, points above a cut or share.",
         "headline_short": "Headline", "start": "start",
         "peak_year": "Peak year of gross CO2", "peak_value": "Peak of gross CO2", "cumulative_co2": "Cumulative net CO2",
         "neutrality_year": "Net-zero year", "total_cost": "Cost of the measures, discounted", "year_unit": "year",
@@ -14,7 +14,7 @@ extension Labels {
     ]
     static let comparisonZH: [String: String] = [
         "comparison": "情景对比", "against": "差值相对于", "change_pct": "变化（%）",
-        "difference": "差值", "difference_pct": "差值（%）", "gap": "差距", "gap_long": "差距（+超额，−不足）", "gap_note": "差距：目标超额完成（+）或未完成（−）的幅度，单位同目标：达峰、碳中和为提前的年数，峰值上限、能耗总量为余量，下降率、比重为百分点。",
+        "difference": "差值", "difference_pct": "差值（%）", "gap": "差距", "gap_long": "差距（+超额，−不足）", "gap_unit": "差距单位", "gap_note": "差距：目标超额完成（+）或未完成（−）的幅度，单位同目标：达峰、碳中和为提前的年数，峰值上限、能耗总量为余量，下降率、比重为百分点。",
         "headline_short": "核心指标", "start": "基期",
         "peak_year": "CO2排放达峰年份", "peak_value": "CO2排放峰值", "cumulative_co2": "累计净排放",
         "neutrality_year": "碳中和年份", "total_cost": "措施成本（贴现）", "year_unit": "年",

@@ -86,7 +86,8 @@ public enum ScenarioWorkbook {
     static func targets(_ c: ScenarioComparison, language l: Language, units: UnitSystem) -> Sheet {
         var sheet = Sheet(name: w("sheet_targets", l), frozenRows: 1, frozenColumns: 2)
         sheet.append([.heading(t("scenario", l)), .heading(t("target", l)), .heading(t("period", l)), .heading(t("year", l)),
-                      .heading(t("required", l)), .heading(t("achieved", l)), .heading(x("gap_long", l)), .heading(t("result", l))])
+                      .heading(t("required", l)), .heading(t("achieved", l)), .heading(x("gap_long", l)), .heading(x("gap_unit", l)),
+                      .heading(t("result", l))])
         for (s, report) in c.reports.enumerated() {
             for row in c.targets {
                 guard let check = row.checks[s] else { continue }
@@ -96,10 +97,21 @@ public enum ScenarioWorkbook {
                               .text(Labels.period(p.number, start: p.startYear, end: p.endYear, l)),
                               .value(Double(check.year), format: ExcelNumberFormat.integer), number(check.required),
                               check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.margin),
-                              .text(check.passed ? t("pass", l) : t("fail", l))])
+                              .text(marginUnit(row.kind, l, units)), .text(check.passed ? t("pass", l) : t("fail", l))])
             }
         }
         return sheet
+    }
+
+    /// The unit of a target's margin as the sheet shows it: years early, room under a ceiling or cap, points above a
+    /// cut or share (a margin in % would read as a relative change).
+    static func marginUnit(_ kind: TargetCheck.Kind, _ l: Language, _ units: UnitSystem) -> String {
+        switch kind {
+        case .peakYear, .neutralityYear: return l == .zh ? "年" : "years"
+        case .peakCeiling: return Labels.unit(units.presented("Mt CO2").unit, l)
+        case .energyCap: return Labels.unit(units.presented("Mtce").unit, l)
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return l == .zh ? "个百分点" : "pp"
+        }
     }
 
     /// Peak year and value, cumulative net CO2, net-zero year and discounted cost, per scenario.
