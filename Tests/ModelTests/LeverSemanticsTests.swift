@@ -121,6 +121,35 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertFalse(try paths("cement_capacity_transfer: {target: 5, start: 2026, full: 2030}").contains(Levers.cementCapacityTransfer.path))
     }
 
+    /// A capacity cap tighter than capacity retires: the cap stops new building, so the stock stays above it for a
+    /// while. Reported from the cap's year with the amount above it at the year's end, and the advice fits what is
+    /// left (compliant capacity retires over its life; a capacity cut only speeds up the backward part).
+    func testACapacityCapTheStockStaysAboveIsReported() throws {
+        let tight = try run("sector_plans:\n  industry:\n    capacity_cap:\n      steel: {target: 10, start: 2026, full: 2026, shape: step}\n")
+        let f = try XCTUnwrap(tight.shortfalls.first { $0.path == Levers.capacityCap[Product.steel.rawValue].path }, "\(tight.shortfalls)")
+        let t = tight.trajectory, y = f.worstYear
+        XCTAssertEqual(f.amount, t.value("capacity_steel", year: y)! - 10, accuracy: 1e-9)
+        XCTAssertGreaterThan(f.amount, 0)
+        XCTAssertGreaterThanOrEqual(f.firstYear, 2026)
+        XCTAssertTrue(f.message.contains(String(y)) && f.message.contains("retires"), f.message)
+        // A cap above the stock's path binds nothing and says nothing.
+        let loose = try run("sector_plans:\n  industry:\n    capacity_cap:\n      steel: {target: 60, start: 2026, full: 2030}\n")
+        XCTAssertFalse(loose.shortfalls.contains { $0.path.contains("capacity_cap") }, "\(loose.shortfalls)")
+    }
+
+    /// A heat-rate target is judged from its full-effect year: a fleet that gets there only years later is said to,
+    /// with the year it comes within 1 gce/kWh; a target the fleet already beats is not.
+    func testAHeatRateTargetNotReachedByItsFullYearIsReported() throws {
+        let r = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 290, start: 2026, full: 2030}\n")
+        let f = try XCTUnwrap(r.shortfalls.first { $0.path == Levers.coalHeatRate.path }, "\(r.shortfalls)")
+        XCTAssertEqual(f.firstYear, 2030)
+        XCTAssertEqual(f.amount, r.trajectory.value("heat_rate", year: f.worstYear)! - 290, accuracy: 1e-9)
+        XCTAssertGreaterThan(f.amount, 1)
+        XCTAssertTrue(f.message.contains(String(f.worstYear)) && f.message.contains("retrofits"), f.message)
+        let easy = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 330, start: 2026, full: 2030}\n")
+        XCTAssertFalse(easy.shortfalls.contains { $0.path == Levers.coalHeatRate.path }, "\(easy.shortfalls)")
+    }
+
     /// Coal retired faster than anything replaces it: the generation left to coal is more than its fleet makes
     /// running every hour of the year. Reported (lever, first and worst year, TWh beyond), not silently booked;
     /// a moderate retirement, and the baseline, are not.

@@ -114,7 +114,10 @@ public final class ODEIntegrator {
 
 /// What the C callback reaches through `params`: C callbacks cannot capture.
 private final class SystemBox {
-    let system: ODESystem
+    /// Keeps the system alive as long as the integrator.
+    let owner: ODESystem
+    /// The same system, called without retaining it: the right-hand side does no reference counting.
+    unowned(unsafe) let system: ODESystem
     var evaluations = 0
     var failedAt: Double?
     /// The run's evaluation budget was used up (the callback refused to go on).
@@ -125,6 +128,7 @@ private final class SystemBox {
     let yShifted: UnsafeMutablePointer<Double>
 
     init(_ system: ODESystem) {
+        owner = system
         self.system = system
         let n = max(system.dimension, 1)
         f0 = .allocate(capacity: n)
@@ -141,13 +145,20 @@ private final class SystemBox {
 
 private func odeRightHandSide(t: Double, y: UnsafePointer<Double>?, dydt: UnsafeMutablePointer<Double>?,
                               params: UnsafeMutableRawPointer?) -> Int32 {
-    let box = Unmanaged<SystemBox>.fromOpaque(params!).takeUnretainedValue()
+    // The integrator owns the box for as long as GSL can call back: borrowed, not retained.
+    Unmanaged<SystemBox>.fromOpaque(params!)._withUnsafeGuaranteedRef { box in
+        evaluate(box, t: t, y: y!, dydt: dydt!)
+    }
+}
+
+@inline(__always)
+private func evaluate(_ box: SystemBox, t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Int32 {
     box.evaluations &+= 1
     if box.evaluations > ODEIntegrator.maximumEvaluations {
         box.exhausted = true
         return Int32(GSL_EBADFUNC)
     }
-    if box.system.derivatives(t: t, y: y!, dydt: dydt!) {
+    if box.system.derivatives(t: t, y: y, dydt: dydt) {
         return Int32(GSL_SUCCESS)
     }
     box.failedAt = t

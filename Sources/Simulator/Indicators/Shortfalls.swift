@@ -68,15 +68,41 @@ public enum Shortfalls {
                         "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%；压减按每年\(fmt(p.dualControl.responseRate))的响应速率逐步加大）")
             }
         }
-        // A heat-rate target below what the fleet reaches within its retrofit time after the full-effect year.
+        // A capacity cap the stock stays above: the cap stops new building, and capacity above it goes only as it
+        // retires (its lifetimes, the capacity-cut lever), so a cap tighter than that pace is not reached in time.
+        for (product, lever) in zip(Product.allCases, Levers.capacityCap) where p.product(product).isPresent {
+            let cap = p.resolvedLevers[lever]
+            guard cap.isSet, let start = cap.firstStart else { continue }
+            let stock = r.series("capacity_\(product.key)")
+            let above = years.indices.map { years[$0] >= start ? stock[$0] - cap.value(at: Double(years[$0] + 1).nextDown) : 0 }
+            let backward = r.series("capacity_old_\(product.key)"), life = fmt(p.product(product).newLifetime)
+            report(lever.path, "Mt/yr", above, tolerance: max(0.01 * p.product(product).baseCapacity, 0.01)) { year, amount in
+                let j = years.firstIndex(of: year)!, level = cap.value(at: Double(year + 1).nextDown)
+                let cut = backward[j] >= amount
+                return ("at the end of \(year) \(product.key) capacity is \(Shortfall.amountMark) above the cap (\(fmt(stock[j])) against \(fmt(level)) Mt/yr): a cap stops new building, and capacity above it goes only as it retires"
+                            + (cut ? "; a faster capacity_cut.\(product.key) retires the backward part sooner"
+                                   : "; what is left is compliant capacity, retiring over its \(life)-year life: the cap is reached later, or a higher one in time"),
+                        "\(year)年末\(product.nameZH)产能仍高于总量控制上限\(Shortfall.amountMark)：上限只限制新建，超出部分只能随退役减少"
+                            + (cut ? "；加快淘汰落后产能（capacity_cut.\(product.key)）可更早消除差距"
+                                   : "；剩余的是合规产能，按\(life)年寿命逐步退役：该上限要更晚才能达到，或应设定更高的上限"))
+            }
+        }
+        // A heat-rate target the fleet has not reached by its full-effect year (the fleet's average follows the target
+        // over its retrofit time, and new units enter at their own heat rate): said from that year, with when it gets there.
         let target = p.resolvedLevers[Levers.coalHeatRate]
-        if target.isSet, let last = target.ramps.map(\.full).max() {
-            let settle = last + Int(3 * p.power.heatRateRelaxationTime)
-            let heatRate = r.series("heat_rate")
-            let gap = years.indices.map { years[$0] >= settle ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
+        if target.isSet, let full = target.ramps.map(\.full).min() {
+            let heatRate = r.series("heat_rate"), tau = fmt(p.power.heatRateRelaxationTime)
+            let gap = years.indices.map { years[$0] >= full ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
             report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { year, amount in
-                ("in \(year) the fleet's heat rate is \(Shortfall.amountMark) above the target: new units enter at \(fmt(p.power.newUnitHeatRate)) and dilute retrofits",
-                 "\(year)年煤电机组供电煤耗仍高于目标\(Shortfall.amountMark)：新建机组按\(fmt(p.power.newUnitHeatRate))投产，稀释了节能改造效果")
+                let within = years.indices.first { years[$0] > year && gap[$0] <= 1 }.map { years[$0] }
+                let first = years[years.indices.first { gap[$0] > 1 }!]
+                let fromZH = first < year ? "自\(first)年起" : ""
+                let en = first < year ? "from \(first) the fleet's heat rate is above the target, by \(Shortfall.amountMark) in \(year)"
+                                      : "in \(year) the fleet's heat rate is \(Shortfall.amountMark) above the target"
+                return (en + ": retrofits close the gap over about \(tau) years and new units enter at \(fmt(p.power.newUnitHeatRate)) gce/kWh"
+                            + (within.map { "; it comes within 1 gce/kWh of the target in \($0)" } ?? "; it stays above the target through \(years.last!)"),
+                        "\(fromZH)煤电机组供电煤耗高于目标，\(year)年仍高\(Shortfall.amountMark)：节能改造约需\(tau)年才能缩小差距，新建机组按\(fmt(p.power.newUnitHeatRate))克标准煤/千瓦时投产"
+                            + (within.map { "；\($0)年降至距目标1克标准煤/千瓦时以内" } ?? "；截至\(years.last!)年仍高于目标"))
             }
         }
         // Coal generation beyond what the fleet can make running every hour of the year: the power balance leaves coal

@@ -59,15 +59,19 @@ final class SweepWorker {
 /// The system the worker's driver integrates: whichever model the current run uses. GSL keeps the
 /// pointer to the system, so the slot stays while the model inside it changes.
 final class ModelSlot: ODESystem {
-    var model: CarbonModel
+    var model: CarbonModel { didSet { current = model } }
+    /// The model `derivatives` calls, without retaining it (the right-hand side does no reference counting);
+    /// `model` keeps it alive.
+    private unowned(unsafe) var current: CarbonModel
     let dimension: Int
 
     init(_ model: CarbonModel) {
         self.model = model
+        current = model
         dimension = model.dimension
     }
 
     func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool {
-        model.derivatives(t: t, y: y, dydt: dydt)
+        current.derivatives(t: t, y: y, dydt: dydt)
     }
 }
