@@ -101,13 +101,13 @@ public enum SweepSummaryRenderer {
                         out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
                     if let note = unitIntervalNote(sens, o.language) { out += "\n" + note + "\n" }
-                    if sens.doesNotVary { out += "\n" + constantNote(sens, o.language) + "\n" }
+                    if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
                     out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
                              "\n### \(output)的标准化回归系数（R² = \(r2)）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
                     for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
-                    if sens.doesNotVary { out += "\n" + constantNote(sens, o.language) + "\n" }
+                    if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
                 }
             }
         }
@@ -128,11 +128,16 @@ public enum SweepSummaryRenderer {
             : "_Note: a Sobol index is a share of variance, between 0 and 1; these estimates fall outside it (\(listed)). What lies beyond is the estimators' sampling error at this sweep's size: read the intervals, or rerun the sweep with a larger `n`._"
     }
 
-    /// Why a sensitivity table is all dashes: the output is the same in every run (but for rounding), as the peak
-    /// is in history mode when every run peaks in an observed year.
-    static func constantNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String {
-        l == .zh ? "_注：\(ScenarioCharts.output(sens.output, .zh))在各次运行中相同（仅有舍入差异），没有可归因的方差。_"
-                 : "_Note: \(sens.output) is the same in every run (but for rounding): there is no variance to attribute._"
+    /// Why a sensitivity table is all dashes: no run (or one) succeeded, or the output is the same in every run but for
+    /// the integration's accuracy (as the peak is in history mode when every run peaks in an observed year).
+    static func constantNote(_ sens: SweepSummary.Sensitivity, succeeded: Int, _ l: Language) -> String {
+        if succeeded < 2 {
+            return l == .zh ? "_注：仅有\(succeeded)次运行成功，无法估计敏感性（失败原因见上）。_"
+                            : "_Note: \(succeeded == 0 ? "no run" : "only one run") succeeded: no sensitivity can be estimated (why runs failed is listed above)._"
+        }
+        let digits = Int((-log10(SweepSummary.outputResolution)).rounded())
+        return l == .zh ? "_注：\(ScenarioCharts.output(sens.output, .zh))在各次运行中相同（差异小于积分精度，相对1e-\(digits)），没有可归因的方差。_"
+                        : "_Note: \(sens.output) is the same in every run (it differs by less than the integration's accuracy, 1e-\(digits) relative): there is no variance to attribute._"
     }
 
     static func interval(_ i: SobolIndices.Index) -> String {

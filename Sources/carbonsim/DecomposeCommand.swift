@@ -21,7 +21,7 @@ struct DecomposeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Scenario file for a change between two years (default: the embedded announced).")
+    @Argument(help: "Scenario file for a change between two years (default: the embedded announced; the baseline outside Inner Mongolia).")
     var file: String?
 
     @Option(name: .long, help: "First year (default 2020; not with --baseline and --policy, which compare in --to's year).") var from: Int?
@@ -88,7 +88,15 @@ struct DecomposeCommand: ParsableCommand {
                 analysis = try Self.analyse(Decomposition.state(b.trajectory, year: to), Decomposition.state(p.trajectory, year: to))
                 labels = ("\(Labels.scenario(b.name, lang)) \(to)", "\(Labels.scenario(p.name, lang)) \(to)")
             } else {
-                let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[1]
+                // The embedded announced is Inner Mongolia's plan: elsewhere the default is the region's baseline (as `run`).
+                let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? {
+                    let defaults = try DefaultScenarios.load(dataset: dataset)
+                    if DefaultScenarios.isHomeRegion(dataset) { return defaults[1] }
+                    printLine(lang == .zh
+                              ? "注：\(Provenance(dataset).regionName(.zh))：分解基准情景（内置的已公布政策情景是内蒙古的规划）；可给出情景文件"
+                              : "note: \(dataset.region): the baseline is decomposed (the embedded 'announced' scenario is Inner Mongolia's plan); name a scenario file to decompose another")
+                    return defaults[0]
+                }()
                 scenarios = [scenario]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
                 let from = self.from ?? 2020

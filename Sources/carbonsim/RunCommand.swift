@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
             // `run` is the default command, so a misspelt command (`sumarize`) arrives here as a file name.
             if let first = files.first, !FileManager.default.fileExists(atPath: first), !first.contains("."), !first.contains("/"),
                DefaultScenarios.embeddedFile(named: first) == nil,
-               let command = didYouMean(first, in: CarbonSim.configuration.subcommands.map { $0.configuration.commandName ?? "" }) {
+               let command = Self.commandMeant(by: first) {
                 throw InputError(file: first, message: "no such command or scenario file",
                                  accepted: "a command (\(CarbonSim.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", "))) or a scenario file",
                                  suggestion: command)
@@ -63,6 +63,20 @@ struct RunCommand: ParsableCommand {
         guard let text = format.text else { return }
         print(try render(results, text, provenance, from: from), terminator: "")
         if let output { try write(results, text, provenance, from: from, to: output) }
+    }
+
+    /// The command a first argument that is no file probably means: a command (`sumarize`), or one under another
+    /// (`wedges` is `plot wedges`).
+    static func commandMeant(by word: String) -> String? {
+        let commands = CarbonSim.configuration.subcommands
+        if let command = didYouMean(word, in: commands.map { $0.configuration.commandName ?? "" }) { return command }
+        var nested: [String: String] = [:]
+        for parent in commands {
+            for child in parent.configuration.subcommands {
+                if let name = child.configuration.commandName, let under = parent.configuration.commandName { nested[name] = "\(under) \(name)" }
+            }
+        }
+        return didYouMean(word, in: nested.keys.sorted()).flatMap { nested[$0] }
     }
 
     func render(_ results: [ScenarioResult], _ format: OutputFormat, _ provenance: Provenance, from: Int?) throws -> String {

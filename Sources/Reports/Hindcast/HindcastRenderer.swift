@@ -83,11 +83,13 @@ public enum HindcastRenderer {
             if let why = reason(r, l) {
                 if let i = notes.firstIndex(of: why) { use += " [\(i + 1)]" } else { notes.append(why); use += " [\(notes.count)]" }
             }
-            return [HindcastLabels.quantity(o.quantity, l), String(o.year), number(r.observed), number(r.model), signed(r.error),
-                    signed(r.relativeError, 1), o.quantity.modelUnit, HindcastLabels.basis(o.basis, l), use, t(o.confidence.rawValue, l)]
+            // The window tells an in-sample row from the held-out one of the same figure (two model values).
+            return [HindcastLabels.quantity(o.quantity, l), String(o.year), t(r.window.rawValue, l), number(r.observed), number(r.model),
+                    signed(r.error), signed(r.relativeError, 1), o.quantity.modelUnit, HindcastLabels.basis(o.basis, l), use,
+                    t(o.confidence.rawValue, l)]
         }
-        let header = ["quantity", "year", "observed", "model", "error", "error %", "unit", "basis", "use", "confidence"].map { t($0, l) }
-        out += table.table(header: header, rows: rows, rightAligned: { (1...5).contains($0) })
+        let header = ["quantity", "year", "window", "observed", "model", "error", "error %", "unit", "basis", "use", "confidence"].map { t($0, l) }
+        out += table.table(header: header, rows: rows, rightAligned: { $0 == 1 || (3...6).contains($0) })
         if !notes.isEmpty {
             out += "\n" + (markdown ? "" : "\(t("Notes", l)):\n")
             for (i, n) in notes.enumerated() { out += (markdown ? "\(i + 1). " : "[\(i + 1)] ") + n + "\n" }

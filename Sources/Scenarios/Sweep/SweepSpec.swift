@@ -156,7 +156,10 @@ public struct SweepSpecLoader {
             guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min(),
                   !read.contains(where: { if case .lever(let l, .start, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
             else { continue }
-            let start = (scenarios ?? []).compactMap { $0.levers[lever.path]?.start }.max() ?? defaults.start
+            let targetFactor = read.lazy.compactMap { r -> LeverSetting? in
+                if case .lever(let l, .target, let own, _) = r.0.target, l.path == lever.path { return own } else { return nil }
+            }.first
+            let start = (scenarios ?? []).compactMap { $0.levers[lever.path]?.start }.max() ?? (targetFactor ?? defaults).start
             guard lowest < Double(start) else { continue }
             if let highest = f.distribution.bounds.max(), highest < Double(start) {
                 errors.append(node.error("every full-effect year drawn (\(format(lowest))-\(format(highest))) is before the lever's start, \(start)",
@@ -171,11 +174,17 @@ public struct SweepSpecLoader {
         // start after it ends. Said at load, as for the full-effect year above.
         for (f, node) in read {
             guard case .lever(let lever, .start, let defaults, _) = f.target, let highest = f.distribution.bounds.max() else { continue }
-            let firstMilestone = (scenarios ?? []).compactMap { $0.levers[lever.path]?.milestones.first?.year }.min() ?? defaults.milestones.first?.year
+            // Where no base scenario sets the lever, the setting is the lever's target factor's own (its start and full),
+            // else this factor's.
+            let targetFactor = read.lazy.compactMap { r -> LeverSetting? in
+                if case .lever(let l, .target, let own, _) = r.0.target, l.path == lever.path { return own } else { return nil }
+            }.first
+            let firstMilestone = (scenarios ?? []).compactMap { $0.levers[lever.path]?.milestones.first?.year }.min()
+                ?? (targetFactor ?? defaults).milestones.first?.year
             let fullVaried = read.contains(where: { if case .lever(let l, .full, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
             guard let first = firstMilestone, !fullVaried, highest > Double(first) else { continue }
             warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                         message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same; vary .full too, or draw starts up to \(first)"))
+                                         message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); vary .full too, or draw starts up to \(first)"))
         }
 
         var n = 0

@@ -19,15 +19,17 @@ public struct SobolIndices: Sendable {
     public let total: [Index]
 
     /// `a`, `b`: n outputs each; `ab[i]`: n outputs for factor i. Rows with a non-finite output are dropped.
+    /// `resolution`: outputs whose spread is below it relative to their size count as equal (1e-12: rounding; a
+    /// sweep passes its integration's accuracy), and no index is estimated.
     public init(a rawA: [Double], b rawB: [Double], ab rawAB: [[Double]], bootstrap: Int = 500, seed: UInt64 = 1,
-                confidence: Double = 0.95) {
+                confidence: Double = 0.95, resolution: Double = 1e-12) {
         let n = rawA.count, d = rawAB.count
         // Centre the outputs first: the estimators are shift-invariant in expectation, but their variance
         // grows with the mean (emissions around 900 Mt make uncentred first-order estimates useless).
         let finite = (rawA + rawB).filter(\.isFinite)
         let centre = finite.isEmpty ? 0 : finite.reduce(0, +) / Double(finite.count)
-        // Below this variance the outputs are equal but for rounding: no index can be estimated.
-        let noise = { (x: Double) in x * x }(1e-12 * (finite.map(abs).max() ?? 0))
+        // Below this variance the outputs are equal but for rounding (or the integration's accuracy): no index.
+        let noise = { (x: Double) in x * x }(resolution * (finite.map(abs).max() ?? 0))
         let a = rawA.map { $0 - centre }, b = rawB.map { $0 - centre }
         let ab = rawAB.map { $0.map { $0 - centre } }
         let rows = (0..<n).filter { r in a[r].isFinite && b[r].isFinite && ab.allSatisfy { $0[r].isFinite } }
@@ -82,17 +84,18 @@ public struct RegressionSensitivity: Sendable {
     public let rSquared: Double
 
     /// `x[r][k]`: factor k of run r. Rows with a non-finite output are dropped; a constant factor gets 0 when others vary.
-    public init(x: [[Double]], y: [Double]) throws {
+    /// An output whose spread is below `resolution` of its size counts as constant (see `SobolIndices`).
+    public init(x: [[Double]], y: [Double], resolution: Double = 1e-12) throws {
         let rows = y.indices.filter { y[$0].isFinite }
         let d = x.first?.count ?? 0
-        func standardize(_ v: [Double]) -> (values: [Double], sd: Double) {
+        func standardize(_ v: [Double], resolution: Double = 1e-12) -> (values: [Double], sd: Double) {
             let m = v.reduce(0, +) / Double(v.count)
             var sd = (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(v.count - 1, 1))).squareRoot()
             // Equal values whose mean is not exactly representable spread by rounding (1e-13 on 933.63): constant.
-            if sd <= 1e-12 * (v.map(abs).max() ?? 0) { sd = 0 }
+            if sd <= resolution * (v.map(abs).max() ?? 0) { sd = 0 }
             return (v.map { sd > 0 ? ($0 - m) / sd : 0 }, sd)
         }
-        let ys = standardize(rows.map { y[$0] })
+        let ys = standardize(rows.map { y[$0] }, resolution: resolution)
         let columns = (0..<d).map { k in standardize(rows.map { x[$0][k] }) }
         let varying = (0..<d).filter { columns[$0].sd > 0 }
         // An output that does not vary, or no factor that does (every run failed, one point, a constant factor): no

@@ -40,6 +40,14 @@ public struct SweepPlan: Sendable {
     /// Parameters of base scenario `k` with the factor values `x`. A lever factor takes the form the base
     /// scenario gives the lever (target, path or delta); `delta` adds a change over it.
     public func parameters(scenario k: Int, factors x: [Double]) throws -> ModelParameters {
+        var x = x
+        return try parameters(scenario: k, effective: &x)
+    }
+
+    /// The same, writing back into `x` the start and full-effect years as they run (a start drawn after the setting's
+    /// first milestone runs at that milestone's year, a full year drawn before the start at the start): what a run
+    /// stores is what it ran.
+    public func parameters(scenario k: Int, effective x: inout [Double]) throws -> ModelParameters {
         let (scenario, base) = bases[k]
         var p = base
         var levers = p.resolvedLevers
@@ -65,8 +73,12 @@ public struct SweepPlan: Sendable {
                                          accepted: "\(valid.lowerBound) to \(valid.upperBound) \(lever.unit)")
                     }
                     s = lever.setting(s, reaching: x[i], p)
-                case .start: s.start = min(try year(x[i], factor.path, p), s.milestones[0].year)
-                case .full: s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
+                case .start:
+                    s.start = min(try year(x[i], factor.path, p), s.milestones[0].year)
+                    x[i] = Double(s.start)
+                case .full:
+                    s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
+                    x[i] = Double(s.full)
                 case .delta:
                     // As `{delta: x}` in a scenario file: over the base setting, by its full year unless given.
                     let inherited = scenario.levers[lever.path]

@@ -4,7 +4,7 @@ import Simulator
 public struct RunResult: Sendable {
     public let run: Int
     public let scenario: String
-    public let factors: [Double]
+    public var factors: [Double]
     /// nil when the run succeeded.
     public var error: String?
     public var peakYear: Int?

@@ -37,7 +37,8 @@ final class SweepWorker {
         }
         var result = RunResult(run: i, scenario: plan.scenario(k).name, factors: x)
         do {
-            let model = try CarbonModel(parameters: plan.parameters(scenario: k, factors: x))
+            let model = try CarbonModel(parameters: plan.parameters(scenario: k, effective: &x))
+            result.factors = x
             slot.model = model
             let trajectory = try Simulation(model: model).run(integrator: integrator)
             let indicators = try Indicators(trajectory: trajectory, targets: plan.scenario(k).targets)

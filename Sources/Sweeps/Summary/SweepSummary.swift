@@ -109,6 +109,11 @@ public struct SweepSummary: Sendable {
         public let sensitivity: [Sensitivity]
     }
 
+    /// Outputs whose runs differ by less than this (relative to their size) count as the same in every run: sweeps
+    /// integrate at a relative tolerance of 1e-6, so a spread below it is the integrator's, not the factors'
+    /// (a sensitivity table would rank that noise).
+    public static let outputResolution = 1e-6
+
     public let name: String
     public let design: String
     public let scenarios: [ScenarioSummary]
@@ -228,12 +233,12 @@ public struct SweepSummary: Sendable {
                     default: ab[block - 2][r] = value
                     }
                 }
-                let s = SobolIndices(a: a, b: b, ab: ab, bootstrap: bootstrap, seed: UInt64(k + 1))
+                let s = SobolIndices(a: a, b: b, ab: ab, bootstrap: bootstrap, seed: UInt64(k + 1), resolution: outputResolution)
                 result.append(Sensitivity(method: .sobol, output: output, factors: factors, first: s.first, total: s.total, rSquared: nil))
             } else {
                 let x = rows.map { row in (0..<d).map { (row["f\($0)"] as Double?) ?? .nan } }
                 let y = rows.map { (($0[output] as Double?) ?? .nan) }
-                let src = try RegressionSensitivity(x: x, y: y)
+                let src = try RegressionSensitivity(x: x, y: y, resolution: outputResolution)
                 result.append(Sensitivity(method: .src, output: output, factors: factors,
                                           first: src.coefficients.map { SobolIndices.Index(estimate: $0, lower: .nan, upper: .nan) },
                                           total: [], rSquared: src.rSquared))
