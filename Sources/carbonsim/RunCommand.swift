@@ -72,9 +72,7 @@ struct RunCommand: ParsableCommand {
         if let command = didYouMean(word, in: commands.map { $0.configuration.commandName ?? "" }) { return command }
         var nested: [String: String] = [:]
         for parent in commands {
-            for child in parent.configuration.subcommands {
-                if let name = child.configuration.commandName, let under = parent.configuration.commandName { nested[name] = "\(under) \(name)" }
-            }
+            for child in parent.configuration.subcommands { nested[child._commandName] = "\(parent._commandName) \(child._commandName)" }
         }
         return didYouMean(word, in: nested.keys.sorted()).flatMap { nested[$0] }
     }

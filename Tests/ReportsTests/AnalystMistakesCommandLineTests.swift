@@ -95,6 +95,24 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(r.err.contains("did you mean 'summarize'?"), r.err)
         XCTAssertFalse(r.err.contains("not UTF-8"), "the second argument is not read as a scenario: \(r.err)")
         XCTAssertEqual(try cli.run(["announced", "--format", "csv"]).status, 0, "an embedded scenario's name still runs it")
+        // A command under another is suggested with its parent.
+        let nested = try cli.run(["wedges", "--lang", "zh"])
+        XCTAssertEqual(nested.status, 2, nested.err)
+        XCTAssertTrue(nested.err.contains("plot wedges"), nested.err)
+    }
+
+    /// Outside Inner Mongolia `decompose` without a file decomposes the region's baseline (the embedded announced is
+    /// Inner Mongolia's plan), and says so.
+    func testDecomposeOutsideInnerMongoliaDecomposesTheBaseline() throws {
+        let d = try cli.run(["decompose", "--province", "Shanxi", "--from", "2020", "--to", "2040", "--format", "json"])
+        XCTAssertEqual(d.status, 0, d.err)
+        XCTAssertTrue(d.err.contains("the baseline is decomposed"), d.err)
+        let r = try cli.run(["run", "--province", "Shanxi", "--format", "json"])
+        let co2 = try XCTUnwrap(((try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])?["scenarios"] as? [[String: Any]])?.first)
+        let years = try XCTUnwrap(co2["years"] as? [Int]), series = try XCTUnwrap((co2["series"] as? [String: Any])?["co2_gross"] as? [Double])
+        let baseline2040 = series[try XCTUnwrap(years.firstIndex(of: 2040))]
+        let end = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(d.out.utf8)) as? [String: Any])?["end"] as? Double)
+        XCTAssertEqual(end, baseline2040, accuracy: 1e-9, "the decomposition ends at the baseline's 2040 CO2")
     }
 
     /// `optimize --lang zh` names the objective, the units and the targets in Chinese, not total_cost, GW and raw keys.
@@ -103,7 +121,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let r = try cli.run(["optimize", "scenarios/optimize/least-cost-peak.yaml", "--starts", "1", "--lang", "zh", "--output", out])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.hasPrefix("基准情景下措施总成本（2020-2060年）的最小值："), r.out)
-        XCTAssertTrue(r.out.contains("吉瓦（范围157.6-400）"), r.out)
+        XCTAssertTrue(r.out.contains("万千瓦）（范围157.6-400）"), r.out)
         XCTAssertTrue(r.out.contains("  2030年非化石能源消费比重：余量"), r.out)
         XCTAssertTrue(r.out.contains("十五五期间碳排放强度降低：余量"), r.out)
         XCTAssertFalse(r.out.contains("total_cost") || r.out.contains("non_fossil_share_2030") || r.out.contains(" GW"), r.out)
@@ -131,7 +149,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let zh = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_year=2026", "--lang", "zh"])
         XCTAssertEqual(zh.status, 0, zh.err)
         XCTAssertTrue(zh.out.contains("在基准情景下实现2026年前碳达峰所需的最小风电装机目标（sector_plans.power.wind）：2026年末"), zh.out)
-        XCTAssertTrue(zh.out.contains("吉瓦\n"), zh.out)
+        XCTAssertTrue(zh.out.contains("吉瓦（合12763万千瓦）\n"), "the lever's unit, and the statistics' unit: \(zh.out)")
         XCTAssertFalse(zh.out.contains("GW"), zh.out)
         XCTAssertFalse(zh.out.contains("peak_year"), zh.out)
         XCTAssertTrue(zh.out.contains("年；模型运行"), "the margin in years: \(zh.out)")

@@ -13,9 +13,9 @@ final class HistoryModeCommandLineTests: XCTestCase {
         XCTAssertTrue(table.out.contains("2020-2025 observed (history mode, inner-mongolia-observations.csv (embedded)): GDP growth 2020-2025"), table.out)
         XCTAssertTrue(table.out.contains("wind and solar levers act from 2026, other levers in their own years"), table.out)
         let zh = try cli.run(["run", "scenarios/announced.yaml", "--lang", "zh"])
-        XCTAssertTrue(zh.out.contains("2020-2025年为观测值"), zh.out)
+        XCTAssertTrue(zh.out.contains("2020-2025年跟随观测值"), zh.out)
         // The Chinese footnote says what was observed, in Chinese, and ends as Chinese does.
-        XCTAssertTrue(zh.out.contains("（内置）") && zh.out.contains("外送电量") && zh.out.contains("其他措施按各自年份。"), zh.out)
+        XCTAssertTrue(zh.out.contains("（内置）") && zh.out.contains("外送电量") && zh.out.contains("其他措施按各自年份（因此这些年份的其余数值为模型计算值"), zh.out)
         XCTAssertFalse(zh.out.contains("(embedded)"), zh.out)
 
         let json = try cli.run(["run", "scenarios/announced.yaml", "--format", "json"])

@@ -98,7 +98,8 @@ final class WorkbookTests: XCTestCase {
               case .number(let margin, _) = announcedCut[6] else { return XCTFail("\(announcedCut)") }
         XCTAssertEqual(required, 18)
         XCTAssertEqual(margin, achieved - required, "a cut's margin is the points above it, as `run` shows")
-        XCTAssertEqual(announcedCut[7], .text("FAIL"))
+        XCTAssertEqual(announcedCut[7], .text("pp"), "the margin's unit: points, not %")
+        XCTAssertEqual(announcedCut[8], .text("FAIL"))
         let costs = try XCTUnwrap(book.sheet("Costs"))
         XCTAssertEqual(costs.rows.count, 1 + CostModel.families.count + 2)
         XCTAssertEqual(costs.cell(1 + CostModel.families.count, 3), .value(Self.results[1].costs.totalDiscounted))

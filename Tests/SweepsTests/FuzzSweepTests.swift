@@ -138,6 +138,26 @@ final class FuzzSweepTests: XCTestCase {
         for y in drawn { XCTAssertEqual(y, y.rounded(), "stored as run: a whole year") }
     }
 
+    /// A start factor beside the same lever's target factor runs with the target factor's years where no base sets the
+    /// lever: the load warning names that setting's full-effect year, and each run stores the start it ran with.
+    func testAStartDrawnAfterTheTargetFactorsFullYearIsStoredAsItRan() throws {
+        let s = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: grid
+            factors:
+              sector_plans.power.coal_retirement.target: {levels: [3], start: 2026, full: 2030}
+              sector_plans.power.coal_retirement.start: {levels: [2027, 2034]}
+            """)
+        XCTAssertTrue(s.warnings.contains { $0.message.contains("start years drawn after 2030") && $0.message.contains("run with 2030") },
+                      "\(s.warnings)")
+        let status = try rows(s)
+        XCTAssertEqual(status.map { $0["status"] as String }, ["ok", "ok"])
+        let store = try ResultStore(path: directory.appendingPathComponent("r.sqlite").path, spec: s,
+                                    datasetChecksum: dataset.checksum, years: Array(2019...2060))
+        let starts = try store.queue.read { try Double.fetchAll($0, sql: "SELECT f1 FROM runs ORDER BY run_id") }
+        XCTAssertEqual(starts, [2027, 2030])
+    }
+
     func testDatasetFactorsGoThroughTheDatasetChecks() throws {
         assertRefused("""
             scenarios: [SCENARIOS/baseline.yaml]

@@ -39,7 +39,7 @@ public final class ODEIntegrator {
     /// Right-hand-side evaluations since the last `resetCounters()`: the cost of a run.
     public var evaluations: Int { box.evaluations }
 
-    public init(system: ODESystem, method: ODEMethod = .rk8pd,
+    public init<System: ODESystem>(system: System, method: ODEMethod = .rk8pd,
                 initialStep: Double = 0.1, absoluteTolerance: Double = 1e-8,
                 relativeTolerance: Double = 1e-8) throws {
         GSLErrorHandler.ensureDisabled()
@@ -47,7 +47,7 @@ public final class ODEIntegrator {
         self.initialStep = initialStep
         self.absoluteTolerance = absoluteTolerance
         self.relativeTolerance = relativeTolerance
-        let box = SystemBox(system)
+        let box: SystemBox = TypedSystemBox(system)
         let sys = UnsafeMutablePointer<gsl_odeiv2_system>.allocate(capacity: 1)
         sys.initialize(to: gsl_odeiv2_system(
             function: odeRightHandSide, jacobian: odeJacobian, dimension: system.dimension,
@@ -112,12 +112,11 @@ public final class ODEIntegrator {
     }
 }
 
-/// What the C callback reaches through `params`: C callbacks cannot capture.
-private final class SystemBox {
-    /// Keeps the system alive as long as the integrator.
-    let owner: ODESystem
-    /// The same system, called without retaining it: the right-hand side does no reference counting.
-    unowned(unsafe) let system: ODESystem
+/// What the C callback reaches through `params`: C callbacks cannot capture. The system is reached through a
+/// subclass that knows its concrete type (`TypedSystemBox`), so the right-hand side calls it without opening an
+/// existential or retaining it.
+private class SystemBox {
+    let dimension: Int
     var evaluations = 0
     var failedAt: Double?
     /// The run's evaluation budget was used up (the callback refused to go on).
@@ -127,10 +126,9 @@ private final class SystemBox {
     let f1: UnsafeMutablePointer<Double>
     let yShifted: UnsafeMutablePointer<Double>
 
-    init(_ system: ODESystem) {
-        owner = system
-        self.system = system
-        let n = max(system.dimension, 1)
+    init(dimension: Int) {
+        self.dimension = dimension
+        let n = max(dimension, 1)
         f0 = .allocate(capacity: n)
         f1 = .allocate(capacity: n)
         yShifted = .allocate(capacity: n)
@@ -140,6 +138,23 @@ private final class SystemBox {
         f0.deallocate()
         f1.deallocate()
         yShifted.deallocate()
+    }
+
+    /// The system's derivatives (overridden by `TypedSystemBox`; a bare box has no system and reports failure).
+    func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool { false }
+}
+
+private final class TypedSystemBox<System: ODESystem>: SystemBox {
+    /// The integrator keeps the system alive through its box.
+    let system: System
+
+    init(_ system: System) {
+        self.system = system
+        super.init(dimension: system.dimension)
+    }
+
+    override func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool {
+        system.derivatives(t: t, y: y, dydt: dydt)
     }
 }
 
@@ -158,7 +173,7 @@ private func evaluate(_ box: SystemBox, t: Double, y: UnsafePointer<Double>, dyd
         box.exhausted = true
         return Int32(GSL_EBADFUNC)
     }
-    if box.system.derivatives(t: t, y: y, dydt: dydt) {
+    if box.derivatives(t: t, y: y, dydt: dydt) {
         return Int32(GSL_SUCCESS)
     }
     box.failedAt = t
@@ -170,22 +185,22 @@ private func evaluate(_ box: SystemBox, t: Double, y: UnsafePointer<Double>, dyd
 private func odeJacobian(t: Double, y: UnsafePointer<Double>?, dfdy: UnsafeMutablePointer<Double>?,
                          dfdt: UnsafeMutablePointer<Double>?, params: UnsafeMutableRawPointer?) -> Int32 {
     let box = Unmanaged<SystemBox>.fromOpaque(params!).takeUnretainedValue()
-    let n = box.system.dimension
+    let n = box.dimension
     let y = y!, dfdy = dfdy!, dfdt = dfdt!
     box.evaluations &+= 1
-    guard box.system.derivatives(t: t, y: y, dydt: box.f0) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+    guard box.derivatives(t: t, y: y, dydt: box.f0) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
     box.yShifted.update(from: y, count: n)
     for j in 0..<n {
         let h = 1e-7 * max(abs(y[j]), 1)
         box.yShifted[j] = y[j] + h
         box.evaluations &+= 1
-        guard box.system.derivatives(t: t, y: box.yShifted, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+        guard box.derivatives(t: t, y: box.yShifted, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
         for i in 0..<n { dfdy[i * n + j] = (box.f1[i] - box.f0[i]) / h }
         box.yShifted[j] = y[j]
     }
     let ht = 1e-7 * max(abs(t), 1)
     box.evaluations &+= 1
-    guard box.system.derivatives(t: t + ht, y: y, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
+    guard box.derivatives(t: t + ht, y: y, dydt: box.f1) else { box.failedAt = t; return Int32(GSL_EBADFUNC) }
     for i in 0..<n { dfdt[i] = (box.f1[i] - box.f0[i]) / ht }
     return Int32(GSL_SUCCESS)
 }

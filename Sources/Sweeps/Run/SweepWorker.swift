@@ -60,19 +60,18 @@ final class SweepWorker {
 /// The system the worker's driver integrates: whichever model the current run uses. GSL keeps the
 /// pointer to the system, so the slot stays while the model inside it changes.
 final class ModelSlot: ODESystem {
-    var model: CarbonModel { didSet { current = model } }
-    /// The model `derivatives` calls, without retaining it (the right-hand side does no reference counting);
-    /// `model` keeps it alive.
-    private unowned(unsafe) var current: CarbonModel
+    var model: CarbonModel { didSet { current = Unmanaged.passUnretained(model) } }
+    /// The model `derivatives` calls, borrowed (the right-hand side does no reference counting); `model` keeps it alive.
+    private var current: Unmanaged<CarbonModel>
     let dimension: Int
 
     init(_ model: CarbonModel) {
         self.model = model
-        current = model
+        current = Unmanaged.passUnretained(model)
         dimension = model.dimension
     }
 
     func derivatives(t: Double, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) -> Bool {
-        current.derivatives(t: t, y: y, dydt: dydt)
+        current._withUnsafeGuaranteedRef { $0.derivatives(t: t, y: y, dydt: dydt) }
     }
 }
