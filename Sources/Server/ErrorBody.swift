@@ -43,7 +43,8 @@ struct ErrorBody: Codable {
             return response(.unprocessableContent, body: ErrorBody(error: language.describe(e), errors: items,
                                                                    warnings: e.warnings.map { language.describe($0) }))
         case is NIOTooManyBytesError:
-            return response(.contentTooLarge, message: "the request body is larger than \(WhatIfServer.maximumBody) bytes")
+            return response(.contentTooLarge, message: language == .zh ? "请求内容超过 \(WhatIfServer.maximumBody) 字节"
+                                                                     : "the request body is larger than \(WhatIfServer.maximumBody) bytes")
         default:
             // A scenario the model cannot run (a numerical failure, a non-finite output): the run's own words.
             return response(.unprocessableContent, message: String(describing: error))

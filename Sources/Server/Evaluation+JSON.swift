@@ -25,6 +25,7 @@ extension Evaluation {
                     j.key("ends"); j.array(r.ends) { j.string($0) }
                     j.key("changes"); j.array(r.changes) { j.string($0) }
                     j.key("values"); j.array(r.values) { j.number($0) }
+                    j.key("valuesUnit"); j.string(r.valuesUnit)
                 }
             }
             j.key("targets"); j.array(targets) { t in
@@ -37,6 +38,9 @@ extension Evaluation {
                     if let a = t.achieved { j.key("achieved"); j.number(a) }
                     j.key("passed"); j.bool(t.passed)
                     if let g = t.gap { j.key("gap"); j.number(g) }
+                    j.key("requiredText"); j.string(t.requiredText)
+                    j.key("achievedText"); j.string(t.achievedText)
+                    j.key("gapText"); j.string(t.gapText)
                 }
             }
             let h = headline

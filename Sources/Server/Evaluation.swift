@@ -17,13 +17,16 @@ public struct Evaluation: Codable, Sendable {
     public struct Row: Codable, Sendable {
         public let series: String
         public let label: String
+        /// The unit the page shows `start` and `ends` in: a Chinese page uses the statistics' units (万吨, 万千瓦), as
+        /// `run --lang zh`, its headline lines and its charts do.
         public let unit: String
         /// Values as the command-line table prints them (start column, then one per period).
         public let start: String
         public let ends: [String]
         public let changes: [String]
-        /// The same values at full precision (nil: not finite).
+        /// The same values at full precision in the model's units, `valuesUnit` (nil: not finite): what a script reads.
         public let values: [Double?]
+        public let valuesUnit: String
     }
 
     public struct Target: Codable, Sendable {
@@ -37,6 +40,11 @@ public struct Evaluation: Codable, Sendable {
         /// How far the run is on the right side of the target (negative: the shortfall), in the target's
         /// unit; nil when the run never gets there (no peak, no net zero).
         public let gap: Double?
+        /// Required, achieved and gap as the page shows them, in the label's unit (the numbers above stay in the
+        /// model's units); achieved and gap empty when the run never gets there.
+        public let requiredText: String
+        public let achievedText: String
+        public let gapText: String
     }
 
     public struct Headline: Codable, Sendable {
@@ -76,19 +84,27 @@ public struct Evaluation: Codable, Sendable {
             Period(label: Labels.period($0.number, start: $0.startYear, end: $0.endYear, l), startYear: $0.startYear,
                    endYear: $0.endYear, observed: $0.endYear < currentYear)
         }
+        let units = UnitSystem.default(for: l)
         rows = report.rows.map { r in
-            Row(series: r.series, label: Labels.series(r.series, l), unit: Labels.unit(r.unit, l), start: NumberFormat.value(r.start),
-                // Shares change by percentage points (个百分点), as `run` shows them; everything else by per cent.
-                ends: r.ends.map(NumberFormat.value),
-                changes: r.points.map { $0.map { NumberFormat.points($0, l) } } ?? r.changes.map(NumberFormat.change),
-                values: ([r.start] + r.ends).map { $0.isFinite ? $0 : nil })
+            let shown = units.presented(r.unit)
+            return Row(series: r.series, label: Labels.series(r.series, l), unit: Labels.unit(shown.unit, l),
+                       start: NumberFormat.value(shown.value(r.start)),
+                       // Shares change by percentage points (个百分点), as `run` shows them; everything else by per cent.
+                       ends: r.ends.map { NumberFormat.value(shown.value($0)) },
+                       changes: r.points.map { $0.map { NumberFormat.points($0, l) } } ?? r.changes.map(NumberFormat.change),
+                       values: ([r.start] + r.ends).map { $0.isFinite ? $0 : nil }, valuesUnit: r.unit)
         }
         targets = report.targets.map { c in
             let atMost: Set<TargetCheck.Kind> = [.peakYear, .peakCeiling, .neutralityYear, .energyCap]
             let gap = c.achieved.map { atMost.contains(c.kind) ? c.required - $0 : $0 - c.required }
-            return Target(kind: c.kind.rawValue, label: Labels.target(c.kind.rawValue, l),
+            let isYear = c.kind == .peakYear || c.kind == .neutralityYear
+            let factor = c.kind == .peakCeiling ? units.presented("Mt CO2").factor : c.kind == .energyCap ? units.presented("Mtce").factor : 1
+            func text(_ v: Double) -> String { isYear ? String(Int(v.rounded())) : NumberFormat.fixed(v * factor, factor == 1 ? 2 : 0) }
+            return Target(kind: c.kind.rawValue, label: Labels.target(c.kind.rawValue, l, units: units),
                           period: Labels.period(c.period.number, start: c.period.startYear, end: c.period.endYear, l), year: c.year,
-                          required: c.required, achieved: c.achieved, passed: c.passed, gap: gap)
+                          required: c.required, achieved: c.achieved, passed: c.passed, gap: gap,
+                          requiredText: text(c.required), achievedText: c.achieved.map(text) ?? "",
+                          gapText: gap.map { ($0 >= 0 ? "+" : "") + text($0) } ?? "")
         }
         let i = result.indicators
         headline = Headline(peakYear: i.peakYear, peakValue: i.peak.value, stillRising: i.peak.stillRising,

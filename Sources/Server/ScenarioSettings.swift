@@ -1,3 +1,4 @@
+import Reports
 import Scenarios
 import Simulator
 
@@ -22,10 +23,11 @@ public struct ScenarioSettings: Codable, Sendable {
     public let targets: [String: Double]
     public let enforceDualControl: Bool
 
-    public init(_ s: Scenario, file: String, parameters p: ModelParameters) {
+    /// `language`: the description in it (a file's description_zh under zh, when it has one).
+    public init(_ s: Scenario, file: String, parameters p: ModelParameters, language: Language = .en) {
         self.file = file
         name = s.name
-        description = s.description
+        description = language == .zh && !s.descriptionZH.isEmpty ? s.descriptionZH : s.description
         var levers: [String: LeverState] = [:]
         for (path, setting) in s.levers {
             guard let lever = LeverRegistry.lever(path) else { continue }

@@ -78,7 +78,7 @@ public struct WhatIfServer: Sendable {
         router.get("/api/scenario") { request, _ in
             answering(errorLanguage(request, service)) {
                 let name = request.uri.queryParameters.get("name") ?? ""
-                return json(try service.settings(name))
+                return json(try service.settings(name, language: errorLanguage(request, service)))
             }
         }
         router.post("/api/evaluate") { request, _ in

@@ -87,8 +87,8 @@ public struct WhatIfService: Sendable {
         return try loader.load(path: url.path).with(file: name)
     }
 
-    public func settings(_ name: String) throws -> ScenarioSettings {
-        ScenarioSettings(try served(name), file: name, parameters: parameters)
+    public func settings(_ name: String, language: Language = .en) throws -> ScenarioSettings {
+        ScenarioSettings(try served(name), file: name, parameters: parameters, language: language)
     }
 
     /// Runs a document and returns what the page shows, with the charts named in `charts`.
@@ -125,7 +125,8 @@ public struct WhatIfService: Sendable {
     public func workbook(_ text: String, language l: Language) throws -> [UInt8] {
         let s = try scenario(text)
         let results = [baselineResult, try PreparedScenario(s, dataset: dataset).run()]
-        let metadata = WorkbookMetadata(dataset: dataset, scenarios: [baseline, s], embedded: datasetPath == nil, command: "carbonsim serve")
+        // Each file says whether it is embedded (a served folder holds the user's own files, whatever the dataset).
+        let metadata = WorkbookMetadata(dataset: dataset, scenarios: [baseline, s], command: "carbonsim serve")
         return try WorkbookDownload.bytes(results, metadata: metadata, language: l)
     }
 

@@ -150,6 +150,14 @@ struct SolveCommand: ParsableCommand {
                 print("  at it: achieved \(achieved), margin \(margin); \(s.runs + 1) model runs")
             }
             if atEnd { print("  " + Self.atEndNote(maximum: maximum, metAtFarEnd: metAtFarEnd, installed: installed, lang)) }
+            // An answer below what the scenario itself reaches by then (a trend's build-out, its own setting): the scenario
+            // as it is already meets the target, and the answer is how far the lever could be lowered, not what to add.
+            let own = definition.level(solver.baseParameters.resolvedLevers[definition], at: Double(setting.full + 1).nextDown, solver.baseParameters)
+            if !maximum, !atEnd, definition.isBuildOut, shown < own - 1e-6 {
+                let ownShown = NumberFormat.fixed(own, 3)
+                print(zh ? "  低于\(Labels.scenario(base.name, .zh))自身\(setting.full)年末的水平\(ownShown)\(unit)\(StatisticalUnit.equivalentZH(own, leverUnit: definition.unit))：该情景本身已实现目标，此答案是该措施最多可降低到的水平，而非需要新增的量"
+                         : "  below the scenario's own level at the end of \(setting.full), \(ownShown) \(unit): the scenario as it is already meets the target, and this is how far the lever could be lowered, not what it must add")
+            }
             // The scenario's other targets, as `run` would check them at the answer.
             let r = try PreparedScenario(answer, dataset: dataset).run()
             let others = r.indicators.targetChecks.filter { !targets.contains($0) }

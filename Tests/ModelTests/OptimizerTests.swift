@@ -255,6 +255,23 @@ final class OptimizerTests: XCTestCase {
         XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: url.path), "without history 70 is above what is installed")
     }
 
+    /// In history mode a variable with a schedule of its own replaces the base's setting, history included
+    /// (announced's storage moves in 2024-2025): told at load, as `run` tells it; a variable that keeps the base's
+    /// setting (no start, full or shape) is not.
+    func testAVariableThatReplacesTheBasesObservedYearsIsTold() throws {
+        let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let announced = Fixtures.scenarios.appendingPathComponent("announced.yaml").path
+        func warnings(_ variable: String) throws -> [String] {
+            let url = directory.appendingPathComponent("storage-\(UUID().uuidString).yaml")
+            try "scenario: \(announced)\nvariables:\n  sector_plans.power.storage: \(variable)\n".write(to: url, atomically: true, encoding: .utf8)
+            return try OptimizeSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
+        }
+        let own = try warnings("{range: [4.09, 100], start: 2026, full: 2030}")
+        XCTAssertTrue(own.contains { $0.contains("replaces the base scenario's setting of this lever, which moves from 2024, at or before 2025")
+                                     && $0.contains("Leave out start, full and shape") }, "\(own)")
+        XCTAssertFalse(try warnings("{range: [4.09, 100]}").contains { $0.contains("replaces the base scenario's setting") })
+    }
+
     /// Fractions typed for percents in a spec are warned about at their line and key, like a scenario's:
     /// a target, and the bounds of a percent lever; the base scenario's own warnings come first, once.
     func testFractionsInASpecAreWarnedAboutAtTheirLine() throws {

@@ -143,6 +143,20 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(ccus.err.contains("碳排放强度按总排放计算"), ccus.err)
     }
 
+    /// An answer below what the scenario itself builds by then (the baseline's solar trend) is not what the target
+    /// needs added: the scenario already meets it, and the answer says so.
+    func testASolveAnswerBelowTheScenariosOwnLevelIsToldAsSuch() throws {
+        let r = try cli.run(["solve", "--lever", "sector_plans.power.solar", "--target", "co2_intensity_cut:15th=25", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("below the scenario's own level at the end of 2030, 49.872 GW: the scenario as it is already meets the target"), r.out)
+        // Announced builds 196 GW of wind by 2030: 42 % non-fossil needs less (told), 51 % more (not told).
+        let less = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=42", "--scenario", "scenarios/announced.yaml"])
+        XCTAssertTrue(less.out.contains("below the scenario's own level at the end of 2030, 196.000 GW"), less.out)
+        let more = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=51", "--scenario", "scenarios/announced.yaml"])
+        XCTAssertEqual(more.status, 0, more.err)
+        XCTAssertFalse(more.out.contains("below the scenario's own level"), "an answer above the scenario's own level: \(more.out)")
+    }
+
     /// `solve --lang zh` says the target as a sentence and the answer in Chinese units, and an answer at the bottom of
     /// the search (what is installed already meets the target) is told as such, not as what the target needs.
     func testSolveInChineseSaysTheTargetAndAnAnswerAtTheBottomOfTheSearch() throws {

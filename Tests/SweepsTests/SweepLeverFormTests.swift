@@ -119,6 +119,33 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(try spec("name: a\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [40, 100], start: 2021, full: 2030}\n").warnings.isEmpty)
     }
 
+    /// A wind level reached by the end of the last observed year in history mode changes nothing (the observed
+    /// capacity replaces it): told at load, as `run` tells the milestones it replaces.
+    func testAWindLevelReachedInTheObservedYearsIsToldInHistoryMode() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        func warnings(_ full: Int) throws -> [String] {
+            let url = directory.appendingPathComponent("h\(full).yaml")
+            try "name: h\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [150, 300], start: 2021, full: \(full)}\n"
+                .write(to: url, atomically: true, encoding: .utf8)
+            return try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
+        }
+        let early = try warnings(2024)
+        XCTAssertTrue(early.contains { $0.contains("reached at the end of 2024") && $0.contains("follows the observed capacity through 2025")
+                                       && $0.contains("every run is the same") }, "\(early)")
+        XCTAssertFalse(try warnings(2030).contains { $0.contains("follows the observed capacity") })
+    }
+
+    /// A normal distribution on a build-out lever: how often a draw falls below what is installed is told at load,
+    /// as for a range that reaches below it.
+    func testNormalDrawsBelowInstalledCapacityAreWarnedAboutAtLoad() throws {
+        let s = try spec("name: n\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.wind.target: {distribution: normal, mean: 40, sd: 5, start: 2021, full: 2030}\n")
+        let w = try XCTUnwrap(s.warnings.first { $0.message.contains("of the draws fall below 36.07 GW") }, "\(s.warnings.map(\.message))")
+        // P(N(40, 5) < 36.07) = 21.6 %.
+        XCTAssertTrue(w.message.hasPrefix("about 21.6 % of the draws"), w.message)
+        XCTAssertFalse(try spec("name: m\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.wind.target: {distribution: normal, mean: 100, sd: 5, start: 2021, full: 2030}\n")
+            .warnings.contains { $0.message.contains("of the draws fall below") })
+    }
+
     func testOneLeverTakesOneForm() throws {
         let e = try specError("""
             name: two

@@ -61,7 +61,7 @@ public struct Hindcast: Sendable {
             return "历史模式：情景“\(scenario)”\(followedZH(history))至\(history.lastObservedYear)年，样本内为拟合；"
                 + "留出检验仅遵循至\(checkThrough.map(String.init) ?? "–")年的观测，预测其后两年"
         }
-        return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（--no-history），样本内与留出窗口只是年份不同"
+        return "预测：情景“\(scenario)”自\(baseYear)基年起运行；模型未按这些观测值拟合（历史模式未开启：使用了 --no-history，或数据集未指定观测文件），样本内与留出窗口只是年份不同"
     }
 
     /// The drivers history mode followed, from what the file gave, named in English or Chinese.
@@ -113,7 +113,7 @@ public struct Hindcast: Sendable {
                 + "\(checkThrough.map(String.init) ?? "–") and project the last two years (the leave-last-years-out check)"
         }
         return "projection: scenario '\(scenario)' run from the \(baseYear) base year; the model is not fitted to these observations "
-            + "(--no-history), so the in-sample and held-out windows differ only in the years they cover"
+            + "(history mode is off: --no-history, or the dataset names no observations file), so the in-sample and held-out windows differ only in the years they cover"
     }
 
     /// History mode: in-sample rows compare every observation with `fit` (history mode through N); held-out

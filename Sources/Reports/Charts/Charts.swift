@@ -185,8 +185,8 @@ public enum Charts {
         guard !s.factors.isEmpty, s.first.contains(where: { $0.estimate.isFinite }) else {
             // The usual cause in history mode: every run peaks in the same observed year at the same value.
             throw ChartError(message: language == .zh
-                ? "没有可画的内容：'\(s.output)' 在各次运行中没有变化（或成功的运行太少），无法估计敏感性"
-                : "nothing to draw: '\(s.output)' does not vary across the sweep's runs (or too few ran), so it has no sensitivities")
+                ? "没有可画的内容：'\(s.output)' 在各次运行中没有变化（差异小于积分精度，或成功的运行太少），无法估计敏感性"
+                : "nothing to draw: '\(s.output)' does not vary across the sweep's runs (by more than the integration's accuracy; or too few ran), so it has no sensitivities")
         }
         let primary = s.method == .sobol ? s.total.map(\.estimate) : s.first.map(\.estimate)
         let order = s.factors.indices.sorted { abs(primary[$0].isFinite ? primary[$0] : 0) > abs(primary[$1].isFinite ? primary[$1] : 0) }

@@ -149,11 +149,6 @@ public enum ScenarioCharts {
                 ? "该参数扫描没有 '\(output)' 的敏感性：成功运行 \(summary.runs - summary.failed) 次，敏感性需要多次运行且因子有变化"
                 : "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
         }
-        guard !sens.doesNotVary else {
-            throw ChartError(message: l == .zh
-                ? "'\(output)' 在 '\(summary.scenario)' 的各次运行中相同（差异小于积分精度）：没有可归因的方差，无可绘制的内容"
-                : "'\(output)' is the same in every run of '\(summary.scenario)' (it differs by less than the integration's accuracy): there is no variance to attribute, nothing to draw")
-        }
         let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
         return try Charts.tornado(sens, title: title, source: source(l, provenance), language: l, factorLabel: { factor($0, l) })
     }

@@ -82,7 +82,7 @@ extension HindcastLabels {
                 parts.append("\(partial)装机不一定低于年末值（机组会退役）")
             }
         }
-        if let u = o.unitConversion { parts.append(u) }
+        if let f = o.quantity.factor(for: o.unit), f != 1 { parts.append("单位换算：\(o.unit) → \(o.quantity.modelUnit)，×\(NumberFormat.trimmed(f))") }
         if o.quantity.approximation != nil {
             parts.append(o.quantity.outputs.contains("capacity_coal") ? "模型：煤电装机，不含燃气和生物质机组"
                                                                      : "模型：燃煤发电，燃气和生物质发电计入其他发电")

@@ -110,6 +110,16 @@ public struct OptimizeSpecLoader {
         }
         var targets = base?.targets ?? Targets()
         var warnings = variables.compactMap(\.boundsWarning)
+        // In history mode a variable with a schedule of its own replaces the base's setting of the lever, history
+        // included (levers other than wind and solar act in their own years): the observed years move, as `run` tells.
+        if let base, let n = dataset.history?.lastObservedYear {
+            for (path, node) in entries {
+                guard let v = variables.first(where: { $0.lever.path == path }), let inherited = base.levers[path], v.schedule != inherited,
+                      loader.replacedHistoryWarning(node, v.lever, inherited, v.schedule, from: base.leverSources[path]) != nil else { continue }
+                warnings.append(InputWarning(file: node.file, line: node.line, keyPath: path,
+                                             message: "the variable's schedule (from \(v.schedule.start)) replaces the base scenario's setting of this lever, which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. Leave out start, full and shape to keep the base's setting (the variable then moves its last milestone)"))
+            }
+        }
         if let t = top["targets"] { warnings += attempt([]) { try loader.readTargets(t, into: &targets, dropping: true) } }
         warnings.sort { ($0.line ?? 0) < ($1.line ?? 0) }
         if let base {

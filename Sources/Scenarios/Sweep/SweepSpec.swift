@@ -134,7 +134,10 @@ public struct SweepSpecLoader {
             forms[lever.path] = field.rawValue
         }
 
-        if let scenarios { warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) } }
+        if let scenarios {
+            warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
+        }
         // A factor's own years and shape apply only where a base scenario leaves the lever alone; where one sets it, the
         // factor moves that setting's last milestone and keeps its years (documented, and easy to miss). Told when they
         // differ from that setting's.
@@ -245,10 +248,22 @@ public struct SweepSpecLoader {
     /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
     /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
     func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
-        guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut,
-              let lowest = f.distribution.bounds.min() else { return nil }
+        guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut else { return nil }
         func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
         let unit = lever.unit.rawValue
+        guard let lowest = f.distribution.bounds.min() else {
+            // An unbounded distribution (normal): how often a draw falls below what is installed when the move starts.
+            for scenario in scenarios {
+                guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
+                let setting = lever.setting(scenario.levers[lever.path] ?? defaults, reaching: f.distribution.quantile(0.5), p)
+                let minimum = dataset.minimumTarget(lever, setting, parameters: p)
+                let below = f.distribution.probabilityOutside(minimum...Double.greatestFiniteMagnitude)
+                guard below > 1e-3 else { continue }
+                return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                    message: "about \(format((below * 1000).rounded() / 10)) % of the draws fall below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts (in history mode, the observed capacity included): those runs would take capacity down and cannot run, and are stored as failed")
+            }
+            return nil
+        }
         for scenario in scenarios {
             guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
             let setting = lever.setting(scenario.levers[lever.path] ?? defaults, reaching: lowest, p)
@@ -265,6 +280,23 @@ public struct SweepSpecLoader {
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                     message: "levels below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed")
             }
+        }
+        return nil
+    }
+
+    /// A wind or solar level reached by the end of the last observed year (or before) in history mode: the observed
+    /// capacities replace it, so the factor changes nothing and every run is the same there. Told at load, as `run`
+    /// tells the milestones it replaces and `solve` refuses such a move.
+    func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+        guard case .lever(let lever, .target, let defaults, _) = f.target, let history = dataset.history,
+              let p = try? dataset.modelParameters(), history.floor(for: lever, parameters: p) != nil else { return nil }
+        let n = history.lastObservedYear
+        for scenario in scenarios {
+            let setting = scenario.levers[lever.path] ?? defaults
+            guard let full = setting.milestones.last?.year, full <= n else { continue }
+            let whose = scenario.levers[lever.path] == nil ? "the factor's full-effect year" : "the last milestone of '\(scenario.name)''s setting"
+            return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                message: "the drawn level is reached at the end of \(full) (\(whose)), and in history mode \(lever.path.split(separator: ".").last!) follows the observed capacity through \(n): the factor changes nothing there and every run is the same; give it a full-effect year after \(n)")
         }
         return nil
     }

@@ -201,11 +201,10 @@ function render(e) {
   const tt = $("targets-table");
   tt.replaceChildren(el("tr", {}, ...["target", "period", "year", "required", "achieved", "gap", "result"].map((k) => el("th", { text: t(k) }))));
   for (const c of e.targets) {
-    const isYear = c.kind === "peak_year" || c.kind === "neutrality_year";
-    const fmt = (v) => v === null || v === undefined ? t("never") : isYear ? String(Math.round(v)) : v.toFixed(2);
     tt.append(el("tr", { "data-target": `${c.kind}-${c.year}` }, el("td", { text: c.label }), el("td", { text: c.period }),
-      el("td", { class: "num", text: c.year }), el("td", { class: "num", text: fmt(c.required) }), el("td", { class: "num", text: fmt(c.achieved) }),
-      el("td", { class: "num", text: c.gap == null ? "–" : (c.gap >= 0 ? "+" : "") + fmt(c.gap) }),
+      el("td", { class: "num", text: c.year }), el("td", { class: "num", text: c.requiredText }),
+      el("td", { class: "num", text: c.achieved == null ? t("never") : c.achievedText }),
+      el("td", { class: "num", text: c.gap == null ? "–" : c.gapText }),
       el("td", { class: c.passed ? "pass" : "fail", text: c.passed ? t("pass") : t("fail") })));
   }
   // Plan-period table
