@@ -49,6 +49,14 @@ public enum InputMessagesZH {
                 return zh + english[english.index(english.startIndex, offsetBy: prefix.count)..<colon.lowerBound] + "：" + message(String(english[colon.upperBound...]))
             }
         }
+        // The optimiser's missed targets: "(short by 4.2 pp)" as （差4.2个百分点）.
+        if english.contains("(short by ") {
+            var text = english
+            for (unit, zh) in [("pp", "个百分点"), ("yr", "年"), ("Mt CO2", "百万吨CO2"), ("Mtce", "百万吨标准煤")] {
+                text = text.replacingOccurrences(of: #"\(short by (\S+) \#(unit)\)"#, with: "（差$1\(zh)）", options: .regularExpression)
+            }
+            if text != english { return message(text) }
+        }
         let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
         if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)
@@ -239,6 +247,7 @@ public enum InputMessagesZH {
          "替换了 $1 中的设置，其最后观测年份 $2 年之后的里程碑（¶3）不再适用；本文件的设置在 $4 年之后没有里程碑，因此 $5 年之后该措施按趋势延续。若要保留这些里程碑，请在其上加增量（delta）"),
         (#"the variable's schedule \(from (\d+)\) replaces the base scenario's setting of this lever, which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. Leave out start, full and shape to keep the base's setting \(the variable then moves its last milestone\)"#,
          "变量的进度（自 $1 年起）替换了基础情景中该措施的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若不写 start、full 和 shape，则保留基础情景的设置（变量为其最后一个里程碑）"),
+        (#"a grid design does not use n: its runs are every combination of the factors' levels"#, "网格设计不使用 n：其运行为各因素取值的全部组合"),
         (#"extends '(.+)', which is not a scenario file this server offers"#, "extends '$1' 不是本服务器提供的情景文件"),
         (#"not a scenario file this server offers"#, "不是本服务器提供的情景文件"),
         (#"a shape for (\d+), which is not a milestone"#, "$1 年的 shape 不是里程碑年份"),
@@ -250,7 +259,8 @@ public enum InputMessagesZH {
         (#"values within ±(\S+) \(a factor on the series\)"#, "±$1 以内的取值（序列的缩放系数）"),
         (#"values within ±(\S+)(.*)"#, "±$1 以内的取值$2"),
         (#"0 or more (.+)"#, "0 或以上（$1）"),
-        (#"expected a year from 2025 \(the end of the 14th plan\) to 2100; got (-?\d+)"#, "应为 2025 年（十四五末）至 2100 年之间的年份，实际为 $1"),
+        (#"expected a year from 2025 \(the end of the 14th plan\) to the dataset's end year \(2060 for the embedded one\); got (-?\d+)"#,
+         "应为 2025 年（十四五末）至数据集末年（内置数据集为 2060 年）之间的年份，实际为 $1"),
         (#"expected a year from (\d+) \(the dataset's base year\) to (\d+) \(a plan period before its end (\d+)\); got (-?\d+)"#,
          "应为 $1 年（数据集基准年）至 $2 年（在 $3 年之前留出一个规划期）之间的年份，实际为 $4"),
         (#"this names an Excel workbook, but --format is (\S+)"#, "这是 Excel 工作簿的文件名，但 --format 为 $1"),

@@ -52,6 +52,11 @@ struct CompareCommand: ParsableCommand {
         let ends = periods.map(\.endYear)
         let list = ends.prefix(3).map(String.init).joined(separator: ", ") + (ends.count > 3 ? ", ..." : "")
         let zh = lang == .zh
+        if until > dataset.endYear {
+            throw InputError(file: "--until", keyPath: "until",
+                             message: zh ? "\(until)年超出数据集的年份范围（至\(dataset.endYear)年）" : "\(until) is after the dataset's horizon, which ends in \(dataset.endYear)",
+                             accepted: "\(first.endYear) to \(dataset.endYear)")
+        }
         if until < first.endYear {
             throw InputError(file: "--until", keyPath: "until",
                              message: zh ? "\(from)年之后没有在\(until)年及以前结束的五年规划期：第一个是\(first.nameZH)（\(first.startYear)-\(first.endYear)年），于\(first.endYear)年结束"
@@ -70,7 +75,7 @@ struct CompareCommand: ParsableCommand {
         try reportingErrors(lang) {
             // Told like every input error (located, and in Chinese under zh), not as a usage error.
             if let until, !(2025...2100).contains(until) {
-                throw InputError(file: "--until", message: "expected a year from 2025 (the end of the 14th plan) to 2100; got \(until)")
+                throw InputError(file: "--until", message: "expected a year from 2025 (the end of the 14th plan) to the dataset's end year (2060 for the embedded one); got \(until)")
             }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }

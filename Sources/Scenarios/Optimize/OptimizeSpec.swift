@@ -79,8 +79,13 @@ public struct OptimizeSpecLoader {
             let isSeries = parts.count == 2 && outputs.contains(parts[0])
                 && Int(parts[1]).map { (dataset.baseYear...dataset.endYear).contains($0) } == true
             guard OptimizeSpec.objectives.contains(objective) || isSeries else {
+                // A misspelt objective or series (total_cots, co2_gros@2030) gets the likely one.
+                let suggestion = parts.count == 2
+                    ? didYouMean(parts[0], in: outputs).map { "\($0)@\(parts[1])" }
+                    : didYouMean(objective, in: OptimizeSpec.objectives)
                 throw (top["objective"] ?? root).error("unknown objective '\(objective)'",
-                                                      accepted: OptimizeSpec.objectives.joined(separator: ", ") + ", or <series>@<year> such as co2_gross@2030")
+                                                      accepted: OptimizeSpec.objectives.joined(separator: ", ") + ", or <series>@<year> such as co2_gross@2030",
+                                                      suggestion: suggestion)
             }
             return objective
         }

@@ -191,6 +191,10 @@ public struct SweepSpecLoader {
         }
 
         var n = 0
+        if design == .grid, let nNode = top["n"] {
+            warnings.append(InputWarning(file: nNode.file, line: nNode.line, keyPath: nNode.keyPath,
+                                         message: "a grid design does not use n: its runs are every combination of the factors' levels"))
+        }
         if let design, design != .grid {
             n = attempt(0) {
                 guard let nNode = top["n"] else { throw root.error("design '\(design.rawValue)' needs 'n'", accepted: "n >= \(design.minimumN)") }
@@ -354,7 +358,8 @@ public struct SweepSpecLoader {
             }
             let path = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL.path
             guard FileManager.default.fileExists(atPath: path) else {
-                throw item.error("no scenario file '\(name)' (looked for \(path))", accepted: "paths relative to the spec, or baseline / announced")
+                throw item.error("no scenario file '\(name)' (looked for \(path))", accepted: "paths relative to the spec, or baseline / announced",
+                                 suggestion: DefaultScenarios.suggestion(for: name) ?? didYouMean(name, in: DefaultScenarios.names))
             }
             let s = try loader.load(path: path)
             guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }

@@ -99,7 +99,7 @@ extension Lever {
         case .level(let level): return fmt(level(p))
         case .trend(let trend):
             let b = trend(p)
-            return chinese ? "趋势：自\(p.baseYear)年末\(fmt(b.level)) \(unit.chinese)起每年+\(fmt(b.rate))"
+            return chinese ? "趋势：自\(p.baseYear)年末\(fmt(b.level))\(unit.chinese)起每年增加\(fmt(b.rate))\(unit.chinese)"
                 : "trend +\(fmt(b.rate)) \(unit.rawValue)/yr from \(fmt(b.level)) at the end of \(p.baseYear)"
         case .none: return chinese ? "无" : "none"
         }
