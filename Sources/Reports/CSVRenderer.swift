@@ -35,7 +35,8 @@ public enum CSVRenderer {
                 for (k, p) in r.periods.enumerated() {
                     let name = zh ? Labels.periodNameZH(p.number) : p.ordinal
                     lines.append(csv([scenario, region, section["period"]!, label, unit, name, String(p.endYear),
-                                      NumberFormat.exact(shown.value(row.ends[k])), NumberFormat.exact(row.changes[k]),
+                                      // A share changes by points only: no % of a % (as the tables and workbooks).
+                                      NumberFormat.exact(shown.value(row.ends[k])), row.points == nil ? NumberFormat.exact(row.changes[k]) : "",
                                       row.points.map { NumberFormat.exact($0[k]) } ?? "", "", "", "", ""]))
                 }
             }

@@ -172,7 +172,10 @@ func checkOutputFile(_ path: String, option: String) throws {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     if fm.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-        throw InputError(file: path, keyPath: option, message: "this is a folder, not a file", accepted: "a file path, for example \(path)/out")
+        // The example keeps the extension the command wants (a workbook's .xlsx).
+        let ext = URL(fileURLWithPath: path).pathExtension
+        throw InputError(file: path, keyPath: option, message: "this is a folder, not a file",
+                         accepted: "a file path, for example \(path)/out\(ext.isEmpty ? "" : "." + ext)")
     }
     try checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: path, option: option)
 }
@@ -188,6 +191,14 @@ func checkOutputFolder(_ path: String, option: String) throws {
             throw InputError(file: path, keyPath: option, message: "the folder is not writable", accepted: "a folder you can write to")
         }
         return
+    }
+    // A folder to be created with a file's extension (results.csv) is a file meant as the folder: told, not created.
+    let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+    if ["csv", "md", "json", "txt", "tsv", "xlsx", "xls", "svg"].contains(ext) {
+        throw InputError(file: path, keyPath: option, message: "\(option) names a folder, and '\(URL(fileURLWithPath: path).lastPathComponent)' looks like a file name",
+                         accepted: option == "--output"
+                            ? "a folder for the annual CSV, the plan-period CSV and the JSON, for example results; one workbook: --format xlsx --output FILE.xlsx; the table alone: carbonsim run ... > table.\(ext == "xlsx" || ext == "xls" ? "csv" : ext)"
+                            : "a folder name, for example plots")
     }
     // Created later: its nearest existing ancestor must be a writable folder.
     var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -86,7 +86,7 @@ struct HindcastCommand: ParsableCommand {
                 try writeWorkbook(sheets, to: workbook, title: "carbonsim hindcast: \(result.name)", language: lang)
             } else {
                 var text = try HindcastRenderer.render(hindcast, format: format.text!, language: lang)
-                if format == .csv && presentation.bom { text = CSVRenderer.bom + text }
+                if format == .csv && presentation.csvBOM { text = CSVRenderer.bom + text }
                 if let output {
                     do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                         printError((lang == .zh ? "无法写入 \(output)：" : "cannot write \(output): ") + error.localizedDescription, lang)

@@ -116,3 +116,30 @@ def test_a_bad_value_shows_the_located_message(server, browser):
     wait(browser, lambda d: d.find_element(By.ID, "errors").is_displayed())
     text = browser.find_element(By.ID, "errors").text
     assert "sector_plans.power.wind.target" in text and "request:" in text
+
+
+def test_text_that_is_no_number_is_told_and_not_run(server, browser):
+    """'abc' in a lever's box reads as an empty number: told, never sent as 0 (which would drop the lever to zero)."""
+    browser.get(server.url + "/")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, CO2_2030))
+    before = read(browser, CO2_2030)
+    box = cell(browser, WIND_INPUT)
+    box.clear()
+    box.send_keys("abc", Keys.TAB)
+    wait(browser, lambda d: d.find_element(By.ID, "errors").is_displayed())
+    assert "不是数字" in browser.find_element(By.ID, "errors").text
+    time.sleep(0.5)
+    assert read(browser, CO2_2030) == before, "nothing was run"
+
+
+def test_warnings_and_what_cannot_be_honoured_are_shown(server, browser):
+    """0.3 typed for a percentage, and wind beyond what can be used: the page says so, as `run` prints it."""
+    browser.get(server.url + "/")
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, CO2_2030))
+    box = cell(browser, WIND_INPUT)
+    box.clear()
+    box.send_keys("600", Keys.TAB)
+    wait(browser, lambda d: abs(float(read(d, WIND_2030)) - 600) < 1e-6)
+    wait(browser, lambda d: d.find_element(By.ID, "notices").is_displayed())
+    assert "无法按设定实现之处" in browser.find_element(By.ID, "notices").text
+    assert "弃电率" in browser.find_element(By.ID, "notices").text

@@ -144,6 +144,11 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertEqual(String(lines[0]), "情景,地区,类别,指标,单位,时期,年份,数值,变化（%）,变化（个百分点）,要求,实现,差距（+超额，−不足）,结果")
         XCTAssertTrue(lines.contains { $0.hasPrefix("基准情景,内蒙古,规划期,风电装机,万千瓦,十五五,2030,") })
         XCTAssertTrue(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+        // A share changes by points only: its 变化（%） is empty, its 变化（个百分点） filled (no % of a %).
+        let share = try XCTUnwrap(lines.first { $0.hasPrefix("基准情景,内蒙古,规划期,非化石能源消费比重,%,十五五,2030,") })
+        let fields = share.split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(fields[8], "", String(share))
+        XCTAssertNotEqual(fields[9], "", String(share))
 
         let en = CSVRenderer.report(reports, language: .en)
         XCTAssertEqual(en.utf8.first, UInt8(ascii: "s"), "no BOM in English unless asked")

@@ -19,6 +19,10 @@ final class HindcastCommandLineTests: XCTestCase {
         XCTAssertEqual(csv.status, 0, csv.err)
         let lines = csv.out.split(separator: "\n")
         XCTAssertTrue(lines[0].hasPrefix("quantity,year,observed,model,error,relative_error_pct,unit,basis,use,bound_met,window"))
+        // Under zh, as every CSV there: the BOM (Excel on Chinese Windows) and Chinese headers; the values stay keys.
+        let zh = try cli.run(["hindcast", "--format", "csv", "--lang", "zh"])
+        XCTAssertTrue(zh.out.hasPrefix("\u{FEFF}指标,年份,观测值,模型值,误差"), String(zh.out.prefix(80)))
+        XCTAssertTrue(zh.out.contains("\nenergy_total,2020,269.0,"), String(zh.out.prefix(400)))
         let energy = try XCTUnwrap(lines.first { $0.hasPrefix("energy_total,2020,") })
         XCTAssertTrue(energy.hasPrefix("energy_total,2020,269.0,"), String(energy))
         XCTAssertTrue(energy.contains(",Mtce,annual,compared,,in-sample,low,269.0,Mtce,"), String(energy))

@@ -34,6 +34,19 @@ final class OutputPathCommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("ok.sqlite")), "the sweep did not run before the --csv check")
     }
 
+    /// `run --output` names a folder: a file's name (table.csv) is told, not made into a folder; in Chinese under zh.
+    func testRunOutputWithAFileNameIsRefused() throws {
+        let file = path("table.csv")
+        let r = try cli.run(["run", "--no-history", "--format", "csv", "--output", file])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("--output names a folder, and 'table.csv' looks like a file name"), r.err)
+        XCTAssertTrue(r.err.contains("> table.csv"), r.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file), "no folder made")
+        let zh = try cli.run(["run", "--no-history", "--output", path("report.md"), "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("应为文件夹") && zh.err.contains("只要表格：carbonsim run ... > table.md"), zh.err)
+        XCTAssertEqual(try cli.run(["run", "--no-history", "--format", "csv", "--output", path("results")]).status, 0, "a folder name still works")
+    }
+
     func testAnEmptyDatabasePathIsAnErrorNotATemporaryDatabase() throws {
         let r = try cli.run(["sweep", try spec(), "--db", ""])
         XCTAssertEqual(r.status, 2, r.err)

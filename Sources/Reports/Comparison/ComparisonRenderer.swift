@@ -163,7 +163,7 @@ public enum ComparisonRenderer {
                     let d = s > 0 ? e(shown.value(p.differences[s - 1])) : "", r = s > 0 && !row.isShare ? e(p.relative[s - 1]) : ""
                     let pp = row.isShare && p.period != nil ? e(p.values[s] - row.points[k - 1].values[s]) : ""
                     lines.append(CSVRenderer.csv([section["period"]!, region, label, unit, periodName(p.period), String(p.year), name, e(shown.value(p.values[s])),
-                                                  p.period == nil ? "" : e(p.changes[s]), pp, d, r, "", "", "", ""]))
+                                                  p.period == nil || row.isShare ? "" : e(p.changes[s]), pp, d, r, "", "", "", ""]))
                 }
             }
         }

@@ -10,7 +10,7 @@ public enum HindcastRenderer {
         switch format {
         case .table: return text(h, markdown: false, l)
         case .markdown: return text(h, markdown: true, l)
-        case .csv: return csv(h)
+        case .csv: return csv(h, l)
         case .json: return try json(h)
         }
     }
@@ -118,8 +118,14 @@ public enum HindcastRenderer {
         return out
     }
 
-    static func csv(_ h: Hindcast) -> String {
-        var lines = ["quantity,year,observed,model,error,relative_error_pct,unit,basis,use,bound_met,window,confidence,observed_as_written,unit_as_written,source,notes,mode"]
+    static let csvColumns = ["quantity", "year", "observed", "model", "error", "relative_error_pct", "unit", "basis", "use", "bound_met", "window",
+                             "confidence", "observed_as_written", "unit_as_written", "source", "notes", "mode"]
+    /// Chinese headers, as every CSV under zh has; the values stay the machine keys and model units a script reads.
+    static let csvColumnsZH = ["指标", "年份", "观测值", "模型值", "误差", "相对误差（%）", "单位", "口径", "用法", "下限满足", "窗口",
+                               "可信度", "观测值（原文）", "单位（原文）", "来源", "备注", "模式"]
+
+    static func csv(_ h: Hindcast, _ l: Language = .en) -> String {
+        var lines = [(l == .zh ? csvColumnsZH : csvColumns).joined(separator: ",")]
         for r in h.rows {
             let o = r.observation
             let useName: String
@@ -132,7 +138,7 @@ public enum HindcastRenderer {
             lines.append(CSVRenderer.csv([o.quantity.name, String(o.year), n(r.observed), n(r.model), n(r.error), n(r.relativeError),
                                           o.quantity.modelUnit, o.basis.description, useName, r.boundMet.map(String.init) ?? "",
                                           r.window.rawValue, o.confidence.rawValue, NumberFormat.exact(o.value), o.unit, o.source,
-                                          [reason(r), o.notes.isEmpty ? nil : o.notes].compactMap { $0 }.joined(separator: "; "), h.mode]))
+                                          [reason(r, l), o.notes.isEmpty ? nil : o.notes].compactMap { $0 }.joined(separator: "; "), h.mode]))
         }
         return lines.joined(separator: "\n") + "\n"
     }

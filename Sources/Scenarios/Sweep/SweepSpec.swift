@@ -154,14 +154,18 @@ public struct SweepSpecLoader {
                 break
             }
         }
+        /// The setting a lever's target factor gives where no base scenario sets the lever (its start and full), if any.
+        func ownSetting(_ lever: Lever) -> LeverSetting? {
+            read.lazy.compactMap { r -> LeverSetting? in
+                if case .lever(let l, .target, let own, _) = r.0.target, l.path == lever.path { return own } else { return nil }
+            }.first
+        }
         // A full-effect year drawn before its lever's start is moved up to the start: said at load, an error when every draw is.
         for (f, node) in read {
             guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min(),
                   !read.contains(where: { if case .lever(let l, .start, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
             else { continue }
-            let targetFactor = read.lazy.compactMap { r -> LeverSetting? in
-                if case .lever(let l, .target, let own, _) = r.0.target, l.path == lever.path { return own } else { return nil }
-            }.first
+            let targetFactor = ownSetting(lever)
             let start = (scenarios ?? []).compactMap { $0.levers[lever.path]?.start }.max() ?? (targetFactor ?? defaults).start
             guard lowest < Double(start) else { continue }
             if let highest = f.distribution.bounds.max(), highest < Double(start) {
@@ -179,9 +183,7 @@ public struct SweepSpecLoader {
             guard case .lever(let lever, .start, let defaults, _) = f.target, let highest = f.distribution.bounds.max() else { continue }
             // Where no base scenario sets the lever, the setting is the lever's target factor's own (its start and full),
             // else this factor's.
-            let targetFactor = read.lazy.compactMap { r -> LeverSetting? in
-                if case .lever(let l, .target, let own, _) = r.0.target, l.path == lever.path { return own } else { return nil }
-            }.first
+            let targetFactor = ownSetting(lever)
             let firstMilestone = (scenarios ?? []).compactMap { $0.levers[lever.path]?.milestones.first?.year }.min()
                 ?? (targetFactor ?? defaults).milestones.first?.year
             let fullVaried = read.contains(where: { if case .lever(let l, .full, _, _) = $0.0.target { return l.path == lever.path } else { return false } })

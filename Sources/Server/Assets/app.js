@@ -14,6 +14,7 @@ const TEXT = {
     factor: "Factor", sensitivity: "Sensitivity", peak: "Peak", cumulative: "Cumulative net CO2", neutrality: "Net zero",
     cost: "Cost", co2_2030: "CO2 gross 2030", passed: "Targets met", error: "Not run:", other_language: "中文",
     shape_linear: "linear", shape_logistic: "logistic", shape_step: "step",
+    not_a_number: "not a number, not run:", shortfalls: "Cannot be honoured", warnings: "Warnings",
   },
   zh: {
     title: "carbonsim：情景推演", scenario: "情景", reset: "重置", pin: "固定以比较", download_yaml: "情景YAML",
@@ -26,6 +27,7 @@ const TEXT = {
     factor: "因素", sensitivity: "敏感性", peak: "峰值", cumulative: "累计净排放", neutrality: "碳中和",
     cost: "成本", co2_2030: "2030年CO2排放", passed: "达标目标", error: "未运行：", other_language: "English",
     shape_linear: "线性", shape_logistic: "S形", shape_step: "阶跃",
+    not_a_number: "不是数字，未运行：", shortfalls: "无法按设定实现之处", warnings: "提示",
   },
 };
 
@@ -112,6 +114,8 @@ function control(c) {
     const v = state.changes[c.path] ?? state.settings?.targets[c.path];
     if (v !== undefined) input.value = v;
     input.addEventListener("change", () => {
+      // Text that is no number (abc) reads as "" in a number box: told, never run as the file's value or as 0.
+      if (input.validity.badInput) return notANumber(c);
       if (input.value === "") delete state.changes[c.path]; else state.changes[c.path] = Number(input.value);
       moved(box);
     });
@@ -136,9 +140,25 @@ function control(c) {
     moved(box);
   };
   slider.addEventListener("input", () => { number.value = slider.value; update(slider.value); });
-  number.addEventListener("change", () => { slider.value = number.value; update(number.value); });
-  for (const e of [start, full, shape]) e.addEventListener("change", () => update(number.value));
+  // An empty or non-numeric box is never sent (Number("") is 0: a lever would silently drop to zero).
+  const numeric = (input) => !input.validity.badInput && input.value.trim() !== "" && Number.isFinite(Number(input.value));
+  number.addEventListener("change", () => {
+    if (!numeric(number)) return notANumber(c);
+    slider.value = number.value;
+    update(number.value);
+  });
+  for (const e of [start, full, shape]) e.addEventListener("change", () => {
+    if (e !== shape && !numeric(e)) return notANumber(c);
+    if (!numeric(number)) return notANumber(c);
+    update(number.value);
+  });
   return box;
+}
+
+function notANumber(c) {
+  $("errors").hidden = false;
+  $("errors").textContent = `${t("not_a_number")} ${c.label}`;
+  $("status").textContent = t("error");
 }
 
 function moved(box) {
@@ -159,8 +179,8 @@ async function evaluate() {
     const body = documentText(currentDocument());
     const result = await api(`/api/evaluate?lang=${state.lang}&charts=trajectory,stack`, { method: "POST", body });
     state.evaluation = result;
-    render(result);
     $("errors").hidden = true;
+    render(result);
     $("status").textContent = `${t("updated")} ${Math.round(performance.now() - began)} ${t("ms")}`;
     $("status").dataset.generation = generation;
     scheduleWedges();
@@ -221,7 +241,13 @@ function render(e) {
   }
   $("chart-trajectory").innerHTML = e.charts.trajectory || "";
   $("chart-stack").innerHTML = e.charts.stack || "";
-  if (e.shortfalls.length) { $("errors").hidden = false; $("errors").textContent = e.shortfalls.join("\n"); }
+  // What the scenario asks that cannot be honoured, and what loaded but is probably not meant (0.3 for 30 %), as
+  // `run` prints them: the numbers above are otherwise read as what the settings give.
+  const notes = [];
+  if (e.shortfalls.length) notes.push(`${t("shortfalls")}\n` + e.shortfalls.map((x) => `  ${x}`).join("\n"));
+  if (e.warnings.length) notes.push(`${t("warnings")}\n` + e.warnings.map((x) => `  ${x}`).join("\n"));
+  $("notices").hidden = notes.length === 0;
+  $("notices").textContent = notes.join("\n");
 }
 
 // ---- Scenario picker, language, reset ----
@@ -298,22 +324,24 @@ async function renderTray() {
   tray.replaceChildren();
   if (!state.pinned.length) { $("tray-chart").replaceChildren(); return; }
   const row = (label, f) => el("tr", {}, el("th", { text: label }), ...state.pinned.map((p) => el("td", { class: "num", text: f(p.evaluation) })));
+  // Every number as the headline cards and the table show it, with its unit (万吨 under zh, Mt in English).
   const co2 = (e) => {
     const r = e.rows.find((r) => r.series === "co2_gross");
     const k = e.periods.findIndex((p) => p.endYear === 2030);
-    return r && k >= 0 ? r.ends[k] : "–";
+    return r && k >= 0 ? `${r.ends[k]} ${r.unit}` : "–";
   };
+  const line = (k) => (e) => e.headline.lines[k]?.[1] ?? "–";  // peak, plateau, cumulative, net zero, cost
   const head = el("tr", {}, el("th"), ...state.pinned.map((p, i) => {
     const remove = el("button", { type: "button", text: "×", title: t("remove") });
     remove.addEventListener("click", () => { state.pinned.splice(i, 1); renderTray(); });
     return el("th", {}, `${i + 1}. ${p.doc.extends} `, remove);
   }));
   tray.append(head,
-    row(t("peak"), (e) => e.headline.stillRising ? "–" : `${e.headline.peakYear}, ${e.headline.peakValue.toFixed(1)}`),
+    row(t("peak"), line(0)),
     row(t("co2_2030"), co2),
-    row(t("cumulative"), (e) => e.headline.cumulativeCO2.toFixed(0)),
-    row(t("neutrality"), (e) => e.headline.neutralityYear ?? t("never")),
-    row(t("cost"), (e) => e.headline.totalCost.toFixed(0)),
+    row(t("cumulative"), line(2)),
+    row(t("neutrality"), line(3)),
+    row(t("cost"), line(4)),
     row(t("passed"), (e) => `${e.targets.filter((c) => c.passed).length} / ${e.targets.length}`));
   try {
     const docs = state.pinned.map((p, i) => ({ ...p.doc, name: `${i + 1}. ${p.doc.name}` }));
