@@ -48,6 +48,8 @@ final class HindcastWorkbookTests: XCTestCase {
         let meta = zh.sheets[2]
         XCTAssertTrue(meta.rows.contains { $0 == [.text("观测数据文件"), .text(Self.hindcast.observationsFile!)] })
         XCTAssertTrue(meta.rows.contains { $0 == [.text("地区"), .text("内蒙古")] })
+        // A projection (no history mode): in-sample through N - 2, as the report says.
+        XCTAssertTrue(meta.rows.contains { $0.count == 2 && $0[1] == .text("样本内 ≤ 2023, 留出 2024-2025") }, "\(meta.rows)")
     }
 
     func testTheCommandWritesTheWorkbook() throws {

@@ -15,8 +15,10 @@ public enum HindcastWorkbook {
         meta.extraRows.append((HindcastLabels.text("Mode", l), l == .zh ? h.modeZH : h.mode))
         meta.extraRows.append((Labels.workbook("observations_file", l), h.observationsFile ?? HindcastLabels.text("no observations", l)))
         if let n = h.lastObservedYear {
+            // As the report says it: in history mode the in-sample rows are the fit of every observed year.
+            let inSample = h.history == nil ? "≤ \(n - 2)" : "\(h.baseYear + 1)-\(n)"
             meta.extraRows.append((Labels.workbook("windows", l),
-                                   "\(HindcastLabels.text("in-sample", l)) ≤ \(n - 2), \(HindcastLabels.text("held-out", l)) \(n - 1)-\(n)"))
+                                   "\(HindcastLabels.text("in-sample", l)) \(inSample), \(HindcastLabels.text("held-out", l)) \(n - 1)-\(n)"))
         }
         return Spreadsheet(sheets: [rows(h, l, units), summary(h, l, units), meta.sheet(l, units: units)])
     }
