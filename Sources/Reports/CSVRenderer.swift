@@ -42,7 +42,7 @@ public enum CSVRenderer {
             }
             for c in r.targets {
                 let shown = TargetPresentation(c, units: units, language: language)
-                let factor = c.kind == .peakCeiling ? units.presented("Mt CO2").factor : c.kind == .energyCap ? units.presented("Mtce").factor : 1
+                let factor = units.targetFactor(c.kind)
                 lines.append(csv([scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units), "",
                                   zh ? Labels.periodNameZH(c.period.number) : c.period.ordinal, String(c.year), "", "", "",
                                   NumberFormat.exact(c.required * factor), c.achieved.map { NumberFormat.exact($0 * factor) } ?? "",

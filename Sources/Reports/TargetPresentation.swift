@@ -83,11 +83,11 @@ extension TargetPresentation {
     /// percentage points.
     public static func units(_ kind: TargetCheck.Kind, _ l: Language) -> (achieved: String, margin: String) {
         let zh = l == .zh
+        let margin = zh ? Labels.unit(kind.marginUnit, .zh) : " " + kind.marginUnit
         switch kind {
-        case .peakYear, .neutralityYear: return ("", zh ? "年" : " yr")
-        case .peakCeiling: return zh ? ("百万吨CO2", "百万吨CO2") : (" Mt CO2", " Mt CO2")
-        case .energyCap: return zh ? ("百万吨标准煤", "百万吨标准煤") : (" Mtce", " Mtce")
-        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return zh ? ("%", "个百分点") : (" %", " pp")
+        case .peakYear, .neutralityYear: return ("", margin)
+        case .peakCeiling, .energyCap: return (margin, margin)
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return (zh ? "%" : " %", margin)
         }
     }
 }

@@ -31,6 +31,16 @@ public enum UnitSystem: String, CaseIterable, Sendable {
         }
     }
 
+    /// The factor a "1" target's required and achieved values are shown with: ceilings and caps in this system's CO2
+    /// and energy units; years, cuts and shares as they are.
+    public func targetFactor(_ kind: TargetCheck.Kind) -> Double {
+        switch kind {
+        case .peakCeiling: return presented("Mt CO2").factor
+        case .energyCap: return presented("Mtce").factor
+        default: return 1
+        }
+    }
+
     /// Large totals (cumulative emissions): 亿吨 (10^8 t) in Chinese statistical units, 1 Mt = 0.01 亿吨.
     public func largeTotal(_ modelUnit: String) -> Presented {
         guard self == .cn, modelUnit == "Mt CO2" else { return presented(modelUnit) }

@@ -95,16 +95,13 @@ public struct Evaluation: Codable, Sendable {
                        values: ([r.start] + r.ends).map { $0.isFinite ? $0 : nil }, valuesUnit: r.unit)
         }
         targets = report.targets.map { c in
-            let atMost: Set<TargetCheck.Kind> = [.peakYear, .peakCeiling, .neutralityYear, .energyCap]
-            let gap = c.achieved.map { atMost.contains(c.kind) ? c.required - $0 : $0 - c.required }
-            let isYear = c.kind == .peakYear || c.kind == .neutralityYear
-            let factor = c.kind == .peakCeiling ? units.presented("Mt CO2").factor : c.kind == .energyCap ? units.presented("Mtce").factor : 1
-            func text(_ v: Double) -> String { isYear ? String(Int(v.rounded())) : NumberFormat.fixed(v * factor, factor == 1 ? 2 : 0) }
+            // The texts as `run`'s table writes them (its units, 个百分点 and 年 on the margin).
+            let shown = TargetPresentation(c, units: units, language: l)
             return Target(kind: c.kind.rawValue, label: Labels.target(c.kind.rawValue, l, units: units),
                           period: Labels.period(c.period.number, start: c.period.startYear, end: c.period.endYear, l), year: c.year,
-                          required: c.required, achieved: c.achieved, passed: c.passed, gap: gap,
-                          requiredText: text(c.required), achievedText: c.achieved.map(text) ?? "",
-                          gapText: gap.map { ($0 >= 0 ? "+" : "") + text($0) } ?? "")
+                          required: c.required, achieved: c.achieved, passed: c.passed,
+                          gap: c.kind.margin(required: c.required, achieved: c.achieved),
+                          requiredText: shown.required, achievedText: shown.achieved ?? "", gapText: shown.gap ?? "")
         }
         let i = result.indicators
         headline = Headline(peakYear: i.peakYear, peakValue: i.peak.value, stillRising: i.peak.stillRising,

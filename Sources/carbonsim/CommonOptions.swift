@@ -181,7 +181,8 @@ func checkOutputFile(_ path: String, option: String) throws {
 }
 
 /// Checks that a folder to write into exists (or can be created, for `--output` folders) and is writable.
-func checkOutputFolder(_ path: String, option: String) throws {
+/// `fileAdvice`: what to write instead when the path looks like a file's (table.csv), from the command that knows.
+func checkOutputFolder(_ path: String, option: String, fileAdvice: String) throws {
     guard !path.isEmpty else { throw InputError(file: option, message: "the path is empty", accepted: "a folder name, for example results") }
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
@@ -196,9 +197,7 @@ func checkOutputFolder(_ path: String, option: String) throws {
     let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
     if ["csv", "md", "json", "txt", "tsv", "xlsx", "xls", "svg"].contains(ext) {
         throw InputError(file: path, keyPath: option, message: "\(option) names a folder, and '\(URL(fileURLWithPath: path).lastPathComponent)' looks like a file name",
-                         accepted: option == "--output"
-                            ? "a folder for the annual CSV, the plan-period CSV and the JSON, for example results; one workbook: --format xlsx --output FILE.xlsx; the table alone: carbonsim run ... > table.\(ext == "xlsx" || ext == "xls" ? "csv" : ext)"
-                            : "a folder name, for example plots")
+                         accepted: fileAdvice)
     }
     // Created later: its nearest existing ancestor must be a writable folder.
     var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()

@@ -89,14 +89,12 @@ struct DecomposeCommand: ParsableCommand {
                 labels = ("\(Labels.scenario(b.name, lang)) \(to)", "\(Labels.scenario(p.name, lang)) \(to)")
             } else {
                 // The embedded announced is Inner Mongolia's plan: elsewhere the default is the region's baseline (as `run`).
-                let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? {
-                    let defaults = try DefaultScenarios.load(dataset: dataset)
-                    if DefaultScenarios.isHomeRegion(dataset) { return defaults[1] }
+                if file == nil && !DefaultScenarios.isHomeRegion(dataset) {
                     printLine(lang == .zh
                               ? "注：\(Provenance(dataset).regionName(.zh))：分解基准情景（内置的已公布政策情景是内蒙古的规划）；可给出情景文件"
                               : "note: \(dataset.region): the baseline is decomposed (the embedded 'announced' scenario is Inner Mongolia's plan); name a scenario file to decompose another")
-                    return defaults[0]
-                }()
+                }
+                let scenario = try file.map { try loadScenario(loader, $0, language: lang) } ?? DefaultScenarios.policy(dataset: dataset)
                 scenarios = [scenario]
                 let r = try PreparedScenario(scenario, dataset: dataset).run()
                 let from = self.from ?? 2020

@@ -65,8 +65,7 @@ struct HindcastCommand: ParsableCommand {
             if let scenario {
                 chosen = try loadScenario(ScenarioLoader(dataset: dataset), scenario, language: lang)
             } else {
-                let defaults = try DefaultScenarios.load(dataset: dataset)
-                chosen = DefaultScenarios.isHomeRegion(dataset) ? defaults.last! : defaults.first!
+                chosen = try DefaultScenarios.policy(dataset: dataset)
             }
             let result = try PreparedScenario(chosen, dataset: dataset).run()
             let hindcast: Hindcast

@@ -136,7 +136,7 @@ struct PlotCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors(lang) {
-                try checkOutputFolder(dir, option: "--dir")
+                try checkOutputFolder(dir, option: "--dir", fileAdvice: "a folder name, for example plots")
                 let dataset = try data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let files = ["baseline", "announced", "accelerated"].map { "\(scenarios)/\($0).yaml" }

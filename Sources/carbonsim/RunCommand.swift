@@ -39,7 +39,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let (results, provenance, workbook, from) = try reportingErrors(lang) { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
-            if let output, workbookPath == nil { try checkOutputFolder(output, option: "--output") }
+            if let output, workbookPath == nil {
+                let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
+                try checkOutputFolder(output, option: "--output", fileAdvice: "a folder for the annual CSV, the plan-period CSV and the JSON, for example results; one workbook: --format xlsx --output FILE.xlsx; the table alone: carbonsim run ... > table.\(ext.hasPrefix("xls") ? "csv" : ext)")
+            }
             // `run` is the default command, so a misspelt command (`sumarize`) arrives here as a file name.
             if let first = files.first, !FileManager.default.fileExists(atPath: first), !first.contains("."), !first.contains("/"),
                DefaultScenarios.embeddedFile(named: first) == nil,

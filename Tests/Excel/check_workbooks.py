@@ -214,7 +214,7 @@ def check_targets(ws, data, lang, units):
                 expected = c["required"] - c["achieved"] if at_most else c["achieved"] - c["required"]
                 check(math.isclose(margin, expected, rel_tol=1e-12, abs_tol=1e-9), f"{where}: margin {margin}, expected {expected}")
                 check((margin >= 0) == c["passed"] or margin == 0, f"{where}: margin {margin} but passed {c['passed']}")
-            margin_unit = {"peak_year": ("years", "年"), "neutrality_year": ("years", "年")}.get(t["target"], ("pp", "个百分点"))
+            margin_unit = {"peak_year": ("yr", "年"), "neutrality_year": ("yr", "年")}.get(t["target"], ("pp", "个百分点"))
             if t["target"] in ("peak_ceiling", "energy_cap"):
                 margin_unit = (None, None)
             if margin_unit[0] is not None:

@@ -82,17 +82,6 @@ public struct LeastCostOptimizer {
         }
     }
 
-    /// The unit a target's margin is in: years for peak and net zero, the ceiling's and cap's units, points for
-    /// cuts and shares.
-    static func marginUnit(_ kind: TargetCheck.Kind) -> String {
-        switch kind {
-        case .peakYear, .neutralityYear: return "yr"
-        case .peakCeiling: return "Mt CO2"
-        case .energyCap: return "Mtce"
-        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return "pp"
-        }
-    }
-
     func x(_ u: [Double]) -> [Double] {
         zip(u, spec.variables).map { u, v in v.lower + (v.upper - v.lower) * (1 + sin(u)) / 2 }
     }
@@ -157,7 +146,7 @@ public struct LeastCostOptimizer {
             let closest = candidates.min { a, b in
                 a.0.margins.map { max(0, -$0.margin) }.reduce(0, +) < b.0.margins.map { max(0, -$0.margin) }.reduce(0, +)
             }!.0
-            let missed = closest.margins.filter { $0.margin < -1e-4 }.map { "\($0.name) (short by \(String(format: "%.3g", -$0.margin)) \(Self.marginUnit($0.kind)))" }
+            let missed = closest.margins.filter { $0.margin < -1e-4 }.map { "\($0.name) (short by \(String(format: "%.3g", -$0.margin)) \($0.kind.marginUnit))" }
             throw InputError(file: spec.file, keyPath: "targets",
                              message: "no lever mix within the bounds meets every target; the closest misses \(missed.joined(separator: ", ")) at \(describe(closest.x))",
                              accepted: "wider variable bounds, more variables, or looser targets")

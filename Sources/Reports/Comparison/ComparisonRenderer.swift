@@ -37,11 +37,6 @@ public enum ComparisonRenderer {
         return h.key == "cumulative_co2" ? units.largeTotal(h.unit) : units.presented(h.unit)
     }
 
-    /// A target's required and achieved values are in this unit's factor (ceilings and caps); others as they are.
-    static func targetFactor(_ kind: TargetCheck.Kind, _ units: UnitSystem) -> Double {
-        kind == .peakCeiling ? units.presented("Mt CO2").factor : kind == .energyCap ? units.presented("Mtce").factor : 1
-    }
-
     // MARK: text and Markdown
 
     static func text(_ c: ScenarioComparison, language: Language, markdown: Bool, units: UnitSystem) -> String {
@@ -168,7 +163,7 @@ public enum ComparisonRenderer {
             }
         }
         for row in c.targets {
-            let factor = targetFactor(row.kind, units)
+            let factor = units.targetFactor(row.kind)
             for (check, name) in zip(row.checks, names) {
                 guard let check else { continue }
                 let result = zh ? Labels.text(check.passed ? "pass" : "fail", language) : (check.passed ? "pass" : "fail")

@@ -91,27 +91,16 @@ public enum ScenarioWorkbook {
         for (s, report) in c.reports.enumerated() {
             for row in c.targets {
                 guard let check = row.checks[s] else { continue }
-                let p = check.period, factor = ComparisonRenderer.targetFactor(row.kind, units)
+                let p = check.period, factor = units.targetFactor(row.kind)
                 func number(_ v: Double?) -> Cell { row.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map { Cell.value($0 * factor) } ?? .empty }
                 sheet.append([.text(Labels.scenario(report.scenario, l)), .text(Labels.target(row.kind.rawValue, l, units: units)),
                               .text(Labels.period(p.number, start: p.startYear, end: p.endYear, l)),
                               .value(Double(check.year), format: ExcelNumberFormat.integer), number(check.required),
                               check.achieved == nil ? .text(t("never", l)) : number(check.achieved), number(check.margin),
-                              .text(marginUnit(row.kind, l, units)), .text(check.passed ? t("pass", l) : t("fail", l))])
+                              .text(Labels.unit(units.presented(row.kind.marginUnit).unit, l)), .text(check.passed ? t("pass", l) : t("fail", l))])
             }
         }
         return sheet
-    }
-
-    /// The unit of a target's margin as the sheet shows it: years early, room under a ceiling or cap, points above a
-    /// cut or share (a margin in % would read as a relative change).
-    static func marginUnit(_ kind: TargetCheck.Kind, _ l: Language, _ units: UnitSystem) -> String {
-        switch kind {
-        case .peakYear, .neutralityYear: return l == .zh ? "年" : "years"
-        case .peakCeiling: return Labels.unit(units.presented("Mt CO2").unit, l)
-        case .energyCap: return Labels.unit(units.presented("Mtce").unit, l)
-        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return l == .zh ? "个百分点" : "pp"
-        }
     }
 
     /// Peak year and value, cumulative net CO2, net-zero year and discounted cost, per scenario.

@@ -32,12 +32,12 @@ public enum SummaryWorkbook {
         for sc in s.scenarios {
             for target in sc.targets {
                 let p = target.probability
-                let factor = target.target == "peak_ceiling" ? options.units.presented("Mt CO2").factor
-                    : target.target == "energy_cap" ? options.units.presented("Mtce").factor : 1
+                let kind = TargetCheck.Kind(rawValue: target.target), isYear = kind == .peakYear || kind == .neutralityYear
+                let factor = kind.map(options.units.targetFactor) ?? 1
                 targets.append([.text(Labels.scenario(sc.scenario, l)), .text(Labels.target(target.target, l, units: options.units)),
                                 // A required year is a year (2028), not a thousands number (2,028).
                                 .value(Double(target.year), format: ExcelNumberFormat.integer),
-                                ["peak_year", "neutrality_year"].contains(target.target) ? .value(target.required, format: ExcelNumberFormat.integer) : .value(factor * target.required),
+                                isYear ? .value(target.required, format: ExcelNumberFormat.integer) : .value(factor * target.required),
                                 .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
                                 .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)])
             }

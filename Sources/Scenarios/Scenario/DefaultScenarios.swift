@@ -10,6 +10,13 @@ public enum DefaultScenarios {
         CEADsHistory.comparable(dataset.region) == CEADsHistory.comparable("Inner Mongolia")
     }
 
+    /// The scenario a command about one policy uses when given no file: the embedded announced for Inner Mongolia,
+    /// whose plan it is, else the region's baseline.
+    public static func policy(dataset: Dataset) throws -> Scenario {
+        let defaults = try load(dataset: dataset)
+        return isHomeRegion(dataset) ? defaults[1] : defaults[0]
+    }
+
     /// The embedded file an `extends:` line names when no such file exists beside the scenario: `announced`,
     /// `announced.yaml`, `baseline` or `baseline.yaml`, without a folder. A file of one's own anywhere can so extend
     /// the shipped plan, as the README's examples do from the repository's `scenarios/`.

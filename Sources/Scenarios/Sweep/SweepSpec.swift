@@ -295,7 +295,7 @@ public struct SweepSpecLoader {
     /// tells the milestones it replaces and `solve` refuses such a move.
     func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, let history = dataset.history,
-              let p = try? dataset.modelParameters(), history.floor(for: lever, parameters: p) != nil else { return nil }
+              HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
         for scenario in scenarios {
             let setting = scenario.levers[lever.path] ?? defaults

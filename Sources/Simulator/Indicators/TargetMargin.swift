@@ -10,4 +10,14 @@ extension TargetCheck.Kind {
         case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return achieved - required
         }
     }
+
+    /// The unit of the margin in the model's units: years, the ceiling's and cap's units, percentage points.
+    public var marginUnit: String {
+        switch self {
+        case .peakYear, .neutralityYear: return "yr"
+        case .peakCeiling: return "Mt CO2"
+        case .energyCap: return "Mtce"
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return "pp"
+        }
+    }
 }
