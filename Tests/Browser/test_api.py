@@ -200,7 +200,7 @@ def test_the_workbook_download_is_the_baseline_and_the_document(server):
         assert r.status == 200 and "attachment" in r.headers["Content-Disposition"]
         assert r.headers["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         book = openpyxl.load_workbook(io.BytesIO(r.read()))
-    assert book.sheetnames == ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual wind-300", "Metadata"]
+    assert book.sheetnames == ["Plan periods", "Targets", "Notices", "Headline", "Costs", "Annual baseline", "Annual wind-300", "Metadata"]
     annual = book["Annual wind-300"]
     header = [c.value for c in next(annual.iter_rows(min_row=3, max_row=3))]
     wind = header.index("capacity_wind")

@@ -20,8 +20,8 @@ DATASET = os.path.join(ROOT, "Sources/Scenarios/Datasets/inner-mongolia.yaml")
 FILES = [os.path.join(ROOT, "scenarios", f) for f in ("baseline.yaml", "announced.yaml", "accelerated.yaml")]
 
 SHEETS = {
-    "en": ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Annual accelerated", "Metadata"],
-    "zh": ["五年规划", "目标", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "逐年 强化政策情景", "说明"],
+    "en": ["Plan periods", "Targets", "Notices", "Headline", "Costs", "Annual baseline", "Annual announced", "Annual accelerated", "Metadata"],
+    "zh": ["五年规划", "目标", "提示", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "逐年 强化政策情景", "说明"],
 }
 # The shipped scenarios as a Chinese report names them (README, "Chinese statistical conventions").
 SCENARIO_ZH = {"baseline": "基准情景", "announced": "已公布政策情景", "accelerated": "强化政策情景"}
@@ -58,8 +58,8 @@ def points_format(lang):
 
 def scaled(v, f):
     return None if v is None else v * f
-FROZEN = {"Plan periods": "E2", "Targets": "C2", "Headline": "C2", "Costs": "C2", "Metadata": "B2",
-          "五年规划": "E2", "目标": "C2", "核心指标": "C2", "成本": "C2", "说明": "B2"}
+FROZEN = {"Plan periods": "E2", "Targets": "C2", "Notices": "C2", "Headline": "C2", "Costs": "C2", "Metadata": "B2",
+          "五年规划": "E2", "目标": "C2", "提示": "C2", "核心指标": "C2", "成本": "C2", "说明": "B2"}
 # Labels an analyst reads, by language (a sample: the full tables are in Sources/Reports/Language.swift).
 LABELS = {"en": {"co2_gross": "CO2 gross", "unit": "Mt CO2", "base": "base", "15th": "15th (2026-30)", "pass": "PASS", "fail": "FAIL"},
           "zh": {"co2_gross": "CO2排放总量", "unit": "万吨CO2", "base": "基期", "15th": "十五五（2026-30）", "pass": "达标", "fail": "未达标"}}
@@ -116,13 +116,19 @@ def rows_of(ws):
 def check_layout(wb, lang):
     check(wb.sheetnames == SHEETS[lang], f"sheet names {wb.sheetnames} != {SHEETS[lang]}")
     for ws in wb.worksheets:
-        expected = FROZEN.get(ws.title, "B4")
+        expected = FROZEN.get(ws.title, "C4")  # the annual sheets: year and basis, three header rows
         check(ws.freeze_panes == expected, f"{ws.title}: frozen at {ws.freeze_panes}, expected {expected}")
         first = [c for c in ws[1] if c.value is not None]
         check(all(c.font.b for c in first), f"{ws.title}: header row not bold")
-        # Column widths fit the header and labels of each column (CJK counts two).
+        # Column widths fit the header and labels of each column (CJK counts two). The notes below a table, after its
+        # first empty row, are left out of the widths (Spreadsheet.swift).
+        table = []
+        for r in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 60)):
+            if all(c.value is None for c in r):
+                break
+            table.append(r)
         for c in ws[1][:3]:
-            longest = max(width(str(r[c.column - 1].value)) for r in ws.iter_rows(min_row=1, max_row=min(ws.max_row, 60))
+            longest = max(width(str(r[c.column - 1].value)) for r in table
                           if len(r) >= c.column and r[c.column - 1].value is not None and r[c.column - 1].data_type == "s")
             w = ws.column_dimensions[c.column_letter].width
             check(w >= min(longest, 58), f"{ws.title}: column {c.column_letter} is {w} wide for a {longest}-wide text")
@@ -222,7 +228,12 @@ def check_targets(ws, data, lang, units):
             else:
                 check(row[7].value not in (None, "", "%", "pp", "个百分点"), f"{where}: margin unit {row[7].value}")
             check(row[8].value == LABELS[lang]["pass" if c["passed"] else "fail"], f"{where}: result {row[8].value}")
-    check(k == len(rows), f"targets: {len(rows)} rows, expected {k}")
+    # A target of an observed year (history mode) carries the text table's note: checked against the model's fit.
+    notes = [r[0].value for r in rows[k:] if r and r[0].value]
+    observed = any(c is not None and c["year"] <= 2025 for t in data["targets"] for c in t["checks"])
+    check(len(rows) == k + (2 if observed else 0), f"targets: {len(rows)} rows, expected {k} and the note")
+    if observed:
+        check(("拟合值" if lang == "zh" else "model's fit") in notes[0], f"targets: the observed-years note is {notes}")
 
 
 def check_headline(ws, data, differences, units):
@@ -262,25 +273,65 @@ def check_costs(ws, run):
 
 def check_annual(ws, sc, lang, units):
     """Every series, year by year; in Chinese statistical units each column's numbers are the JSON's times the
-    factor of the unit it names (a model unit's label must not be left)."""
-    keys = [c.value for c in ws[3]][1:]
-    labels = [c.value for c in ws[2]][1:]
+    factor of the unit it names (a model unit's label must not be left). The second column says what each year is:
+    the base year, an observed year of history mode (the JSON's observed_years) or the model's."""
+    keys = [c.value for c in ws[3]][2:]
+    labels = [c.value for c in ws[2]][2:]
+    check(ws[3][1].value == "year_basis", f"{ws.title}: the basis column's key is {ws[3][1].value}")
     factors = [CN_FACTOR_BY_LABEL.get(label, 1.0) if units == "cn" else 1.0 for label in labels]
     if lang == "zh" and units == "cn":
         left = [label for label in labels if label in MODEL_LABELS_ZH]
         check(not left, f"{ws.title}: model units left: {left}")
         check(labels[keys.index("co2_gross")] == "万吨CO2" and labels[keys.index("capacity_wind")] == "万千瓦", f"{ws.title}: units {labels[:5]}")
     check(set(sc["series"]) <= set(keys), f"{ws.title}: series missing: {set(sc['series']) - set(keys)}")
-    rows = rows_of(ws)[3:]
+    rows = rows_of(ws)[3:3 + len(sc["years"])]
     check(len(rows) == len(sc["years"]), f"{ws.title}: {len(rows)} years")
+    observed = sc.get("observed_years")
+    basis_labels = {"en": ("base year", "observed year (history mode)", "model"), "zh": ("基年", "观测年份（历史模式）", "模型计算")}[lang]
     for i, row in enumerate(rows):
-        formatted(row[0], sc["years"][i], "0", f"{ws.title} year")
+        year = sc["years"][i]
+        formatted(row[0], year, "0", f"{ws.title} year")
+        expected = basis_labels[0] if i == 0 else basis_labels[1] if observed and observed["first"] <= year <= observed["last"] else basis_labels[2]
+        check(row[1].value == expected, f"{ws.title} {year}: basis {row[1].value!r}, expected {expected!r}")
         for j, key in enumerate(keys):
             if key.startswith("cost_"):
-                same(row[j + 1], sc["annual_costs"][key[5:]][i], f"{ws.title} {key} {sc['years'][i]}")
+                same(row[j + 2], sc["annual_costs"][key[5:]][i], f"{ws.title} {key} {year}")
             else:
                 v = scaled(sc["series"][key][i], factors[j])
-                formatted(row[j + 1], v, value_format(v) if v is not None else None, f"{ws.title} {key} {sc['years'][i]}")
+                formatted(row[j + 2], v, value_format(v) if v is not None else None, f"{ws.title} {key} {year}")
+    if observed:
+        notes = [r[0].value for r in rows_of(ws)[3 + len(sc["years"]):] if r and r[0].value]
+        check(any(observed["note"] == n or ("跟随观测值" in n and lang == "zh") for n in notes), f"{ws.title}: the history note is missing: {notes}")
+
+
+def check_notices(ws, run, lang, units):
+    """What cannot be honoured and the input warnings, per scenario, as `run --format json` has them: the amount in
+    the workbook's units (the documented factor), the years, the lever; a scenario without any says so."""
+    rows = [[c.value for c in r] for r in rows_of(ws)[1:]]
+    none = "无" if lang == "zh" else "None"
+    for sc in run["scenarios"]:
+        name = shown(sc["name"], lang)
+        mine = [r for r in rows if r[0] == name]
+        if not sc["shortfalls"] and not sc["warnings"]:
+            check(len(mine) == 1 and mine[0][1] == none, f"notices {name}: expected one '{none}' row, got {mine}")
+            continue
+        check(len(mine) == len(sc["shortfalls"]) + len(sc["warnings"]), f"notices {name}: {len(mine)} rows for {len(sc['shortfalls'])} shortfalls and {len(sc['warnings'])} warnings")
+        for r, f in zip(mine, sc["shortfalls"]):
+            check(r[2] == f["lever"] and r[3] == f["first_year"] and r[4] == f["worst_year"], f"notices {name}: {r} against {f}")
+            check(math.isclose(r[5], f["amount"] * cn_factor(f["unit"], units), rel_tol=1e-12), f"notices {name}: amount {r[5]} against {f['amount']} {f['unit']}")
+            message = f["message_zh"] if lang == "zh" else f["message"]
+            # The JSON's message is in the model's units, its message_zh in Chinese statistical units: where the workbook's
+            # units are the same the text is the JSON's, else only its amounts differ.
+            if (lang, units) in (("en", "model"), ("zh", "cn")):
+                same_text = r[7] == message
+            else:
+                same_text = r[7][:6] == message[:6] and abs(len(r[7]) - len(message)) <= 8
+            check(same_text, f"notices {name}: text {r[7]!r} against {message!r}")
+        for r, w in zip(mine[len(sc["shortfalls"]):], sc["warnings"]):
+            # The JSON's warning is "file:line: warning at 'key': message"; the row has the key, the message and file:line.
+            check(r[2] and f"'{r[2]}'" in w and r[8] and r[8].split(":")[-1] in w, f"notices {name}: {r} against {w!r}")
+            if lang == "en":
+                check(w.endswith(r[7]), f"notices {name}: text {r[7]!r} against {w!r}")
 
 
 def check_metadata(ws, lang, scenario_files, command):
@@ -324,12 +375,13 @@ def check_compare(binary, tmp, lang, units):
     region = "地区：内蒙古" if lang == "zh" else "Region: Inner Mongolia"
     check(any(r[0].value and str(r[0].value).startswith(region) for r in ws[0].iter_rows()), "plan periods: the region named")
     check_targets(ws[1], data, lang, units)
-    check_headline(ws[2], data, differences=True, units=units)
-    check_costs(ws[3], run)
-    for sheet, sc in zip(ws[4:7], run["scenarios"]):
+    check_notices(ws[2], run, lang, units)
+    check_headline(ws[3], data, differences=True, units=units)
+    check_costs(ws[4], run)
+    for sheet, sc in zip(ws[5:8], run["scenarios"]):
         check_annual(sheet, sc, lang, units)
-    check_metadata(ws[7], lang, FILES, "compare")
-    meta = {r[0].value: r[1].value for r in ws[7].iter_rows(min_row=2)}
+    check_metadata(ws[8], lang, FILES, "compare")
+    meta = {r[0].value: r[1].value for r in ws[8].iter_rows(min_row=2)}
     expected = {("zh", "cn"): "万吨CO2", ("zh", "model"): "百万吨CO2", ("en", "model"): "Mt CO2"}[(lang, units)]
     check(expected in meta["计量单位" if lang == "zh" else "Units"], f"metadata units: {meta}")
 
@@ -385,8 +437,9 @@ def check_run(binary, tmp, lang):
                           and block[1 + k][5 + 2 * j].number_format == points_format(lang), f"run {sc['name']} {s} {p['period']} change in pp")
                 else:
                     formatted(block[1 + k][5 + 2 * j], v["change_pct"], "0.0", f"run {sc['name']} {s} {p['period']} change")
-    check_costs(wb.worksheets[3], run)
-    check_metadata(wb.worksheets[7], lang, FILES, "run")
+    check_notices(wb.worksheets[2], run, lang, units)
+    check_costs(wb.worksheets[4], run)
+    check_metadata(wb.worksheets[8], lang, FILES, "run")
 
 
 def check_decompose(binary, tmp, lang):

@@ -1,7 +1,7 @@
 import XCTest
 import Reports
-import Scenarios
-import Simulator
+@testable import Scenarios
+@testable import Simulator
 
 /// Workbooks as values (sheets, cells, number formats, frozen panes, widths) and as files written by
 /// libxlsxwriter. The independent read-back is Tests/Excel/check_workbooks.py (openpyxl), run by CI.
@@ -17,11 +17,11 @@ final class WorkbookTests: XCTestCase {
 
     func testSheetsAndFrozenHeadersInEnglishAndChinese() throws {
         XCTAssertEqual(workbook(.en).sheets.map(\.name),
-                       ["Plan periods", "Targets", "Headline", "Costs", "Annual baseline", "Annual announced", "Metadata"])
+                       ["Plan periods", "Targets", "Notices", "Headline", "Costs", "Annual baseline", "Annual announced", "Metadata"])
         let zh = workbook(.zh)
-        XCTAssertEqual(zh.sheets.map(\.name), ["五年规划", "目标", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "说明"])
-        XCTAssertEqual(zh.sheets.map(\.frozenRows), [1, 1, 1, 1, 3, 3, 1])
-        XCTAssertEqual(zh.sheets.map(\.frozenColumns), [4, 2, 2, 2, 1, 1, 1])
+        XCTAssertEqual(zh.sheets.map(\.name), ["五年规划", "目标", "提示", "核心指标", "成本", "逐年 基准情景", "逐年 已公布政策情景", "说明"])
+        XCTAssertEqual(zh.sheets.map(\.frozenRows), [1, 1, 1, 1, 1, 3, 3, 1])
+        XCTAssertEqual(zh.sheets.map(\.frozenColumns), [4, 2, 2, 2, 2, 2, 2, 1])
         let periods = try XCTUnwrap(zh.sheet("五年规划"))
         XCTAssertEqual(periods.cell(0, 0), .heading("指标"))
         XCTAssertEqual(periods.cell(1, 0), .text("CO2排放总量"))
@@ -64,6 +64,46 @@ final class WorkbookTests: XCTestCase {
         let meta = try XCTUnwrap(workbook(.zh).sheet("说明"))
         XCTAssertTrue(meta.rows.contains { $0.first == .text("计量单位") }, "the units are named")
         XCTAssertTrue(zh.rows.contains { $0.first == .note("地区：内蒙古；数据集：inner-mongolia.yaml（内置）") }, "\(zh.rows.suffix(3))")
+    }
+
+    /// What the text output tells beside the table reaches the workbook: each shortfall with its lever, years and
+    /// amount in the workbook's units, each input warning with its key and place; a scenario with none says so.
+    func testNoticesCarryShortfallsAndWarnings() throws {
+        let warning = InputWarning(file: "plan.yaml", line: 7, keyPath: "targets.energy_cap.2030", message: "16000 Mtce is 60 times the region's 2019 fossil energy use")
+        let shortfall = Shortfall(path: "sector_plans.industry.capacity_cap.steel", firstYear: 2030, worstYear: 2030, amount: 2.5, unit: "Mt/yr",
+                                  message: "capacity stays above the cap by \(Shortfall.amountMark) in 2030", messageZH: "2030年产能仍高于上限\(Shortfall.amountMark)")
+        let base = Self.results[0]
+        let flagged = ScenarioResult(name: "plan", description: "", trajectory: base.trajectory, indicators: base.indicators, costs: base.costs,
+                                     shortfalls: [shortfall], warnings: [warning])
+        let clean = ScenarioResult(name: "clean", description: "", trajectory: base.trajectory, indicators: base.indicators, costs: base.costs,
+                                   shortfalls: [], warnings: [])
+        let metadata = WorkbookMetadata(dataset: Self.dataset, scenarios: Self.scenarios, embedded: true, command: "carbonsim run")
+        let zh = try XCTUnwrap(ScenarioWorkbook.build([flagged, clean], metadata: metadata, language: .zh, differences: false).sheet("提示"))
+        XCTAssertEqual(zh.rows.count, 4)
+        XCTAssertEqual(zh.rows[1], [.text("plan"), .text("无法按设定实现之处"), .text("sector_plans.industry.capacity_cap.steel"),
+                                    .number(2030, format: "0"), .number(2030, format: "0"), .value(250), .text("万吨/年"),
+                                    .text("2030年产能仍高于上限250.0万吨/年"), .empty])
+        XCTAssertEqual(zh.rows[2][1], .text("输入警告"))
+        XCTAssertEqual(zh.rows[2][2], .text("targets.energy_cap.2030"))
+        XCTAssertEqual(zh.rows[2][8], .text("plan.yaml:7"))
+        XCTAssertEqual(zh.rows[3], [.text("clean"), .text("无")], "a scenario without notices says so")
+        let en = try XCTUnwrap(ScenarioWorkbook.build([flagged], metadata: metadata, language: .en, differences: false).sheet("Notices"))
+        XCTAssertEqual(en.rows[1][5], .value(2.5), "the model's units in English")
+        XCTAssertEqual(en.rows[1][7], .text("capacity stays above the cap by 2.50 Mt/yr in 2030"))
+        XCTAssertEqual(en.rows[2][7], .text(warning.message))
+    }
+
+    /// The annual sheets say which years are the base year, observed (history mode) or the model's.
+    func testAnnualSheetsMarkTheBaseAndObservedYears() throws {
+        let sheet = try XCTUnwrap(workbook(.zh).sheet("逐年 基准情景"))
+        XCTAssertEqual(sheet.cell(0, 1), .heading("年份性质"))
+        XCTAssertEqual(sheet.cell(2, 1), .text("year_basis"))
+        let years = Self.results[0].trajectory.years
+        let last = Self.results[0].history?.lastObservedYear
+        for (i, year) in years.enumerated() {
+            let expected = i == 0 ? "基年" : year <= (last ?? year - 1) ? "观测年份（历史模式）" : "模型计算"
+            XCTAssertEqual(sheet.cell(3 + i, 1), .text(expected), "\(year)")
+        }
     }
 
     func testNumbersAreNumbersWithFormats() throws {
@@ -133,10 +173,10 @@ final class WorkbookTests: XCTestCase {
         // The zip's directory names its parts in plain text.
         let names = String(decoding: data, as: UTF8.self)
         for part in ["[Content_Types].xml", "xl/workbook.xml", "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml"]
-            + (1...7).map({ "xl/worksheets/sheet\($0).xml" }) {
+            + (1...8).map({ "xl/worksheets/sheet\($0).xml" }) {
             XCTAssertTrue(names.contains(part), part)
         }
-        XCTAssertFalse(names.contains("xl/worksheets/sheet8.xml"))
+        XCTAssertFalse(names.contains("xl/worksheets/sheet9.xml"))
     }
 
     func testAFileThatCannotBeWrittenIsAWorkbookError() throws {

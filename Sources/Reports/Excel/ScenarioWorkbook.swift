@@ -3,8 +3,9 @@ import Scenarios
 import Simulator
 
 /// The workbook of `run` and `compare`: the plan-period table with the scenarios side by side (and, for a
-/// comparison, each scenario's difference from the first), the targets, the headline indicators, the costs,
-/// one sheet of annual series per scenario, and the metadata. Numbers are stored as numbers with number
+/// comparison, each scenario's difference from the first), the targets, what cannot be honoured and the input
+/// warnings (the text output's notices, which a report built from the workbook must not lose), the headline
+/// indicators, the costs, one sheet of annual series per scenario (observed years marked), and the metadata. Numbers are stored as numbers with number
 /// formats; units have their own column; headers are frozen. In `units` (Chinese statistical units by
 /// default under zh: 万吨CO2, 万吨标准煤, 万千瓦, 亿千瓦时), as the zh tables show them; a share's
 /// change and differences are in percentage points, with the number format saying so.
@@ -20,11 +21,13 @@ public enum ScenarioWorkbook {
         periods.name = unique(periods.name)
         var targets = self.targets(comparison, language: language, units: units)
         targets.name = unique(targets.name)
+        var notices = self.notices(results, language: language, units: units)
+        notices.name = unique(notices.name)
         var headline = self.headline(comparison, language: language, units: units, differences: differences)
         headline.name = unique(headline.name)
         var costs = self.costs(results, language: language)
         costs.name = unique(costs.name)
-        var sheets = [periods, targets, headline, costs]
+        var sheets = [periods, targets, notices, headline, costs]
         for r in results {
             var sheet = annual(r, language: language, units: units)
             sheet.name = unique(sheet.name)
@@ -100,6 +103,38 @@ public enum ScenarioWorkbook {
                               .text(Labels.unit(units.presented(row.kind.marginUnit).unit, l)), .text(check.passed ? t("pass", l) : t("fail", l))])
             }
         }
+        // As under the text table: a target of an observed year is checked against the model's fit of that year.
+        if let note = c.reports.lazy.compactMap({ TextRenderer.observedTargetsNote($0, l) }).first {
+            sheet.append([])
+            sheet.append([.note(note)])
+        }
+        return sheet
+    }
+
+    /// Per scenario, what it asked for that the model could not honour (lever, first and worst year, amount in the
+    /// workbook's units, the message) and the warnings of its files (where, what). "None" when there is nothing, so
+    /// that a reader knows the check was made.
+    static func notices(_ results: [ScenarioResult], language l: Language, units: UnitSystem) -> Sheet {
+        var sheet = Sheet(name: w("sheet_notices", l), frozenRows: 1, frozenColumns: 2)
+        sheet.append([.heading(t("scenario", l)), .heading(w("notice_kind", l)), .heading(w("notice_key", l)),
+                      .heading(w("first_year", l)), .heading(w("worst_year", l)), .heading(w("amount", l)), .heading(t("unit", l)),
+                      .heading(w("notice_text", l)), .heading(w("location", l))])
+        for r in results {
+            let name = Cell.text(Labels.scenario(r.name, l))
+            for f in r.shortfalls {
+                let shown = units.presented(f.unit)
+                sheet.append([name, .text(t("shortfalls", l)), .text(f.path),
+                              .value(Double(f.firstYear), format: ExcelNumberFormat.integer), .value(Double(f.worstYear), format: ExcelNumberFormat.integer),
+                              .value(shown.value(f.amount)), .text(Labels.unit(shown.unit, l)), .text(f.text(l, units: units)), .empty])
+            }
+            for warning in r.warnings {
+                let text = l == .zh ? InputMessagesZH.message(warning.message) : warning.message
+                let file = l == .zh ? InputMessagesZH.embedded(warning.file) : warning.file
+                sheet.append([name, .text(w("warning", l)), .text(warning.keyPath), .empty, .empty, .empty, .empty, .text(text),
+                              .text(warning.line.map { "\(file):\($0)" } ?? file)])
+            }
+            if r.shortfalls.isEmpty && r.warnings.isEmpty { sheet.append([name, .text(w("none", l))]) }
+        }
         return sheet
     }
 
@@ -140,21 +175,30 @@ public enum ScenarioWorkbook {
         return sheet
     }
 
-    /// Year by year: every series (label, unit and key in three header rows), then each annual cost.
+    /// Year by year: the year and whether it is observed (history mode), every series (label, unit and key in three
+    /// header rows), then each annual cost. The history note closes the sheet: in an observed year the model follows
+    /// the observations it was given; its other values are still the model's.
     static func annual(_ r: ScenarioResult, language l: Language, units: UnitSystem) -> Sheet {
-        var sheet = Sheet(name: "\(w("sheet_annual", l)) \(Labels.scenario(r.name, l))", frozenRows: 3, frozenColumns: 1)
+        var sheet = Sheet(name: "\(w("sheet_annual", l)) \(Labels.scenario(r.name, l))", frozenRows: 3, frozenColumns: 2)
         let t = r.trajectory, families = CostModel.families
         let shown = t.names.map { units.presented(t.unit($0) ?? "") }
-        sheet.append([.heading(self.t("year", l))] + t.names.map { .heading(Labels.series($0, l)) }
+        sheet.append([.heading(self.t("year", l)), .heading(w("year_basis", l))] + t.names.map { .heading(Labels.series($0, l)) }
                      + families.map { .heading(w("cost_prefix", l) + Labels.costFamily($0, l)) })
-        sheet.append([.text(self.t("unit", l))] + shown.map { .text(Labels.unit($0.unit, l)) }
+        sheet.append([.text(self.t("unit", l)), .empty] + shown.map { .text(Labels.unit($0.unit, l)) }
                      + families.map { _ in .text(Labels.money(l)) })
-        sheet.append([.text(w("series_key", l))] + t.names.map { .text($0) } + families.map { .text("cost_" + $0) })
-        let n = t.names.count
+        sheet.append([.text(w("series_key", l)), .text("year_basis")] + t.names.map { .text($0) } + families.map { .text("cost_" + $0) })
+        let n = t.names.count, lastObserved = r.history?.lastObservedYear
         for (i, year) in t.years.enumerated() {
             let costIndex = r.costs.years.firstIndex(of: year)
-            sheet.append([.value(Double(year), format: ExcelNumberFormat.integer)] + (0..<n).map { .value(shown[$0].value(t.values[i * n + $0])) }
+            // The first year is the dataset's base year (its flows calibrated, its stocks the dataset's year-end values).
+            let basis = i == 0 ? w("base_year", l) : year <= (lastObserved ?? year - 1) ? w("observed", l) : w("projected", l)
+            sheet.append([.value(Double(year), format: ExcelNumberFormat.integer), .text(basis)]
+                         + (0..<n).map { .value(shown[$0].value(t.values[i * n + $0])) }
                          + families.map { f in costIndex.map { Cell.value(r.costs.annual[f]![$0]) } ?? .empty })
+        }
+        if let h = r.history {
+            sheet.append([])
+            sheet.append([.note(l == .zh ? h.summaryZH : h.summary)])
         }
         return sheet
     }

@@ -3,7 +3,10 @@
 extension Labels {
     static let workbookEN: [String: String] = [
         "sheet_periods": "Plan periods", "sheet_targets": "Targets", "sheet_headline": "Headline", "sheet_costs": "Costs",
-        "sheet_annual": "Annual", "sheet_metadata": "Metadata", "sheet_lmdi": "LMDI",
+        "sheet_annual": "Annual", "sheet_metadata": "Metadata", "sheet_lmdi": "LMDI", "sheet_notices": "Notices",
+        "notice_kind": "Kind", "notice_key": "Lever or key", "first_year": "First year", "worst_year": "Worst year", "amount": "Amount",
+        "notice_text": "What happened", "location": "File:line", "warning": "Input warning", "none": "None",
+        "year_basis": "Basis", "base_year": "base year", "observed": "observed year (history mode)", "projected": "model",
         "key": "Key", "value": "Value", "region": "Region", "dataset": "Dataset", "dataset_checksum": "Dataset checksum (FNV-1a)",
         "scenario_file": "Scenario file", "tool_version": "Tool version", "date": "Date (UTC)", "command": "Command",
         "convention": "Convention", "observed_years": "Observed years (history mode)", "source": "Source", "series_key": "Key", "cost_family": "Cost family",
@@ -20,7 +23,10 @@ extension Labels {
     ]
     static let workbookZH: [String: String] = [
         "sheet_periods": "五年规划", "sheet_targets": "目标", "sheet_headline": "核心指标", "sheet_costs": "成本",
-        "sheet_annual": "逐年", "sheet_metadata": "说明", "sheet_lmdi": "LMDI分解",
+        "sheet_annual": "逐年", "sheet_metadata": "说明", "sheet_lmdi": "LMDI分解", "sheet_notices": "提示",
+        "notice_kind": "类别", "notice_key": "政策杠杆或键", "first_year": "首年", "worst_year": "最大差距年份", "amount": "数量",
+        "notice_text": "内容", "location": "文件:行", "warning": "输入警告", "none": "无",
+        "year_basis": "年份性质", "base_year": "基年", "observed": "观测年份（历史模式）", "projected": "模型计算",
         "key": "项目", "value": "内容", "region": "地区", "dataset": "数据集", "dataset_checksum": "数据集校验值（FNV-1a）",
         "scenario_file": "情景文件", "tool_version": "软件版本", "date": "日期（UTC）", "command": "命令",
         "convention": "统计口径", "observed_years": "观测年份（历史模式）", "source": "数据来源", "series_key": "变量名", "cost_family": "成本类别",
