@@ -88,6 +88,10 @@ public enum InputMessagesZH {
         if english.hasPrefix(" "), let unit = LeverUnit(rawValue: String(english.dropFirst())) { return " " + unit.chinese }
         // "a mapping of alumina, aluminium, ..." (the keys a level of a file takes).
         if english == "a mapping of keys" { return "键值映射" }
+        // A CEADs province by its Chinese name (Shanxi: 山西).
+        if let f = try? ProvinceDataset.facts().first(where: { $0.province == english }), !f.nameZH.isEmpty { return f.nameZH }
+        // What a lever acts on (`LeverSubject`): "coke capacity", "high-alumina fly ash".
+        if let subject = LeverSubject.all.first(where: { $0.what == english }) { return subject.zh }
         if english.hasPrefix("a mapping of ") { return "由 " + english.dropFirst("a mapping of ".count) + " 组成的映射" }
         return english
     }
@@ -116,6 +120,12 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"on (.+) the embedded baseline checks the national goals only \(peak by 2030, neutrality by 2060\); its other targets are Inner Mongolia's. Write (.+)'s own targets in a scenario file that extends it"#,
+         "在 §1，内置基准情景只检验国家目标（2030年前达峰、2060年前碳中和）；其余目标是内蒙古的。请在继承它的情景文件中写入 §2 自己的目标"),
+        (#"the embedded announced.yaml is Inner Mongolia's published plan: its measures and targets are Inner Mongolia's, here run on (.+)"#,
+         "内置的 announced.yaml 是内蒙古已公布的规划：其政策措施和目标都是内蒙古的，此处用于 §1"),
+        (#"the dataset has no (.+) for this lever to act on, so it changes nothing \(a dataset derived from a CEADs inventory has no products; add them to the dataset: docs/data.md\)"#,
+         "数据集中没有此措施作用的§1，该措施不改变产量、能耗和排放（由CEADs清单推算的数据集没有产品；请在数据集中加入：docs/data.md）"),
         (#"enforcing dual control needs an energy cap to enforce"#, "强制执行能耗双控需要设定能耗总量上限"),
         (#"targets.energy_cap with at least one year, for example \{2025: 250\}"#, "targets.energy_cap，至少一个年份，例如 {2025: 250}"),
         (#"levels below (\S+) (.+?), the capacity observed at the end of (\d+) \(history mode\), are raised to it: those runs all run at (\S+) (.+)"#,

@@ -73,10 +73,13 @@ public struct TextRenderer {
     /// In history mode a target of an observed year is met or missed by the model's fit of that year: said, so that a
     /// 14th-plan check is not read as the statistics' verdict.
     public static func observedTargetsNote(_ report: PlanPeriodReport, _ l: Language) -> String? {
-        guard let h = report.history, report.targets.contains(where: { $0.year <= h.lastObservedYear }) else { return nil }
+        // A peak-year target met by a peak in the observed years is judged by the fit too.
+        guard let h = report.history, report.targets.contains(where: {
+            $0.year <= h.lastObservedYear || ($0.kind == .peakYear && ($0.achieved ?? .infinity) <= Double(h.lastObservedYear))
+        }) else { return nil }
         let n = h.lastObservedYear
-        return l == .zh ? "\(n)年及以前（历史模式的观测年份）的目标按模型对这些年份的拟合值检验，并非统计公布值的结论。"
-                        : "Targets of \(n) or earlier (the observed years, history mode) are checked against the model's fit of those years, not against the published statistics."
+        return l == .zh ? "\(n)年及以前（历史模式的观测年份）的目标，以及落在这些年份的达峰年份，按模型对这些年份的拟合值检验，并非统计公布值的结论。"
+                        : "Targets of \(n) or earlier (the observed years, history mode), and a peak year that falls in them, are checked against the model's fit of those years, not against the published statistics."
     }
 
     /// The headline indicators as (label, value) pairs: the table's closing block, also shown by `carbonsim serve`.
@@ -93,6 +96,9 @@ public struct TextRenderer {
             ? (language == .zh ? "不晚于\(i.peak.year)年（自首年起下降），" : "\(i.peak.year) or before (falling from the first year), ")
                 + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
             : (language == .zh ? "\(i.peak.year)年，" : "\(i.peak.year), ") + "\(NumberFormat.value(co2.value(i.peak.value))) \(mt)"
+                // A peak in the observed years (history mode) is the model's fit of them: no CO2 inventory is observed.
+                + (report.history.map { i.peak.year <= $0.lastObservedYear } == true
+                   ? paren(language == .zh ? "在观测年份内：为模型拟合值，并非观测的排放清单" : "in the observed years: the model's fit, not an observed inventory") : "")
         let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
             + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")

@@ -154,13 +154,14 @@ final class ToldOnce {
     }
 }
 
-/// What history mode does to a scenario file's wind and solar milestones (superseded, raised), told on standard
-/// error, not only in JSON. A scenario that cannot be prepared fails with its error where the command prepares it.
+/// What preparing a scenario file finds, told on standard error, not only in JSON: what history mode does to its wind
+/// and solar milestones (superseded, raised), and levers with nothing to act on in the dataset. A scenario that cannot
+/// be prepared fails with its error where the command prepares it.
 func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language, told: ToldOnce = ToldOnce()) {
-    guard dataset.history != nil, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
+    guard dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
     // The shipped scenarios are written for history mode (their files say which milestones history supersedes): told
     // about on every file that extends them, that is noise that hides the file's own warnings.
-    for warning in prepared.historyWarnings where !DefaultScenarios.isDisplayedAsEmbedded(warning.file) { told.print(language.describe(warning)) }
+    for warning in prepared.preparationWarnings where !DefaultScenarios.isDisplayedAsEmbedded(warning.file) { told.print(language.describe(warning)) }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an

@@ -146,6 +146,16 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertEqual(f.amount, r.trajectory.value("heat_rate", year: f.worstYear)! - 290, accuracy: 1e-9)
         XCTAssertGreaterThan(f.amount, 1)
         XCTAssertTrue(f.message.contains(String(f.worstYear)) && f.message.contains("retrofits"), f.message)
+        // The gap of each year is the table's heat rate less the level the file sets for that year (reached at its end),
+        // so the worst year is the one a reader sees: with a path, 2025's 305 against 2025's annual heat rate.
+        let path = try run("sector_plans:\n  power:\n    coal_heat_rate: {path: {2025: 305, 2030: 300}}\n")
+        let p = try XCTUnwrap(path.shortfalls.first { $0.path == Levers.coalHeatRate.path }, "\(path.shortfalls)")
+        let level = { (year: Int) in year >= 2030 ? 300 : 305 - Double(year - 2025) }
+        let gaps = (2025...2060).map { ($0, path.trajectory.value("heat_rate", year: $0)! - level($0)) }
+        let worst = try XCTUnwrap(gaps.max { $0.1 < $1.1 })
+        XCTAssertEqual(p.worstYear, worst.0)
+        XCTAssertEqual(p.amount, worst.1, accuracy: 1e-9)
+        XCTAssertEqual(p.firstYear, 2025)
         let easy = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 330, start: 2026, full: 2030}\n")
         XCTAssertFalse(easy.shortfalls.contains { $0.path == Levers.coalHeatRate.path }, "\(easy.shortfalls)")
     }

@@ -29,6 +29,54 @@ final class ProvinceDatasetTests: XCTestCase {
         }
     }
 
+    /// A lever with nothing to act on in the derived dataset (it has no products and no fly-ash alumina) is warned
+    /// about at its line, by what is missing; on Inner Mongolia, which has them, it is not; wind acts everywhere.
+    func testLeversWithNothingToActOnAreWarnedAbout() throws {
+        let text = """
+            sector_plans:
+              industry:
+                capacity_cut:
+                  coke: {target: 15, start: 2026, full: 2028}
+                fly_ash_alumina: {target: 3, full: 2030}
+              power:
+                wind: {target: 300, start: 2026, full: 2030}
+            measures:
+              ladder_pricing: 0.3
+            """
+        let shanxi = try ProvinceDataset.make(province: "Shanxi", history: CEADsHistory.embedded())
+        let result = try PreparedScenario(ScenarioLoader(dataset: shanxi).parse(text, file: "sx.yaml"), dataset: shanxi).run()
+        let warned = result.warnings.filter { $0.message.contains("for this lever to act on") }
+        XCTAssertEqual(warned.map(\.keyPath), ["measures.ladder_pricing", "sector_plans.industry.capacity_cut.coke", "sector_plans.industry.fly_ash_alumina"])
+        XCTAssertEqual(warned.map(\.line), [9, 4, 5])
+        XCTAssertTrue(warned[1].message.hasPrefix("the dataset has no coke capacity"), warned[1].message)
+        XCTAssertTrue(warned[2].message.contains("high-alumina fly ash"), warned[2].message)
+        let im = try Dataset.innerMongolia()
+        let home = try PreparedScenario(ScenarioLoader(dataset: im).parse(text, file: "im.yaml"), dataset: im)
+        XCTAssertEqual(home.nothingToActOnWarnings, [])
+    }
+
+    /// The embedded scenarios are Inner Mongolia's: on another region the baseline checks the national goals only
+    /// (peak 2030, neutrality 2060), saying so, and announced runs with a warning that it is Inner Mongolia's plan.
+    /// A file extending the baseline inherits the national goals; on Inner Mongolia nothing changes.
+    func testTheEmbeddedScenariosOnAnotherRegion() throws {
+        let shanxi = try ProvinceDataset.make(province: "Shanxi", history: CEADsHistory.embedded())
+        let defaults = try DefaultScenarios.load(dataset: shanxi)
+        var national = Targets()
+        national.peakYear = 2030
+        national.neutralityYear = 2060
+        XCTAssertEqual(defaults[0].targets, national)
+        XCTAssertTrue(defaults[0].warnings.contains { $0.keyPath == "targets" && $0.message.contains("national goals only") }, "\(defaults[0].warnings)")
+        XCTAssertTrue(defaults[1].warnings.contains { $0.message.contains("Inner Mongolia's published plan") && $0.message.hasSuffix("run on Shanxi") },
+                      "\(defaults[1].warnings)")
+        XCTAssertFalse(defaults[1].warnings.contains { $0.message.contains("national goals only") }, "announced's base is not told about")
+        XCTAssertFalse(defaults[1].targets.nonFossilShare.isEmpty, "announced keeps its own (Inner Mongolia's) targets")
+        let extending = try ScenarioLoader(dataset: shanxi).parse("extends: baseline\nname: mine\n", file: "mine.yaml")
+        XCTAssertEqual(extending.targets, national)
+        let home = try DefaultScenarios.load(dataset: Dataset.innerMongolia())
+        XCTAssertFalse(home[0].targets.nonFossilShare.isEmpty)
+        XCTAssertFalse(home.flatMap(\.warnings).contains { $0.message.contains("Inner Mongolia") }, "\(home.flatMap(\.warnings))")
+    }
+
     /// The power balance: coal generation burns the non-heat share of CEADs power coal at the national heat rate.
     func testPowerBalanceFollowsTheDerivation() throws {
         let history = try CEADsHistory.embedded()

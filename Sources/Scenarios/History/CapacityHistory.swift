@@ -23,6 +23,13 @@ public struct CapacityHistory: Sendable, Equatable {
     /// Years with the new-energy total and neither part: their wind and solar are a split by shares, not observed.
     public var totalOnlyYears: [Int] { total.keys.filter { wind[$0] == nil && solar[$0] == nil }.sorted() }
 
+    /// The years whose wind share splits the total-only years (the last earlier year observing both, else the first
+    /// later one); empty when no year observes both (the base year's shares split them).
+    public var shareYears: [Int] {
+        let both = years.filter { wind[$0] != nil && solar[$0] != nil }
+        return Array(Set(totalOnlyYears.compactMap { year in both.last { $0 < year } ?? both.first })).sorted()
+    }
+
     /// Year-end wind and solar capacity by year, the totals split by the rule above.
     public func split(baseWind: Double, baseSolar: Double) -> (wind: [Int: Double], solar: [Int: Double]) {
         var w = wind, s = solar

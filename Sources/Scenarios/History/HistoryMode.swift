@@ -185,7 +185,8 @@ public struct HistoryMode: Sendable, Equatable {
             // A year observed only as the new-energy total is split: said, so that no one quotes the split as observed.
             let split = capacities.totalOnlyYears
             parts.append("wind and solar capacity \(Self.span(capacities.years))"
-                         + (split.isEmpty ? "" : " (\(Self.span(split)) observed as their total, split by the last observed shares)"))
+                         + (split.isEmpty ? "" : " (\(Self.span(split)) observed as their total, split by "
+                            + (capacities.shareYears.isEmpty ? "the base year's shares)" : "\(Self.span(capacities.shareYears))'s shares, the last observed)")))
         }
         for c in PathCalibration.all {
             if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
@@ -203,7 +204,8 @@ public struct HistoryMode: Sendable, Equatable {
         if !exports.isEmpty { parts.append("外送电量\(spanZH(exports.keys))年") }
         if !capacities.years.isEmpty {
             let split = capacities.totalOnlyYears
-            parts.append("风电光伏装机\(spanZH(capacities.years))年" + (split.isEmpty ? "" : "（其中\(spanZH(split))年仅观测到合计，按最近观测的比例拆分）"))
+            parts.append("风电光伏装机\(spanZH(capacities.years))年" + (split.isEmpty ? "" : "（其中\(spanZH(split))年仅观测到合计，按"
+                + (capacities.shareYears.isEmpty ? "基年比例" : "最近观测的\(spanZH(capacities.shareYears))年比例") + "拆分）"))
         }
         for c in PathCalibration.all {
             if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }

@@ -128,6 +128,25 @@ public struct PreparedScenario: Sendable {
         }
     }
 
+    /// A warning for each lever the scenario sets that has nothing to act on in the dataset (`Lever.actsOn`): a
+    /// product lever on a dataset derived from a CEADs inventory, which has no products, changes nothing.
+    public var nothingToActOnWarnings: [InputWarning] {
+        scenario.levers.keys.sorted().compactMap { path in
+            guard let lever = LeverRegistry.lever(path), let subject = lever.actsOn, !subject.isPresent(parameters) else { return nil }
+            let at = scenario.leverSources[path]
+            return InputWarning(file: at?.file ?? scenario.file, line: at?.line, keyPath: path,
+                                message: Self.nothingToActOn(subject))
+        }
+    }
+
+    /// The message of `nothingToActOnWarnings` (also what `solve` says of such a lever).
+    public static func nothingToActOn(_ subject: LeverSubject) -> String {
+        "the dataset has no \(subject.what) for this lever to act on, so it changes no output, energy or emissions (a dataset derived from a CEADs inventory has no products; add them to the dataset: docs/data.md)"
+    }
+
+    /// What preparing the scenario adds to its file's warnings: history's notes and levers with nothing to act on.
+    public var preparationWarnings: [InputWarning] { historyWarnings + nothingToActOnWarnings }
+
     /// Runs the scenario: trajectory and indicators.
     public func run() throws -> ScenarioResult {
         let model = try CarbonModel(parameters: parameters)
@@ -146,7 +165,7 @@ public struct PreparedScenario: Sendable {
                               indicators: try Indicators(trajectory: trajectory, targets: targets),
                               costs: costs,
                               shortfalls: Shortfalls.find(trajectory, parameters),
-                              warnings: scenario.warnings + historyWarnings,
+                              warnings: scenario.warnings + preparationWarnings,
                               history: history, descriptionZH: scenario.descriptionZH)
     }
 }

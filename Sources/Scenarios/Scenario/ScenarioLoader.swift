@@ -42,6 +42,10 @@ public struct ScenarioLoader {
         if let kept = memo?.scenario(path: canonical, displayName: displayName, chain: chain) { return kept }
         let text = try readInputFile(url, displayName: displayName, what: "scenario file")
         var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
+        // The embedded announced extends the embedded baseline: its own warning says whose plan it is.
+        if DefaultScenarios.isEmbedded(canonical), !(chain.last.map(DefaultScenarios.isEmbedded) ?? false) {
+            DefaultScenarios.adapt(&scenario, file: displayName, to: dataset)
+        }
         scenario.sources.append(ScenarioSource(path: canonical, text: text))
         memo?.keep(scenario, path: canonical, displayName: displayName)
         return scenario

@@ -92,7 +92,9 @@ public enum Shortfalls {
         let target = p.resolvedLevers[Levers.coalHeatRate]
         if target.isSet, let full = target.ramps.map(\.full).min() {
             let heatRate = r.series("heat_rate"), tau = fmt(p.power.heatRateRelaxationTime)
-            let gap = years.indices.map { years[$0] >= full ? heatRate[$0] - target.value(at: Double(years[$0]) + 0.5) : 0 }
+            // Against the level the file sets for each year (reached at its end), as a reader sets the table's heat rate
+            // of that year beside the file's milestone.
+            let gap = years.indices.map { years[$0] >= full ? heatRate[$0] - target.value(at: Double(years[$0] + 1).nextDown) : 0 }
             report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { first, year, amount in
                 let within = years.indices.first { years[$0] > year && gap[$0] <= 1 }.map { years[$0] }
                 let fromZH = first < year ? "自\(first)年起" : ""

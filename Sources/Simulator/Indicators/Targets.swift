@@ -17,6 +17,14 @@ public struct Targets: Sendable, Equatable {
 
     public init() {}
 
+    /// Only the national goals of `targets`: the peak year and the neutrality year (2030 and 2060 nationally).
+    public static func nationalGoals(of targets: Targets) -> Targets {
+        var t = Targets()
+        t.peakYear = targets.peakYear
+        t.neutralityYear = targets.neutralityYear
+        return t
+    }
+
     public var isEmpty: Bool {
         peakYear == nil && peakCeiling == nil && neutralityYear == nil && energyIntensityCut.isEmpty
             && co2IntensityCut.isEmpty && energyCap.isEmpty && nonFossilShare.isEmpty

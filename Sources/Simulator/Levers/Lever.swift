@@ -20,12 +20,16 @@ public struct Lever: Sendable {
     /// A capacity the lever cannot exceed (a transfer out of the region moves at most what the region has);
     /// nil: only the range bounds it.
     public let ceiling: LeverCeiling?
+    /// What the lever acts on in the region's dataset (a product, the fly-ash stock); nil: always there. A dataset
+    /// derived from a CEADs inventory has no products, so a product lever there acts on nothing, and a scenario
+    /// that sets it is warned.
+    public let actsOn: LeverSubject?
     /// How the lever enters the model, for the docs table.
     public let entersModel: String
 
     public init(path: String, unit: LeverUnit, range: ClosedRange<Double>, label: String, labelZH: String,
                 description: String, descriptionZH: String, family: String, baseline: LeverBaseline,
-                isBuildOut: Bool = false, ceiling: LeverCeiling? = nil, entersModel: String) {
+                isBuildOut: Bool = false, ceiling: LeverCeiling? = nil, actsOn: LeverSubject? = nil, entersModel: String) {
         self.path = path
         self.unit = unit
         self.range = range
@@ -37,6 +41,7 @@ public struct Lever: Sendable {
         self.baseline = baseline
         self.isBuildOut = isBuildOut
         self.ceiling = ceiling
+        self.actsOn = actsOn
         self.entersModel = entersModel
     }
 
@@ -54,6 +59,43 @@ public struct LeverCeiling: Sendable {
         self.what = what
         self.zh = zh
         self.level = level
+    }
+}
+
+/// What a lever acts on, and whether the region's dataset has it.
+public struct LeverSubject: Sendable {
+    /// What it is, for the warning (English and Chinese).
+    public let what: String, zh: String
+    public let isPresent: @Sendable (ModelParameters) -> Bool
+
+    public init(what: String, zh: String, isPresent: @escaping @Sendable (ModelParameters) -> Bool) {
+        self.what = what
+        self.zh = zh
+        self.isPresent = isPresent
+    }
+
+    /// One product's capacity and output.
+    public static func product(_ product: Product) -> LeverSubject {
+        LeverSubject(what: "\(product.key) capacity", zh: "\(product.nameZH)产能") { $0.product(product).isPresent && $0.product(product).baseCapacity > 0 }
+    }
+
+    /// The industrial products of the dataset (any of them).
+    public static let products = LeverSubject(what: "industrial products", zh: "工业产品") { p in
+        p.products.contains { $0.isPresent && $0.baseCapacity > 0 }
+    }
+
+    /// The electricity-intensive products ladder pricing acts on.
+    public static let electricityIntensiveProducts = LeverSubject(what: "electricity-intensive products (aluminium, ferroalloy, carbide ...)",
+                                                                   zh: "高载能（电解铝、铁合金、电石等）产品") { p in
+        p.products.contains { $0.isPresent && $0.electricityIntensive && $0.baseCapacity > 0 }
+    }
+
+    /// Every subject a lever can name, for the messages' translations.
+    public static var all: [LeverSubject] { Product.allCases.map(product) + [products, electricityIntensiveProducts, highAluminaFlyAsh] }
+
+    /// The high-alumina fly ash that fly-ash alumina is made from.
+    public static let highAluminaFlyAsh = LeverSubject(what: "high-alumina fly ash", zh: "高铝粉煤灰") { p in
+        p.flyAsh.highAluminaShare > 0 && p.flyAsh.ashPerTce > 0 || p.flyAsh.baseStock > 0
     }
 }
 

@@ -7,6 +7,7 @@ extension Levers {
             description: "Cap on total \(product.key) capacity (new capacity only within it; binds from the start year, moving from the installed capacity to the cap by the full-effect year)",
             descriptionZH: "\(product.nameZH)产能总量控制（起始年起生效，达效年达到上限）",
             family: "capacity", baseline: .none(from: { $0.product(product).baseCapacity }),
+            actsOn: .product(product),
             entersModel: "Industry: investment at most the room under the cap plus retirements, from the cap's start")
     }
 }

@@ -12,6 +12,7 @@ extension Levers {
             description: "New \(product.key) capacity only against retired capacity, at this many tonnes retired per tonne built (binds from the start year, from 1:1 to the ratio by the full-effect year)",
             descriptionZH: "\(product.nameZH)新建产能须按此比例等量或减量置换退出产能（起始年起生效，达效年达到该比例）",
             family: "capacity", baseline: .none(from: { _ in 1 }),
+            actsOn: .product(product),
             entersModel: "Industry: investment at most retirements / ratio(t), from the lever's start"))
     })
 

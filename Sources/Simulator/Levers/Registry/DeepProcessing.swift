@@ -10,6 +10,7 @@ extension Levers {
             description: "Share of \(product.key) output processed further in the region (raises value added and some energy per tonne)",
             descriptionZH: "\(product.nameZH)就地深加工比例（提高增加值，略增单位能耗）",
             family: "deep_processing", baseline: .level { 100 * $0.product(product).deepProcessingBase },
+            actsOn: .product(product),
             entersModel: "Industry and GDP: ratio d(t) follows the path; energy x (1 + uplift (d - d0)), value added x uplift (d - d0)"))
     })
 

@@ -8,5 +8,6 @@ extension Levers {
         description: "Share of steel capacity on restricted-size equipment (400-1200 m3 blast furnaces, 30-100 t converters) replaced by large units",
         descriptionZH: "400-1200立方米高炉、30-100吨转炉等限制类装备升级改造为大型装备的比例",
         family: "efficiency", baseline: .level { _ in 0 },
+        actsOn: .product(.steel),
         entersModel: "Industry: steel specific energy x (1 - gap x restricted share x u(t))")
 }

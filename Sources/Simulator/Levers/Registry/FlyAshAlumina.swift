@@ -5,5 +5,6 @@ extension Levers {
         description: "Capacity for alumina extracted from high-alumina fly ash, reached at the end of the full-effect year (displaces Bayer and imported alumina)",
         descriptionZH: "高铝粉煤灰提取氧化铝产能目标（达效年末建成；替代拜耳法和外购氧化铝）",
         family: "fly_ash_alumina", baseline: .level { $0.flyAsh.baseCapacity }, isBuildOut: true,
+        actsOn: .highAluminaFlyAsh,
         entersModel: "Fly ash: capacity K(t) follows the path; output u K A/(A + A_half)")
 }

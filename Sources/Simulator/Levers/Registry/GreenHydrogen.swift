@@ -8,5 +8,6 @@ extension Levers {
         description: "Electrolytic hydrogen used in coal chemicals and ammonia in place of hydrogen from coal, Mt H2 per year, reached at the end of the full-effect year",
         descriptionZH: "绿氢（电解水制氢）替代煤化工、合成氨中的煤制氢，百万吨氢/年（达效年末达到）",
         family: "hydrogen", baseline: .level { _ in 0 },
+        actsOn: .product(.coalChemicals),
         entersModel: "Industry: coal chemicals' fuel x (1 - min(H e_fuel, 0.9 x its fuel)/fuel), feedstock - H e_feed; electricity + H el grid share")
 }
