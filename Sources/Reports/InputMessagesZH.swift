@@ -120,6 +120,11 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"this file is also an input of the command; writing (\S+) here would replace what the command reads"#,
+         "该文件也是本命令的输入；把 $1 写到这里会覆盖命令要读取的内容"),
+        (#"another file name for (\S+)"#, "为 $1 另取一个文件名"),
+        (#"this is a SQLite database \(a sweep's results\?\); writing (\S+) here would replace it"#, "这是一个 SQLite 数据库（参数扫描结果？）；把 $1 写到这里会覆盖它"),
+        (#"another file name for (\S+) \(the database stays as it is\)"#, "为 $1 另取一个文件名（数据库保持不变）"),
         (#"on (.+) the embedded baseline checks the national goals only \(peak by 2030, neutrality by 2060\); its other targets are Inner Mongolia's. Write (.+)'s own targets in a scenario file that extends it"#,
          "在 §1，内置基准情景只检验国家目标（2030年前达峰、2060年前碳中和）；其余目标是内蒙古的。请在继承它的情景文件中写入 §2 自己的目标"),
         (#"the embedded announced.yaml is Inner Mongolia's published plan: its measures and targets are Inner Mongolia's, here run on (.+)"#,

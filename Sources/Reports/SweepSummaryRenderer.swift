@@ -85,7 +85,7 @@ public enum SweepSummaryRenderer {
                 for tp in sc.targets {
                     let p = tp.probability, u = targetUnit(tp.target, o)
                     let label = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
-                    out += "| \(label) | \(tp.year) | \(NumberFormat.value(u.value(tp.required))) | \(NumberFormat.fixed(100 * p.estimate, 1))% | "
+                    out += "| \(label) | \(tp.yearText) | \(NumberFormat.value(u.value(tp.required))) | \(NumberFormat.fixed(100 * p.estimate, 1))% | "
                         + "\(NumberFormat.fixed(100 * p.lower, 1))–\(NumberFormat.fixed(100 * p.upper, 1))% | "
                         + "\(shortfall(u.value(tp.shortfallMedian), o.language)) | \(shortfall(u.value(tp.shortfallP90), o.language)) | "
                         + "\(Labels.unit(u.unit, o.language)) | \(p.trials) |\n"
@@ -168,7 +168,7 @@ public enum SweepSummaryRenderer {
             for tp in sc.targets {
                 let p = tp.probability, u = targetUnit(tp.target, o)
                 let name = zh ? Labels.target(tp.target, .zh, units: o.units) : tp.target
-                let y = String(tp.year), unit = Labels.unit(u.unit, o.language)
+                let y = tp.yearText, unit = Labels.unit(u.unit, o.language)
                 row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["target"]!, name, "", y, zh ? "概率" : "probability", NumberFormat.exact(p.estimate), NumberFormat.exact(p.lower), NumberFormat.exact(p.upper),
                      // A share of the runs, 0 to 1 (the markdown and the workbook show it in per cent).
                      zh ? "比例（0-1）" : "fraction (0-1)"])
@@ -207,7 +207,7 @@ public enum SweepSummaryRenderer {
                             "percentiles": Dictionary(uniqueKeysWithValues: percentileNames.enumerated().map { k, p in (p, shown.map { n(b.values[k][$0]) }) })] as [String: Any]
                 },
                 "targets": sc.targets.map { t in
-                    ["target": t.target, "year": t.year, "required": t.required, "probability": n(t.probability.estimate),
+                    ["target": t.target, "year": t.year, "year_last": t.lastYear, "required": t.required, "probability": n(t.probability.estimate),
                      "lower": n(t.probability.lower), "upper": n(t.probability.upper), "runs": t.probability.trials,
                      // null: the quantile falls on runs that never peak or never reach net zero.
                      "shortfall_median": n(t.shortfallMedian), "shortfall_p90": n(t.shortfallP90)] as [String: Any]

@@ -166,7 +166,9 @@ func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language, told
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an
 /// existing folder that is writable. `option` names where the path came from (`--db`, `--csv`, `-o`).
-func checkOutputFile(_ path: String, option: String) throws {
+/// `namedOnCommandLine`: the path was typed (not a default the command made up); `replacesDatabase`: the output is
+/// itself a database that may take an existing one's place (`sweep --db`, `merge --output`).
+func checkOutputFile(_ path: String, option: String, namedOnCommandLine: Bool = true, replacesDatabase: Bool = false) throws {
     guard !path.isEmpty else {
         throw InputError(file: option, message: "the path is empty", accepted: "a file name, for example \(option == "--db" ? "sweep.sqlite" : "out.csv")")
     }
@@ -179,7 +181,39 @@ func checkOutputFile(_ path: String, option: String) throws {
                          accepted: "a file path, for example \(path)/out\(ext.isEmpty ? "" : "." + ext)")
     }
     try checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: path, option: option)
+    try checkNotAnInput(path, option: option, namedOnCommandLine: namedOnCommandLine)
+    if !replacesDatabase, isSQLiteDatabase(path) {
+        throw InputError(file: path, keyPath: option, message: "this is a SQLite database (a sweep's results?); writing \(option) here would replace it",
+                         accepted: "another file name for \(option) (the database stays as it is)")
+    }
 }
+
+/// Refuses an output path that the command also reads: `sweep spec.yaml --db s.sqlite --csv s.sqlite`, `summarize
+/// s.sqlite -o s.sqlite` and `optimize spec.yaml -o spec.yaml` would overwrite their own input before or while reading it.
+/// An input is any existing file named on the command line; the output's own option names it once.
+private func checkNotAnInput(_ path: String, option: String, namedOnCommandLine: Bool) throws {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return }
+    func canonical(_ p: String) -> String { URL(fileURLWithPath: p).standardizedFileURL.resolvingSymlinksInPath().path }
+    let target = canonical(path)
+    let arguments = CommandLine.arguments.dropFirst().flatMap { a -> [String] in
+        // --option=value names its value too.
+        a.hasPrefix("-") && a.contains("=") ? [String(a[a.index(after: a.firstIndex(of: "=")!)...])] : [a]
+    }
+    let named = arguments.filter { fm.fileExists(atPath: $0) && canonical($0) == target }.count
+    guard named > (namedOnCommandLine ? 1 : 0) else { return }
+    throw InputError(file: path, keyPath: option, message: "this file is also an input of the command; writing \(option) here would replace what the command reads",
+                     accepted: "another file name for \(option)")
+}
+
+/// Whether `path` is a SQLite database file (its 16-byte header).
+func isSQLiteDatabase(_ path: String) -> Bool {
+    guard let h = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? h.close() }
+    return (try? h.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
+}
+
 
 /// Checks that a folder to write into exists (or can be created, for `--output` folders) and is writable.
 /// `fileAdvice`: what to write instead when the path looks like a file's (table.csv), from the command that knows.

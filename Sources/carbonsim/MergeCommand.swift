@@ -20,7 +20,7 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(lang) {
-            try checkOutputFile(output, option: "--output")
+            try checkOutputFile(output, option: "--output", replacesDatabase: true)
             try ResultStore.merge(shards, into: output)
             let store = try ResultStore(existing: output)
             let count = try store.count(), total = try store.meta("run_count") ?? "?"

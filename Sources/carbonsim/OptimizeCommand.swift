@@ -43,7 +43,7 @@ struct OptimizeCommand: ParsableCommand {
                 }
                 s.starts = starts
             }
-            try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output")
+            try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output", namedOnCommandLine: output != nil)
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()
             let zh = lang == .zh

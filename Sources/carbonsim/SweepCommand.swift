@@ -57,7 +57,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors(lang) {
-            if let db { try checkOutputFile(db, option: "--db") }
+            if let db { try checkOutputFile(db, option: "--db", replacesDatabase: true) }
             if let csv { try checkOutputFile(csv, option: "--csv") }
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
@@ -69,7 +69,7 @@ struct SweepCommand: ParsableCommand {
                                  accepted: "at most as many shards as runs: i/n with 1 <= n <= \(spec.runCount)")
             }
             let path = db ?? safeFileName(spec.name) + ".sqlite"
-            try checkOutputFile(path, option: "--db")
+            try checkOutputFile(path, option: "--db", namedOnCommandLine: db != nil, replacesDatabase: true)
             if FileManager.default.fileExists(atPath: path) && !resume {
                 throw InputError(file: path, message: "the database exists already",
                                  accepted: "--resume to continue it, or another --db")

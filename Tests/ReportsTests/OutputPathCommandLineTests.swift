@@ -34,6 +34,31 @@ final class OutputPathCommandLineTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("ok.sqlite")), "the sweep did not run before the --csv check")
     }
 
+    /// An output that is also an input of the command, or an existing sweep database that a text output would replace,
+    /// is refused before anything is written: the database, the spec and the summary's source stay as they were.
+    func testAnOutputThatWouldReplaceAnInputOrADatabaseIsRefused() throws {
+        let spec = try spec(), db = path("s.sqlite")
+        XCTAssertEqual(try cli.run(["sweep", spec, "--db", db, "--quiet"]).status, 0)
+        let dbBytes = try Data(contentsOf: URL(fileURLWithPath: db)), specText = try String(contentsOfFile: spec, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["summarize", db, "-o", db], "also an input"),
+            (["summarize", db, "--output=\(db)"], "also an input"),
+            (["plot", "fan", db, "--series", "co2_gross", "-o", db], "also an input"),
+            (["sweep", spec, "--db", path("t.sqlite"), "--csv", db], "SQLite database"),
+            (["sweep", spec, "--db", path("u.sqlite"), "--csv", spec], "also an input"),
+            (["summarize", path("s.sqlite"), "-o", directory.path + "/./s.sqlite"], "also an input"),
+        ]
+        for (args, says) in cases {
+            let r = try cli.run(args)
+            XCTAssertEqual(r.status, 2, "\(args): \(r.err)")
+            XCTAssertTrue(r.err.contains(says), "\(args): \(r.err)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), dbBytes, "the database is untouched")
+        XCTAssertEqual(try String(contentsOfFile: spec, encoding: .utf8), specText, "the spec is untouched")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("t.sqlite")), "no sweep ran before the check")
+        XCTAssertEqual(try cli.run(["summarize", db, "-o", path("summary.md")]).status, 0, "another name still works")
+    }
+
     /// `run --output` names a folder: a file's name (table.csv) is told, not made into a folder; in Chinese under zh.
     func testRunOutputWithAFileNameIsRefused() throws {
         let file = path("table.csv")

@@ -142,6 +142,37 @@ final class SweepTests: XCTestCase {
         for t in sc.targets { XCTAssertTrue((0...1).contains(t.probability.estimate)) }
     }
 
+    /// A peak ceiling is checked at each run's own peak year: its probability is over all runs (the runs that met it
+    /// over the stored rows), one row whatever years the runs peak in, not one row per peak year.
+    func testAPeakCeilingIsOneProbabilityOverAllRuns() throws {
+        try "name: pc\ntargets:\n  peak_ceiling: 1150\n"
+            .write(to: directory.appendingPathComponent("pc.yaml"), atomically: true, encoding: .utf8)
+        let s = try spec("""
+            scenarios: [pc.yaml]
+            design: lhs
+            n: 24
+            seed: 5
+            factors:
+              sector_plans.power.new_load.target: {range: [0, 250], start: 2026, full: 2030}
+              economy.growth: {range: [0.8, 1.2]}
+            keep: [co2_gross]
+            """)
+        let store = try run(s, jobs: 1, db: "peak.sqlite")
+        let (met, total, years) = try store.queue.read { db in
+            (try Int.fetchOne(db, sql: "SELECT SUM(passed) FROM run_targets WHERE target = 'peak_ceiling'")!,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM run_targets WHERE target = 'peak_ceiling'")!,
+             try Int.fetchAll(db, sql: "SELECT DISTINCT year FROM run_targets WHERE target = 'peak_ceiling' ORDER BY year"))
+        }
+        let peaks = try store.queue.read { try Double.fetchAll($0, sql: "SELECT achieved FROM run_targets WHERE target = 'peak_ceiling'") }
+        XCTAssertGreaterThan(years.count, 1, "the runs peak in different years: \(years)")
+        XCTAssertTrue(0 < met && met < total, "some runs meet it, some not: \(met) of \(total), peaks \(peaks)")
+        let rows = try SweepSummary(store: store).scenarios[0].targets.filter { $0.target == "peak_ceiling" }
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(rows[0].probability.trials, total)
+        XCTAssertEqual(rows[0].probability.successes, met)
+        XCTAssertEqual(rows[0].yearText, "\(years.first!)-\(years.last!)")
+    }
+
     func testSummaryOfOtherDesignsUsesRegression() throws {
         let store = try run(try spec(small), jobs: 2, db: "lhs.sqlite")
         let summary = try SweepSummary(store: store, series: ["co2_net"], bootstrap: 20)

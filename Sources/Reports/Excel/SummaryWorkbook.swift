@@ -36,7 +36,7 @@ public enum SummaryWorkbook {
                 let factor = kind.map(options.units.targetFactor) ?? 1
                 targets.append([.text(Labels.scenario(sc.scenario, l)), .text(Labels.target(target.target, l, units: options.units)),
                                 // A required year is a year (2028), not a thousands number (2,028).
-                                .value(Double(target.year), format: ExcelNumberFormat.integer),
+                                target.lastYear == target.year ? .value(Double(target.year), format: ExcelNumberFormat.integer) : .text(target.yearText),
                                 isYear ? .value(target.required, format: ExcelNumberFormat.integer) : .value(factor * target.required),
                                 .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
                                 .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)])

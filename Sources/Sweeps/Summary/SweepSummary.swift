@@ -33,13 +33,19 @@ public struct SweepSummary: Sendable {
 
     public struct TargetProbability: Sendable {
         public let target: String
+        /// The target's year; for a peak ceiling, checked in each run at its own peak, the runs' earliest and latest
+        /// peak years (one probability over all runs, not one per peak year).
         public let year: Int
+        public var lastYear: Int
         public let required: Double
         public let probability: Proportion
         /// How far the runs fall short (0 for a run that meets the target; infinite for one that never peaks
         /// or never reaches net zero), in the target's unit: the median and the 90th percentile over all runs.
         public let shortfallMedian: Double
         public let shortfallP90: Double
+
+        /// "2030", or "2023-2031" for a peak ceiling whose runs peak in different years.
+        public var yearText: String { lastYear == year ? "\(year)" : "\(year)-\(lastYear)" }
     }
 
     public struct Sensitivity: Sendable {
@@ -180,7 +186,10 @@ public struct SweepSummary: Sendable {
                     """, arguments: [scenario])
                 var order: [String] = [], groups: [String: [Row]] = [:]
                 for r in targetRows {
-                    let key = "\(r["target"] as String)|\(r["year"] as Int)|\(r["required"] as Double)"
+                    // A peak ceiling's year is each run's peak year: its runs are one group, whatever year they peak in.
+                    let target: String = r["target"]
+                    let year = target == TargetCheck.Kind.peakCeiling.rawValue ? "any" : "\(r["year"] as Int)"
+                    let key = "\(target)|\(year)|\(r["required"] as Double)"
                     if groups[key] == nil { order.append(key) }
                     groups[key, default: []].append(r)
                 }
@@ -193,7 +202,8 @@ public struct SweepSummary: Sendable {
                         guard let kind, let m = kind.margin(required: required, achieved: r["achieved"] as Double?) else { return .infinity }
                         return max(-m, 0)
                     }
-                    return TargetProbability(target: first["target"], year: first["year"], required: required,
+                    let years = rows.map { $0["year"] as Int }
+                    return TargetProbability(target: first["target"], year: years.min()!, lastYear: years.max()!, required: required,
                                              probability: Proportion(successes: rows.filter { ($0["passed"] as Int) != 0 }.count, trials: rows.count),
                                              shortfallMedian: Self.quantile(shortfalls, 0.5), shortfallP90: Self.quantile(shortfalls, 0.9))
                 }
