@@ -101,7 +101,8 @@ public enum SweepSummaryRenderer {
                         out += "| \(factor(f)) | \(interval(sens.first[i])) | \(interval(sens.total[i])) |\n"
                     }
                     if let note = unitIntervalNote(sens, o.language) { out += "\n" + note + "\n" }
-                    if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
+                    if let note = incompleteSobolNote(sens, o.language) { out += "\n" + note + "\n" }
+                    else if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
                     out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
@@ -126,6 +127,19 @@ public enum SweepSummaryRenderer {
         return zh
             ? "_注：Sobol指数是方差份额，应在0到1之间；这些估计值超出此范围（\(listed)），超出部分是当前样本量下估计量的抽样误差。请参阅区间，或增大扫描文件中的 `n` 后重新扫描。_"
             : "_Note: a Sobol index is a share of variance, between 0 and 1; these estimates fall outside it (\(listed)). What lies beyond is the estimators' sampling error at this sweep's size: read the intervals, or rerun the sweep with a larger `n`._"
+    }
+
+    /// Sobol indices of a sweep with base samples missing (interrupted, or one shard): how many the indices come from,
+    /// or that none is complete, instead of numbers or dashes read as the sweep's. Nil when every base sample is there.
+    public static func incompleteSobolNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String? {
+        guard let (complete, planned) = sens.baseSamples, complete < planned else { return nil }
+        let zh = l == .zh
+        if complete < 2 {
+            return zh ? "_注：Sobol指数需要完整的Saltelli样本块（同一基样本的A、B及每个AB_i运行）；\(planned)个基样本中完整的只有\(complete)个，无法估计。请用 --resume 完成扫描，或合并全部分片后再汇总。_"
+                      : "_Note: Sobol indices need complete Saltelli blocks (the A, B and every AB_i run of a base sample); \(complete) of the \(planned) base samples are complete, so none can be estimated. Finish the sweep (--resume) or merge every shard, then summarize._"
+        }
+        return zh ? "_注：扫描不完整：以上指数仅来自\(planned)个基样本中完整的\(complete)个，区间相应更宽，并非本扫描设计的结果。请用 --resume 完成扫描，或合并全部分片。_"
+                  : "_Note: the sweep is incomplete: these indices come from the \(complete) of \(planned) base samples that are complete, with intervals to match, not from the sweep's design. Finish it (--resume) or merge every shard._"
     }
 
     /// Why a sensitivity table is all dashes: no run (or one) succeeded, or the output is the same in every run but for
@@ -214,6 +228,8 @@ public enum SweepSummaryRenderer {
                 },
                 "sensitivity": sc.sensitivity.map { sens in
                     ["method": sens.method.rawValue, "output": sens.output, "r_squared": n(sens.rSquared),
+                     // Sobol: the complete base samples the indices come from, and the sweep's n.
+                     "base_samples": sens.baseSamples.map { ["complete": $0.complete, "planned": $0.planned] as Any } ?? NSNull(),
                      "factors": sens.factors.enumerated().map { i, f in
                          var e: [String: Any] = ["factor": f, "first": n(sens.first[i].estimate)]
                          if sens.method == .sobol {

@@ -34,6 +34,21 @@ final class SobolNoteTests: XCTestCase {
         XCTAssertNil(SweepSummaryRenderer.unitIntervalNote(sobol(first: [0.98, 0], total: [1.0004, -0.0004]), .en))
     }
 
+    /// Indices from an incomplete Saltelli sweep say how many base samples they come from; with none complete the
+    /// table's dashes are said to be missing blocks, not an output that does not vary.
+    func testIndicesOfAnIncompleteSweepSayWhatTheyComeFrom() throws {
+        var none = sobol(first: [.nan, .nan], total: [.nan, .nan])
+        none.baseSamples = (0, 256)
+        let en = try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(none, .en))
+        XCTAssertTrue(en.contains("0 of the 256 base samples are complete, so none can be estimated") && en.contains("--resume"), en)
+        var some = sobol(first: [0.7, 0.1], total: [0.8, 0.2])
+        some.baseSamples = (64, 256)
+        XCTAssertTrue(try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(some, .zh)).contains("仅来自256个基样本中完整的64个"))
+        var all = some
+        all.baseSamples = (256, 256)
+        XCTAssertNil(SweepSummaryRenderer.incompleteSobolNote(all, .en))
+    }
+
     /// Regression coefficients are not shares: a coefficient above 1 is not told.
     func testRegressionCoefficientsAreNotShares() {
         let src = SweepSummary.Sensitivity(method: .src, output: "peak_value", factors: ["a"],

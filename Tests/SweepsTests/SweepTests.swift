@@ -173,6 +173,32 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(rows[0].yearText, "\(years.first!)-\(years.last!)")
     }
 
+    /// A Saltelli sweep with base samples missing counts the complete ones its Sobol indices come from: none for an
+    /// interrupted sweep holding only the A and B blocks, some for one shard, all for the whole sweep (the notes:
+    /// SobolNoteTests).
+    func testSobolIndicesOfAnIncompleteSweepSayWhatTheyComeFrom() throws {
+        let s = try spec("""
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: saltelli
+            n: 32
+            factors:
+              sector_plans.power.wind.target: {range: [80, 250], start: 2021, full: 2030}
+              sector_plans.industry.capacity_cut.steel.target: {range: [0, 80], start: 2022, full: 2025}
+            """)
+        let interrupted = try run(s, jobs: 1, db: "ab.sqlite", stopAfter: 4, chunk: 16)
+        XCTAssertEqual(try interrupted.count(), 64, "the A and B blocks only")
+        let peak = try XCTUnwrap(try SweepSummary(store: interrupted).scenarios[0].sensitivity.first { $0.output == "peak_value" })
+        XCTAssertEqual(peak.baseSamples?.complete, 0)
+        XCTAssertEqual(peak.baseSamples?.planned, 32)
+        let shard = try run(s, jobs: 1, db: "shard.sqlite", shard: (0, 4))
+        let partial = try XCTUnwrap(try SweepSummary(store: shard).scenarios[0].sensitivity.first { $0.output == "peak_value" })
+        let complete = try XCTUnwrap(partial.baseSamples?.complete)
+        XCTAssertTrue(complete < 32, "\(complete)")
+        let full = try run(s, jobs: 1, db: "full.sqlite")
+        let all = try XCTUnwrap(try SweepSummary(store: full).scenarios[0].sensitivity.first { $0.output == "peak_value" })
+        XCTAssertEqual(all.baseSamples?.complete, 32)
+    }
+
     func testSummaryOfOtherDesignsUsesRegression() throws {
         let store = try run(try spec(small), jobs: 2, db: "lhs.sqlite")
         let summary = try SweepSummary(store: store, series: ["co2_net"], bootstrap: 20)

@@ -59,6 +59,9 @@ public struct SweepSummary: Sendable {
         public let total: [SobolIndices.Index]
         /// SRC: R^2 of the linear fit.
         public let rSquared: Double?
+        /// Sobol: the base samples with all their runs stored and run (A, B and every AB_i), and the sweep's n. An
+        /// interrupted sweep or a single shard has fewer: its indices come from those, or from none.
+        public var baseSamples: (complete: Int, planned: Int)? = nil
 
         public init(method: Method, output: String, factors: [String], first: [SobolIndices.Index], total: [SobolIndices.Index], rSquared: Double?) {
             self.method = method
@@ -244,7 +247,10 @@ public struct SweepSummary: Sendable {
                     }
                 }
                 let s = SobolIndices(a: a, b: b, ab: ab, bootstrap: bootstrap, seed: UInt64(k + 1), resolution: outputResolution)
-                result.append(Sensitivity(method: .sobol, output: output, factors: factors, first: s.first, total: s.total, rSquared: nil))
+                var sensitivity = Sensitivity(method: .sobol, output: output, factors: factors, first: s.first, total: s.total, rSquared: nil)
+                let complete = (0..<n).filter { r in a[r].isFinite && b[r].isFinite && ab.allSatisfy { $0[r].isFinite } }.count
+                sensitivity.baseSamples = (complete, n)
+                result.append(sensitivity)
             } else {
                 let x = rows.map { row in (0..<d).map { (row["f\($0)"] as Double?) ?? .nan } }
                 let y = rows.map { (($0[output] as Double?) ?? .nan) }
