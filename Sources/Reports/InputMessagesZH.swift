@@ -115,6 +115,9 @@ public enum InputMessagesZH {
         "sweep database": "sweep 数据库", "file": "文件",
         // Lever units inside messages (LeverUnit.chinese).
         "% of gap": "%（差距）", "%/yr": "%/年",
+        // A sweep factor's drawn value, and whose full-effect year it is reached by.
+        "level": "水平", "change": "增量", "the factor's full-effect year": "该因素的达效年份",
+        "the full-effect year of the setting it changes": "所改变设置的达效年份",
     ]
 
     /// English message patterns (matched whole) and their Chinese, most specific first.
@@ -129,12 +132,18 @@ public enum InputMessagesZH {
          "在 §1，内置基准情景只检验国家目标（2030年前达峰、2060年前碳中和）；其余目标是内蒙古的。请在继承它的情景文件中写入 §2 自己的目标"),
         (#"the embedded announced.yaml is Inner Mongolia's published plan: its measures and targets are Inner Mongolia's, here run on (.+)"#,
          "内置的 announced.yaml 是内蒙古已公布的规划：其政策措施和目标都是内蒙古的，此处用于 §1"),
-        (#"the dataset has no (.+) for this lever to act on, so it changes nothing \(a dataset derived from a CEADs inventory has no products; add them to the dataset: docs/data.md\)"#,
+        (#"the dataset has no (.+) for this lever to act on, so it changes no output, energy or emissions \(a dataset derived from a CEADs inventory has no products; add them to the dataset: docs/data.md\)"#,
          "数据集中没有此措施作用的§1，该措施不改变产量、能耗和排放（由CEADs清单推算的数据集没有产品；请在数据集中加入：docs/data.md）"),
+        (#"the drawn (level|change) is reached at the end of (\d+) \((.+)\), and in history mode (\S+) follows the observed capacity through (\d+): the factor changes nothing there and every run is the same; give it a full-effect year after (\d+)"#,
+         "抽样的§1在 $2 年末达到（§3），而历史模式下 $4 在 $5 年及以前跟随观测装机：该因素在此不起作用，各次运行完全相同；请给它 $6 年之后的达效年份"),
         (#"enforcing dual control needs an energy cap to enforce"#, "强制执行能耗双控需要设定能耗总量上限"),
         (#"targets.energy_cap with at least one year, for example \{2025: 250\}"#, "targets.energy_cap，至少一个年份，例如 {2025: 250}"),
-        (#"levels below (\S+) (.+?), the capacity observed at the end of (\d+) \(history mode\), are raised to it: those runs all run at (\S+) (.+)"#,
-         "低于 $1 $2（$3 年末观测装机，历史模式）的取值会被提高到该值：这些运行都按 $4 $5 运行"),
+        (#"levels below (\S+) (.+?), the capacity observed at the end of (\d+) \(history mode\), are raised to it: those runs all run at (\S+) (.+), and store it as their level"#,
+         "低于 $1 $2（$3 年末观测装机，历史模式）的取值会被提高到该值：这些运行都按 $4 $5 运行，并以该值记录"),
+        (#"about (\S+) % of the draws fall between (\S+) and (\S+) (.+?), below the capacity observed at the end of (\d+) \(history mode\): those runs run at (\S+) (.+), and store it as their level"#,
+         "约 $1% 的抽样值介于 $2 与 $3 $4 之间，低于 $5 年末观测装机（历史模式）：这些运行按 $6 $7 运行，并以该值记录"),
+        (#"about (\S+) % of the draws fall below (\S+) (.+?), what '(.+)' has installed when the lever's move starts: those runs would take capacity down and cannot run, and are stored as failed"#,
+         "约 $1% 的抽样值低于 $2 $3（情景 '$4' 在该措施变动开始时的已有装机）：这些运行会减少装机，无法运行，记为失败"),
         (#"levels below (\S+) (.+?), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,
          "低于 $1 $2（情景 '$3' 在该措施变动开始时的已有装机）的取值会减少装机，无法运行：这些运行记为失败"),
         (#"milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\)"#,

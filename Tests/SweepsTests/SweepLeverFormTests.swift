@@ -103,7 +103,7 @@ final class SweepLeverFormTests: XCTestCase {
         try "name: l\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [80, 140], start: 2021, full: 2030}\n"
             .write(to: url, atomically: true, encoding: .utf8)
         let spec = try SweepSpecLoader(dataset: history).load(path: url.path)
-        XCTAssertEqual(spec.warnings.map(\.message), ["levels below 127.6283 GW, the capacity observed at the end of 2025 (history mode), are raised to it: those runs all run at 127.6283 GW"])
+        XCTAssertEqual(spec.warnings.map(\.message), ["levels below 127.6283 GW, the capacity observed at the end of 2025 (history mode), are raised to it: those runs all run at 127.6283 GW, and store it as their level"])
         let plan = try SweepPlan(spec: spec, dataset: history)
         let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [80]))).run()
         XCTAssertEqual(r.value("capacity_wind", year: 2030)!, 127.6283, accuracy: 1e-4)
@@ -133,6 +133,15 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(early.contains { $0.contains("reached at the end of 2024") && $0.contains("follows the observed capacity through 2025")
                                        && $0.contains("every run is the same") }, "\(early)")
         XCTAssertFalse(try warnings(2030).contains { $0.contains("follows the observed capacity") })
+        // A delta factor on a lever the base leaves at its trend is reached by the trend setting's year: told too.
+        let url = directory.appendingPathComponent("delta.yaml")
+        try "name: d\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.wind.delta: {range: [-20, 60]}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let delta = try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
+        XCTAssertTrue(delta.contains { $0.hasPrefix("the drawn change is reached at the end of") && $0.contains("every run is the same") }, "\(delta)")
+        try "name: d\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.wind.delta: {range: [-20, 60], start: 2026, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try SweepSpecLoader(dataset: history).load(path: url.path).warnings.contains { $0.message.contains("every run is the same") })
     }
 
     /// A normal distribution on a build-out lever: how often a draw falls below what is installed is told at load,
@@ -144,6 +153,30 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(w.message.hasPrefix("about 21.6 % of the draws"), w.message)
         XCTAssertFalse(try spec("name: m\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.wind.target: {distribution: normal, mean: 100, sd: 5, start: 2021, full: 2030}\n")
             .warnings.contains { $0.message.contains("of the draws fall below") })
+    }
+
+    /// In history mode a wind or solar draw below the observed capacity is raised to it: the load warning says so (not
+    /// that those runs fail), and a run stores the level it ran, not the one drawn.
+    func testDrawsBelowTheObservedCapacityRunAndAreStoredRaised() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let last = try XCTUnwrap(history.history?.lastObservedYear)
+        let gridURL = directory.appendingPathComponent("grid.yaml")
+        try "name: g\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2026, full: 2030}\n"
+            .write(to: gridURL, atomically: true, encoding: .utf8)
+        let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: gridURL.path), dataset: history)
+        let p = try PreparedScenario(ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("baseline.yaml").path), dataset: history).parameters
+        let floor = try XCTUnwrap(history.history?.floor(for: Levers.solar, parameters: p))
+        var low = [10.0], high = [300.0]
+        _ = try plan.parameters(scenario: 0, effective: &low)
+        _ = try plan.parameters(scenario: 0, effective: &high)
+        XCTAssertEqual(low[0], floor, "stored as run: the capacity observed at the end of \(last)")
+        XCTAssertEqual(high[0], 300)
+        let url = directory.appendingPathComponent("normal.yaml")
+        try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: 2026, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let warnings = try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
+        XCTAssertTrue(warnings.contains { $0.contains("below the capacity observed at the end of \(last) (history mode): those runs run at") && $0.contains("store it as their level") }, "\(warnings)")
+        XCTAssertFalse(warnings.contains { $0.contains("cannot run") }, "\(warnings)")
     }
 
     func testOneLeverTakesOneForm() throws {

@@ -263,10 +263,21 @@ public struct SweepSpecLoader {
                 guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
                 let setting = lever.setting(scenario.levers[lever.path] ?? defaults, reaching: f.distribution.quantile(0.5), p)
                 let minimum = dataset.minimumTarget(lever, setting, parameters: p)
+                func percent(_ v: Double) -> String { format((v * 1000).rounded() / 10) }
+                // In history mode wind and solar draws below the observed capacity are raised to it; only draws outside
+                // the lever's range (below 0) fail.
+                if let floor = dataset.history?.floor(for: lever, parameters: p), floor >= minimum {
+                    // Draws below the range fail, told by the range's own warning.
+                    let lower = lever.validRange(p).lowerBound
+                    let raised = f.distribution.probabilityOutside(floor...Double.greatestFiniteMagnitude) - f.distribution.probabilityOutside(lower...Double.greatestFiniteMagnitude)
+                    guard raised > 1e-3 else { continue }
+                    return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                        message: "about \(percent(raised)) % of the draws fall between \(shown(lower)) and \(shown(floor)) \(unit), below the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode): those runs run at \(shown(floor)) \(unit), and store it as their level")
+                }
                 let below = f.distribution.probabilityOutside(minimum...Double.greatestFiniteMagnitude)
                 guard below > 1e-3 else { continue }
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                    message: "about \(format((below * 1000).rounded() / 10)) % of the draws fall below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts (in history mode, the observed capacity included): those runs would take capacity down and cannot run, and are stored as failed")
+                                    message: "about \(percent(below)) % of the draws fall below \(shown(minimum)) \(unit), what '\(scenario.name)' has installed when the lever's move starts: those runs would take capacity down and cannot run, and are stored as failed")
             }
             return nil
         }
@@ -280,7 +291,7 @@ public struct SweepSpecLoader {
                 guard notes.contains(where: { $0.kind == .raised }),
                       let floor = dataset.history?.floor(for: lever, parameters: p) else { continue }
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                    message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit)")
+                                    message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit), and store it as their level")
             } catch {
                 let minimum = dataset.minimumTarget(lever, setting, parameters: p)
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
@@ -294,15 +305,19 @@ public struct SweepSpecLoader {
     /// capacities replace it, so the factor changes nothing and every run is the same there. Told at load, as `run`
     /// tells the milestones it replaces and `solve` refuses such a move.
     func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
-        guard case .lever(let lever, .target, let defaults, _) = f.target, let history = dataset.history,
-              HistoryMode.followedPaths.contains(lever.path) else { return nil }
+        guard case .lever(let lever, let field, let defaults, let fullGiven) = f.target, field == .target || field == .delta,
+              let history = dataset.history, HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
         for scenario in scenarios {
             let setting = scenario.levers[lever.path] ?? defaults
-            guard let full = setting.milestones.last?.year, full <= n else { continue }
-            let whose = scenario.levers[lever.path] == nil ? "the factor's full-effect year" : "the last milestone of '\(scenario.name)''s setting"
+            // A delta is reached by the base setting's full year unless the factor gives its own (as the runs set it).
+            let full = field == .delta ? (fullGiven ? defaults.full : max(scenario.levers[lever.path]?.full ?? defaults.full, defaults.start))
+                                       : setting.milestones.last?.year ?? defaults.full
+            guard full <= n else { continue }
+            let whose = field == .delta ? (fullGiven ? "the factor's full-effect year" : "the full-effect year of the setting it changes")
+                : scenario.levers[lever.path] == nil ? "the factor's full-effect year" : "the last milestone of '\(scenario.name)''s setting"
             return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                message: "the drawn level is reached at the end of \(full) (\(whose)), and in history mode \(lever.path.split(separator: ".").last!) follows the observed capacity through \(n): the factor changes nothing there and every run is the same; give it a full-effect year after \(n)")
+                                message: "the drawn \(field == .delta ? "change" : "level") is reached at the end of \(full) (\(whose)), and in history mode \(lever.path.split(separator: ".").last!) follows the observed capacity through \(n): the factor changes nothing there and every run is the same; give it a full-effect year after \(n)")
         }
         return nil
     }

@@ -45,8 +45,8 @@ public struct SweepPlan: Sendable {
     }
 
     /// The same, writing back into `x` the start and full-effect years as they run (a start drawn after the setting's
-    /// first milestone runs at that milestone's year, a full year drawn before the start at the start): what a run
-    /// stores is what it ran.
+    /// first milestone runs at that milestone's year, a full year drawn before the start at the start), and a wind or
+    /// solar level that history mode raised to the observed capacity as that capacity: what a run stores is what it ran.
     public func parameters(scenario k: Int, effective x: inout [Double]) throws -> ModelParameters {
         let (scenario, base) = bases[k]
         var p = base
@@ -100,7 +100,14 @@ public struct SweepPlan: Sendable {
                 only.insert(lever.path)
             }
         }
-        _ = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file, only: only)
+        let notes = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file, only: only)
+        // A drawn level below the observed capacity runs at that capacity (history mode raises it): stored as run.
+        for (i, factor) in spec.factors.enumerated() {
+            guard case .lever(let lever, .target, _, _) = factor.target,
+                  notes.contains(where: { $0.lever == lever.path && $0.kind == .raised && !$0.inExtended }),
+                  let floor = history?.floor(for: lever, parameters: p), x[i] < floor else { continue }
+            x[i] = floor
+        }
         p.levers = levers
         return p
     }
