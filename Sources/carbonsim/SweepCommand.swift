@@ -77,6 +77,8 @@ struct SweepCommand: ParsableCommand {
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)
             let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years)
+            let lock = try WriterLock(path: path)
+            defer { withExtendedLifetime(lock) {} }
             let reporter = ProgressReporter(quiet: quiet, language: lang)
             let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()

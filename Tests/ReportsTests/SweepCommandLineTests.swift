@@ -65,6 +65,24 @@ final class SweepCommandLineTests: XCTestCase {
 
     /// A lever factor drawn from an unbounded distribution is told at load how often it leaves the lever's range, and
     /// such draws fail as runs (a level no scenario file may hold), not run as if valid.
+    /// One sweep writes a database at a time: while a sweep holds it (here this test, through the same lock), another
+    /// `--resume` is refused at once with what to do, and nothing of the database changes; released, it resumes.
+    func testASecondSweepOnADatabaseBeingWrittenIsRefused() throws {
+        let spec = try writeSpec(n: 8)
+        let db = directory.appendingPathComponent("busy.sqlite").path
+        XCTAssertEqual(try cli.run(["sweep", spec, "--db", db, "--quiet"]).status, 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        let descriptor = open(db, O_RDONLY)
+        XCTAssertEqual(flock(descriptor, LOCK_EX | LOCK_NB), 0)
+        let r = try cli.run(["sweep", spec, "--db", db, "--resume", "--quiet"])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("another sweep is writing this database now") && r.err.contains("one sweep per database at a time"), r.err)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), before)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        XCTAssertEqual(try cli.run(["sweep", spec, "--db", db, "--resume", "--quiet"]).status, 0)
+    }
+
     func testDrawsOutsideALeversRangeFail() throws {
         let spec = directory.appendingPathComponent("normal.yaml").path
         try """

@@ -21,7 +21,8 @@ final class ODEStepLimitTests: XCTestCase {
         XCTAssertThrowsError(try y.withUnsafeMutableBufferPointer { try integrator.advance(&t, to: 40, y: $0.baseAddress!) }) { error in
             guard let e = error as? GSLError else { return XCTFail("expected GSLError, got \(error)") }
             XCTAssertEqual(e.status, Int32(GSL_EMAXITER))
-            XCTAssertTrue(e.context.contains("step limit"), e.context)
+            // Whichever bound binds first: the steps of one interval, or the run's evaluations.
+            XCTAssertTrue(e.context.contains("step limit") || e.context.contains("right-hand-side evaluations"), e.context)
         }
         XCTAssertLessThan(Date().timeIntervalSince(started), 5)
     }
@@ -49,7 +50,7 @@ extension ODEStepLimitTests {
         }) { error in
             guard let e = error as? GSLError else { return XCTFail("expected GSLError, got \(error)") }
             XCTAssertEqual(e.status, Int32(GSL_EMAXITER))
-            XCTAssertTrue(e.context.contains("300000 right-hand-side evaluations"), e.context)
+            XCTAssertTrue(e.context.contains("100000 right-hand-side evaluations"), e.context)
         }
         // After a reset the next run starts with a full budget.
         integrator.resetCounters()

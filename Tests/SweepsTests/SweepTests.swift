@@ -90,6 +90,16 @@ final class SweepTests: XCTestCase {
         }
     }
 
+    /// A spec saved with Windows line endings (or a byte-order mark) is the same sweep: its shards merge with the LF
+    /// original's. Another text is another sweep.
+    func testLineEndingsDoNotMakeAnotherSweep() throws {
+        let lf = try spec(small), crlf = try spec("\u{FEFF}" + small.replacingOccurrences(of: "\n", with: "\r\n"), name: "crlf.yaml")
+        XCTAssertNotEqual(lf.text, crlf.text)
+        XCTAssertEqual(SweepIdentity(spec: lf, datasetChecksum: "d").values, SweepIdentity(spec: crlf, datasetChecksum: "d").values)
+        let other = try spec(small.replacingOccurrences(of: "n: 40", with: "n: 41"), name: "other.yaml")
+        XCTAssertNotEqual(SweepIdentity(spec: lf, datasetChecksum: "d").values, SweepIdentity(spec: other, datasetChecksum: "d").values)
+    }
+
     func testAStoreRefusesAnotherSpec() throws {
         let a = try run(try spec(small), jobs: 1, db: "a.sqlite")
         let other = try spec(small.replacingOccurrences(of: "n: 40", with: "n: 41"), name: "other.yaml")

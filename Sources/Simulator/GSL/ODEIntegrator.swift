@@ -69,8 +69,9 @@ public final class ODEIntegrator {
     /// Steps allowed per `advance` call.
     public static let maximumSteps = 20_000
     /// Right-hand-side evaluations allowed between `resetCounters()` calls (one run): a run takes 1-2k, so
-    /// this is 200 runs' worth. Many intervals each under the step limit cannot add up to minutes.
-    public static let maximumEvaluations = 300_000
+    /// this is about 60 runs' worth. Many intervals each under the step limit cannot add up to minutes (a stiff
+    /// input fails within about 2 s in a debug build, a fraction of that in release).
+    public static let maximumEvaluations = 100_000
 
     deinit {
         gsl_odeiv2_driver_free(driver)

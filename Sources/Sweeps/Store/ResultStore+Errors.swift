@@ -37,8 +37,8 @@ extension ResultStore {
             return InputError(file: path, message: "cannot open the database: its folder \(folder) does not exist, is not writable, or the path is a folder" + detail,
                               accepted: "a file in an existing, writable folder")
         case 19: // SQLITE_CONSTRAINT
-            return InputError(file: path, message: "a result was stored twice or does not fit the table (the database does not match this sweep)" + detail,
-                              accepted: "a new --db file for this sweep")
+            return InputError(file: path, message: "a result was stored twice or does not fit the table (another process wrote the same runs, or the database does not match this sweep)" + detail,
+                              accepted: "one sweep per database at a time (--resume then completes what is missing), or a new --db file for this sweep")
         case 26: // SQLITE_NOTADB
             return InputError(file: path, message: "not a carbonsim database: the file is not SQLite, or is damaged or encrypted" + detail,
                               accepted: "a database made by carbonsim sweep or merge, or a new --db file")

@@ -22,7 +22,7 @@ public struct SweepIdentity: Equatable, Sendable {
     }
 
     public init(spec: SweepSpec, datasetChecksum: String, tool: String = ResultStore.toolVersion) {
-        self.init(spec: fingerprint(spec.text), scenarios: Self.scenariosHash(spec.scenarios),
+        self.init(spec: fingerprint(Self.portable(spec.text)), scenarios: Self.scenariosHash(spec.scenarios),
                   dataset: datasetChecksum, tool: tool)
     }
 
@@ -32,9 +32,20 @@ public struct SweepIdentity: Equatable, Sendable {
         var text = ""
         for s in scenarios {
             text += "scenario \(s.name)\n"
-            for source in s.sources { text += "file \(source.text.utf8.count)\n" + source.text + "\n" }
+            for source in s.sources {
+                let portable = Self.portable(source.text)
+                text += "file \(portable.utf8.count)\n" + portable + "\n"
+            }
         }
         return fingerprint(text)
+    }
+
+    /// A text as it reads on any system: Windows line endings (CRLF) and a byte-order mark do not make another sweep,
+    /// so shards run by colleagues on Windows and Linux merge. LF text is unchanged (existing databases keep their identity).
+    static func portable(_ text: String) -> String {
+        var t = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if t.hasPrefix("\u{FEFF}") { t.removeFirst() }
+        return t
     }
 
     /// Lines listing the resolved scenario files with their fingerprints, for the `meta` table.
