@@ -82,8 +82,13 @@ public struct LeastCostOptimizer {
         }
     }
 
+    /// The variables from the unconstrained coordinates. Within a millionth of its range of a bound, a variable is at the
+    /// bound: the simplex converges to a bound only to within its tolerance, and an optimum file should say 0, not 1.5e-09.
     func x(_ u: [Double]) -> [Double] {
-        zip(u, spec.variables).map { u, v in v.lower + (v.upper - v.lower) * (1 + sin(u)) / 2 }
+        zip(u, spec.variables).map { u, v in
+            let share = (1 + sin(u)) / 2
+            return share < 1e-6 ? v.lower : share > 1 - 1e-6 ? v.upper : v.lower + (v.upper - v.lower) * share
+        }
     }
 
     func u(_ x: [Double]) -> [Double] {

@@ -370,10 +370,13 @@ public struct SweepSpecLoader {
         var seen = Set<String>()
         return try items.map { item in
             let name = try item.string()
-            if DefaultScenarios.names.contains(name) && !FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
-                return try DefaultScenarios.load(dataset: dataset).first { $0.name == name }!
-            }
             let path = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL.path
+            // The shipped scenario by its name (announced or announced.yaml), as `extends:` and the command line take it.
+            if !FileManager.default.fileExists(atPath: path), let embedded = DefaultScenarios.embeddedFile(named: name) {
+                let s = try loader.load(url: embedded, displayName: DefaultScenarios.displayName(embedded.lastPathComponent), chain: [])
+                guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }
+                return s
+            }
             guard FileManager.default.fileExists(atPath: path) else {
                 throw item.error("no scenario file '\(name)' (looked for \(path))", accepted: "paths relative to the spec, or baseline / announced",
                                  suggestion: DefaultScenarios.suggestion(for: name) ?? didYouMean(name, in: DefaultScenarios.names))
