@@ -90,7 +90,7 @@ struct SweepCommand: ParsableCommand {
             }
             if let csv {
                 let seriesPath = csv.hasSuffix(".csv") ? String(csv.dropLast(4)) + ".series.csv" : csv + ".series.csv"
-                try store.exportCSV(runs: csv, series: seriesPath)
+                try store.exportCSV(runs: csv, series: seriesPath, bom: lang == .zh)
             }
         }
     }

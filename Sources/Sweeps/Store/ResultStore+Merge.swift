@@ -52,10 +52,13 @@ extension ResultStore {
     }
 
     /// Writes the runs (one row per run, factors by path) and the kept series as CSV, ordered by run id.
-    public func exportCSV(runs runsPath: String, series seriesPath: String) throws {
+    /// `bom`: start both files with the UTF-8 byte-order mark, so that Excel on Chinese Windows reads Chinese scenario
+    /// names unmangled (as `--lang zh` CSVs do).
+    public func exportCSV(runs runsPath: String, series seriesPath: String, bom: Bool = false) throws {
         try Self.guarded(path) { try queue.read { db in
             let paths = try String.fetchAll(db, sql: "SELECT path FROM factors ORDER BY position")
             var out = OutputStreamFile(path: runsPath)
+            if bom { out.write("\u{FEFF}") }
             let columns = try db.columns(in: "runs").map(\.name)
             let header = columns.map { c -> String in
                 if c.hasPrefix("f"), let i = Int(c.dropFirst()), i < paths.count { return paths[i] }
@@ -67,6 +70,7 @@ extension ResultStore {
             try out.close()
 
             var s = OutputStreamFile(path: seriesPath)
+            if bom { s.write("\u{FEFF}") }
             let seriesColumns = try db.columns(in: "series").map(\.name)
             s.write(seriesColumns.map { $0.hasPrefix("y") ? String($0.dropFirst()) : $0 }.joined(separator: ",") + "\n")
             let seriesRows = try Row.fetchCursor(db, sql: "SELECT * FROM series ORDER BY run_id, variable")
