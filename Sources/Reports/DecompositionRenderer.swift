@@ -7,11 +7,11 @@ public enum DecompositionRenderer {
     /// `labels` name the two ends ("2020", "baseline 2030"); `start` and `end` are their gross CO2.
     public static func render(_ r: LMDI.Result, sectors: [String], carriers: [String], labels: (String, String),
                               start: Double, end: Double, format: OutputFormat, language: Language = .en,
-                              units: UnitSystem? = nil, bom: Bool = false) -> String {
+                              units: UnitSystem? = nil, bom: Bool = false, provenance: Provenance? = nil) -> String {
         let effects = LMDI.Effect.allCases
         switch format {
         case .json:
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "from": labels.0, "to": labels.1, "start": start, "end": end, "change": r.change, "ratio": r.ratio,
                 "carriers": carriers,
                 "additive": Dictionary(uniqueKeysWithValues: effects.map { e in
@@ -19,6 +19,11 @@ public enum DecompositionRenderer {
                 }),
                 "multiplicative": Dictionary(uniqueKeysWithValues: effects.map { ($0.rawValue, r.multiplicative[$0]!) }),
             ]
+            if let provenance {
+                object["region"] = provenance.region
+                object["region_zh"] = provenance.regionZH
+                object["dataset"] = provenance.dataset
+            }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .csv:
@@ -54,7 +59,8 @@ public enum DecompositionRenderer {
                 : "LMDI decomposition of gross CO2, \(labels.0) → \(labels.1): \(shown(start)) → \(shown(end)) \(unit) "
                     + "(additive effects in \(unit); last row multiplicative)\n\n"
             let renderer = TextRenderer(language: language, markdown: format == .markdown)
-            return title + renderer.table(header: header, rows: rows, rightAligned: { $0 > 0 })
+            let region = provenance.map { $0.line(language) + "\n\n" } ?? ""
+            return title + region + renderer.table(header: header, rows: rows, rightAligned: { $0 > 0 })
         }
     }
 }

@@ -26,10 +26,21 @@ struct DatasetOptions: ParsableArguments {
 
     /// The region and dataset of a sweep database, when the dataset it was run on is the one these options name (the
     /// embedded one by default): its checksum, then " history …" in history mode. nil for another dataset.
+    /// The region a sweep database ran on: stored in it by the sweep (given --province or --dataset, they must be its);
+    /// for a database of an older version, the dataset named here when its checksum matches.
     func provenance(of store: ResultStore) throws -> Provenance? {
-        let dataset = try loadWithoutHistory()
+        let region = try store.meta("region"), regionZH = try store.meta("region_zh") ?? "", file = try store.meta("dataset_file")
+        let named = dataset != nil || province != nil
+        if let region, let file, !named { return Provenance(region: region, regionZH: regionZH, dataset: file) }
+        let loaded = try loadWithoutHistory()
         let stored = try store.identity().dataset
-        return stored == dataset.checksum || stored.hasPrefix(dataset.checksum + " ") ? Provenance(dataset) : nil
+        if stored == loaded.checksum || stored.hasPrefix(loaded.checksum + " ") { return Provenance(loaded) }
+        if let region, let file {
+            throw InputError(file: store.path, keyPath: dataset != nil ? "--dataset" : "--province",
+                             message: "the sweep ran on \(region) (\(file)), not on \(loaded.region) (\(Provenance(loaded).dataset))",
+                             accepted: "no --province or --dataset (the database names its region), or the ones the sweep ran with")
+        }
+        return nil
     }
 
     /// The dataset as written in its file (or embedded, or derived), without history mode.

@@ -109,12 +109,12 @@ struct DecomposeCommand: ParsableCommand {
                                                          units: units ?? .default(for: lang))
                 try writeWorkbook(sheets, to: workbook, title: "carbonsim decompose: \(labels.0) → \(labels.1)", language: lang)
             } else if let output {
-                do { try render(analysis, labels).write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                do { try render(analysis, labels, provenance: Provenance(dataset)).write(toFile: output, atomically: true, encoding: .utf8) } catch {
                     printError("cannot write \(output): \(error.localizedDescription)")
                     throw ExitCode(1)
                 }
             } else {
-                print(render(analysis, labels), terminator: "")
+                print(render(analysis, labels, provenance: Provenance(dataset)), terminator: "")
             }
             if let chart {
                 let region = Provenance(dataset).regionName(lang)
@@ -127,9 +127,10 @@ struct DecomposeCommand: ParsableCommand {
         }
     }
 
-    func render(_ a: Analysis, _ labels: (String, String)) -> String {
+    func render(_ a: Analysis, _ labels: (String, String), provenance: Provenance) -> String {
         DecompositionRenderer.render(a.result, sectors: Decomposition.sectors, carriers: Decomposition.carriers, labels: labels,
                                      // xlsx never reaches here (run() writes the workbook); JSON is the fallback.
-                                     start: a.start, end: a.end, format: format.text ?? .json, language: lang, units: units, bom: bom)
+                                     start: a.start, end: a.end, format: format.text ?? .json, language: lang, units: units, bom: bom,
+                                     provenance: provenance)
     }
 }

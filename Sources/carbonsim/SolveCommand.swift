@@ -110,6 +110,10 @@ struct SolveCommand: ParsableCommand {
                 // A lever the target does not depend on: said as such, not as "the closest is the bottom of the range".
                 let top = definition.validRange(solver.baseParameters).upperBound
                 if let low = try? solver.margin(at: lowest).margin, let high = try? solver.margin(at: top).margin, abs(high - low) < 1e-9 {
+                    // A lever with nothing to act on in this dataset says why (a product lever on a CEADs-derived dataset).
+                    if let subject = definition.actsOn, !subject.isPresent(solver.baseParameters) {
+                        printLine(lang.describe(InputWarning(file: "--lever", line: nil, keyPath: lever, message: PreparedScenario.nothingToActOn(subject))))
+                    }
                     printLine(zh ? "\(said(s.check))与\(name)无关：在\(range)范围内，余量始终为\(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .zh).margin } ?? "")\(why)"
                                  : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? "") at every setting in \(range)\(why)")
                     throw ExitCode(4)
@@ -138,6 +142,7 @@ struct SolveCommand: ParsableCommand {
             let written = answer.levers[lever].map(ScenarioWriter.leverText) ?? ""
             // A delta is a change over the scenario its file extends: the line goes in place of the one in that file.
             let deltaFile = setting.form == .delta ? (base.leverSources[lever]?.file ?? base.file) : nil
+            print(Provenance(dataset).line(lang))
             if zh {
                 print("在\(Labels.underScenarioZH(base.name))实现\(said(atShown.check))所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3))\(unit)\(StatisticalUnit.equivalentZH(shown, leverUnit: definition.unit))")
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")

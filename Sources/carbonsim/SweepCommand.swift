@@ -76,7 +76,8 @@ struct SweepCommand: ParsableCommand {
             }
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)
-            let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years)
+            let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years,
+                                        region: (dataset.region, dataset.regionZH, Provenance(dataset).dataset))
             let lock = try WriterLock(path: path)
             defer { withExtendedLifetime(lock) {} }
             let reporter = ProgressReporter(quiet: quiet, language: lang)

@@ -8,6 +8,21 @@ final class CostTests: XCTestCase {
         XCTAssertEqual(r.costs.totalDiscounted, 0, accuracy: 1e-6)
     }
 
+    /// In history mode wind and solar through the last observed year are history, the same in every scenario: the
+    /// frozen-policy baseline costs nothing (it was charged 3,489 x 10^8 yuan for 2023-2025's observed build-out), and
+    /// a build-out above the trend after it is costed from the year after.
+    func testObservedBuildOutIsNotAMeasure() throws {
+        let history = try Dataset.innerMongolia().inHistoryMode(datasetPath: nil)
+        let last = try XCTUnwrap(history.history?.lastObservedYear)
+        let baseline = try PreparedScenario(DefaultScenarios.load(dataset: history)[0], dataset: history).run()
+        XCTAssertEqual(baseline.costs.totalDiscounted, 0, accuracy: 1e-6)
+        let more = try PreparedScenario(ScenarioLoader(dataset: history).parse("sector_plans:\n  power:\n    wind: {target: 250, start: 2026, full: 2030}\n", file: "w.yaml"),
+                                        dataset: history).run()
+        let renewables = try XCTUnwrap(more.costs.annual["renewables"])
+        for (i, y) in more.costs.years.enumerated() where y <= last { XCTAssertEqual(renewables[i], 0, "\(y)") }
+        XCTAssertGreaterThan(renewables[try XCTUnwrap(more.costs.years.firstIndex(of: 2027))], 0)
+    }
+
     /// CCUS: captured Mt x 400 yuan/t, discounted at 5% to 2020, by hand.
     func testDiscountingByHand() throws {
         let dataset = try Fixtures.dataset()

@@ -41,6 +41,31 @@ final class RegionAndLanguageCommandLineTests: XCTestCase {
         XCTAssertTrue(unknown.err.contains("--province"), unknown.err)
     }
 
+    /// decompose, solve and a sweep's summary name the region too; a sweep database keeps its region, so summarize
+    /// names it untold, and refuses a --province the sweep did not run on.
+    func testDecomposeSolveAndSummariesNameTheRegion() throws {
+        let decompose = try cli.run(["decompose", "--province", "Shanxi"])
+        XCTAssertEqual(decompose.status, 0, decompose.err)
+        XCTAssertTrue(decompose.out.contains("Region: Shanxi; dataset: Shanxi (derived from CEADs 2019)"), decompose.out)
+        let json = try cli.run(["decompose", "--province", "山西", "--format", "json"])
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])?["region"] as? String, "Shanxi")
+        let solve = try cli.run(["solve", "--province", "Shanxi", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=22",
+                                 "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(solve.status, 0, solve.err)
+        XCTAssertTrue(solve.out.hasPrefix("Region: Shanxi;"), solve.out)
+        let spec = scratch.path("sx.yaml"), db = scratch.path("sx.sqlite")
+        try "name: sx\nscenarios: [baseline]\ndesign: lhs\nn: 4\nfactors:\n  economy.growth: {range: [0.9, 1.1]}\n"
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try cli.run(["sweep", spec, "--db", db, "--province", "Shanxi", "--quiet"]).status, 0)
+        let summary = try cli.run(["summarize", db, "--lang", "zh"])
+        XCTAssertEqual(summary.status, 0, summary.err)
+        XCTAssertTrue(summary.out.contains("地区：山西"), summary.out)
+        let other = try cli.run(["summarize", db, "--province", "Hebei"])
+        XCTAssertEqual(other.status, 2, other.err)
+        XCTAssertTrue(other.err.contains("the sweep ran on Shanxi"), other.err)
+        XCTAssertEqual(try cli.run(["summarize", db, "--province", "Shanxi"]).status, 0)
+    }
+
     func testOutputCSVsUnderChineseStartWithTheBOM() throws {
         let dir = scratch.path("out")
         let r = try cli.run(["run", "--lang", "zh", "--format", "csv", "--output", dir])

@@ -48,6 +48,15 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(try h.province(named: "Nei Menggu"), "InnerMongolia")
         XCTAssertEqual(try h.province(named: "新疆维吾尔自治区"), "Xinjiang")
         XCTAssertEqual(try h.province(named: "北京市"), "Beijing")
+        // The one-character abbreviations (简称) plans write: 晋 is Shanxi, 陕 Shaanxi; 内蒙 is Inner Mongolia.
+        XCTAssertEqual(try h.province(named: "晋"), "Shanxi")
+        XCTAssertEqual(try h.province(named: "陕"), "Shaanxi")
+        XCTAssertEqual(try h.province(named: "内蒙"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "蒙"), "InnerMongolia")
+        XCTAssertEqual(try h.province(named: "粤"), "Guangdong")
+        XCTAssertThrowsError(try h.province(named: "藏")) { error in  // Tibet: no CEADs inventory
+            XCTAssertEqual((error as? InputError)?.file, "--province", "the error is at the option, not the CEADs file")
+        }
         XCTAssertThrowsError(try h.province(named: "西藏")) { error in
             XCTAssertTrue((error as? InputError)?.accepted?.contains("山西") ?? false, "\(error)")
         }

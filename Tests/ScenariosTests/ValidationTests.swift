@@ -42,6 +42,15 @@ final class ValidationTests: XCTestCase {
         XCTAssertNotNil(e.line)
     }
 
+    /// libyaml's terse problems come with the usual cause to look for: a key without its colon, on the line before.
+    func testAMissingColonSaysWhatToLookFor() throws {
+        let colon = try error("name: x\nsector_plans:\n  power\n    wind: {target: 200, full: 2030}\n")
+        XCTAssertTrue(colon.message.contains("YAML syntax"), colon.message)
+        XCTAssertTrue(colon.accepted?.contains("key without its colon") ?? false, "\(colon.accepted ?? "none")")
+        let key = try error("name: x\ntargets:\n  peak_year 2030\n  neutrality_year: 2060\n")
+        XCTAssertNotNil(key.accepted, key.description)
+    }
+
     func testUnknownKeySuggestsTheClosestAndListsWhatIsAccepted() throws {
         let e = try error("""
         name: x

@@ -68,11 +68,23 @@ public struct CEADsHistory: Sendable {
         if let facts = try? ProvinceDataset.facts(),
            let f = facts.first(where: { $0.nameZH == zh || $0.nameZH == name }),
            let p = provinces.first(where: { normal($0) == normal(f.province) }) { return p }
-        if let alias = Self.pinyinAliases[normal(name)], let p = provinces.first(where: { normal($0) == normal(alias) }) { return p }
-        throw InputError(file: file, keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
+        if let alias = Self.pinyinAliases[normal(name)] ?? Self.chineseAbbreviations[name.trimmingCharacters(in: .whitespaces)],
+           let p = provinces.first(where: { normal($0) == normal(alias) }) { return p }
+        throw InputError(file: "--province", keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
                          accepted: provinces.joined(separator: ", ") + " (or their Chinese names, such as 山西 or 内蒙古)",
                          suggestion: didYouMean(normal(name), in: provinces.map(normal)).flatMap { s in provinces.first { normal($0) == s } })
     }
+
+    /// The provinces' one-character abbreviations (简称) and short names, as plans and tables write them: 晋 is Shanxi,
+    /// 陕 (秦) Shaanxi.
+    static let chineseAbbreviations: [String: String] = [
+        "京": "Beijing", "津": "Tianjin", "冀": "Hebei", "晋": "Shanxi", "蒙": "Inner Mongolia", "内蒙": "Inner Mongolia",
+        "辽": "Liaoning", "吉": "Jilin", "黑": "Heilongjiang", "沪": "Shanghai", "苏": "Jiangsu", "浙": "Zhejiang",
+        "皖": "Anhui", "闽": "Fujian", "赣": "Jiangxi", "鲁": "Shandong", "豫": "Henan", "鄂": "Hubei", "湘": "Hunan",
+        "粤": "Guangdong", "桂": "Guangxi", "琼": "Hainan", "渝": "Chongqing", "川": "Sichuan", "蜀": "Sichuan",
+        "黔": "Guizhou", "贵": "Guizhou", "滇": "Yunnan", "云": "Yunnan", "陕": "Shaanxi", "秦": "Shaanxi",
+        "甘": "Gansu", "陇": "Gansu", "青": "Qinghai", "宁": "Ningxia", "新": "Xinjiang",
+    ]
 
     /// Pinyin spellings that differ from the CEADs (English) names.
     static let pinyinAliases = ["neimenggu": "Inner Mongolia", "neimongol": "Inner Mongolia", "neimenggu zizhiqu": "Inner Mongolia",

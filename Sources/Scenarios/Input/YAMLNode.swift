@@ -168,10 +168,27 @@ public struct YAMLNode {
         }
     }
 
+    /// What the usual causes of libyaml's terse problems are, as the fix to look for (libyaml reports where it noticed,
+    /// often the line after the mistake).
+    static func syntaxAdvice(_ problem: String) -> String? {
+        switch problem {
+        case "could not find expected ':'":
+            return "every key followed by ':' and a space (key: value): look for a key without its colon on this line or the one before"
+        case "did not find expected key":
+            return "keys indented like the others of their mapping, each followed by ':': a key without its colon or a line indented differently just before gives this"
+        case "mapping values are not allowed in this context":
+            return "a key without its colon on the line before (the line runs on into this one), one key per line with a space after its ':', and quotes around a value that holds ': '"
+        case "found character that cannot start any token":
+            return "spaces, not tabs, for indentation, and quotes around a value that starts with @ or `"
+        default:
+            return nil
+        }
+    }
+
     static func inputError(_ error: YamlError, file: String, text: String) -> InputError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)")
+            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)", accepted: syntaxAdvice(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let message = "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
             if duplicates.count == 1,

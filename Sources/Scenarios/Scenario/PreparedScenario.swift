@@ -159,7 +159,8 @@ public struct PreparedScenario: Sendable {
         } catch let e as NonFiniteOutputError where !scenario.assumptions.isEmpty {
             throw blamingAssumptions(e.description)
         }
-        let costs = CostModel(trajectory: trajectory, parameters: parameters)
+        let costs = CostModel(trajectory: trajectory, parameters: parameters,
+                              historyThrough: history.flatMap { $0.capacities.years.isEmpty ? nil : $0.lastObservedYear })
         try costs.checkFinite()
         return ScenarioResult(name: name, description: scenario.description, trajectory: trajectory,
                               indicators: try Indicators(trajectory: trajectory, targets: targets),

@@ -9,7 +9,8 @@ import Darwin
 /// - capacity: capacity eliminated x yuan per t/yr (net of the value added replacement capacity recovers)
 /// - efficiency: fuel saved per year by retrofits toward the benchmark x yuan per tce/yr saved
 /// - renewables: wind and solar built above the baseline trend x capex, which falls by the learning rate
-///   for every doubling of installed capacity since the base year; storage built beyond the allocation rule
+///   for every doubling of installed capacity since the base year (in history mode from the year after the observed
+///   capacities: what was built before is history); storage built beyond the allocation rule
 ///   x storage capex (the rule's storage comes with the wind and solar it belongs to)
 /// - coal_power: capacity retired early x stranded value; heat-rate retrofits x yuan per GW per gce/kWh
 /// - electrification: new fossil final energy switched each year x yuan per tce/yr switched
@@ -35,7 +36,10 @@ public struct CostModel: Sendable {
     /// Installed capacity (GW) learning starts from when the base year has less.
     public static let learningFloor = 1.0
 
-    public init(trajectory r: Trajectory, parameters p: ModelParameters) {
+    /// `historyThrough`: in history mode the last year whose wind and solar capacities are observed: their build-out
+    /// through it is history, the same in every scenario, not a measure, so the renewables family counts wind and solar
+    /// from the year after (a frozen-policy baseline cost 3,489 x 10^8 yuan of 2023-2025 history before).
+    public init(trajectory r: Trajectory, parameters p: ModelParameters, historyThrough: Int? = nil) {
         let c = p.costs, years = r.years, n = years.count
         func s(_ name: String) -> [Double] { r.series(name) }
         func increments(_ v: [Double], allowance: Double = 0) -> [Double] {
@@ -53,7 +57,9 @@ public struct CostModel: Sendable {
         let wind = s("capacity_wind"), solar = s("capacity_solar")
         let windCapex = capex(c.windCapex, learning: c.windLearningRate, installed: wind, initial: p.power.baseWind)
         let solarCapex = capex(c.solarCapex, learning: c.solarLearningRate, installed: solar, initial: p.power.baseSolar)
-        let windAdded = increments(wind, allowance: p.power.windBuildRate), solarAdded = increments(solar, allowance: p.power.solarBuildRate)
+        let measured = (0..<n).map { years[$0] > (historyThrough ?? Int.min) ? 1.0 : 0 }
+        let windAdded = zip(increments(wind, allowance: p.power.windBuildRate), measured).map(*)
+        let solarAdded = zip(increments(solar, allowance: p.power.solarBuildRate), measured).map(*)
         // Storage beyond the rule: what is installed less the rule's share of wind and solar built since the base year.
         let storage = s("capacity_storage"), beyondRule = (0..<n).map {
             storage[$0] - p.power.storageRuleShare * max(wind[$0] + solar[$0] - p.power.baseWind - p.power.baseSolar, 0)

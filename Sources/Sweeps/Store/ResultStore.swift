@@ -19,7 +19,10 @@ public final class ResultStore {
     /// Opens (or creates) the database for a sweep. An existing database must pass SQLite's quick check,
     /// hold the expected tables, and be of the same sweep: spec text, resolved scenario files, dataset and
     /// tool version (`SweepIdentity`); otherwise the error says which part differs.
-    public init(path: String, spec: SweepSpec, datasetChecksum: String, years: [Int]) throws {
+    /// `region`: the dataset's region (English and Chinese) and file, stored so that `summarize` and `plot` name the
+    /// region without being told (not part of the sweep's identity).
+    public init(path: String, spec: SweepSpec, datasetChecksum: String, years: [Int],
+                region: (name: String, zh: String, dataset: String)? = nil) throws {
         guard !path.isEmpty else {
             throw InputError(file: "--db", message: "the database path is empty", accepted: "a file name such as sweep.sqlite")
         }
@@ -54,7 +57,7 @@ public final class ResultStore {
                     ("design", spec.design.rawValue), ("n", String(spec.n)), ("seed", String(spec.seed)),
                     ("run_count", String(spec.runCount)), ("point_count", String(spec.pointCount)),
                     ("scenarios", spec.scenarios.map(\.name).joined(separator: "\n")), ("keep", spec.keep.joined(separator: "\n")),
-                ]
+                ] + (region.map { [("region", $0.name), ("region_zh", $0.zh), ("dataset_file", $0.dataset)] } ?? [])
                 for (k, v) in meta { try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?)", arguments: [k, v]) }
                 for (i, f) in spec.factors.enumerated() {
                     try db.execute(sql: "INSERT INTO factors(position, path, distribution) VALUES (?, ?, ?)",
