@@ -121,17 +121,20 @@ final class SweepTests: XCTestCase {
         XCTAssertTrue((rows[1]["error"] as String?)?.contains("GSL") ?? false, "\(rows[1])")
     }
 
+    /// A Saltelli design of wind and a steel capacity cut on the baseline (32 base samples, 128 runs).
+    let saltelli = """
+        scenarios: [SCENARIOS/baseline.yaml]
+        design: saltelli
+        n: 32
+        factors:
+          sector_plans.power.wind.target: {range: [80, 250], start: 2021, full: 2030}
+          sector_plans.industry.capacity_cut.steel.target: {range: [0, 80], start: 2022, full: 2025}
+        """
+
     func testSummaryOfASaltelliSweep() throws {
         // On the baseline: announced's own wind and solar path (170 GW by 2025) puts its peak before a 2021-2030 wind
         // ramp has much effect.
-        let s = try spec("""
-            scenarios: [SCENARIOS/baseline.yaml]
-            design: saltelli
-            n: 32
-            factors:
-              sector_plans.power.wind.target: {range: [80, 250], start: 2021, full: 2030}
-              sector_plans.industry.capacity_cut.steel.target: {range: [0, 80], start: 2022, full: 2025}
-            """)
+        let s = try spec(saltelli)
         XCTAssertEqual(s.runCount, 32 * 4)
         let store = try run(s, jobs: 2, db: "saltelli.sqlite")
         let summary = try SweepSummary(store: store, bootstrap: 50)
@@ -187,14 +190,7 @@ final class SweepTests: XCTestCase {
     /// interrupted sweep holding only the A and B blocks, some for one shard, all for the whole sweep (the notes:
     /// SobolNoteTests).
     func testSobolIndicesOfAnIncompleteSweepSayWhatTheyComeFrom() throws {
-        let s = try spec("""
-            scenarios: [SCENARIOS/baseline.yaml]
-            design: saltelli
-            n: 32
-            factors:
-              sector_plans.power.wind.target: {range: [80, 250], start: 2021, full: 2030}
-              sector_plans.industry.capacity_cut.steel.target: {range: [0, 80], start: 2022, full: 2025}
-            """)
+        let s = try spec(saltelli)
         let interrupted = try run(s, jobs: 1, db: "ab.sqlite", stopAfter: 4, chunk: 16)
         XCTAssertEqual(try interrupted.count(), 64, "the A and B blocks only")
         let peak = try XCTUnwrap(try SweepSummary(store: interrupted).scenarios[0].sensitivity.first { $0.output == "peak_value" })
