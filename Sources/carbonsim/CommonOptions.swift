@@ -301,12 +301,19 @@ struct PlanTableOptions: ParsableArguments {
     @Option(name: .long, help: "First column of the plan-period table, a year: the periods shown start after it. Default: the last observed year in history mode (the 15th plan leads, from the 2025 data), the base year otherwise; --from 2020 shows the 14th plan too.")
     var from: Int?
 
-    /// `from`, checked against the dataset: a year from its base year to five years before its end.
-    func start(for dataset: Dataset) throws -> Int? {
+    /// `from`, checked against the dataset: a year from its base year to five years before its end. A year inside a
+    /// plan period starts the table at that period's end (the columns are period ends): told, with the year to give.
+    func start(for dataset: Dataset, language: Language = .en) throws -> Int? {
         guard let from else { return nil }
         let last = dataset.endYear - 5
         guard (dataset.baseYear...last).contains(from) else {
             throw InputError(file: "--from", message: "expected a year from \(dataset.baseYear) (the dataset's base year) to \(last) (a plan period before its end \(dataset.endYear)); got \(from)")
+        }
+        if from != dataset.baseYear, let first = PlanPeriod.covering(from: from, to: dataset.endYear).first, first.baseYear != from {
+            let inside = PlanPeriod.containing(from)
+            printLine(language == .zh
+                      ? "注：--from \(from) 在\(Labels.period(inside.number, start: inside.startYear, end: inside.endYear, .zh))之内：表格从其末年 \(first.baseYear) 开始；要显示该规划期，请用 --from \(inside.baseYear)"
+                      : "note: --from \(from) is inside the \(Labels.period(inside.number, start: inside.startYear, end: inside.endYear, .en)) plan: the table starts at its end, \(first.baseYear); --from \(inside.baseYear) shows that plan")
         }
         return from
     }

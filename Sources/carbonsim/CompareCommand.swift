@@ -80,7 +80,7 @@ struct CompareCommand: ParsableCommand {
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }
             let dataset = try data.load()
-            let from = try table.start(for: dataset)
+            let from = try table.start(for: dataset, language: lang)
             // The default start is `PlanPeriodReport.defaultStart`'s: the last observed year, else the base year.
             if let until { try checkUntil(until, from: from ?? dataset.history?.lastObservedYear ?? dataset.baseYear, dataset: dataset) }
             var scenarios = try scenariosToRun(files, dataset: dataset, language: lang)

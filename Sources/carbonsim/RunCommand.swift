@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
                                  suggestion: command)
             }
             let dataset = try data.load()
-            let from = try table.start(for: dataset)
+            let from = try table.start(for: dataset, language: lang)
             let scenarios = try scenariosToRun(files, dataset: dataset, language: lang)
             let results = try scenarios.map { try PreparedScenario($0, dataset: dataset).run() }
             guard workbookPath != nil else { return (results, Provenance(dataset), nil, from) }

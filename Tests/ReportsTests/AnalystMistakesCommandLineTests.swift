@@ -38,6 +38,16 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
 
     /// In history mode wind and solar are checked once merged with the observed capacities, after the file's other
     /// levers: all of them are told, in file order, not only the first found.
+    /// `--from` inside a plan period starts the table at the period's end (the columns are period ends): told, with
+    /// the year that shows that period.
+    func testAFromYearInsideAPlanPeriodIsTold() throws {
+        let r = try cli.run(["run", "--from", "2031", "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("--from 2031 is inside the 16th (2031-35) plan: the table starts at its end, 2035; --from 2030 shows that plan"), r.err)
+        XCTAssertTrue(r.out.contains("2035   17th (2036-40)"), r.out)
+        XCTAssertFalse(try cli.run(["run", "--from", "2030", "--no-history"]).err.contains("is inside"))
+    }
+
     func testEveryBuildOutThatGoesDownIsToldInFileOrder() throws {
         let file = try write("down.yaml", """
             name: down
