@@ -192,9 +192,15 @@ async function evaluate() {
   }
 }
 
+// An input error names the control's key, what is wrong and what is accepted; its place in the document the page
+// wrote ("request:3:49") means nothing to someone moving a slider, so it is left out.
 function showError(error) {
   $("errors").hidden = false;
-  $("errors").textContent = `${t("error")} ${error.message}`;
+  const items = error.body && Array.isArray(error.body.errors) ? error.body.errors : [];
+  const zh = state.lang === "zh";
+  const lines = items.map((e) => (e.key ? `${e.key}${zh ? "：" : ": "}` : "") + e.message
+    + (e.accepted ? (zh ? `（可接受：${e.accepted}）` : ` (accepted: ${e.accepted})`) : ""));
+  $("errors").textContent = `${t("error")} ${lines.length ? lines.join("\n") : error.message}`;
   $("status").textContent = t("error");
 }
 
