@@ -32,6 +32,19 @@ final class SolverTests: XCTestCase {
         XCTAssertLessThan(try s.margin(at: value - 0.5).margin, 0, "just below the answer the target is missed")
     }
 
+    /// The answer is the smallest setting to the three decimals printed: a thousandth of the lever's unit below it
+    /// the target is missed (a full-effect year before the target's year, where the margin moves slowly, included).
+    func testTheAnswerIsTheSmallestToItsPrintedDecimals() throws {
+        let dataset = try Fixtures.dataset()
+        let base = try DefaultScenarios.load(dataset: dataset)[0]
+        let s = LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind")),
+                            setting: LeverSetting(target: 0, start: 2026, full: 2026, shape: .linear),
+                            targets: try TargetParser(dataset: dataset).parse("non_fossil_share:2030=30"))
+        let value = try XCTUnwrap(try s.solve().value)
+        XCTAssertGreaterThanOrEqual(try s.margin(at: value).margin, 0)
+        XCTAssertLessThan(try s.margin(at: value - 1e-3).margin, 0, "\(value)")
+    }
+
     func testNoSettingInRangeIsSaidClearly() throws {
         let s = try solver("neutrality_year=2040", lever: "sector_plans.removals.sinks")
         let solution = try s.solve()

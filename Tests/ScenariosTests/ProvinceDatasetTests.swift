@@ -53,6 +53,14 @@ final class ProvinceDatasetTests: XCTestCase {
         let im = try Dataset.innerMongolia()
         let home = try PreparedScenario(ScenarioLoader(dataset: im).parse(text, file: "im.yaml"), dataset: im)
         XCTAssertEqual(home.nothingToActOnWarnings, [])
+        // A sweep factor on such a lever: every run the same, told at load.
+        let spec = FileManager.default.temporaryDirectory.appendingPathComponent("coke-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: spec) }
+        try "name: c\nscenarios: [baseline]\ndesign: lhs\nn: 2\nfactors:\n  sector_plans.industry.capacity_cut.coke.target: {range: [0, 30], start: 2026, full: 2030}\n"
+            .write(to: spec, atomically: true, encoding: .utf8)
+        let sweep = try SweepSpecLoader(dataset: shanxi).load(path: spec.path)
+        XCTAssertTrue(sweep.warnings.contains { $0.line == 6 && $0.message.hasPrefix("the dataset has no coke capacity") }, "\(sweep.warnings)")
+        XCTAssertFalse(try SweepSpecLoader(dataset: im).load(path: spec.path).warnings.contains { $0.message.contains("for this lever to act on") })
     }
 
     /// The embedded scenarios are Inner Mongolia's: on another region the baseline checks the national goals only

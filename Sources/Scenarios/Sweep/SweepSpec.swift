@@ -112,6 +112,11 @@ public struct SweepSpecLoader {
             factors.append(f)
             read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
+            // A lever with nothing to act on in this dataset (a product lever on a CEADs-derived one): every run the same.
+            if case .lever(let lever, _, _, _) = f.target, let subject = lever.actsOn, !subject.isPresent(try dataset.modelParameters()) {
+                warnings.append(InputWarning(file: entry.value.file, line: entry.value.line, keyPath: entry.value.keyPath,
+                                             message: PreparedScenario.nothingToActOn(subject)))
+            }
             if case .lever(let lever, .target, _, _) = f.target, f.distribution.bounds.isEmpty,
                case let valid = lever.ceiling == nil ? lever.range : lever.validRange(try dataset.modelParameters()),
                case let outside = f.distribution.probabilityOutside(valid), outside > 1e-3 {
