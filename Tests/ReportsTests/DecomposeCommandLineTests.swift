@@ -26,7 +26,9 @@ final class DecomposeCommandLineTests: XCTestCase {
         XCTAssertTrue(zh.out.contains("\n电力热力 "), zh.out)
         XCTAssertTrue(zh.out.contains("LMDI分解"), zh.out)
         // One precision in the table: 万吨 to one decimal (not 26118 beside -4.73 and 0.000).
-        let cells = zh.out.split(separator: "\n").dropFirst(3).prefix(9).flatMap { $0.split(separator: " ").dropFirst() }
+        // After the title, the region line, the header and its rule.
+        XCTAssertTrue(zh.out.contains("地区：内蒙古；数据集：inner-mongolia.yaml（内置）"), zh.out)
+        let cells = zh.out.split(separator: "\n").dropFirst(4).prefix(9).flatMap { $0.split(separator: " ").dropFirst() }
         XCTAssertTrue(cells.allSatisfy { $0 == "0" || $0.split(separator: ".").last?.count == 1 }, zh.out)
         // The same numbers in both languages in the same units; zh defaults to 万吨 (100 per Mt).
         let enTotal = en.out.split(separator: "\n").first { $0.hasPrefix("total") }!.split(separator: " ").dropFirst()

@@ -145,8 +145,8 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertTrue(bad.err.contains("0 <= i < n"), bad.err)
     }
 
-    /// A summary names the region and dataset when the sweep ran on the dataset the options name (the embedded one by
-    /// default), in every format; on another dataset it names none rather than a wrong one.
+    /// A summary names the region and dataset the sweep ran on (the database keeps them), in every format; a
+    /// --province the sweep did not run on is refused rather than named.
     func testSummariesNameTheRegion() throws {
         let spec = try writeSpec(n: 8)
         let db = directory.appendingPathComponent("r.sqlite").path
@@ -157,7 +157,8 @@ final class SweepCommandLineTests: XCTestCase {
         let top = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         XCTAssertEqual(top["region"] as? String, "Inner Mongolia")
         let other = try cli.run(["summarize", db, "--province", "Shanxi"])
-        XCTAssertEqual(other.status, 0, other.err)
+        XCTAssertEqual(other.status, 2, other.err)
+        XCTAssertTrue(other.err.contains("the sweep ran on Inner Mongolia"), other.err)
         XCTAssertFalse(other.out.contains("Region:"), other.out)
     }
 }
