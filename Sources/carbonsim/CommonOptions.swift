@@ -24,8 +24,6 @@ struct DatasetOptions: ParsableArguments {
     /// --no-history or it has no observations file.
     func load() throws -> Dataset { try loadWithOrigin().dataset }
 
-    /// The region and dataset of a sweep database, when the dataset it was run on is the one these options name (the
-    /// embedded one by default): its checksum, then " history …" in history mode. nil for another dataset.
     /// The region a sweep database ran on: stored in it by the sweep (given --province or --dataset, they must be its);
     /// for a database of an older version, the dataset named here when its checksum matches.
     func provenance(of store: ResultStore) throws -> Provenance? {
@@ -224,7 +222,6 @@ func isSQLiteDatabase(_ path: String) -> Bool {
     defer { try? h.close() }
     return (try? h.read(upToCount: 16)) == Data("SQLite format 3\u{0}".utf8)
 }
-
 
 /// Checks that a folder to write into exists (or can be created, for `--output` folders) and is writable.
 /// `fileAdvice`: what to write instead when the path looks like a file's (table.csv), from the command that knows.
