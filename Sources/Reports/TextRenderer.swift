@@ -73,10 +73,7 @@ public struct TextRenderer {
     /// In history mode a target of an observed year is met or missed by the model's fit of that year: said, so that a
     /// 14th-plan check is not read as the statistics' verdict.
     public static func observedTargetsNote(_ report: PlanPeriodReport, _ l: Language) -> String? {
-        // A peak-year target met by a peak in the observed years is judged by the fit too.
-        guard let h = report.history, report.targets.contains(where: {
-            $0.year <= h.lastObservedYear || ($0.kind == .peakYear && ($0.achieved ?? .infinity) <= Double(h.lastObservedYear))
-        }) else { return nil }
+        guard let h = report.history, report.targets.contains(where: { $0.earliestYearJudged <= h.lastObservedYear }) else { return nil }
         let n = h.lastObservedYear
         return l == .zh ? "\(n)年及以前（历史模式的观测年份）的目标，以及落在这些年份的达峰年份，按模型对这些年份的拟合值检验，并非统计公布值的结论。"
                         : "Targets of \(n) or earlier (the observed years, history mode), and a peak year that falls in them, are checked against the model's fit of those years, not against the published statistics."

@@ -28,7 +28,7 @@ public enum Constraints {
                 ?? -(trajectory.value("co2_net", year: trajectory.years.last!) ?? 0) / 100 - (last - Double(year + 1))
             out.append(Margin(name: "neutrality_year", kind: .neutralityYear, year: year, margin: m))
         }
-        for c in i.targetChecks where ![.peakYear, .peakCeiling, .neutralityYear].contains(c.kind) && t.contains(c) {
+        for c in i.targetChecks where !c.kind.isWholeRun && t.contains(c) {
             guard let achieved = c.achieved else { continue }
             let m = c.kind == .energyCap ? c.required - achieved : achieved - c.required
             out.append(Margin(name: "\(c.kind.rawValue)_\(c.year)", kind: c.kind, year: c.year, margin: m))

@@ -103,7 +103,7 @@ public struct ScenarioComparison {
         }
         // A target is one row across scenarios by its kind and year; the one-off targets (peak year, ceiling,
         // neutrality) by kind alone, since the year is what each scenario requires.
-        func key(_ c: TargetCheck) -> String { Self.oneOff.contains(c.kind) ? c.kind.rawValue : "\(c.kind.rawValue) \(c.year)" }
+        func key(_ c: TargetCheck) -> String { c.kind.isWholeRun ? c.kind.rawValue : "\(c.kind.rawValue) \(c.year)" }
         var keys: [String] = [], firsts: [TargetCheck] = []
         for r in reports {
             for c in r.targets where !keys.contains(key(c)) {
@@ -122,9 +122,6 @@ public struct ScenarioComparison {
             HeadlineRow(key: "total_cost", unit: "10^8 yuan", values: reports.map { $0.costs.totalDiscounted }, isYear: false),
         ]
     }
-
-    /// Targets a scenario sets once, not per plan period.
-    static let oneOff: Set<TargetCheck.Kind> = [.peakYear, .peakCeiling, .neutralityYear]
 
     static func point(_ period: PlanPeriod?, year: Int, values: [Double], changes: [Double], share: Bool) -> Point {
         let base = values[0]

@@ -70,17 +70,18 @@ public enum DefaultScenarios {
     /// The embedded scenarios were written for Inner Mongolia. On another region the baseline keeps only the national
     /// goals among its targets (peak by 2030, neutrality by 2060), not Inner Mongolia's intensity and non-fossil
     /// targets; and announced, Inner Mongolia's plan, is run as written but with a warning saying whose plan it is.
-    static func adapt(_ scenario: inout Scenario, file: String, to dataset: Dataset) {
+    /// `name` is the embedded file's (baseline or announced), `file` the name its warnings show.
+    static func adapt(_ scenario: inout Scenario, named name: String, file: String, to dataset: Dataset) {
         guard !isHomeRegion(dataset) else { return }
         let region = dataset.region
-        if file.hasPrefix("baseline") {
+        if name == "baseline" {
             let national = Targets.nationalGoals(of: scenario.targets)
             if national != scenario.targets {
                 scenario.targets = national
                 scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "targets",
                                                       message: "on \(region) the embedded baseline checks the national goals only (peak by 2030, neutrality by 2060); its other targets are Inner Mongolia's. Write \(region)'s own targets in a scenario file that extends it"))
             }
-        } else if file.hasPrefix("announced") {
+        } else if name == "announced" {
             scenario.warnings.append(InputWarning(file: file, line: nil, keyPath: "",
                                                   message: "the embedded announced.yaml is Inner Mongolia's published plan: its measures and targets are Inner Mongolia's, here run on \(region)"))
         }

@@ -44,7 +44,7 @@ public struct ScenarioLoader {
         var scenario = try parse(text, file: displayName, directory: url.deletingLastPathComponent(), chain: chain + [canonical])
         // The embedded announced extends the embedded baseline: its own warning says whose plan it is.
         if DefaultScenarios.isEmbedded(canonical), !(chain.last.map(DefaultScenarios.isEmbedded) ?? false) {
-            DefaultScenarios.adapt(&scenario, file: displayName, to: dataset)
+            DefaultScenarios.adapt(&scenario, named: url.deletingPathExtension().lastPathComponent, file: displayName, to: dataset)
         }
         scenario.sources.append(ScenarioSource(path: canonical, text: text))
         memo?.keep(scenario, path: canonical, displayName: displayName)

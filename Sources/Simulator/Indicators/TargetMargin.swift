@@ -20,4 +20,16 @@ extension TargetCheck.Kind {
         case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return "pp"
         }
     }
+
+    /// Set once for the whole run (a peak, a ceiling, net zero), not for a named year or plan period.
+    public var isWholeRun: Bool {
+        switch self {
+        case .peakYear, .peakCeiling, .neutralityYear: return true
+        case .energyIntensityCut, .co2IntensityCut, .energyCap, .nonFossilShare: return false
+        }
+    }
+
+    /// The check's year is an outcome of each run (the year a ceiling is judged in is the run's peak year), so
+    /// runs that differ only in it check one and the same target.
+    public var yearIsTheRunsOutcome: Bool { self == .peakCeiling }
 }

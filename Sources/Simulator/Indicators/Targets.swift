@@ -59,4 +59,11 @@ public struct TargetCheck: Sendable, Equatable {
     }
 
     public var period: PlanPeriod { PlanPeriod.containing(year) }
+
+    /// The earliest year the verdict rests on: the target's year, or the peak's year when a peak-year target is met
+    /// by an earlier peak (a peak in the observed years makes the check the model's fit of them).
+    public var earliestYearJudged: Int {
+        if kind == .peakYear, let peak = achieved, peak < Double(year) { return Int(peak) }
+        return year
+    }
 }

@@ -273,10 +273,7 @@ public final class ResultStore {
 
     /// Column of a target in `runs`: kind, and year where the kind has several (intensity cuts, caps, shares).
     public static func targetColumn(_ kind: TargetCheck.Kind, year: Int) -> String {
-        switch kind {
-        case .peakYear, .peakCeiling, .neutralityYear: return "target_\(kind.rawValue)"
-        default: return "target_\(kind.rawValue)_\(year)"
-        }
+        kind.isWholeRun ? "target_\(kind.rawValue)" : "target_\(kind.rawValue)_\(year)"
     }
 
     /// Target columns of a spec: every target any base scenario sets.

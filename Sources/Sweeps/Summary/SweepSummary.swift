@@ -191,7 +191,7 @@ public struct SweepSummary: Sendable {
                 for r in targetRows {
                     // A peak ceiling's year is each run's peak year: its runs are one group, whatever year they peak in.
                     let target: String = r["target"]
-                    let year = target == TargetCheck.Kind.peakCeiling.rawValue ? "any" : "\(r["year"] as Int)"
+                    let year = TargetCheck.Kind(rawValue: target)?.yearIsTheRunsOutcome == true ? "any" : "\(r["year"] as Int)"
                     let key = "\(target)|\(year)|\(r["required"] as Double)"
                     if groups[key] == nil { order.append(key) }
                     groups[key, default: []].append(r)
