@@ -116,4 +116,28 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         // Without history there is nothing to tell.
         XCTAssertFalse(try cli.run(["validate", file, "--no-history"]).err.contains("history mode"))
     }
+
+    /// A setting whose every milestone falls in the observed years does nothing in history mode: a bare number starts
+    /// and ends in 2021. The warning says so and gives the form that would act, or, for a level below the observed
+    /// capacity, why none would.
+    func testAWindSettingHistorySupersedesWholeSaysItHasNoEffect() throws {
+        let bare = scratch.path("bare.yaml")
+        try "name: 裸数字\nsector_plans:\n  power:\n    wind: 230\n".write(toFile: bare, atomically: true, encoding: .utf8)
+        let en = try cli.run(["validate", bare])
+        XCTAssertEqual(en.status, 0, en.err)
+        XCTAssertTrue(en.err.contains("\(bare):4: warning at 'sector_plans.power.wind': milestone 2021 at or before 2025 superseded by observed capacity (history mode): the setting has no effect, the lever follows the observed capacity, then the baseline trend. For 230 GW after 2025, give a later year, for example {target: 230, start: 2026, full: 2030}"), en.err)
+        let zh = try cli.run(["validate", bare, "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("该设置不起作用") && zh.err.contains("例如 {target: 230, start: 2026, full: 2030}"), zh.err)
+        let low = scratch.path("low.yaml")
+        try "name: low\nsector_plans:\n  power:\n    wind: {target: 20, start: 2021, full: 2025}\n".write(toFile: low, atomically: true, encoding: .utf8)
+        let below = try cli.run(["validate", low])
+        XCTAssertTrue(below.err.contains("the setting has no effect") && below.err.contains("20 GW is below the 127.6283 GW observed at the end of 2025: the lever only builds"), below.err)
+        XCTAssertFalse(below.err.contains("for example"), below.err)
+        // The same file without history is the teardown it is.
+        XCTAssertEqual(try cli.run(["validate", low, "--no-history"]).status, 2)
+        // A path with a milestone after the observed years acts, and is not said to do nothing.
+        let later = scratch.path("later.yaml")
+        try "name: later\nsector_plans:\n  power:\n    wind: {path: {2024: 100, 2030: 230}}\n".write(toFile: later, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try cli.run(["validate", later]).err.contains("no effect"))
+    }
 }
