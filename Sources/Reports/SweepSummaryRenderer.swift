@@ -66,7 +66,7 @@ public enum SweepSummaryRenderer {
                      "\n## 情景：\(Labels.scenario(sc.scenario, .zh))——运行\(sc.runs)次，失败\(sc.failed)次\n")
             if !sc.failures.isEmpty {
                 out += t("\nWhy runs failed (figures below are of the runs that succeeded):\n\n", "\n运行失败的原因（以下数字只基于成功的运行）：\n\n")
-                for f in sc.failures.prefix(5) { out += t("- \(f.runs) runs, for example: \(f.example)\n", "- \(f.runs)次，例如：\(f.example)\n") }
+                for f in sc.failures.prefix(5) { out += t("- \(f.runs) runs, for example: \(f.example)\n", "- \(f.runs)次，例如：\(InputMessagesZH.line(f.example))\n") }
             }
             for band in sc.bands {
                 let shown = o.units.presented(OutputCatalog.shared.unit(of: band.series) ?? "")
@@ -134,6 +134,16 @@ public enum SweepSummaryRenderer {
     public static func incompleteSobolNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String? {
         guard let (complete, planned) = sens.baseSamples, complete < planned else { return nil }
         let zh = l == .zh
+        // Every run stored, some failed: resuming reruns nothing, the failures are the settings'.
+        if sens.missingRuns == 0 {
+            let head = zh ? "_注：部分运行失败（原因见上），Sobol指数需要完整的Saltelli样本块（同一基样本的A、B及每个AB_i运行）"
+                          : "_Note: some runs failed (why is listed above), and Sobol indices need complete Saltelli blocks (the A, B and every AB_i run of a base sample)"
+            let found = complete < 2
+                ? (zh ? "；\(planned)个基样本中运行全部成功的只有\(complete)个，无法估计。" : "; \(complete) of the \(planned) base samples ran in full, so none can be estimated.")
+                : (zh ? "；以上指数仅来自\(planned)个基样本中运行全部成功的\(complete)个，区间相应更宽。" : "; these indices come from the \(complete) of \(planned) base samples that ran in full, with intervals to match.")
+            return head + found + (zh ? "续算（--resume）不会重跑失败的运行：请把因素范围限制在能运行的取值内后重新扫描。_"
+                                      : " Resuming does not rerun failed runs: narrow the factors' ranges to settings that run, and sweep again._")
+        }
         if complete < 2 {
             return zh ? "_注：Sobol指数需要完整的Saltelli样本块（同一基样本的A、B及每个AB_i运行）；\(planned)个基样本中完整的只有\(complete)个，无法估计。请用 --resume 完成扫描，或合并全部分片后再汇总。_"
                       : "_Note: Sobol indices need complete Saltelli blocks (the A, B and every AB_i run of a base sample); \(complete) of the \(planned) base samples are complete, so none can be estimated. Finish the sweep (--resume) or merge every shard, then summarize._"

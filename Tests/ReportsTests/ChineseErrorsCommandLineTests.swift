@@ -82,6 +82,15 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
     }
 
     /// Messages with units of several words, quoted shapes and file kinds read whole in Chinese.
+    /// A sweep stores a failed run's error as English text: `summarize --lang zh` shows it in Chinese, place and message.
+    func testAStoredErrorLineIsToldInChinese() {
+        XCTAssertEqual(InputMessagesZH.line("sw.yaml: error at 'sector_plans.power.wind': a build-out target of 177.5 GW by the end of 2030 is below the 190 GW installed at the start of 2029; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
+                       "sw.yaml：错误（键 'sector_plans.power.wind'）：建设目标（2030 年末 177.5 GW）低于 2029 年初已有的 190 GW：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
+        XCTAssertEqual(InputMessagesZH.line("plan.yaml:4:11: warning at 'x': expected a number, found 'abc'"), "plan.yaml:4:11：警告（键 'x'）：应为数字，实际为 'abc'")
+        // Not an error line (a GSL status, say): kept as it is.
+        XCTAssertEqual(InputMessagesZH.line("the integrator failed at t = 2031.5"), "the integrator failed at t = 2031.5")
+    }
+
     func testTheTableReadsUnitsShapesAndFileKinds() {
         let m = InputMessagesZH.message
         XCTAssertEqual(m("a build-out target of 50 Mt CO2/yr by the end of 2035 is below the 100 Mt CO2/yr installed at the start of 2031; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),

@@ -39,14 +39,25 @@ final class SobolNoteTests: XCTestCase {
     func testIndicesOfAnIncompleteSweepSayWhatTheyComeFrom() throws {
         var none = sobol(first: [.nan, .nan], total: [.nan, .nan])
         none.baseSamples = (0, 256)
+        none.missingRuns = 1024
         let en = try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(none, .en))
         XCTAssertTrue(en.contains("0 of the 256 base samples are complete, so none can be estimated") && en.contains("--resume"), en)
         var some = sobol(first: [0.7, 0.1], total: [0.8, 0.2])
         some.baseSamples = (64, 256)
+        some.missingRuns = 768
         XCTAssertTrue(try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(some, .zh)).contains("仅来自256个基样本中完整的64个"))
         var all = some
         all.baseSamples = (256, 256)
         XCTAssertNil(SweepSummaryRenderer.incompleteSobolNote(all, .en))
+        // Every run stored but some failed: resuming reruns nothing, so it is not the advice.
+        var failed = some
+        failed.missingRuns = 0
+        let failedEN = try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(failed, .en))
+        XCTAssertTrue(failedEN.contains("some runs failed") && failedEN.contains("64 of 256 base samples that ran in full")
+                      && failedEN.contains("Resuming does not rerun failed runs"), failedEN)
+        XCTAssertFalse(failedEN.contains("Finish it (--resume)"), failedEN)
+        let failedZH = try XCTUnwrap(SweepSummaryRenderer.incompleteSobolNote(failed, .zh))
+        XCTAssertTrue(failedZH.contains("部分运行失败") && failedZH.contains("续算（--resume）不会重跑失败的运行"), failedZH)
     }
 
     /// Regression coefficients are not shares: a coefficient above 1 is not told.

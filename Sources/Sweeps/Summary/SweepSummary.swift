@@ -62,6 +62,9 @@ public struct SweepSummary: Sendable {
         /// Sobol: the base samples with all their runs stored and run (A, B and every AB_i), and the sweep's n. An
         /// interrupted sweep or a single shard has fewer: its indices come from those, or from none.
         public var baseSamples: (complete: Int, planned: Int)? = nil
+        /// Runs of the design not stored (an interrupted sweep, a shard): 0 when base samples are incomplete only
+        /// because runs failed, which resuming does not rerun.
+        public var missingRuns = 0
 
         public init(method: Method, output: String, factors: [String], first: [SobolIndices.Index], total: [SobolIndices.Index], rSquared: Double?) {
             self.method = method
@@ -250,6 +253,7 @@ public struct SweepSummary: Sendable {
                 var sensitivity = Sensitivity(method: .sobol, output: output, factors: factors, first: s.first, total: s.total, rSquared: nil)
                 let complete = (0..<n).filter { r in a[r].isFinite && b[r].isFinite && ab.allSatisfy { $0[r].isFinite } }.count
                 sensitivity.baseSamples = (complete, n)
+                sensitivity.missingRuns = pointCount - rows.count
                 result.append(sensitivity)
             } else {
                 let x = rows.map { row in (0..<d).map { (row["f\($0)"] as Double?) ?? .nan } }
