@@ -24,7 +24,7 @@ enum SeriesNamesZH {
         "curtailed_value_added": "限产损失增加值",
         // Power side: new load, storage, dedicated export; industry side: the coal-power residual, green hydrogen.
         "renewable_consumption": "区内可再生能源消纳电量", "coal_power_residual": "煤电核算余量（随发电用煤）",
-        "energy_new_renewables": "新能源发电折标煤", "electricity_new_load": "新增高载能负荷用电量",
+        "energy_new_renewables": "新增可再生能源消费（较2020年）", "electricity_new_load": "新增高载能负荷用电量",
         "storage_discharged": "储能放电量", "capacity_storage": "新型储能装机",
         "generation_dedicated_export": "沙戈荒基地专线外送电量", "capacity_dedicated_renewables": "外送基地新能源装机",
         "green_hydrogen": "绿氢产量", "hydrogen_displaced_fuel": "绿氢替代用煤量",

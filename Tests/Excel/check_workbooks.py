@@ -299,9 +299,23 @@ def check_annual(ws, sc, lang, units):
             else:
                 v = scaled(sc["series"][key][i], factors[j])
                 formatted(row[j + 2], v, value_format(v) if v is not None else None, f"{ws.title} {key} {year}")
+    notes = [r[0].value for r in rows_of(ws)[3 + len(sc["years"]):] if r and r[0].value]
     if observed:
-        notes = [r[0].value for r in rows_of(ws)[3 + len(sc["years"]):] if r and r[0].value]
         check(any(observed["note"] == n or ("跟随观测值" in n and lang == "zh") for n in notes), f"{ws.title}: the history note is missing: {notes}")
+    # The note says how the columns add up; they do, year by year (in the model's units, from the JSON).
+    check(any(n.startswith(("How the columns add up: energy_total =", "各列关系：能源消费总量")) for n in notes), f"{ws.title}: the balances note is missing: {notes}")
+    s = sc["series"]
+    for i, year in enumerate(sc["years"]):
+        def v(k):
+            return s[k][i]
+        energy = sum(v(f"energy_{f}") for f in ("coal", "coke", "oil", "gas")) + v("energy_feedstock") + v("energy_non_fossil") - v("energy_export_deduction")
+        check(abs(energy - v("energy_total")) <= 1e-9 * max(1.0, abs(v("energy_total"))), f"{ws.title} {year}: energy columns add to {energy}, energy_total {v('energy_total')}")
+        sectors = sum(v(k) for k in s if k.startswith("co2_sector_"))
+        fuels = sum(v(k) for k in s if k.startswith("co2_fuel_")) + v("co2_process")
+        for total, what in ((sectors, "sectors"), (fuels, "fuels and process")):
+            check(abs(total - v("co2_gross")) <= 1e-9 * max(1.0, abs(v("co2_gross"))), f"{ws.title} {year}: CO2 by {what} adds to {total}, co2_gross {v('co2_gross')}")
+        net = v("co2_gross") - v("ccus_captured") - v("sinks")
+        check(abs(net - v("co2_net")) <= 1e-9 * max(1.0, abs(v("co2_net"))), f"{ws.title} {year}: net {net}, co2_net {v('co2_net')}")
 
 
 def check_notices(ws, run, lang, units):

@@ -196,10 +196,9 @@ public enum ScenarioWorkbook {
                          + (0..<n).map { .value(shown[$0].value(t.values[i * n + $0])) }
                          + families.map { f in costIndex.map { Cell.value(r.costs.annual[f]![$0]) } ?? .empty })
         }
-        if let h = r.history {
-            sheet.append([])
-            sheet.append([.note(l == .zh ? h.summaryZH : h.summary)])
-        }
+        sheet.append([])
+        sheet.append([.note(w("balances", l))])
+        if let h = r.history { sheet.append([.note(l == .zh ? h.summaryZH : h.summary)]) }
         return sheet
     }
 

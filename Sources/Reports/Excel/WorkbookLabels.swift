@@ -20,6 +20,7 @@ extension Labels {
         "sweep_": "Sweep ", "sweep_name": "Sweep name", "sweep_design": "Sweep design", "sweep_spec_file": "Sweep spec file",
         "sweep_run_count": "Sweep runs", "sweep_tool_version": "Sweep run by", "units": "Units", "observations_file": "Observations file", "windows": "Windows", "reason": "Why",
         "decomposition": "LMDI decomposition of gross CO2 (additive effects in Mt CO2; last row multiplicative)",
+        "balances": "How the columns add up: energy_total = energy_coal + energy_coke + energy_oil + energy_gas + energy_feedstock + energy_non_fossil - energy_export_deduction (the energy_sector_* columns are the fossil fuels only); co2_gross = the co2_sector_* columns = the co2_fuel_* columns + co2_process; co2_net = co2_gross - ccus_captured - sinks. energy_new_renewables is renewable energy above its 2020 level, which the dual-control basis leaves out.",
     ]
     static let workbookZH: [String: String] = [
         "sheet_periods": "五年规划", "sheet_targets": "目标", "sheet_headline": "核心指标", "sheet_costs": "成本",
@@ -40,6 +41,7 @@ extension Labels {
         "sweep_": "参数扫描 ", "sweep_name": "参数扫描名称", "sweep_design": "参数扫描设计", "sweep_spec_file": "参数扫描规格文件",
         "sweep_run_count": "参数扫描运行次数", "sweep_tool_version": "参数扫描所用版本", "units": "计量单位", "observations_file": "观测数据文件", "windows": "窗口", "reason": "说明",
         "decomposition": "CO2排放总量变化的LMDI分解（加法分解，单位百万吨CO2；末行为乘法分解）",
+        "balances": "各列关系：能源消费总量（统计口径）= 煤炭 + 焦炭 + 油品 + 天然气 + 原料用能 + 非化石能源消费量 − 外送电扣减能耗（各部门能源消费列只含化石能源）；CO2排放总量 = 各部门CO2之和 = 各燃料CO2之和 + 工业过程CO2；净排放 = 排放总量 − CCUS捕集量 − 碳汇。“新增可再生能源消费（较2020年）”为双控考核口径不计的部分。",
     ]
 
     public static func workbook(_ key: String, _ lang: Language) -> String {
