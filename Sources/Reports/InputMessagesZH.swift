@@ -161,6 +161,8 @@ public enum InputMessagesZH {
          "约 $1% 的抽样值低于 $2 $3（情景 '$4' 在该措施变动开始时的已有装机）：这些运行会减少装机，无法运行，记为失败"),
         (#"levels below (\S+) (.+?), what '(.+)' has installed when the lever's move starts, take capacity down and cannot run: those runs are stored as failed"#,
          "低于 $1 $2（情景 '$3' 在该措施变动开始时的已有装机）的取值会减少装机，无法运行：这些运行记为失败"),
+        (#"no start year given: the lever moves from (\d+), inside the observed years (\d+)-(\d+) \(history mode\), so it changes them; for a move after them, give start: (\d+)"#,
+         "未给出起始年份：该措施自 $1 年起变动，落在观测年份 $2-$3 年内（历史模式），会改变这些年份的结果；若要在此之后变动，请写 start: $4"),
         (#"milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\): the setting has no effect, the lever follows the observed capacity, then the baseline trend. (\S+) (\S+) is below the (\S+) (\S+) observed at the end of (\d+): the lever only builds"#,
          "里程碑 ¶1 在 $2 年及以前，由观测装机取代（历史模式）：该设置不起作用，该措施先跟随观测装机，再按基准趋势。$3 $4 低于 $7 年末观测到的 $5 $6：该措施只增加装机"),
         (#"milestones? (.+) at or before (\d+) superseded by observed capacity \(history mode\): the setting has no effect, the lever follows the observed capacity, then the baseline trend. For (\S+) (\S+) after \d+, give a later year, for example (\{.+\})"#,

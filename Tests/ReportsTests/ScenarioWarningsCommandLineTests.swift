@@ -140,4 +140,17 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         try "name: later\nsector_plans:\n  power:\n    wind: {path: {2024: 100, 2030: 230}}\n".write(toFile: later, atomically: true, encoding: .utf8)
         XCTAssertFalse(try cli.run(["validate", later]).err.contains("no effect"))
     }
+
+    /// In history mode a lever whose start is left to the default moves in the observed years: said, with the start to
+    /// write; a lever given its start is not, and without history there is nothing to say.
+    func testALeverWithoutAStartInHistoryModeIsSaidToChangeTheObservedYears() throws {
+        let file = scratch.path("ccus.yaml")
+        try "name: ccus\nsector_plans:\n  removals:\n    ccus: 5\n  industry:\n    capacity_cut:\n      steel: {target: 30, start: 2026, full: 2030}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["validate", file])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("\(file):4: warning at 'sector_plans.removals.ccus': no start year given: the lever moves from 2021, inside the observed years 2020-2025 (history mode), so it changes them; for a move after them, give start: 2026"), r.err)
+        XCTAssertFalse(r.err.contains("capacity_cut"), r.err)
+        XCTAssertTrue(try cli.run(["validate", file, "--lang", "zh"]).err.contains("未给出起始年份：该措施自 2021 年起变动"))
+        XCTAssertFalse(try cli.run(["validate", file, "--no-history"]).err.contains("no start year"))
+    }
 }

@@ -106,6 +106,14 @@ final class SamplingTests: XCTestCase {
         XCTAssertEqual(p.estimate, 0.8)
         XCTAssertEqual(p.lower, 0.4902, accuracy: 1e-4)
         XCTAssertEqual(p.upper, 0.9433, accuracy: 1e-4)
+        // All or none: the interval ends exactly at 100 % or 0 % (Wilson: 10/10 gives [0.7225, 1]).
+        for n in [1, 10, 60, 1000] {
+            let all = Proportion(successes: n, trials: n), none = Proportion(successes: 0, trials: n)
+            XCTAssertEqual(all.upper, 1)
+            XCTAssertEqual(none.lower, 0)
+            XCTAssertEqual(all.lower, 1 - none.upper, accuracy: 1e-12)
+        }
+        XCTAssertEqual(Proportion(successes: 10, trials: 10).lower, 0.7225, accuracy: 1e-4)
     }
 
     func testStandardizedRegressionRecoversALinearModel() throws {

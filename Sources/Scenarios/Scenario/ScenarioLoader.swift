@@ -375,6 +375,14 @@ public struct ScenarioLoader {
             }
         }
         try checkLevels(setting, lever, node)
+        // In history mode a move whose start is left to the default (2021) changes the observed years: said, since a
+        // plan for the 15th period rarely means it. Wind and solar follow history and have their own notes.
+        if let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), defaultStart <= history.lastObservedYear,
+           node.scalarString != nil || (try? node.entries(allowed: Self.leverFields, what: ""))?["start"] == nil {
+            let n = history.lastObservedYear
+            warnings.append(InputWarning(file: node.file, line: node.line, keyPath: lever.path,
+                                         message: "no start year given: the lever moves from \(defaultStart), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so it changes them; for a move after them, give start: \(n + 1)"))
+        }
         return setting
     }
 

@@ -32,7 +32,8 @@ public struct Proportion: Sendable, Equatable {
         let centre = (p + z * z / (2 * n)) / denominator
         let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator
         estimate = p
-        lower = max(0, centre - half)
-        upper = min(1, centre + half)
+        // At p = 0 and p = 1 the bound is exactly 0 and 1; rounding would leave 1e-17 and 0.9999999999999997.
+        lower = successes == 0 ? 0 : max(0, centre - half)
+        upper = successes == trials ? 1 : min(1, centre + half)
     }
 }
