@@ -41,6 +41,17 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(c.rows.first { $0.series == "non_fossil_share" }).isShare, true)
     }
 
+    /// The comparison's target rows keep each scenario's own table order: a target only the second scenario sets
+    /// takes its place among the others, not the end (the workbook and the text tables agree).
+    func testTargetRowsFollowEachScenariosOwnOrder() {
+        let c = Self.comparison
+        for (s, result) in Self.results.enumerated() {
+            let own = PlanPeriodReport(result).targets.map { "\($0.kind.rawValue) \($0.year)" }
+            let rows = c.targets.compactMap { $0.checks[s] }.map { "\($0.kind.rawValue) \($0.year)" }
+            XCTAssertEqual(rows, own, result.name)
+        }
+    }
+
     func testUntilKeepsThePlanPeriodsEndingByThatYear() {
         let c = ScenarioComparison(Self.results, until: 2035)
         XCTAssertEqual(c.periods.map(\.number), [14, 15, 16])
