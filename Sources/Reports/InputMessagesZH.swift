@@ -124,7 +124,7 @@ public enum InputMessagesZH {
         "target and delta": "target 和 delta", "target and path": "target 和 path", "path and delta": "path 和 delta",
         "target and path and delta": "target、path 和 delta",
         "fossil energy": "化石能源消费", "CO2": "二氧化碳排放",
-        "sweep database": "sweep 数据库", "file": "文件",
+        "sweep database": "参数扫描数据库", "file": "文件",
         // Lever units inside messages (LeverUnit.chinese).
         "% of gap": "%（差距）", "%/yr": "%/年",
         // A sweep factor's drawn value, and whose full-effect year it is reached by.
