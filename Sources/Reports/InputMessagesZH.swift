@@ -22,14 +22,14 @@ public enum InputMessagesZH {
     /// An error or warning already written out in English (a sweep stores its failed runs' errors as text), in
     /// Chinese: its place and, where the table has it, its message. Text of another shape is returned as it is.
     public static func line(_ english: String) -> String {
-        let pattern = #"^(.*?)(?::(\d+))?(?::(\d+))?: (error|warning)(?: at '([^']*)')?: (.*)$"#
-        guard let m = english.range(of: pattern, options: .regularExpression).flatMap({ _ in
-            try? NSRegularExpression(pattern: pattern).firstMatch(in: english, range: NSRange(english.startIndex..., in: english))
-        }) else { return english }
+        guard let m = storedLine.firstMatch(in: english, range: NSRange(english.startIndex..., in: english)) else { return english }
         func group(_ k: Int) -> String? { Range(m.range(at: k), in: english).map { String(english[$0]) } }
         return place(group(1) ?? "", group(2).flatMap { Int($0) }, group(3).flatMap { Int($0) }, group(5) ?? "",
                      kind: group(4) == "error" ? "错误" : "警告") + message(group(6) ?? "")
     }
+
+    /// `file[:line[:column]]: error|warning[ at 'key']: message`, as `InputError` and `InputWarning` write themselves.
+    private static let storedLine = try! NSRegularExpression(pattern: #"^(.*?)(?::(\d+))?(?::(\d+))?: (error|warning)(?: at '([^']*)')?: (.*)$"#)
 
     static func place(_ file: String, _ line: Int?, _ column: Int?, _ keyPath: String, kind: String) -> String {
         var s = embedded(file)

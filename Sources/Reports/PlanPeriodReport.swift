@@ -72,10 +72,15 @@ public struct PlanPeriodReport {
             return Row(series: name, unit: unit, start: start, ends: ends, changes: changes, points: unit == "%" ? points : nil)
         }
         let shownFrom = periods.first?.startYear ?? first
-        targets = result.indicators.targetChecks.filter { $0.year >= shownFrom } + result.indicators.targetChecks.filter { $0.year < shownFrom }
+        targets = result.indicators.targetChecks.sorted { Self.tableOrder($0, shownFrom: shownFrom) < Self.tableOrder($1, shownFrom: shownFrom) }
         indicators = result.indicators
         costs = result.costs
         shortfalls = result.shortfalls
+    }
+
+    /// Where a target goes in a table: the shown periods' targets first, then the earlier ones, each by year and kind.
+    static func tableOrder(_ c: TargetCheck, shownFrom: Int) -> (Int, Int, String) {
+        (c.year >= shownFrom ? 0 : 1, c.year, c.kind.rawValue)
     }
 }
 

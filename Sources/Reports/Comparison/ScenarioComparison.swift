@@ -111,10 +111,9 @@ public struct ScenarioComparison {
                 firsts.append(c)
             }
         }
-        // In the order of each scenario's own table: the shown periods' targets first, then the earlier ones, each by
-        // year and kind (a target only a later scenario sets goes in its place, not at the end).
+        // In the order of each scenario's own table (a target only a later scenario sets goes in its place, not last).
         let shownFrom = reports.first?.periods.first?.startYear ?? Int.min
-        let order = { (c: TargetCheck) in (c.year >= shownFrom ? 0 : 1, c.year, c.kind.rawValue) }
+        func order(_ c: TargetCheck) -> (Int, Int, String) { PlanPeriodReport.tableOrder(c, shownFrom: shownFrom) }
         targets = zip(keys, firsts).sorted { order($0.1) < order($1.1) }.map { k, first in
             TargetRow(kind: first.kind, year: first.year, checks: reports.map { r in r.targets.first { key($0) == k } })
         }

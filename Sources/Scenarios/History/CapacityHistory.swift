@@ -125,15 +125,16 @@ extension HistoryMode {
             guard let (merged, superseded, raised, inherited) = CapacityHistory.merging(scenario[lever.path], lever: lever, observed: observed,
                                                                                 baseYear: baseYear, rate: rate, parameters: p) else { continue }
             levers.set(lever, merged, parameters: p)
-            let last = observed.keys.max()!
+            let last = observed.keys.max()!, floor = observed[last]!, unit = lever.unit.rawValue
+            func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
             for (years, inExtended) in [(inherited.superseded, true), (superseded, false)] where !years.isEmpty {
                 var message = "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) at or before \(last) superseded by observed capacity (history mode)"
                 // A setting whose every milestone history supersedes (a bare number starts and ends in 2021) does nothing.
                 if !inExtended, let own = scenario[lever.path], let final = own.milestones.last, own.milestones.allSatisfy({ $0.year <= last }) {
-                    let level = format((final.value * 1e4).rounded() / 1e4), unit = lever.unit.rawValue
+                    let level = shown(final.value)
                     message += ": the setting has no effect, the lever follows the observed capacity, then the baseline trend. "
-                    if own.form != .delta, final.value < observed[last]! {
-                        message += "\(level) \(unit) is below the \(format((observed[last]! * 1e4).rounded() / 1e4)) \(unit) observed at the end of \(last): the lever only builds"
+                    if own.form != .delta, final.value < floor {
+                        message += "\(level) \(unit) is below the \(shown(floor)) \(unit) observed at the end of \(last): the lever only builds"
                     } else {
                         message += "For \(own.form == .delta ? "+" : "")\(level) \(unit) after \(last), give a later year, for example {\(own.form == .delta ? "delta" : "target"): \(level), start: \(last + 1), full: \(last + 5)}"
                     }
@@ -141,7 +142,7 @@ extension HistoryMode {
                 notes.append(HistoryNote(lever: lever.path, kind: .superseded, message: message, inExtended: inExtended))
             }
             for (years, inExtended) in [(inherited.raised, true), (raised, false)] where !years.isEmpty {
-                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) below the \(format((observed[observed.keys.max()!]! * 1e4).rounded() / 1e4)) \(lever.unit.rawValue) observed at the end of \(observed.keys.max()!), raised to it (history mode; the lever only builds)",
+                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) below the \(shown(floor)) \(unit) observed at the end of \(last), raised to it (history mode; the lever only builds)",
                                          inExtended: inExtended))
             }
         }

@@ -192,7 +192,9 @@ public struct HistoryMode: Sendable, Equatable {
             if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
         }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
-        if let k = energyBasisRatio { parts.append("energy on the energy statistics' basis (x \(format((k * 1e4).rounded() / 1e4)) of CEADs-implied, fitted to the observed totals; CO2 stays on the CEADs inventory, so CO2 per tce shown is the emission factor divided by \(format((k * 1e4).rounded() / 1e4)))") }
+        if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
+            parts.append("energy on the energy statistics' basis (x \(k) of CEADs-implied, fitted to the observed totals; CO2 stays on the CEADs inventory, so CO2 per tce shown is the emission factor divided by \(k))")
+        }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
             + "; wind and solar levers act from \(lastObservedYear + 1), other levers in their own years (so the observed years' other values are the model's, and can differ between scenarios)"
     }
@@ -211,7 +213,9 @@ public struct HistoryMode: Sendable, Equatable {
             if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
         }
         if let s = capacityFactorScale { parts.append("风电光伏利用小时按发电量拟合（×\(format((s * 1e4).rounded() / 1e4))）") }
-        if let k = energyBasisRatio { parts.append("能源消费按能源统计口径（CEADs折算值×\(format((k * 1e4).rounded() / 1e4))，按观测总量拟合；CO2仍按CEADs清单核算，故所示每吨标准煤的CO2为排放因子除以\(format((k * 1e4).rounded() / 1e4))）") }
+        if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
+            parts.append("能源消费按能源统计口径（CEADs折算值×\(k)，按观测总量拟合；CO2仍按CEADs清单核算，故所示每吨标准煤的CO2为排放因子除以\(k)）")
+        }
         let source = file.replacingOccurrences(of: " (embedded)", with: "（内置）")
         return "\(observedYears.lowerBound)-\(lastObservedYear)年跟随观测值（历史模式，\(source)）：" + parts.joined(separator: "；")
             + "；风电光伏措施自\(lastObservedYear + 1)年起作用，其他措施按各自年份（因此这些年份的其余数值为模型计算值，各情景之间可能不同）"

@@ -329,6 +329,7 @@ public struct ScenarioLoader {
             return v
         }
         let setting: LeverSetting
+        var startWritten = false
         if node.scalarString != nil {
             setting = LeverSetting(target: try level(node), start: defaultStart, full: defaultStart, shape: .linear)
         } else {
@@ -340,6 +341,7 @@ public struct ScenarioLoader {
                                                : "a lever takes one of 'target', 'path' and 'delta', not \(forms.joined(separator: " and "))",
                                  accepted: "target: \(rangeText); path: {2025: level, 2030: level}; delta: a change over the extended scenario")
             }
+            startWritten = e["start"] != nil
             let start = try e["start"]?.year(in: horizon) ?? defaultStart
             if let t = e["target"] {
                 let full = try e["full"]?.year(in: horizon) ?? start
@@ -377,8 +379,7 @@ public struct ScenarioLoader {
         try checkLevels(setting, lever, node)
         // In history mode a move whose start is left to the default (2021) changes the observed years: said, since a
         // plan for the 15th period rarely means it. Wind and solar follow history and have their own notes.
-        if let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), defaultStart <= history.lastObservedYear,
-           node.scalarString != nil || (try? node.entries(allowed: Self.leverFields, what: ""))?["start"] == nil {
+        if !startWritten, let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), defaultStart <= history.lastObservedYear {
             let n = history.lastObservedYear
             warnings.append(InputWarning(file: node.file, line: node.line, keyPath: lever.path,
                                          message: "no start year given: the lever moves from \(defaultStart), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so it changes them; for a move after them, give start: \(n + 1)"))
