@@ -27,15 +27,19 @@ public enum DecompositionRenderer {
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
             return String(decoding: data, as: UTF8.self) + "\n"
         case .csv:
-            // Machine-readable in the model's units (Mt CO2); under zh the header is Chinese and the file starts with the BOM.
+            // In the units of the table (万吨CO2 by default under zh, as `run`'s CSV), at full precision; under zh the
+            // header is Chinese and the file starts with the BOM. The English header names a unit other than Mt CO2
+            // (`total` stays the column scripts read). JSON stays in the model's Mt CO2.
             let zh = language == .zh
-            var lines = [zh ? (["部门"] + effects.map { Labels.effect($0, .zh) } + ["合计（百万吨CO2）"]).joined(separator: ",")
-                            : "sector," + effects.map(\.rawValue).joined(separator: ",") + ",total"]
+            let co2 = (units ?? .default(for: language)).presented("Mt CO2"), unit = Labels.unit(co2.unit, language)
+            func exact(_ v: Double) -> String { NumberFormat.exact(co2.value(v)) }
+            var lines = [zh ? (["部门"] + effects.map { Labels.effect($0, .zh) } + ["合计（\(unit)）"]).joined(separator: ",")
+                            : "sector," + effects.map(\.rawValue).joined(separator: ",") + (co2.factor == 1 ? ",total" : ",total (\(unit))")]
             for (i, s) in sectors.enumerated() {
                 let v = effects.map { r.additive[$0]![i] }
-                lines.append("\(zh ? Labels.sector(s, .zh) : s)," + v.map(NumberFormat.exact).joined(separator: ",") + ",\(NumberFormat.exact(v.reduce(0, +)))")
+                lines.append("\(zh ? Labels.sector(s, .zh) : s)," + v.map(exact).joined(separator: ",") + ",\(exact(v.reduce(0, +)))")
             }
-            lines.append((zh ? "合计," : "total,") + effects.map { NumberFormat.exact(r.total($0)) }.joined(separator: ",") + ",\(NumberFormat.exact(r.change))")
+            lines.append((zh ? "合计," : "total,") + effects.map { exact(r.total($0)) }.joined(separator: ",") + ",\(exact(r.change))")
             lines.append((zh ? "乘法分解," : "multiplicative,") + effects.map { NumberFormat.exact(r.multiplicative[$0]!) }.joined(separator: ",")
                          + ",\(NumberFormat.exact(r.ratio))")
             return (bom || zh ? CSVRenderer.bom : "") + lines.joined(separator: "\n") + "\n"

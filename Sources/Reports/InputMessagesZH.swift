@@ -88,10 +88,25 @@ public enum InputMessagesZH {
                     i += 1
                 }
             }
-            return out
+            return numberUnits(out)
         }
         return english
     }
+
+    /// A model unit after a number inside a translated message ("196 GW", "12.5 Mtce"), as the tables write it in
+    /// Chinese (196 吉瓦): the number's group in a pattern carries the English unit with it.
+    static func numberUnits(_ text: String) -> String {
+        var out = text
+        for (unit, zh) in numberUnitsZH {
+            out = out.replacingOccurrences(of: #"(\d) \#(unit)(?![A-Za-z0-9/])"#, with: "$1 " + zh, options: .regularExpression)
+        }
+        return out
+    }
+
+    /// Longest first, so "Mt CO2" is not read as "Mt".
+    private static let numberUnitsZH: [(String, String)] = [
+        ("Mt CO2", "百万吨CO2"), ("Mtce", "百万吨标准煤"), ("Mt/yr", "百万吨/年"), ("GW/yr", "吉瓦/年"), ("GW", "吉瓦"), ("TWh", "太瓦时"),
+    ]
 
     /// Names of files and shapes of values that messages quote, in Chinese; anything else as written.
     static func phrase(_ english: String) -> String {
@@ -241,7 +256,7 @@ public enum InputMessagesZH {
         (#"a level above 0"#, "大于 0 的水平"),
         (#"the observed (\S+) \(lines? (.+?)\) puts the dataset's (\S+) out of its range: (.+)"#, "观测的 $1（第 ¶2 行）使数据集的 $3 超出其范围：$4"),
         (#"the observed (\S+) falls from (\S+) GW at the end of (\d+) \(line (\d+)\) to (\S+) GW at the end of (\d+); history mode follows it with a build-out lever, which cannot fall"#,
-         "观测的 $1 从 $3 年末的 $2 GW（第 $4 行）降至 $6 年末的 $5 GW；历史模式以只增不减的建设类措施跟随它"),
+         "观测的 $1 从 $3 年末的 $2 吉瓦（第 $4 行）降至 $6 年末的 $5 吉瓦；历史模式以只增不减的建设类措施跟随它"),
         (#"year-end capacities that do not fall from one year to the next"#, "逐年不下降的年末装机"),
         (#"(.+) is not a folder"#, "$1 不是文件夹"),
         (#"a folder of scenario files, for example (\S+)"#, "情景文件所在的文件夹，例如 $1"),

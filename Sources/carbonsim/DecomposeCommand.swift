@@ -32,7 +32,7 @@ struct DecomposeCommand: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of printing (required for xlsx).") var output: String?
     @Option(name: .long, help: "Also write a waterfall chart (SVG) here.") var chart: String?
     @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
-    @Option(name: .long, help: "Units of the table and chart: model (Mt CO2) or cn (万吨CO2; the default under --lang zh).") var units: UnitSystem?
+    @Option(name: .long, help: "Units of the table, CSV, workbook and chart: model (Mt CO2) or cn (万吨CO2; the default under --lang zh). JSON is always in Mt CO2.") var units: UnitSystem?
     @Flag(name: .long, help: "Start CSV output with the UTF-8 byte-order mark (always under --lang zh).") var bom = false
     @OptionGroup var data: DatasetOptions
 

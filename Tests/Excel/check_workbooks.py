@@ -535,6 +535,18 @@ def check_summarize(binary, tmp, lang):
         formatted(row[5], 100 * t["lower"], "0.0", "probability lower")
         formatted(row[6], 100 * t["upper"], "0.0", "probability upper")
         formatted(row[7], t["runs"], "0", "probability runs")
+        # The shortfall over all runs in the target's unit (JSON: the model's; null where the quantile never peaks).
+        model_unit = {"peak_ceiling": "Mt CO2", "energy_cap": "Mtce"}.get(t["target"])
+        f = cn_factor(model_unit, "cn" if lang == "zh" else "model") if model_unit else 1.0
+        for cell, key in zip(row[8:10], ["shortfall_median", "shortfall_p90"]):
+            if t[key] is None:
+                check(cell.value == ("未实现" if lang == "zh" else "never"), f"{key} {t['target']}: {cell.value!r}")
+            else:
+                v = scaled(t[key], f)
+                formatted(cell, v, value_format(v), f"{key} {t['target']} {t['year']}")
+        unit = {"peak_ceiling": "Mt CO2", "energy_cap": "Mtce", "peak_year": "yr", "neutrality_year": "yr"}.get(t["target"], "pp")
+        zh_unit = {"Mt CO2": "万吨CO2", "Mtce": "万吨标准煤", "yr": "年", "pp": "个百分点"}
+        check(row[10].value == (zh_unit[unit] if lang == "zh" else unit), f"shortfall unit {t['target']}: {row[10].value!r}")
     rows = rows_of(wb.worksheets[2])[1:]
     expected = [(s["output"], f) for s in sc["sensitivity"] for f in s["factors"]]
     check(len(rows) == len(expected), "sensitivity: one row per output and factor")

@@ -32,7 +32,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let wind = try write("wind.yaml", "sector_plans:\n  power:\n    wind: {target: 28000, start: 2026, full: 2030}\n")
         let e = try cli.run(["run", wind, "--no-history", "--lang", "zh"])
         XCTAssertEqual(e.status, 2, e.err)
-        XCTAssertTrue(e.err.contains("28000 超出取值范围（若按统计口径单位 万千瓦 计，即 280 GW）"), e.err)
+        XCTAssertTrue(e.err.contains("28000 超出取值范围（若按统计口径单位 万千瓦 计，即 280 吉瓦）"), e.err)
         XCTAssertTrue(e.err.contains("是否想写 '280'？"), e.err)
     }
 

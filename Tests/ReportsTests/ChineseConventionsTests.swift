@@ -345,4 +345,14 @@ enum DecomposeCheck {
         XCTAssertEqual(InputMessagesZH.message("20000 Mtce is 67 times the region's 2019 fossil energy (300.4 Mtce): if you meant 20000 万吨标准煤 (10^4 tce), as Chinese statistics write it, write 200"),
                        "20000 百万吨标准煤 是本地区 2019 年化石能源消费（300.4 百万吨标准煤）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
     }
+
+    /// A number's model unit inside a translated message reads as the tables write it (a milestone of 196 GW: 196 吉瓦).
+    func testUnitsAfterNumbersInTranslatedMessagesAreChinese() {
+        let zh = InputMessagesZH.message("replaces the setting of 'announced.yaml (embedded)' and drops its milestones after 2025, the last observed year (2026: 130.67, 2030: 196 GW); this file's setting has no milestone after 2025, so after 2025 the lever continues the trend. To keep them, write a delta over it")
+        XCTAssertTrue(zh.contains("2030: 196 吉瓦"), zh)
+        XCTAssertFalse(zh.contains("GW"), zh)
+        XCTAssertEqual(InputMessagesZH.numberUnits("12 GW/yr, 3.5 GW, 4 Mt CO2, 5 Mtce, 6 TWh, a GWh"), "12 吉瓦/年, 3.5 吉瓦, 4 百万吨CO2, 5 百万吨标准煤, 6 太瓦时, a GWh")
+        // An untranslated message keeps its English words.
+        XCTAssertEqual(InputMessagesZH.message("something new at 5 GW"), "something new at 5 GW")
+    }
 }

@@ -70,7 +70,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
 
     func testATargetBelowTheInstalledCapacityNamesItInChinese() throws {
         let file = try write("below.yaml", "name: 低于装机\nsector_plans:\n  power:\n    wind: {target: 20, start: 2024, full: 2030}\n")
-        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 GW）低于 2024 年初已有的", "此措施只增加装机", "可接受：不逐期下降、且不低于已有装机的里程碑"])
+        try runZH(file, status: 2, told: ["建设目标（2030 年末 20 吉瓦）低于 2024 年初已有的", "此措施只增加装机", "可接受：不逐期下降、且不低于已有装机的里程碑"])
     }
 
     func testAGBKFileIsToldToBeSavedAsUTF8InChinese() throws {
@@ -85,7 +85,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
     /// A sweep stores a failed run's error as English text: `summarize --lang zh` shows it in Chinese, place and message.
     func testAStoredErrorLineIsToldInChinese() {
         XCTAssertEqual(InputMessagesZH.line("sw.yaml: error at 'sector_plans.power.wind': a build-out target of 177.5 GW by the end of 2030 is below the 190 GW installed at the start of 2029; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
-                       "sw.yaml：错误（键 'sector_plans.power.wind'）：建设目标（2030 年末 177.5 GW）低于 2029 年初已有的 190 GW：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
+                       "sw.yaml：错误（键 'sector_plans.power.wind'）：建设目标（2030 年末 177.5 吉瓦）低于 2029 年初已有的 190 吉瓦：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(InputMessagesZH.line("plan.yaml:4:11: warning at 'x': expected a number, found 'abc'"), "plan.yaml:4:11：警告（键 'x'）：应为数字，实际为 'abc'")
         // Not an error line (a GSL status, say): kept as it is.
         XCTAssertEqual(InputMessagesZH.line("the integrator failed at t = 2031.5"), "the integrator failed at t = 2031.5")
@@ -96,7 +96,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertEqual(m("a build-out target of 50 Mt CO2/yr by the end of 2035 is below the 100 Mt CO2/yr installed at the start of 2031; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
                        "建设目标（2035 年末 50 Mt CO2/yr）低于 2031 年初已有的 100 Mt CO2/yr：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("with the delta, a build-out target of 30.67 GW by the end of 2026 is below the 111.07 GW installed at the start of 2026; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
-                       "加上增量后，建设目标（2026 年末 30.67 GW）低于 2026 年初已有的 111.07 GW：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
+                       "加上增量后，建设目标（2026 年末 30.67 吉瓦）低于 2026 年初已有的 111.07 吉瓦：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("expected years with shares in %, found a single value"), "应为各年份的比重（%），实际为单个数值")
         XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
         XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")

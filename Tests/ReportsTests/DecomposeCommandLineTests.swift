@@ -64,6 +64,29 @@ final class DecomposeCommandLineTests: XCTestCase {
         XCTAssertEqual(sum, try XCTUnwrap(object["change"] as? Double), accuracy: 1e-9)
     }
 
+    /// Under zh the CSV is in the table's 万吨CO2, as `run`'s CSV is: 100 times the model's Mt, said in the header;
+    /// the multiplicative row has no unit and stays.
+    func testChineseCSVIsInTheTablesUnits() throws {
+        let model = try cli.run(["decompose", "--format", "csv"])
+        let zh = try cli.run(["decompose", "--format", "csv", "--lang", "zh"])
+        let cnEnglish = try cli.run(["decompose", "--format", "csv", "--units", "cn"])
+        XCTAssertEqual(zh.status, 0, zh.err)
+        func rows(_ text: String) -> [[String]] {
+            text.replacingOccurrences(of: "\u{FEFF}", with: "").split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        }
+        let m = rows(model.out), z = rows(zh.out), c = rows(cnEnglish.out)
+        XCTAssertEqual(z[0].last, "合计（万吨CO2）")
+        XCTAssertEqual(c[0].last, "total (10^4 t CO2)")
+        for (i, row) in m.enumerated().dropFirst() {
+            let factor = i == m.count - 1 ? 1.0 : 100.0
+            for (j, v) in row.enumerated().dropFirst() {
+                let expected = Double(v)! * factor
+                XCTAssertEqual(Double(z[i][j])!, expected, accuracy: 1e-9 * max(abs(expected), 1), "row \(i) column \(j)")
+                XCTAssertEqual(Double(c[i][j])!, expected, accuracy: 1e-9 * max(abs(expected), 1), "row \(i) column \(j)")
+            }
+        }
+    }
+
     /// Two scenarios that differ by about 40 GW of solar in 2030: the energy mix carries the change.
     func testSolarOnlyComparisonLandsInTheMixColumn() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-decompose-\(UUID().uuidString)")

@@ -106,7 +106,7 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         XCTAssertTrue(own.err.contains("early.yaml:4: warning at 'sector_plans.power.wind': milestone 2030 below the"), "raised in the extended path: \(own.err)")
         let zh = try cli.run(["validate", file, "--lang", "zh"])
         XCTAssertTrue(zh.err.contains("\(file):4：警告（键 'sector_plans.power.wind'）：里程碑 2023 在 2025 年及以前，由观测装机取代（历史模式）"), zh.err)
-        XCTAssertTrue(zh.err.contains("低于 2025 年末观测到的 127.6283 GW，已提高到该值"), zh.err)
+        XCTAssertTrue(zh.err.contains("低于 2025 年末观测到的 127.6283 吉瓦，已提高到该值"), zh.err)
         let spec = scratch.path("spec.yaml")
         try "name: s\nscenarios: [\(file)]\ndesign: grid\nfactors:\n  sector_plans.industry.efficiency_benchmark.target: {levels: [30]}\n"
             .write(toFile: spec, atomically: true, encoding: .utf8)

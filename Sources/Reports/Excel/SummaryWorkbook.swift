@@ -2,7 +2,8 @@ import Foundation
 import Simulator
 import Sweeps
 
-/// The workbook of `summarize`: percentile bands year by year, the probability of meeting each target,
+/// The workbook of `summarize`: percentile bands year by year, the probability of meeting each target and the
+/// distribution of its shortfall,
 /// the sensitivities (Sobol indices with intervals, or standardized regression coefficients), and the
 /// metadata of the sweep. Bands and required values are in `units` (Chinese statistical units by default
 /// under zh), as the zh tables show them.
@@ -28,18 +29,25 @@ public enum SummaryWorkbook {
 
         var targets = Sheet(name: w("sheet_probabilities"), frozenRows: 1, frozenColumns: 2)
         targets.append([.heading(t("scenario")), .heading(t("target")), .heading(t("year")), .heading(t("required")),
-                        .heading(w("probability")), .heading(w("lower")), .heading(w("upper")), .heading(w("runs"))])
+                        .heading(w("probability")), .heading(w("lower")), .heading(w("upper")), .heading(w("runs")),
+                        .heading(w("shortfall_median")), .heading(w("shortfall_p90")), .heading(t("unit"))])
         for sc in s.scenarios {
             for target in sc.targets {
                 let p = target.probability
                 let kind = TargetCheck.Kind(rawValue: target.target), isYear = kind == .peakYear || kind == .neutralityYear
                 let factor = kind.map(options.units.targetFactor) ?? 1
+                let unit = SweepSummaryRenderer.targetUnit(target.target, options)
                 targets.append([.text(Labels.scenario(sc.scenario, l)), .text(Labels.target(target.target, l, units: options.units)),
                                 // A required year is a year (2028), not a thousands number (2,028).
                                 target.lastYear == target.year ? .value(Double(target.year), format: ExcelNumberFormat.integer) : .text(target.yearText),
                                 isYear ? .value(target.required, format: ExcelNumberFormat.integer) : .value(factor * target.required),
                                 .value(100 * p.estimate, format: percent), .value(100 * p.lower, format: percent),
-                                .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)])
+                                .value(100 * p.upper, format: percent), .value(Double(p.trials), format: ExcelNumberFormat.integer)]
+                               // The shortfall over all runs (0 for a run that meets the target), in the target's unit; a
+                               // quantile that falls on runs never peaking or never reaching net zero is "never" (未实现).
+                               + [target.shortfallMedian, target.shortfallP90].map { v in
+                                   v.isInfinite ? .text(SweepSummaryRenderer.shortfall(v, l)) : .value(unit.value(v))
+                               } + [.text(Labels.unit(unit.unit, l))])
             }
         }
 
