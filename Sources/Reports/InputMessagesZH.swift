@@ -105,7 +105,8 @@ public enum InputMessagesZH {
 
     /// Longest first, so "Mt CO2" is not read as "Mt".
     private static let numberUnitsZH: [(String, String)] = [
-        ("Mt CO2", "百万吨CO2"), ("Mtce", "百万吨标准煤"), ("Mt/yr", "百万吨/年"), ("GW/yr", "吉瓦/年"), ("GW", "吉瓦"), ("TWh", "太瓦时"),
+        ("Mt CO2/yr", "百万吨CO2/年"), ("Mt CO2", "百万吨CO2"), ("Mtce", "百万吨标准煤"), ("Mt/yr", "百万吨/年"), ("GW/yr", "吉瓦/年"),
+        ("GW", "吉瓦"), ("TWh/yr", "太瓦时/年"), ("TWh", "太瓦时"),
     ]
 
     /// Names of files and shapes of values that messages quote, in Chinese; anything else as written.
@@ -303,6 +304,10 @@ public enum InputMessagesZH {
          "YAML 的半角标点：':' ',' '{' '}' '[' ']' 和空格（请把输入法切换到半角）"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a path that keeps its milestones, (.+), or a delta over it"#,
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
+        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (\S+ \S+) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a path that keeps its milestones, (.+), or a delta over it"#,
+         "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。若要在其基础上接续，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
+        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (\S+ \S+) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a delta over it"#,
+         "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。若要在其基础上接续，请在其上加增量（delta）"),
         (#"replaces the setting of (.+) and drops its milestones after (\d+), the last observed year \((.+)\); this file's setting has no milestone after (\d+), so after (\d+) the lever continues the trend. To keep them, write a delta over it"#,
          "替换了 $1 中的设置，其最后观测年份 $2 年之后的里程碑（¶3）不再适用；本文件的设置在 $4 年之后没有里程碑，因此 $5 年之后该措施按趋势延续。若要保留这些里程碑，请在其上加增量（delta）"),
         (#"the variable's schedule \(from (\d+)\) replaces the base scenario's setting of this lever, which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. Leave out start, full and shape to keep the base's setting \(the variable then moves its last milestone\)"#,

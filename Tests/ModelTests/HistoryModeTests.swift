@@ -295,6 +295,42 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertNotEqual(k.value("co2_gross", year: n + 2)!, base.value("co2_gross", year: n + 2)!)
     }
 
+    /// A file that sets a lever anew from a later year than the extended setting moves it (announced's solar from N + 1,
+    /// a stronger 2030 target from N + 3) drops those years' moves: the lever falls back to its baseline there. Told at
+    /// the lever's line, with a path that keeps them; written so, the years before the new start are the extended
+    /// scenario's exactly, nothing is told, and the new target is reached. The same for a lever history does not follow
+    /// (dedicated export), and without history.
+    func testASettingStartingLaterThanTheOneItReplacesIsTold() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scenarios/announced.yaml").path
+        for dataset in [d, Self.plain] {
+            let loader = ScenarioLoader(dataset: dataset)
+            let later = try loader.parse("name: later\nextends: \(announced)\nsector_plans:\n  power:\n    solar: {target: 150, start: \(n + 3), full: 2030}\n    dedicated_export: {target: 100, start: \(n + 4), full: 2030}\n", file: "later.yaml")
+            let told = later.warnings.filter { $0.message.contains("falls back to its baseline") }
+            XCTAssertEqual(told.map(\.line), [5, 6], "\(later.warnings)")
+            XCTAssertEqual(told.map(\.keyPath), ["sector_plans.power.solar", "sector_plans.power.dedicated_export"])
+            func path(_ w: InputWarning) throws -> String {
+                let from = try XCTUnwrap(w.message.range(of: "keeps its milestones, ")), to = try XCTUnwrap(w.message.range(of: ", or a delta over it"))
+                return String(w.message[from.upperBound..<to.lowerBound])
+            }
+            let kept = try loader.parse("name: kept\nextends: \(announced)\nsector_plans:\n  power:\n    solar: \(try path(told[0]))\n    dedicated_export: \(try path(told[1]))\n", file: "kept.yaml")
+            XCTAssertFalse(kept.warnings.contains { $0.message.contains("falls back") || $0.message.hasPrefix("replaces the setting of") }, "\(kept.warnings)")
+            let base = try run(try loader.load(path: announced), dataset), l = try run(later, dataset), k = try run(kept, dataset)
+            XCTAssertLessThan(l.value("capacity_solar", year: n + 1)!, base.value("capacity_solar", year: n + 1)! - 10)
+            for y in 2019...n + 2 {
+                XCTAssertEqual(k.value("capacity_solar", year: y)!, base.value("capacity_solar", year: y)!, accuracy: 1e-6, "\(y)")
+                XCTAssertEqual(k.value("co2_gross", year: y)!, base.value("co2_gross", year: y)!, accuracy: 1e-6 * base.value("co2_gross", year: y)!, "\(y)")
+            }
+            XCTAssertEqual(k.value("capacity_solar", year: 2030)!, 150, accuracy: 1e-6)
+            XCTAssertEqual(l.value("capacity_solar", year: 2030)!, 150, accuracy: 1e-6)
+        }
+        // Starting no later than the extended setting is a replacement on purpose: not told.
+        let same = try ScenarioLoader(dataset: d).parse("name: same\nextends: \(announced)\nsector_plans:\n  power:\n    solar: {target: 150, start: \(n + 1), full: 2030}\n", file: "same.yaml")
+        XCTAssertFalse(same.warnings.contains { $0.message.contains("falls back") }, "\(same.warnings)")
+    }
+
     /// An assumption scaling a series history follows or fitted moves only the years after N: GDP growth 20 % faster
     /// leaves GDP through N - 1 as observed (year N moves by its second half, the model's growth steps run mid-year
     /// to mid-year); exports 20 % higher leave the observed knots. A demand index (1 in the base year by definition)

@@ -329,7 +329,10 @@ enum DecomposeCheck {
         let s0 = try Decomposition.state(r.trajectory, year: 2020), s1 = try Decomposition.state(r.trajectory, year: 2030)
         return (LMDI.decompose(from: s0, to: s1), s0.totalCO2, s1.totalCO2)
     }
+}
 
+/// The table that puts input messages into Chinese.
+final class ChineseMessageTableTests: XCTestCase {
     /// A template reads one digit after `$`, `§` or `¶`: a pattern with ten groups would write "$11" as group 1 and a
     /// "1" ("请写 200001" for 200). Every pattern of the Chinese message table has at most nine.
     func testEveryChineseMessagePatternHasAtMostNineGroups() {

@@ -254,6 +254,9 @@ public struct ScenarioLoader {
             if let inherited, let w = droppedMilestonesWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
                 scenario.warnings.append(w)
             }
+            if let inherited, let w = droppedEarlyMovesWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
+                scenario.warnings.append(w)
+            }
             if scenario.levers[path]!.form == .delta {
                 // A delta over a delta extends what the first one extends.
                 scenario.extendedLeverSources[path] = inherited?.form == .delta ? scenario.extendedLeverSources[path] : scenario.leverSources[path]
@@ -314,6 +317,36 @@ public struct ScenarioLoader {
         guard !dropped.isEmpty else { return nil }
         return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
                             message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario") and drops its milestones after \(n), the last observed year (\(dropped.map { "\($0.year): \(format($0.value))" }.joined(separator: ", ")) \(lever.unit.rawValue)); this file's setting has no milestone after \(n), so after \(n) the lever continues the trend. To keep them, write a delta over it")
+    }
+
+    /// A setting that starts later than the one it replaces drops that one's moves before its start: the lever falls
+    /// back to its baseline in those years (a file raising announced's 2030 solar from 2028 builds less in 2026-2027
+    /// than announced). Said, with the path that keeps them. Years through N in history mode are the other warnings'
+    /// (observed capacity, or `replacedHistoryWarning`).
+    func droppedEarlyMovesWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
+                                  from source: SourcePosition?) -> InputWarning? {
+        guard new.form != .delta, new != inherited, let p = parameters else { return nil }
+        let n = dataset.history?.lastObservedYear
+        let followed = HistoryMode.followedPaths.contains(lever.path)
+        if let n, !followed, inherited.start <= n { return nil }
+        let first = max(inherited.start, (n ?? dataset.baseYear) + 1), hold = new.start - 1
+        guard first <= hold else { return nil }
+        let before = lever.schedule(inherited, p), after = lever.schedule(new, p)
+        func level(_ s: Schedule, endOf y: Int) -> Double { lever.level(s, at: Double(y + 1).nextDown, p) }
+        let tolerance = 1e-9 * max(lever.range.upperBound - lever.range.lowerBound, 1)
+        guard (first...hold).contains(where: { abs(level(before, endOf: $0) - level(after, endOf: $0)) > tolerance }) else { return nil }
+        let years = first == hold ? "\(first)" : "\(first)-\(hold)"
+        let kept = (level(before, endOf: hold) * 1e6).rounded() / 1e6
+        var way = "a delta over it"
+        if inherited.form != .delta {
+            // Its milestones in the window, its level at the end of the year before the new start, then the new milestones.
+            var milestones = inherited.milestones.filter { $0.year >= first && $0.year < hold }
+            milestones.append(Milestone(year: hold, value: kept, shape: inherited.milestones.first { $0.year >= hold }?.shape ?? .linear))
+            milestones += new.milestones
+            way = "a path that keeps its milestones, \(ScenarioWriter.leverText(LeverSetting(form: .path, start: first, milestones: milestones))), or a delta over it"
+        }
+        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
+                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario"), which moves the lever in \(years) (\(hold): \(format(kept)) \(lever.unit.rawValue) at the year's end), before this file's setting starts in \(new.start): in those years the lever falls back to its baseline. To start from it, write \(way)")
     }
 
     /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,
