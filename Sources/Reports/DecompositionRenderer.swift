@@ -50,7 +50,9 @@ public enum DecompositionRenderer {
             // One precision for the whole table (a column of 26118 beside -4.73 reads as two tables): 万吨 to one
             // decimal, Mt to two; an effect that is exactly nothing is 0.
             let digits = co2.factor >= 100 ? 1 : 2
-            func shown(_ v: Double) -> String { v == 0 ? "0" : NumberFormat.fixed(co2.value(v), digits) }
+            // An effect that is nothing up to rounding (an emission factor that does not change: 1e-11 Mt) is 0 too.
+            let negligible = 1e-9 * max(abs(start), abs(end))
+            func shown(_ v: Double) -> String { abs(v) <= negligible ? "0" : NumberFormat.fixed(co2.value(v), digits) }
             var rows: [[String]] = sectors.enumerated().map { i, s in
                 let v = effects.map { r.additive[$0]![i] }
                 return [Labels.sector(s, language)] + v.map(shown) + [shown(v.reduce(0, +))]

@@ -65,8 +65,11 @@ public struct PlanPeriodReport {
             for p in periods {
                 let from = r.value(name, year: p.baseYear) ?? .nan, to = r.value(name, year: p.endYear) ?? .nan
                 ends.append(to)
-                changes.append(from != 0 ? 100 * (to / from - 1) : .nan)
-                points.append(to - from)
+                // A level held flat (a lever at its target) differs between years only by the integrator's rounding:
+                // no change, not 5.68e-12 %.
+                let flat = abs(to - from) <= 1e-9 * max(abs(from), abs(to))
+                changes.append(from != 0 ? (flat ? 0 : 100 * (to / from - 1)) : .nan)
+                points.append(flat ? 0 : to - from)
             }
             let unit = r.unit(name) ?? ""
             return Row(series: name, unit: unit, start: start, ends: ends, changes: changes, points: unit == "%" ? points : nil)

@@ -25,7 +25,9 @@ public struct TargetPresentation {
             required = pair?.0 ?? NumberFormat.value(shown.value(c.required))
             achieved = pair?.1
             margin = c.kind.margin(required: c.required, achieved: c.achieved).map(shown.value)
-            gap = margin.map { NumberFormat.signed($0) }
+            // With its unit, as the other rows' pp and yr: the column mixes kinds of target.
+            let unit = Labels.unit(shown.unit, l)
+            gap = margin.map { NumberFormat.signed($0) + (l == .zh ? unit : " " + unit) }
         case .energyIntensityCut, .co2IntensityCut, .nonFossilShare:
             let shown = c.achieved.map { NumberFormat.distinct(c.required, $0) }
             required = shown?.0 ?? NumberFormat.value(c.required)

@@ -98,7 +98,11 @@ public struct TextRenderer {
                    ? paren(language == .zh ? "在观测年份内：为模型拟合值，并非观测的排放清单" : "in the observed years: the model's fit, not an observed inventory") : "")
         let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
             + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
-        let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)" + paren("\(i.cumulativeFrom)-\(i.cumulativeTo)")
+        // Integrated with the states; the annual totals are Simpson's rule a year, so a reader adding them up gets within
+        // about 0.01 % of it (docs/model.md): said, so the difference is not taken for an error.
+        let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)"
+            + paren(language == .zh ? "\(i.cumulativeFrom)-\(i.cumulativeTo)年，按连续积分；逐年数值相加与其相差不超过约0.01%"
+                                    : "\(i.cumulativeFrom)-\(i.cumulativeTo), integrated; the annual values add up to it within about 0.01 %")
         let neutral = i.neutralityYear.map(String.init) ?? (language == .zh ? "截至\(i.cumulativeTo)年未实现" : "\(t("not_reached")) \(i.cumulativeTo)")
         let money = Labels.unit("10^8 yuan", language)
         let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money)"

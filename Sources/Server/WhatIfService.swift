@@ -60,7 +60,7 @@ public struct WhatIfService: Sendable {
 
     public func catalog(_ l: Language) -> ControlCatalog { ControlCatalog(parameters: baselineParameters, language: l) }
 
-    /// A scenario document, read as a file is read. `extends:` may name only a served scenario file.
+    /// A scenario document, read as a file is read. `extends:` may name only a served scenario file or an embedded one.
     public func scenario(_ text: String) throws -> Scenario { try read(text).scenario }
 
     /// The document's scenario and the served file it extends (if any).
@@ -69,7 +69,9 @@ public struct WhatIfService: Sendable {
         var extends: String?
         if case .mapping = root.node, let ext = try root.entries(allowed: ScenarioLoader.topKeys)["extends"] {
             let name = try ext.string()
-            guard scenarios.url(of: name) != nil else {
+            // As in a file: `announced.yaml` or `baseline.yaml` not among the served files is the embedded one (the
+            // loader says so), which a folder of one's own files extends as the README's examples do.
+            guard scenarios.url(of: name) != nil || DefaultScenarios.embeddedFile(named: name) != nil else {
                 throw ext.error("extends '\(name)', which is not a scenario file this server offers",
                                 accepted: scenarios.names.joined(separator: ", "))
             }
@@ -78,9 +80,10 @@ public struct WhatIfService: Sendable {
         return (try loader.parse(text, file: Self.requestFile, directory: scenarios.folder), extends)
     }
 
-    /// The scenario a served file holds, by its name in the list.
+    /// The scenario a served file holds, by its name in the list (or an embedded one no served file shadows).
     public func served(_ name: String) throws -> Scenario {
-        guard let url = scenarios.url(of: name) else {
+        // An embedded scenario a document extends where the folder has no file of that name.
+        guard let url = scenarios.url(of: name) ?? DefaultScenarios.embeddedFile(named: name) else {
             throw InputError(file: name, message: "not a scenario file this server offers", accepted: scenarios.names.joined(separator: ", "),
                              suggestion: didYouMean(name, in: scenarios.names))
         }

@@ -149,8 +149,7 @@ func scenariosToRun(_ files: [String], dataset: Dataset, language: Language) thr
 
 func loadScenario(_ loader: ScenarioLoader, _ path: String, language: Language, told: ToldOnce = ToldOnce()) throws -> Scenario {
     let s = try DefaultScenarios.load(path, with: loader)
-    for w in s.warnings { told.print(language.describe(w)) }
-    printHistoryNotes(s, dataset: loader.dataset, language: language, told: told)
+    printWarnings(s, dataset: loader.dataset, language: language, told: told)
     return s
 }
 
@@ -163,14 +162,22 @@ final class ToldOnce {
     }
 }
 
-/// What preparing a scenario file finds, told on standard error, not only in JSON: what history mode does to its wind
-/// and solar milestones (superseded, raised), and levers with nothing to act on in the dataset. A scenario that cannot
-/// be prepared fails with its error where the command prepares it.
-func printHistoryNotes(_ s: Scenario, dataset: Dataset, language: Language, told: ToldOnce = ToldOnce()) {
+/// A scenario file's warnings on standard error, in file order: the reading's, and what preparing it finds, not only
+/// in JSON: what history mode does to its wind and solar milestones (superseded, raised), and levers with nothing to
+/// act on in the dataset. A scenario that cannot be prepared fails with its error where the command prepares it.
+func printWarnings(_ s: Scenario, dataset: Dataset, language: Language, told: ToldOnce = ToldOnce()) {
+    var warnings = s.warnings
+    if dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) {
+        warnings += prepared.toldPreparationWarnings
+    }
+    for w in InputWarning.inFileOrder(warnings) { told.print(language.describe(w)) }
+}
+
+/// Only what preparing a scenario finds, for commands whose spec told the scenario's reading warnings already (sweep,
+/// optimize).
+func printPreparationWarnings(_ s: Scenario, dataset: Dataset, language: Language) {
     guard dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
-    // The shipped scenarios are written for history mode (their files say which milestones history supersedes): told
-    // about on every file that extends them, that is noise that hides the file's own warnings.
-    for warning in prepared.preparationWarnings where !DefaultScenarios.isDisplayedAsEmbedded(warning.file) { told.print(language.describe(warning)) }
+    for w in InputWarning.inFileOrder(prepared.toldPreparationWarnings) { printLine(language.describe(w)) }
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an

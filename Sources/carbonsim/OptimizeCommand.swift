@@ -36,7 +36,7 @@ struct OptimizeCommand: ParsableCommand {
             let dataset = try data.load()
             var s = try OptimizeSpecLoader(dataset: dataset).load(path: spec)
             for w in s.warnings { printLine(lang.describe(w)) }
-            printHistoryNotes(s.base, dataset: dataset, language: lang)
+            printPreparationWarnings(s.base, dataset: dataset, language: lang)
             if let starts {
                 guard (1...OptimizeSpec.maximumStarts).contains(starts) else {
                     throw InputError(file: "--starts", message: "\(starts) starts", accepted: "1 to \(OptimizeSpec.maximumStarts)")

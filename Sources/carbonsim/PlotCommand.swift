@@ -140,6 +140,12 @@ struct PlotCommand: ParsableCommand {
                 let dataset = try data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let files = ["baseline", "announced", "accelerated"].map { "\(scenarios)/\($0).yaml" }
+                // The gallery is the repository's: it needs its scenario files and example sweep, which are not embedded.
+                let needed = files + ["\(scenarios)/sweeps/saltelli.yaml"]
+                if let missing = needed.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+                    throw InputError(file: "--scenarios", keyPath: "scenarios", message: "\(missing) does not exist: the gallery is drawn from the repository's scenario files",
+                                     accepted: "a folder with baseline.yaml, announced.yaml, accelerated.yaml and sweeps/saltelli.yaml: the repository's scenarios/ (run from the repository root, or give --scenarios PATH/scenarios); for charts of your own files: carbonsim plot trajectory FILE ... -o chart.svg")
+                }
                 let results = try files.map { try PreparedScenario(loader.load(path: $0), dataset: dataset).run() }
                 let p = Provenance(dataset)
                 try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -31,7 +31,7 @@ struct SolveCommand: ParsableCommand {
     @Option(name: .long, help: "The target to meet, for example peak_year=2028.") var target: String
     @Option(name: .long, help: "Base scenario file (default: the embedded baseline).") var scenario: String?
     @Option(name: .long, help: "Lever start year (default: the scenario's, else 2021, or in history mode the first year after the observed ones, 2026).") var start: Int?
-    @Option(name: .long, help: "Lever full-effect year (default: the scenario's, else the start year).") var full: Int?
+    @Option(name: .long, help: "Lever full-effect year (default: the scenario's; else the year a dated target is judged in, such as 2030 for non_fossil_share:2030 or co2_intensity_cut:15th, when later than the start; else the start year).") var full: Int?
     @Option(name: .long, help: "Ramp shape: step, linear or logistic.") var shape: String?
     @Flag(name: .long, help: "Find the largest setting that meets the target instead of the smallest.") var maximum = false
     @Option(name: .long, help: "Label language: en or zh.") var lang: Language = .en
@@ -60,7 +60,14 @@ struct SolveCommand: ParsableCommand {
                 }
                 setting.start = start
             }
-            if let full { setting.full = full } else if start != nil && base.levers[lever] == nil { setting.full = setting.start }
+            if let full {
+                setting.full = full
+            } else if base.levers[lever] == nil {
+                // A dated target (a 2030 share, a 15th-plan cut) is met by a lever reaching its level by that year, as plans
+                // write it ("到2030年风电装机达到..."), not by a step in the start year; a whole-run target by the start year.
+                let judged = targets.judgedYears.last ?? setting.start
+                setting.full = judged > setting.start ? judged : setting.start
+            }
             if let shape {
                 guard let s = RampShape(rawValue: shape) else {
                     throw InputError(file: "--shape", keyPath: "shape", message: "unknown shape '\(shape)'", accepted: "step, linear, logistic",

@@ -62,7 +62,7 @@ struct SweepCommand: ParsableCommand {
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
             for w in spec.warnings { printLine(lang.describe(w)) }
-            for scenario in spec.scenarios { printHistoryNotes(scenario, dataset: dataset, language: lang) }
+            for scenario in spec.scenarios { printPreparationWarnings(scenario, dataset: dataset, language: lang) }
             let shard = try parseShard()
             guard shard.1 <= max(spec.runCount, 1) else {
                 throw InputError(file: "--shard", keyPath: "shard", message: "\(shard.1) shards for \(spec.runCount) runs",

@@ -221,4 +221,80 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(observed.allSatisfy { !$0.contains("observed") && !$0.contains("(embedded)") && !$0.contains(",first,") }, "\(observed)")
         XCTAssertTrue(observed[1].contains(",末年,2025,"), "\(observed)")
     }
+
+    /// A dated target is met by a lever that reaches its level by the target's year, as plans write "by 2030", not by a
+    /// step in the start year; a full-width '：' from a Chinese input method reads as ':'.
+    func testSolveForADatedTargetRampsToItsYearAndReadsAFullWidthColon() throws {
+        let typed = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share：2030＝40"])
+        XCTAssertEqual(typed.status, 0, typed.err)
+        XCTAssertTrue(typed.out.contains(" GW at the end of 2030"), typed.out)
+        let explicit = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=40", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(typed.out.replacingOccurrences(of: "non_fossil_share：2030＝40", with: "non_fossil_share:2030=40"), explicit.out)
+    }
+
+    /// Warnings come out line by line, whichever pass found them (reading, history mode, levers with nothing to act on).
+    func testWarningsAreInFileOrder() throws {
+        let file = try write("order.yaml", """
+            name: 顺序
+            sector_plans:
+              industry:
+                capacity_cut:
+                  steel: {target: 10, start: 2026, full: 2030}
+                  aluminium: {target: 10, start: 2026, full: 2030}
+                  clinker: {target: 10, start: 2026, full: 2030}
+            """)
+        let r = try cli.run(["validate", file, "--province", "Shanxi"])
+        let lines = r.err.split(separator: "\n").compactMap { $0.firstMatch(of: /order\.yaml:(\d+): warning/).map { Int($0.1)! } }
+        XCTAssertEqual(lines.count, 3, r.err)
+        XCTAssertEqual(lines, lines.sorted(), r.err)
+    }
+
+    /// What the text run leaves out about the shipped scenarios (history superseding announced's 2023-2025 milestones)
+    /// is left out of JSON and the workbook's notices too.
+    func testTheShippedScenariosNotesAreLeftOutEverywhere() throws {
+        let text = try cli.run(["run"]), json = try cli.run(["run", "--format", "json"])
+        XCTAssertFalse(text.err.contains("superseded"), text.err)
+        XCTAssertFalse(json.out.contains("superseded"), "\(json.out.prefix(2000))")
+    }
+
+    /// A cap's margin carries its unit as the other rows carry pp and yr; a level held flat changes by 0, not by the
+    /// integrator's rounding; the headline says the cumulative is the integral the annual values add up to.
+    func testMarginsCarryUnitsAndFlatLevelsDoNotChange() throws {
+        let file = try write("cap.yaml", """
+            name: cap
+            targets:
+              energy_cap: {2030: 250}
+            sector_plans:
+              removals:
+                ccus: {target: 5, start: 2027, full: 2030}
+            """)
+        let r = try cli.run(["run", file])
+        XCTAssertEqual(r.status, 0, r.err)
+        let cap = try XCTUnwrap(r.out.split(separator: "\n").first { $0.hasPrefix("Energy cap") }, r.out)
+        XCTAssertNotNil(cap.firstMatch(of: /[+-][0-9.]+ Mtce +(PASS|FAIL)/), String(cap))
+        XCTAssertTrue(r.out.contains("(2020-2060, integrated; the annual values add up to it within about 0.01 %)"), r.out)
+        let zh = try cli.run(["run", file, "--lang", "zh"])
+        XCTAssertNotNil(zh.out.split(separator: "\n").first { $0.contains("能耗") && $0.contains("万吨标准煤 ") && ($0.contains("达标") || $0.contains("未达标")) }, zh.out)
+        let csv = try cli.run(["run", file, "--format", "csv"])
+        let ccus = csv.out.split(separator: "\n").filter { $0.contains(",CCUS capacity,") && !$0.contains(",2025,") && !$0.contains(",2030,") }
+        XCTAssertFalse(ccus.isEmpty, csv.out)
+        for row in ccus { XCTAssertEqual(Double(row.split(separator: ",", omittingEmptySubsequences: false)[8]), 0, String(row)) }
+    }
+
+    /// An effect that is nothing up to rounding shows as 0, as an exact 0 does, not 0.00.
+    func testNegligibleLMDIEffectsShowAsZero() throws {
+        let r = try cli.run(["decompose", "--format", "markdown"])
+        XCTAssertEqual(r.status, 0, r.err)
+        for cell in r.out.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            XCTAssertFalse(["0.00", "-0.00", "0.0", "-0.0"].contains(cell), r.out)
+        }
+    }
+
+    /// The gallery is the repository's: elsewhere it says what it needs instead of failing on the first file.
+    func testTheGalleryOutsideTheRepositorySaysWhatItNeeds() throws {
+        let r = try cli.run(["plot", "gallery", "--scenarios", scratch.directory.path, "--dir", scratch.path("plots")])
+        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertTrue(r.err.contains("does not exist: the gallery is drawn from the repository's scenario files"), r.err)
+        XCTAssertTrue(r.err.contains("carbonsim plot trajectory FILE"), r.err)
+    }
 }

@@ -88,6 +88,25 @@ final class WhatIfServiceTests: XCTestCase {
         XCTAssertEqual((direct as? InputError)?.description, e.description)
     }
 
+    /// A folder of one's own files (no announced.yaml in it) still lets a document extend the embedded announced, as a
+    /// file in that folder can: evaluated with announced's line in the trajectory chart, and equal to the same text read
+    /// as a file there.
+    func testADocumentInAFolderOfOnesOwnExtendsTheEmbeddedAnnounced() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-served-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = "name: mine\nextends: announced.yaml\nsector_plans:\n  power:\n    wind: {delta: 20}\n"
+        try mine.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+        let own = try WhatIfService(configuration: ServeConfiguration(scenariosFolder: folder.path, language: "en"))
+        XCTAssertEqual(own.scenarios.names, ["mine.yaml"])
+        let evaluation = try own.evaluate(mine, charts: ["trajectory"], language: .en)
+        XCTAssertTrue(try XCTUnwrap(evaluation.charts["trajectory"]).contains("announced"))
+        let file = try ScenarioLoader(dataset: own.dataset).load(path: folder.appendingPathComponent("mine.yaml").path)
+        XCTAssertEqual(try own.scenario(mine).levers, file.levers)
+        // A path through a folder is still refused.
+        XCTAssertThrowsError(try own.evaluate(#"{"extends": "x/announced.yaml"}"#, charts: [], language: .en))
+    }
+
     func testOnlyServedFilesCanBeExtendedOrRead() throws {
         for name in ["../Package.swift", "/etc/passwd", "sweeps/lhs.yaml", "announced.yaml/../../README.md"] {
             XCTAssertThrowsError(try service.evaluate(#"{"extends": "\#(name)"}"#, charts: [], language: .en), name) {

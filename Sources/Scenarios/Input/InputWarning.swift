@@ -18,6 +18,19 @@ public struct InputWarning: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         located(file: file, line: line, keyPath: keyPath, kind: "warning") + ": \(message)"
     }
+
+    /// Warnings as a reader meets them: file by file (in the order the files first come up), line by line within a
+    /// file; found in different passes (reading, history mode), they come out of them in no such order.
+    public static func inFileOrder(_ warnings: [InputWarning]) -> [InputWarning] {
+        var files: [String: Int] = [:]
+        for w in warnings where files[w.file] == nil { files[w.file] = files.count }
+        return warnings.enumerated().sorted { a, b in
+            let fa = files[a.element.file]!, fb = files[b.element.file]!
+            if fa != fb { return fa < fb }
+            let la = a.element.line ?? Int.max, lb = b.element.line ?? Int.max
+            return la != lb ? la < lb : a.offset < b.offset
+        }.map(\.element)
+    }
 }
 
 extension YAMLNode {

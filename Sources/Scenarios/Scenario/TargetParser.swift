@@ -7,7 +7,9 @@ public struct TargetParser {
 
     public init(dataset: Dataset) { self.dataset = dataset }
 
-    public func parse(_ text: String) throws -> Targets {
+    public func parse(_ typed: String) throws -> Targets {
+        // A Chinese input method's full-width '：', '＝', digits and point read as their ASCII forms.
+        let text = Self.halfWidth(typed)
         let kinds = TargetCheck.Kind.allCases.map(\.rawValue)
         let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
         let error = { (message: String) in
@@ -56,5 +58,14 @@ public struct TargetParser {
         case .nonFossilShare: t.nonFossilShare[try year(left.count > 1 ? left[1] : nil)] = try within(0...100, "%")
         }
         return t
+    }
+
+    /// Full-width ASCII (U+FF01 to U+FF5E, what a Chinese input method types for ':', '=', digits) as ASCII; a full-width
+    /// space as a space.
+    static func halfWidth(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { u in
+            if (0xFF01...0xFF5E).contains(u.value) { return Unicode.Scalar(u.value - 0xFEE0)! }
+            return u.value == 0x3000 ? " " : u
+        }))
     }
 }

@@ -25,6 +25,13 @@ public struct Targets: Sendable, Equatable {
         return t
     }
 
+    /// The years the dated targets are judged in (a cap's or share's year, an intensity cut's period end); the peak,
+    /// the ceiling and neutrality are judged over the whole run and have none.
+    public var judgedYears: [Int] {
+        (Array(energyCap.keys) + Array(nonFossilShare.keys)
+            + (Array(energyIntensityCut.keys) + Array(co2IntensityCut.keys)).map { PlanPeriod(number: $0).endYear }).sorted()
+    }
+
     public var isEmpty: Bool {
         peakYear == nil && peakCeiling == nil && neutralityYear == nil && energyIntensityCut.isEmpty
             && co2IntensityCut.isEmpty && energyCap.isEmpty && nonFossilShare.isEmpty
