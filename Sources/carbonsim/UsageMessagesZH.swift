@@ -41,5 +41,6 @@ enum UsageMessagesZH {
     /// "'a', 'b' and 'c'" as "'a'、'b'、'c'".
     private static func list(_ s: String) -> String {
         s.replacingOccurrences(of: "', '", with: "'、'").replacingOccurrences(of: "' and '", with: "'、'")
+            .replacingOccurrences(of: "' or '", with: "'或'")
     }
 }

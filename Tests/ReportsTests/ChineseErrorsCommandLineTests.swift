@@ -94,7 +94,7 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
     func testTheTableReadsUnitsShapesAndFileKinds() {
         let m = InputMessagesZH.message
         XCTAssertEqual(m("a build-out target of 50 Mt CO2/yr by the end of 2035 is below the 100 Mt CO2/yr installed at the start of 2031; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
-                       "建设目标（2035 年末 50 Mt CO2/yr）低于 2031 年初已有的 100 Mt CO2/yr：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
+                       "建设目标（2035 年末 50 百万吨CO2/年）低于 2031 年初已有的 100 百万吨CO2/年：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("with the delta, a build-out target of 30.67 GW by the end of 2026 is below the 111.07 GW installed at the start of 2026; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)"),
                        "加上增量后，建设目标（2026 年末 30.67 吉瓦）低于 2026 年初已有的 111.07 吉瓦：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责）")
         XCTAssertEqual(m("expected years with shares in %, found a single value"), "应为各年份的比重（%），实际为单个数值")

@@ -10,7 +10,7 @@ final class HindcastCommandLineTests: XCTestCase {
         let table = try cli.run(["hindcast"])
         XCTAssertEqual(table.status, 0, table.err)
         XCTAssertTrue(table.out.contains("Mode: history mode: scenario 'announced' follows the observed drivers"), table.out)
-        XCTAssertTrue(table.out.contains("N = 2025: in-sample 2020-2025, held-out 2024-2025"), table.out)
+        XCTAssertTrue(table.out.contains("N = 2025: in-sample 2019-2025, held-out 2024-2025"), table.out)
         let projection = try cli.run(["hindcast", "--no-history"])
         XCTAssertTrue(projection.out.contains("Mode: projection: scenario 'announced' run from the 2019 base year"), projection.out)
         XCTAssertTrue(table.out.contains("inner-mongolia-observations.csv (embedded)"))

@@ -25,6 +25,8 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         let r = try cli.run(["run", "--lang", "zh", "--units", "万吨"])
         XCTAssertEqual(r.status, 64, r.err)
         XCTAssertTrue(r.err.contains("错误：'--units <units>' 不接受取值 '万吨'；可选：'model'、'cn'"), r.err)
+        let format = try cli.run(["run", "--lang", "zh", "--format", "jsn"])
+        XCTAssertTrue(format.err.contains("可选：'table'、'markdown'、'csv'、'json'或'xlsx'"), format.err)
     }
 
     func testAMissingArgumentAndTheCommandsOwnChecksAreInChinese() throws {

@@ -50,6 +50,12 @@ public struct Hindcast: Sendable {
     /// By quantity (in catalogue order), then year, then file order.
     public let rows: [Row]
 
+    /// The first year of the in-sample window in history mode: the year after the base year, or the base year itself
+    /// when an observation of it is compared (2019's energy total, which the energy-basis fit uses).
+    public var firstInSampleYear: Int {
+        min(baseYear + 1, rows.filter { $0.window == .inSample }.map(\.observation.year).min() ?? baseYear + 1)
+    }
+
     /// History mode through N (the fit) when the model followed the observations; nil for a projection.
     public let history: HistoryMode?
     /// The year the held-out check's history mode ends (N - 2); nil without a check.

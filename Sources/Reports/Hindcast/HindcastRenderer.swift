@@ -73,7 +73,7 @@ public enum HindcastRenderer {
         if let n = h.lastObservedYear {
             let (semicolon, comma) = l == .zh ? ("；", "，") : ("; ", ", ")
             out += h.history == nil ? "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) ≤ \(n - 2)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"
-                : "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) \(h.baseYear + 1)-\(n)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"
+                : "\(semicolon)N = \(n)\(colon)\(t("in-sample", l)) \(h.firstInSampleYear)-\(n)\(comma)\(t("held-out", l)) \(n - 1)-\(n)"
         }
         out += "\n\n"
         var notes: [String] = []

@@ -16,7 +16,7 @@ public enum HindcastWorkbook {
         meta.extraRows.append((Labels.workbook("observations_file", l), h.observationsFile ?? HindcastLabels.text("no observations", l)))
         if let n = h.lastObservedYear {
             // As the report says it: in history mode the in-sample rows are the fit of every observed year.
-            let inSample = h.history == nil ? "≤ \(n - 2)" : "\(h.baseYear + 1)-\(n)"
+            let inSample = h.history == nil ? "≤ \(n - 2)" : "\(h.firstInSampleYear)-\(n)"
             meta.extraRows.append((Labels.workbook("windows", l),
                                    "\(HindcastLabels.text("in-sample", l)) \(inSample), \(HindcastLabels.text("held-out", l)) \(n - 1)-\(n)"))
         }
