@@ -116,7 +116,8 @@ struct SolveCommand: ParsableCommand {
                     : ""
                 // A lever the target does not depend on: said as such, not as "the closest is the bottom of the range".
                 let top = definition.validRange(solver.baseParameters).upperBound
-                if let low = try? solver.margin(at: lowest).margin, let high = try? solver.margin(at: top).margin, abs(high - low) < 1e-9 {
+                let low = try? solver.margin(at: lowest).margin, high = try? solver.margin(at: top).margin
+                if let low, let high, abs(high - low) < 1e-9 {
                     // A lever with nothing to act on in this dataset says why (a product lever on a CEADs-derived dataset).
                     if let subject = definition.actsOn, !subject.isPresent(solver.baseParameters) {
                         printLine(lang.describe(InputWarning(file: "--lever", line: nil, keyPath: lever, message: PreparedScenario.nothingToActOn(subject))))
@@ -125,8 +126,17 @@ struct SolveCommand: ParsableCommand {
                                  : "\(target) does not depend on \(lever): the margin is \(NumberFormat.fixed(low, 3))\(s.check.map { TargetPresentation.units($0.kind, .en).margin } ?? "") at every setting in \(range)\(why)")
                     throw ExitCode(4)
                 }
-                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（\(closest(.zh))）\(why)"
-                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (\(closest(.en)))\(why)")
+                // A target that levels off with the lever (the non-fossil share under must-run coal and curtailment): the
+                // upper half of the range moves the margin little, so more of this lever is not the way to it.
+                var levelsOff = ""
+                let middle = (lowest + top) / 2
+                if let low, let high, let mid = try? solver.margin(at: middle).margin, abs(high - mid) < 0.1 * abs(high - low) {
+                    let moved = NumberFormat.fixed(abs(high - mid), 3) + (s.check.map { TargetPresentation.units($0.kind, lang).margin } ?? "")
+                    levelsOff = zh ? "。该目标随此措施趋于饱和：从\(fmt(middle))到\(fmt(top))\(unit)，余量只变化\(moved)，需要其他措施共同实现"
+                                   : ". The target levels off with this lever: from \(fmt(middle)) to \(fmt(top)) \(unit) the margin moves by only \(moved), so other levers must add to it"
+                }
+                printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（\(closest(.zh))）\(why)\(levelsOff)"
+                             : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (\(closest(.en)))\(why)\(levelsOff)")
                 throw ExitCode(4)
             }
             // The answer as printed (three decimals, rounded toward meeting the target), checked as printed.

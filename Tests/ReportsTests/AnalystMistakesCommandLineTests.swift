@@ -297,4 +297,15 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(r.err.contains("does not exist: the gallery is drawn from the repository's scenario files"), r.err)
         XCTAssertTrue(r.err.contains("carbonsim plot trajectory FILE"), r.err)
     }
+
+    /// A target no setting of the lever meets because it levels off (the 2030 non-fossil share under must-run coal and
+    /// curtailment) says so, and that other levers must add to it.
+    func testASolveThatLevelsOffSaysSo() throws {
+        let r = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=55", "--scenario", "announced"])
+        XCTAssertEqual(r.status, 4, r.err)
+        XCTAssertTrue(r.err.contains("the closest is 1000.0 GW"), r.err)
+        XCTAssertNotNil(r.err.firstMatch(of: /The target levels off with this lever: from 56[0-9.]+ to 1000.0 GW the margin moves by only [0-9.]+ pp, so other levers must add to it/), r.err)
+        let zh = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=55", "--scenario", "announced", "--lang", "zh"])
+        XCTAssertTrue(zh.err.contains("该目标随此措施趋于饱和"), zh.err)
+    }
 }
