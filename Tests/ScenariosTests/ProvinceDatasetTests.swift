@@ -46,10 +46,11 @@ final class ProvinceDatasetTests: XCTestCase {
         let shanxi = try ProvinceDataset.make(province: "Shanxi", history: CEADsHistory.embedded())
         let result = try PreparedScenario(ScenarioLoader(dataset: shanxi).parse(text, file: "sx.yaml"), dataset: shanxi).run()
         let warned = result.warnings.filter { $0.message.contains("for this lever to act on") }
-        XCTAssertEqual(warned.map(\.keyPath), ["measures.ladder_pricing", "sector_plans.industry.capacity_cut.coke", "sector_plans.industry.fly_ash_alumina"])
-        XCTAssertEqual(warned.map(\.line), [9, 4, 5])
-        XCTAssertTrue(warned[1].message.hasPrefix("the dataset has no coke capacity"), warned[1].message)
-        XCTAssertTrue(warned[2].message.contains("high-alumina fly ash"), warned[2].message)
+        // In file order, line by line.
+        XCTAssertEqual(warned.map(\.keyPath), ["sector_plans.industry.capacity_cut.coke", "sector_plans.industry.fly_ash_alumina", "measures.ladder_pricing"])
+        XCTAssertEqual(warned.map(\.line), [4, 5, 9])
+        XCTAssertTrue(warned[0].message.hasPrefix("the dataset has no coke capacity"), warned[0].message)
+        XCTAssertTrue(warned[1].message.contains("high-alumina fly ash"), warned[1].message)
         let im = try Dataset.innerMongolia()
         let home = try PreparedScenario(ScenarioLoader(dataset: im).parse(text, file: "im.yaml"), dataset: im)
         XCTAssertEqual(home.nothingToActOnWarnings, [])
