@@ -28,8 +28,8 @@ public enum DecompositionRenderer {
             return String(decoding: data, as: UTF8.self) + "\n"
         case .csv:
             // In the units of the table (万吨CO2 by default under zh, as `run`'s CSV), at full precision; under zh the
-            // header is Chinese and the file starts with the BOM. The English header names a unit other than Mt CO2
-            // (`total` stays the column scripts read). JSON stays in the model's Mt CO2.
+            // header is Chinese and the file starts with the BOM. In English the last column is `total` in Mt CO2, as
+            // scripts read it, and names its unit when --units asks for another. JSON stays in the model's Mt CO2.
             let zh = language == .zh
             let co2 = (units ?? .default(for: language)).presented("Mt CO2"), unit = Labels.unit(co2.unit, language)
             func exact(_ v: Double) -> String { NumberFormat.exact(co2.value(v)) }

@@ -96,11 +96,15 @@ public enum InputMessagesZH {
     /// A model unit after a number inside a translated message ("196 GW", "12.5 Mtce"), as the tables write it in
     /// Chinese (196 吉瓦): the number's group in a pattern carries the English unit with it.
     static func numberUnits(_ text: String) -> String {
-        var out = text
-        for (unit, zh) in numberUnitsZH {
-            out = out.replacingOccurrences(of: #"(\d) \#(unit)(?![A-Za-z0-9/])"#, with: "$1 " + zh, options: .regularExpression)
-        }
-        return out
+        // Not inside '…', which quotes what the user typed or a file's name.
+        text.components(separatedBy: "'").enumerated().map { i, part in
+            guard i % 2 == 0 else { return part }
+            var out = part
+            for (unit, zh) in numberUnitsZH {
+                out = out.replacingOccurrences(of: #"(\d) \#(unit)(?![A-Za-z0-9/._-])"#, with: "$1 " + zh, options: .regularExpression)
+            }
+            return out
+        }.joined(separator: "'")
     }
 
     /// Longest first, so "Mt CO2" is not read as "Mt".
@@ -304,9 +308,9 @@ public enum InputMessagesZH {
          "YAML 的半角标点：':' ',' '{' '}' '[' ']' 和空格（请把输入法切换到半角）"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a path that keeps its milestones, (.+), or a delta over it"#,
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
-        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (\S+ \S+) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a path that keeps its milestones, (.+), or a delta over it"#,
+        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a path that keeps its milestones, (.+), or a delta over it"#,
          "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。若要在其基础上接续，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
-        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (\S+ \S+) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a delta over it"#,
+        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a delta over it"#,
          "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。若要在其基础上接续，请在其上加增量（delta）"),
         (#"replaces the setting of (.+) and drops its milestones after (\d+), the last observed year \((.+)\); this file's setting has no milestone after (\d+), so after (\d+) the lever continues the trend. To keep them, write a delta over it"#,
          "替换了 $1 中的设置，其最后观测年份 $2 年之后的里程碑（¶3）不再适用；本文件的设置在 $4 年之后没有里程碑，因此 $5 年之后该措施按趋势延续。若要保留这些里程碑，请在其上加增量（delta）"),

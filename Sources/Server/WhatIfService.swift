@@ -161,9 +161,15 @@ public struct WhatIfService: Sendable {
         do {
             return try ScenarioWriter.yaml(s, comment: note)
         } catch let e as InputError where s.levers.values.contains(where: { $0.form == .delta }) {
-            guard let name = extends, let url = scenarios.url(of: name) else { throw e }
-            return try ScenarioWriter.yaml(s, extending: url.path, base: try served(name),
-                                           comment: note + ["It changes levers of \(name), which it extends by its path on the server's machine"])
+            guard let name = extends else { throw e }
+            if let url = scenarios.url(of: name) {
+                return try ScenarioWriter.yaml(s, extending: url.path, base: try served(name),
+                                               comment: note + ["It changes levers of \(name), which it extends by its path on the server's machine"])
+            }
+            // The embedded scenario, which `extends: announced.yaml` names on any machine where no such file is beside it.
+            guard let embedded = DefaultScenarios.embeddedFile(named: name) else { throw e }
+            return try ScenarioWriter.yaml(s, extending: embedded.lastPathComponent, base: try served(name),
+                                           comment: note + ["It changes levers of the embedded \(embedded.lastPathComponent), which it extends"])
         }
     }
 }

@@ -65,8 +65,7 @@ struct SolveCommand: ParsableCommand {
             } else if base.levers[lever] == nil {
                 // A dated target (a 2030 share, a 15th-plan cut) is met by a lever reaching its level by that year, as plans
                 // write it ("到2030年风电装机达到..."), not by a step in the start year; a whole-run target by the start year.
-                let judged = targets.judgedYears.last ?? setting.start
-                setting.full = judged > setting.start ? judged : setting.start
+                setting.full = max(targets.judgedYears.last ?? setting.start, setting.start)
             }
             if let shape {
                 guard let s = RampShape(rawValue: shape) else {

@@ -331,6 +331,31 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertFalse(same.warnings.contains { $0.message.contains("falls back") }, "\(same.warnings)")
     }
 
+    /// Compared as the model runs them: in history mode a wind or solar setting whose milestones are all observed years
+    /// runs as the observed capacity and then the trend, as the baseline does, so replacing it from a later year drops
+    /// nothing and is not told. A logistic ramp running past the year before the new start is offered only as a delta
+    /// (a path cut there would bend otherwise); a delta's own later start does not hide the earlier moves of what it extends.
+    func testWhatALaterStartDropsIsComparedAsTheModelRunsIt() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-later-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: a\nsector_plans:\n  power:\n    solar: {target: 60, start: 2021, full: \(n)}\n    wind: {target: 200, start: 2021, full: 2030, shape: logistic}\n"
+            .write(to: folder.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "name: b\nextends: a.yaml\nsector_plans:\n  power:\n    wind: {delta: 10, start: 2030}\n"
+            .write(to: folder.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        let loader = ScenarioLoader(dataset: d)
+        let c = try loader.parse("name: c\nextends: a.yaml\nsector_plans:\n  power:\n    solar: {target: 150, start: \(n + 3), full: 2030}\n    wind: {target: 300, start: \(n + 3), full: 2030}\n",
+                                 file: "c.yaml", directory: folder)
+        let told = c.warnings.filter { $0.message.contains("falls back to its baseline") }
+        XCTAssertEqual(told.map(\.keyPath), ["sector_plans.power.wind"], "\(c.warnings)")
+        XCTAssertTrue(told[0].message.hasSuffix("To start from it, write a delta over it"), told[0].message)
+        let overDelta = try loader.parse("name: e\nextends: b.yaml\nsector_plans:\n  power:\n    wind: {target: 300, start: \(n + 3), full: 2030}\n",
+                                         file: "e.yaml", directory: folder)
+        XCTAssertTrue(overDelta.warnings.contains { $0.message.contains("falls back to its baseline") && $0.message.contains("\(n + 1)-\(n + 2)") }, "\(overDelta.warnings)")
+    }
+
     /// An assumption scaling a series history follows or fitted moves only the years after N: GDP growth 20 % faster
     /// leaves GDP through N - 1 as observed (year N moves by its second half, the model's growth steps run mid-year
     /// to mid-year); exports 20 % higher leave the observed knots. A demand index (1 in the base year by definition)

@@ -355,7 +355,8 @@ final class ChineseMessageTableTests: XCTestCase {
         XCTAssertTrue(zh.contains("2030: 196 吉瓦"), zh)
         XCTAssertFalse(zh.contains("GW"), zh)
         XCTAssertEqual(InputMessagesZH.numberUnits("12 GW/yr, 3.5 GW, 4 Mt CO2, 5 Mtce, 6 TWh, a GWh"), "12 吉瓦/年, 3.5 吉瓦, 4 百万吨CO2, 5 百万吨标准煤, 6 太瓦时, a GWh")
-        // An untranslated message keeps its English words.
+        // An untranslated message keeps its English words; what the user typed ('300 GW') and file names stay as written.
         XCTAssertEqual(InputMessagesZH.message("something new at 5 GW"), "something new at 5 GW")
+        XCTAssertEqual(InputMessagesZH.numberUnits("5 GW, '300 GW', plan 5 GW.yaml, 7 Mt CO2/yr"), "5 吉瓦, '300 GW', plan 5 GW.yaml, 7 百万吨CO2/年")
     }
 }

@@ -103,6 +103,9 @@ final class WhatIfServiceTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(evaluation.charts["trajectory"]).contains("announced"))
         let file = try ScenarioLoader(dataset: own.dataset).load(path: folder.appendingPathComponent("mine.yaml").path)
         XCTAssertEqual(try own.scenario(mine).levers, file.levers)
+        // Its download extends the embedded file by name, which resolves on any machine.
+        let yaml = try own.yaml(mine)
+        XCTAssertTrue(yaml.contains("extends: announced.yaml"), yaml)
         // A path through a folder is still refused.
         XCTAssertThrowsError(try own.evaluate(#"{"extends": "x/announced.yaml"}"#, charts: [], language: .en))
     }

@@ -53,7 +53,7 @@ public struct Hindcast: Sendable {
     /// The first year of the in-sample window in history mode: the year after the base year, or the base year itself
     /// when an observation of it is compared (2019's energy total, which the energy-basis fit uses).
     public var firstInSampleYear: Int {
-        min(baseYear + 1, rows.filter { $0.window == .inSample }.map(\.observation.year).min() ?? baseYear + 1)
+        max(baseYear, min(baseYear + 1, rows.filter { $0.window == .inSample && $0.isCompared }.map(\.observation.year).min() ?? baseYear + 1))
     }
 
     /// History mode through N (the fit) when the model followed the observations; nil for a projection.

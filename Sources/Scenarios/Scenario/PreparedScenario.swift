@@ -147,11 +147,11 @@ public struct PreparedScenario: Sendable {
     /// What preparing the scenario adds to its file's warnings: history's notes and levers with nothing to act on.
     public var preparationWarnings: [InputWarning] { historyWarnings + nothingToActOnWarnings }
 
-    /// The preparation warnings a report tells: not those at a shipped scenario's own lines. The shipped scenarios are
+    /// The preparation warnings a report tells: not history's notes at a shipped scenario's own lines. The shipped scenarios are
     /// written for history mode (their files say which milestones history supersedes); told on every file that extends
     /// them, they would be noise that hides the file's own warnings. Text, JSON and workbooks tell the same.
     public var toldPreparationWarnings: [InputWarning] {
-        preparationWarnings.filter { !DefaultScenarios.isDisplayedAsEmbedded($0.file) }
+        historyWarnings.filter { !DefaultScenarios.isDisplayedAsEmbedded($0.file) } + nothingToActOnWarnings
     }
 
     /// Runs the scenario: trajectory and indicators.

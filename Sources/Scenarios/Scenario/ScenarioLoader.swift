@@ -248,14 +248,13 @@ public struct ScenarioLoader {
                                                    what: "the region's \(p.baseYear) CO2", above: 0.25) {
                 scenario.warnings.append(w)
             }
-            if let inherited, let w = replacedHistoryWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
-                scenario.warnings.append(w)
-            }
-            if let inherited, let w = droppedMilestonesWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
-                scenario.warnings.append(w)
-            }
-            if let inherited, let w = droppedEarlyMovesWarning(node, lever, inherited, scenario.levers[path]!, from: scenario.leverSources[path]) {
-                scenario.warnings.append(w)
+            if let inherited {
+                let new = scenario.levers[path]!, source = scenario.leverSources[path]
+                // One warning about the years a replacement changes: through N if it changes them, else those before its start.
+                if let w = replacedHistoryWarning(node, lever, inherited, new, from: source) ?? droppedEarlyMovesWarning(node, lever, inherited, new, from: source) {
+                    scenario.warnings.append(w)
+                }
+                if let w = droppedMilestonesWarning(node, lever, inherited, new, from: source) { scenario.warnings.append(w) }
             }
             if scenario.levers[path]!.form == .delta {
                 // A delta over a delta extends what the first one extends.
@@ -321,27 +320,38 @@ public struct ScenarioLoader {
 
     /// A setting that starts later than the one it replaces drops that one's moves before its start: the lever falls
     /// back to its baseline in those years (a file raising announced's 2030 solar from 2028 builds less in 2026-2027
-    /// than announced). Said, with the path that keeps them. Years through N in history mode are the other warnings'
-    /// (observed capacity, or `replacedHistoryWarning`).
+    /// than announced). Said, with the path that keeps them. Compared as the model runs them: in history mode wind and
+    /// solar merged with the observed capacities, and only after N (the years through N are the observed capacity's,
+    /// or `replacedHistoryWarning`'s).
     func droppedEarlyMovesWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
                                   from source: SourcePosition?) -> InputWarning? {
         guard new.form != .delta, new != inherited, let p = parameters else { return nil }
-        let n = dataset.history?.lastObservedYear
-        let followed = HistoryMode.followedPaths.contains(lever.path)
-        if let n, !followed, inherited.start <= n { return nil }
-        let first = max(inherited.start, (n ?? dataset.baseYear) + 1), hold = new.start - 1
+        let history = dataset.history
+        let observed = HistoryMode.followedPaths.contains(lever.path) ? history?.followed(p).first { $0.lever.path == lever.path } : nil
+        func running(_ s: LeverSetting) -> LeverSetting {
+            guard let history, let observed, let merged = CapacityHistory.merging(s, lever: lever, observed: observed.observed,
+                                                                                   baseYear: history.baseYear, rate: observed.rate, parameters: p)
+            else { return s }
+            return merged.setting
+        }
+        let before = lever.schedule(running(inherited), p), after = lever.schedule(running(new), p)
+        // From the first move of the extended setting (of what a delta extends, too).
+        let moves = lever.schedule(inherited, p).firstStart ?? inherited.start
+        let first = max(moves, (history?.lastObservedYear ?? dataset.baseYear) + 1), hold = new.start - 1
         guard first <= hold else { return nil }
-        let before = lever.schedule(inherited, p), after = lever.schedule(new, p)
         func level(_ s: Schedule, endOf y: Int) -> Double { lever.level(s, at: Double(y + 1).nextDown, p) }
         let tolerance = 1e-9 * max(lever.range.upperBound - lever.range.lowerBound, 1)
         guard (first...hold).contains(where: { abs(level(before, endOf: $0) - level(after, endOf: $0)) > tolerance }) else { return nil }
         let years = first == hold ? "\(first)" : "\(first)-\(hold)"
         let kept = (level(before, endOf: hold) * 1e6).rounded() / 1e6
         var way = "a delta over it"
-        if inherited.form != .delta {
-            // Its milestones in the window, its level at the end of the year before the new start, then the new milestones.
-            var milestones = inherited.milestones.filter { $0.year >= first && $0.year < hold }
-            milestones.append(Milestone(year: hold, value: kept, shape: inherited.milestones.first { $0.year >= hold }?.shape ?? .linear))
+        // Its milestones in the window, its level at the end of the year before the new start, then the new milestones:
+        // the same years exactly, unless a logistic ramp runs past that year (cut there, it would bend otherwise).
+        let extended = running(inherited)
+        let cutLogistic = before.ramps.contains { $0.start <= hold && $0.full > hold && $0.shape == .logistic }
+        if inherited.form != .delta, !cutLogistic {
+            var milestones = extended.milestones.filter { $0.year >= first && $0.year < hold }
+            milestones.append(Milestone(year: hold, value: kept, shape: extended.milestones.first { $0.year >= hold }?.shape ?? .linear))
             milestones += new.milestones
             way = "a path that keeps its milestones, \(ScenarioWriter.leverText(LeverSetting(form: .path, start: first, milestones: milestones))), or a delta over it"
         }
