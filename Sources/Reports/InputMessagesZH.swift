@@ -107,11 +107,11 @@ public enum InputMessagesZH {
         }.joined(separator: "'")
     }
 
-    /// Longest first, so "Mt CO2" is not read as "Mt".
-    private static let numberUnitsZH: [(String, String)] = [
-        ("Mt CO2/yr", "百万吨CO2/年"), ("Mt CO2", "百万吨CO2"), ("Mtce", "百万吨标准煤"), ("Mt/yr", "百万吨/年"), ("GW/yr", "吉瓦/年"),
-        ("GW", "吉瓦"), ("TWh/yr", "太瓦时/年"), ("TWh", "太瓦时"),
-    ]
+    /// Longest first, so "Mt CO2" is not read as "Mt"; in Chinese as `levers --lang zh` (a lever's unit) and the tables
+    /// (a model unit) write them.
+    private static let numberUnitsZH: [(String, String)] = ["Mt CO2/yr", "Mt CO2", "Mtce", "Mt/yr", "GW/yr", "GW", "TWh/yr", "TWh"].map { u in
+        (u, LeverUnit(rawValue: u)?.chinese ?? Labels.unit(u, .zh))
+    }
 
     /// Names of files and shapes of values that messages quote, in Chinese; anything else as written.
     static func phrase(_ english: String) -> String {

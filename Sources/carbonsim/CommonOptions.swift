@@ -166,18 +166,20 @@ final class ToldOnce {
 /// in JSON: what history mode does to its wind and solar milestones (superseded, raised), and levers with nothing to
 /// act on in the dataset. A scenario that cannot be prepared fails with its error where the command prepares it.
 func printWarnings(_ s: Scenario, dataset: Dataset, language: Language, told: ToldOnce = ToldOnce()) {
-    var warnings = s.warnings
-    if dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) {
-        warnings += prepared.toldPreparationWarnings
-    }
-    for w in InputWarning.inFileOrder(warnings) { told.print(language.describe(w)) }
+    for w in InputWarning.inFileOrder(s.warnings + preparationWarnings(s, dataset: dataset)) { told.print(language.describe(w)) }
 }
 
 /// Only what preparing a scenario finds, for commands whose spec told the scenario's reading warnings already (sweep,
 /// optimize).
 func printPreparationWarnings(_ s: Scenario, dataset: Dataset, language: Language) {
-    guard dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) else { return }
-    for w in InputWarning.inFileOrder(prepared.toldPreparationWarnings) { printLine(language.describe(w)) }
+    for w in InputWarning.inFileOrder(preparationWarnings(s, dataset: dataset)) { printLine(language.describe(w)) }
+}
+
+/// What preparing `s` finds that a report tells (`PreparedScenario.toldPreparationWarnings`); none when it cannot be
+/// prepared (the command that prepares it fails there with the error).
+private func preparationWarnings(_ s: Scenario, dataset: Dataset) -> [InputWarning] {
+    guard dataset.history != nil || !s.levers.isEmpty, let prepared = try? PreparedScenario(s, dataset: dataset) else { return [] }
+    return prepared.toldPreparationWarnings
 }
 
 /// Checks, before any computation, that a file can be written at `path`: not empty, not a folder, in an

@@ -1,5 +1,4 @@
 import Foundation
-import Scenarios
 import Simulator
 import Sweeps
 
@@ -97,11 +96,7 @@ extension WorkbookMetadata {
         // "fingerprint  name  path" a line (SweepIdentity.scenarioFiles).
         scenarioFiles = (try store.meta("scenario_files") ?? "").split(separator: "\n").compactMap { line in
             let parts = line.components(separatedBy: "  ")
-            guard parts.count >= 3 else { return nil }
-            // An embedded file by its name, as the other workbooks write it, not its install path.
-            let path = parts[2...].joined(separator: "  ")
-            return ScenarioFile(scenario: parts[1], path: DefaultScenarios.isEmbedded(path) ? "embedded " + URL(fileURLWithPath: path).lastPathComponent : path,
-                                checksum: parts[0])
+            return parts.count >= 3 ? ScenarioFile(scenario: parts[1], path: ScenarioFile.shown(parts[2...].joined(separator: "  ")), checksum: parts[0]) : nil
         }
         for key in ["name", "design", "spec_file", "run_count", "tool_version"] {
             if let v = try store.meta(key), !v.isEmpty { sweep.append((key, v)) }

@@ -11,6 +11,11 @@ public struct WorkbookMetadata: Sendable {
         public let path: String
         /// FNV-1a of the file's text, as the dataset checksum; empty for an embedded scenario.
         public let checksum: String
+
+        /// A file as the metadata names it: an embedded one by its name ("embedded announced.yaml"), not its install path.
+        static func shown(_ path: String, embedded: Bool = false) -> String {
+            embedded || DefaultScenarios.isEmbedded(path) ? "embedded " + URL(fileURLWithPath: path).lastPathComponent : path
+        }
     }
 
     public var region: String
@@ -53,9 +58,7 @@ public struct WorkbookMetadata: Sendable {
         scenarioFiles = scenarios.flatMap { s in
             s.sources.isEmpty ? [ScenarioFile(scenario: s.name, path: "embedded", checksum: "")]
                 : s.sources.map { source in
-                    let path = embedded || DefaultScenarios.isEmbedded(source.path)
-                        ? "embedded " + URL(fileURLWithPath: source.path).lastPathComponent : source.path
-                    return ScenarioFile(scenario: s.name, path: path, checksum: fingerprint(source.text))
+                    ScenarioFile(scenario: s.name, path: ScenarioFile.shown(source.path, embedded: embedded), checksum: fingerprint(source.text))
                 }
         }
         toolVersion = ResultStore.toolVersion
