@@ -169,8 +169,8 @@ func printWarnings(_ s: Scenario, dataset: Dataset, language: Language, told: To
     for w in InputWarning.inFileOrder(s.warnings + preparationWarnings(s, dataset: dataset)) { told.print(language.describe(w)) }
 }
 
-/// Only what preparing a scenario finds, for commands whose spec told the scenario's reading warnings already (sweep,
-/// optimize).
+/// Only what preparing a scenario finds, for a command whose spec told the scenario's reading warnings already
+/// (optimize).
 func printPreparationWarnings(_ s: Scenario, dataset: Dataset, language: Language) {
     for w in InputWarning.inFileOrder(preparationWarnings(s, dataset: dataset)) { printLine(language.describe(w)) }
 }
@@ -251,10 +251,9 @@ func checkOutputFolder(_ path: String, option: String, fileAdvice: String) throw
         throw InputError(file: path, keyPath: option, message: "\(option) names a folder, and '\(URL(fileURLWithPath: path).lastPathComponent)' looks like a file name",
                          accepted: fileAdvice)
     }
-    // Created later: its nearest existing ancestor must be a writable folder.
-    var ancestor = URL(fileURLWithPath: path).deletingLastPathComponent()
-    while !fm.fileExists(atPath: ancestor.path) && ancestor.path != "/" { ancestor = ancestor.deletingLastPathComponent() }
-    try checkFolder(ancestor.path, for: path, option: option)
+    // Created later, in a folder that exists (as every other output path): a typo in a parent folder is told, not
+    // built into a new tree.
+    try checkFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path, for: path, option: option)
 }
 
 private func checkFolder(_ folder: String, for path: String, option: String) throws {

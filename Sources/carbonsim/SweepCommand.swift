@@ -61,8 +61,10 @@ struct SweepCommand: ParsableCommand {
             if let csv { try checkOutputFile(csv, option: "--csv") }
             let dataset = try data.load()
             let spec = try SweepSpecLoader(dataset: dataset).load(path: spec)
-            for w in spec.warnings { printLine(lang.describe(w)) }
-            for scenario in spec.scenarios { printPreparationWarnings(scenario, dataset: dataset, language: lang) }
+            // The base scenarios' own warnings first (a fraction typed for a percent in them holds in every run), once each.
+            let told = ToldOnce()
+            for scenario in spec.scenarios { printWarnings(scenario, dataset: dataset, language: lang, told: told) }
+            for w in spec.warnings { told.print(lang.describe(w)) }
             let shard = try parseShard()
             guard shard.1 <= max(spec.runCount, 1) else {
                 throw InputError(file: "--shard", keyPath: "shard", message: "\(shard.1) shards for \(spec.runCount) runs",

@@ -295,6 +295,46 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertNotEqual(k.value("co2_gross", year: n + 2)!, base.value("co2_gross", year: n + 2)!)
     }
 
+    /// A delta without a start follows the extended setting's schedule, announced's storage from 2024 (in the observed
+    /// years): told, with advice that loads (a start after N needs its own full year, announced's is 2025), and
+    /// written so the observed years are announced's.
+    func testADeltaFollowingTheExtendedScheduleIntoTheObservedYearsIsToldWithAdviceThatLoads() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scenarios/announced.yaml").path
+        let loader = ScenarioLoader(dataset: d)
+        let plus = try loader.parse("extends: \(announced)\nsector_plans:\n  power:\n    storage: {delta: 10}\n", file: "s.yaml")
+        XCTAssertEqual(plus.levers["sector_plans.power.storage"]?.start, 2024)
+        let told = try XCTUnwrap(plus.warnings.first { $0.message.hasPrefix("no start year given: the delta follows") }, "\(plus.warnings)")
+        XCTAssertTrue(told.message.hasSuffix("give start: \(n + 1), full: \(n + 5)"), told.message)
+        // start alone is refused, and the error says what to add.
+        XCTAssertThrowsError(try loader.parse("extends: \(announced)\nsector_plans:\n  power:\n    storage: {delta: 10, start: \(n + 1)}\n", file: "s.yaml")) {
+            XCTAssertTrue(($0 as? InputError)?.message.contains("give a full-effect year too") == true, "\($0)")
+        }
+        let advised = try loader.parse("extends: \(announced)\nsector_plans:\n  power:\n    storage: {delta: 10, start: \(n + 1), full: \(n + 5)}\n", file: "s.yaml")
+        XCTAssertFalse(advised.warnings.contains { $0.message.hasPrefix("no start year given") })
+        let base = try run(try loader.load(path: announced), d), a = try run(advised, d)
+        for y in 2019...n { XCTAssertEqual(a.value("co2_gross", year: y)!, base.value("co2_gross", year: y)!, accuracy: 1e-9, "\(y)") }
+        XCTAssertEqual(a.value("capacity_storage", year: n + 5)! - base.value("capacity_storage", year: n + 5)!, 10, accuracy: 1e-9)
+    }
+
+    /// An enforced energy cap of an observed year curtails output in the observed years (a tester found 2025's GDP
+    /// changed without a word): told at the cap's line. A cap after N, or one only checked, is not.
+    func testAnEnforcedCapInTheObservedYearsIsTold() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let loader = ScenarioLoader(dataset: d)
+        let early = try loader.parse("targets:\n  energy_cap: {\(n + 5): 300, \(n - 2): 200}\nmeasures:\n  dual_control: {enforce: true}\n", file: "cap.yaml")
+        let told = try XCTUnwrap(early.warnings.first { $0.message.hasPrefix("an enforced energy cap in \(n - 2)") }, "\(early.warnings)")
+        XCTAssertEqual(told.line, 2)
+        XCTAssertEqual(told.keyPath, "targets.energy_cap.\(n - 2)")
+        for quiet in ["targets:\n  energy_cap: {\(n + 5): 300}\nmeasures:\n  dual_control: {enforce: true}\n",
+                      "targets:\n  energy_cap: {\(n - 2): 200}\n"] {
+            XCTAssertFalse(try loader.parse(quiet, file: "cap.yaml").warnings.contains { $0.message.contains("enforced energy cap") }, quiet)
+        }
+    }
+
     /// A file that sets a lever anew from a later year than the extended setting moves it (announced's solar from N + 1,
     /// a stronger 2030 target from N + 3) drops those years' moves: the lever falls back to its baseline there. Told at
     /// the lever's line, with a path that keeps them; written so, the years before the new start are the extended

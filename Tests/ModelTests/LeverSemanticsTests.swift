@@ -165,15 +165,19 @@ final class LeverSemanticsTests: XCTestCase {
     /// a moderate retirement, and the baseline, are not.
     func testCoalGenerationBeyondTheFleetsHoursIsReported() throws {
         let fast = try run("sector_plans:\n  power:\n    coal_retirement: {target: 30, start: 2026, full: 2030}\n")
-        let f = try XCTUnwrap(fast.shortfalls.first { $0.path == Levers.coalRetirement.path }, "\(fast.shortfalls)")
+        let beyondFleet = "\(Levers.coalRetirement.path) + \(Levers.newLoad.path)"
+        let f = try XCTUnwrap(fast.shortfalls.first { $0.path == beyondFleet }, "\(fast.shortfalls)")
         let t = fast.trajectory, y = f.worstYear
         let fleet = 0.5 * (t.value("capacity_coal", year: y - 1)! + t.value("capacity_coal", year: y)!)
         XCTAssertEqual(f.amount, t.value("generation_coal", year: y)! - 8.76 * fleet, accuracy: 1e-9)
         XCTAssertGreaterThan(f.amount, 0)
         XCTAssertTrue(f.message.contains("8,760 hours") && f.message.contains(String(y)), f.message)
         for quiet in ["coal_retirement: {target: 2, start: 2026, full: 2030}", "wind: {target: 200, start: 2026, full: 2030}"] {
-            XCTAssertFalse(try run("sector_plans:\n  power:\n    \(quiet)\n").shortfalls.contains { $0.path == Levers.coalRetirement.path }, quiet)
+            XCTAssertFalse(try run("sector_plans:\n  power:\n    \(quiet)\n").shortfalls.contains { $0.path == beyondFleet }, quiet)
         }
+        // A step of new load the fleet cannot follow is the same shortfall, and it names new_load too.
+        let load = try run("sector_plans:\n  power:\n    new_load: {target: 1000, start: 2026, full: 2026, shape: step}\n")
+        XCTAssertTrue(load.shortfalls.contains { $0.path == beyondFleet && $0.message.contains("demand grew") }, "\(load.shortfalls)")
     }
 
     /// Fractions typed for percents load with a warning that names the file, the line and the intended value.
@@ -221,6 +225,74 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertThrowsError(try parse("extends: announced.yaml\nsector_plans: {power: {wind: {delta: -200}}}\n", directory: dir))
     }
 
+    /// `{delta: 5}` without its own start follows the schedule of the setting it extends (README: "the extended
+    /// setting's schedule, plus 40 by its full year"): a CCUS build-out from 2026 to 2030 plus 5 moves from 2026,
+    /// not from the default 2021, so the years before it are the extended file's.
+    func testADeltaWithoutAStartFollowsTheScheduleOfTheSettingItExtends() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-delta-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"
+            .write(to: dir.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
+        let base = try run("extends: c10.yaml\n", directory: dir)
+        let plus = try run("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {delta: 5}\n", directory: dir)
+        for year in 2020...2025 {
+            XCTAssertEqual(try XCTUnwrap(plus.trajectory.value("ccus_capacity", year: year)), 0, "\(year)")
+            XCTAssertEqual(try XCTUnwrap(plus.trajectory.value("co2_gross", year: year)),
+                           try XCTUnwrap(base.trajectory.value("co2_gross", year: year)), "\(year)")
+        }
+        // A fifth of the way in 2026 (10 + 5 over five years), all of it by the end of 2030.
+        XCTAssertEqual(try XCTUnwrap(plus.trajectory.value("ccus_capacity", year: 2026)), 3, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(plus.trajectory.value("ccus_capacity", year: 2030)), 15, accuracy: 1e-9)
+        // Its own start and full still win.
+        let own = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {delta: 5, start: 2031, full: 2035}\n", directory: dir)
+        XCTAssertEqual(own.levers["sector_plans.removals.ccus"]?.start, 2031)
+        XCTAssertEqual(own.levers["sector_plans.removals.ccus"]?.full, 2035)
+        // Over the baseline (nothing extended sets the lever) it starts in the default year, as before.
+        XCTAssertEqual(try parse("sector_plans:\n  removals:\n    ccus: {delta: 5}\n").levers["sector_plans.removals.ccus"]?.start, 2021)
+    }
+
+    /// A later-starting replacement of a build-out that ends below what the replaced setting built cannot keep the
+    /// earlier moves (the path would go down and be refused): the warning says so instead of offering that path.
+    func testAReplacementOfABuildOutThatEndsLowerIsNotOfferedAPathThatGoesDown() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-replace-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"
+            .write(to: dir.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
+        let lower = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2032, full: 2035}\n", directory: dir)
+        let told = try XCTUnwrap(lower.warnings.first { $0.keyPath == "sector_plans.removals.ccus" }?.message)
+        XCTAssertTrue(told.contains("falls back to its baseline"), told)
+        XCTAssertFalse(told.contains("path:"), told)
+        XCTAssertTrue(told.contains("only builds") && told.contains("start this setting in 2026"), told)
+        // What it suggests loads.
+        XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2026, full: 2035}\n", directory: dir))
+        // Ending higher, the path that keeps the earlier moves is offered, and it loads.
+        let higher = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 20, start: 2032, full: 2035}\n", directory: dir)
+        let offered = try XCTUnwrap(higher.warnings.first { $0.keyPath == "sector_plans.removals.ccus" }?.message)
+        let path = try XCTUnwrap(offered.range(of: #"\{path: .*?\}, start: \d+, shape: \w+\}"#, options: .regularExpression).map { String(offered[$0]) }, offered)
+        XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: \(path)\n", directory: dir), path)
+    }
+
+    /// A step or logistic move is an offset over the lever's trend, so the level installed when the last move starts
+    /// is not always a setting that builds: the lowest setting solve searches must load. (A tester's path with a step
+    /// from 300 GW in 2030 to 2035 had solve search 276 GW and then blame the valid file's line.)
+    func testTheLowestSettingSolveSearchesLoadsForAStepPath() throws {
+        let dataset = try Fixtures.dataset()
+        let p = try dataset.modelParameters()
+        let lever = try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind"))
+        let text = "extends: announced.yaml\nsector_plans:\n  power:\n    wind: {path: {2027: 150, 2030: 300, 2035: 350}, start: 2026, shape: {2027: linear, 2030: logistic, 2035: step}}\n"
+        let base = try parse(text, directory: Fixtures.scenarios)
+        let setting = try XCTUnwrap(base.levers[lever.path])
+        let lowest = lever.minimumTarget(setting, p)
+        XCTAssertGreaterThanOrEqual(lowest, 300)
+        XCTAssertNil(lever.teardown(lever.schedule(lever.setting(setting, reaching: lowest, p), p), p))
+        XCTAssertNotNil(lever.teardown(lever.schedule(lever.setting(setting, reaching: lowest - 1, p), p), p), "the lowest, not just a low one")
+        let solver = LeverSolver(base: base, dataset: dataset, lever: lever, setting: setting,
+                                 targets: try TargetParser(dataset: dataset).parse("non_fossil_share:2035=50"))
+        XCTAssertNoThrow(try solver.margin(at: solver.lowest))
+    }
+
     /// Every declared breakpoint is honoured: a step lever jumps exactly on 1 January of its start, and the
     /// integrator restarts at every breakpoint the model declares, for every registered lever.
     func testEveryLeversBreakpointsAreHonoured() throws {
@@ -253,7 +325,7 @@ final class LeverFormsInSearchTests: XCTestCase {
         // A base whose wind is one 2021-2030 ramp to 135 GW (announced's own wind is a path since its rebuild from the
         // documents; a delta over a path moves every milestone, so its answer is not the path's: see the report of
         // 2026-11-29 on solve's floor for a delta over a path).
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-delta-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-delta-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try "name: ramp135\nextends: \(Fixtures.scenarios.appendingPathComponent("announced.yaml").path)\nsector_plans: {power: {wind: {target: 135, start: 2021, full: 2030}}}\n"

@@ -349,6 +349,35 @@ final class ChineseMessageTableTests: XCTestCase {
                        "20000 百万吨标准煤 是本地区 2019 年化石能源消费（300.4 百万吨标准煤）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
     }
 
+    /// The warnings about a delta following the extended schedule into the observed years, an enforced cap in them, and
+    /// a build-out replacement that cannot keep the earlier moves, as the loader writes them, read in Chinese: no English
+    /// left, and the advice (start, full) kept.
+    func testDeltaCapAndBuildOutWarningsAreTranslated() throws {
+        let d = try Dataset.innerMongolia().inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-zh-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("scenarios")
+        try "sector_plans:\n  removals:\n    ccus: {target: 10, start: \(n + 1), full: \(n + 5)}\n"
+            .write(to: dir.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
+        let loader = ScenarioLoader(dataset: d)
+        let storage = try loader.parse("extends: \(scenarios.path)/announced.yaml\nsector_plans:\n  power:\n    storage: {delta: 10}\n", file: "s.yaml")
+        let capped = try loader.parse("targets:\n  energy_cap: {\(n - 1): 200}\nmeasures:\n  dual_control: {enforce: true}\n", file: "cap.yaml")
+        let lower = try loader.parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: \(n + 7), full: \(n + 9)}\n", file: "c5.yaml", directory: dir)
+        let told = [storage.warnings.first { $0.message.hasPrefix("no start year given: the delta follows") },
+                    capped.warnings.first { $0.message.hasPrefix("an enforced energy cap") },
+                    lower.warnings.first { $0.message.contains("nothing keeps them") }]
+        for w in told {
+            let w = try XCTUnwrap(w, "\(storage.warnings) \(capped.warnings) \(lower.warnings)")
+            let zh = InputMessagesZH.message(w.message)
+            XCTAssertNotEqual(zh, w.message)
+            for english in [" the ", "observed", "builds", "change", "give "] { XCTAssertFalse(zh.contains(english), "\(english): \(zh)") }
+        }
+        XCTAssertTrue(InputMessagesZH.message(told[0]!.message).hasSuffix("请写 start: \(n + 1), full: \(n + 5)"), told[0]!.message)
+    }
+
     /// A number's model unit inside a translated message reads as the tables write it (a milestone of 196 GW: 196 吉瓦).
     func testUnitsAfterNumbersInTranslatedMessagesAreChinese() {
         let zh = InputMessagesZH.message("replaces the setting of 'announced.yaml (embedded)' and drops its milestones after 2025, the last observed year (2026: 130.67, 2030: 196 GW); this file's setting has no milestone after 2025, so after 2025 the lever continues the trend. To keep them, write a delta over it")

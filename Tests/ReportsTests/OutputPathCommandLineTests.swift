@@ -23,6 +23,9 @@ final class OutputPathCommandLineTests: XCTestCase {
             ["decompose", "--chart", missing + "/d.svg"],
             ["calibrate", "--output", missing + "/c.yaml"],
             ["merge", "--output", missing + "/m.sqlite", path("ok.sqlite")],
+            // run --output and plot gallery --dir create their own folder, but only in one that exists.
+            ["run", "--output", missing + "/results"],
+            ["plot", "gallery", "--dir", missing + "/plots"],
         ]
         for args in cases {
             let started = Date()
@@ -32,6 +35,11 @@ final class OutputPathCommandLineTests: XCTestCase {
             XCTAssertLessThan(Date().timeIntervalSince(started), 30, "\(args)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path("ok.sqlite")), "the sweep did not run before the --csv check")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("no")), "no folder was made")
+        // The folder itself is made when its parent exists.
+        let r = try cli.run(["run", "--output", path("results")])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: path("results/announced.annual.csv")), r.err)
     }
 
     /// An output that is also an input of the command, or an existing sweep database that a text output would replace,

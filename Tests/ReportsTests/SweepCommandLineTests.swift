@@ -104,6 +104,26 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertTrue(reasons.out.contains("lies outside the lever's range"), String(reasons.out.prefix(2000)))
     }
 
+    /// A base scenario's own warnings (a fraction typed for a percent holds in every run) are told by `sweep`, as by
+    /// `run`, once each even when two base scenarios extend the same file.
+    func testABaseScenariosWarningsAreTold() throws {
+        let fractions = directory.appendingPathComponent("fractions.yaml")
+        try "name: fractions\ntargets:\n  non_fossil_share: {2030: 0.45}\n".write(to: fractions, atomically: true, encoding: .utf8)
+        try "name: twin\nextends: fractions.yaml\n".write(to: directory.appendingPathComponent("twin.yaml"), atomically: true, encoding: .utf8)
+        let spec = directory.appendingPathComponent("fractions-spec.yaml").path
+        try """
+            name: fractions
+            scenarios: [fractions.yaml, twin.yaml]
+            design: grid
+            factors:
+              sector_plans.power.wind.target: {levels: [150], start: 2026, full: 2030}
+            """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let r = try cli.run(["sweep", spec, "--db", directory.appendingPathComponent("fractions.sqlite").path, "--quiet"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let told = r.err.components(separatedBy: "\n").filter { $0.contains("fractions.yaml:3") && $0.contains("0.45 % looks like a fraction") }
+        XCTAssertEqual(told.count, 1, r.err)
+    }
+
     /// Commands that only read a database never change the file, not even an empty one named by mistake.
     func testReadingCommandsLeaveAnEmptyFileAlone() throws {
         let empty = directory.appendingPathComponent("empty.sqlite").path

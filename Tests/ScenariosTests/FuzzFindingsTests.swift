@@ -158,7 +158,9 @@ extension FuzzFindingsTests {
         assertInputError(try loader.parse("assumptions: {economy.replacement_share: 3}\n", file: "s.yaml"), "3 is not a share", "0 to 1 share")
         assertInputError(try loader.parse("assumptions: {economy.base_gdp: -17212.5}\n", file: "s.yaml"), "is negative", "0 or more 100 million yuan")
         assertInputError(try loader.parse("assumptions: {economy.base_gdp: 1e19}\n", file: "s.yaml"), "more than a million times the dataset's value")
-        assertInputError(try loader.parse("assumptions: {emission_factors.coal: -5}\n", file: "s.yaml"), "is negative")
+        // Energy is CO2 over the emission factor: a factor of 0 gave "-nan TWh" in the base-year split.
+        assertInputError(try loader.parse("assumptions: {emission_factors.coal: -5}\n", file: "s.yaml"), "must be positive")
+        assertInputError(try loader.parse("assumptions: {emission_factors.coal: 0}\n", file: "s.yaml"), "emission_factors.coal", "must be positive")
         // Valid assumptions still apply.
         let s = try loader.parse("assumptions: {power.base_coal: 90, economy.growth: 1.2, economy.base_gdp: 2e4}\n", file: "s.yaml")
         XCTAssertEqual(s.assumptions["power.base_coal"], 90)

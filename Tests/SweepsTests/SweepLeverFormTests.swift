@@ -67,6 +67,29 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.value("capacity_wind", year: 2021)), 36.07 + (69.52 - 36.07) / 3 + 4, accuracy: 1e-3)
     }
 
+    /// A delta factor without start and full runs as `{delta: x}` in a file: on the schedule of the base's setting
+    /// (a CCUS build-out from 2026), in every series and year.
+    func testADeltaFactorFollowsTheBaseSettingsScheduleAsAFileDoes() throws {
+        try "name: c10\nsector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"
+            .write(to: fixture.directory.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
+        try "name: c15\nextends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {delta: 5}\n"
+            .write(to: fixture.directory.appendingPathComponent("c15.yaml"), atomically: true, encoding: .utf8)
+        let s = try spec("name: d\nscenarios: [c10.yaml]\ndesign: grid\nfactors:\n  sector_plans.removals.ccus.delta: {levels: [5]}\n")
+        let plan = try SweepPlan(spec: s, dataset: dataset)
+        let swept = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: [5]))).run()
+        let file = try PreparedScenario(try ScenarioLoader(dataset: dataset).load(path: fixture.directory.appendingPathComponent("c15.yaml").path),
+                                        dataset: dataset).run().trajectory
+        XCTAssertEqual(try XCTUnwrap(swept.value("ccus_capacity", year: 2025)), 0)
+        XCTAssertEqual(try XCTUnwrap(swept.value("ccus_capacity", year: 2030)), 15, accuracy: 1e-9)
+        for name in ["ccus_capacity", "co2_gross", "co2_net"] {
+            for year in 2020...2060 {
+                // The sweep's rkck at 1e-6 against run's rk8pd at 1e-8.
+                let expected = try XCTUnwrap(file.value(name, year: year))
+                XCTAssertEqual(try XCTUnwrap(swept.value(name, year: year)), expected, accuracy: 1e-5 * max(abs(expected), 1), "\(name) \(year)")
+            }
+        }
+    }
+
     /// In history mode a run that varies wind or solar is the scenario file's run with that setting: the observed
     /// capacities come first, as `run` has them. A factor at the scenario's own setting reproduces `run` in every
     /// series and year, and a delta factor moves only the years after history.

@@ -765,19 +765,30 @@ def _has(data, path):
 
 
 def milestones(s, key, base_year):
-    """(start, [(year, value, shape)]) of a setting's target, path or delta (docs/model.md, lever forms)."""
+    """(start, [(year, value, shape)]) of a setting's target, path or delta (docs/model.md, lever forms).
+    A delta without its own start begins with the setting it extends ("over"), unless its own first year (its full
+    year, its first milestone) comes before that start; then, as over the baseline, in the base year + 2. Its full
+    year defaults to the extended setting's."""
     first = base_year + 2
-    start = int(s.get("start", first))
     shapes = s.get("shape", "linear")
     value = s[key]
+    over = milestones(s["over"], _form(s["over"]), base_year) if key == "delta" and s.get("over") else None
+
+    def begin(own_first):
+        if "start" in s:
+            return int(s["start"])
+        if over is not None and (own_first is None or over[0] <= own_first):
+            return over[0]
+        return first
+
     if isinstance(value, dict):
-        return start, sorted((int(y), float(v), shapes.get(y, shapes.get(str(y), "linear")) if isinstance(shapes, dict) else shapes)
-                             for y, v in value.items())
-    if key == "delta" and "full" not in s and s.get("over"):
-        full = milestones(s["over"], _form(s["over"]), base_year)[1][-1][0]
-    else:
-        full = int(s.get("full", start))
-    return start, [(full, float(value), shapes)]
+        ms = sorted((int(y), float(v), shapes.get(y, shapes.get(str(y), "linear")) if isinstance(shapes, dict) else shapes)
+                    for y, v in value.items())
+        return begin(ms[0][0]), ms
+    own_full = int(s["full"]) if "full" in s else None
+    start = begin(own_full)
+    full = own_full if own_full is not None else (over[1][-1][0] if over is not None else start)
+    return start, [(max(full, start), float(value), shapes)]
 
 
 def _form(setting):

@@ -10,10 +10,10 @@ extension Dataset {
         var p = ModelParameters()
         p.baseYear = baseYear
         p.endYear = endYear
-        r.scalar("emission_factors.coal", \.factors.perTce.coal, &p)
-        r.scalar("emission_factors.coke", \.factors.perTce.coke, &p)
-        r.scalar("emission_factors.oil", \.factors.perTce.oil, &p)
-        r.scalar("emission_factors.gas", \.factors.perTce.gas, &p)
+        r.scalar("emission_factors.coal", \.factors.perTce.coal, &p, positive: true)
+        r.scalar("emission_factors.coke", \.factors.perTce.coke, &p, positive: true)
+        r.scalar("emission_factors.oil", \.factors.perTce.oil, &p, positive: true)
+        r.scalar("emission_factors.gas", \.factors.perTce.gas, &p, positive: true)
         for g in SectorGroup.allCases { r.fuels("ceads_2019.\(g.key)", \.ceads.byGroup[g.rawValue], &p) }
         r.scalar("ceads_2019.cement_process", \.ceads.cementProcess, &p)
 

@@ -175,8 +175,9 @@ extension HistoryMode {
 
 extension Dataset {
     /// The lowest level the last milestone of `setting` may reach: what is installed when the lever's last move
-    /// starts, and in history mode what history's schedule has installed then. Optimize checks bounds against it,
-    /// sweeps warn below it, solve searches from it.
+    /// starts (higher where a step or logistic offset over the trend would still dip, `Lever.minimumTarget`), and in
+    /// history mode what history's schedule has installed then. Optimize checks bounds against it, sweeps warn below
+    /// it, solve searches from it.
     public func minimumTarget(_ lever: Lever, _ setting: LeverSetting, parameters p: ModelParameters) -> Double {
         max(lever.minimumTarget(setting, p), history?.minimumTarget(lever, setting, parameters: p) ?? -.infinity)
     }

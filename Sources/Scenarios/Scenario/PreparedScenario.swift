@@ -42,7 +42,7 @@ public struct PreparedScenario: Sendable {
         let set = scenario.assumptions.sorted { $0.key < $1.key }.map { "\($0.key) = \(format($0.value))" }.joined(separator: ", ")
         return InputError(file: scenario.file, keyPath: "assumptions",
                           message: "with the assumptions \(set): \(failure)",
-                          accepted: "assumptions within their plausible ranges (carbonsim validate warns outside them)")
+                          accepted: "assumptions that keep the base year consistent with the dataset's inventory: each within its plausible range (carbonsim validate warns outside it), and together not claiming more of a sector's energy than the inventory holds (values inside their ranges can still do so together: change one at a time to find which)")
     }
 
     /// Sets lever settings (file terms) into `levers` (the core's), the one way every run does it, a scenario

@@ -65,7 +65,8 @@ public struct ScenarioLoader {
             let base = directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             var url = URL(fileURLWithPath: target, relativeTo: base)
             var canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
-            var displayName = target
+            // Named as one can open it from where the command runs: beside the extending file's own name.
+            var displayName = target.hasPrefix("/") || !file.contains("/") ? target : Self.joined((file as NSString).deletingLastPathComponent, target)
             if !FileManager.default.fileExists(atPath: canonical), let embedded = DefaultScenarios.embeddedFile(named: target) {
                 // Told, so that a local copy that went missing is not silently replaced by the shipped file.
                 embeddedBase = InputWarning(file: file, line: ext.line, keyPath: "extends",
@@ -125,6 +126,7 @@ public struct ScenarioLoader {
             }
         } } catch let e as InputError { errors.append(e) }
         errors += historyTeardowns(scenario, file: file)
+        if let w = enforcedCapInObservedYearsWarning(scenario, root) { scenario.warnings.append(w) }
         if var e = InputError.combined(errors) {
             e.warnings = (scenario.warnings + e.warnings).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
             throw e
@@ -138,6 +140,34 @@ public struct ScenarioLoader {
     }
 
     var horizon: ClosedRange<Int> { dataset.baseYear + 1...dataset.endYear }
+
+    /// `folder/relative` with `.` and `name/..` taken out (`scenarios/forms/../announced.yaml` is `scenarios/announced.yaml`).
+    static func joined(_ folder: String, _ relative: String) -> String {
+        var parts: [Substring] = []
+        for part in (folder + "/" + relative).split(separator: "/", omittingEmptySubsequences: false) {
+            if part == "." || (part.isEmpty && !parts.isEmpty) { continue }
+            if part == "..", let last = parts.last, !last.isEmpty, last != ".." { parts.removeLast(); continue }
+            parts.append(part)
+        }
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// In history mode an enforced energy cap of an observed year curtails output in the observed years, as a lever
+    /// moving in them changes them: said at this file's early cap, or at its `enforce` when the caps are inherited
+    /// (a file that does neither carries its extended file's warning).
+    func enforcedCapInObservedYearsWarning(_ scenario: Scenario, _ root: YAMLNode) -> InputWarning? {
+        guard scenario.enforceDualControl, let n = dataset.history?.lastObservedYear else { return nil }
+        let early = scenario.targets.energyCap.keys.filter { $0 <= n }.sorted()
+        guard !early.isEmpty else { return nil }
+        let message = "an enforced energy cap in \(early.map(String.init).joined(separator: ", ")), at or before \(n), the last observed year (history mode): where it binds, dual control curtails output in the observed years to meet it, so they change; for a cap on later years only, give years after \(n)"
+        let targets = (try? root.entries())?.first(where: { $0.key == "targets" })?.value
+        let caps = targets.flatMap { (try? $0.entries())?.first(where: { $0.key == "energy_cap" })?.value }
+        if let own = caps.flatMap({ try? $0.entries() })?.first(where: { (Int($0.key) ?? .max) <= n }) {
+            return InputWarning(file: own.value.file, line: own.value.line, keyPath: "targets.energy_cap.\(own.key)", message: message)
+        }
+        guard let at = scenario.enforceDualControlAt, at.file == root.file else { return nil }
+        return InputWarning(file: at.file, line: at.line, keyPath: "measures.dual_control.enforce", message: message)
+    }
 
     /// Reads `targets:` over `t`: an entry replaces the same kind (and year or plan period), the rest of `t`
     /// stays. With `dropping` (optimisation specs), `none` removes a target of `t`: a whole kind
@@ -276,89 +306,6 @@ public struct ScenarioLoader {
         }
     }
 
-    /// In history mode, a file that sets a lever anew over an extended scenario's setting that moves at or before N
-    /// replaces that history too (a lever other than wind and solar acts in its own years): said, with how to keep it.
-    func replacedHistoryWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
-                                from source: SourcePosition?) -> InputWarning? {
-        guard let n = dataset.history?.lastObservedYear, new.form != .delta, inherited.start <= n, new != inherited,
-              !HistoryMode.followedPaths.contains(lever.path), let p = parameters else { return nil }
-        // Quiet when the new setting runs the same through N (a path that keeps the extended milestones).
-        let before = lever.schedule(inherited, p), after = lever.schedule(new, p)
-        func differs(at t: Double) -> Bool {
-            let a: Double = lever.level(before, at: t, p), b: Double = lever.level(after, at: t, p)
-            return abs(a - b) > 1e-9
-        }
-        func inYear(_ y: Int) -> [Double] { [Double(y) + 0.25, Double(y) + 0.5, Double(y + 1).nextDown] }
-        guard (inherited.start...n).flatMap(inYear).contains(where: differs) else { return nil }
-        // The path that runs the extended setting through the year before the new start, then the new milestones:
-        // possible when the extended setting has reached its last milestone by then.
-        var way = "a delta over it"
-        let hold = new.start - 1
-        if inherited.form != .delta, new.start > n, let last = inherited.milestones.last, last.year <= hold {
-            var milestones = inherited.milestones
-            if last.year < hold { milestones.append(Milestone(year: hold, value: last.value, shape: .linear)) }
-            milestones += new.milestones
-            way = "a path that keeps its milestones, \(ScenarioWriter.leverText(LeverSetting(form: .path, start: inherited.start, milestones: milestones))), or a delta over it"
-        }
-        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario"), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, write \(way)")
-    }
-
-    /// In history mode wind and solar are the observed capacity through N. A setting whose every milestone is at or
-    /// before N is thus superseded whole, and replacing an extended setting with it drops the extended one's later
-    /// milestones (announced's 2030 wind) for the trend: said, since a file meant as "stronger" can so end up below
-    /// what it extends. A setting with milestones of its own after N replaces on purpose and is not told.
-    func droppedMilestonesWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
-                                  from source: SourcePosition?) -> InputWarning? {
-        guard let n = dataset.history?.lastObservedYear, HistoryMode.followedPaths.contains(lever.path),
-              new.form != .delta, inherited.form != .delta, !new.milestones.contains(where: { $0.year > n }) else { return nil }
-        let dropped = inherited.milestones.filter { $0.year > n }
-        guard !dropped.isEmpty else { return nil }
-        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario") and drops its milestones after \(n), the last observed year (\(dropped.map { "\($0.year): \(format($0.value))" }.joined(separator: ", ")) \(lever.unit.rawValue)); this file's setting has no milestone after \(n), so after \(n) the lever continues the trend. To keep them, write a delta over it")
-    }
-
-    /// A setting that starts later than the one it replaces drops that one's moves before its start: the lever falls
-    /// back to its baseline in those years (a file raising announced's 2030 solar from 2028 builds less in 2026-2027
-    /// than announced). Said, with the path that keeps them. Compared as the model runs them: in history mode wind and
-    /// solar merged with the observed capacities, and only after N (the years through N are the observed capacity's,
-    /// or `replacedHistoryWarning`'s).
-    func droppedEarlyMovesWarning(_ node: YAMLNode, _ lever: Lever, _ inherited: LeverSetting, _ new: LeverSetting,
-                                  from source: SourcePosition?) -> InputWarning? {
-        guard new.form != .delta, new != inherited, let p = parameters else { return nil }
-        let history = dataset.history
-        let observed = HistoryMode.followedPaths.contains(lever.path) ? history?.followed(p).first { $0.lever.path == lever.path } : nil
-        func running(_ s: LeverSetting) -> LeverSetting {
-            guard let history, let observed, let merged = CapacityHistory.merging(s, lever: lever, observed: observed.observed,
-                                                                                   baseYear: history.baseYear, rate: observed.rate, parameters: p)
-            else { return s }
-            return merged.setting
-        }
-        let before = lever.schedule(running(inherited), p), after = lever.schedule(running(new), p)
-        // From the first move of the extended setting (of what a delta extends, too).
-        let moves = lever.schedule(inherited, p).firstStart ?? inherited.start
-        let first = max(moves, (history?.lastObservedYear ?? dataset.baseYear) + 1), hold = new.start - 1
-        guard first <= hold else { return nil }
-        func level(_ s: Schedule, endOf y: Int) -> Double { lever.level(s, at: Double(y + 1).nextDown, p) }
-        let tolerance = 1e-9 * max(lever.range.upperBound - lever.range.lowerBound, 1)
-        guard (first...hold).contains(where: { abs(level(before, endOf: $0) - level(after, endOf: $0)) > tolerance }) else { return nil }
-        let years = first == hold ? "\(first)" : "\(first)-\(hold)"
-        let kept = (level(before, endOf: hold) * 1e6).rounded() / 1e6
-        var way = "a delta over it"
-        // Its milestones in the window, its level at the end of the year before the new start, then the new milestones:
-        // the same years exactly, unless a logistic ramp runs past that year (cut there, it would bend otherwise).
-        let extended = running(inherited)
-        let cutLogistic = before.ramps.contains { $0.start <= hold && $0.full > hold && $0.shape == .logistic }
-        if inherited.form != .delta, !cutLogistic {
-            var milestones = extended.milestones.filter { $0.year >= first && $0.year < hold }
-            milestones.append(Milestone(year: hold, value: kept, shape: extended.milestones.first { $0.year >= hold }?.shape ?? .linear))
-            milestones += new.milestones
-            way = "a path that keeps its milestones, \(ScenarioWriter.leverText(LeverSetting(form: .path, start: first, milestones: milestones))), or a delta over it"
-        }
-        return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                            message: "replaces the setting of \(source.map { "'\($0.file)'" } ?? "the extended scenario"), which moves the lever in \(years) (\(hold): \(format(kept)) \(lever.unit.rawValue) at the year's end), before this file's setting starts in \(new.start): in those years the lever falls back to its baseline. To start from it, write \(way)")
-    }
-
     /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,
     /// `{path: {year: level, ...}, start, shape}` or `{delta: number | {year: change}, start, full, shape}`.
     /// A delta adds to `inherited`, the setting of the scenario this one extends (nil: the baseline).
@@ -372,7 +319,7 @@ public struct ScenarioLoader {
             return v
         }
         let setting: LeverSetting
-        var startWritten = false
+        var startWritten = false, fullWritten = false, startInherited = false
         if node.scalarString != nil {
             setting = LeverSetting(target: try level(node), start: defaultStart, full: defaultStart, shape: .linear)
         } else {
@@ -385,6 +332,7 @@ public struct ScenarioLoader {
                                  accepted: "target: \(rangeText); path: {2025: level, 2030: level}; delta: a change over the extended scenario")
             }
             startWritten = e["start"] != nil
+            fullWritten = e["full"] != nil
             let start = try e["start"]?.year(in: horizon) ?? defaultStart
             if let t = e["target"] {
                 let full = try e["full"]?.year(in: horizon) ?? start
@@ -406,26 +354,38 @@ public struct ScenarioLoader {
                 }
                 let over: LeverSetting.Base = inherited.map { .setting($0) } ?? .baseline
                 if d.scalarString != nil {
-                    let full = try e["full"]?.year(in: horizon) ?? inherited?.full ?? start
-                    if full < start, let f = e["full"] ?? e["start"] {
-                        throw f.error("the delta's full-effect year \(full) is before its start year \(start)", accepted: "\(start) to \(horizon.upperBound)")
+                    // Without its own start and full, a delta follows the schedule of the setting it extends.
+                    let ownStart = try e["start"]?.year(in: horizon), ownFull = try e["full"]?.year(in: horizon)
+                    let begin = ownStart ?? LeverSetting.deltaStart(over: inherited, firstYear: ownFull, defaultStart: defaultStart)
+                    let full = ownFull ?? inherited?.full ?? begin
+                    if full < begin, let f = e["full"] ?? e["start"] {
+                        // A start given after the extended setting is complete needs a full year of its own.
+                        let advice = ownFull == nil ? " (the setting it extends is complete by \(full)): give a full-effect year too, for example full: \(max(begin, dataset.baseYear + 11))" : ""
+                        throw f.error("the delta's full-effect year \(full) is before its start year \(begin)\(advice)", accepted: "\(begin) to \(horizon.upperBound)")
                     }
-                    setting = LeverSetting(form: .delta, start: start,
-                                           milestones: [Milestone(year: full, value: try change(d), shape: try e["shape"]?.choice(RampShape.self) ?? .linear)],
-                                           over: over)
+                    setting = LeverSetting.delta(try change(d), over: inherited, start: ownStart, full: ownFull,
+                                                 shape: try e["shape"]?.choice(RampShape.self) ?? .linear, defaultStart: defaultStart)
                 } else {
                     if let f = e["full"] { throw f.error("a delta path's milestones give their own years; 'full' goes with a single delta") }
-                    setting = LeverSetting(form: .delta, start: start, milestones: try milestones(d, shapes: e["shape"], start: start, value: change), over: over)
+                    // Milestones read against the earliest start, then begun with the extended setting where they allow.
+                    let ms = try milestones(d, shapes: e["shape"], start: start, value: change)
+                    let begin = startWritten ? start : LeverSetting.deltaStart(over: inherited, firstYear: ms.first?.year, defaultStart: defaultStart)
+                    setting = LeverSetting(form: .delta, start: begin, milestones: ms, over: over)
                 }
+                startInherited = !startWritten && setting.start != defaultStart
             }
         }
         try checkLevels(setting, lever, node)
         // In history mode a move whose start is left to the default (2021) changes the observed years: said, since a
         // plan for the 15th period rarely means it. Wind and solar follow history and have their own notes.
-        if !startWritten, let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), defaultStart <= history.lastObservedYear {
+        let noChange = setting.form == .delta && setting.milestones.allSatisfy { $0.value == 0 }
+        if !startWritten, !noChange, let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), setting.start <= history.lastObservedYear {
             let n = history.lastObservedYear
+            let moves = startInherited ? "the delta follows the schedule of the setting it extends, from \(setting.start)" : "the lever moves from \(setting.start)"
+            // A delta reached by the extended setting's full year at or before N needs a later full year with the later start.
+            let full = setting.form == .delta && setting.full <= n && !fullWritten && setting.milestones.count == 1 ? ", full: \(n + 5)" : ""
             warnings.append(InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                                         message: "no start year given: the lever moves from \(defaultStart), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so it changes them; for a move after them, give start: \(n + 1)"))
+                                         message: "no start year given: \(moves), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so it changes them; for a move after them, give start: \(n + 1)\(full)"))
         }
         return setting
     }

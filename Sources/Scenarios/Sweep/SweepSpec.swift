@@ -9,11 +9,24 @@ public struct SweepFactor: Sendable {
 
     public enum Target: Sendable {
         /// A lever's target, start or full-effect year, or a delta. `defaults` is used where the base scenario
-        /// does not set the lever; `fullGiven` says whether the spec gave `full` (a delta without it is reached
-        /// by the base setting's full-effect year, as in scenario files).
-        case lever(Lever, Field, defaults: LeverSetting, fullGiven: Bool)
+        /// does not set the lever; `written` says whether the spec gave `start` and `full` (a delta without them
+        /// follows the base setting's schedule, as in scenario files).
+        case lever(Lever, Field, defaults: LeverSetting, written: Written)
         /// A dataset parameter: a scalar is replaced, a series scaled.
         case dataset(String, ParameterBinding)
+    }
+
+    /// The schedule fields a lever factor writes itself.
+    public struct Written: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let start = Written(rawValue: 1), full = Written(rawValue: 2)
+    }
+
+    /// A delta factor's setting for the drawn change `x` over the base scenario's setting `inherited`.
+    public static func delta(_ x: Double, over inherited: LeverSetting?, defaults: LeverSetting, written: Written) -> LeverSetting {
+        LeverSetting.delta(x, over: inherited, start: written.contains(.start) ? defaults.start : nil,
+                           full: written.contains(.full) ? defaults.full : nil, shape: defaults.shape, defaultStart: defaults.start)
     }
 
     public let path: String
@@ -310,16 +323,16 @@ public struct SweepSpecLoader {
     /// capacities replace it, so the factor changes nothing and every run is the same there. Told at load, as `run`
     /// tells the milestones it replaces and `solve` refuses such a move.
     func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
-        guard case .lever(let lever, let field, let defaults, let fullGiven) = f.target, field == .target || field == .delta,
+        guard case .lever(let lever, let field, let defaults, let written) = f.target, field == .target || field == .delta,
               let history = dataset.history, HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
         for scenario in scenarios {
             let setting = scenario.levers[lever.path] ?? defaults
             // A delta is reached by the base setting's full year unless the factor gives its own (as the runs set it).
-            let full = field == .delta ? (fullGiven ? defaults.full : max(scenario.levers[lever.path]?.full ?? defaults.full, defaults.start))
+            let full = field == .delta ? SweepFactor.delta(0, over: scenario.levers[lever.path], defaults: defaults, written: written).full
                                        : setting.milestones.last?.year ?? defaults.full
             guard full <= n else { continue }
-            let whose = field == .delta ? (fullGiven ? "the factor's full-effect year" : "the full-effect year of the setting it changes")
+            let whose = field == .delta ? (written.contains(.full) ? "the factor's full-effect year" : "the full-effect year of the setting it changes")
                 : scenario.levers[lever.path] == nil ? "the factor's full-effect year" : "the last milestone of '\(scenario.name)''s setting"
             return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                 message: "the drawn \(field == .delta ? "change" : "level") is reached at the end of \(full) (\(whose)), and in history mode \(lever.path.split(separator: ".").last!) follows the observed capacity through \(n): the factor changes nothing there and every run is the same; give it a full-effect year after \(n)")
@@ -432,7 +445,7 @@ public struct SweepSpecLoader {
             let shape = try e["shape"]?.choice(RampShape.self) ?? .linear
             let baseline = try lever.baselineLevel(dataset.modelParameters(), at: Double(start)) ?? lever.range.lowerBound
             return .lever(lever, field, defaults: LeverSetting(target: baseline, start: start, full: full, shape: shape),
-                          fullGiven: e["full"] != nil)
+                          written: SweepFactor.Written(e["start"] == nil ? [] : [.start]).union(e["full"] == nil ? [] : [.full]))
         }
         if let binding = dataset.binding(path) {
             for k in ["start", "full", "shape"] where e[k] != nil {

@@ -216,15 +216,17 @@ extension Lever {
 
     /// The smallest level a setting's last milestone may reach: for a build-out lever, the lowest level at which
     /// no move of the resulting schedule takes capacity down (so that solve and optimize search only settings
-    /// that build); otherwise the range's bottom. For a target or path that is what is installed when the last
-    /// move starts; a delta moves every year from its start, earlier milestones of what it extends included,
-    /// so it is found by bisection (the level is monotone in the setting).
+    /// that build); otherwise the range's bottom. Usually that is what is installed when the last move starts; where
+    /// that level would still dip (a delta, a step or logistic offset over the trend) it is found by bisection (the
+    /// level is monotone in the setting).
     public func minimumTarget(_ s: LeverSetting, _ p: ModelParameters) -> Double {
         guard isBuildOut else { return range.lowerBound }
         let lastStart = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start
         let probe = setting(s, reaching: range.upperBound, p)
         let installed = min(max(range.lowerBound, level(schedule(probe, p), at: Double(lastStart).nextDown, p)), range.upperBound)
-        guard s.form == .delta else { return installed }
+        // The level installed when the last move starts is not always enough: a delta over a path can outrun the path's
+        // growth, and a step or logistic move is an offset over the trend that can dip below the year before while the
+        // trend catches up. The lowest level whose schedule never goes down, then.
         func builds(_ level: Double) -> Bool { teardown(schedule(setting(s, reaching: level, p), p), p) == nil }
         var low = max(range.lowerBound, installed), high = range.upperBound
         if builds(low) { return low }

@@ -46,6 +46,26 @@ public struct LeverSetting: Sendable, Equatable {
         self.init(form: .target, start: start, milestones: [Milestone(year: max(full, start), value: target, shape: shape)])
     }
 
+    /// The `{delta: change}` form over `inherited` (nil: the baseline). It follows the inherited setting's schedule:
+    /// from its start, reached by its full year, unless `start` or `full` are given. It starts in `defaultStart` over
+    /// the baseline, or when its own full year comes before the inherited start. Scenario files and sweep factors
+    /// build their deltas here (the files refuse a full year before a given start, sweep specs too), so the two run
+    /// the same.
+    public static func delta(_ change: Double, over inherited: LeverSetting?, start: Int?, full: Int?, shape: RampShape,
+                             defaultStart: Int) -> LeverSetting {
+        let begin = start ?? deltaStart(over: inherited, firstYear: full, defaultStart: defaultStart)
+        return LeverSetting(form: .delta, start: begin,
+                            milestones: [Milestone(year: max(full ?? inherited?.full ?? begin, begin), value: change, shape: shape)],
+                            over: inherited.map { .setting($0) } ?? .baseline)
+    }
+
+    /// Where a delta without its own start begins: with the setting it extends, unless its first year of its own (its
+    /// full year, its first milestone) comes before that; then, as over the baseline, in `defaultStart`.
+    public static func deltaStart(over inherited: LeverSetting?, firstYear: Int?, defaultStart: Int) -> Int {
+        guard let s = inherited?.start, s <= firstYear ?? s else { return defaultStart }
+        return s
+    }
+
     /// The last milestone's value: what solve, optimize and sweeps vary.
     public var target: Double {
         get { milestones[milestones.count - 1].value }

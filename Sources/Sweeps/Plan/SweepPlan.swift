@@ -61,7 +61,7 @@ public struct SweepPlan: Sendable {
                                      accepted: problem.accepted)
                 }
                 binding.apply(x[i], to: &p)
-            case .lever(let lever, let field, let defaults, let fullGiven):
+            case .lever(let lever, let field, let defaults, let written):
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
                 case .target:
@@ -80,12 +80,8 @@ public struct SweepPlan: Sendable {
                     s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
                     x[i] = Double(s.full)
                 case .delta:
-                    // As `{delta: x}` in a scenario file: over the base setting, by its full year unless given.
-                    let inherited = scenario.levers[lever.path]
-                    let over: LeverSetting.Base = inherited.map { .setting($0) } ?? .baseline
-                    let full = fullGiven ? defaults.full : max(inherited?.full ?? defaults.full, defaults.start)
-                    s = LeverSetting(form: .delta, start: defaults.start,
-                                     milestones: [Milestone(year: full, value: x[i], shape: defaults.shape)], over: over)
+                    // As `{delta: x}` in a scenario file: over the base setting, on its schedule unless given.
+                    s = SweepFactor.delta(x[i], over: scenario.levers[lever.path], defaults: defaults, written: written)
                 }
                 leverSettings[lever.path] = s
             }
