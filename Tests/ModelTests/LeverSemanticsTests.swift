@@ -274,6 +274,20 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: \(path)\n", directory: dir), path)
     }
 
+    /// Every bad milestone or target year of a mapping is told at once, not only the first (a tester's path with 2070 and
+    /// 2015 heard of 2070 only).
+    func testEveryBadYearInAPathOrATargetMapIsTold() throws {
+        let text = "sector_plans:\n  power:\n    wind: {path: {2070: 60, 2015: 10}}\ntargets:\n  non_fossil_share: {2070: 30, 2030: abc}\n"
+        XCTAssertThrowsError(try parse(text)) { error in
+            let e = error as? InputError
+            let all = [e].compactMap { $0 } + (e?.others ?? [])
+            XCTAssertEqual(all.count, 4, "\(all)")
+            XCTAssertEqual(all.filter { $0.message.contains("2070") }.count, 2, "\(all)")
+            XCTAssertTrue(all.contains { $0.message.contains("2015") }, "\(all)")
+            XCTAssertTrue(all.contains { $0.keyPath.hasSuffix("non_fossil_share.2030") }, "\(all)")
+        }
+    }
+
     /// A step or logistic move is an offset over the lever's trend, so the level installed when the last move starts
     /// is not always a setting that builds: the lowest setting solve searches must load. (A tester's path with a step
     /// from 300 GW in 2030 to 2035 had solve search 276 GW and then blame the valid file's line.)

@@ -211,14 +211,14 @@ public struct ScenarioLoader {
             case .energyIntensityCut, .co2IntensityCut:
                 var map = kind == .energyIntensityCut ? t.energyIntensityCut : t.co2IntensityCut
                 if none(value) { map = [:] } else {
-                    for (n, v) in try readPeriods(value) { map[n] = try read(v) { try percent($0, in: -100...100) } }
+                    try collectingErrors(try readPeriods(value)) { n, v in map[n] = try read(v) { try percent($0, in: -100...100) } }
                 }
                 if kind == .energyIntensityCut { t.energyIntensityCut = map } else { t.co2IntensityCut = map }
             case .energyCap, .nonFossilShare:
                 let (what, range, unit) = kind == .energyCap ? ("caps in Mtce", 1.0...100_000, "Mtce") : ("shares in %", 0...100, "%")
                 var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
                 if none(value) { map = [:] } else {
-                    for (key, v) in try value.entries(what: "years with \(what)") {
+                    try collectingErrors(try value.entries(what: "years with \(what)")) { key, v in
                         map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : scale($0, try $0.double(in: range, unit: unit), unit: unit) }
                     }
                 }
@@ -401,7 +401,8 @@ public struct ScenarioLoader {
             }
         }
         var result: [Milestone] = []
-        for (key, n) in try node.entries(what: "milestone years with levels, for example {2025: 150, 2030: 300}") {
+        // Every milestone is read: a year outside the horizon and a bad level in the same path are told together.
+        try collectingErrors(try node.entries(what: "milestone years with levels, for example {2025: 150, 2030: 300}")) { key, n in
             let year = try yearKey(key, n)
             guard year >= start else {
                 throw n.error("milestone \(year) is before the start year \(start)", accepted: "years \(start) to \(horizon.upperBound), or an earlier 'start'")
