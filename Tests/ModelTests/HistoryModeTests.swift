@@ -258,8 +258,7 @@ final class HistoryModeTests: XCTestCase {
             let t = try prepared.run().trajectory
             XCTAssertEqual(t.value("capacity_wind", year: 2030)!, t.value("capacity_wind", year: n)!, accuracy: 1e-6)
         }
-        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scenarios/announced.yaml").path
+        let announced = Fixtures.scenarios.appendingPathComponent("announced.yaml").path
         // Refused when the file is read (with the file's other errors), and again by a run that gets past it.
         do {
             let child = try loader.parse("name: less\nextends: \(announced)\nsector_plans:\n  power:\n    solar: {delta: -80}\n", file: "less.yaml")
@@ -278,8 +277,7 @@ final class HistoryModeTests: XCTestCase {
     func testReplacingAnExtendedLeverThatActsInHistoryIsTold() throws {
         let d = try Self.plain.inHistoryMode(datasetPath: nil)
         let n = try XCTUnwrap(d.history?.lastObservedYear)
-        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scenarios/announced.yaml").path
+        let announced = Fixtures.scenarios.appendingPathComponent("announced.yaml").path
         let loader = ScenarioLoader(dataset: d)
         let anew = try loader.parse("name: anew\nextends: \(announced)\nsector_plans:\n  industry:\n    capacity_cut:\n      steel: {target: 50, start: \(n + 1), full: \(n + 2)}\n", file: "anew.yaml")
         let told = try XCTUnwrap(anew.warnings.first { $0.message.hasPrefix("replaces the setting of") })
@@ -301,8 +299,7 @@ final class HistoryModeTests: XCTestCase {
     func testADeltaFollowingTheExtendedScheduleIntoTheObservedYearsIsToldWithAdviceThatLoads() throws {
         let d = try Self.plain.inHistoryMode(datasetPath: nil)
         let n = try XCTUnwrap(d.history?.lastObservedYear)
-        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scenarios/announced.yaml").path
+        let announced = Fixtures.scenarios.appendingPathComponent("announced.yaml").path
         let loader = ScenarioLoader(dataset: d)
         let plus = try loader.parse("extends: \(announced)\nsector_plans:\n  power:\n    storage: {delta: 10}\n", file: "s.yaml")
         XCTAssertEqual(plus.levers["sector_plans.power.storage"]?.start, 2024)
@@ -343,8 +340,7 @@ final class HistoryModeTests: XCTestCase {
     func testASettingStartingLaterThanTheOneItReplacesIsTold() throws {
         let d = try Self.plain.inHistoryMode(datasetPath: nil)
         let n = try XCTUnwrap(d.history?.lastObservedYear)
-        let announced = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("scenarios/announced.yaml").path
+        let announced = Fixtures.scenarios.appendingPathComponent("announced.yaml").path
         for dataset in [d, Self.plain] {
             let loader = ScenarioLoader(dataset: dataset)
             let later = try loader.parse("name: later\nextends: \(announced)\nsector_plans:\n  power:\n    solar: {target: 150, start: \(n + 3), full: 2030}\n    dedicated_export: {target: 100, start: \(n + 4), full: 2030}\n", file: "later.yaml")

@@ -10,6 +10,14 @@ final class LeverSemanticsTests: XCTestCase {
         try ScenarioLoader(dataset: Fixtures.dataset()).parse(text, file: file, directory: directory)
     }
 
+    /// A temporary folder holding `files` (name: text), for scenarios that extend one another.
+    func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-levers-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
     func run(_ text: String, directory: URL? = nil) throws -> ScenarioResult {
         let dataset = try Fixtures.dataset()
         return try PreparedScenario(parse(text, directory: directory), dataset: dataset).run()
@@ -229,11 +237,8 @@ final class LeverSemanticsTests: XCTestCase {
     /// setting's schedule, plus 40 by its full year"): a CCUS build-out from 2026 to 2030 plus 5 moves from 2026,
     /// not from the default 2021, so the years before it are the extended file's.
     func testADeltaWithoutAStartFollowsTheScheduleOfTheSettingItExtends() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-delta-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try folder(["c10.yaml": "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"
-            .write(to: dir.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
         let base = try run("extends: c10.yaml\n", directory: dir)
         let plus = try run("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {delta: 5}\n", directory: dir)
         for year in 2020...2025 {
@@ -255,11 +260,8 @@ final class LeverSemanticsTests: XCTestCase {
     /// A later-starting replacement of a build-out that ends below what the replaced setting built cannot keep the
     /// earlier moves (the path would go down and be refused): the warning says so instead of offering that path.
     func testAReplacementOfABuildOutThatEndsLowerIsNotOfferedAPathThatGoesDown() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-replace-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try folder(["c10.yaml": "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"
-            .write(to: dir.appendingPathComponent("c10.yaml"), atomically: true, encoding: .utf8)
         let lower = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2032, full: 2035}\n", directory: dir)
         let told = try XCTUnwrap(lower.warnings.first { $0.keyPath == "sector_plans.removals.ccus" }?.message)
         XCTAssertTrue(told.contains("falls back to its baseline"), told)

@@ -3,6 +3,16 @@ import XCTest
 import Simulator
 
 final class ScenarioTests: XCTestCase {
+    /// An extended file is named from where the command runs: beside the extending file's name, `.` and `name/..`
+    /// taken out, a leading `..` kept.
+    func testAnExtendedFileIsNamedBesideTheExtendingOne() {
+        XCTAssertEqual(ScenarioLoader.joined("scenarios/forms", "../announced.yaml"), "scenarios/announced.yaml")
+        XCTAssertEqual(ScenarioLoader.joined("t", "./c10.yaml"), "t/c10.yaml")
+        XCTAssertEqual(ScenarioLoader.joined("../t", "c10.yaml"), "../t/c10.yaml")
+        XCTAssertEqual(ScenarioLoader.joined("/tmp/s", "../x.yaml"), "/tmp/x.yaml")
+        XCTAssertEqual(ScenarioLoader.joined("a", "../../x.yaml"), "../x.yaml")
+    }
+
     static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scenarios")
 

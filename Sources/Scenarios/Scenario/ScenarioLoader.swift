@@ -356,15 +356,15 @@ public struct ScenarioLoader {
                 if d.scalarString != nil {
                     // Without its own start and full, a delta follows the schedule of the setting it extends.
                     let ownStart = try e["start"]?.year(in: horizon), ownFull = try e["full"]?.year(in: horizon)
-                    let begin = ownStart ?? LeverSetting.deltaStart(over: inherited, firstYear: ownFull, defaultStart: defaultStart)
-                    let full = ownFull ?? inherited?.full ?? begin
+                    setting = LeverSetting.delta(try change(d), over: inherited, start: ownStart, full: ownFull,
+                                                 shape: try e["shape"]?.choice(RampShape.self) ?? .linear, defaultStart: defaultStart)
+                    // `LeverSetting.delta` moves a full year before the start up to it; a file says which it meant.
+                    let begin = setting.start, full = ownFull ?? inherited?.full ?? begin
                     if full < begin, let f = e["full"] ?? e["start"] {
                         // A start given after the extended setting is complete needs a full year of its own.
                         let advice = ownFull == nil ? " (the setting it extends is complete by \(full)): give a full-effect year too, for example full: \(max(begin, dataset.baseYear + 11))" : ""
                         throw f.error("the delta's full-effect year \(full) is before its start year \(begin)\(advice)", accepted: "\(begin) to \(horizon.upperBound)")
                     }
-                    setting = LeverSetting.delta(try change(d), over: inherited, start: ownStart, full: ownFull,
-                                                 shape: try e["shape"]?.choice(RampShape.self) ?? .linear, defaultStart: defaultStart)
                 } else {
                     if let f = e["full"] { throw f.error("a delta path's milestones give their own years; 'full' goes with a single delta") }
                     // Milestones read against the earliest start, then begun with the extended setting where they allow.
