@@ -71,7 +71,7 @@ struct OptimizeCommand: ParsableCommand {
             }
             if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let path = output ?? safeFileName(s.name) + "-optimum.yaml"
-            let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum")
+            let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum", writtenTo: path)
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {

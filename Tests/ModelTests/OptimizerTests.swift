@@ -40,7 +40,7 @@ final class OptimizerTests: XCTestCase {
     func assertOptimumReproduces(_ optimizer: LeastCostOptimizer, _ r: LeastCostOptimizer.Result,
                                  file: StaticString = #filePath, line: UInt = #line) throws -> Scenario {
         let url = directory.appendingPathComponent("optimum-\(UUID().uuidString).yaml")
-        try optimizer.scenarioFile(r.best.x, name: "optimum").write(to: url, atomically: true, encoding: .utf8)
+        try optimizer.scenarioFile(r.best.x, name: "optimum", writtenTo: url.path).write(to: url, atomically: true, encoding: .utf8)
         let dataset = try Fixtures.dataset()
         let loaded = try ScenarioLoader(dataset: dataset).load(path: url.path)
         var expected = optimizer.scenario(r.best.x)
@@ -122,6 +122,57 @@ final class OptimizerTests: XCTestCase {
         XCTAssertTrue(loaded.descriptionZH.contains("最优解") && loaded.descriptionZH.contains("total_cost最小化"), loaded.descriptionZH)
     }
 
+    /// A base that sets a lever as a delta over the file it extends cannot be written standalone (the delta is a
+    /// change over that file): the optimum extends that file, drops the targets the spec drops with `none`, and
+    /// reproduces under `run`, the variable on the delta lever staying a delta.
+    func testAnOptimumOfABaseWithADeltaExtendsTheFileTheDeltaIsOver() throws {
+        let wind = "sector_plans.power.wind"
+        try """
+            name: plus
+            extends: \(Fixtures.scenarios.appendingPathComponent("announced.yaml").path)
+            sector_plans:
+              power:
+                wind: {delta: 40, start: 2026, full: 2030}
+            """.write(to: directory.appendingPathComponent("plus.yaml"), atomically: true, encoding: .utf8)
+        let s = try spec("""
+            scenario: \(directory.appendingPathComponent("plus.yaml").path)
+            variables:
+              sector_plans.removals.ccus: {range: [0, 60], start: 2028, full: 2040}
+            targets:
+              neutrality_year: none
+              co2_intensity_cut: {14th: none}
+              peak_year: 2029
+            starts: 1
+            """)
+        XCTAssertEqual(s.base.levers[wind]?.form, .delta)
+        var optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
+        optimizer.maxIterations = 60
+        optimizer.outerIterations = 3
+        let r = try optimizer.optimize()
+        let url = directory.appendingPathComponent("optimum.yaml")
+        let text = try optimizer.scenarioFile(r.best.x, name: "optimum", writtenTo: url.path)
+        XCTAssertTrue(text.contains("\nextends: \(Fixtures.scenarios.appendingPathComponent("announced.yaml").standardizedFileURL.resolvingSymlinksInPath().path)\n")
+                      || text.contains("\nextends: ../"), text)
+        XCTAssertTrue(text.contains("neutrality_year: none"), text)
+        XCTAssertTrue(text.contains("wind: {delta: 40, start: 2026, full: 2030"), text)
+        XCTAssertTrue(text.contains("# It extends "), text)
+        let loaded = try assertOptimumReproduces(optimizer, r)
+        XCTAssertEqual(loaded.targets.neutralityYear, nil)
+        XCTAssertEqual(loaded.targets.peakYear, 2029)
+        XCTAssertEqual(loaded.levers[wind], s.base.levers[wind])
+
+        // A variable on the delta lever (the level its last milestone reaches, the delta included) moves the delta,
+        // which stays one.
+        let moved = try spec("scenario: \(directory.appendingPathComponent("plus.yaml").path)\nvariables:\n  \(wind): {range: [200, 300]}\ntargets: {neutrality_year: none}\nstarts: 1\n")
+        let second = LeastCostOptimizer(spec: moved, dataset: try Fixtures.dataset())
+        let written = try second.scenarioFile([250], name: "optimum", writtenTo: url.path)
+        try written.write(to: url, atomically: true, encoding: .utf8)
+        let again = try ScenarioLoader(dataset: try Fixtures.dataset()).load(path: url.path)
+        XCTAssertEqual(again.levers[wind]?.form, .delta, written)
+        XCTAssertEqual(again.levers[wind], second.scenario([250]).levers[wind], written)
+        XCTAssertNotEqual(again.levers[wind], s.base.levers[wind])
+    }
+
     /// Every spec shipped in scenarios/optimize/ (with one start and a short simplex, to keep it quick): the
     /// optimum file loads, is the optimizer's scenario, and `run` reproduces its objective and margins.
     func testTheOptimumOfEveryShippedSpecLoadsAndReproducesUnderRun() throws {
@@ -163,7 +214,7 @@ final class OptimizerTests: XCTestCase {
         let r = try optimizer.optimize()
         XCTAssertTrue(r.best.feasible)
         XCTAssertTrue(r.best.margins.contains { $0.name == "energy_cap_2026" })
-        let text = try optimizer.scenarioFile(r.best.x, name: "optimum")
+        let text = try optimizer.scenarioFile(r.best.x, name: "optimum", writtenTo: directory.appendingPathComponent("optimum.yaml").path)
         // Both measures under `measures`: dual control once landed under `sector_plans`.
         XCTAssertTrue(text.contains("\nmeasures:\n  ladder_pricing: {target: 0.05, start: 2023, full: 2025, shape: linear}\n  dual_control: {enforce: true}\n"), text)
         let loaded = try assertOptimumReproduces(optimizer, r)
@@ -194,7 +245,7 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(scenario.levers["sector_plans.power.coal_heat_rate"], s.base.levers["sector_plans.power.coal_heat_rate"])
         // And so in the optimum file.
         let url = directory.appendingPathComponent("optimum.yaml")
-        try optimizer.scenarioFile([150, 80, 10], name: "optimum").write(to: url, atomically: true, encoding: .utf8)
+        try optimizer.scenarioFile([150, 80, 10], name: "optimum", writtenTo: url.path).write(to: url, atomically: true, encoding: .utf8)
         let loaded = try ScenarioLoader(dataset: try Fixtures.dataset()).load(path: url.path)
         XCTAssertEqual(loaded.levers[wind], scenario.levers[wind])
         // A start after the base's full-effect year needs its own full.

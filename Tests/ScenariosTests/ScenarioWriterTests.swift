@@ -88,23 +88,37 @@ final class ScenarioWriterTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(extending, 12)
     }
 
-    func testExtendingCannotDropWhatTheBaseHas() throws {
+    /// Extending cannot drop a lever (a file extending another only adds or replaces them); a dropped target is
+    /// written `none`, which an extending file reads as dropped.
+    func testExtendingCannotDropALeverAndWritesADroppedTargetAsNone() throws {
         let dataset = try Dataset.innerMongolia()
         let loader = ScenarioLoader(dataset: dataset)
-        let announced = try loader.load(path: Self.scenarios.appendingPathComponent("announced.yaml").path)
+        let announcedPath = Self.scenarios.appendingPathComponent("announced.yaml").path
+        let announced = try loader.load(path: announcedPath)
         var fewer = announced
         fewer.levers["sector_plans.power.wind"] = nil
         XCTAssertThrowsError(try ScenarioWriter.yaml(fewer, extending: "announced.yaml", base: announced)) {
             XCTAssertTrue(($0 as? InputError)?.message.contains("sector_plans.power.wind") ?? false, "\($0)")
+            XCTAssertEqual(($0 as? InputError)?.accepted, "a standalone scenario file (no extends)")
         }
         var untargeted = announced
         untargeted.targets.neutralityYear = nil
-        XCTAssertThrowsError(try ScenarioWriter.yaml(untargeted, extending: "announced.yaml", base: announced)) {
-            XCTAssertTrue(($0 as? InputError)?.message.contains("neutrality_year") ?? false, "\($0)")
-            XCTAssertEqual(($0 as? InputError)?.accepted, "a standalone scenario file (no extends)")
-        }
-        // Standalone, it is said.
+        XCTAssertFalse(announced.targets.co2IntensityCut.isEmpty)
+        untargeted.targets.co2IntensityCut[announced.targets.co2IntensityCut.keys.min()!] = nil
+        untargeted.targets.energyCap = [:]
+        untargeted.targets.nonFossilShare = [:]
+        let text = try ScenarioWriter.yaml(untargeted, extending: announcedPath, base: announced)
+        XCTAssertTrue(text.contains("neutrality_year: none"), text)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("untargeted-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        let again = try loader.load(path: url.path)
+        XCTAssertEqual(again.targets, untargeted.targets, text)
+        // Standalone, it is said by leaving it out; and a file standing alone has nothing to drop: `none` is an error.
         XCTAssertEqual(try reload(ScenarioWriter.yaml(untargeted), dataset: dataset).targets.neutralityYear, nil)
+        XCTAssertThrowsError(try loader.parse("name: x\ntargets: {neutrality_year: none}\n", file: "x.yaml")) {
+            XCTAssertEqual(($0 as? InputError)?.keyPath, "targets.neutrality_year", "\($0)")
+        }
     }
 
     /// Each lever under its own path: sector plans under `sector_plans`, ladder pricing and dual control under

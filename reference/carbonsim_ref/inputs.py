@@ -56,11 +56,15 @@ def load_scenario(path):
     if "extends" in doc:
         base = load_scenario(os.path.join(os.path.dirname(path), doc["extends"]))
     base["name"] = doc.get("name", os.path.splitext(os.path.basename(path))[0])
+    # In a file that extends another, `none` drops a target of that file, or one year or period of it.
     for key, value in (doc.get("targets") or {}).items():
-        if isinstance(value, dict) and isinstance(base["targets"].get(key), dict):
-            base["targets"][key] = {**base["targets"][key], **value}
+        if value == "none":
+            base["targets"].pop(key, None)
+        elif isinstance(value, dict) and isinstance(base["targets"].get(key), dict):
+            merged = {**base["targets"][key], **value}
+            base["targets"][key] = {k: v for k, v in merged.items() if v != "none"}
         else:
-            base["targets"][key] = value
+            base["targets"][key] = {k: v for k, v in value.items() if v != "none"} if isinstance(value, dict) else value
 
     def walk(node, prefix):
         for key, value in node.items():

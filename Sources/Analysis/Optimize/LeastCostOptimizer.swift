@@ -174,18 +174,19 @@ public struct LeastCostOptimizer {
     /// The optimum as a standalone scenario file, written by `ScenarioWriter`: every lever of the base with the
     /// variables set, the base's measures (dual control included), assumptions and accounting, and the
     /// optimisation's targets. `carbonsim run` on it reproduces the optimum's objective and margins.
-    public func scenarioFile(_ x: [Double], name: String) throws -> String {
+    public func scenarioFile(_ x: [Double], name: String, writtenTo output: String) throws -> String {
         var s = scenario(x)
         s.name = name
         s.description = "Least-cost optimum of \(spec.objective) (\(spec.maximize ? "maximised" : "minimised")) on \(spec.base.name)"
         // Not the base's Chinese description, which would say the optimum is what published documents set.
         s.descriptionZH = "在 \(spec.base.name) 基础上求得的最优解：目标函数 \(spec.objective)\(spec.maximize ? "最大化" : "最小化")（carbonsim optimize）"
-        return try ScenarioWriter.yaml(s, comment: [
+        return try ScenarioWriter.yaml(s, writtenTo: output, loader: ScenarioLoader(dataset: dataset)) { extends in [
             "Written by carbonsim optimize from \(spec.file): the optimum of \(spec.objective) on \(spec.base.name).",
-            "Standalone: the base scenario's levers, measures, assumptions and accounting are written out, and the targets are the base's with the spec's over them.",
+            extends.map { "It extends \($0), a file the base scenario extends: the base sets a lever as a delta over that file's setting, which only a file extending it can say. Written here: what differs from it (the base's own settings, the variables at the optimum), and the targets (`none`: a target of that file the spec drops)." }
+                ?? "Standalone: the base scenario's levers, measures, assumptions and accounting are written out, and the targets are the base's with the spec's over them.",
             // The file holds the scenario, not how it was run: say what `run` needs to reproduce the optimum.
             "Found on \(dataset.file)" + (dataset.history.map { " in history mode (\($0.observedYears.lowerBound)-\($0.lastObservedYear) observed): `carbonsim run` reproduces it on the same dataset." }
                 ?? " without history mode: `carbonsim run --no-history` reproduces it on the same dataset."),
-        ])
+        ] }
     }
 }

@@ -108,7 +108,8 @@ public struct ScenarioLoader {
         var errors: [InputError] = []
         do { try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
             switch key {
-            case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets)
+            // `none` drops a target of the file it extends (as in optimisation specs); a file standing alone has none to drop.
+            case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets, dropping: top["extends"] != nil)
             case "sector_plans", "measures": try readLevers(node, into: &scenario)
             case "assumptions":
                 try collectingErrors(try node.entries(what: "dataset paths with numbers")) { path, node in
@@ -170,7 +171,7 @@ public struct ScenarioLoader {
     }
 
     /// Reads `targets:` over `t`: an entry replaces the same kind (and year or plan period), the rest of `t`
-    /// stays. With `dropping` (optimisation specs), `none` removes a target of `t`: a whole kind
+    /// stays. With `dropping` (optimisation specs, scenario files that extend another), `none` removes a target of `t`: a whole kind
     /// (`neutrality_year: none`, `energy_cap: none`) or one year or period (`energy_cap: {2035: none}`).
     /// Returns warnings for fractions typed into percent fields.
     @discardableResult

@@ -15,10 +15,47 @@ public enum ScenarioWriter {
     }
 
     /// The scenario as a file extending `base`, which the loader finds at `path` (relative to the written
-    /// file, or absolute): only what differs from `base` is written. Throws when extending cannot say the
-    /// scenario, because it drops a target, lever or assumption that `base` has (extending only adds or replaces).
+    /// file, or absolute): only what differs from `base` is written, a target it drops as `none`. Throws when
+    /// extending cannot say the scenario, because it drops a lever or assumption that `base` has.
     public static func yaml(_ s: Scenario, extending path: String, base: Scenario, comment: [String] = []) throws -> String {
         try text(document(s, extends: (path, base)), comment: comment)
+    }
+
+    /// The scenario as the file `carbonsim run` reads back to it, to be written at `output`: standalone where it can
+    /// stand alone. A delta over the setting of a scenario it extends cannot (it says a change over that file), so
+    /// such a scenario extends the nearest of its base files that carries every such delta: by its path relative to
+    /// `output`, or by name for an embedded scenario (`announced.yaml`) when no file of that name is beside `output`.
+    /// `comment` gets the `extends:` line's target (nil: standalone).
+    public static func yaml(_ s: Scenario, writtenTo output: String, loader: ScenarioLoader,
+                            comment: (String?) -> [String]) throws -> String {
+        guard s.levers.values.contains(where: { $0.form == .delta && $0.over != .baseline }) else {
+            return try yaml(s, comment: comment(nil))
+        }
+        let folder = URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL
+        var first: Error?
+        // Its sources are its base files, the farthest first, then its own.
+        for source in s.sources.dropLast().reversed() {
+            let target = extendsTarget(source.path, from: folder)
+            do {
+                return try yaml(s, extending: target, base: try loader.load(path: source.path), comment: comment(target))
+            } catch let e as InputError { first = first ?? e }
+        }
+        if let first { throw first }
+        return try yaml(s, comment: comment(nil))  // no base file to extend: standalone says why it cannot
+    }
+
+    /// How an `extends:` line written in `folder` names `path`: relative to the folder, or an embedded scenario by
+    /// name (absolute when a file of that name beside it would be read instead).
+    static func extendsTarget(_ path: String, from folder: URL) -> String {
+        let file = URL(fileURLWithPath: path).standardizedFileURL
+        if DefaultScenarios.isEmbedded(path) {
+            let beside = folder.appendingPathComponent(file.lastPathComponent).path
+            return FileManager.default.fileExists(atPath: beside) ? file.path : file.lastPathComponent
+        }
+        let from = folder.resolvingSymlinksInPath().pathComponents, to = file.resolvingSymlinksInPath().pathComponents
+        let common = zip(from, to).prefix { $0 == $1 }.count
+        guard common > 1 else { return file.path }  // nothing shared but the root: the absolute path says it plainly
+        return (Array(repeating: "..", count: from.count - common) + to.dropFirst(common)).joined(separator: "/")
     }
 
     /// One lever setting as a scenario file writes it on one line: `{path: {2027: 160, 2030: 208.477}, start: 2026, shape: linear}`.
@@ -57,7 +94,7 @@ public enum ScenarioWriter {
         if !s.descriptionZH.isEmpty { top.append(("description_zh", plain(s.descriptionZH))) }
         if let extends { top.append(("extends", plain(extends.path))) }
 
-        let targets = try self.targets(s.targets, base: base?.targets, file: s.file)
+        let targets = self.targets(s.targets, base: base?.targets)
         if !targets.isEmpty { top.append(("targets", block(targets))) }
 
         // Levers and dual control, nested by their paths: sector_plans.* and measures.* come from the path.
@@ -101,27 +138,26 @@ public enum ScenarioWriter {
         return block(top)
     }
 
-    /// The targets in file order; with a base, only those that differ from it.
-    static func targets(_ t: Targets, base: Targets?, file: String) throws -> [(String, Node)] {
+    /// The targets in file order; with a base, only those that differ from it, and `none` for those it drops.
+    static func targets(_ t: Targets, base: Targets?) -> [(String, Node)] {
         var out: [(String, Node)] = []
-        func single<T: Equatable>(_ kind: TargetCheck.Kind, _ value: T?, _ old: T?, _ node: (T) -> Node) throws {
-            if value == nil, old != nil { throw cannotExtend(file, "it drops the target \(kind.rawValue) of the scenario it extends") }
+        // A target the base has and the scenario drops is written `none` (what an extending file reads as dropped).
+        func single<T: Equatable>(_ kind: TargetCheck.Kind, _ value: T?, _ old: T?, _ node: (T) -> Node) {
+            if value == nil, old != nil { out.append((kind.rawValue, plain("none"))) }
             if let value, value != old { out.append((kind.rawValue, node(value))) }
         }
-        func map(_ kind: TargetCheck.Kind, _ m: [Int: Double], _ old: [Int: Double]?, key: (Int) -> String) throws {
-            if let gone = old?.keys.sorted().first(where: { m[$0] == nil }) {
-                throw cannotExtend(file, "it drops the target \(kind.rawValue) \(key(gone)) of the scenario it extends")
-            }
-            let entries = m.sorted { $0.key < $1.key }.filter { old?[$0.key] != $0.value }
-            if !entries.isEmpty { out.append((kind.rawValue, block(entries.map { (key($0.key), number($0.value)) }))) }
+        func map(_ kind: TargetCheck.Kind, _ m: [Int: Double], _ old: [Int: Double]?, key: (Int) -> String) {
+            let years = Set(m.keys).union(old.map { Array($0.keys) } ?? []).sorted().filter { old?[$0] != m[$0] }
+            if !years.isEmpty, let old, !old.isEmpty, m.isEmpty { out.append((kind.rawValue, plain("none"))); return }
+            if !years.isEmpty { out.append((kind.rawValue, block(years.map { (key($0), m[$0].map(number) ?? plain("none")) }))) }
         }
-        try single(.peakYear, t.peakYear, base?.peakYear) { plain(String($0)) }
-        try single(.peakCeiling, t.peakCeiling, base?.peakCeiling, number)
-        try single(.neutralityYear, t.neutralityYear, base?.neutralityYear) { plain(String($0)) }
-        try map(.energyIntensityCut, t.energyIntensityCut, base?.energyIntensityCut) { PlanPeriod(number: $0).ordinal }
-        try map(.co2IntensityCut, t.co2IntensityCut, base?.co2IntensityCut) { PlanPeriod(number: $0).ordinal }
-        try map(.energyCap, t.energyCap, base?.energyCap) { String($0) }
-        try map(.nonFossilShare, t.nonFossilShare, base?.nonFossilShare) { String($0) }
+        single(.peakYear, t.peakYear, base?.peakYear) { plain(String($0)) }
+        single(.peakCeiling, t.peakCeiling, base?.peakCeiling, number)
+        single(.neutralityYear, t.neutralityYear, base?.neutralityYear) { plain(String($0)) }
+        map(.energyIntensityCut, t.energyIntensityCut, base?.energyIntensityCut) { PlanPeriod(number: $0).ordinal }
+        map(.co2IntensityCut, t.co2IntensityCut, base?.co2IntensityCut) { PlanPeriod(number: $0).ordinal }
+        map(.energyCap, t.energyCap, base?.energyCap) { String($0) }
+        map(.nonFossilShare, t.nonFossilShare, base?.nonFossilShare) { String($0) }
         return out
     }
 
