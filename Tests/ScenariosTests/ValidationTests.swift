@@ -66,6 +66,28 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(e.description.contains("did you mean 'capacity_cut'"))
     }
 
+    /// A key that is no lever where it is written but belongs elsewhere is pointed there: a power lever under
+    /// industry, a measure under sector_plans, a target among the levers; every such key of the file at once.
+    func testAMisplacedKeyIsPointedToWhereItBelongs() throws {
+        let e = try error("""
+        name: x
+        sector_plans:
+          industry:
+            wind: {target: 200, start: 2026, full: 2030}
+          power:
+            non_fossil: 30
+          ladder_pricing: 0.05
+        """)
+        let all = [e] + e.others
+        XCTAssertEqual(all.map(\.keyPath), ["sector_plans.industry.wind", "sector_plans.power.non_fossil", "sector_plans.ladder_pricing"])
+        XCTAssertEqual(all.map(\.suggestion), ["sector_plans.power.wind", "targets.non_fossil_share", "measures.ladder_pricing"])
+        XCTAssertEqual(all.map(\.line), [4, 6, 7])
+        XCTAssertTrue(e.description.contains("did you mean 'sector_plans.power.wind'?"), e.description)
+        // A typo near a key of its own place keeps that suggestion; nothing elsewhere, none.
+        XCTAssertEqual(try error("sector_plans:\n  power:\n    wnd: 200\n").suggestion, "wind")
+        XCTAssertNil(try error("sector_plans:\n  power:\n    zzzzzz: 200\n").suggestion)
+    }
+
     func testMisspeltTopLevelKeyAndProduct() throws {
         XCTAssertEqual(try error("name: x\ntarget:\n  peak_year: 2030\n").suggestion, "targets")
         let e = try error("sector_plans:\n  industry:\n    capacity_cut:\n      steal: {target: 5}\n")

@@ -302,9 +302,15 @@ public struct ScenarioLoader {
             return String(l.path.dropFirst(path.count + 1).split(separator: ".").first!)
         }).sorted()
         if path == "measures" { allowed.append("dual_control") }
-        try collectingErrors(try node.orderedEntries(allowed: allowed, what: "a mapping of \(allowed.joined(separator: ", "))")) { _, child in
-            try readLevers(child, into: &scenario)
-        }
+        // The known keys are read even beside an unknown one: every error of the file is told at once.
+        let what = "a mapping of \(allowed.joined(separator: ", "))"
+        let children = try node.entries(what: what)
+        var errors: [InputError] = []
+        do { _ = try node.entries(allowed: allowed, what: what) } catch let e as InputError { errors.append(e) }
+        do {
+            try collectingErrors(children.filter { allowed.contains($0.key) }) { _, child in try readLevers(child, into: &scenario) }
+        } catch let e as InputError { errors.append(e) }
+        if let e = InputError.combined(errors) { throw Self.suggestingElsewhere(e) }
     }
 
     /// One lever's setting in any of its forms: a bare number, `{target, start, full, shape}`,

@@ -1,0 +1,42 @@
+import Simulator
+
+/// A key that is no lever where it is written but is something elsewhere in a scenario file: `wind` under
+/// `sector_plans.industry` (a power lever), `non_fossil` under `sector_plans.power` (the target
+/// `non_fossil_share`), `ladder_pricing` under `sector_plans` (a measure). The edit-distance suggestion only
+/// looks among the keys allowed in place; this one says where the key belongs.
+extension ScenarioLoader {
+    /// The dotted path a misplaced lever key most likely meant, or nil.
+    static func placeElsewhere(_ key: String, under parent: String) -> String? {
+        let word = key.lowercased()
+        // A lever (or group of levers) of that name elsewhere: the shortest path ending in it.
+        let levers = LeverRegistry.all.compactMap { lever -> String? in
+            let parts = lever.path.split(separator: ".").map(String.init)
+            guard let i = parts.firstIndex(where: { $0.lowercased() == word }) else { return nil }
+            let path = parts[...i].joined(separator: ".")
+            return path == parent + "." + key ? nil : path
+        }
+        if let shortest = levers.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
+        // A target, named in full, by its first words (`non_fossil`) or with a typo.
+        if let target = targetKeys.first(where: { $0 == word || $0.hasPrefix(word + "_") }) ?? didYouMean(word, in: targetKeys) {
+            return "targets.\(target)"
+        }
+        return nil
+    }
+
+    /// `error` and the others it carries, each unknown key under `sector_plans` or `measures` that has no
+    /// suggestion in place given the place it belongs elsewhere.
+    static func suggestingElsewhere(_ error: InputError) -> InputError {
+        func one(_ e: InputError) -> InputError {
+            guard e.suggestion == nil, e.message.hasPrefix("unknown key '"), let dot = e.keyPath.lastIndex(of: ".") else { return e }
+            let parent = String(e.keyPath[..<dot]), key = String(e.keyPath[e.keyPath.index(after: dot)...])
+            guard parent.hasPrefix("sector_plans") || parent.hasPrefix("measures"), LeverRegistry.lever(parent) == nil,
+                  let elsewhere = placeElsewhere(key, under: parent) else { return e }
+            return InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
+                              accepted: e.accepted, suggestion: elsewhere)
+        }
+        var first = one(error)
+        first.others = error.others.map(one)
+        first.warnings = error.warnings
+        return first
+    }
+}
