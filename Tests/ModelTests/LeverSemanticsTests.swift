@@ -109,7 +109,12 @@ final class LeverSemanticsTests: XCTestCase {
         for v in t.series("heat_rate") { XCTAssertGreaterThanOrEqual(v, 250 - 1e-6) }
         XCTAssertFalse(r.shortfalls.isEmpty, "at these limits something cannot be honoured, and it is said")
         XCTAssertTrue(r.shortfalls.contains { $0.path == "sector_plans.removals.ccus" }, "\(r.shortfalls)")
-        for f in r.shortfalls { XCTAssertTrue(f.message.contains(String(f.worstYear)), f.message) }
+        // Each names its worst year and, when it begins earlier, its first: the year a plan first fails.
+        for f in r.shortfalls {
+            XCTAssertTrue(f.message.contains(String(f.worstYear)) && f.messageZH.contains(String(f.worstYear)), f.message)
+            XCTAssertTrue(f.message.contains(String(f.firstYear)) && f.messageZH.contains(String(f.firstYear)), f.message)
+        }
+        XCTAssertTrue(r.shortfalls.contains { $0.firstYear < $0.worstYear }, "\(r.shortfalls)")
     }
 
     /// Levers that saturate are reported, not silently capped: green hydrogen beyond the coal-chemical fuel it can

@@ -28,22 +28,28 @@ public enum Shortfalls {
     /// capacity is built but demand and exports cannot take its output.
     public static let curtailmentLimit = 0.2
 
+    /// "from 2027 on; " before a message about the worst year when the shortfall begins earlier: the year a plan
+    /// first fails is what a reader acts on. Every report's message gets it.
+    static func from(_ first: Int, _ worst: Int) -> String { first < worst ? "from \(first) on; " : "" }
+    static func fromZH(_ first: Int, _ worst: Int) -> String { first < worst ? "自\(first)年起出现；" : "" }
+
     public static func find(_ r: Trajectory, _ p: ModelParameters) -> [Shortfall] {
         var found: [Shortfall] = []
         let years = r.years
         /// The years where `excess` is positive (above a small tolerance), its first and worst.
         func report(_ path: String, _ unit: String, _ excess: [Double], tolerance: Double,
-                    _ message: (_ first: Int, _ worst: Int, _ amount: Double) -> (en: String, zh: String)) {
+                    _ message: (_ worst: Int, _ amount: Double) -> (en: String, zh: String)) {
             let over = years.indices.filter { excess[$0] > tolerance }
             guard let first = over.first, let worst = over.max(by: { excess[$0] < excess[$1] }) else { return }
-            let text = message(years[first], years[worst], excess[worst])
+            let text = message(years[worst], excess[worst])
             found.append(Shortfall(path: path, firstYear: years[first], worstYear: years[worst], amount: excess[worst],
-                                   unit: unit, message: text.en, messageZH: text.zh))
+                                   unit: unit, message: from(years[first], years[worst]) + text.en,
+                                   messageZH: fromZH(years[first], years[worst]) + text.zh))
         }
         // CCUS built beyond what it can capture (annual potential at its utilisation against annual capture).
         let potential = r.series("ccus_capture_potential"), captured = r.series("ccus_captured")
         let idle = years.indices.map { potential[$0] - captured[$0] }
-        report(Levers.ccus.path, "Mt CO2", idle, tolerance: 0.01 * max(potential.max() ?? 0, 1)) { _, year, amount in
+        report(Levers.ccus.path, "Mt CO2", idle, tolerance: 0.01 * max(potential.max() ?? 0, 1)) { year, amount in
             ("in \(year) \(Shortfall.amountMark) of capture capacity has no CO2 to capture (at most \(fmt(100 * p.ccus.maxCaptureShare)) % of coal power, heat and coal chemicals CO2)",
              "\(year)年有\(Shortfall.amountMark)的捕集能力无可捕集的CO2（最多可捕集煤电、供热和煤化工CO2的\(fmt(100 * p.ccus.maxCaptureShare))%）")
         }
@@ -62,7 +68,7 @@ public enum Shortfalls {
         if p.dualControl.enforce {
             let energy = r.series("energy_dual_control"), cap = r.series("energy_cap"), curtailment = r.series("dual_control_curtailment")
             let excess = years.indices.map { cap[$0].isFinite ? energy[$0] - cap[$0] : 0 }
-            report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { _, year, amount in
+            report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
                 let j = years.firstIndex(of: year)!
                 return ("in \(year) energy on the dual-control basis exceeds the cap by \(Shortfall.amountMark) with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
                         "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%；压减按每年\(fmt(p.dualControl.responseRate))的响应速率逐步加大）")
@@ -76,7 +82,7 @@ public enum Shortfalls {
             let stock = r.series("capacity_\(product.key)")
             let above = years.indices.map { years[$0] >= start ? stock[$0] - cap.value(at: Double(years[$0] + 1).nextDown) : 0 }
             let backward = r.series("capacity_old_\(product.key)"), life = fmt(p.product(product).newLifetime)
-            report(lever.path, "Mt/yr", above, tolerance: max(0.01 * p.product(product).baseCapacity, 0.01)) { _, year, amount in
+            report(lever.path, "Mt/yr", above, tolerance: max(0.01 * p.product(product).baseCapacity, 0.01)) { year, amount in
                 let j = years.firstIndex(of: year)!, level = cap.value(at: Double(year + 1).nextDown)
                 let cut = backward[j] >= amount
                 return ("at the end of \(year) \(product.key) capacity is \(Shortfall.amountMark) above the cap (\(fmt(stock[j])) against \(fmt(level)) Mt/yr): a cap stops new building, and capacity above it goes only as it retires"
@@ -95,14 +101,11 @@ public enum Shortfalls {
             // Against the level the file sets for each year (reached at its end), as a reader sets the table's heat rate
             // of that year beside the file's milestone.
             let gap = years.indices.map { years[$0] >= full ? heatRate[$0] - target.value(at: Double(years[$0] + 1).nextDown) : 0 }
-            report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { first, year, amount in
+            report(Levers.coalHeatRate.path, "gce/kWh", gap, tolerance: 1) { year, amount in
                 let within = years.indices.first { years[$0] > year && gap[$0] <= 1 }.map { years[$0] }
-                let fromZH = first < year ? "自\(first)年起" : ""
-                let en = first < year ? "from \(first) the fleet's heat rate is above the target, by \(Shortfall.amountMark) in \(year)"
-                                      : "in \(year) the fleet's heat rate is \(Shortfall.amountMark) above the target"
-                return (en + ": retrofits close the gap over about \(tau) years and new units enter at \(fmt(p.power.newUnitHeatRate)) gce/kWh"
+                return ("in \(year) the fleet's heat rate is \(Shortfall.amountMark) above the target: retrofits close the gap over about \(tau) years and new units enter at \(fmt(p.power.newUnitHeatRate)) gce/kWh"
                             + (within.map { "; it comes within 1 gce/kWh of the target in \($0)" } ?? "; it stays above the target through \(years.last!)"),
-                        "\(fromZH)煤电机组供电煤耗高于目标，\(year)年仍高\(Shortfall.amountMark)：节能改造约需\(tau)年才能缩小差距，新建机组按\(fmt(p.power.newUnitHeatRate))克标准煤/千瓦时投产"
+                        "\(year)年煤电机组供电煤耗高于目标\(Shortfall.amountMark)：节能改造约需\(tau)年才能缩小差距，新建机组按\(fmt(p.power.newUnitHeatRate))克标准煤/千瓦时投产"
                             + (within.map { "；\($0)年降至距目标1克标准煤/千瓦时以内" } ?? "；截至\(years.last!)年仍高于目标"))
             }
         }
@@ -116,7 +119,7 @@ public enum Shortfalls {
         }
         // Either side of the balance can cause it: the fleet retired (coal_retirement) or the demand raised (new_load) faster
         // than the rest follows, so both are named.
-        report("\(Levers.coalRetirement.path) + \(Levers.newLoad.path)", "TWh", beyondHours, tolerance: 0.005 * max(coalGeneration.max() ?? 0, 1)) { _, year, amount in
+        report("\(Levers.coalRetirement.path) + \(Levers.newLoad.path)", "TWh", beyondHours, tolerance: 0.005 * max(coalGeneration.max() ?? 0, 1)) { year, amount in
             ("in \(year) coal power would have to generate \(Shortfall.amountMark) more than its fleet can running all 8,760 hours of the year: the demand left to coal has no plant (coal retired, or demand grew, faster than wind, solar, imports and new coal units follow); the model books that generation and its CO2 anyway",
              "\(year)年煤电需发电量比机组全年8760小时满发还多\(Shortfall.amountMark)：留给煤电的用电需求没有机组承担（煤电退出或用电需求增长快于风电、光伏、外来电和新建煤电的跟进）；模型仍计入这部分发电量及其CO2")
         }
@@ -124,7 +127,7 @@ public enum Shortfalls {
         if p.hydrogen.fuelTcePerTonne > 0 {
             let h2 = r.series("green_hydrogen"), displaced = r.series("hydrogen_displaced_fuel")
             let unused = years.indices.map { h2[$0] - displaced[$0] / p.hydrogen.fuelTcePerTonne }
-            report(Levers.greenHydrogen.path, "Mt/yr", unused, tolerance: 0.01 * max(h2.max() ?? 0, 0.01)) { _, year, amount in
+            report(Levers.greenHydrogen.path, "Mt/yr", unused, tolerance: 0.01 * max(h2.max() ?? 0, 0.01)) { year, amount in
                 ("in \(year) \(Shortfall.amountMark) of green hydrogen has no coal-chemical fuel left to displace (at most 90 % of it): it is paid for and changes nothing",
                  "\(year)年有\(Shortfall.amountMark)绿氢已无煤化工用煤可替代（最多替代90%）：计入成本但不减排")
             }
@@ -134,7 +137,7 @@ public enum Shortfalls {
         let stock = r.series("fly_ash_stock"), capacity = r.series("fly_ash_alumina_capacity")
         let fed = FlyAshComponent.stockFactor(p.flyAsh.baseStock, p.flyAsh)
         let starved = years.indices.map { capacity[$0] > 0 ? 100 * (1 - FlyAshComponent.stockFactor(stock[$0], p.flyAsh) / fed) : 0 }
-        report(Levers.flyAshAlumina.path, "% less output per capacity", starved, tolerance: 5) { _, year, amount in
+        report(Levers.flyAshAlumina.path, "% less output per capacity", starved, tolerance: 5) { year, amount in
             let j = years.firstIndex(of: year)!
             return ("in \(year) the high-alumina fly-ash stock is down to \(fmt(stock[j])) Mt: the alumina capacity turns out \(fmt(amount)) % less per tonne of capacity than in the base year, and \(fmt(capacity[j])) Mt/yr of it cannot run full",
                     "\(year)年高铝粉煤灰存量降至\(fmt(stock[j]))百万吨：提取氧化铝产能的单位产出比基年低\(fmt(amount))%，\(fmt(capacity[j]))百万吨/年产能无法满负荷运行")
@@ -144,7 +147,7 @@ public enum Shortfalls {
         if transfer.isSet {
             let moved = r.series("cement_capacity_transferred")
             let missing = years.indices.map { Levers.cementCapacityTransfer.level(transfer, at: Double(years[$0] + 1).nextDown, p) - moved[$0] }
-            report(Levers.cementCapacityTransfer.path, "Mt/yr", missing, tolerance: 0.01 * max(moved.max() ?? 0, 1)) { _, year, amount in
+            report(Levers.cementCapacityTransfer.path, "Mt/yr", missing, tolerance: 0.01 * max(moved.max() ?? 0, 1)) { year, amount in
                 ("in \(year) \(Shortfall.amountMark) of the clinker capacity to transfer is no longer in the region (its stock has shrunk): only what is there moves",
                  "\(year)年拟转出的熟料产能中有\(Shortfall.amountMark)已不在本地区（存量已减少）：只能转出现有产能")
             }
