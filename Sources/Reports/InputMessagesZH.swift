@@ -309,7 +309,7 @@ public enum InputMessagesZH {
         (#"tabs are not allowed for indentation in YAML; use spaces"#, "YAML 不能用制表符缩进，请用空格"),
         (#"YAML syntax: a full-width space '　' in the indentation \(a Chinese input method's\), where YAML needs spaces"#,
          "YAML 语法错误：缩进中有全角空格'　'（中文输入法），YAML 需用半角空格"),
-        (#"YAML syntax: a full-width (colon|comma) '(.)' \(a Chinese input method's\) where YAML needs '(.)'"#,
+        (#"YAML syntax: a full-width (colon|comma|brace|bracket) '(.)' \(a Chinese input method's\) where YAML needs '(.)'"#,
          "YAML 语法错误：全角符号'$2'（中文输入法），YAML 需用半角'$3'"),
         (#"YAML's ASCII punctuation: ':' ',' '\{' '\}' '\[' '\]' and spaces \(switch the input method to half-width, 半角\)"#,
          "YAML 的半角标点：':' ',' '{' '}' '[' ']' 和空格（请把输入法切换到半角）"),

@@ -257,6 +257,27 @@ extension ValidationTests {
         XCTAssertTrue(inner.message.contains("(it holds the full-width colon '：'"), inner.message)
     }
 
+    /// Full-width punctuation that breaks the YAML is told on every line it is on, braces and brackets too
+    /// (`｛2030: 45｝` reads as one value holding ': '), with tabs in the indentation, in line order.
+    func testEveryLineWithFullWidthPunctuationOrATabIsTold() throws {
+        let e = try error("name： 全角\nsector_plans:\n  power:\n    wind: {target: 250， full: 2030}\ntargets:\n  non_fossil_share: ｛2030: 45｝\n\tpeak_year: 2029\n")
+        let all = [e] + e.others
+        XCTAssertEqual(all.map(\.line), [1, 4, 6, 7], e.description)
+        XCTAssertTrue(all[1].message.contains("full-width comma '，'"), all[1].message)
+        XCTAssertTrue(all[2].message.contains("full-width brace '｛'") && all[2].message.contains("needs '{'"), all[2].message)
+        XCTAssertTrue(all[3].message.contains("tabs"), all[3].message)
+        XCTAssertEqual(try error("targets:\n  non_fossil_share: ｛2030: 45｝\n").column, 21)
+    }
+
+    /// Every repeated key of the file is told, not only the first the parser stops at.
+    func testEveryRepeatedKeyIsTold() throws {
+        let e = try error("name: dup\ntargets:\n  non_fossil_share: {2030: 40}\n  non_fossil_share: {2030: 45}\nsector_plans:\n  power:\n    wind: {target: 200, full: 2030}\n    solar: 50\n    wind: {target: 210, full: 2030}\n  industry:\n    wind: 3\n")
+        let all = [e] + e.others
+        XCTAssertEqual(all.map(\.line), [4, 9], e.description)
+        XCTAssertEqual(all.map(\.keyPath), ["targets.non_fossil_share", "sector_plans.power.wind"])
+        XCTAssertTrue(all.allSatisfy { $0.message.contains("appears twice") })
+    }
+
     /// A file of `---` and comments is an empty scenario, as an empty file is: a warning, not an error.
     func testADocumentMarkerAloneIsAnEmptyScenario() throws {
         let path = try write("marker.yaml", "# nothing yet\n---\n")

@@ -23,17 +23,27 @@ public struct YAMLNode {
             return YAMLNode(node: node, file: file, path: [])
         } catch let error as YamlError {
             // A tab in the indentation is the usual cause of a scanner error: say so, where it is.
-            if let tab = firstIndentationTab(text) {
-                throw InputError(file: file, line: tab.line, column: tab.column,
-                                 message: "tabs are not allowed for indentation in YAML; use spaces",
-                                 accepted: "indentation with spaces (most editors: convert tabs to spaces)")
+            // So is YAML punctuation typed with a Chinese input method (name： x, {a: 1， b: 2}, ｛...｝, an indent of '　').
+            // Every such line is told at once: the parser stops at the first, and fixing one would uncover the next.
+            let tabs = indentationTabs(text).map {
+                InputError(file: file, line: $0.line, column: $0.column, message: "tabs are not allowed for indentation in YAML; use spaces",
+                           accepted: "indentation with spaces (most editors: convert tabs to spaces)")
             }
-            // So is YAML punctuation typed with a Chinese input method (name： x, {a: 1， b: 2}, an indent of '　').
-            if let at = firstFullWidthPunctuation(text) {
-                throw InputError(file: file, line: at.line, column: at.column, message: "YAML syntax: " + at.what,
-                                 accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)")
+            let fullWidth = fullWidthPunctuation(text).map {
+                InputError(file: file, line: $0.line, column: $0.column, message: "YAML syntax: " + $0.what,
+                           accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)")
             }
-            throw YAMLNode.inputError(error, file: file, text: text)
+            if let all = InputError.combined(tabs + fullWidth) { throw all }
+            let first = YAMLNode.inputError(error, file: file, text: text)
+            // The parser stops at the first repeated key; the others of the file are told with it.
+            if case .duplicatedKeysInMapping = error {
+                let others = repeatedBlockKeys(text).filter { $0.line != first.line }.map {
+                    InputError(file: file, line: $0.line, column: $0.column, keyPath: $0.path,
+                               message: "key '\($0.key)' appears twice in one mapping", accepted: "each key once; merge the two entries into one")
+                }
+                throw InputError.combined([first] + others)!
+            }
+            throw first
         }
     }
 
@@ -54,6 +64,29 @@ public struct YAMLNode {
             }
         }
         return nil
+    }
+
+    /// Every repeated key of a block mapping (`key:` on its own line), found from indentation: line, column, dotted
+    /// path and key of each repetition. Mappings inside list items are left to the parser (their keys repeat by item).
+    static func repeatedBlockKeys(_ text: String) -> [(line: Int, column: Int, path: String, key: String)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = Set<String>(), found: [(Int, Int, String, String)] = []
+        // The enclosing keys of the current line, by indentation (a stack), and whether a list item is among them.
+        var stack: [(indent: Int, key: String, inList: Bool)] = []
+        for (i, raw) in lines.enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
+            let indent = line.prefix { $0 == " " }.count, rest = line.dropFirst(indent)
+            if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.hasPrefix("#") || rest.hasPrefix("---") { continue }
+            while let top = stack.last, top.indent >= indent { stack.removeLast() }
+            let inList = rest.hasPrefix("-") || (stack.last?.inList ?? false)
+            guard !rest.hasPrefix("{"), !rest.hasPrefix("["), let colon = rest.firstIndex(of: ":"),
+                  rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { continue }
+            let key = rest[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            let path = (stack.map(\.key) + [key]).joined(separator: ".")
+            if !inList && !seen.insert(path).inserted { found.append((i + 1, indent + 1, path, key)) }
+            stack.append((indent, key, inList))
+        }
+        return found
     }
 
     /// The keys of the block mappings enclosing a line (`sector_plans.power`), read from indentation: where Yams
@@ -90,6 +123,12 @@ public struct YAMLNode {
 
     /// Where a syntax error is most likely full-width punctuation: a colon after a plain key, a comma or colon inside
     /// braces or brackets, a full-width space in the indentation (comments and quoted text aside).
+    /// The first of each line, every line.
+    static func fullWidthPunctuation(_ text: String) -> [(line: Int, column: Int, what: String)] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.compactMap { i in firstFullWidthPunctuation(String(lines[i])).map { (i + 1, $0.column, $0.what) } }
+    }
+
     static func firstFullWidthPunctuation(_ text: String) -> (line: Int, column: Int, what: String)? {
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
@@ -105,6 +144,10 @@ public struct YAMLNode {
                 if c == "　" && !sawText { return (i + 1, k + 1, "a full-width space '　' in the indentation (a Chinese input method's), where YAML needs spaces") }
                 if c == "：" && (keyLike && sawText || depth > 0) { return (i + 1, k + 1, "a full-width colon '：' (a Chinese input method's) where YAML needs ':'") }
                 if c == "，" && depth > 0 { return (i + 1, k + 1, "a full-width comma '，' (a Chinese input method's) where YAML needs ','") }
+                // Outside quotes a full-width brace or bracket is never text a scenario means: '｛2030: 45｝' is read as one value.
+                if let f = Self.fullWidth[c], f.name == "brace" || f.name == "bracket" {
+                    return (i + 1, k + 1, "a full-width \(f.name) '\(c)' (a Chinese input method's) where YAML needs '\(f.ascii)'")
+                }
                 if c != " " && c != "-" { sawText = true }
                 if !(c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "." || c == " " || c == "-")) { keyLike = false }
             }
@@ -112,16 +155,15 @@ public struct YAMLNode {
         return nil
     }
 
-    /// Line and column (1-based) of the first tab in a line's leading whitespace, if any.
-    static func firstIndentationTab(_ text: String) -> (line: Int, column: Int)? {
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    /// Line and column (1-based) of the first tab in each line's leading whitespace, every line in order.
+    static func indentationTabs(_ text: String) -> [(line: Int, column: Int)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { i, line in
             let indent = line.prefix { $0 == " " || $0 == "\t" }
-            guard let tab = indent.firstIndex(of: "\t") else { continue }
+            guard let tab = indent.firstIndex(of: "\t") else { return nil }
             let rest = line.dropFirst(indent.count)
-            if rest.isEmpty || rest.hasPrefix("#") || rest == "\r" { continue }
+            if rest.isEmpty || rest.hasPrefix("#") || rest == "\r" { return nil }
             return (i + 1, line.distance(from: line.startIndex, to: tab) + 1)
         }
-        return nil
     }
 
     /// Nodes a file may hold: the largest dataset has a few thousand.
