@@ -63,12 +63,18 @@ struct OptimizeCommand: ParsableCommand {
             for m in r.best.margins {
                 let bind = r.binding.contains(m.name) ? (zh ? "  紧约束" : "  binding") : ""
                 let unit = TargetPresentation.units(m.kind, lang).margin, costUnit = s.objective == "total_cost" ? (zh ? "亿元" : " x 10^8 yuan") : ""
-                let cost = r.marginalCosts[m.name].map { zh ? "；每收紧1\(unit)成本增加\(NumberFormat.value($0))\(costUnit)"
-                                                            : "; tightening by 1\(unit) costs \(NumberFormat.value($0))\(costUnit)" } ?? ""
-                let margin = m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind)
-                print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(NumberFormat.fixed(margin, 4))\(unit)\(bind)\(cost)"
-                         : "  \(m.name): margin \(NumberFormat.fixed(margin, 4))\(unit)\(bind)\(cost)")
+                // A derivative, measured over a small step: not the cost of tightening by a whole unit, which may not be feasible.
+                let step = NumberFormat.trimmed(LeastCostOptimizer.tighteningStep(m.kind))
+                let cost = r.marginalCosts[m.name].map { zh ? "；边际成本：每收紧1\(unit)约\(NumberFormat.value($0))\(costUnit)（按收紧\(step)\(unit)测算）"
+                                                            : "; marginal cost \(NumberFormat.value($0))\(costUnit) per \(unit.trimmingCharacters(in: .whitespaces)) (measured over a \(step)\(unit) tightening)" }
+                    ?? (r.cannotTighten.contains(m.name) ? (zh ? "；在变量范围内无法再收紧\(step)\(unit)" : "; cannot be tightened by \(step)\(unit) within the variables' bounds") : "")
+                // As `run` reports it: a peak or neutrality year's margin in whole years (the search uses the refined time).
+                let margin = m.reported.map { m.kind.isWholeRun && m.kind != .peakCeiling ? NumberFormat.trimmed($0) : NumberFormat.fixed($0, 4) }
+                    ?? NumberFormat.fixed(m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind), 4)
+                print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(margin)\(unit)\(bind)\(cost)"
+                         : "  \(m.name): margin \(margin)\(unit)\(bind)\(cost)")
             }
+            if let note = try exportRuleNote(optimizer, r, zh: zh) { print(note) }
             if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let path = output ?? safeFileName(s.name) + "-optimum.yaml"
             let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum", writtenTo: path)
@@ -84,5 +90,27 @@ struct OptimizeCommand: ParsableCommand {
                          : "note: found without history mode: reproduce it with carbonsim run \(path) --no-history")
             }
         }
+    }
+}
+
+extension OptimizeCommand {
+    /// Where a binding non-fossil share target's year has net exports beyond coal generation, the coal-first export
+    /// rule books every extra TWh of coal power as exported and leaves the region more non-fossil electricity: load met
+    /// by coal (CCUS's energy, new load) then raises the share, and an optimum may buy it toward the target. Said, so
+    /// that such an optimum is read for what it is.
+    func exportRuleNote(_ optimizer: LeastCostOptimizer, _ r: LeastCostOptimizer.Result, zh: Bool) throws -> String? {
+        let years = r.best.margins.filter { $0.kind == .nonFossilShare && r.binding.contains($0.name) }.map(\.year)
+        guard !years.isEmpty else { return nil }
+        let t = try PreparedScenario(optimizer.scenario(r.best.x), dataset: optimizer.dataset).run().trajectory
+        for year in years {
+            guard let exports = t.value("electricity_exports", year: year), let imports = t.value("electricity_imports", year: year),
+                  let bases = t.value("generation_dedicated_export", year: year), let coal = t.value("generation_coal", year: year),
+                  exports - imports - bases > coal else { continue }
+            let net = NumberFormat.value(exports - imports - bases), coalText = NumberFormat.value(coal)
+            // 亿千瓦时 (0.1 TWh) as Chinese statistics write electricity.
+            return zh ? "注：\(year)年净外送电量（\(NumberFormat.value(10 * (exports - imports - bases)))亿千瓦时）超过煤电发电量（\(NumberFormat.value(10 * coal))亿千瓦时）。按外送电量先从煤电扣除的口径，区内由煤电满足的用电（如CCUS耗能、新增负荷）会提高非化石能源消费比重，最优解可能借此满足该目标"
+                      : "note: in \(year) net exports (\(net) TWh) exceed coal generation (\(coalText) TWh): under the coal-first export rule, load in the region met by coal (CCUS's energy, new load) raises the non-fossil share, and the optimum may use it toward this target"
+        }
+        return nil
     }
 }

@@ -99,6 +99,24 @@ final class OptimizerTests: XCTestCase {
         XCTAssertGreaterThan(r.best.x[0], 96, "above the baseline trend, where wind costs")
         XCTAssertEqual(r.binding, ["peak_ceiling"])
         XCTAssertGreaterThan(r.marginalCosts["peak_ceiling"] ?? 0, 0, "a lower peak costs more")
+        XCTAssertEqual(r.cannotTighten, [])
+
+        // With the bound just above that setting, the ceiling cannot be tightened by the step that measures its
+        // marginal cost: said, and no cost is given for it.
+        let edge = try spec("""
+            scenario: PLAIN
+            variables:
+              sector_plans.power.wind: {range: [60, \(try XCTUnwrap(solved.value) + 0.05)], start: 2021, full: 2030}
+            targets:
+              peak_ceiling: 1010
+            starts: 1
+            """)
+        var tight = LeastCostOptimizer(spec: edge, dataset: dataset)
+        tight.maxIterations = 200
+        let e = try tight.optimize()
+        XCTAssertEqual(e.binding, ["peak_ceiling"])
+        XCTAssertEqual(e.cannotTighten, ["peak_ceiling"])
+        XCTAssertNil(e.marginalCosts["peak_ceiling"])
     }
 
     func testTheWrittenOptimumReproducesItsObjectiveAndTargetsUnderRun() throws {
@@ -219,6 +237,11 @@ final class OptimizerTests: XCTestCase {
         XCTAssertTrue(text.contains("\nmeasures:\n  ladder_pricing: {target: 0.05, start: 2023, full: 2025, shape: linear}\n  dual_control: {enforce: true}\n"), text)
         let loaded = try assertOptimumReproduces(optimizer, r)
         XCTAssertTrue(loaded.enforceDualControl)
+        // The peak year's margin as `run` reports it: whole years from the peak year, not the refined time.
+        let peak = try XCTUnwrap(r.best.margins.first { $0.kind == .peakYear })
+        let run = try PreparedScenario(loaded, dataset: try Fixtures.dataset()).run()
+        XCTAssertEqual(peak.reported, run.indicators.peakYear.map { Double(2028 - $0) })
+        XCTAssertNotEqual(peak.margin, peak.reported, "the search's margin is the refined one")
     }
 
     /// For the lever a variable declares, the spec's start, full and shape win over the base scenario's; what

@@ -9,6 +9,17 @@ public enum Constraints {
         public let kind: TargetCheck.Kind
         public let year: Int
         public let margin: Double
+        /// The margin as `carbonsim run` reports it: whole years for a peak or neutrality year (the year of the
+        /// peak, not its refined time); nil where `run` reports none (no peak or net zero in the horizon).
+        public let reported: Double?
+
+        public init(name: String, kind: TargetCheck.Kind, year: Int, margin: Double, reported: Double?) {
+            self.name = name
+            self.kind = kind
+            self.year = year
+            self.margin = margin
+            self.reported = reported
+        }
     }
 
     /// The margins of exactly the targets in `t` (the run may check more: a scenario's other targets).
@@ -18,20 +29,23 @@ public enum Constraints {
         let last = Double(trajectory.years.last! + 1)
         if let year = t.peakYear {
             let m = i.peak.stillRising ? Double(year + 1) - last - 1 : Double(year + 1) - i.peak.time
-            out.append(Margin(name: "peak_year", kind: .peakYear, year: year, margin: m))
+            out.append(Margin(name: "peak_year", kind: .peakYear, year: year, margin: m,
+                              reported: i.peak.stillRising ? nil : Double(year - i.peak.year)))
         }
         if let ceiling = t.peakCeiling {
-            out.append(Margin(name: "peak_ceiling", kind: .peakCeiling, year: i.peak.year, margin: ceiling - i.peak.value))
+            out.append(Margin(name: "peak_ceiling", kind: .peakCeiling, year: i.peak.year, margin: ceiling - i.peak.value,
+                              reported: ceiling - i.peak.value))
         }
         if let year = t.neutralityYear {
             let m = i.neutralityTime.map { Double(year + 1) - $0 }
                 ?? -(trajectory.value("co2_net", year: trajectory.years.last!) ?? 0) / 100 - (last - Double(year + 1))
-            out.append(Margin(name: "neutrality_year", kind: .neutralityYear, year: year, margin: m))
+            out.append(Margin(name: "neutrality_year", kind: .neutralityYear, year: year, margin: m,
+                              reported: i.neutralityYear.map { Double(year - $0) }))
         }
         for c in i.targetChecks where !c.kind.isWholeRun && t.contains(c) {
             guard let achieved = c.achieved else { continue }
             let m = c.kind == .energyCap ? c.required - achieved : achieved - c.required
-            out.append(Margin(name: "\(c.kind.rawValue)_\(c.year)", kind: c.kind, year: c.year, margin: m))
+            out.append(Margin(name: "\(c.kind.rawValue)_\(c.year)", kind: c.kind, year: c.year, margin: m, reported: m))
         }
         return out
     }

@@ -22,8 +22,12 @@ public struct LeastCostOptimizer {
         public let best: Evaluation
         /// Constraints within `bindingTolerance` of their limit.
         public let binding: [String]
-        /// Change of the objective per unit of tightening of each binding target (finite differences).
+        /// Change of the objective per unit of tightening of each binding target: a finite difference over a
+        /// tightening of `Result.tighteningStep` of the target's scale (0.1 pp, 1 Mt), not the cost of a whole unit.
         public let marginalCosts: [String: Double]
+        /// Binding targets that no lever mix within the bounds meets tightened by that step: the optimum is at the
+        /// edge of what the bounds allow, and a tighter target needs wider bounds or other levers.
+        public let cannotTighten: [String]
         public let runs: Int
         public let converged: Bool
     }
@@ -70,10 +74,13 @@ public struct LeastCostOptimizer {
         }
         let margins = Constraints.margins(r, spec.targets).map { m in
             Constraints.Margin(name: m.name, kind: m.kind, year: m.year,
-                               margin: m.margin - (shift[m.name] ?? 0) - Self.safety * Self.scale(m.kind))
+                               margin: m.margin - (shift[m.name] ?? 0) - Self.safety * Self.scale(m.kind), reported: m.reported)
         }
         return Evaluation(x: x, objective: value, margins: margins)
     }
+
+    /// How far a binding target is tightened to measure its marginal cost: a tenth of its scale (0.1 pp, 1 Mt CO2).
+    public static func tighteningStep(_ kind: TargetCheck.Kind) -> Double { 0.1 * scale(kind) }
 
     public static func scale(_ kind: TargetCheck.Kind) -> Double {
         switch kind {
@@ -158,13 +165,13 @@ public struct LeastCostOptimizer {
         }
         // Marginal cost: tighten each binding target a little and re-optimise from the optimum.
         let binding = best.margins.filter { $0.margin < bindingTolerance * Self.scale($0.kind) }
-        var marginal: [String: Double] = [:]
+        var marginal: [String: Double] = [:], cannotTighten: [String] = []
         for m in binding {
-            let delta = 0.1 * Self.scale(m.kind)
+            let delta = Self.tighteningStep(m.kind)
             let (tight, _) = try solve(from: best.x, shift: [m.name: delta], runs: &runs)
-            if tight.feasible { marginal[m.name] = (tight.objective - best.objective) / delta }
+            if tight.feasible { marginal[m.name] = (tight.objective - best.objective) / delta } else { cannotTighten.append(m.name) }
         }
-        return Result(best: best, binding: binding.map(\.name), marginalCosts: marginal, runs: runs, converged: converged)
+        return Result(best: best, binding: binding.map(\.name), marginalCosts: marginal, cannotTighten: cannotTighten, runs: runs, converged: converged)
     }
 
     public func describe(_ x: [Double]) -> String {
