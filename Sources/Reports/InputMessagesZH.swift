@@ -155,6 +155,12 @@ public enum InputMessagesZH {
     /// English message patterns (matched whole) and their Chinese, most specific first.
     static let table: [(NSRegularExpression, String)] = [
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
+        (#"no series '(.+)'"#, "没有名为 '$1' 的序列"),
+        (#"the sweep kept no series '(.+)'"#, "参数扫描没有保存序列 '$1'"),
+        (#"a series of the annual table, for example (.+) \(the columns of carbonsim run --format csv\)"#,
+         "年度表中的序列，例如 $1（即 carbonsim run --format csv 的各列）"),
+        (#"(\d+) scenarios to compare"#, "要比较的情景有 $1 个"),
+        (#"(\d+) to (\d+)"#, "$1 至 $2"),
         (#"this file is also an input of the command; writing (\S+) here would replace what the command reads"#,
          "该文件也是本命令的输入；把 $1 写到这里会覆盖命令要读取的内容"),
         (#"another file name for (\S+)"#, "为 $1 另取一个文件名"),

@@ -73,19 +73,26 @@ public struct WhatIfService: Sendable {
             // loader says so), which a folder of one's own files extends as the README's examples do.
             guard scenarios.url(of: name) != nil || DefaultScenarios.embeddedFile(named: name) != nil else {
                 throw ext.error("extends '\(name)', which is not a scenario file this server offers",
-                                accepted: scenarios.names.joined(separator: ", "))
+                                accepted: offeredText, suggestion: didYouMean(name, in: offered))
             }
             extends = name
         }
         return (try loader.parse(text, file: Self.requestFile, directory: scenarios.folder), extends)
     }
 
+    /// What a document may extend: the served files, and the embedded scenarios no served file shadows.
+    var offered: [String] { scenarios.names + DefaultScenarios.names.map { $0 + ".yaml" }.filter { scenarios.url(of: $0) == nil } }
+    /// The same as an error's accepted values say it, the embedded ones marked.
+    var offeredText: String {
+        offered.map { scenarios.url(of: $0) == nil ? DefaultScenarios.displayName($0) : $0 }.joined(separator: ", ")
+    }
+
     /// The scenario a served file holds, by its name in the list (or an embedded one no served file shadows).
     public func served(_ name: String) throws -> Scenario {
         // An embedded scenario a document extends where the folder has no file of that name.
         guard let url = scenarios.url(of: name) ?? DefaultScenarios.embeddedFile(named: name) else {
-            throw InputError(file: name, message: "not a scenario file this server offers", accepted: scenarios.names.joined(separator: ", "),
-                             suggestion: didYouMean(name, in: scenarios.names))
+            throw InputError(file: name, message: "not a scenario file this server offers", accepted: offeredText,
+                             suggestion: didYouMean(name, in: offered))
         }
         return try loader.load(path: url.path).with(file: name)
     }

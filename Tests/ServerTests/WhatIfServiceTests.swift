@@ -106,8 +106,10 @@ final class WhatIfServiceTests: XCTestCase {
         // Its download extends the embedded file by name, which resolves on any machine.
         let yaml = try own.yaml(mine)
         XCTAssertTrue(yaml.contains("extends: announced.yaml"), yaml)
-        // A path through a folder is still refused.
-        XCTAssertThrowsError(try own.evaluate(#"{"extends": "x/announced.yaml"}"#, charts: [], language: .en))
+        // A path through a folder is still refused, and the refusal lists the embedded files it may extend too.
+        XCTAssertThrowsError(try own.evaluate(#"{"extends": "x/announced.yaml"}"#, charts: [], language: .en)) {
+            XCTAssertEqual(($0 as? InputError)?.accepted, "mine.yaml, baseline.yaml (embedded), announced.yaml (embedded)", "\($0)")
+        }
     }
 
     func testOnlyServedFilesCanBeExtendedOrRead() throws {
