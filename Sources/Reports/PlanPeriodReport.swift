@@ -122,12 +122,16 @@ public enum NumberFormat {
         return (x, y)
     }
 
-    /// A signed value: "+3.81", "-12".
+    /// A signed value: "+3.81", "-12"; a value that rounds to zero has no sign ("0.0", whichever side it is on).
     public static func signed(_ v: Double, digits: Int? = nil) -> String {
         guard v.isFinite else { return "–" }
         let s = digits.map { fixed(v, $0) } ?? value(v)
+        if isZero(s) { return s.hasPrefix("-") ? String(s.dropFirst()) : s }
         return v > 0 && !s.hasPrefix("+") ? "+" + s : s
     }
+
+    /// Whether formatted text shows zero ("0", "0.00", "-0.0").
+    public static func isZero(_ s: String) -> Bool { s.contains("0") && s.allSatisfy { "0.-+".contains($0) } }
 
     /// Fixed-point formatting without Foundation's locale dependence.
     public static func fixed(_ v: Double, _ digits: Int) -> String {

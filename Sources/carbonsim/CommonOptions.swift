@@ -303,7 +303,7 @@ func distinctNames(_ names: [String]) -> [String] {
 
 /// Where the plan-period tables start (run, compare).
 struct PlanTableOptions: ParsableArguments {
-    @Option(name: .long, help: "First column of the plan-period table, a year: the periods shown start after it. Default: the last observed year in history mode (the 15th plan leads, from the 2025 data), the base year otherwise; --from 2020 shows the 14th plan too.")
+    @Option(name: .long, help: "First column of the plan-period table, a year: the periods shown start after it. Default: the last observed year in history mode (the 15th plan leads, from the 2025 data), otherwise the end of the plan period the base year falls in (2020 for a 2019 base year, the 14th plan leading); --from 2020 shows the 14th plan in history mode too.")
     var from: Int?
 
     /// `from`, checked against the dataset: a year from its base year to five years before its end. A year inside a

@@ -44,6 +44,12 @@ struct OptimizeCommand: ParsableCommand {
                 s.starts = starts
             }
             try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output", namedOnCommandLine: output != nil)
+            // Nor a file the base scenario is read from: the optimum may extend it, and it would be lost.
+            let written = URL(fileURLWithPath: output ?? safeFileName(s.name) + "-optimum.yaml").standardizedFileURL.resolvingSymlinksInPath().path
+            if s.base.sources.contains(where: { $0.path == written }) {
+                throw InputError(file: "--output", message: "\(output ?? written) is a file the base scenario is read from; writing the optimum there would replace it",
+                                 accepted: "another file name for the optimum")
+            }
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
             let r = try optimizer.optimize()
             let zh = lang == .zh
@@ -67,7 +73,7 @@ struct OptimizeCommand: ParsableCommand {
                 let step = NumberFormat.trimmed(LeastCostOptimizer.tighteningStep(m.kind))
                 let cost = r.marginalCosts[m.name].map { zh ? "；边际成本：每收紧1\(unit)约\(NumberFormat.value($0))\(costUnit)（按收紧\(step)\(unit)测算）"
                                                             : "; marginal cost \(NumberFormat.value($0))\(costUnit) per \(unit.trimmingCharacters(in: .whitespaces)) (measured over a \(step)\(unit) tightening)" }
-                    ?? (r.cannotTighten.contains(m.name) ? (zh ? "；在变量范围内无法再收紧\(step)\(unit)" : "; cannot be tightened by \(step)\(unit) within the variables' bounds") : "")
+                    ?? (r.cannotTighten.contains(m.name) ? (zh ? "；目标收紧\(step)\(unit)后，从最优解出发未找到可行点" : "; no feasible point found with the target tightened by \(step)\(unit)") : "")
                 // As `run` reports it: a peak or neutrality year's margin in whole years (the search uses the refined time).
                 let margin = m.reported.map { m.kind.isWholeRun && m.kind != .peakCeiling ? NumberFormat.trimmed($0) : NumberFormat.fixed($0, 4) }
                     ?? NumberFormat.fixed(m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind), 4)
@@ -100,7 +106,7 @@ extension OptimizeCommand {
     /// that such an optimum is read for what it is.
     func exportRuleNote(_ optimizer: LeastCostOptimizer, _ r: LeastCostOptimizer.Result, zh: Bool) throws -> String? {
         let years = r.best.margins.filter { $0.kind == .nonFossilShare && r.binding.contains($0.name) }.map(\.year)
-        guard !years.isEmpty else { return nil }
+        guard !years.isEmpty, optimizer.scenario(r.best.x).accounting.deductElectricityExports else { return nil }
         let t = try PreparedScenario(optimizer.scenario(r.best.x), dataset: optimizer.dataset).run().trajectory
         for year in years {
             guard let exports = t.value("electricity_exports", year: year), let imports = t.value("electricity_imports", year: year),

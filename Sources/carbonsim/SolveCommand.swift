@@ -46,6 +46,8 @@ struct SolveCommand: ParsableCommand {
             }
             let base = try scenario.map { try loadScenario(ScenarioLoader(dataset: dataset), $0, language: lang) } ?? DefaultScenarios.load(dataset: dataset)[0]
             let targets = try TargetParser(dataset: dataset).parse(target)
+            // Echoed as read: a full-width '：' or '＝' typed by a Chinese input method is shown in its ASCII form.
+            let target = TargetParser.halfWidth(self.target)
             for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
             // A lever the scenario does not set starts after the observed years in history mode: before, the past is
             // what was observed (wind and solar are the observed capacities there), and a move then changes little or nothing.

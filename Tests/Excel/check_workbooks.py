@@ -207,7 +207,7 @@ def check_targets(ws, data, lang, units):
             required = scaled(c["required"], f)
             formatted(row[4], required, "0" if year_target else value_format(required), where + " required")
             if c["achieved"] is None:
-                check(row[5].value in ("never", "无"), f"{where}: achieved {row[5].value}")
+                check(row[5].value in ("never", "未实现"), f"{where}: achieved {row[5].value}")
             else:
                 achieved = scaled(c["achieved"], f)
                 formatted(row[5], achieved, "0" if year_target else value_format(achieved), where + " achieved")
@@ -247,7 +247,7 @@ def check_headline(ws, data, differences, units):
         for s in range(n):
             v = scaled(h["values"][s], f)
             if v is None:
-                check(row[2 + s].value in ("never", "无"), f"headline {h['indicator']}: {row[2 + s].value}")
+                check(row[2 + s].value in ("never", "未实现"), f"headline {h['indicator']}: {row[2 + s].value}")
             else:
                 formatted(row[2 + s], v, "0" if years else value_format(v), f"headline {h['indicator']} {s}")
         if differences:

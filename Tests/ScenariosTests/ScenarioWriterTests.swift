@@ -1,5 +1,5 @@
 import XCTest
-import Scenarios
+@testable import Scenarios
 import Simulator
 
 /// `ScenarioWriter` writes what `ScenarioLoader` reads: load -> write -> load gives the same scenario and the same run.
@@ -86,6 +86,23 @@ final class ScenarioWriterTests: XCTestCase {
             XCTAssertEqual(again.with(file: original.file), original, "\(file) does not round-trip as extending:\n\(text)")
         }
         XCTAssertGreaterThanOrEqual(extending, 12)
+    }
+
+    /// An `extends:` line names its file relative to where the file is written, an embedded scenario by name.
+    func testTheExtendsLineNamesItsFileRelativeToTheWrittenFile() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("extends-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("out"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("specs"), withIntermediateDirectories: true)
+        let base = root.appendingPathComponent("specs/base.yaml")
+        try "name: base\n".write(to: base, atomically: true, encoding: .utf8)
+        XCTAssertEqual(ScenarioWriter.extendsTarget(base.path, from: root.appendingPathComponent("out")), "../specs/base.yaml")
+        XCTAssertEqual(ScenarioWriter.extendsTarget(base.path, from: root.appendingPathComponent("specs")), "base.yaml")
+        let embedded = try XCTUnwrap(DefaultScenarios.embeddedFile(named: "announced"))
+        XCTAssertEqual(ScenarioWriter.extendsTarget(embedded.path, from: root.appendingPathComponent("out")), "announced.yaml")
+        // With a file of that name beside it, the embedded one by its path: the name would read the local file.
+        try "name: local\n".write(to: root.appendingPathComponent("out/announced.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(ScenarioWriter.extendsTarget(embedded.path, from: root.appendingPathComponent("out")), embedded.standardizedFileURL.path)
     }
 
     /// Extending cannot drop a lever (a file extending another only adds or replaces them); a dropped target is

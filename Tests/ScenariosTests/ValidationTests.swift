@@ -86,6 +86,8 @@ final class ValidationTests: XCTestCase {
         // A typo near a key of its own place keeps that suggestion; nothing elsewhere, none.
         XCTAssertEqual(try error("sector_plans:\n  power:\n    wnd: 200\n").suggestion, "wind")
         XCTAssertNil(try error("sector_plans:\n  power:\n    zzzzzz: 200\n").suggestion)
+        XCTAssertEqual(try error("sector_plans:\n  dual_control: {enforce: true}\n").suggestion, "measures.dual_control")
+        XCTAssertNil(try error("sector_plans:\n  power:\n    energy: 200\n").suggestion, "energy_cap or energy_intensity_cut: neither")
     }
 
     func testMisspeltTopLevelKeyAndProduct() throws {
@@ -267,6 +269,9 @@ extension ValidationTests {
         XCTAssertTrue(all[2].message.contains("full-width brace '｛'") && all[2].message.contains("needs '{'"), all[2].message)
         XCTAssertTrue(all[3].message.contains("tabs"), all[3].message)
         XCTAssertEqual(try error("targets:\n  non_fossil_share: ｛2030: 45｝\n").column, 21)
+        // Inside text a full-width bracket is the text's own: the real mistake is told.
+        let real = try error("name: a\ndescription_zh: 依据内政发［2021］60号\ntargets: {peak_year： 2030}\n")
+        XCTAssertEqual(real.line, 3, real.description)
     }
 
     /// Every repeated key of the file is told, not only the first the parser stops at.
@@ -276,6 +281,25 @@ extension ValidationTests {
         XCTAssertEqual(all.map(\.line), [4, 9], e.description)
         XCTAssertEqual(all.map(\.keyPath), ["targets.non_fossil_share", "sector_plans.power.wind"])
         XCTAssertTrue(all.allSatisfy { $0.message.contains("appears twice") })
+        // Text is not keys: a block scalar's lines, quoted keys with colons, a full-width bracket inside Chinese text;
+        // only the real repeat is told, at its line.
+        let text = try error("""
+            name: a
+            description: |
+              Source: IM plan
+              Source: national plan
+            description_zh: 依据内政发［2021］60号
+            "a: b": 1
+            "a: c": 2
+            targets:
+              peak_year: 2030
+              peak_year: 2029
+            """)
+        XCTAssertEqual(([text] + text.others).map(\.line), [10], text.description)
+        XCTAssertEqual(text.keyPath, "targets.peak_year")
+        // Two repeats in one mapping: each at its line, once.
+        let two = try error("targets:\n  peak_year: 2030\n  neutrality_year: 2060\n  peak_year: 2029\n  neutrality_year: 2059\n")
+        XCTAssertEqual(([two] + two.others).map(\.line), [4, 5], two.description)
     }
 
     /// A file of `---` and comments is an empty scenario, as an empty file is: a warning, not an error.

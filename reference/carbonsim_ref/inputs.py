@@ -54,11 +54,16 @@ def load_scenario(path):
         doc = yaml.safe_load(f) or {}
     base = {"levers": {}, "targets": {}, "assumptions": {}, "accounting": {}, "enforce": False}
     if "extends" in doc:
-        base = load_scenario(os.path.join(os.path.dirname(path), doc["extends"]))
+        target = os.path.join(os.path.dirname(path), doc["extends"])
+        # As carbonsim: `announced.yaml` or `baseline` with no such file beside it is the shipped (embedded) scenario.
+        name = doc["extends"][:-5] if doc["extends"].endswith(".yaml") else doc["extends"]
+        if not os.path.exists(target) and "/" not in doc["extends"] and name in ("announced", "baseline"):
+            target = os.path.join(os.path.dirname(__file__), "..", "..", "scenarios", name + ".yaml")
+        base = load_scenario(target)
     base["name"] = doc.get("name", os.path.splitext(os.path.basename(path))[0])
     # In a file that extends another, `none` drops a target of that file, or one year or period of it.
     for key, value in (doc.get("targets") or {}).items():
-        if value == "none":
+        if value == "none" and "extends" in doc:
             base["targets"].pop(key, None)
         elif isinstance(value, dict) and isinstance(base["targets"].get(key), dict):
             merged = {**base["targets"][key], **value}

@@ -25,8 +25,8 @@ public struct LeastCostOptimizer {
         /// Change of the objective per unit of tightening of each binding target: a finite difference over a
         /// tightening of `Result.tighteningStep` of the target's scale (0.1 pp, 1 Mt), not the cost of a whole unit.
         public let marginalCosts: [String: Double]
-        /// Binding targets that no lever mix within the bounds meets tightened by that step: the optimum is at the
-        /// edge of what the bounds allow, and a tighter target needs wider bounds or other levers.
+        /// Binding targets for which re-optimising from the optimum found no feasible point with the target tightened
+        /// by that step: usually the optimum is at the edge of what the bounds allow (a local search proves no more).
         public let cannotTighten: [String]
         public let runs: Int
         public let converged: Bool

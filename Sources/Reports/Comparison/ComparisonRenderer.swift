@@ -125,7 +125,8 @@ public enum ComparisonRenderer {
     static func signed(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         let s = NumberFormat.value(v)
-        return v > 0 && s != "0" ? "+" + s : s
+        if NumberFormat.isZero(s) { return s.hasPrefix("-") ? String(s.dropFirst()) : s }
+        return v > 0 ? "+" + s : s
     }
 
     static func signedYears(_ v: Double) -> String { (v > 0 ? "+" : "") + NumberFormat.fixed(v, 0) }

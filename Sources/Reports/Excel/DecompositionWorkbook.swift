@@ -12,11 +12,15 @@ public enum DecompositionWorkbook {
         let total = Labels.workbook("total", l)
         var sheet = Sheet(name: Labels.workbook("sheet_lmdi", l), frozenRows: 1, frozenColumns: 1)
         sheet.append([.heading(Labels.workbook("sector", l))] + effects.map { .heading(Labels.effect($0, l)) } + [.heading(total)])
+        // Rounding noise of the logarithmic means (-4e-12 for an effect that is nil) is written as 0, as the text
+        // table shows it, not as a -0.000 in Excel.
+        let noise = 1e-9 * max(abs(start), abs(end), 1)
+        func cell(_ v: Double) -> Cell { .value(co2.value(abs(v) < noise ? 0 : v)) }
         for (i, s) in sectors.enumerated() {
             let v = effects.map { r.additive[$0]![i] }
-            sheet.append([.text(Labels.sector(s, l))] + v.map { Cell.value(co2.value($0)) } + [.value(co2.value(v.reduce(0, +)))])
+            sheet.append([.text(Labels.sector(s, l))] + v.map(cell) + [cell(v.reduce(0, +))])
         }
-        sheet.append([.heading(total)] + effects.map { .value(co2.value(r.total($0))) } + [.value(co2.value(r.change))])
+        sheet.append([.heading(total)] + effects.map { cell(r.total($0)) } + [cell(r.change)])
         let ratio = "0.0000"
         sheet.append([.heading(Labels.workbook("ratio", l))] + effects.map { .value(r.multiplicative[$0]!, format: ratio) }
                      + [.value(r.ratio, format: ratio)])

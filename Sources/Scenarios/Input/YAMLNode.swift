@@ -36,8 +36,14 @@ public struct YAMLNode {
             if let all = InputError.combined(tabs + fullWidth) { throw all }
             let first = YAMLNode.inputError(error, file: file, text: text)
             // The parser stops at the first repeated key; the others of the file are told with it.
-            if case .duplicatedKeysInMapping = error {
-                let others = repeatedBlockKeys(text).filter { $0.line != first.line }.map {
+            if case .duplicatedKeysInMapping(let keys, _) = error {
+                // Several repeats in one mapping are each told at their own line, not also at the mapping's.
+                let repeats = repeatedBlockKeys(text)
+                let first = keys.count > 1 && Set(keys).isSubset(of: repeats.map(\.key)) && !repeats.isEmpty
+                    ? InputError(file: file, line: repeats[0].line, column: repeats[0].column, keyPath: repeats[0].path,
+                                 message: "key '\(repeats[0].key)' appears twice in one mapping", accepted: "each key once; merge the two entries into one")
+                    : first
+                let others = repeats.filter { $0.line != first.line }.map {
                     InputError(file: file, line: $0.line, column: $0.column, keyPath: $0.path,
                                message: "key '\($0.key)' appears twice in one mapping", accepted: "each key once; merge the two entries into one")
                 }
@@ -73,20 +79,41 @@ public struct YAMLNode {
         var seen = Set<String>(), found: [(Int, Int, String, String)] = []
         // The enclosing keys of the current line, by indentation (a stack), and whether a list item is among them.
         var stack: [(indent: Int, key: String, inList: Bool)] = []
+        // Lines indented deeper than this belong to a block scalar (`description: |`): text, not keys.
+        var scalarIndent: Int?
         for (i, raw) in lines.enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw[...]
             let indent = line.prefix { $0 == " " }.count, rest = line.dropFirst(indent)
-            if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.hasPrefix("#") || rest.hasPrefix("---") { continue }
+            if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.hasPrefix("#") { continue }
+            if let deeper = scalarIndent, indent > deeper { continue }
+            scalarIndent = nil
+            // A new document starts over.
+            if rest.hasPrefix("---") || rest.hasPrefix("...") { seen = []; stack = []; continue }
             while let top = stack.last, top.indent >= indent { stack.removeLast() }
             let inList = rest.hasPrefix("-") || (stack.last?.inList ?? false)
-            guard !rest.hasPrefix("{"), !rest.hasPrefix("["), let colon = rest.firstIndex(of: ":"),
-                  rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { continue }
-            let key = rest[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            guard let (key, value) = blockKey(rest) else { continue }
             let path = (stack.map(\.key) + [key]).joined(separator: ".")
             if !inList && !seen.insert(path).inserted { found.append((i + 1, indent + 1, path, key)) }
             stack.append((indent, key, inList))
+            let v = value.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if v.hasPrefix("|") || v.hasPrefix(">") { scalarIndent = indent }
         }
         return found
+    }
+
+    /// The key of a block mapping line (`key: value`, `"a: b": value`) and the text after its colon; nil for a
+    /// line that is no such key (a flow mapping, a list item's scalar, a continuation).
+    static func blockKey(_ rest: Substring) -> (key: String, value: Substring)? {
+        guard let first = rest.first, first != "{", first != "[" else { return nil }
+        if first == "\"" || first == "'" {
+            guard let close = rest.dropFirst().firstIndex(of: first) else { return nil }
+            let after = rest[rest.index(after: close)...]
+            guard after.hasPrefix(":"), after.count == 1 || after.dropFirst().first == " " else { return nil }
+            return (String(rest[rest.index(after: rest.startIndex)..<close]), after.dropFirst())
+        }
+        guard let colon = rest.firstIndex(of: ":"),
+              rest.index(after: colon) == rest.endIndex || rest[rest.index(after: colon)] == " " else { return nil }
+        return (rest[..<colon].trimmingCharacters(in: .whitespaces), rest[rest.index(after: colon)...])
     }
 
     /// The keys of the block mappings enclosing a line (`sector_plans.power`), read from indentation: where Yams
@@ -144,9 +171,13 @@ public struct YAMLNode {
                 if c == "　" && !sawText { return (i + 1, k + 1, "a full-width space '　' in the indentation (a Chinese input method's), where YAML needs spaces") }
                 if c == "：" && (keyLike && sawText || depth > 0) { return (i + 1, k + 1, "a full-width colon '：' (a Chinese input method's) where YAML needs ':'") }
                 if c == "，" && depth > 0 { return (i + 1, k + 1, "a full-width comma '，' (a Chinese input method's) where YAML needs ','") }
-                // Outside quotes a full-width brace or bracket is never text a scenario means: '｛2030: 45｝' is read as one value.
-                if let f = Self.fullWidth[c], f.name == "brace" || f.name == "bracket" {
-                    return (i + 1, k + 1, "a full-width \(f.name) '\(c)' (a Chinese input method's) where YAML needs '\(f.ascii)'")
+                // A full-width brace or bracket where a value or flow item starts ('key: ｛2030: 45｝' is read as one value);
+                // inside text (依据内政发［2021］60号) it is the text's own.
+                if c == "｛" || c == "［", let f = Self.fullWidth[c] {
+                    let before = line.prefix(k).last { $0 != " " }
+                    if before == nil || ":-{[,｛［，".contains(before!) {
+                        return (i + 1, k + 1, "a full-width \(f.name) '\(c)' (a Chinese input method's) where YAML needs '\(f.ascii)'")
+                    }
                 }
                 if c != " " && c != "-" { sawText = true }
                 if !(c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "." || c == " " || c == "-")) { keyLike = false }

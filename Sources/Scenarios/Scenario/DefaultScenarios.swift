@@ -62,9 +62,15 @@ public enum DefaultScenarios {
                              suggestion: suggestion(for: path))
         }
         var s = try loader.load(url: embedded, displayName: displayName(embedded.lastPathComponent), chain: [])
-        s.warnings.insert(InputWarning(file: path, line: nil, keyPath: "",
-                                       message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"), at: 0)
+        s.warnings.insert(embeddedInsteadWarning(embedded, file: path, line: nil, keyPath: ""), at: 0)
         return s
+    }
+
+    /// Told where a name given for a scenario file (on the command line, in a spec) is no file there and the embedded
+    /// scenario of that name is used: a local copy that went missing is not silently replaced by the shipped file.
+    public static func embeddedInsteadWarning(_ embedded: URL, file: String, line: Int?, keyPath: String) -> InputWarning {
+        InputWarning(file: file, line: line, keyPath: keyPath,
+                     message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)")
     }
 
     /// The embedded scenarios were written for Inner Mongolia. On another region the baseline keeps only the national

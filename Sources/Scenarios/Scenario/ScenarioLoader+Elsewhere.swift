@@ -9,15 +9,19 @@ extension ScenarioLoader {
     static func placeElsewhere(_ key: String, under parent: String) -> String? {
         let word = key.lowercased()
         // A lever (or group of levers) of that name elsewhere: the shortest path ending in it.
-        let levers = LeverRegistry.all.compactMap { lever -> String? in
-            let parts = lever.path.split(separator: ".").map(String.init)
+        // Dual control is a measure read beside the levers, not one of them.
+        let levers = (LeverRegistry.all.map(\.path) + ["measures.dual_control"]).compactMap { leverPath -> String? in
+            let parts = leverPath.split(separator: ".").map(String.init)
             guard let i = parts.firstIndex(where: { $0.lowercased() == word }) else { return nil }
             let path = parts[...i].joined(separator: ".")
             return path == parent + "." + key ? nil : path
         }
         if let shortest = levers.min(by: { ($0.count, $0) < ($1.count, $1) }) { return shortest }
         // A target, named in full, by its first words (`non_fossil`) or with a typo.
-        if let target = targetKeys.first(where: { $0 == word || $0.hasPrefix(word + "_") }) ?? didYouMean(word, in: targetKeys) {
+        // A first word two targets share (`energy`: energy_cap, energy_intensity_cut) points to neither.
+        let starting = targetKeys.filter { $0.hasPrefix(word + "_") }
+        if let target = targetKeys.first(where: { $0 == word }) ?? (starting.count == 1 ? starting[0] : nil)
+            ?? (starting.isEmpty ? didYouMean(word, in: targetKeys) : nil) {
             return "targets.\(target)"
         }
         return nil

@@ -163,7 +163,8 @@ public struct ScenarioLoader {
         let message = "an enforced energy cap in \(early.map(String.init).joined(separator: ", ")), at or before \(n), the last observed year (history mode): where it binds, dual control curtails output in the observed years to meet it, so they change; for a cap on later years only, give years after \(n)"
         let targets = (try? root.entries())?.first(where: { $0.key == "targets" })?.value
         let caps = targets.flatMap { (try? $0.entries())?.first(where: { $0.key == "energy_cap" })?.value }
-        if let own = caps.flatMap({ try? $0.entries() })?.first(where: { (Int($0.key) ?? .max) <= n }) {
+        // A year this file drops (`2025: none`) is no cap of its own.
+        if let own = caps.flatMap({ try? $0.entries() })?.first(where: { (Int($0.key) ?? .max) <= n && $0.value.scalarString != "none" }) {
             return InputWarning(file: own.value.file, line: own.value.line, keyPath: "targets.energy_cap.\(own.key)", message: message)
         }
         guard let at = scenario.enforceDualControlAt, at.file == root.file else { return nil }

@@ -32,9 +32,11 @@ public enum ScenarioWriter {
             return try yaml(s, comment: comment(nil))
         }
         let folder = URL(fileURLWithPath: output).deletingLastPathComponent().standardizedFileURL
+        let written = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
         var first: Error?
-        // Its sources are its base files, the farthest first, then its own.
-        for source in s.sources.dropLast().reversed() {
+        // Its sources are its base files, the farthest first, then its own (never the file being written: it would
+        // extend itself).
+        for source in s.sources.dropLast().reversed() where source.path != written {
             let target = extendsTarget(source.path, from: folder)
             do {
                 return try yaml(s, extending: target, base: try loader.load(path: source.path), comment: comment(target))
@@ -55,7 +57,11 @@ public enum ScenarioWriter {
         let from = folder.resolvingSymlinksInPath().pathComponents, to = file.resolvingSymlinksInPath().pathComponents
         let common = zip(from, to).prefix { $0 == $1 }.count
         guard common > 1 else { return file.path }  // nothing shared but the root: the absolute path says it plainly
-        return (Array(repeating: "..", count: from.count - common) + to.dropFirst(common)).joined(separator: "/")
+        let relative = (Array(repeating: "..", count: from.count - common) + to.dropFirst(common)).joined(separator: "/")
+        // The loader removes '..' before it follows links: where a link in the folder's path makes the two differ,
+        // the absolute path.
+        let read = URL(fileURLWithPath: relative, relativeTo: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        return read == file.resolvingSymlinksInPath().path ? relative : file.path
     }
 
     /// One lever setting as a scenario file writes it on one line: `{path: {2027: 160, 2030: 208.477}, start: 2026, shape: linear}`.

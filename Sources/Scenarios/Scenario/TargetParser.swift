@@ -62,7 +62,7 @@ public struct TargetParser {
 
     /// Full-width ASCII (U+FF01 to U+FF5E, what a Chinese input method types for ':', '=', digits) as ASCII; a full-width
     /// space as a space and the ideographic full stop (typed for a decimal point) as '.'.
-    static func halfWidth(_ text: String) -> String {
+    public static func halfWidth(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { u in
             if (0xFF01...0xFF5E).contains(u.value) { return Unicode.Scalar(u.value - 0xFEE0)! }
             return u.value == 0x3000 ? " " : u.value == 0x3002 ? "." : u

@@ -22,7 +22,7 @@ const TEXT = {
     observed_note: "灰底列为已过去的年份：为模型值，可与统计年鉴对照。",
     tray: "比较栏", tray_note: "固定当前设置，最多并排比较四个情景。",
     sweep: "参数扫描", indicator: "指标", unit: "单位", target: "目标", period: "时期", year: "年份", required: "要求",
-    achieved: "实现", result: "结果", gap: "差距", pass: "达标", fail: "未达标", never: "无", start: "起始", full: "达效",
+    achieved: "实现", result: "结果", gap: "差距", pass: "达标", fail: "未达标", never: "未实现", start: "起始", full: "达效",
     shape: "形态", base: "基线", updated: "计算用时", ms: "毫秒", remove: "移除", whatif: "调整", probability: "达标概率",
     factor: "因素", sensitivity: "敏感性", peak: "峰值", cumulative: "累计净排放", neutrality: "碳中和",
     cost: "成本", co2_2030: "2030年CO2排放", passed: "达标目标", error: "未运行：", other_language: "English",

@@ -28,10 +28,10 @@ public enum Shortfalls {
     /// capacity is built but demand and exports cannot take its output.
     public static let curtailmentLimit = 0.2
 
-    /// "from 2027 on; " before a message about the worst year when the shortfall begins earlier: the year a plan
+    /// "first in 2027; " before a message about the worst year when the shortfall begins earlier: the year a plan
     /// first fails is what a reader acts on. Every report's message gets it.
-    static func from(_ first: Int, _ worst: Int) -> String { first < worst ? "from \(first) on; " : "" }
-    static func fromZH(_ first: Int, _ worst: Int) -> String { first < worst ? "自\(first)年起出现；" : "" }
+    static func from(_ first: Int, _ worst: Int) -> String { first < worst ? "first in \(first); " : "" }
+    static func fromZH(_ first: Int, _ worst: Int) -> String { first < worst ? "首次出现于\(first)年；" : "" }
 
     public static func find(_ r: Trajectory, _ p: ModelParameters) -> [Shortfall] {
         var found: [Shortfall] = []
