@@ -96,9 +96,11 @@ public enum NumberFormat {
         return fixed(v, digits)
     }
 
+    /// A % change to one decimal: "+7.5%", "-1.8%"; one that rounds to zero has no sign on either side ("0.0%").
     public static func change(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
-        return (v >= 0 ? "+" : "") + fixed(v, 1) + "%"
+        let s = fixed(v, 1)
+        return (v > 0 && !isZero(s) ? "+" : "") + s + "%"
     }
 
     /// A change in percentage points: "+11.2 pp" or "+11.2个百分点".

@@ -473,8 +473,11 @@ def check_decompose(binary, tmp, lang):
         # The sector is named in the language; find it by its activity effect.
         match = [s for s in sectors if math.isclose(f * data["additive"]["activity"][s], row[1].value, rel_tol=1e-14)]
         check(len(match) == 1, f"decompose row {row[0].value}")
+        # The workbook writes the logarithmic means' rounding noise (|v| below 1e-9 of the larger end) as 0.
+        noise = 1e-9 * max(abs(data["start"]), abs(data["end"]), 1)
         for e, cell in zip(effects, row[1:7]):
-            v = f * data["additive"][e][match[0]]
+            raw = data["additive"][e][match[0]]
+            v = 0.0 if abs(raw) < noise else f * raw
             formatted(cell, v, value_format(v), f"decompose {match[0]} {e}")
     total = rows[8]
     formatted(total[7], f * data["change"], value_format(f * data["change"]), "decompose total change")

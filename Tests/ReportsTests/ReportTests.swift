@@ -41,6 +41,9 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(shown.gap, "-0.001 pp")
         XCTAssertEqual(NumberFormat.points(-0.04, .en), "-0.04 pp")
         XCTAssertEqual(NumberFormat.points(0.04, .zh), "+0.04个百分点")
+        // A change that rounds to zero has no sign, whichever side of zero it is on (a tester saw +0.0% beside 0.0%).
+        XCTAssertEqual([0.0096, -0.0034, 0, 7.54, -1.84].map(NumberFormat.change), ["0.0%", "0.0%", "0.0%", "+7.5%", "-1.8%"])
+        XCTAssertEqual([0.0004, -0.0004, 3.81].map { NumberFormat.signed($0, digits: 3) }, ["0.000", "0.000", "+3.810"])
         XCTAssertEqual(NumberFormat.points(11.54, .en), "+11.5 pp")
         let met = TargetPresentation(TargetCheck(kind: .nonFossilShare, year: 2030, required: 25, achieved: 49.86, passed: true), units: .model, language: .en)
         XCTAssertEqual([met.required, met.achieved], ["25.00", "49.86"])
