@@ -43,11 +43,12 @@ struct OptimizeCommand: ParsableCommand {
                 }
                 s.starts = starts
             }
-            try checkOutputFile(output ?? safeFileName(s.name) + "-optimum.yaml", option: "--output", namedOnCommandLine: output != nil)
+            let path = output ?? safeFileName(s.name) + "-optimum.yaml"
+            try checkOutputFile(path, option: "--output", namedOnCommandLine: output != nil)
             // Nor a file the base scenario is read from: the optimum may extend it, and it would be lost.
-            let written = URL(fileURLWithPath: output ?? safeFileName(s.name) + "-optimum.yaml").standardizedFileURL.resolvingSymlinksInPath().path
+            let written = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
             if s.base.sources.contains(where: { $0.path == written }) {
-                throw InputError(file: "--output", message: "\(output ?? written) is a file the base scenario is read from; writing the optimum there would replace it",
+                throw InputError(file: "--output", message: "\(path) is a file the base scenario is read from; writing the optimum there would replace it",
                                  accepted: "another file name for the optimum")
             }
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
@@ -75,14 +76,13 @@ struct OptimizeCommand: ParsableCommand {
                                                             : "; marginal cost \(NumberFormat.value($0))\(costUnit) per \(unit.trimmingCharacters(in: .whitespaces)) (measured over a \(step)\(unit) tightening)" }
                     ?? (r.cannotTighten.contains(m.name) ? (zh ? "；目标收紧\(step)\(unit)后，从最优解出发未找到可行点" : "; no feasible point found with the target tightened by \(step)\(unit)") : "")
                 // As `run` reports it: a peak or neutrality year's margin in whole years (the search uses the refined time).
-                let margin = m.reported.map { m.kind.isWholeRun && m.kind != .peakCeiling ? NumberFormat.trimmed($0) : NumberFormat.fixed($0, 4) }
+                let margin = m.reported.map { m.kind.marginUnit == "yr" ? NumberFormat.trimmed($0) : NumberFormat.fixed($0, 4) }
                     ?? NumberFormat.fixed(m.margin + LeastCostOptimizer.safety * LeastCostOptimizer.scale(m.kind), 4)
                 print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(margin)\(unit)\(bind)\(cost)"
                          : "  \(m.name): margin \(margin)\(unit)\(bind)\(cost)")
             }
             if let note = try exportRuleNote(optimizer, r, zh: zh) { print(note) }
             if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
-            let path = output ?? safeFileName(s.name) + "-optimum.yaml"
             let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum", writtenTo: path)
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -106,16 +106,19 @@ extension OptimizeCommand {
     /// that such an optimum is read for what it is.
     func exportRuleNote(_ optimizer: LeastCostOptimizer, _ r: LeastCostOptimizer.Result, zh: Bool) throws -> String? {
         let years = r.best.margins.filter { $0.kind == .nonFossilShare && r.binding.contains($0.name) }.map(\.year)
-        guard !years.isEmpty, optimizer.scenario(r.best.x).accounting.deductElectricityExports else { return nil }
-        let t = try PreparedScenario(optimizer.scenario(r.best.x), dataset: optimizer.dataset).run().trajectory
+        let optimum = optimizer.scenario(r.best.x)
+        guard !years.isEmpty, optimum.accounting.deductElectricityExports else { return nil }
+        let t = try PreparedScenario(optimum, dataset: optimizer.dataset).run().trajectory
+        // Electricity as the language's tables write it (亿千瓦时 in Chinese).
+        let twh = UnitSystem.default(for: zh ? .zh : .en).presented("TWh"), unit = Labels.unit(twh.unit, zh ? .zh : .en)
         for year in years {
             guard let exports = t.value("electricity_exports", year: year), let imports = t.value("electricity_imports", year: year),
                   let bases = t.value("generation_dedicated_export", year: year), let coal = t.value("generation_coal", year: year),
                   exports - imports - bases > coal else { continue }
-            let net = NumberFormat.value(exports - imports - bases), coalText = NumberFormat.value(coal)
-            // 亿千瓦时 (0.1 TWh) as Chinese statistics write electricity.
-            return zh ? "注：\(year)年净外送电量（\(NumberFormat.value(10 * (exports - imports - bases)))亿千瓦时）超过煤电发电量（\(NumberFormat.value(10 * coal))亿千瓦时）。按外送电量先从煤电扣除的口径，区内由煤电满足的用电（如CCUS耗能、新增负荷）会提高非化石能源消费比重，最优解可能借此满足该目标"
-                      : "note: in \(year) net exports (\(net) TWh) exceed coal generation (\(coalText) TWh): under the coal-first export rule, load in the region met by coal (CCUS's energy, new load) raises the non-fossil share, and the optimum may use it toward this target"
+            let net = NumberFormat.value(twh.value(exports - imports - bases)) + (zh ? "" : " ") + unit
+            let coalText = NumberFormat.value(twh.value(coal)) + (zh ? "" : " ") + unit
+            return zh ? "注：\(year)年净外送电量（\(net)）超过煤电发电量（\(coalText)）。按外送电量先从煤电扣除的口径，区内由煤电满足的用电（如CCUS耗能、新增负荷）会提高非化石能源消费比重，最优解可能借此满足该目标"
+                      : "note: in \(year) net exports (\(net)) exceed coal generation (\(coalText)): under the coal-first export rule, load in the region met by coal (CCUS's energy, new load) raises the non-fossil share, and the optimum may use it toward this target"
         }
         return nil
     }

@@ -35,19 +35,13 @@ public struct YAMLNode {
             }
             if let all = InputError.combined(tabs + fullWidth) { throw all }
             let first = YAMLNode.inputError(error, file: file, text: text)
-            // The parser stops at the first repeated key; the others of the file are told with it.
+            // The parser stops at the first repeated key; the scan finds every repeat of a block mapping at its own line.
             if case .duplicatedKeysInMapping(let keys, _) = error {
-                // Several repeats in one mapping are each told at their own line, not also at the mapping's.
                 let repeats = repeatedBlockKeys(text)
-                let first = keys.count > 1 && Set(keys).isSubset(of: repeats.map(\.key)) && !repeats.isEmpty
-                    ? InputError(file: file, line: repeats[0].line, column: repeats[0].column, keyPath: repeats[0].path,
-                                 message: "key '\(repeats[0].key)' appears twice in one mapping", accepted: "each key once; merge the two entries into one")
-                    : first
-                let others = repeats.filter { $0.line != first.line }.map {
-                    InputError(file: file, line: $0.line, column: $0.column, keyPath: $0.path,
-                               message: "key '\($0.key)' appears twice in one mapping", accepted: "each key once; merge the two entries into one")
-                }
-                throw InputError.combined([first] + others)!
+                let errors = repeats.map { repeatedKeyError(file: file, line: $0.line, column: $0.column, path: $0.path, key: $0.key) }
+                // Several repeats of one mapping the scan saw are told at their lines, not also at the mapping's.
+                let seenByScan = keys.count > 1 && !repeats.isEmpty && Set(keys).isSubset(of: repeats.map(\.key))
+                throw InputError.combined(seenByScan ? errors : [first] + errors.filter { $0.line != first.line })!
             }
             throw first
         }
@@ -149,8 +143,8 @@ public struct YAMLNode {
     }
 
     /// Where a syntax error is most likely full-width punctuation: a colon after a plain key, a comma or colon inside
-    /// braces or brackets, a full-width space in the indentation (comments and quoted text aside).
-    /// The first of each line, every line.
+    /// braces or brackets, a brace or bracket where a value starts, a full-width space in the indentation (comments and
+    /// quoted text aside). The first of each line, every line.
     static func fullWidthPunctuation(_ text: String) -> [(line: Int, column: Int, what: String)] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.indices.compactMap { i in firstFullWidthPunctuation(String(lines[i])).map { (i + 1, $0.column, $0.what) } }
@@ -267,13 +261,17 @@ public struct YAMLNode {
             if duplicates.count == 1,
                let at = repeatedKey(duplicates[0], in: text, mappingAt: context.mark.line, column: context.mark.column) {
                 let path = (enclosingKeys(ofLine: at.line, in: text) + [duplicates[0]]).joined(separator: ".")
-                return InputError(file: file, line: at.line, column: at.column, keyPath: path, message: message,
-                                  accepted: "each key once; merge the two entries into one")
+                return repeatedKeyError(file: file, line: at.line, column: at.column, path: path, key: duplicates[0])
             }
             return InputError(file: file, line: context.mark.line, column: context.mark.column, message: message)
         default:
             return InputError(file: file, message: "YAML syntax: \(error)")
         }
+    }
+
+    static func repeatedKeyError(file: String, line: Int, column: Int, path: String, key: String) -> InputError {
+        InputError(file: file, line: line, column: column, keyPath: path, message: "key '\(key)' appears twice in one mapping",
+                   accepted: "each key once; merge the two entries into one")
     }
 
     public func error(_ message: String, accepted: String? = nil, suggestion: String? = nil) -> InputError {

@@ -64,9 +64,7 @@ public struct OptimizeSpecLoader {
             if !FileManager.default.fileExists(atPath: basePath), let embedded = DefaultScenarios.embeddedFile(named: relative) {
                 // The shipped scenario by its name, as `extends:` and the command line take it.
                 basePath = embedded.path
-                var base = try loader.load(url: embedded, displayName: DefaultScenarios.displayName(embedded.lastPathComponent), chain: [])
-                base.warnings.insert(DefaultScenarios.embeddedInsteadWarning(embedded, file: path, line: s.line, keyPath: "scenario"), at: 0)
-                return base
+                return try DefaultScenarios.load(embedded: embedded, with: loader, toldAt: path, line: s.line, keyPath: "scenario")
             }
             guard FileManager.default.fileExists(atPath: basePath) else {
                 throw s.error("no scenario file '\(relative)'", accepted: "a path relative to this spec, or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",

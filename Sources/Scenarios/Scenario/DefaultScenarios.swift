@@ -61,16 +61,16 @@ public enum DefaultScenarios {
                              accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
                              suggestion: suggestion(for: path))
         }
-        var s = try loader.load(url: embedded, displayName: displayName(embedded.lastPathComponent), chain: [])
-        s.warnings.insert(embeddedInsteadWarning(embedded, file: path, line: nil, keyPath: ""), at: 0)
-        return s
+        return try load(embedded: embedded, with: loader, toldAt: path, line: nil, keyPath: "")
     }
 
-    /// Told where a name given for a scenario file (on the command line, in a spec) is no file there and the embedded
-    /// scenario of that name is used: a local copy that went missing is not silently replaced by the shipped file.
-    public static func embeddedInsteadWarning(_ embedded: URL, file: String, line: Int?, keyPath: String) -> InputWarning {
-        InputWarning(file: file, line: line, keyPath: keyPath,
-                     message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)")
+    /// The embedded scenario read where a name given for a scenario file (on the command line, in a spec) is no file
+    /// there, with a warning at that name: a local copy that went missing is not silently replaced by the shipped file.
+    static func load(embedded: URL, with loader: ScenarioLoader, toldAt file: String, line: Int?, keyPath: String) throws -> Scenario {
+        var s = try loader.load(url: embedded, displayName: displayName(embedded.lastPathComponent), chain: [])
+        s.warnings.insert(InputWarning(file: file, line: line, keyPath: keyPath,
+                                       message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"), at: 0)
+        return s
     }
 
     /// The embedded scenarios were written for Inner Mongolia. On another region the baseline keeps only the national

@@ -391,9 +391,8 @@ public struct SweepSpecLoader {
             let path = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL.path
             // The shipped scenario by its name (announced or announced.yaml), as `extends:` and the command line take it.
             if !FileManager.default.fileExists(atPath: path), let embedded = DefaultScenarios.embeddedFile(named: name) {
-                var s = try loader.load(url: embedded, displayName: DefaultScenarios.displayName(embedded.lastPathComponent), chain: [])
+                let s = try DefaultScenarios.load(embedded: embedded, with: loader, toldAt: item.file, line: item.line, keyPath: item.keyPath)
                 guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }
-                s.warnings.insert(DefaultScenarios.embeddedInsteadWarning(embedded, file: item.file, line: item.line, keyPath: item.keyPath), at: 0)
                 return s
             }
             guard FileManager.default.fileExists(atPath: path) else {
