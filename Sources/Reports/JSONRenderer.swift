@@ -62,10 +62,7 @@ public enum JSONRenderer {
             return ["period": p.ordinal, "start_year": p.startYear, "end_year": p.endYear, "values": values]
         }
         let costs = Dictionary(uniqueKeysWithValues: CostModel.families.map { ($0, r.costs.annual[$0]!) })
-        let shortfalls: [[String: Any]] = r.shortfalls.map {
-            ["lever": $0.path, "first_year": $0.firstYear, "worst_year": $0.worstYear, "amount": $0.amount, "unit": $0.unit,
-             "message": $0.text(.en, units: .model), "message_zh": $0.text(.zh, units: .cn)]
-        }
+        let shortfalls = r.shortfalls.map { ShortfallJSON($0).dictionary }
         let observed: Any = r.history.map {
             ["first": $0.observedYears.lowerBound, "last": $0.lastObservedYear, "file": $0.file, "note": $0.summary] as [String: Any]
         } ?? NSNull()

@@ -26,6 +26,8 @@ public struct PlanPeriodReport {
     public let indicators: Indicators
     public let costs: CostModel
     public let shortfalls: [Shortfall]
+    /// What loaded but is probably not what was meant (a fraction for a percentage, a superseded milestone).
+    public let warnings: [InputWarning]
     public let startYear: Int
     /// The region and dataset the scenario ran on, when known.
     public let provenance: Provenance?
@@ -79,6 +81,7 @@ public struct PlanPeriodReport {
         indicators = result.indicators
         costs = result.costs
         shortfalls = result.shortfalls
+        warnings = result.warnings
     }
 
     /// Where a target goes in a table: the shown periods' targets first, then the earlier ones, each by year and kind.

@@ -96,8 +96,12 @@ public struct TextRenderer {
                 // A peak in the observed years (history mode) is the model's fit of them: no CO2 inventory is observed.
                 + (report.history.map { i.peak.year <= $0.lastObservedYear } == true
                    ? paren(language == .zh ? "在观测年份内：为模型拟合值，并非观测的排放清单" : "in the observed years: the model's fit, not an observed inventory") : "")
-        let plateau = (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
-            + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
+        // Still rising at the horizon: no peak, so no plateau around one; only since when it is near the last value.
+        let plateau = i.peak.stillRising
+            ? (language == .zh ? "截至\(i.cumulativeTo)年未达峰：自\(NumberFormat.fixed(i.plateau.start, 1))年起在\(i.cumulativeTo)年数值的2%以内"
+                               : "none, \(t("not_peaked")) \(i.cumulativeTo): within 2% of the \(i.cumulativeTo) value from \(NumberFormat.fixed(i.plateau.start, 1))")
+            : (i.peak.atStart ? "≤" : "") + "\(NumberFormat.fixed(i.plateau.start, 1)) – \(NumberFormat.fixed(i.plateau.end, 1))"
+                + paren((i.peak.atStart ? "≥" : "") + "\(NumberFormat.fixed(i.plateau.years, 1)) \(yr)")
         // Integrated with the states; the annual totals are Simpson's rule a year, so a reader adding them up gets within
         // about 0.01 % of it (docs/model.md): said, so the difference is not taken for an error.
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)"

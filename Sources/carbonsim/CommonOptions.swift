@@ -314,11 +314,14 @@ struct PlanTableOptions: ParsableArguments {
         guard (dataset.baseYear...last).contains(from) else {
             throw InputError(file: "--from", message: "expected a year from \(dataset.baseYear) (the dataset's base year) to \(last) (a plan period before its end \(dataset.endYear)); got \(from)")
         }
-        if from != dataset.baseYear, let first = PlanPeriod.covering(from: from, to: dataset.endYear).first, first.baseYear != from {
+        if let first = PlanPeriod.covering(from: from, to: dataset.endYear).first, first.baseYear != from {
             let inside = PlanPeriod.containing(from)
+            let period = Labels.period(inside.number, start: inside.startYear, end: inside.endYear, language)
+            // The base year's own plan starts before the data: there is no earlier --from that shows it.
+            let shows = inside.baseYear >= dataset.baseYear
             printLine(language == .zh
-                      ? "注：--from \(from) 在\(Labels.period(inside.number, start: inside.startYear, end: inside.endYear, .zh))之内：表格从其末年 \(first.baseYear) 开始；要显示该规划期，请用 --from \(inside.baseYear)"
-                      : "note: --from \(from) is inside the \(Labels.period(inside.number, start: inside.startYear, end: inside.endYear, .en)) plan: the table starts at its end, \(first.baseYear); --from \(inside.baseYear) shows that plan")
+                      ? "注：--from \(from) 在\(period)之内：表格从其末年 \(first.baseYear) 开始；" + (shows ? "要显示该规划期，请用 --from \(inside.baseYear)" : "该规划期始于数据集基年 \(dataset.baseYear) 之前，无法显示")
+                      : "note: --from \(from) is inside the \(period) plan: the table starts at its end, \(first.baseYear); " + (shows ? "--from \(inside.baseYear) shows that plan" : "that plan begins before the dataset's base year, \(dataset.baseYear), and cannot be shown"))
         }
         return from
     }

@@ -203,8 +203,8 @@ struct SolveCommand: ParsableCommand {
         let zh = l == .zh
         switch (metAtFarEnd, maximum, installed) {
         case (false, true, _):
-            return zh ? "取值范围的上限实现目标而下限不能：该措施取值越小越严格，不加 --maximum 可求实现目标的最小取值"
-                      : "the top of the lever's range meets the target and the bottom does not: a lower setting is the stronger one here; without --maximum, solve finds the smallest setting that meets it"
+            return zh ? "取值范围的上限实现目标而下限不能：该措施取值越大越严格，--maximum 适用于取值越小越严格的措施（如供电煤耗）；不加 --maximum 可求实现目标的最小取值"
+                      : "the top of the lever's range meets the target and the bottom does not: a higher setting is the stronger one here, and --maximum is for a lever whose lower setting is the stronger (as for a heat rate); without --maximum, solve finds the smallest setting that meets it"
         case (false, false, _):
             return zh ? "取值范围的下限实现目标而上限不能：该措施取值越小越严格（如供电煤耗），加 --maximum 可求仍实现目标的最大（最宽松）取值"
                       : "the bottom of the lever's range meets the target and the top does not: a lower setting is the stronger one here (as for a heat rate); --maximum finds the highest (least stringent) setting that still meets it"

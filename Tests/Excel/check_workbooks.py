@@ -514,9 +514,10 @@ def check_summarize(binary, tmp, lang):
     carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "xlsx", "-o", path, "--lang", lang)
     data = json.loads(carbonsim(binary, "summarize", db, "--bootstrap", "20", "--format", "json").stdout)
     wb = openpyxl.load_workbook(path)
-    names = ["分位数区间", "目标实现概率", "敏感性", "说明"] if lang == "zh" else ["Percentile bands", "Target probabilities", "Sensitivity", "Metadata"]
+    names = (["分位数区间", "目标实现概率", "敏感性", "运行情况", "说明"] if lang == "zh"
+             else ["Percentile bands", "Target probabilities", "Sensitivity", "Runs", "Metadata"])
     check(wb.sheetnames == names, f"summarize sheets {wb.sheetnames}")
-    for ws, frozen in zip(wb.worksheets, ["D2", "C2", "E2", "B2"]):
+    for ws, frozen in zip(wb.worksheets, ["D2", "C2", "E2", "C2", "B2"]):
         check(ws.freeze_panes == frozen, f"{ws.title} frozen at {ws.freeze_panes}")
     sc = data["scenarios"][0]
     rows = rows_of(wb.worksheets[0])[1:]
@@ -563,7 +564,15 @@ def check_summarize(binary, tmp, lang):
         formatted(row[7], f["total"], "0.000", "sobol total")
         formatted(row[8], f["total_interval"][0], "0.000", "sobol total lower")
         formatted(row[9], f["total_interval"][1], "0.000", "sobol total upper")
-    meta = {r[0].value: r[1].value for r in wb.worksheets[3].iter_rows(min_row=2)}
+    # The runs the figures stand on: stored and planned, and each scenario's runs and failures, as the JSON gives them.
+    runs = rows_of(wb.worksheets[3])[1:]
+    formatted(runs[0][2], data["runs_stored"], "0", "runs stored")
+    formatted(runs[1][2], data["runs_planned"], "0", "runs planned")
+    by_scenario = [r for r in runs[2:] if r[1].value in ("Runs", "运行次数", "Runs failed", "失败的运行")]
+    for k, s in enumerate(data["scenarios"]):
+        formatted(by_scenario[2 * k][2], s["runs"], "0", f"runs of {s['scenario']}")
+        formatted(by_scenario[2 * k + 1][2], s["failed"], "0", f"failed runs of {s['scenario']}")
+    meta = {r[0].value: r[1].value for r in wb.worksheets[4].iter_rows(min_row=2)}
     with open(DATASET, "rb") as f:
         # In history mode the sweep's dataset identity is the checksum, " history " and the observations' fingerprint.
         fp = fnv1a(f.read())

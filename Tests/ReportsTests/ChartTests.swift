@@ -140,6 +140,29 @@ final class ChartTests: XCTestCase {
         XCTAssertTrue(zh.contains("变化的楔形分解") && !zh.contains("减排楔形") && !zh.contains("增排"), zh)
     }
 
+    /// An enforced energy cap is credited to dual control, not to the assumptions: the only difference, it is the only
+    /// wedge, and it is the whole difference.
+    func testAnEnforcedEnergyCapIsTheDualControlWedge() throws {
+        let dataset = try Dataset.innerMongolia()
+        let loader = ScenarioLoader(dataset: dataset)
+        let dir = CLI.repository.appendingPathComponent("scenarios")
+        let baseline = try loader.load(path: dir.appendingPathComponent("baseline.yaml").path)
+        var capped = baseline
+        capped.name = "capped"
+        capped.targets.energyCap = [2030: 150]
+        capped.enforceDualControl = true
+        let w = try WedgeAnalysis(baseline: baseline, policy: capped, dataset: dataset, series: "energy_total")
+        XCTAssertEqual(w.groups, ["dual_control"])
+        let k = w.years.firstIndex(of: 2030)!
+        XCTAssertLessThan(w.wedges[0][k], -1, "the cap curtails energy in 2030")
+        XCTAssertEqual(w.wedges[0][k], w.policyValues[k] - w.baselineValues[k], accuracy: 1e-9 * w.baselineValues[k])
+        // A cap neither scenario enforces changes nothing, and is no wedge.
+        var unenforced = capped
+        unenforced.enforceDualControl = false
+        XCTAssertEqual(try WedgeAnalysis(baseline: baseline, policy: unenforced, dataset: dataset).groups, [])
+        XCTAssertTrue(try ScenarioCharts.wedges(w, language: .zh).contains("能耗双控"))
+    }
+
     func testEmptyInputIsAClearErrorNotABrokenFile() {
         XCTAssertThrowsError(try Charts.trajectories([], title: "t", yLabel: "y", source: "s")) {
             XCTAssertTrue("\($0)".contains("nothing to draw"))

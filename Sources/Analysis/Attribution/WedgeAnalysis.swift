@@ -3,8 +3,8 @@ import Simulator
 
 /// Abatement from a baseline to a policy scenario, attributed to lever families by Shapley values.
 ///
-/// Groups are the lever families whose settings differ between the two scenarios (plus one group for
-/// differing assumptions, accounting or dual-control enforcement, if any). A subset of groups is the
+/// Groups are the lever families whose settings differ between the two scenarios, dual control when its enforcement
+/// or enforced cap differs, and one group for differing assumptions or accounting, if any. A subset of groups is the
 /// baseline with those groups' settings taken from the policy. The wedges sum exactly, every year, to
 /// policy minus baseline.
 public struct WedgeAnalysis: Sendable {
@@ -21,6 +21,8 @@ public struct WedgeAnalysis: Sendable {
     public let sampled: Bool
 
     static let otherGroup = "assumptions and accounting"
+    /// The measure `measures.dual_control` with the energy cap it enforces (the cost table's family of the same name).
+    static let dualControlGroup = "dual_control"
 
     public init(baseline b: Scenario, policy p: Scenario, dataset: Dataset, series: String = "co2_net") throws {
         baseline = b.name
@@ -28,9 +30,13 @@ public struct WedgeAnalysis: Sendable {
         self.series = series
         let paths = Set(b.levers.keys).union(p.levers.keys).filter { b.levers[$0] != p.levers[$0] }
         var families = Set(paths.compactMap { LeverRegistry.lever($0)?.family })
-        let otherDiffers = b.assumptions != p.assumptions || b.enforceDualControl != p.enforceDualControl
-            || b.targets.energyCap != p.targets.energyCap || "\(b.accounting)" != "\(p.accounting)"
+        // Dual control is a measure of its own (an enforced cap curtails output): its own wedge when the enforcement or
+        // the cap it enforces differs, not part of the assumptions. A cap that neither scenario enforces changes nothing.
+        let dualControlDiffers = b.enforceDualControl != p.enforceDualControl
+            || ((b.enforceDualControl || p.enforceDualControl) && b.targets.energyCap != p.targets.energyCap)
+        let otherDiffers = b.assumptions != p.assumptions || "\(b.accounting)" != "\(p.accounting)"
         var groups = families.sorted()
+        if dualControlDiffers { groups.append(Self.dualControlGroup) }
         if otherDiffers { groups.append(Self.otherGroup) }
         families = Set(groups)
         self.groups = groups
@@ -38,11 +44,14 @@ public struct WedgeAnalysis: Sendable {
         func scenario(_ mask: Int) -> Scenario {
             var s = b
             for (g, family) in groups.enumerated() where mask & (1 << g) != 0 {
+                if family == Self.dualControlGroup {
+                    s.enforceDualControl = p.enforceDualControl
+                    s.targets.energyCap = p.targets.energyCap
+                    continue
+                }
                 if family == Self.otherGroup {
                     s.assumptions = p.assumptions
                     s.accounting = p.accounting
-                    s.enforceDualControl = p.enforceDualControl
-                    s.targets.energyCap = p.targets.energyCap
                     continue
                 }
                 for path in paths where LeverRegistry.lever(path)?.family == family { s.levers[path] = p.levers[path] }

@@ -29,7 +29,8 @@ public enum Constraints {
                               reported: ceiling - i.peak.value))
         }
         if let year = t.neutralityYear {
-            let m = i.neutralityTime.map { Double(year + 1) - $0 }
+            // Met when the year's annual net CO2 is at or below zero: the crossing at or before its middle.
+            let m = i.neutralityTime.map { Double(year) + 0.5 - $0 }
                 ?? -(trajectory.value("co2_net", year: trajectory.years.last!) ?? 0) / 100 - (last - Double(year + 1))
             out.append(Margin(name: "neutrality_year", kind: .neutralityYear, year: year, margin: m,
                               reported: i.neutralityYear.map { Double(year - $0) }))

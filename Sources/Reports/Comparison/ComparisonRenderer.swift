@@ -85,8 +85,11 @@ public enum ComparisonRenderer {
                            columnOf(n, t("result"), language)]
             }
             let rows = c.targets.map { row -> [String] in
-                let p = row.period
-                var cells = [Labels.target(row.kind.rawValue, language, units: units), Labels.period(p.number, start: p.startYear, end: p.endYear, language), String(row.year)]
+                // A peak, ceiling or neutrality row holds each scenario's own year: every distinct one is shown.
+                let years = row.years
+                let periods = years.map(PlanPeriod.containing).map { Labels.period($0.number, start: $0.startYear, end: $0.endYear, language) }
+                var cells = [Labels.target(row.kind.rawValue, language, units: units), distinct(periods).joined(separator: " / "),
+                             years.map(String.init).joined(separator: " / ")]
                 for check in row.checks {
                     guard let check else { cells += [x("not_set"), "", "", ""]; continue }
                     // The same cells as `run` and the what-if page show for the target.
@@ -97,6 +100,18 @@ public enum ComparisonRenderer {
             }
             out += renderer.table(header: header, rows: rows, rightAligned: { $0 >= 2 })
             out += markdown ? "\n_\(x("gap_note"))_\n\n" : "\(x("gap_note"))\n\n"
+        }
+
+        // What a scenario's levers cannot do as written, as `run` tells it, under the scenario's name.
+        if c.reports.contains(where: { !$0.shortfalls.isEmpty }) {
+            out += markdown ? "### \(t("shortfalls"))\n\n" : "\(t("shortfalls"))\n"
+            for (report, name) in zip(c.reports, names) {
+                for f in report.shortfalls {
+                    let text = f.text(language, units: units)
+                    out += markdown ? "- \(name)\(colon)`\(f.path)`: \(text)\n" : "  \(name)\(colon)\(f.path): \(text)\n"
+                }
+            }
+            out += "\n"
         }
 
         out += markdown ? "### \(t("headline"))\n\n" : "\(t("headline"))\n"
@@ -127,6 +142,12 @@ public enum ComparisonRenderer {
         let s = NumberFormat.value(v)
         if NumberFormat.isZero(s) { return s.hasPrefix("-") ? String(s.dropFirst()) : s }
         return v > 0 ? "+" + s : s
+    }
+
+    /// In first-seen order.
+    static func distinct(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
     }
 
     static func signedYears(_ v: Double) -> String { (v > 0 ? "+" : "") + NumberFormat.fixed(v, 0) }
@@ -247,6 +268,10 @@ struct ComparisonJSON: Encodable {
     let indicators: [Indicator]
     let targets: [Target]
     let headline: [Headline]
+    /// Per scenario, as `run`'s JSON gives them: what its levers cannot do as written, and what loaded but is probably
+    /// not what was meant.
+    let shortfalls: [[ShortfallJSON]]
+    let warnings: [[String]]
     let conventions: [String: String]
     /// The region and dataset the scenarios ran on (absent when the caller named none).
     let region: String?
@@ -279,9 +304,12 @@ struct ComparisonJSON: Encodable {
         }
         headline = c.headline.map { Headline(indicator: $0.key, unit: $0.unit, values: $0.values.map(n), difference: $0.differences.map(n),
                                              difference_pct: $0.relative.map(n)) }
+        shortfalls = c.reports.map { $0.shortfalls.map(ShortfallJSON.init) }
+        warnings = c.reports.map { $0.warnings.map(\.description) }
         var conventions = JSONRenderer.conventions
         conventions["difference"] = "each scenario minus the first (scenarios[0]); difference_pct is that as % of the first's value"
         conventions["shares"] = "for shares (unit %) the difference is in percentage points and difference_pct is null; change_pp is a share's change over the period in percentage points (null for other units), change_pct the relative change, as in run's JSON"
+        conventions["shortfalls"] = "shortfalls and warnings follow scenarios: per scenario, what its levers cannot do as written and what loaded but is probably not what was meant, as in run's JSON"
         if let h = c.reports.first?.history { conventions["observed_years"] = h.summary }
         self.conventions = conventions
     }

@@ -51,6 +51,12 @@ public struct ScenarioComparison {
         public let checks: [TargetCheck?]
 
         public var period: PlanPeriod { PlanPeriod.containing(year) }
+        /// The distinct years the scenarios require, in scenario order (one unless a peak, ceiling or neutrality
+        /// target differs between them).
+        public var years: [Int] {
+            var seen = Set<Int>()
+            return checks.compactMap { $0?.year }.filter { seen.insert($0).inserted }
+        }
         /// A year target (peak, neutrality) rather than a quantity.
         public var isYear: Bool { kind == .peakYear || kind == .neutralityYear }
     }

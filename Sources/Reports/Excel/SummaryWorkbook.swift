@@ -79,10 +79,44 @@ public enum SummaryWorkbook {
                 }
             }
         }
-        var names: Set<String> = [bands.name.lowercased(), targets.name.lowercased(), sensitivity.name.lowercased()]
+        let runs = runsSheet(s, language: l)
+        var names: Set<String> = [bands.name.lowercased(), targets.name.lowercased(), sensitivity.name.lowercased(), runs.name.lowercased()]
         var meta = metadata.sheet(l, units: options.units)
         meta.name = ScenarioWorkbook.sheetName(meta.name, taken: &names)
-        return Spreadsheet(sheets: [bands, targets, sensitivity, meta])
+        return Spreadsheet(sheets: [bands, targets, sensitivity, runs, meta])
+    }
+
+    /// What the figures of the other sheets stand on, as the text summary tells it: the runs stored of those planned
+    /// (an interrupted sweep, unmerged shards), each scenario's runs and failures with why they failed, and Sobol indices
+    /// estimated from fewer complete base samples than the design's.
+    static func runsSheet(_ s: SweepSummary, language l: Language) -> Sheet {
+        func w(_ key: String) -> String { Labels.workbook(key, l) }
+        func t(_ key: String) -> String { Labels.text(key, l) }
+        let zh = l == .zh
+        func count(_ n: Int) -> Cell { .value(Double(n), format: ExcelNumberFormat.integer) }
+        var sheet = Sheet(name: w("sheet_runs"), frozenRows: 1, frozenColumns: 2)
+        sheet.append([.heading(t("scenario")), .heading(w("runs_item")), .heading(w("runs_count")), .heading(w("note"))])
+        let incomplete = s.storedRuns < s.plannedRuns
+        sheet.append([.text(w("runs_all")), .text(w("runs_stored")), count(s.storedRuns),
+                      incomplete ? .text(w("runs_incomplete")) : .empty])
+        sheet.append([.text(w("runs_all")), .text(w("runs_planned")), count(s.plannedRuns), .empty])
+        for sc in s.scenarios {
+            let name = Cell.text(Labels.scenario(sc.scenario, l))
+            sheet.append([name, .text(w("runs")), count(sc.runs), .empty])
+            sheet.append([name, .text(w("runs_failed")), count(sc.failed), sc.failed > 0 ? .text(w("runs_failed_note")) : .empty])
+            for f in sc.failures {
+                sheet.append([name, .text(w("runs_failure")), count(f.runs), .text(zh ? InputMessagesZH.line(f.example) : f.example)])
+            }
+            for sens in sc.sensitivity {
+                guard let (complete, planned) = sens.baseSamples, complete < planned,
+                      let note = SweepSummaryRenderer.incompleteSobolNote(sens, l) else { continue }
+                let output = zh ? "\(ScenarioCharts.output(sens.output, .zh))（\(sens.output)）" : sens.output
+                // The note without the Markdown emphasis the text summary gives it.
+                sheet.append([name, .text(w("runs_base_samples") + output), count(complete),
+                              .text(note.trimmingCharacters(in: CharacterSet(charactersIn: "_")))])
+            }
+        }
+        return sheet
     }
 }
 

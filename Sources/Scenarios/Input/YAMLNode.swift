@@ -314,6 +314,16 @@ public struct YAMLNode {
         return try entries(what: what).map { ($0.key, byKey[$0.key]!) }
     }
 
+    /// Entries in file order with the keys of `allowed`, and the error that tells every other key: the known keys are
+    /// read beside an unknown one, so that one typo does not hide the file's other mistakes.
+    public func knownEntries(allowed: [String], what: String = "a mapping of keys") throws
+        -> (entries: [(key: String, value: YAMLNode)], unknown: InputError?) {
+        let all = try entries(what: what)
+        var unknown: InputError?
+        do { _ = try entries(allowed: allowed, what: what) } catch let e as InputError { unknown = e }
+        return (all.filter { allowed.contains($0.key) }, unknown)
+    }
+
     /// Entries, refusing keys outside `allowed` with a did-you-mean, every such key of the mapping at once.
     public func entries(allowed: [String], what: String = "a mapping of keys") throws -> [String: YAMLNode] {
         var result: [String: YAMLNode] = [:]
@@ -338,6 +348,16 @@ public struct YAMLNode {
     public func string() throws -> String {
         guard let s = scalarString else { throw error("expected text, found \(kindName)") }
         return s
+    }
+
+    /// A name as reports, tables and databases show it: text that is not blank. `default` is what leaving the key out gives.
+    public func nonEmptyName(default fileName: String) throws -> String {
+        let name = try string()
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw error("the name is empty: tables, charts and databases would show a nameless column",
+                        accepted: "a name, for example name: \(fileName), or no 'name:' line (the file's name is used)")
+        }
+        return name
     }
 
     public func double() throws -> Double {

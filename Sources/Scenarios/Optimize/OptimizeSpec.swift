@@ -46,10 +46,11 @@ public struct OptimizeSpecLoader {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such optimisation spec") }
         let url = URL(fileURLWithPath: path)
         let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
-        let top = try root.entries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
+        let (known, unknown) = try root.knownEntries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
+        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
         let loader = ScenarioLoader(dataset: dataset)
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
-        var errors: [InputError] = []
+        var errors: [InputError] = unknown.map { [$0] } ?? []
         func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
             do { return try body() } catch let e as InputError { errors.append(e) } catch {
                 errors.append(InputError(file: path, message: "\(error)"))
@@ -150,7 +151,7 @@ public struct OptimizeSpecLoader {
             guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
             return seed
         }
-        let name = attempt("") { try top["name"]?.string() ?? url.deletingPathExtension().lastPathComponent }
+        let name = attempt("") { try top["name"]?.nonEmptyName(default: url.deletingPathExtension().lastPathComponent) ?? url.deletingPathExtension().lastPathComponent }
         if let e = InputError.combined(errors) { throw e }
         guard let base else { throw root.error("the optimisation spec could not be read") }
         return OptimizeSpec(file: path, name: name, base: base, basePath: basePath, objective: objective,
@@ -185,10 +186,24 @@ public struct OptimizeSpecLoader {
                              accepted: "full: \(start) to \(dataset.endYear)")
         }
         let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
-        // Where the spec says nothing of the schedule, the base's setting is kept whole (a path keeps its
-        // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
-        let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
-        let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
+        // The base's setting keeps its form (a path its earlier milestones, a delta stays a delta) and the variable moves
+        // its last milestone; the spec's start, full and shape replace the first move's year, the last milestone's year
+        // and the shape, so a path's milestones stay in their order.
+        var setting = inBase ?? LeverSetting(target: b[0], start: start, full: full, shape: shape)
+        if let inBase {
+            setting.start = start
+            setting.full = full
+            if e["shape"] != nil { setting.shape = shape }
+            let earlier = inBase.milestones.dropLast()
+            if let last = earlier.last, full <= last.year {
+                throw (e["full"] ?? node).error("the full-effect year \(full) is not after the base scenario's milestone \(last.year): \(format(last.value)) (its \(lever.path) is a path; the variable moves the last milestone)",
+                                                accepted: "full: \(last.year + 1) to \(dataset.endYear)")
+            }
+            if let first = earlier.first, start > first.year {
+                throw (e["start"] ?? node).error("the start year \(start) is after the base scenario's first milestone \(first.year): \(format(first.value)) (its \(lever.path) is a path)",
+                                                 accepted: "start: \(horizon.lowerBound) to \(first.year)")
+            }
+        }
         if let base {
             // In history mode the schedule run is history's (observed capacity first), so is what is installed.
             let p = try baseParameters(base)

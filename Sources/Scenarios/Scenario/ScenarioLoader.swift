@@ -54,7 +54,15 @@ public struct ScenarioLoader {
     /// Parses scenario text; `directory` resolves `extends:`.
     public func parse(_ text: String, file: String, directory: URL? = nil, chain: [String] = []) throws -> Scenario {
         let root = try YAMLNode.parse(text, file: file)
-        let top = try root.entries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
+        let (known, unknownTop) = try root.knownEntries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
+        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
+        // A sweep or optimisation spec given where a scenario file goes: said as such, not as a list of unknown keys.
+        let keys = Set(((try? root.entries()) ?? []).map(\.key))
+        for (kind, command, marks) in [("sweep spec", "sweep", ["factors", "design"]), ("optimisation spec", "optimize", ["variables", "objective"])]
+        where marks.allSatisfy(keys.contains) {
+            throw root.error("this is a \(kind) (it has \(marks.map { "'\($0)'" }.joined(separator: " and "))), not a scenario file",
+                             accepted: "carbonsim \(command) \(URL(fileURLWithPath: file).lastPathComponent) runs it; a scenario file has keys such as name, extends, targets, sector_plans")
+        }
         var scenario: Scenario
         var embeddedBase: InputWarning?
         if let ext = top["extends"] {
@@ -99,14 +107,15 @@ public struct ScenarioLoader {
         } else {
             scenario = Scenario(name: "", file: file)
         }
-        scenario.name = try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let fileName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        scenario.name = try top["name"]?.nonEmptyName(default: fileName) ?? fileName
         scenario.description = try top["description"]?.string() ?? ""
         scenario.descriptionZH = try top["description_zh"]?.string() ?? ""
         // The sections in file order, each read entry by entry in file order: the error reported is the
         // first in the file.
         // Every section is read even after an error in another: all errors of the file are reported.
-        var errors: [InputError] = []
-        do { try collectingErrors(try root.orderedEntries(allowed: Self.topKeys)) { key, node in
+        var errors: [InputError] = unknownTop.map { [$0] } ?? []
+        do { try collectingErrors(known) { key, node in
             switch key {
             // `none` drops a target of the file it extends (as in optimisation specs); a file standing alone has none to drop.
             case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets, dropping: top["extends"] != nil)
@@ -204,7 +213,9 @@ public struct ScenarioLoader {
             return x
         }
         // The warnings of the entries read before and after an error go with it: told together, not one round each.
-        do { try collectingErrors(try node.orderedEntries(allowed: Self.targetKeys)) { key, value in
+        let (known, unknown) = try node.knownEntries(allowed: Self.targetKeys)
+        var errors: [InputError] = unknown.map { [$0] } ?? []
+        do { try collectingErrors(known) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)
@@ -226,7 +237,8 @@ public struct ScenarioLoader {
                 }
                 if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
             }
-        } } catch var e as InputError {
+        } } catch let e as InputError { errors.append(e) }
+        if var e = InputError.combined(errors) {
             e.warnings += warnings
             throw e
         }

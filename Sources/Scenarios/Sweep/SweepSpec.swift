@@ -74,6 +74,8 @@ public struct SweepSpecLoader {
     static let factorKeys = ["range", "levels", "distribution", "mean", "sd", "min", "mode", "max", "mu", "sigma",
                              "values", "weights", "start", "full", "shape"]
     static let distributions = ["uniform", "normal", "triangular", "lognormal", "discrete"]
+    /// A lever factor's schedule, beside any form.
+    static let scheduleKeys = ["start", "full", "shape"]
 
     public func load(path: String) throws -> SweepSpec {
         let url = URL(fileURLWithPath: path)
@@ -84,9 +86,10 @@ public struct SweepSpecLoader {
 
     public func parse(_ text: String, file: String, directory: URL) throws -> SweepSpec {
         let root = try YAMLNode.parse(text, file: file)
-        let top = try root.entries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
+        let (known, unknown) = try root.knownEntries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
+        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
-        var errors: [InputError] = []
+        var errors: [InputError] = unknown.map { [$0] } ?? []
         func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
             do { return try body() } catch let e as InputError { errors.append(e) } catch {
                 errors.append(InputError(file: file, message: "\(error)"))
@@ -155,6 +158,8 @@ public struct SweepSpecLoader {
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios) }
+            errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
         }
         // A factor's own years and shape apply only where a base scenario leaves the lever alone; where one sets it, the
         // factor moves that setting's last milestone and keeps its years (documented, and easy to miss). Told when they
@@ -260,7 +265,8 @@ public struct SweepSpecLoader {
                 tolerance = try e["tolerance"]?.double(in: 1e-12...1e-3, unit: "(relative and absolute)") ?? tolerance
             }
         }
-        let name = attempt("") { try top["name"]?.string() ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent }
+        let fileName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let name = attempt("") { try top["name"]?.nonEmptyName(default: fileName) ?? fileName }
         if let e = InputError.combined(errors) { throw e }
         guard let scenarios, let design else { throw root.error("the sweep spec could not be read") }
         return SweepSpec(file: file, text: text, name: name, scenarios: scenarios, design: design, n: n,
@@ -338,6 +344,43 @@ public struct SweepSpecLoader {
                                 message: "the drawn \(field == .delta ? "change" : "level") is reached at the end of \(full) (\(whose)), and in history mode \(lever.path.split(separator: ".").last!) follows the observed capacity through \(n): the factor changes nothing there and every run is the same; give it a full-effect year after \(n)")
         }
         return nil
+    }
+
+    /// A lever factor without its own start, run where a base scenario leaves the lever alone (or, for a delta, on a
+    /// setting that starts early): the move starts in the default year, inside the observed years in history mode, so
+    /// the runs change what was observed. Told as a scenario file tells it, with the start to give.
+    func observedYearsWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+        guard case .lever(let lever, let field, let defaults, let written) = f.target, field == .target || field == .delta,
+              !written.contains(.start), let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path) else { return nil }
+        let n = history.lastObservedYear
+        for scenario in scenarios {
+            let own = scenario.levers[lever.path]
+            // Where a base scenario sets the lever, a level factor keeps that setting's start: the scenario file's own choice.
+            guard field == .delta || own == nil else { continue }
+            let start = field == .delta ? SweepFactor.delta(1, over: own, defaults: defaults, written: written).start : defaults.start
+            guard start <= n else { continue }
+            let moves = own == nil ? "where '\(scenario.name)' leaves the lever alone, it moves from \(start)"
+                                   : "the delta follows the schedule of '\(scenario.name)''s setting, from \(start)"
+            let full = written.contains(.full) ? "" : ", full: \(n + 5)"
+            return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                message: "no start year given: \(moves), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so the runs change them; for a move after them, give start: \(n + 1)\(full)")
+        }
+        return nil
+    }
+
+    /// A start or full-effect year varied on a lever that no base scenario sets and whose level no factor varies: the lever
+    /// stays at its baseline, so moving its years changes nothing and every run is the same.
+    func levelNeverMovesError(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputError? {
+        guard case .lever(let lever, let field, _, _) = f.target, field == .start || field == .full,
+              !scenarios.contains(where: { $0.levers[lever.path] != nil }) else { return nil }
+        let levelVaried = factors.contains { other in
+            if case .lever(let l, let g, _, _) = other.target { return l.path == lever.path && (g == .target || g == .delta) }
+            return false
+        }
+        guard !levelVaried else { return nil }
+        let names = scenarios.map { "'\($0.name)'" }.joined(separator: ", ")
+        return node.error("no base scenario (\(names)) sets \(lever.path) and no factor varies its level, so it stays at its baseline: moving its \(field == .start ? "start" : "full-effect") year changes nothing and every run would be the same",
+                          accepted: "also vary \(lever.path).target (or .delta), or sweep a base scenario that sets the lever")
     }
 
     /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.
@@ -468,13 +511,22 @@ public struct SweepSpecLoader {
         func finiteWidth(_ a: Double, _ b: Double) throws {
             guard (b - a).isFinite else { throw node.error("min \(format(a)) to max \(format(b)) is wider than the largest number", accepted: "max - min finite") }
         }
+        /// A factor varies in one way: keys of another form beside it would be ignored, so they are refused.
+        func only(_ keys: [String], form: String) throws {
+            let others = Self.factorKeys.filter { !keys.contains($0) && !Self.scheduleKeys.contains($0) && e[$0] != nil }
+            guard let first = others.first else { return }
+            throw e[first]!.error("'\(others.joined(separator: "', '"))' \(others.count == 1 ? "does" : "do") not go with \(form): a factor varies in one way, and the other keys would be ignored",
+                                  accepted: "\(form) with \(keys.count == 1 ? "nothing else" : keys.dropFirst().joined(separator: ", ")) (and start, full, shape for a lever)")
+        }
         if let levels = e["levels"] {
+            try only(["levels"], form: "levels")
             let v = try levels.doubles()
             guard !v.isEmpty else { throw levels.error("levels must not be empty") }
             return design == .grid ? .levels(v) : .discrete(values: v, weights: v.map { _ in 1 })
         }
         if design == .grid { throw node.error("a grid design needs 'levels' for every factor", accepted: "levels: [v1, v2, ...]") }
         if let range = e["range"] {
+            try only(["range"], form: "range")
             let v = try range.doubles()
             guard v.count == 2 else { throw range.error("a range is [low, high]") }
             guard v[0] < v[1] else { throw range.error("empty range [\(format(v[0])), \(format(v[1]))]", accepted: "low < high") }
@@ -485,6 +537,9 @@ public struct SweepSpecLoader {
             throw node.error("say how the factor varies", accepted: "range: [low, high], levels: [...], or distribution: \(Self.distributions.joined(separator: " | "))")
         }
         let kind = try d.string()
+        let parameters = ["uniform": ["min", "max"], "normal": ["mean", "sd"], "triangular": ["min", "mode", "max"],
+                          "lognormal": ["mu", "sigma"], "discrete": ["values", "weights"]]
+        if let own = parameters[kind] { try only(["distribution"] + own, form: "distribution: \(kind)") }
         switch kind {
         case "uniform":
             let a = try number("min"), b = try number("max")

@@ -11,7 +11,10 @@ public struct Indicators: Sendable {
     public let neutralityTime: Double?
     public let targetChecks: [TargetCheck]
 
-    public var neutralityYear: Int? { neutralityTime.map { Int($0.rounded(.down)) } }
+    /// The first year whose annual net CO2 is zero or below, as the peak is the year of the largest annual total: the
+    /// crossing lies between that year's middle and the previous year's (a crossing late in 2058 still leaves 2058's
+    /// total above zero).
+    public var neutralityYear: Int? { neutralityTime.map(TrajectoryAnalysis.annualYear(ofCrossing:)) }
     /// Peak year, or nil when emissions still rise at the horizon.
     public var peakYear: Int? { peak.stillRising ? nil : peak.year }
 
@@ -41,7 +44,7 @@ public struct Indicators: Sendable {
                                       passed: !peak.stillRising && peak.value <= ceiling))
         }
         if let year = targets.neutralityYear {
-            let achieved = neutralityTime.map { $0.rounded(.down) }
+            let achieved = neutralityTime.map { Double(TrajectoryAnalysis.annualYear(ofCrossing: $0)) }
             checks.append(TargetCheck(kind: .neutralityYear, year: year, required: Double(year), achieved: achieved,
                                       passed: achieved.map { $0 <= Double(year) } ?? false))
         }

@@ -67,6 +67,10 @@ public enum TrajectoryAnalysis {
         return Plateau(start: start, end: end, band: band)
     }
 
+    /// The year whose annual value a crossing at model time `t` first brings to the threshold: the crossing of the spline
+    /// through mid-years lies in (Y - 0.5, Y + 0.5] for the first year Y at or past it.
+    public static func annualYear(ofCrossing t: Double) -> Int { Int((t - 0.5).rounded(.up)) }
+
     /// Model time at which the series first falls to zero or below, or nil if it never does.
     public static func firstZeroCrossing(years: [Int], values: [Double]) throws -> Double? {
         guard let j = values.firstIndex(where: { $0 <= 0 }) else { return nil }
