@@ -116,6 +116,8 @@ public struct TextRenderer {
 
     /// An aligned table (text) or a pipe table (Markdown); `right` says which columns align right.
     func table(header: [String], rows: [[String]], rightAligned right: (Int) -> Bool) -> String {
+        // A '|' in a cell (a scenario named "A|B") would end the cell in Markdown: escaped.
+        let (header, rows) = markdown ? (header.map(Self.markdownCell), rows.map { $0.map(Self.markdownCell) }) : (header, rows)
         let all = [header] + rows
         let widths = header.indices.map { c in all.map { displayWidth($0[c]) }.max()! }
         func pad(_ s: String, _ c: Int) -> String {
@@ -136,6 +138,10 @@ public struct TextRenderer {
         for row in rows { out += row.indices.map { pad(row[$0], $0) }.joined(separator: "  ") + "\n" }
         return out
     }
+}
+
+extension TextRenderer {
+    static func markdownCell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 }
 
 /// Terminal columns a string takes: CJK and full-width characters take two.

@@ -120,6 +120,14 @@ public struct WhatIfServer: Sendable {
                 return text(try await ModelQueues.run(on: ModelQueues.moves) { try service.compare(compare, series: series, language: lang) }, type: "image/svg+xml")
             }
         }
+        // The addresses that take a document answer a GET with 405 and the method they take, not an empty 404.
+        for path in ["/api/evaluate", "/api/scenario.yaml", "/api/workbook.xlsx", "/api/compare"] {
+            router.get(RouterPath(path)) { _, _ in
+                var r = ErrorBody.response(.methodNotAllowed, message: "\(path) takes POST requests with a scenario document in the body (see README, The what-if page)")
+                r.headers[.allow] = "POST"
+                return r
+            }
+        }
         router.get("/api/sweep") { _, _ in
             answering(service.language) { text(try service.sweepSummary(), type: "application/json; charset=utf-8") }
         }

@@ -108,7 +108,7 @@ struct PlotCommand: ParsableCommand {
     struct Tornado: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Sensitivities of an output from a sweep database (Sobol indices or SRCs).")
         @Argument(help: "Sweep database.") var db: String
-        @Option(name: .long, help: "Output: peak_value, cumulative_co2 or co2_gross_2030.") var of = "peak_value"
+        @Option(name: .long, help: "Output: peak_value, cumulative_co2 or co2_gross_2030 (default: the first of these that varies across the runs; in history mode the peak often falls in the observed years and does not vary).") var of: String?
         @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
         @Option(name: .long, help: "Bootstrap resamples for Sobol intervals (10 to 100000).") var bootstrap = SweepSummary.defaultBootstrap
         @OptionGroup var common: Common
@@ -120,9 +120,20 @@ struct PlotCommand: ParsableCommand {
                 try checkOutputFile(common.output, option: "--output")
                 let store = try ResultStore(existing: db, readOnly: true)
                 let summary = try SweepSummary(store: store, bootstrap: bootstrap)
-                try write(try ScenarioCharts.tornado(summary, output: of, scenario: scenario, language: common.lang,
+                let output = try of ?? defaultOutput(summary)
+                try write(try ScenarioCharts.tornado(summary, output: output, scenario: scenario, language: common.lang,
                                                      provenance: common.sweepProvenance(store)), to: common.output)
             }
+        }
+
+        /// The first sensitivity output that varies across the scenario's runs, said when it is not the peak.
+        func defaultOutput(_ summary: SweepSummary) throws -> String {
+            let sensitivity = try ScenarioCharts.pick(summary, scenario).sensitivity
+            let varying = SweepSummary.sensitivityOutputs.first { o in sensitivity.contains { $0.output == o && !$0.doesNotVary } }
+            guard let output = varying, output != SweepSummary.sensitivityOutputs[0] else { return SweepSummary.sensitivityOutputs[0] }
+            printLine(common.lang == .zh ? "注：峰值在各次运行间不变（历史模式下常落在观测年份），改画 \(output) 的敏感性；可用 --of 选择"
+                                         : "note: the peak does not vary across the runs (in history mode it often falls in the observed years): drawing \(output) instead; --of chooses")
+            return output
         }
     }
 

@@ -73,8 +73,15 @@ struct SweepCommand: ParsableCommand {
             let path = db ?? safeFileName(spec.name) + ".sqlite"
             try checkOutputFile(path, option: "--db", namedOnCommandLine: db != nil, replacesDatabase: true)
             if FileManager.default.fileExists(atPath: path) && !resume {
+                // --resume is offered only where it would be taken: the same sweep, not another one or another file.
+                let stored = try? ResultStore(existing: path, readOnly: true).identity()
+                let difference = stored.flatMap { SweepIdentity(spec: spec, datasetChecksum: dataset.identityChecksum).difference(from: $0) }
+                if let difference {
+                    throw InputError(file: path, message: "the database exists already and holds results of a different sweep: \(difference)",
+                                     accepted: "another --db (or remove this file to start over)")
+                }
                 throw InputError(file: path, message: "the database exists already",
-                                 accepted: "--resume to continue it, or another --db")
+                                 accepted: stored == nil ? "another --db (this file is no sweep database of carbonsim)" : "--resume to continue it, or another --db")
             }
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)

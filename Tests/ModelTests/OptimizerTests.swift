@@ -260,6 +260,11 @@ final class OptimizerTests: XCTestCase {
         XCTAssertEqual(s.base.levers[wind], LeverSetting(form: .path, start: 2021, milestones: [
             Milestone(year: 2023, value: 69.52), Milestone(year: 2024, value: 101.35), Milestone(year: 2025, value: 111.07),
             Milestone(year: 2026, value: 130.67), Milestone(year: 2030, value: 196)]))
+        // Replacing a path drops its earlier milestones: said at the variable, with how to keep the path.
+        let replaced = s.warnings.filter { $0.message.contains("earlier milestones are dropped") }
+        XCTAssertEqual(replaced.map(\.keyPath), ["variables.\(wind)", "variables.\(solar)"], "\(s.warnings)")
+        XCTAssertTrue(replaced[0].message.hasPrefix("the variable's start, full, shape replace 'announced''s path (2023: 69.52, 2024: 101.35, 2025: 111.07, 2026: 130.67, 2030: 196) with one move from 2024 to 2035"), replaced[0].message)
+        XCTAssertTrue(replaced[1].message.hasPrefix("the variable's shape replaces"), replaced[1].message)
         let optimizer = LeastCostOptimizer(spec: s, dataset: try Fixtures.dataset())
         let scenario = optimizer.scenario([150, 80, 10])
         XCTAssertEqual(scenario.levers[wind], LeverSetting(target: 150, start: 2024, full: 2035, shape: .logistic))

@@ -386,6 +386,32 @@ final class ChineseMessageTableTests: XCTestCase {
         XCTAssertTrue(InputMessagesZH.message(told[0]!.message).hasSuffix("请写 start: \(n + 1), full: \(n + 5)"), told[0]!.message)
     }
 
+    /// What sweeps, shards and merges say about a spec or a database, in Chinese: no English left but the keys, values and
+    /// options the user types.
+    func testSweepAndDatabaseMessagesAreTranslated() {
+        let keys: Set<String> = ["low", "high", "target", "delta", "saltelli", "keep", "triangle", "n", "sd", "mean", "range", "levels",
+                                 "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design"]
+        let messages = [
+            "3000 lies outside the lever's range", "2020 to 2060, as in scenario files", "empty range [300, 200]",
+            "low < high, for example [200, 300]", "unknown distribution 'triangle'", "n = 1 is too small for a saltelli design",
+            "series 'co2_net' is listed twice in 'keep'", "each series once", "levels must not be empty", "missing 'sd'",
+            "sector_plans.power.wind is varied both as 'target' and as 'delta'; a lever takes one form",
+            "'range' does not go with levels: a factor varies in one way, and the other keys would be ignored",
+            "no start year given: where 'baseline' leaves the lever alone, it moves from 2021, inside the observed years 2020-2025 (history mode), so the runs change them; for a move after them, give start: 2026, full: 2030",
+            "the database exists already", "--resume to continue it, or another --db", "the disk is full",
+            "this database holds results of a different sweep: the sweep spec text differs; the tool version differs (0.1 there, 0.2 here)",
+            "the database exists already and holds results of a different sweep: the sweep was made with --no-history: resume it with --no-history",
+            "this shard is of a different sweep than a.sqlite: the dataset differs (another --dataset, or the dataset file was edited)",
+            "the name is empty: tables, charts and databases would show a nameless column",
+            "this is a sweep spec (it has 'factors' and 'design'), not a scenario file",
+        ]
+        for m in messages {
+            let zh = InputMessagesZH.message(m)
+            XCTAssertNotEqual(zh, m)
+            XCTAssertEqual(ChineseConventionsTests.englishWords(zh, except: keys), [], zh)
+        }
+    }
+
     /// A number's model unit inside a translated message reads as the tables write it (a milestone of 196 GW: 196 吉瓦).
     func testUnitsAfterNumbersInTranslatedMessagesAreChinese() {
         let zh = InputMessagesZH.message("replaces the setting of 'announced.yaml (embedded)' and drops its milestones after 2025, the last observed year (2026: 130.67, 2030: 196 GW); this file's setting has no milestone after 2025, so after 2025 the lever continues the trend. To keep them, write a delta over it")

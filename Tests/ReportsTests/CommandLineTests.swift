@@ -100,7 +100,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["sweep", spec, "--db", db, "--quiet"]).status, 0)
         let other = try run(["sweep", spec, "--db", db, "--resume", "--no-history", "--quiet"])
         XCTAssertNotEqual(other.status, 0)
-        XCTAssertTrue(other.err.contains("the sweep was made in history mode (the default); resume it without --no-history"), other.err)
+        XCTAssertTrue(other.err.contains("the sweep was made in history mode (the default): resume it without --no-history"), other.err)
     }
 
     /// `solve` on a lever its scenario sets as a path prints the answer as the file writes it (the path with its earlier

@@ -77,6 +77,41 @@ final class CompareCommandLineTests: XCTestCase {
         XCTAssertTrue(json.out.contains("\"unit\" : \"Mt CO2\"") && json.out.contains("\"region\" : \"Inner Mongolia\""), String(json.out.prefix(400)))
     }
 
+    /// A peak or neutrality row holds each scenario's own year, not the first's; what a scenario cannot honour is told
+    /// under its name, in the table and in JSON with its warnings, as `run` tells it.
+    func testEachScenariosOwnTargetYearsAndWhatCannotBeHonoured() throws {
+        let early = scratch.path("early.yaml"), late = scratch.path("late.yaml")
+        try "name: early\nextends: baseline\ntargets: {peak_year: 2028}\n".write(toFile: early, atomically: true, encoding: .utf8)
+        try """
+            name: late
+            extends: baseline
+            targets: {peak_year: 2030, energy_cap: {2030: 150}}
+            measures: {dual_control: {enforce: true}}
+            sector_plans: {industry: {efficiency_benchmark: 0.8}}
+            """.write(toFile: late, atomically: true, encoding: .utf8)
+        let table = try cli.run(["compare", early, late])
+        XCTAssertEqual(table.status, 0, table.err)
+        let peakRow = try XCTUnwrap(table.out.split(separator: "\n").first { $0.hasPrefix("CO2 peak no later than") })
+        XCTAssertTrue(peakRow.contains("2028 / 2030"), String(peakRow))
+        XCTAssertTrue(table.out.contains("Cannot be honoured\n  ") && table.out.contains("\n  late: measures.dual_control: in 2030 energy on the dual-control basis exceeds the cap"), table.out)
+        let json = try cli.run(["compare", early, late, "--format", "json"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+        let shortfalls = try XCTUnwrap(object["shortfalls"] as? [[[String: Any]]])
+        XCTAssertEqual(shortfalls.count, 2)
+        XCTAssertTrue(shortfalls[1].contains { $0["lever"] as? String == "measures.dual_control" && $0["first_year"] as? Int == 2030 }, "\(shortfalls)")
+        let warnings = try XCTUnwrap(object["warnings"] as? [[String]])
+        XCTAssertTrue(warnings[1].contains { $0.contains("sector_plans.industry.efficiency_benchmark") }, "\(warnings)")
+        let zh = try cli.run(["compare", early, late, "--lang", "zh"])
+        XCTAssertTrue(zh.out.contains("无法按设定实现之处\n  ") && zh.out.contains("\n  late：measures.dual_control: "), zh.out)
+    }
+
+    /// `--from` at the base year is inside a plan that begins before the data: the table starts at its end, and says so.
+    func testFromTheBaseYearSaysWhereTheTableStarts() throws {
+        let r = try cli.run(["run", "--from", "2019", "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("note: --from 2019 is inside the 13th (2016-20) plan: the table starts at its end, 2020; that plan begins before the dataset's base year, 2019, and cannot be shown"), r.err)
+    }
+
     func testWorkbookOutputsAreCheckedFirst() throws {
         try FileManager.default.createDirectory(atPath: scratch.path("folder.xlsx"), withIntermediateDirectories: false)
         let cases: [([String], String)] = [

@@ -83,6 +83,32 @@ final class IndicatorTests: XCTestCase {
         XCTAssertNil(try TrajectoryAnalysis.firstZeroCrossing(years: years, values: years.map { _ in 10 }))
     }
 
+    /// Neutrality is dated like the peak, by annual totals: the first year whose annual net CO2 is at or below zero. A
+    /// crossing late in 2058 (t = 2058.87) leaves 2058's total above zero, so the year is 2059, and a 2058 target fails.
+    func testNeutralityIsTheFirstYearWithAnnualNetAtOrBelowZero() throws {
+        let values = years.map { 20 * (2058.87 - (Double($0) + 0.5)) }  // crossing at t = 2058.87
+        let t = try XCTUnwrap(TrajectoryAnalysis.firstZeroCrossing(years: years, values: values))
+        XCTAssertEqual(t, 2058.87, accuracy: 1e-6)
+        XCTAssertGreaterThan(values[years.firstIndex(of: 2058)!], 0)
+        XCTAssertLessThanOrEqual(values[years.firstIndex(of: 2059)!], 0)
+        XCTAssertEqual(TrajectoryAnalysis.annualYear(ofCrossing: t), 2059)
+        // The edges: a crossing at a year's middle is that year's (its total is zero); just after it, the next year's.
+        XCTAssertEqual(TrajectoryAnalysis.annualYear(ofCrossing: 2059.5), 2059)
+        XCTAssertEqual(TrajectoryAnalysis.annualYear(ofCrossing: 2059.5.nextUp), 2060)
+        XCTAssertEqual(TrajectoryAnalysis.annualYear(ofCrossing: 2019.5), 2019)
+        let catalog = OutputCatalog.shared
+        let run = Trajectory(years: years, catalog: catalog, values: [Double](repeating: 1, count: years.count * catalog.names.count),
+                             cumulativeNetCO2: 0, cumulativeGrossCO2: 0, cumulativeFrom: 2020, evaluations: 0)
+        let peak = TrajectoryAnalysis.peak(years: years, values: years.map { parabola(Double($0) + 0.5) })
+        for (required, passes) in [(2058, false), (2059, true)] {
+            var targets = Targets()
+            targets.neutralityYear = required
+            let check = try XCTUnwrap(Indicators.check(targets, run, peak: peak, neutralityTime: t).first)
+            XCTAssertEqual(check.achieved, 2059)
+            XCTAssertEqual(check.passed, passes, "target \(required)")
+        }
+    }
+
     func testPlanPeriods() {
         XCTAssertEqual(PlanPeriod(number: 14).startYear, 2021)
         XCTAssertEqual(PlanPeriod(number: 14).endYear, 2025)

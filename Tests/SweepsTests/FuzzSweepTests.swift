@@ -67,6 +67,7 @@ final class FuzzSweepTests: XCTestCase {
             n: 12
             factors:
               sector_plans.power.wind.full: {distribution: normal, mean: 2060, sd: 1e300}
+              sector_plans.power.wind.target: {range: [200, 300]}
             """)
         let r = try rows(s)
         XCTAssertEqual(r.count, 12)
@@ -98,6 +99,7 @@ final class FuzzSweepTests: XCTestCase {
             factors:
               sector_plans.industry.capacity_cut.steel.full: {range: [2026, 2035], start: 2030}
               sector_plans.industry.capacity_cut.steel.start: {range: [2022, 2028]}
+              sector_plans.industry.capacity_cut.steel.target: {range: [10, 40]}
             """)
         XCTAssertTrue(partly.warnings.isEmpty, "a start factor moves the start: nothing to tell \(partly.warnings)")
         let s = try spec("""
@@ -126,6 +128,7 @@ final class FuzzSweepTests: XCTestCase {
             design: grid
             factors:
               sector_plans.industry.capacity_cut.steel.start: {levels: [2022, 2027], full: 2024}
+              sector_plans.industry.capacity_cut.steel.target: {levels: [20], start: 2022, full: 2024}
             """)
         XCTAssertEqual(late.warnings.count, 1, "\(late.warnings)")
         XCTAssertTrue(late.warnings.first?.message.contains("start years drawn after 2024, when the setting reaches its first milestone, run with 2024") ?? false,

@@ -214,4 +214,77 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(e.line, 6)
         XCTAssertTrue(e.message.contains("one form"), e.message)
     }
+
+    /// A factor varies in one way: a second form beside it (range and a normal's mean, levels and a range, a uniform's
+    /// min and max with a normal's sd) would be ignored, so it is refused, every such factor at once.
+    func testAFactorWithKeysOfTwoFormsIsRefused() throws {
+        let e = try specError("""
+            name: forms
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: sobol
+            n: 8
+            factors:
+              sector_plans.power.wind.target: {range: [200, 300], distribution: normal, mean: 250, sd: 10}
+              economy.growth: {levels: [1, 2], range: [1, 2]}
+              sector_plans.power.solar.target: {distribution: uniform, min: 100, max: 200, sd: 3}
+            """)
+        let all = [e] + e.others
+        XCTAssertEqual(all.map(\.line), [6, 7, 8], "\(e)")
+        XCTAssertTrue(all[0].message.contains("'distribution', 'mean', 'sd' do not go with range"), all[0].message)
+        XCTAssertTrue(all[1].message.contains("'range' does not go with levels"), all[1].message)
+        XCTAssertEqual(all[2].keyPath, "factors.sector_plans.power.solar.target.sd")
+        XCTAssertEqual(all[2].accepted, "distribution: uniform with min, max (and start, full, shape for a lever)")
+        // Schedule keys go with any form.
+        XCTAssertNoThrow(try spec("""
+            name: ok
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: sobol
+            n: 8
+            factors:
+              sector_plans.removals.ccus.target: {distribution: normal, mean: 20, sd: 2, start: 2026, full: 2035}
+            """))
+    }
+
+    /// A start or full-effect year varied on a lever no base scenario sets, with no factor moving its level: the lever stays
+    /// at its baseline and every run would be the same. Refused; with a level factor it runs.
+    func testVaryingOnlyTheYearsOfALeverNothingSetsIsRefused() throws {
+        let e = try specError("""
+            name: years
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: sobol
+            n: 8
+            factors:
+              sector_plans.removals.ccus.start: {range: [2026, 2030]}
+            """)
+        XCTAssertEqual(e.line, 6)
+        XCTAssertTrue(e.message.contains("no base scenario ('baseline') sets sector_plans.removals.ccus and no factor varies its level"), e.message)
+        XCTAssertEqual(e.accepted, "also vary sector_plans.removals.ccus.target (or .delta), or sweep a base scenario that sets the lever")
+        XCTAssertNoThrow(try spec("""
+            name: years
+            scenarios: [SCENARIOS/baseline.yaml]
+            design: sobol
+            n: 8
+            factors:
+              sector_plans.removals.ccus.start: {range: [2026, 2030]}
+              sector_plans.removals.ccus.target: {range: [10, 30], full: 2035}
+            """))
+    }
+
+    /// In history mode a level factor without a start, on a lever a base scenario leaves alone, moves from 2021 and so
+    /// changes the observed years: warned as a scenario file warns, with the start to give; with a start, no warning.
+    func testAFactorWithoutAStartIsToldItChangesTheObservedYears() throws {
+        let history = try dataset.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(history.history?.lastObservedYear)
+        func load(_ factor: String) throws -> SweepSpec {
+            let url = directory.appendingPathComponent("start-\(UUID().uuidString).yaml")
+            try "name: s\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: sobol\nn: 8\nfactors:\n  \(factor)\n"
+                .write(to: url, atomically: true, encoding: .utf8)
+            return try SweepSpecLoader(dataset: history).load(path: url.path)
+        }
+        let told = try load("sector_plans.power.coal_retirement.target: {range: [1, 5]}").warnings.map(\.message)
+        XCTAssertTrue(told.contains { $0.hasPrefix("no start year given: where 'baseline' leaves the lever alone, it moves from 2021, inside the observed years 2020-\(n)")
+                                      && $0.hasSuffix("give start: \(n + 1), full: \(n + 5)") }, "\(told)")
+        let given = try load("sector_plans.power.coal_retirement.target: {range: [1, 5], start: \(n + 1), full: \(n + 5)}").warnings
+        XCTAssertFalse(given.contains { $0.message.hasPrefix("no start year given") }, "\(given)")
+    }
 }

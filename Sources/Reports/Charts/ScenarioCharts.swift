@@ -154,7 +154,7 @@ public enum ScenarioCharts {
     }
 
     /// The named base scenario of a sweep, or its first.
-    static func pick(_ s: SweepSummary, _ name: String?) throws -> SweepSummary.ScenarioSummary {
+    public static func pick(_ s: SweepSummary, _ name: String?) throws -> SweepSummary.ScenarioSummary {
         let found = name.map { n in s.scenarios.first { $0.scenario == n } } ?? s.scenarios.first
         guard let summary = found else {
             throw InputError(file: "--scenario", keyPath: "scenario", message: "no scenario '\(name ?? "")' in the sweep",

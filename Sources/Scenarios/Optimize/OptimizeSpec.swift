@@ -14,6 +14,8 @@ public struct OptimizeSpec: Sendable {
         public let schedule: LeverSetting
         /// Bounds of a percent lever that look like fractions ([0.1, 0.5] for 10 to 50 %).
         public var boundsWarning: InputWarning? = nil
+        /// The spec's start, full or shape replacing a path or delta of the base scenario (its milestones dropped).
+        public var scheduleWarning: InputWarning? = nil
     }
 
     public let file: String
@@ -115,7 +117,7 @@ public struct OptimizeSpecLoader {
             }
         }
         var targets = base?.targets ?? Targets()
-        var warnings = variables.compactMap(\.boundsWarning)
+        var warnings = variables.flatMap { [$0.boundsWarning, $0.scheduleWarning].compactMap { $0 } }
         // In history mode a variable with a schedule of its own replaces the base's setting of the lever, history
         // included (levers other than wind and solar act in their own years): the observed years move, as `run` tells.
         if let base, let n = dataset.history?.lastObservedYear {
@@ -186,23 +188,18 @@ public struct OptimizeSpecLoader {
                              accepted: "full: \(start) to \(dataset.endYear)")
         }
         let shape = try e["shape"]?.choice(RampShape.self) ?? inBase?.shape ?? .linear
-        // The base's setting keeps its form (a path its earlier milestones, a delta stays a delta) and the variable moves
-        // its last milestone; the spec's start, full and shape replace the first move's year, the last milestone's year
-        // and the shape, so a path's milestones stay in their order.
-        var setting = inBase ?? LeverSetting(target: b[0], start: start, full: full, shape: shape)
-        if let inBase {
-            setting.start = start
-            setting.full = full
-            if e["shape"] != nil { setting.shape = shape }
-            let earlier = inBase.milestones.dropLast()
-            if let last = earlier.last, full <= last.year {
-                throw (e["full"] ?? node).error("the full-effect year \(full) is not after the base scenario's milestone \(last.year): \(format(last.value)) (its \(lever.path) is a path; the variable moves the last milestone)",
-                                                accepted: "full: \(last.year + 1) to \(dataset.endYear)")
-            }
-            if let first = earlier.first, start > first.year {
-                throw (e["start"] ?? node).error("the start year \(start) is after the base scenario's first milestone \(first.year): \(format(first.value)) (its \(lever.path) is a path)",
-                                                 accepted: "start: \(horizon.lowerBound) to \(first.year)")
-            }
+        // Where the spec says nothing of the schedule, the base's setting is kept whole (a path keeps its
+        // earlier milestones, a delta stays a delta) and the variable moves its last milestone.
+        let keepsBase = inBase != nil && e["start"] == nil && e["full"] == nil && e["shape"] == nil
+        let setting = keepsBase ? inBase! : LeverSetting(target: b[0], start: start, full: full, shape: shape)
+        // Otherwise the spec's one move replaces the base's path or delta: said, with what is dropped and how to keep it.
+        var replacedWarning: InputWarning?
+        if !keepsBase, let inBase, let baseName = base?.name, inBase.form != .target || inBase.milestones.count > 1 {
+            let given = ["start", "full", "shape"].filter { e[$0] != nil }
+            let what = inBase.form == .delta ? "delta over what it extends" : "path (\(inBase.milestones.map { "\($0.year): \(format($0.value))" }.joined(separator: ", ")))"
+            let node = given.first.flatMap { e[$0] } ?? node
+            replacedWarning = InputWarning(file: node.file, line: node.line, keyPath: "variables.\(path)",
+                                           message: "the variable's \(given.joined(separator: ", ")) replace\(given.count == 1 ? "s" : "") '\(baseName)''s \(what) with one move from \(start) to \(full): its earlier milestones are dropped; without start, full and shape the variable keeps the \(inBase.form == .delta ? "delta" : "path") and moves its last milestone")
         }
         if let base {
             // In history mode the schedule run is history's (observed capacity first), so is what is installed.
@@ -224,6 +221,7 @@ public struct OptimizeSpecLoader {
             }
         }
         return .init(lever: lever, lower: b[0], upper: b[1], schedule: setting,
-                     boundsWarning: lever.unit.isPercent ? r.percentWarning(b, unit: lever.unit.rawValue, range: lever.range) : nil)
+                     boundsWarning: lever.unit.isPercent ? r.percentWarning(b, unit: lever.unit.rawValue, range: lever.range) : nil,
+                     scheduleWarning: replacedWarning)
     }
 }

@@ -58,9 +58,9 @@ public struct ScenarioLoader {
         let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
         // A sweep or optimisation spec given where a scenario file goes: said as such, not as a list of unknown keys.
         let keys = Set(((try? root.entries()) ?? []).map(\.key))
-        for (kind, command, marks) in [("sweep spec", "sweep", ["factors", "design"]), ("optimisation spec", "optimize", ["variables", "objective"])]
+        for (kind, command, marks) in [("a sweep spec", "sweep", ["factors", "design"]), ("an optimisation spec", "optimize", ["variables", "objective"])]
         where marks.allSatisfy(keys.contains) {
-            throw root.error("this is a \(kind) (it has \(marks.map { "'\($0)'" }.joined(separator: " and "))), not a scenario file",
+            throw root.error("this is \(kind) (it has \(marks.map { "'\($0)'" }.joined(separator: " and "))), not a scenario file",
                              accepted: "carbonsim \(command) \(URL(fileURLWithPath: file).lastPathComponent) runs it; a scenario file has keys such as name, extends, targets, sector_plans")
         }
         var scenario: Scenario

@@ -240,6 +240,10 @@ public struct SweepSpecLoader {
             keep = attempt(keep) {
                 let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
                 guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+                guard !seq.isEmpty else {
+                    throw k.error("'keep' lists no series: the sweep would store no annual values (bands and charts need them)",
+                                  accepted: "series names, for example [\(SweepSpec.defaultKeep.joined(separator: ", "))] (the default when 'keep' is left out)")
+                }
                 var seen = Set<String>()
                 return seq.enumerated().compactMap { i, node in
                     attempt(nil) { () throws -> String? in
@@ -522,6 +526,10 @@ public struct SweepSpecLoader {
             try only(["levels"], form: "levels")
             let v = try levels.doubles()
             guard !v.isEmpty else { throw levels.error("levels must not be empty") }
+            // A level given twice runs its points twice (a grid) or doubles its weight: probably a typo.
+            if let twice = v.enumerated().first(where: { i, x in v[..<i].contains(x) })?.element {
+                throw levels.error("level \(format(twice)) is listed twice", accepted: "each level once")
+            }
             return design == .grid ? .levels(v) : .discrete(values: v, weights: v.map { _ in 1 })
         }
         if design == .grid { throw node.error("a grid design needs 'levels' for every factor", accepted: "levels: [v1, v2, ...]") }
@@ -529,7 +537,10 @@ public struct SweepSpecLoader {
             try only(["range"], form: "range")
             let v = try range.doubles()
             guard v.count == 2 else { throw range.error("a range is [low, high]") }
-            guard v[0] < v[1] else { throw range.error("empty range [\(format(v[0])), \(format(v[1]))]", accepted: "low < high") }
+            guard v[0] < v[1] else {
+                throw range.error("empty range [\(format(v[0])), \(format(v[1]))]",
+                                  accepted: v[0] > v[1] ? "low < high, for example [\(format(v[1])), \(format(v[0]))]" : "low < high")
+            }
             guard (v[1] - v[0]).isFinite else { throw range.error("the range [\(format(v[0])), \(format(v[1]))] is wider than the largest number", accepted: "high - low finite") }
             return .uniform(min: v[0], max: v[1])
         }
@@ -584,7 +595,8 @@ public struct SweepSpecLoader {
             return .discrete(values: values, weights: weights)
         default:
             throw d.error("unknown distribution '\(kind)'", accepted: Self.distributions.joined(separator: ", "),
-                          suggestion: didYouMean(kind, in: Self.distributions))
+                          suggestion: didYouMean(kind, in: Self.distributions)
+                              ?? Self.distributions.first { kind.count >= 3 && ($0.hasPrefix(kind.lowercased()) || kind.lowercased().hasPrefix($0.prefix(5))) })
         }
     }
 }

@@ -76,8 +76,8 @@ public struct SweepIdentity: Equatable, Sendable {
             let file = { (s: String) in s.components(separatedBy: " history ")[0] }
             let history = { (s: String) in s.contains(" history ") }
             if file(dataset) == file(stored.dataset) && history(dataset) != history(stored.dataset) {
-                parts.append(history(stored.dataset) ? "the sweep was made in history mode (the default); resume it without --no-history"
-                                                     : "the sweep was made with --no-history; resume it with --no-history")
+                parts.append(history(stored.dataset) ? "the sweep was made in history mode (the default): resume it without --no-history"
+                                                     : "the sweep was made with --no-history: resume it with --no-history")
             } else if file(dataset) == file(stored.dataset) {
                 parts.append("the observations or what history mode fitted to them differ (the observations file was edited or replaced)")
             } else {
