@@ -100,7 +100,11 @@ public func didYouMean(_ word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
     guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
     let limit = max(2, word.count / 3)
-    return best.1 <= limit ? best.0 : nil
+    if best.1 <= limit { return best.0 }
+    // A name cut short ('non_fossil' for non_fossil_share): the one candidate it begins.
+    let lowered = word.lowercased()
+    let extended = candidates.filter { lowered.count >= 4 && $0.lowercased().hasPrefix(lowered) }
+    return extended.count == 1 ? extended[0] : nil
 }
 
 /// Levenshtein distance.

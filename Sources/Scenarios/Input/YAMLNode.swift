@@ -390,7 +390,13 @@ public struct YAMLNode {
     }
 
     public func year(in range: ClosedRange<Int>) throws -> Int {
-        let v = try int()
+        let v: Int
+        do { v = try int() } catch let e as InputError {
+            // A year is whole: 2030.5 is told with the years accepted.
+            throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath,
+                             message: e.message.replacingOccurrences(of: "expected a whole number", with: "expected a year"),
+                             accepted: "a year, \(range.lowerBound) to \(range.upperBound)")
+        }
         guard range.contains(v) else {
             throw error("year \(v) is outside the model horizon", accepted: "\(range.lowerBound) to \(range.upperBound)")
         }

@@ -231,6 +231,11 @@ public struct ScenarioLoader {
                 let (what, range, unit) = kind == .energyCap ? ("caps in Mtce", 1.0...100_000, "Mtce") : ("shares in %", 0...100, "%")
                 var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
                 if none(value) { map = [:] } else {
+                    // A bare number has no year: told with the form that gives one.
+                    if value.scalarString != nil {
+                        throw value.error("expected years with \(what), found a single value",
+                                          accepted: "years with \(what), for example {2030: \(value.scalarString!.trimmingCharacters(in: .whitespaces))}")
+                    }
                     try collectingErrors(try value.entries(what: "years with \(what)")) { key, v in
                         map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : scale($0, try $0.double(in: range, unit: unit), unit: unit) }
                     }
@@ -261,6 +266,11 @@ public struct ScenarioLoader {
         var seen: [Int: (key: String, line: Int?)] = [:]
         return try node.entries(what: "plan periods (14th, 15th, ...) with cuts in %").map { key, value in
             guard let period = PlanPeriod.named(key, among: periods) else {
+                // A year where a period goes: the period it falls in.
+                if let y = Int(key), let p = periods.first(where: { ($0.startYear...$0.endYear).contains(y) }) {
+                    throw value.error("'\(key)' is a year, not a plan period: a cut is over a five-year plan period, and \(y) falls in the \(p.ordinal) (\(p.startYear)-\(p.endYear))",
+                                      accepted: accepted + " (or 15, 十五五)", suggestion: p.ordinal)
+                }
                 throw value.error("'\(key)' is not a plan period inside the horizon", accepted: accepted + " (or 15, 十五五)")
             }
             if let first = seen[period.number] {
