@@ -212,6 +212,7 @@ public enum InputMessagesZH {
         (#"'scenarios' is a file or a list of files"#, "'scenarios' 是一个文件或文件列表"),
         (#"'scenarios' lists no file"#, "'scenarios' 没有列出文件"),
         (#"two base scenarios are both named '(.+)'"#, "两个基础情景都名为 '$1'"),
+        (#"base scenarios with distinct names \(each file's 'name:'\)"#, "名称各不相同的基础情景（各文件的 'name:'）"),
         (#"'(\w+)' applies to lever factors only"#, "'$1' 只适用于政策措施因素"),
         (#"(\S+) is not a year: a start or full-effect year is whole \(continuous draws are rounded to the nearest year\)"#,
          "$1 不是年份：起始年份和达效年份须为整数（连续抽样值会四舍五入到最近的年份）"),

@@ -95,7 +95,8 @@ public enum NumberFormat {
     public static func value(_ v: Double) -> String {
         guard v.isFinite else { return "–" }
         let a = abs(v)
-        let digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a == 0 ? 0 : 3
+        // Below the last digit shown it is zero, written as such ("0", not "0.000" for a cost of 1e-13).
+        let digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a < 0.0005 ? 0 : 3
         return fixed(v, digits)
     }
 

@@ -19,7 +19,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "SQLite database to write (default: <spec name>.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "Worker threads (default: all cores).")
+    @Option(name: .long, help: "Worker threads; the default is the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Continue a sweep in an existing database, computing only the missing runs.")

@@ -134,7 +134,7 @@ final class ChartTests: XCTestCase {
                                       policy: loader.load(path: dir.appendingPathComponent("announced.yaml").path), dataset: dataset,
                                       series: "non_fossil_share")
         let shareSVG = try ScenarioCharts.wedges(share)
-        XCTAssertTrue(shareSVG.contains("Wedges of non_fossil_share: baseline → announced"), shareSVG)
+        XCTAssertTrue(shareSVG.contains("Non-fossil share wedges: baseline → announced"), shareSVG)
         XCTAssertFalse(shareSVG.contains("Abatement") || shareSVG.contains("(raises)"), shareSVG)
         let zh = try ScenarioCharts.wedges(share, language: .zh)
         XCTAssertTrue(zh.contains("变化的楔形分解") && !zh.contains("减排楔形") && !zh.contains("增排"), zh)

@@ -106,7 +106,7 @@ public enum ScenarioCharts {
         let title = (emissions
             ? (l == .zh ? "减排楔形：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）" : "Abatement wedges: \(w.baseline) → \(w.policy) (Shapley)")
             : (l == .zh ? "\(Labels.series(w.series, l))变化的楔形分解：\(Labels.scenario(w.baseline, l)) → \(Labels.scenario(w.policy, l))（Shapley分解）"
-                        : "Wedges of \(w.series): \(w.baseline) → \(w.policy) (Shapley)"))
+                        : "\(Labels.series(w.series, l)) wedges: \(w.baseline) → \(w.policy) (Shapley)"))
             + regionSuffix(provenance, l)
         // The attributed series' own unit: wedges of a share or of GDP are not in Mt CO2.
         let shown = (units ?? .default(for: l)).presented(OutputCatalog.shared.unit(of: w.series) ?? "Mt CO2")

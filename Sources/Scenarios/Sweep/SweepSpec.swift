@@ -239,7 +239,9 @@ public struct SweepSpecLoader {
         if let k = top["keep"] {
             keep = attempt(keep) {
                 let names = try Set(CarbonModel(parameters: dataset.modelParameters()).outputCatalog.names)
-                guard case .sequence(let seq) = k.node else { throw k.error("'keep' is a list of series names") }
+                guard case .sequence(let seq) = k.node else {
+                    throw k.error("'keep' is a list of series names", accepted: k.scalarString.map { "keep: [\($0)]" } ?? "keep: [co2_gross, co2_net]")
+                }
                 guard !seq.isEmpty else {
                     throw k.error("'keep' lists no series: the sweep would store no annual values (bands and charts need them)",
                                   accepted: "series names, for example [\(SweepSpec.defaultKeep.joined(separator: ", "))] (the default when 'keep' is left out)")
@@ -439,7 +441,7 @@ public struct SweepSpecLoader {
             // The shipped scenario by its name (announced or announced.yaml), as `extends:` and the command line take it.
             if !FileManager.default.fileExists(atPath: path), let embedded = DefaultScenarios.embeddedFile(named: name) {
                 let s = try DefaultScenarios.load(embedded: embedded, with: loader, toldAt: item.file, line: item.line, keyPath: item.keyPath)
-                guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }
+                guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'", accepted: "base scenarios with distinct names (each file's 'name:')") }
                 return s
             }
             guard FileManager.default.fileExists(atPath: path) else {
@@ -447,7 +449,7 @@ public struct SweepSpecLoader {
                                  suggestion: DefaultScenarios.suggestion(for: name) ?? didYouMean(name, in: DefaultScenarios.names))
             }
             let s = try loader.load(path: path)
-            guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'") }
+            guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'", accepted: "base scenarios with distinct names (each file's 'name:')") }
             return s
         }
     }
