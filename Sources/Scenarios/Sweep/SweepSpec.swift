@@ -529,7 +529,8 @@ public struct SweepSpecLoader {
             let v = try levels.doubles()
             guard !v.isEmpty else { throw levels.error("levels must not be empty") }
             // A level given twice runs its points twice (a grid) or doubles its weight: probably a typo.
-            if let twice = v.enumerated().first(where: { i, x in v[..<i].contains(x) })?.element {
+            var seen = Set<Double>()
+            if let twice = v.first(where: { !seen.insert($0).inserted }) {
                 throw levels.error("level \(format(twice)) is listed twice", accepted: "each level once")
             }
             return design == .grid ? .levels(v) : .discrete(values: v, weights: v.map { _ in 1 })
