@@ -132,9 +132,11 @@ struct SolveCommand: ParsableCommand {
                 var levelsOff = ""
                 let middle = (lowest + top) / 2
                 if let low, let high, let mid = try? solver.margin(at: middle).margin, abs(high - mid) < 0.1 * abs(high - low) {
-                    let moved = NumberFormat.fixed(abs(high - mid), 3) + (s.check.map { TargetPresentation.units($0.kind, lang).margin } ?? "")
-                    levelsOff = zh ? "。该目标随此措施趋于饱和：从\(fmt(middle))到\(fmt(top))\(unit)，余量只变化\(moved)，需要其他措施共同实现"
-                                   : ". The target levels off with this lever: from \(fmt(middle)) to \(fmt(top)) \(unit) the margin moves by only \(moved), so other levers must add to it"
+                    // A change that rounds to 0.000 is said as less than the last digit, not as none.
+                    let d = abs(high - mid), tiny = d < 0.0005
+                    let moved = (tiny ? "0.001" : NumberFormat.fixed(d, 3)) + (s.check.map { TargetPresentation.units($0.kind, lang).margin } ?? "")
+                    levelsOff = zh ? "。该目标随此措施趋于饱和：从\(fmt(middle))到\(fmt(top))\(unit)，余量\(tiny ? "变化不到" : "只变化")\(moved)，需要其他措施共同实现"
+                                   : ". The target levels off with this lever: from \(fmt(middle)) to \(fmt(top)) \(unit) the margin moves by \(tiny ? "less than" : "only") \(moved), so other levers must add to it"
                 }
                 printLine(zh ? "\(name)在\(range)范围内没有能在\(Labels.underScenarioZH(base.name))实现\(said(s.check))的取值；最接近的是\(fmt(s.best))\(unit)（\(closest(.zh))）\(why)\(levelsOff)"
                              : "no setting of \(lever) in \(range) meets \(target) on \(base.name); the closest is \(fmt(s.best)) \(unit) (\(closest(.en)))\(why)\(levelsOff)")
