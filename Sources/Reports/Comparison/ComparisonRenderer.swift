@@ -88,7 +88,7 @@ public enum ComparisonRenderer {
                 // A peak, ceiling or neutrality row holds each scenario's own year: every distinct one is shown.
                 let years = row.years
                 let periods = years.map(PlanPeriod.containing).map { Labels.period($0.number, start: $0.startYear, end: $0.endYear, language) }
-                var cells = [Labels.target(row.kind.rawValue, language, units: units), distinct(periods).joined(separator: " / "),
+                var cells = [Labels.target(row.kind.rawValue, language, units: units), firstSeen(periods).joined(separator: " / "),
                              years.map(String.init).joined(separator: " / ")]
                 for check in row.checks {
                     guard let check else { cells += [x("not_set"), "", "", ""]; continue }
@@ -142,12 +142,6 @@ public enum ComparisonRenderer {
         let s = NumberFormat.value(v)
         if NumberFormat.isZero(s) { return s.hasPrefix("-") ? String(s.dropFirst()) : s }
         return v > 0 ? "+" + s : s
-    }
-
-    /// In first-seen order.
-    static func distinct(_ items: [String]) -> [String] {
-        var seen = Set<String>()
-        return items.filter { seen.insert($0).inserted }
     }
 
     static func signedYears(_ v: Double) -> String { (v > 0 ? "+" : "") + NumberFormat.fixed(v, 0) }

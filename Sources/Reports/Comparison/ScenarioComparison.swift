@@ -53,10 +53,7 @@ public struct ScenarioComparison {
         public var period: PlanPeriod { PlanPeriod.containing(year) }
         /// The distinct years the scenarios require, in scenario order (one unless a peak, ceiling or neutrality
         /// target differs between them).
-        public var years: [Int] {
-            var seen = Set<Int>()
-            return checks.compactMap { $0?.year }.filter { seen.insert($0).inserted }
-        }
+        public var years: [Int] { firstSeen(checks.compactMap { $0?.year }) }
         /// A year target (peak, neutrality) rather than a quantity.
         public var isYear: Bool { kind == .peakYear || kind == .neutralityYear }
     }
@@ -145,4 +142,10 @@ extension TargetCheck {
     /// ceiling or cap, points above a cut or share (`TargetCheck.Kind.margin`), as `run` and the what-if page show it;
     /// nil when never achieved.
     public var margin: Double? { kind.margin(required: required, achieved: achieved) }
+}
+
+/// Each item once, in the order first met (the years of a target row, the plan periods they fall in).
+func firstSeen<T: Hashable>(_ items: [T]) -> [T] {
+    var seen = Set<T>()
+    return items.filter { seen.insert($0).inserted }
 }

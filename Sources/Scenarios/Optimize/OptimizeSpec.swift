@@ -153,7 +153,8 @@ public struct OptimizeSpecLoader {
             guard seed >= 0 else { throw top["seed"]!.error("a seed is a non-negative whole number, is \(seed)", accepted: "0 to \(Int.max)") }
             return seed
         }
-        let name = attempt("") { try top["name"]?.nonEmptyName(default: url.deletingPathExtension().lastPathComponent) ?? url.deletingPathExtension().lastPathComponent }
+        let fileName = url.deletingPathExtension().lastPathComponent
+        let name = attempt("") { try top["name"]?.nonEmptyName(default: fileName) ?? fileName }
         if let e = InputError.combined(errors) { throw e }
         guard let base else { throw root.error("the optimisation spec could not be read") }
         return OptimizeSpec(file: path, name: name, base: base, basePath: basePath, objective: objective,
