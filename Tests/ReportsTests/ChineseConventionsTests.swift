@@ -404,6 +404,11 @@ final class ChineseMessageTableTests: XCTestCase {
             "this shard is of a different sweep than a.sqlite: the dataset differs (another --dataset, or the dataset file was edited)",
             "the name is empty: tables, charts and databases would show a nameless column",
             "this is a sweep spec (it has 'factors' and 'design'), not a scenario file",
+            "full-effect years drawn before the lever's start, 2025, run with 2025 (a lever cannot be full before it starts)",
+            "a run whose full-effect year is drawn before its start year (sector_plans.removals.ccus.start reaches 2035) runs with its start as the full-effect year (a lever cannot be full before it starts); the database stores the year each run ran with",
+            "start years drawn after 2030, when the setting reaches its first milestone, run with 2030 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); vary .full too, or draw starts up to 2030",
+            "start years drawn after 2025, when the setting reaches its first milestone, run with 2025 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); draw starts up to 2025",
+            "sector_plans.removals.ccus.start draws years from 2022, inside the observed years 2020-2025 (history mode), so those runs change them; for moves after them, draw starts from 2026",
         ]
         for m in messages {
             let zh = InputMessagesZH.message(m)

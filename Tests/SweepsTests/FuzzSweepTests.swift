@@ -101,7 +101,9 @@ final class FuzzSweepTests: XCTestCase {
               sector_plans.industry.capacity_cut.steel.start: {range: [2022, 2028]}
               sector_plans.industry.capacity_cut.steel.target: {range: [10, 40]}
             """)
-        XCTAssertTrue(partly.warnings.isEmpty, "a start factor moves the start: nothing to tell \(partly.warnings)")
+        // The start is drawn too: a run whose full year comes before its own start (2026 against 2028) is told, not the
+        // factor's own `start: 2030`, which the drawn start replaces.
+        XCTAssertEqual(partly.warnings.map(\.message), ["a run whose full-effect year is drawn before its start year (sector_plans.industry.capacity_cut.steel.start reaches 2028) runs with its start as the full-effect year (a lever cannot be full before it starts); the database stores the year each run ran with"])
         let s = try spec("""
             scenarios: [SCENARIOS/baseline.yaml]
             design: lhs
@@ -159,6 +161,44 @@ final class FuzzSweepTests: XCTestCase {
                                     datasetChecksum: dataset.checksum, years: Array(2019...2060))
         let starts = try store.queue.read { try Double.fetchAll($0, sql: "SELECT f1 FROM runs ORDER BY run_id") }
         XCTAssertEqual(starts, [2027, 2030])
+    }
+
+    /// Start and full-effect years drawn together: each run starts in its drawn year and is full in its drawn year (or at
+    /// its start, when drawn earlier), whatever order the spec lists the factors in. Found in a trial: every drawn start
+    /// was held to the target factor's default full-effect year, 2021, and stored as 2021.
+    func testStartAndFullDrawnTogetherRunAsDrawn() throws {
+        for order in [["target", "start", "full"], ["full", "start", "target"], ["start", "target", "full"]] {
+            let line = ["target": "sector_plans.removals.ccus.target: {levels: [20]}",
+                        "start": "sector_plans.removals.ccus.start: {levels: [2027, 2033]}",
+                        "full": "sector_plans.removals.ccus.full: {levels: [2030, 2040]}"]
+            let s = try spec("scenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n" + order.map { "  " + line[$0]! }.joined(separator: "\n") + "\n")
+            XCTAssertEqual(s.warnings.map(\.message), ["a run whose full-effect year is drawn before its start year (sector_plans.removals.ccus.start reaches 2033) runs with its start as the full-effect year (a lever cannot be full before it starts); the database stores the year each run ran with"], "\(order)")
+            let plan = try SweepPlan(spec: s, dataset: dataset)
+            let column = { (name: String) in order.firstIndex(of: name)! }
+            var ran: [[Int]] = []
+            let cursor = try s.sampling.cursor()
+            for point in 0..<plan.pointCount {
+                var x = Array(repeating: 0.0, count: 3)
+                try cursor.point(point, into: &x)
+                let p = try plan.parameters(scenario: 0, effective: &x)
+                let ramp = try XCTUnwrap(p.resolvedLevers[Levers.ccus].ramps.last)
+                XCTAssertEqual(ramp.start, Int(x[column("start")]), "the start stored is the one run")
+                XCTAssertEqual(ramp.full, Int(x[column("full")]), "the full year stored is the one run")
+                ran.append([ramp.start, ramp.full])
+            }
+            XCTAssertEqual(Set(ran), [[2027, 2030], [2027, 2040], [2033, 2033], [2033, 2040]], "\(order)")
+        }
+        // On a base whose setting has several milestones a drawn full year moves the last one only: a start drawn after
+        // the first milestone still runs at it, and is told even though .full is varied.
+        let path = try spec("""
+            scenarios: [SCENARIOS/announced.yaml]
+            design: grid
+            factors:
+              sector_plans.power.wind.start: {levels: [2021, 2028]}
+              sector_plans.power.wind.full: {levels: [2032]}
+            """)
+        XCTAssertTrue(path.warnings.contains { $0.message.contains("start years drawn after") && $0.message.hasSuffix("; draw starts up to 2023") },
+                      "\(path.warnings.map(\.message))")
     }
 
     func testDatasetFactorsGoThroughTheDatasetChecks() throws {

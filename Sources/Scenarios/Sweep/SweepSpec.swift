@@ -158,7 +158,7 @@ public struct SweepSpecLoader {
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
-            warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
         }
         // A factor's own years and shape apply only where a base scenario leaves the lever alone; where one sets it, the
@@ -184,10 +184,18 @@ public struct SweepSpecLoader {
             }.first
         }
         // A full-effect year drawn before its lever's start is moved up to the start: said at load, an error when every draw is.
+        func varied(_ field: SweepFactor.Field, of lever: Lever) -> SweepFactor? {
+            read.lazy.map(\.0).first { if case .lever(let l, let g, _, _) = $0.target { return l.path == lever.path && g == field } else { return false } }
+        }
         for (f, node) in read {
-            guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min(),
-                  !read.contains(where: { if case .lever(let l, .start, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
-            else { continue }
+            guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min() else { continue }
+            if let starts = varied(.start, of: lever) {
+                // Both drawn: a run whose full year comes before its start runs with the start.
+                guard let latestStart = starts.distribution.bounds.max(), lowest < latestStart else { continue }
+                warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                             message: "a run whose full-effect year is drawn before its start year (\(lever.path).start reaches \(format(latestStart))) runs with its start as the full-effect year (a lever cannot be full before it starts); the database stores the year each run ran with"))
+                continue
+            }
             let targetFactor = ownSetting(lever)
             let start = (scenarios ?? []).compactMap { $0.levers[lever.path]?.start }.max() ?? (targetFactor ?? defaults).start
             guard lowest < Double(start) else { continue }
@@ -209,10 +217,12 @@ public struct SweepSpecLoader {
             let targetFactor = ownSetting(lever)
             let firstMilestone = (scenarios ?? []).compactMap { $0.levers[lever.path]?.milestones.first?.year }.min()
                 ?? (targetFactor ?? defaults).milestones.first?.year
-            let fullVaried = read.contains(where: { if case .lever(let l, .full, _, _) = $0.0.target { return l.path == lever.path } else { return false } })
-            guard let first = firstMilestone, !fullVaried, highest > Double(first) else { continue }
+            // A drawn full year moves a single milestone, so then the start is held to it instead (told above); on a base
+            // setting of several milestones it moves only the last one.
+            let severalMilestones = (scenarios ?? []).contains { ($0.levers[lever.path]?.milestones.count ?? 0) > 1 }
+            guard let first = firstMilestone, varied(.full, of: lever) == nil || severalMilestones, highest > Double(first) else { continue }
             warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                         message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); vary .full too, or draw starts up to \(first)"))
+                                         message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); \(severalMilestones ? "" : "vary .full too, or ")draw starts up to \(first)"))
         }
 
         var n = 0
@@ -355,10 +365,17 @@ public struct SweepSpecLoader {
     /// A lever factor without its own start, run where a base scenario leaves the lever alone (or, for a delta, on a
     /// setting that starts early): the move starts in the default year, inside the observed years in history mode, so
     /// the runs change what was observed. Told as a scenario file tells it, with the start to give.
-    func observedYearsWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+    func observedYearsWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputWarning? {
         guard case .lever(let lever, let field, let defaults, let written) = f.target, field == .target || field == .delta,
               !written.contains(.start), let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
+        // A start factor for the lever gives each run its start: told only when it draws into the observed years.
+        let starts = factors.first { if case .lever(let l, .start, _, _) = $0.target { return l.path == lever.path } else { return false } }
+        if let earliest = starts?.distribution.bounds.min() {
+            guard earliest <= Double(n) else { return nil }
+            return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                message: "\(lever.path).start draws years from \(format(earliest)), inside the observed years \(history.observedYears.lowerBound)-\(n) (history mode), so those runs change them; for moves after them, draw starts from \(n + 1)")
+        }
         for scenario in scenarios {
             let own = scenario.levers[lever.path]
             // Where a base scenario sets the lever, a level factor keeps that setting's start: the scenario file's own choice.

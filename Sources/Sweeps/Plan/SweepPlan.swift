@@ -52,7 +52,12 @@ public struct SweepPlan: Sendable {
         var p = base
         var levers = p.resolvedLevers
         var leverSettings: [String: LeverSetting] = [:]
-        for (i, factor) in spec.factors.enumerated() {
+        // Levels first, then full-effect years, then starts: a start is held to the first milestone as the run has it
+        // (a drawn full year included), and a full year to the start the run has (a drawn start included), whatever
+        // order the spec lists them in.
+        let order = spec.factors.indices.sorted { (rank(spec.factors[$0]), $0) < (rank(spec.factors[$1]), $1) }
+        for i in order {
+            let factor = spec.factors[i]
             switch factor.target {
             case .dataset(let path, let binding):
                 // A drawn value goes through the dataset loader's checks: an invalid one fails this run alone.
@@ -77,7 +82,10 @@ public struct SweepPlan: Sendable {
                     s.start = min(try year(x[i], factor.path, p), s.milestones[0].year)
                     x[i] = Double(s.start)
                 case .full:
-                    s.full = max(try year(x[i], factor.path, p), s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : s.start)
+                    // With a single milestone the full year is the first milestone: held to the start this run draws, if any.
+                    let drawnStart = try spec.factors.indices.first { isField(.start, of: lever, spec.factors[$0]) }.map { try year(x[$0], spec.factors[$0].path, p) }
+                    let earliest = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : drawnStart ?? s.start
+                    s.full = max(try year(x[i], factor.path, p), earliest)
                     x[i] = Double(s.full)
                 case .delta:
                     // As `{delta: x}` in a scenario file: over the base setting, on its schedule unless given.
@@ -106,6 +114,17 @@ public struct SweepPlan: Sendable {
         }
         p.levers = levers
         return p
+    }
+
+    /// Where a factor goes in a run's order: levels and dataset values, then full-effect years, then starts.
+    func rank(_ f: SweepFactor) -> Int {
+        guard case .lever(_, let field, _, _) = f.target else { return 0 }
+        return field == .full ? 1 : field == .start ? 2 : 0
+    }
+
+    func isField(_ field: SweepFactor.Field, of lever: Lever, _ f: SweepFactor) -> Bool {
+        if case .lever(let l, let g, _, _) = f.target { return l.path == lever.path && g == field }
+        return false
     }
 
     /// A drawn start or full-effect year: inside the horizon, as in scenario files (an Int conversion of
