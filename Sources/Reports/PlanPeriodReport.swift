@@ -70,7 +70,7 @@ public struct PlanPeriodReport {
                 // A level held flat (a lever at its target) differs between years only by the integrator's rounding:
                 // no change, not 5.68e-12 %.
                 let flat = abs(to - from) <= 1e-9 * max(abs(from), abs(to))
-                changes.append(from != 0 ? (flat ? 0 : 100 * (to / from - 1)) : .nan)
+                changes.append(from != 0 ? (flat ? 0 : PercentChange.of(to, from: from)) : .nan)
                 points.append(flat ? 0 : to - from)
             }
             let unit = r.unit(name) ?? ""

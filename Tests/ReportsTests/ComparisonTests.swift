@@ -9,6 +9,43 @@ final class ComparisonTests: XCTestCase {
     static let results = ReportTests.results
     static var comparison: ScenarioComparison { ScenarioComparison(results) }
 
+    /// Below zero a % change keeps the change's sign: net CO2 falling from -49 to -102 Mt is a fall, not "+109 %"
+    /// (a tester's table said +109.3 %). Each plan-period change and each comparison % has the sign of the difference.
+    func testPercentChangesBelowZeroHaveTheSignOfTheChange() throws {
+        let dataset = try Dataset.innerMongolia()
+        let removals = try ScenarioLoader(dataset: dataset).parse("""
+            name: removals
+            extends: announced
+            sector_plans:
+              power:
+                wind: {target: 400, start: 2026, full: 2040}
+                solar: {target: 400, start: 2026, full: 2040}
+              removals:
+                ccus: {target: 500, start: 2026, full: 2040}
+                sinks: {target: 300, start: 2026, full: 2040}
+            """, file: "removals.yaml")
+        let result = try PreparedScenario(removals, dataset: dataset).run()
+        let report = PlanPeriodReport(result)
+        let net = try XCTUnwrap(report.rows.first { $0.series == "co2_net" })
+        var previous = net.start, fallsBelowZero = 0
+        for (end, change) in zip(net.ends, net.changes) {
+            if previous < 0 && end < previous { fallsBelowZero += 1 }
+            XCTAssertEqual(change.sign, (end - previous).sign, "from \(previous) to \(end): \(change) %")
+            XCTAssertEqual(abs(change), 100 * abs(end - previous) / abs(previous), accuracy: 1e-9)
+            previous = end
+        }
+        XCTAssertGreaterThan(fallsBelowZero, 0, "the scenario must take net CO2 further below zero")
+        let c = ScenarioComparison([Self.results[1], result])
+        let netRow = try XCTUnwrap(c.rows.first { $0.series == "co2_net" })
+        for p in netRow.points where p.values[0] != 0 {
+            XCTAssertEqual(p.relative[0].sign, p.differences[0].sign, "\(p.values)")
+        }
+        let reversed = ScenarioComparison([result, Self.results[1]])
+        for p in try XCTUnwrap(reversed.rows.first { $0.series == "co2_net" }).points where p.values[0] < 0 {
+            XCTAssertEqual(p.relative[0].sign, p.differences[0].sign, "\(p.values)")
+        }
+    }
+
     func testDifferencesAreEachScenarioMinusTheFirst() throws {
         let c = Self.comparison
         XCTAssertEqual(c.names, ["baseline", "announced"])

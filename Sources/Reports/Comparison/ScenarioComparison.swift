@@ -72,7 +72,7 @@ public struct ScenarioComparison {
         /// of measures it does not take is 1e-13, which would make a % of 10^18).
         public var relative: [Double?] {
             isYear ? values.dropFirst().map { _ in nil } : values.dropFirst().map { v in
-                v.flatMap { v in values[0].flatMap { abs($0) > 1e-9 * abs(v) ? 100 * (v / $0 - 1) : nil } }
+                v.flatMap { v in values[0].flatMap { abs($0) > 1e-9 * abs(v) ? PercentChange.of(v, from: $0) : nil } }
             }
         }
     }
@@ -132,7 +132,7 @@ public struct ScenarioComparison {
     static func point(_ period: PlanPeriod?, year: Int, values: [Double], changes: [Double], share: Bool) -> Point {
         let base = values[0]
         let differences = values.dropFirst().map { $0 - base }
-        let relative = values.dropFirst().map { v in share || base == 0 ? Double.nan : 100 * (v / base - 1) }
+        let relative = values.dropFirst().map { v in share || base == 0 ? Double.nan : PercentChange.of(v, from: base) }
         return Point(period: period, year: year, values: values, changes: changes, differences: differences, relative: relative)
     }
 }
