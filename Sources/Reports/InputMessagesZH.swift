@@ -233,6 +233,8 @@ public enum InputMessagesZH {
         (#"paths relative to the spec, or baseline / announced"#, "相对于规格文件的路径，或 baseline / announced"),
         (#"a seed is a non-negative whole number, is (\S+)"#, "seed 须为非负整数，现为 $1"),
         (#"no such sweep spec"#, "没有这个参数扫描规格文件"),
+        (#"the sweep kept no series: a fan chart draws a kept series"#, "该参数扫描没有保存任何序列：扇形图画的是保存的序列"),
+        (#"a sweep whose spec keeps series, for example keep: \[co2_net\]"#, "规格文件保存了序列的参数扫描，例如 keep: [co2_net]"),
         (#"a lever field \(<lever path>\.target, \.start, \.full or \.delta, see `carbonsim levers`\) or a dataset parameter \(see `carbonsim levers --parameters`\)"#,
          "措施字段（<措施路径>.target、.start、.full 或 .delta，见 `carbonsim levers`）或数据集参数（见 `carbonsim levers --parameters`）"),
         // Sweep databases: resume, shards, merge.

@@ -9,8 +9,11 @@ extension WhatIfService {
         try SweepSummaryRenderer.json(requireSweep())
     }
 
-    public func fan(series: String, language l: Language) throws -> String {
-        try ScenarioCharts.fan(requireSweep(), series: series, scenario: nil, language: l)
+    /// `series` nil: net CO2 if the sweep kept it, else the first series it kept.
+    public func fan(series: String?, language l: Language) throws -> String {
+        let sweep = try requireSweep()
+        let kept = sweep.scenarios.first?.bands.map(\.series) ?? []
+        return try ScenarioCharts.fan(sweep, series: series ?? ScenarioCharts.fanSeries(kept: kept) ?? "co2_net", scenario: nil, language: l)
     }
 
     /// `output` nil: the first output that varies across the runs (in history mode every run may peak in the same

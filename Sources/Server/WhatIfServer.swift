@@ -133,7 +133,7 @@ public struct WhatIfServer: Sendable {
         }
         router.get("/api/sweep/fan.svg") { request, _ in
             answering(errorLanguage(request, service)) {
-                text(try service.fan(series: request.uri.queryParameters.get("series") ?? "co2_net", language: try language(request, service)), type: "image/svg+xml")
+                text(try service.fan(series: request.uri.queryParameters.get("series"), language: try language(request, service)), type: "image/svg+xml")
             }
         }
         router.get("/api/sweep/tornado.svg") { request, _ in

@@ -90,7 +90,7 @@ struct PlotCommand: ParsableCommand {
     struct Fan: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Percentile bands of a series from a sweep database.")
         @Argument(help: "Sweep database.") var db: String
-        @Option(name: .long, help: "Kept series to draw.") var series = "co2_net"
+        @Option(name: .long, help: "Kept series to draw (default: co2_net if the sweep kept it, else the first series it kept).") var series: String?
         @Option(name: .long, help: "Base scenario of the sweep (default: its first).") var scenario: String?
         @OptionGroup var common: Common
 
@@ -98,6 +98,15 @@ struct PlotCommand: ParsableCommand {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
                 let store = try ResultStore(existing: db, readOnly: true)
+                let kept = try store.keptSeries()
+                guard let series = series ?? ScenarioCharts.fanSeries(kept: kept) else {
+                    throw InputError(file: db, keyPath: "keep", message: "the sweep kept no series: a fan chart draws a kept series",
+                                     accepted: "a sweep whose spec keeps series, for example keep: [co2_net]")
+                }
+                if self.series == nil && series != "co2_net" {
+                    printLine(common.lang == .zh ? "注：该参数扫描没有保存 co2_net，改画 \(series)；可用 --series 选择（已保存：\(kept.joined(separator: "、"))）"
+                                                 : "note: the sweep did not keep co2_net: drawing \(series); --series chooses (kept: \(kept.joined(separator: ", ")))")
+                }
                 let summary = try SweepSummary(store: store, series: [series], bootstrap: 10)
                 try write(try ScenarioCharts.fan(summary, series: series, scenario: scenario, language: common.lang, units: common.units,
                                                  provenance: common.sweepProvenance(store)), to: common.output)

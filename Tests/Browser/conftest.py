@@ -24,6 +24,7 @@ seed: 3
 factors:
   sector_plans.power.wind.target: {{range: [131, 350], start: 2021, full: 2030}}
   sector_plans.power.solar.target: {{range: [70, 200], start: 2021, full: 2030}}
+keep: [co2_gross, energy_total]
 """
 
 

@@ -93,6 +93,7 @@ final class SweepCommandLineTests: XCTestCase {
             seed: 1
             factors:
               sector_plans.power.coal_retirement.target: {distribution: normal, mean: 25, sd: 15, start: 2026, full: 2030}
+            keep: [co2_gross]
             """.write(toFile: spec, atomically: true, encoding: .utf8)
         let db = directory.appendingPathComponent("normal.sqlite").path
         let r = try cli.run(["sweep", spec, "--db", db, "--quiet"])
@@ -102,6 +103,16 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertTrue(summary.out.contains("20 runs, 8 failed"), summary.out)
         let reasons = try cli.run(["summarize", db, "--format", "json"])
         XCTAssertTrue(reasons.out.contains("lies outside the lever's range"), String(reasons.out.prefix(2000)))
+        // The fan chart draws the series the sweep kept (not co2_net, which it did not keep) from the runs that ran, and
+        // its title says so: 12 runs, not 20.
+        let fan = directory.appendingPathComponent("fan.svg").path
+        let drawn = try cli.run(["plot", "fan", db, "--output", fan])
+        XCTAssertEqual(drawn.status, 0, drawn.err)
+        XCTAssertTrue(drawn.err.contains("note: the sweep did not keep co2_net: drawing co2_gross"), drawn.err)
+        let svg = try String(contentsOfFile: fan, encoding: .utf8)
+        XCTAssertTrue(svg.contains("normal: CO2 gross, baseline, 12 runs (8 failed)"), String(svg.prefix(3000)))
+        _ = try cli.run(["plot", "fan", db, "--output", fan, "--lang", "zh"])
+        XCTAssertTrue(try String(contentsOfFile: fan, encoding: .utf8).contains("12次成功运行，另有8次失败"))
     }
 
     /// A base scenario's own warnings (a fraction typed for a percent holds in every run) are told by `sweep`, as by

@@ -121,6 +121,11 @@ public enum ScenarioCharts {
         return l == .zh ? "（\(p.regionName(l))）" : " (\(p.region))"
     }
 
+    /// The series a fan chart draws when none is asked for: net CO2 if the sweep kept it, else the first it kept.
+    public static func fanSeries(kept: [String]) -> String? {
+        kept.contains("co2_net") ? "co2_net" : kept.first
+    }
+
     public static func fan(_ s: SweepSummary, series: String, scenario: String?, language l: Language = .en,
                            units: UnitSystem? = nil, provenance: Provenance? = nil) throws -> String {
         let summary = try pick(s, scenario)
@@ -129,8 +134,12 @@ public enum ScenarioCharts {
             throw InputError(file: "--series", keyPath: "series", message: "the sweep kept no series '\(series)'",
                              accepted: summary.bands.map(\.series).joined(separator: ", "), suggestion: didYouMean(series, in: summary.bands.map(\.series)))
         }
-        let title = (l == .zh ? "\(s.name)：\(Labels.series(series, l))的分布（\(Labels.scenario(summary.scenario, l))，\(summary.runs)次运行）"
-                              : "\(s.name): \(Labels.series(series, l)), \(summary.scenario), \(summary.runs) runs")
+        // The bands are of the runs that ran: a failed run has no series.
+        let ran = summary.runs - summary.failed
+        let runs = l == .zh ? (summary.failed > 0 ? "\(ran)次成功运行，另有\(summary.failed)次失败" : "\(ran)次运行")
+                            : (summary.failed > 0 ? "\(ran) runs (\(summary.failed) failed)" : "\(ran) runs")
+        let title = (l == .zh ? "\(s.name)：\(Labels.series(series, l))的分布（\(Labels.scenario(summary.scenario, l))，\(runs)）"
+                              : "\(s.name): \(Labels.series(series, l)), \(summary.scenario), \(runs)")
         let shown = (units ?? .default(for: l)).presented(OutputCatalog.shared.unit(of: series) ?? "")
         return try Charts.fan(band, title: title, yLabel: axis(series, unit: shown.unit, l), source: source(l, provenance), language: l,
                               scale: shown.factor)

@@ -195,6 +195,11 @@ public final class ResultStore {
         try Self.guarded(path) { try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs") ?? 0 } }
     }
 
+    /// The series the sweep kept, in the spec's order.
+    public func keptSeries() throws -> [String] {
+        (try meta("keep") ?? "").split(separator: "\n").map(String.init)
+    }
+
     public func meta(_ key: String) throws -> String? {
         try Self.guarded(path) { try queue.read { db in try Self.meta(key, db) } }
     }

@@ -155,7 +155,7 @@ public struct SweepSummary: Sendable {
         let n = Int(try store.meta("n") ?? "0") ?? 0
         let pointCount = Int(try store.meta("point_count") ?? "0") ?? 0
         let scenarioNames = (try store.meta("scenarios") ?? "").split(separator: "\n").map(String.init)
-        let kept = (try store.meta("keep") ?? "").split(separator: "\n").map(String.init)
+        let kept = try store.keptSeries()
         let series = requested ?? kept
         for s in series where !kept.contains(s) {
             throw InputError(file: store.path, keyPath: s, message: "series '\(s)' was not kept by this sweep",
