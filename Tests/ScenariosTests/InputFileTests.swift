@@ -101,6 +101,22 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }
 
+    /// A key repeated inside a one-line flow mapping is told at its own column with its path and the accepted line,
+    /// and beside the file's other repeats (a trial saw a bare message, or nothing when a block key repeated too).
+    func testRepeatedKeysInFlowMappingsAreToldWithTheirPath() throws {
+        let text = "name: twice\nname: again\nsector_plans:\n  power:\n    wind: {target: 200, start: 2026, full: 2030, target: 220}\n"
+            + "    solar: {path: {2027: 10, \"2027\": 20}}  # target: 1, target: 2\n"
+        let path = try write("flow.yaml", Data(text.utf8))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertEqual(([e] + e.others).map { "\($0.line ?? 0):\($0.column ?? 0) \($0.keyPath ?? "") \($0.message)" }, [
+            "2:1 name key 'name' appears twice in one mapping",
+            "5:50 sector_plans.power.wind.target key 'target' appears twice in one mapping",
+            "6:30 sector_plans.power.solar.path.2027 key '2027' appears twice in one mapping",
+        ])
+        XCTAssertEqual(([e] + e.others).map(\.accepted), Array(repeating: "each key once; merge the two entries into one", count: 3))
+        XCTAssertTrue(YAMLNode.repeatedFlowKeys("{a: 1, b: {a: 2}, c: [1, 2]}", column: 1, under: []).isEmpty)
+    }
+
     /// Enforcing dual control without a cap is refused where `enforce` is written, in the file that writes it.
     func testEnforcedDualControlWithoutACapPointsAtEnforce() throws {
         let base = try write("enforce.yaml", Data("name: e\nmeasures:\n  dual_control:\n    enforce: true\n".utf8))

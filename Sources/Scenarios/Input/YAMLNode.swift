@@ -40,7 +40,7 @@ public struct YAMLNode {
                 let repeats = repeatedBlockKeys(text)
                 let errors = repeats.map { repeatedKeyError(file: file, line: $0.line, column: $0.column, path: $0.path, key: $0.key) }
                 // Several repeats of one mapping the scan saw are told at their lines, not also at the mapping's.
-                let seenByScan = keys.count > 1 && !repeats.isEmpty && Set(keys).isSubset(of: repeats.map(\.key))
+                let seenByScan = !repeats.isEmpty && Set(keys).isSubset(of: repeats.map(\.key))
                 throw InputError.combined(seenByScan ? errors : [first] + errors.filter { $0.line != first.line })!
             }
             throw first
@@ -88,9 +88,51 @@ public struct YAMLNode {
             guard let (key, value) = blockKey(rest) else { continue }
             let path = (stack.map(\.key) + [key]).joined(separator: ".")
             if !inList && !seen.insert(path).inserted { found.append((i + 1, indent + 1, path, key)) }
+            if !inList, let brace = value.firstIndex(where: { $0 != " " }), value[brace] == "{" {
+                let column = indent + 1 + rest.distance(from: rest.startIndex, to: brace)
+                found += repeatedFlowKeys(value[brace...], column: column, under: stack.map(\.key) + [key]).map { (i + 1, $0.column, $0.path, $0.key) }
+            }
             stack.append((indent, key, inList))
             let v = value.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
             if v.hasPrefix("|") || v.hasPrefix(">") { scalarIndent = indent }
+        }
+        return found
+    }
+
+    /// Repeated keys of a flow mapping written on one line (`wind: {target: 200, full: 2030, target: 220}`), nested ones
+    /// included: the column (1-based, `column` being the opening brace's) and dotted path of each repetition.
+    static func repeatedFlowKeys(_ flow: Substring, column: Int, under enclosing: [String]) -> [(column: Int, path: String, key: String)] {
+        var found: [(Int, String, String)] = []
+        // One frame per open brace or bracket: whether it is a mapping, its keys so far, its path.
+        var frames: [(mapping: Bool, seen: Set<String>, path: [String])] = []
+        var keyStart = flow.startIndex, lastKey: String?, quote: Character?
+        for (offset, i) in zip(0..., flow.indices) {
+            let c = flow[i]
+            if let q = quote { if c == q { quote = nil }; continue }
+            switch c {
+            case "\"", "'": quote = c
+            case "#" where i > flow.startIndex && flow[flow.index(before: i)] == " ": return found
+            case "{", "[":
+                frames.append((c == "{", [], frames.isEmpty ? enclosing : frames[frames.count - 1].path + (lastKey.map { [$0] } ?? [])))
+                keyStart = flow.index(after: i); lastKey = nil
+            case "}", "]":
+                guard !frames.isEmpty else { return found }
+                frames.removeLast()
+                if frames.isEmpty { return found }
+            case ",":
+                keyStart = flow.index(after: i); lastKey = nil
+            case ":" where frames.last?.mapping == true:
+                let next = flow.index(after: i)
+                guard next == flow.endIndex || " {[".contains(flow[next]) else { continue }
+                let raw = flow[keyStart..<i], key = raw.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+                guard !key.isEmpty else { continue }
+                if !frames[frames.count - 1].seen.insert(key).inserted {
+                    let leading = raw.prefix { $0 == " " }.count
+                    found.append((column + offset - raw.count + leading, (frames[frames.count - 1].path + [key]).joined(separator: "."), key))
+                }
+                lastKey = key
+            default: break
+            }
         }
         return found
     }
