@@ -329,7 +329,7 @@ final class OptimizerTests: XCTestCase {
         XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: url.path)) {
             let e = $0 as? InputError
             XCTAssertEqual(e?.line, 3)
-            XCTAssertTrue(e?.message.contains("below the 127.628347 GW installed when the lever's move starts (history mode") ?? false, "\($0)")
+            XCTAssertTrue(e?.message.contains("below 127.628347 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode") ?? false, "\($0)")
         }
         XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: url.path), "without history 70 is above what is installed")
     }

@@ -409,6 +409,7 @@ final class ChineseMessageTableTests: XCTestCase {
             "start years drawn after 2030, when the setting reaches its first milestone, run with 2030 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); vary .full too, or draw starts up to 2030",
             "start years drawn after 2025, when the setting reaches its first milestone, run with 2025 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); draw starts up to 2025",
             "sector_plans.removals.ccus.start draws years from 2022, inside the observed years 2020-2025 (history mode), so those runs change them; for moves after them, draw starts from 2026",
+            "the lower bound 60 GW is below 60.6625 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode: the observed capacity, then the base scenario's later milestones); a build-out lever only adds capacity",
         ]
         for m in messages {
             let zh = InputMessagesZH.message(m)

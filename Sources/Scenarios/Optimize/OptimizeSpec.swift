@@ -211,7 +211,8 @@ public struct OptimizeSpecLoader {
                 // Said when history's schedule sets the minimum (wind and solar in history mode).
                 let history = dataset.history?.minimumTarget(lever, setting, parameters: p).map { $0 >= lever.minimumTarget(setting, p) } ?? false
                 let basis = history ? " (history mode: the observed capacity, then the base scenario's later milestones)" : ""
-                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below the \(shown) \(lever.unit) installed when the lever's move starts\(basis); a build-out lever only adds capacity",
+                // Not always what is installed when the move starts: a delta or step over a rising path can dip before it catches up.
+                throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below \(shown) \(lever.unit), the least the setting's last milestone (\(setting.full)) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first\(basis); a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
             }
             // A transfer out cannot exceed the region's capacity.
