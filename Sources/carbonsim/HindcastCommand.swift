@@ -60,6 +60,11 @@ struct HindcastCommand: ParsableCommand {
                 throw InputError(file: file, message: "the observations file holds no figures (only its header)",
                                  accepted: "rows of quantity,year,value,unit,basis,source,confidence,notes (docs/data.md)")
             }
+            // A figure far from the model's own value for its year is probably in another unit: told before history follows it.
+            if let observed {
+                let unfitted = try PreparedScenario(DefaultScenarios.load(dataset: plain)[0], dataset: plain).run().trajectory
+                for w in observed.unitWarnings(modelValue: { unfitted.value($0, year: $1) }) { printLine(lang.describe(w)) }
+            }
             let dataset = data.noHistory || observed == nil ? plain : try plain.inHistoryMode(observed!)
             let chosen: Scenario
             if let scenario {

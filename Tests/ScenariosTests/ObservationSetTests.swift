@@ -244,4 +244,25 @@ extension ObservationSetTests {
         XCTAssertEqual(ObservationSet.years(for: dataset, today: day(2100)), 2019...2060)
         XCTAssertEqual(ObservationSet.years(for: dataset, today: day(2000)), 2019...2019)
     }
+
+    /// A figure in 万吨标准煤 or 万千瓦 written under the model's unit name (28000 "Mtce") is told against the model's own
+    /// value for its year, with the unit it probably is; one in 亿 units (2.9 "Mtce") too; plausible figures are not.
+    func testFiguresInAnotherUnitAreTold() throws {
+        let set = try parse("quantity,year,value,unit,basis,source,confidence,notes\n" + """
+            energy_total,2021,28000,Mtce,annual,bulletin,high,
+            capacity_wind,2023,7000,GW,year-end,bulletin,high,
+            energy_total,2022,2.9,Mtce,annual,bulletin,high,
+            energy_total,2023,330,Mtce,annual,bulletin,high,
+            capacity_wind,2022,700000,万千瓦,year-end,bulletin,high,
+            non_fossil_share,2023,2000,%,annual,bulletin,high,
+            """)
+        let model: [String: Double] = ["energy_total": 311.6, "capacity_wind": 54.1, "non_fossil_share": 20]
+        let told = set.unitWarnings { output, _ in model[output] }
+        XCTAssertEqual(told.map(\.line), [2, 3, 4, 6], "\(told)")
+        XCTAssertEqual(told[0].message, "energy_total 2021: 28000 Mtce is 90 times the model's 311.6 Mtce for that year without history mode, which would follow it; if it is in 万吨标准煤 (10^4 tce), give that unit (or write 280 Mtce)")
+        XCTAssertTrue(told[1].message.hasSuffix("give that unit (or write 70 GW)"), told[1].message)
+        XCTAssertEqual(told[2].message, "energy_total 2022: 2.9 Mtce is 0.9 % of the model's 311.6 Mtce for that year without history mode, which would follow it; if it is in 亿吨标准煤 (10^8 tce), write 290 Mtce")
+        XCTAssertTrue(told[3].message.hasPrefix("capacity_wind 2022: 7000 GW is 129 times"), "in the model's unit: \(told[3].message)")
+        XCTAssertEqual(told.map(\.keyPath), Array(repeating: "value", count: 4))
+    }
 }
