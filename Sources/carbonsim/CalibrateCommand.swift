@@ -67,18 +67,36 @@ struct CalibrateCommand: ParsableCommand {
             }
             guard let output else { return }
             let applied = calibration.applied(base: dataset.baseYear, end: dataset.endYear)
-            for f in calibration.fits where !applied.contains(where: { $0.series == f.series }) {
+            for f in calibration.fits {
+                guard let exclusion = f.exclusion(base: dataset.baseYear, end: dataset.endYear) else { continue }
                 let window = "\(calibration.years.lowerBound)-\(calibration.years.upperBound)"
-                if lang == .zh {
+                let horizon = dataset.baseYear + HistoryCalibration.rangeHorizon
+                let zh = lang == .zh
+                let why: String
+                switch exclusion {
+                case .unboundedGrowth:
+                    why = zh ? "\(window)年呈指数增长、没有饱和迹象，其趋势会无限增长"
+                             : "it grows exponentially with no sign of saturation in \(window), so its trend would grow without limit"
+                case .unboundedDecline:
+                    why = zh ? "\(window)年呈指数下降、没有见底迹象，其趋势会一直降向零"
+                             : "it falls exponentially with no sign of a floor in \(window), so its trend would fall toward zero"
+                case .undetermined:
+                    why = zh ? "数据不足以确定其参数（标准误不是有限值）" : "its parameters are not determined by the data (no finite standard error)"
+                case .tooUncertain(_, let high):
+                    let factor = NumberFormat.value(high)
+                    why = zh ? "\(window)年的数据对其趋势约束太弱：到\(horizon)年的增长只能确定在上下 \(factor) 倍之内（±2个标准误），可换更长的窗口"
+                             : "\(window) says too little about its trend: its growth to \(horizon) is known only within a factor of \(factor) either way (2 standard errors); a longer window helps"
+                }
+                if zh {
                     let groups = f.series.groups.map { Labels.sector($0.key, .zh) }.joined(separator: "、")
-                    let why = f.isBounded ? "数据不足以确定其参数（标准误不是有限值）" : "\(window)年呈指数增长、没有饱和迹象，其趋势会无限增长"
                     printLine("注：\(CalibrationRenderer.seriesName(f, .zh))：\(why)；\(groups)沿用数据集自身的增长")
                 } else {
-                    let groups = f.series.groups.map(\.key).joined(separator: " and ")
-                    let why = f.isBounded ? "its parameters are not determined by the data (no finite standard error)"
-                        : "it grows exponentially with no sign of saturation in \(window), so its trend would grow without limit"
-                    printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(groups)")
+                    printLine("note: \(f.series.name): \(why); the dataset keeps its own growth for \(f.series.groups.map(\.key).joined(separator: " and "))")
                 }
+            }
+            if applied.isEmpty {
+                printLine(lang == .zh ? "注：没有可采用的拟合：写出的数据集沿用其自身的增长（仅标注了来源）"
+                                      : "note: no fit can be carried: the dataset written keeps its own growth everywhere")
             }
             // A trend that collapses is carried, but said: a short or early window extrapolates far.
             for f in applied {

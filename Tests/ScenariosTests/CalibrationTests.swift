@@ -138,6 +138,31 @@ final class CalibrationTests: XCTestCase {
         XCTAssertEqual(reread.yaml(header: ["test"]), text)
     }
 
+    /// A five-year window (2015-2019) fits exponential declines with no floor (transport at -8 %/yr, to 4 % of its
+    /// level by 2060) and a chemicals trend whose 2030 growth is known only within x0.002-550: none is carried (found
+    /// in a trial, where they were written into the dataset with a sweep range of x550). Each says why.
+    func testAShortWindowCarriesNeitherUnboundedDeclinesNorUndeterminedGrowth() throws {
+        let dataset = try Dataset.innerMongolia()
+        let c = try HistoryCalibration.fit(history: try CEADsHistory.embedded(), province: "Inner Mongolia", years: 2015...2019)
+        let why = Dictionary(uniqueKeysWithValues: c.fits.map { ($0.series.name, $0.exclusion(base: dataset.baseYear, end: dataset.endYear)) })
+        XCTAssertEqual(why["transport"], .unboundedDecline)
+        XCTAssertEqual(why["other"], .unboundedDecline)
+        guard case .tooUncertain(let low, let high)?? = why["chemicals"] else { return XCTFail("\(String(describing: why["chemicals"]))") }
+        XCTAssertEqual(low * high, 1, accuracy: 1e-9)
+        XCTAssertGreaterThan(high, HistoryCalibration.maximumSpread)
+        XCTAssertEqual(c.applied(base: dataset.baseYear, end: dataset.endYear).count, 0)
+        // Every fit carried by the default window is within the range, and a carried range is at most x3 either way.
+        let full = try HistoryCalibration.fit(history: try CEADsHistory.embedded(), province: "Inner Mongolia")
+        for f in full.applied(base: dataset.baseYear, end: dataset.endYear) {
+            let calibrated = try full.calibrating(dataset)
+            let p = try dataset.modelParameters()
+            for a in p.activities where f.series.groups.contains(a.group) {
+                let range = try XCTUnwrap(calibrated.entry("activities.\(a.key).trend")?.range)
+                XCTAssertLessThanOrEqual(range.upperBound, HistoryCalibration.maximumSpread + 1e-12, f.series.name)
+            }
+        }
+    }
+
     func testWrittenEmbeddedDatasetRunsIdentically() throws {
         let dataset = try Dataset.innerMongolia()
         let copy = try Dataset.parse(dataset.yaml(header: []), file: "copy.yaml")

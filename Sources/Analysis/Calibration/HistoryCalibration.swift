@@ -15,9 +15,26 @@ public struct HistoryCalibration: Sendable {
         public let series: HistorySeries
         public let fit: TrendFit
 
-        /// A trend at the exponential bound with positive growth would grow without limit for the decades a
-        /// scenario runs: history shows no saturation to carry forward, so the dataset keeps its own growth.
-        public var isBounded: Bool { !(fit.saturationAtBound && fit.trend.rate > 0) }
+        /// Why a fit is not carried into a dataset (its groups keep the dataset's own growth); nil when it is.
+        public enum Exclusion: Equatable, Sendable {
+            /// At the exponential bound and growing: history shows no saturation, so the trend grows without limit.
+            case unboundedGrowth
+            /// At the exponential bound and falling: history shows no floor, so the trend falls toward zero.
+            case unboundedDecline
+            /// The data do not determine the parameters (no finite standard error).
+            case undetermined
+            /// The growth to the range horizon is known only within these factors (2 standard errors): a sweep
+            /// would scale the groups by them.
+            case tooUncertain(low: Double, high: Double)
+        }
+
+        public func exclusion(base: Int, end: Int) -> Exclusion? {
+            if fit.saturationAtBound { return fit.trend.rate > 0 ? .unboundedGrowth : .unboundedDecline }
+            let se = growthStandardError(base: Double(base), end: Double(end))
+            guard se.isFinite else { return .undetermined }
+            let spread = exp(2 * se)
+            return spread > HistoryCalibration.maximumSpread ? .tooUncertain(low: 1 / spread, high: spread) : nil
+        }
 
         /// Standard error of the fitted growth from the base year over the range horizon; not finite when
         /// the data cannot determine the parameters (then there is no range to give, and it is not carried).
@@ -59,12 +76,16 @@ public struct HistoryCalibration: Sendable {
 
     /// Horizon of the growth uncertainty written as each trend's range: the fitted growth from the base
     /// year to base + 11 (2030 for 2019, the peak target year), +-2 standard errors.
-    static let rangeHorizon = 11
+    public static let rangeHorizon = 11
 
-    /// The fits a calibrated dataset with base year `base` and end year `end` carries: bounded, with a
-    /// finite growth uncertainty.
+    /// The widest growth range a carried fit may have (x1/3 to x3 to the range horizon): beyond it the window says
+    /// too little about the trend (a five-year window gave one of x0.002 to x550).
+    public static let maximumSpread = 3.0
+
+    /// The fits a calibrated dataset with base year `base` and end year `end` carries: not at the exponential bound,
+    /// with a growth uncertainty that is finite and within `maximumSpread`.
     public func applied(base: Int, end: Int) -> [SeriesFit] {
-        fits.filter { $0.isBounded && $0.growthStandardError(base: Double(base), end: Double(end)).isFinite }
+        fits.filter { $0.exclusion(base: base, end: end) == nil }
     }
 
     /// `dataset` with the fitted trends it can carry (`applied`) in place of its baseline growth. The dataset must be the
