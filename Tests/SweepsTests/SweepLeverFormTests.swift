@@ -200,6 +200,16 @@ final class SweepLeverFormTests: XCTestCase {
         let warnings = try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
         XCTAssertTrue(warnings.contains { $0.contains("below the capacity observed at the end of \(last) (history mode): those runs run at") && $0.contains("store it as their level") }, "\(warnings)")
         XCTAssertFalse(warnings.contains { $0.contains("cannot run") }, "\(warnings)")
+        // On announced, whose path has 69.33 GW at the end of 2026, the raised level still takes capacity down: the run
+        // fails, and its error names the level drawn and the raise before the raised level it quotes.
+        let onPath = directory.appendingPathComponent("path.yaml")
+        try "name: a\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [5]}\n"
+            .write(to: onPath, atomically: true, encoding: .utf8)
+        var five = [5.0]
+        XCTAssertThrowsError(try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: onPath.path), dataset: history).parameters(scenario: 0, effective: &five)) {
+            let message = ($0 as? InputError)?.message ?? "\($0)"
+            XCTAssertTrue(message.hasPrefix("drawn level 5 GW, raised to the \((floor * 1e6).rounded() / 1e6) GW observed at the end of \(last) (history mode): a build-out target of"), message)
+        }
     }
 
     func testOneLeverTakesOneForm() throws {

@@ -104,7 +104,23 @@ public struct SweepPlan: Sendable {
                 only.insert(lever.path)
             }
         }
-        let notes = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file, only: only)
+        let notes: [HistoryNote]
+        do {
+            notes = try PreparedScenario.apply(leverSettings, to: &levers, history: history, parameters: p, file: spec.file, only: only)
+        } catch var e as InputError {
+            // A drawn level history raised to the observed capacity is told as drawn, then raised: the message's level is
+            // the raised one, which the user never drew.
+            let raised = spec.factors.indices.compactMap { i -> String? in
+                guard case .lever(let lever, .target, _, _) = spec.factors[i].target, e.keyPath.hasSuffix(lever.path) || e.message.contains(lever.path),
+                      let floor = history?.floor(for: lever, parameters: p), x[i] < floor else { return nil }
+                // To 1e-6 of the unit, as the other messages show levels.
+                func shown(_ v: Double) -> String { let r = (v * 1e6).rounded() / 1e6; return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r) }
+                return "drawn level \(shown(x[i])) \(lever.unit), raised to the \(shown(floor)) \(lever.unit) observed at the end of \(history!.lastObservedYear) (history mode)"
+            }
+            if let first = raised.first { e = InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: first + ": " + e.message,
+                                                         accepted: e.accepted, suggestion: e.suggestion) }
+            throw e
+        }
         // A drawn level below the observed capacity runs at that capacity (history mode raises it): stored as run.
         for (i, factor) in spec.factors.enumerated() {
             guard case .lever(let lever, .target, _, _) = factor.target,
