@@ -210,8 +210,12 @@ public enum SweepSummaryRenderer {
                         row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
                         row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", NumberFormat.exact(sens.total[i].estimate), NumberFormat.exact(sens.total[i].lower), NumberFormat.exact(sens.total[i].upper), ""])
                     } else {
-                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, factor, "", "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, factor, "", zh ? "标准化回归系数" : "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
                     }
+                }
+                // How much of the output's variance the linear fit explains: how far the SRCs can be trusted.
+                if sens.method != .sobol, let r2 = sens.rSquared {
+                    row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, "", "", zh ? "决定系数R²" : "r_squared", NumberFormat.exact(r2), "", "", ""])
                 }
             }
         }

@@ -22,6 +22,11 @@ final class SobolNoteTests: XCTestCase {
         XCTAssertTrue(en.contains("larger `n`"), en)
         let zh = try XCTUnwrap(SweepSummaryRenderer.unitIntervalNote(s, .zh))
         XCTAssertTrue(zh.contains("总效应指数 1.310") && zh.contains("抽样误差"), zh)
+        // The tornado chart says it under the bars (a trial saw 1.06 drawn without a word).
+        let chart = ScenarioCharts.tornadoNote(s, .en)
+        XCTAssertTrue(chart.contains("sampling error") && chart.contains("total 1.310") && chart.contains("first -0.120"), chart)
+        XCTAssertTrue(ScenarioCharts.tornadoNote(s, .zh).contains("总效应 1.310"))
+        XCTAssertEqual(ScenarioCharts.tornadoNote(sobol(first: [0.7, 0.1], total: [0.8, 0.2]), .en), "")
     }
 
     /// Every estimate the reports print below 0.000 or above 1.000 is explained (-0.008 is what a factor of no

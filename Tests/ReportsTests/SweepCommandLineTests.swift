@@ -166,6 +166,15 @@ final class SweepCommandLineTests: XCTestCase {
             XCTAssertTrue(s.out.contains("P95") || s.out.contains("band"), format)
             XCTAssertFalse(s.out.contains("Incomplete"), format)
         }
+        // The CSV carries each regression's R², as the Markdown, JSON and workbook do, and names the statistic in Chinese.
+        let csv = try cli.run(["summarize", merged, "--format", "csv", "--bootstrap", "20"])
+        let whole = try JSONSerialization.jsonObject(with: Data(try cli.run(["summarize", merged, "--format", "json", "--bootstrap", "20"]).out.utf8)) as? [String: Any]
+        let sensitivity = ((whole?["scenarios"] as? [[String: Any]])?.first?["sensitivity"] as? [[String: Any]]) ?? []
+        let r2 = csv.out.split(separator: "\n").filter { $0.contains(",r_squared,") }
+        XCTAssertEqual(r2.count, sensitivity.filter { $0["r_squared"] is Double }.count, csv.out)
+        XCTAssertFalse(r2.isEmpty, csv.out)
+        let zh = try cli.run(["summarize", merged, "--format", "csv", "--bootstrap", "20", "--lang", "zh"])
+        XCTAssertTrue(zh.out.contains(",决定系数R²,") && zh.out.contains(",标准化回归系数,") && !zh.out.contains(",src,"), zh.out)
         // One shard alone is a part: the summary says so, and of how much.
         let part = try cli.run(["summarize", shards[0], "--bootstrap", "20"])
         XCTAssertTrue(part.out.contains("**Incomplete: 32 of 64 runs stored**"), part.out)

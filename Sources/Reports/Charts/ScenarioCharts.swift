@@ -159,7 +159,18 @@ public enum ScenarioCharts {
                 : "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
         }
         let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
-        return try Charts.tornado(sens, title: title, source: source(l, provenance), language: l, factorLabel: { factor($0, l) })
+        return try Charts.tornado(sens, title: title, source: source(l, provenance) + tornadoNote(sens, l), language: l, factorLabel: { factor($0, l) })
+    }
+
+    /// Estimates beyond [0, 1] are drawn as estimated and said, under the chart, to be sampling error (as the summaries
+    /// say); empty when every estimate is within.
+    static func tornadoNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String {
+        let outside = sens.outsideUnitInterval.map { f, order, v in
+            l == .zh ? "\(factor(f, l))\(order == "first" ? "一阶" : "总效应") \(NumberFormat.fixed(v, 3))" : "\(factor(f, l)) \(order) \(NumberFormat.fixed(v, 3))"
+        }
+        guard !outside.isEmpty else { return "" }
+        return l == .zh ? "；超出0-1的Sobol估计是抽样误差（\(outside.joined(separator: "；"))），可增大 n"
+                        : "; Sobol estimates beyond 0-1 are sampling error (\(outside.joined(separator: "; "))): a larger n narrows them"
     }
 
     /// The named base scenario of a sweep, or its first.
