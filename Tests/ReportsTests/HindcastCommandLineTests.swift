@@ -67,6 +67,11 @@ final class HindcastCommandLineTests: XCTestCase {
         XCTAssertEqual(model.status, 0, model.err)
         let modelSVG = try String(contentsOfFile: scratch.path("m.svg"), encoding: .utf8)
         XCTAssertTrue(modelSVG.contains("（太瓦时）") && !modelSVG.contains("亿千瓦时"), modelSVG)
+        // The legend says how the line was made: fitted in history mode, projected with --no-history.
+        XCTAssertTrue(svg.contains("历史模式：拟合观测至2025年") && !svg.contains("基年预测"), "history mode is not a projection")
+        let projected = try cli.run(["hindcast", "--chart", scratch.path("p.svg"), "--no-history"])
+        XCTAssertEqual(projected.status, 0, projected.err)
+        XCTAssertTrue(try String(contentsOfFile: scratch.path("p.svg"), encoding: .utf8).contains("projected from 2019"))
     }
 
     func testADatasetFindsTheObservationsFileBesideItAndOverridesWork() throws {

@@ -28,8 +28,10 @@ public enum HindcastChart {
         var svg = SVG()
         svg.text(title, width / 2, 26, size: 17, anchor: "middle", weight: "bold")
         let legend: [(String, String)] = l == .zh
-            ? [("—", "模型（\(h.scenario)，自\(h.baseYear)年基年预测）"), ("●", "观测值（比较）"), ("△", "下限（部分年份或口径）"), ("○", "仅列示")]
-            : [("—", "model (\(h.scenario), projected from \(h.baseYear))"), ("●", "observed, compared"), ("△", "lower bound (partial year or coverage)"), ("○", "shown only")]
+            ? [("—", h.history.map { "模型（\(h.scenario)，历史模式：拟合观测至\($0.lastObservedYear)年）" } ?? "模型（\(h.scenario)，自\(h.baseYear)年基年预测）"),
+               ("●", "观测值（比较）"), ("△", "下限（部分年份或口径）"), ("○", "仅列示")]
+            : [("—", h.history.map { "model (\(h.scenario), history mode: fitted to the observations through \($0.lastObservedYear))" } ?? "model (\(h.scenario), projected from \(h.baseYear))"),
+               ("●", "observed, compared"), ("△", "lower bound (partial year or coverage)"), ("○", "shown only")]
         var x = 24.0
         for (mark, label) in legend {
             svg.text(mark + " " + label, x, 52, size: 11, fill: mark == "○" ? "#888888" : "#222222")
