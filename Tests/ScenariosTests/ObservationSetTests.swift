@@ -145,6 +145,9 @@ final class ObservationSetTests: XCTestCase {
         }
         XCTAssertEqual(try use("generation", "annual"), .compared(conversion: nil))
         XCTAssertEqual(try use("capacity_wind", "year-end", unit: "GW"), .compared(conversion: nil))
+        // January to December is the year (a trial's 'Jan-Dec' was offered 'Jan-Feb'), the end of December its end.
+        XCTAssertEqual(try use("generation", "Jan-Dec"), .compared(conversion: nil))
+        XCTAssertEqual(try use("capacity_wind", "end-Dec", unit: "GW"), .compared(conversion: nil))
         XCTAssertEqual(try use("generation", "Jan-Jun"), .lowerBound(reason: "Jan-Jun figure: a lower bound on the annual value of the region"))
         XCTAssertEqual(try use("capacity_wind", "year-end; grid-company", unit: "GW"),
                        .lowerBound(reason: "one grid company figure: a lower bound on the annual value of the region"))

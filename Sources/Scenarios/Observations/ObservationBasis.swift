@@ -33,7 +33,7 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The accepted tags, for error messages.
-    public static let acceptedTags = "annual, Jan-Feb ... Jan-Nov (flows), year-end or end-Feb ... end-Nov (stocks): one of these, "
+    public static let acceptedTags = "annual (or Jan-Dec), Jan-Feb ... Jan-Nov (flows), year-end (or end-Dec) or end-Feb ... end-Nov (stocks): one of these, "
         + "optionally with '; above designated size', '; grid-company', '; at least', '; approximate', '; held back' and, for a partial growth rate, '; taken as annual'"
 
     /// The basis written as tags, or a message saying what is wrong.
@@ -44,8 +44,9 @@ public struct ObservationBasis: Sendable, Hashable, CustomStringConvertible {
             let lower = tag.lowercased()
             var found: Period?
             switch lower {
-            case "annual": found = .annual
-            case "year-end": found = .yearEnd
+            // January to December is the year (a bulletin's 1-12月), the end of December its end.
+            case "annual", "jan-dec": found = .annual
+            case "year-end", "end-dec": found = .yearEnd
             case "above designated size": ads = true
             case "grid-company": grid = true
             case "taken as annual": annualised = true
