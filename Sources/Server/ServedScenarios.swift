@@ -29,10 +29,22 @@ public struct ServedScenarios: Sendable {
                 guard path.hasPrefix(root) else { continue }
                 let name = String(path.dropFirst(root.count))
                 if let top = name.split(separator: "/").first, name.contains("/"), Self.notScenarios.contains(String(top)) { continue }
+                if Self.isSpec(url) { continue }
                 names.append(name)
             }
         }
         self.names = names.sorted { ($0.contains("/") ? 1 : 0, $0) < ($1.contains("/") ? 1 : 0, $1) }
+    }
+
+    /// A sweep or optimisation spec kept among the scenarios (its top-level `factors:` and `design:`, or `variables:`):
+    /// the loader would refuse it as a scenario, so the picker does not offer it.
+    static func isSpec(_ url: URL) -> Bool {
+        guard let data = try? Data(contentsOf: url), data.count < 1 << 20, let text = String(data: data, encoding: .utf8) else { return false }
+        let keys = Set(text.split(whereSeparator: \.isNewline).compactMap { line -> String? in
+            guard let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        })
+        return keys.isSuperset(of: ["factors", "design"]) || keys.contains("variables")
     }
 
     /// The file a request names, or nil when the name is not one of the served files.

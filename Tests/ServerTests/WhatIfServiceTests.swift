@@ -97,6 +97,11 @@ final class WhatIfServiceTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let mine = "name: mine\nextends: announced.yaml\nsector_plans:\n  power:\n    wind: {delta: 20}\n"
         try mine.write(to: folder.appendingPathComponent("mine.yaml"), atomically: true, encoding: .utf8)
+        // Specs kept beside the scenarios are not offered: the loader would refuse them as scenarios.
+        try "name: s\nscenarios: [mine.yaml]\ndesign: lhs\nn: 4\nfactors:\n  power.exports: {range: [0.5, 1]}\n"
+            .write(to: folder.appendingPathComponent("sweep.yaml"), atomically: true, encoding: .utf8)
+        try "scenario: mine.yaml\nvariables:\n  sector_plans.removals.ccus: {range: [0, 50]}\n"
+            .write(to: folder.appendingPathComponent("optimum.yaml"), atomically: true, encoding: .utf8)
         let own = try WhatIfService(configuration: ServeConfiguration(scenariosFolder: folder.path, language: "en"))
         XCTAssertEqual(own.scenarios.names, ["mine.yaml"])
         let evaluation = try own.evaluate(mine, charts: ["trajectory"], language: .en)
