@@ -74,8 +74,10 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         try reportingErrors(lang) {
             // Told like every input error (located, and in Chinese under zh), not as a usage error.
-            if let until, !(2025...2100).contains(until) {
-                throw InputError(file: "--until", message: "expected a year from 2025 (the end of the 14th plan) to the dataset's end year (2060 for the embedded one); got \(until)")
+            // Only what is no year at all here; a year outside the plan periods shown is told by `checkUntil`, with the
+            // years that show some (it knows the dataset and the first column).
+            if let until, !(1000...9999).contains(until) {
+                throw InputError(file: "--until", keyPath: "until", message: "\(until) is not a year", accepted: "a plan period's last year, for example 2030")
             }
             let workbook = try checkWorkbookOutput(format: format, output: output)
             if let output, workbook == nil { try checkOutputFile(output, option: "--output") }

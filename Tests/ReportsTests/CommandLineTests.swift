@@ -86,7 +86,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(wedges.err.contains("the policy sets no lever differently from the baseline"), wedges.err)
         let until = try run(["compare", "scenarios/baseline.yaml", "scenarios/announced.yaml", "--until", "2010", "--lang", "zh"])
         XCTAssertEqual(until.status, 2)
-        XCTAssertTrue(until.err.contains("--until：错误：应为 2025 年（十四五末）至数据集末年（内置数据集为 2060 年）之间的年份，实际为 2010"), until.err)
+        XCTAssertTrue(until.err.contains("2025年之后没有在2010年及以前结束的五年规划期：第一个是十五五（2026-2030年），于2030年结束"), until.err)
+        // Years before the first period shown are told one way, with the years that show some (a trial saw "from 2025"
+        // for 2020 and "from 2030" for 2025).
+        for year in ["2020", "2025"] {
+            let early = try run(["compare", "scenarios/announced.yaml", "--until", year])
+            XCTAssertEqual(early.status, 2)
+            XCTAssertTrue(early.err.contains("no plan period after 2025 ends by \(year)") && early.err.contains("accepted: a plan period's last year from 2030 (2030, 2035, 2040, ...), or an earlier --from"), early.err)
+        }
+        let absurd = try run(["compare", "scenarios/announced.yaml", "--until", "20300"])
+        XCTAssertTrue(absurd.err.contains("--until: error at 'until': 20300 is not a year"), absurd.err)
         let beyond = try run(["compare", "scenarios/baseline.yaml", "scenarios/announced.yaml", "--until", "2070"])
         XCTAssertEqual(beyond.status, 2)
         XCTAssertTrue(beyond.err.contains("2070 is after the dataset's horizon, which ends in 2060"), beyond.err)
