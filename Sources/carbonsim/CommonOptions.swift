@@ -109,10 +109,19 @@ func reportingErrors<T>(_ language: Language = .en, _ body: () throws -> T) thro
     }
 }
 
-/// An input error on standard error, after the warnings found in the same reading.
+/// An input error on standard error with the warnings found in the same reading, as a reader meets them: file by file
+/// (in the order the files first come up), line by line, a warning before an error on its line.
 func printInputError(_ e: InputError, _ language: Language) {
-    for w in e.warnings { printLine(language.describe(w)) }
-    printLine(language.describe(e))
+    let errors = ([e] + e.others).map { error -> InputError in
+        var one = error
+        one.others = []
+        return one
+    }
+    var files: [String: Int] = [:]
+    for file in errors.map(\.file) + e.warnings.map(\.file) where files[file] == nil { files[file] = files.count }
+    let told = e.warnings.enumerated().map { (files[$1.file]!, $1.line ?? Int.max, 0, $0, language.describe($1)) }
+        + errors.enumerated().map { (files[$1.file]!, $1.line ?? Int.max, 1, $0, language.describe($1)) }
+    for item in told.sorted(by: { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }) { printLine(item.4) }
 }
 
 func printError(_ message: String, _ language: Language = .en) {

@@ -53,6 +53,12 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         let zh = try cli.run(["validate", file, "--no-history", "--lang", "zh"])
         XCTAssertTrue(zh.err.contains("\(file):5：警告（键 'sector_plans.industry.capacity_cut.steel.target'）"), zh.err)
         XCTAssertTrue(zh.err.contains("未知的键 'wnd'"), zh.err)
+        // Errors before and after a warning are told around it, in file order (a trial saw every warning first).
+        let order = scratch.path("order.yaml")
+        try "name: order\nsector_plans:\n  industry:\n    capacity_cutt: {}\ntargets:\n  non_fossil_share: {2030: 0.3}\n  peak_year: 2070\n"
+            .write(toFile: order, atomically: true, encoding: .utf8)
+        let told = try cli.run(["validate", order, "--no-history"]).err.split(separator: "\n").filter { $0.hasPrefix(order) }
+        XCTAssertEqual(told.map { $0.dropFirst(order.count).prefix { $0 != " " } }, [":4:5:", ":6:", ":7:14:"], "\(told)")
     }
 
     /// A growth rate typed where the scale of the growth path belongs (0.05 for "5 %/yr"), or an estimate far outside its
