@@ -201,6 +201,14 @@ final class FuzzSweepTests: XCTestCase {
                       "\(path.warnings.map(\.message))")
     }
 
+    /// `n: 1e9` is a whole number, told by the run cap like any other; `n: 2.5` is not, told with what is accepted.
+    func testNWrittenAsAFloatIsAWholeNumber() throws {
+        let head = "scenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nfactors:\n  fly_ash.fuel_tce_per_tonne: {range: [1, 4]}\n"
+        assertRefused(head + "n: 2e9\n", "2000000000 runs", "a sweep is capped at 1000000000 runs")
+        assertRefused(head + "n: 2.5\n", "expected a whole number, found '2.5'", "accepted: a whole number, for example 1000")
+        XCTAssertEqual(try spec(head + "n: 1e2\n").n, 100)
+    }
+
     func testDatasetFactorsGoThroughTheDatasetChecks() throws {
         assertRefused("""
             scenarios: [SCENARIOS/baseline.yaml]

@@ -358,12 +358,21 @@ public struct YAMLNode {
 
     /// Entries in file order with the keys of `allowed`, and the error that tells every other key: the known keys are
     /// read beside an unknown one, so that one typo does not hide the file's other mistakes.
-    public func knownEntries(allowed: [String], what: String = "a mapping of keys") throws
-        -> (entries: [(key: String, value: YAMLNode)], unknown: InputError?) {
+    public func knownEntries(allowed: [String], what: String = "a mapping of keys") throws -> KnownEntries {
         let all = try entries(what: what)
-        var unknown: InputError?
-        do { _ = try entries(allowed: allowed, what: what) } catch let e as InputError { unknown = e }
-        return (all.filter { allowed.contains($0.key) }, unknown)
+        var unknown: [InputError] = []
+        do { _ = try entries(allowed: allowed, what: what) } catch let e as InputError { unknown = [e] }
+        let known = all.filter { allowed.contains($0.key) }
+        return KnownEntries(entries: known, byKey: Dictionary(known, uniquingKeysWith: { a, _ in a }), keys: Set(all.map(\.key)), errors: unknown)
+    }
+
+    /// A mapping's entries with allowed keys, in file order and by key; every key it has; and the error for its unknown
+    /// keys (empty when there are none), which a loader's error list starts from so it does not hide the others.
+    public struct KnownEntries {
+        public let entries: [(key: String, value: YAMLNode)]
+        public let byKey: [String: YAMLNode]
+        public let keys: Set<String>
+        public let errors: [InputError]
     }
 
     /// Entries, refusing keys outside `allowed` with a did-you-mean, every such key of the mapping at once.
@@ -425,10 +434,12 @@ public struct YAMLNode {
     }
 
     public func int() throws -> Int {
-        guard let s = scalarString, let v = Int(s.trimmingCharacters(in: .whitespaces)) else {
-            throw error("expected a whole number, found \(scalarString.map { "'\($0)'" } ?? kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
-        }
-        return v
+        let text = scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
+        if let v = Int(text) { return v }
+        // A whole number written as a float (1e9, 2030.0) is one; within 2^53, where doubles are exact.
+        if let d = Double(text), d.isFinite, d == d.rounded(), abs(d) <= 9_007_199_254_740_992 { return Int(d) }
+        throw error("expected a whole number, found \(scalarString.map { "'\($0)'" } ?? kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""),
+                    accepted: "a whole number, for example 1000")
     }
 
     public func year(in range: ClosedRange<Int>) throws -> Int {

@@ -48,11 +48,11 @@ public struct OptimizeSpecLoader {
         guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such optimisation spec") }
         let url = URL(fileURLWithPath: path)
         let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
-        let (known, unknown) = try root.knownEntries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
-        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
+        let known = try root.knownEntries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
+        let top = known.byKey
         let loader = ScenarioLoader(dataset: dataset)
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
-        var errors: [InputError] = unknown.map { [$0] } ?? []
+        var errors = known.errors
         func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
             do { return try body() } catch let e as InputError { errors.append(e) } catch {
                 errors.append(InputError(file: path, message: "\(error)"))

@@ -54,12 +54,11 @@ public struct ScenarioLoader {
     /// Parses scenario text; `directory` resolves `extends:`.
     public func parse(_ text: String, file: String, directory: URL? = nil, chain: [String] = []) throws -> Scenario {
         let root = try YAMLNode.parse(text, file: file)
-        let (known, unknownTop) = try root.knownEntries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
-        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
+        let known = try root.knownEntries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
+        let top = known.byKey
         // A sweep or optimisation spec given where a scenario file goes: said as such, not as a list of unknown keys.
-        let keys = Set(((try? root.entries()) ?? []).map(\.key))
         for (kind, command, marks) in [("a sweep spec", "sweep", ["factors", "design"]), ("an optimisation spec", "optimize", ["variables", "objective"])]
-        where marks.allSatisfy(keys.contains) {
+        where marks.allSatisfy(known.keys.contains) {
             throw root.error("this is \(kind) (it has \(marks.map { "'\($0)'" }.joined(separator: " and "))), not a scenario file",
                              accepted: "carbonsim \(command) \(URL(fileURLWithPath: file).lastPathComponent) runs it; a scenario file has keys such as name, extends, targets, sector_plans")
         }
@@ -114,8 +113,8 @@ public struct ScenarioLoader {
         // The sections in file order, each read entry by entry in file order: the error reported is the
         // first in the file.
         // Every section is read even after an error in another: all errors of the file are reported.
-        var errors: [InputError] = unknownTop.map { [$0] } ?? []
-        do { try collectingErrors(known) { key, node in
+        var errors = known.errors
+        do { try collectingErrors(known.entries) { key, node in
             switch key {
             // `none` drops a target of the file it extends (as in optimisation specs); a file standing alone has none to drop.
             case "targets": scenario.warnings += try readTargets(node, into: &scenario.targets, dropping: top["extends"] != nil)
@@ -213,9 +212,9 @@ public struct ScenarioLoader {
             return x
         }
         // The warnings of the entries read before and after an error go with it: told together, not one round each.
-        let (known, unknown) = try node.knownEntries(allowed: Self.targetKeys)
-        var errors: [InputError] = unknown.map { [$0] } ?? []
-        do { try collectingErrors(known) { key, value in
+        let known = try node.knownEntries(allowed: Self.targetKeys)
+        var errors = known.errors
+        do { try collectingErrors(known.entries) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
             switch kind {
             case .peakYear: t.peakYear = try read(value, year)

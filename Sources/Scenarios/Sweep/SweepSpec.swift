@@ -86,10 +86,10 @@ public struct SweepSpecLoader {
 
     public func parse(_ text: String, file: String, directory: URL) throws -> SweepSpec {
         let root = try YAMLNode.parse(text, file: file)
-        let (known, unknown) = try root.knownEntries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
-        let top = Dictionary(known, uniquingKeysWith: { a, _ in a })
+        let known = try root.knownEntries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
+        let top = known.byKey
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
-        var errors: [InputError] = unknown.map { [$0] } ?? []
+        var errors = known.errors
         func attempt<T>(_ fallback: T, _ body: () throws -> T) -> T {
             do { return try body() } catch let e as InputError { errors.append(e) } catch {
                 errors.append(InputError(file: file, message: "\(error)"))
