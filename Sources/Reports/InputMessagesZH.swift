@@ -61,6 +61,12 @@ public enum InputMessagesZH {
                 return zh + english[english.index(english.startIndex, offsetBy: prefix.count)..<colon.lowerBound] + "：" + message(String(english[colon.upperBound...]))
             }
         }
+        // A sweep's drawn level that history mode raised, then what the raised level ran into.
+        if let r = english.range(of: #"^drawn level \S+ .+?, raised to the \S+ .+? observed at the end of \d+ \(history mode\): "#, options: .regularExpression) {
+            let head = english[r].replacingOccurrences(of: #"^drawn level (\S+) (.+?), raised to the (\S+) (.+?) observed at the end of (\d+) \(history mode\): "#,
+                                                       with: "抽样水平 $1 $2（历史模式下提高到 $5 年末的观测装机 $3 $4）：", options: .regularExpression)
+            return numberUnits(head) + message(String(english[r.upperBound...]))
+        }
         // The optimiser's missed targets: "(short by 4.2 pp)" as （差4.2个百分点）.
         if english.contains("(short by ") {
             var text = english
@@ -78,6 +84,13 @@ public enum InputMessagesZH {
             let head = english[r].replacingOccurrences(of: pattern, with: zh, options: .regularExpression)
             return head + english[r.upperBound...].components(separatedBy: "; ").map(message).joined(separator: "；")
         }
+        // SQLite's own words after a database message: kept, in Chinese brackets.
+        if let r = english.range(of: #" \(SQLite: [^()]*\)$"#, options: .regularExpression) {
+            return message(String(english[..<r.lowerBound])) + "（SQLite：" + english[r].dropFirst(" (SQLite: ".count).dropLast() + "）"
+        }
+        // A target's year, or none: the year's own line, then the way to drop the target.
+        let none = ", or none (drops the base scenario's target)"
+        if english.hasSuffix(none), english.count > none.count { return message(String(english.dropLast(none.count))) + "，或 none（去掉基础情景的该目标）" }
         let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
         if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)
@@ -233,6 +246,22 @@ public enum InputMessagesZH {
         (#"paths relative to the spec, or baseline / announced"#, "相对于规格文件的路径，或 baseline / announced"),
         (#"a seed is a non-negative whole number, is (\S+)"#, "seed 须为非负整数，现为 $1"),
         (#"no such sweep spec"#, "没有这个参数扫描规格文件"),
+        (#"unknown dataset parameter '(.+)'"#, "未知的数据集参数 '$1'"),
+        (#"a path listed by 'carbonsim levers --parameters'"#, "'carbonsim levers --parameters' 列出的路径"),
+        (#"a scale of (\S+) makes (\S+ .+?) into (\S+), out of range"#, "系数 $1 会使 $2 变为 $3，超出范围"),
+        (#"scales that keep every value at (\S+ .+?) or more \(a scale of 0 or more\)"#, "使每个值都不小于 $1 的系数（即 0 或以上）"),
+        (#"scales that keep every value at (\S+ .+?) or more"#, "使每个值都不小于 $1 的系数"),
+        (#"scales that keep every value within (\S+) to (\S+ .+)"#, "使每个值都在 $1 至 $2 之内的系数"),
+        (#"the folder (.+) is not writable"#, "文件夹 $1 不可写"),
+        (#"the folder is not writable"#, "该文件夹不可写"),
+        (#"a folder you can write to, or another path"#, "可写入的文件夹，或换一个路径"),
+        (#"a folder you can write to"#, "可写入的文件夹"),
+        (#"the path is empty"#, "路径为空"),
+        (#"a file name, for example (\S+)"#, "文件名，例如 $1"),
+        (#"a folder name, for example (\S+)"#, "文件夹名，例如 $1"),
+        (#"unknown language '(.*)'"#, "未知的语言 '$1'"),
+        (#"comparing scenarios needs both --baseline and --policy; (\S+) is missing"#, "比较情景需要同时给出 --baseline 和 --policy；缺少 $1"),
+        (#"--baseline FILE --policy FILE, or one scenario file for a change between two years"#, "--baseline 文件 --policy 文件，或一个情景文件（分解两个年份之间的变化）"),
         (#"(\S+) (\d+): (\S+ .+?) is (\S+) times the model's (\S+ .+?) for that year without history mode, which would follow it; if it is in (\S+) \((.+)\), give that unit \(or write (.+)\)"#,
          "$1 $2 年：$3 是该年模型值（不用历史模式）$5 的 $4 倍，历史模式会跟随它；若单位是 $6（$7），请写明该单位（或写 $8）"),
         (#"(\S+) (\d+): (\S+ .+?) is (\S+) % of the model's (\S+ .+?) for that year without history mode, which would follow it; if it is in (\S+) \((.+)\), write (.+)"#,
@@ -401,6 +430,7 @@ public enum InputMessagesZH {
         (#"unknown output '(.+)'"#, "未知的输出 '$1'"),
         (#"expected a number, found (.+)"#, "应为数字，实际为 $1"),
         (#"expected a whole number, found (.+)"#, "应为整数，实际为 $1"),
+        (#"a whole number, for example (\d+)"#, "整数，例如 $1"),
         (#"expected true or false, found (.+)"#, "应为 true 或 false，实际为 $1"),
         (#"expected true or false"#, "应为 true 或 false"),
         (#"expected text, found (.+)"#, "应为文字，实际为 $1"),
@@ -519,8 +549,8 @@ public enum InputMessagesZH {
         (#"values within ±(\S+) \(a factor on the series\)"#, "±$1 以内的取值（序列的缩放系数）"),
         (#"values within ±(\S+)(.*)"#, "±$1 以内的取值$2"),
         (#"0 or more (.+)"#, "0 或以上（$1）"),
-        (#"expected a year from 2025 \(the end of the 14th plan\) to the dataset's end year \(2060 for the embedded one\); got (-?\d+)"#,
-         "应为 2025 年（十四五末）至数据集末年（内置数据集为 2060 年）之间的年份，实际为 $1"),
+        (#"(-?\d+) is not a year"#, "$1 不是年份"),
+        (#"a plan period's last year, for example (\d+)"#, "某个五年规划期的最后一年，例如 $1"),
         (#"expected a year from (\d+) \(the dataset's base year\) to (\d+) \(a plan period before its end (\d+)\); got (-?\d+)"#,
          "应为 $1 年（数据集基准年）至 $2 年（在 $3 年之前留出一个规划期）之间的年份，实际为 $4"),
         (#"this names an Excel workbook, but --format is (\S+)"#, "这是 Excel 工作簿的文件名，但 --format 为 $1"),

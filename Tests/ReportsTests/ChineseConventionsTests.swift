@@ -390,7 +390,8 @@ final class ChineseMessageTableTests: XCTestCase {
     /// options the user types.
     func testSweepAndDatabaseMessagesAreTranslated() {
         let keys: Set<String> = ["low", "high", "target", "delta", "saltelli", "keep", "triangle", "n", "sd", "mean", "range", "levels",
-                                 "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design"]
+                                 "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design",
+                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth"]
         let messages = [
             "3000 lies outside the lever's range", "2020 to 2060, as in scenario files", "empty range [300, 200]",
             "low < high, for example [200, 300]", "unknown distribution 'triangle'", "n = 1 is too small for a saltelli design",
@@ -409,8 +410,17 @@ final class ChineseMessageTableTests: XCTestCase {
             "start years drawn after 2030, when the setting reaches its first milestone, run with 2030 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); vary .full too, or draw starts up to 2030",
             "start years drawn after 2025, when the setting reaches its first milestone, run with 2025 (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); draw starts up to 2025",
             "sector_plans.removals.ccus.start draws years from 2022, inside the observed years 2020-2025 (history mode), so those runs change them; for moves after them, draw starts from 2026",
+            "not a carbonsim database: the file is not SQLite, or is damaged or encrypted",
+            "unknown dataset parameter 'economy.grwoth'", "a path listed by 'carbonsim levers --parameters'",
+            "a scale of -1 makes 184.2 TWh/yr into -184.2, out of range", "scales that keep every value at 0 TWh/yr or more (a scale of 0 or more)",
+            "scales that keep every value within 0 to 1 share", "the folder /tmp/x is not writable", "a folder you can write to, or another path",
+            "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "2020 to 2060, or none (drops the base scenario's target)",
+            "comparing scenarios needs both --baseline and --policy; --policy is missing",
+            "--baseline FILE --policy FILE, or one scenario file for a change between two years",
             "the lower bound 60 GW is below 60.6625 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode: the observed capacity, then the base scenario's later milestones); a build-out lever only adds capacity",
         ]
+        // SQLite's own words after a message stay as SQLite said them, in Chinese brackets.
+        XCTAssertEqual(InputMessagesZH.message("the disk is full (SQLite: database or disk is full)"), InputMessagesZH.message("the disk is full") + "（SQLite：database or disk is full）")
         for m in messages {
             let zh = InputMessagesZH.message(m)
             XCTAssertNotEqual(zh, m)

@@ -267,7 +267,7 @@ final class ErrorOrderTests: XCTestCase {
             guard let e = error as? InputError else { return XCTFail("\(error)") }
             XCTAssertEqual([e.line] + e.others.map(\.line), [2, 4, 5, 6, 7], e.description)
             // announced's solar is a path whose last move starts from its 2026 milestone, 69.33 GW
-            XCTAssertTrue(e.description.contains("below the 69.33 GW installed"), e.description)
+            XCTAssertTrue(e.description.contains("below 69.33 GW, the least the setting's last milestone (2030) may reach"), e.description)
         }
     }
 }

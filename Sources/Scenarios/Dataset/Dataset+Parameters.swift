@@ -455,8 +455,11 @@ public struct ValueCheck: Sendable {
                     "values within ±\(format(limit))" + (scaled ? " (a factor on the series)" : " \(unit)"))
         }
         if let r = elementRange ?? (scaled ? domain : nil), let bad = series.first(where: { !r.contains($0 * v) }) {
+            // An open-ended range (a quantity 0 or more) is said as such, not with the largest Double.
+            let within = r.upperBound == .greatestFiniteMagnitude ? "at \(format(r.lowerBound)) \(unit) or more"
+                                                                   : "within \(format(r.lowerBound)) to \(format(r.upperBound)) \(unit)"
             return ("a scale of \(format(v)) makes \(format(bad)) \(unit) into \(format(bad * v)), out of range",
-                    "scales that keep every value within \(format(r.lowerBound)) to \(format(r.upperBound)) \(unit)")
+                    "scales that keep every value \(within)" + (r.lowerBound == 0 && r.upperBound == .greatestFiniteMagnitude ? " (a scale of 0 or more)" : ""))
         }
         return nil
     }
