@@ -20,7 +20,7 @@ struct SolveCommand: ParsableCommand {
 
         The answer is the level the lever reaches at the end of its full-effect year. Where the scenario sets \
         the lever as a path, its earlier milestones stay; as a delta, the answer is still a level (the delta is \
-        what it takes over the scenario it extends). A build-out lever (wind, solar, CCUS, fly-ash alumina) is \
+        what it takes over the scenario it extends). A build-out lever (wind, solar, storage, CCUS, fly-ash alumina) is \
         searched from what is installed when its move starts.
 
         Example: carbonsim solve --lever sector_plans.power.wind --target peak_year=2028 --start 2021 --full 2030
