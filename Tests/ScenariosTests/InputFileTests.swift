@@ -101,6 +101,18 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }
 
+    /// Two files joined, each saved with a byte-order mark: the mark in the middle is named at its line (a trial got a
+    /// plain "did not find expected key").
+    func testAByteOrderMarkInsideTheFileIsNamed() throws {
+        let text = "\u{FEFF}name: joined\n\u{FEFF}sector_plans:\n  power:\n    wind: {target: 200}\n"
+        let path = try write("joined.yaml", Data(text.utf8))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
+        XCTAssertEqual(e.line, 2, e.description)
+        XCTAssertEqual(e.column, 1, e.description)
+        XCTAssertTrue(e.message.contains("byte-order mark (U+FEFF)"), e.description)
+        XCTAssertEqual(YAMLNode.byteOrderMarks("\u{FEFF}a: 1\nb: \u{FEFF}2\n").map { "\($0.line):\($0.column)" }, ["2:4"])
+    }
+
     /// A key repeated inside a one-line flow mapping is told at its own column with its path and the accepted line,
     /// and beside the file's other repeats (a trial saw a bare message, or nothing when a block key repeated too).
     func testRepeatedKeysInFlowMappingsAreToldWithTheirPath() throws {

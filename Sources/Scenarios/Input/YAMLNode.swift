@@ -33,7 +33,12 @@ public struct YAMLNode {
                 InputError(file: file, line: $0.line, column: $0.column, message: "YAML syntax: " + $0.what,
                            accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)")
             }
-            if let all = InputError.combined(tabs + fullWidth) { throw all }
+            // A byte-order mark inside the text (two files joined, each saved "UTF-8 with BOM") is invisible in editors.
+            let marks = byteOrderMarks(text).map {
+                InputError(file: file, line: $0.line, column: $0.column, message: "YAML syntax: an invisible byte-order mark (U+FEFF) inside the file, where two files were probably joined",
+                           accepted: "delete the invisible character at the start of this line (or save each file as UTF-8 without BOM before joining them)")
+            }
+            if let all = InputError.combined(tabs + fullWidth + marks) { throw all }
             let first = YAMLNode.inputError(error, file: file, text: text)
             // The parser stops at the first repeated key; the scan finds every repeat of a block mapping at its own line.
             if case .duplicatedKeysInMapping(let keys, _) = error {
@@ -230,6 +235,13 @@ public struct YAMLNode {
             let rest = line.dropFirst(indent.count)
             if rest.isEmpty || rest.hasPrefix("#") || rest == "\r" { return nil }
             return (i + 1, line.distance(from: line.startIndex, to: tab) + 1)
+        }
+    }
+
+    /// Where a byte-order mark stands after the file's first character (line, column; 1-based).
+    static func byteOrderMarks(_ text: String) -> [(line: Int, column: Int)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { i, line in
+            line.enumerated().compactMap { j, c in c == "\u{FEFF}" && (i > 0 || j > 0) ? (i + 1, j + 1) : nil }
         }
     }
 
