@@ -94,6 +94,8 @@ final class CompareCommandLineTests: XCTestCase {
         let peakRow = try XCTUnwrap(table.out.split(separator: "\n").first { $0.hasPrefix("CO2 peak no later than") })
         XCTAssertTrue(peakRow.contains("2028 / 2030"), String(peakRow))
         XCTAssertTrue(table.out.contains("Cannot be honoured\n  ") && table.out.contains("\n  late: measures.dual_control: in 2030 energy on the dual-control basis exceeds the cap"), table.out)
+        // The response rate is said with what it means (it was "reacts at 5/yr").
+        XCTAssertTrue(table.out.contains("the curtailed share grows each year by 5 times the relative excess, dual_control.response_rate"), table.out)
         let json = try cli.run(["compare", early, late, "--format", "json"])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
         let shortfalls = try XCTUnwrap(object["shortfalls"] as? [[[String: Any]]])

@@ -70,8 +70,8 @@ public enum Shortfalls {
             let excess = years.indices.map { cap[$0].isFinite ? energy[$0] - cap[$0] : 0 }
             report("measures.dual_control", "Mtce", excess, tolerance: 0.005 * (cap.filter(\.isFinite).max() ?? 1)) { year, amount in
                 let j = years.firstIndex(of: year)!
-                return ("in \(year) energy on the dual-control basis exceeds the cap by \(Shortfall.amountMark) with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailment reacts at \(fmt(p.dualControl.responseRate))/yr)",
-                        "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%；压减按每年\(fmt(p.dualControl.responseRate))的响应速率逐步加大）")
+                return ("in \(year) energy on the dual-control basis exceeds the cap by \(Shortfall.amountMark) with \(fmt(curtailment[j])) % of energy-intensive output curtailed (at most \(fmt(100 * p.dualControl.maxCurtailment)) %; the curtailed share grows each year by \(fmt(p.dualControl.responseRate)) times the relative excess, dual_control.response_rate)",
+                        "\(year)年能耗双控口径能源消费量超出上限\(Shortfall.amountMark)，此时高耗能产品已压减\(fmt(curtailment[j]))%（最多\(fmt(100 * p.dualControl.maxCurtailment))%；压减比例每年增加超出比例的\(fmt(p.dualControl.responseRate))倍，即 dual_control.response_rate）")
             }
         }
         // A capacity cap the stock stays above: the cap stops new building, and capacity above it goes only as it
