@@ -391,7 +391,7 @@ final class ChineseMessageTableTests: XCTestCase {
     func testSweepAndDatabaseMessagesAreTranslated() {
         let keys: Set<String> = ["low", "high", "target", "delta", "saltelli", "keep", "triangle", "n", "sd", "mean", "range", "levels",
                                  "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design",
-                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth"]
+                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth", "results", "out"]
         let messages = [
             "3000 lies outside the lever's range", "2020 to 2060, as in scenario files", "empty range [300, 200]",
             "low < high, for example [200, 300]", "unknown distribution 'triangle'", "n = 1 is too small for a saltelli design",
@@ -413,7 +413,7 @@ final class ChineseMessageTableTests: XCTestCase {
             "not a carbonsim database: the file is not SQLite, or is damaged or encrypted",
             "unknown dataset parameter 'economy.grwoth'", "a path listed by 'carbonsim levers --parameters'",
             "a scale of -1 makes 184.2 TWh/yr into -184.2, out of range", "scales that keep every value at 0 TWh/yr or more (a scale of 0 or more)",
-            "scales that keep every value within 0 to 1 share", "the folder /tmp/x is not writable", "a folder you can write to, or another path",
+            "scales that keep every value within 0 to 1.5 TWh/yr", "the folder results/out is not writable", "a folder you can write to, or another path",
             "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "2020 to 2060, or none (drops the base scenario's target)",
             "comparing scenarios needs both --baseline and --policy; --policy is missing",
             "--baseline FILE --policy FILE, or one scenario file for a change between two years",
