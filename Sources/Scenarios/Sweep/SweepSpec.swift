@@ -32,6 +32,12 @@ public struct SweepFactor: Sendable {
     public let path: String
     public let distribution: Distribution
     public let target: Target
+
+    /// Whether this factor varies `field` of `lever`.
+    public func varies(_ field: Field, of lever: Lever) -> Bool {
+        if case .lever(let l, let g, _, _) = target { return l.path == lever.path && g == field }
+        return false
+    }
 }
 
 /// A sweep: base scenarios (a dimension of their own), factors, a design, and the series to keep.
@@ -185,7 +191,7 @@ public struct SweepSpecLoader {
         }
         // A full-effect year drawn before its lever's start is moved up to the start: said at load, an error when every draw is.
         func varied(_ field: SweepFactor.Field, of lever: Lever) -> SweepFactor? {
-            read.lazy.map(\.0).first { if case .lever(let l, let g, _, _) = $0.target { return l.path == lever.path && g == field } else { return false } }
+            read.lazy.map(\.0).first { $0.varies(field, of: lever) }
         }
         for (f, node) in read {
             guard case .lever(let lever, .full, let defaults, _) = f.target, let lowest = f.distribution.bounds.min() else { continue }
@@ -370,7 +376,7 @@ public struct SweepSpecLoader {
               !written.contains(.start), let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
         // A start factor for the lever gives each run its start: told only when it draws into the observed years.
-        let starts = factors.first { if case .lever(let l, .start, _, _) = $0.target { return l.path == lever.path } else { return false } }
+        let starts = factors.first { $0.varies(.start, of: lever) }
         if let earliest = starts?.distribution.bounds.min() {
             guard earliest <= Double(n) else { return nil }
             return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,

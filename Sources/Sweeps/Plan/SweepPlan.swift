@@ -83,7 +83,7 @@ public struct SweepPlan: Sendable {
                     x[i] = Double(s.start)
                 case .full:
                     // With a single milestone the full year is the first milestone: held to the start this run draws, if any.
-                    let drawnStart = try spec.factors.indices.first { isField(.start, of: lever, spec.factors[$0]) }.map { try year(x[$0], spec.factors[$0].path, p) }
+                    let drawnStart = try spec.factors.indices.first { spec.factors[$0].varies(.start, of: lever) }.map { try year(x[$0], spec.factors[$0].path, p) }
                     let earliest = s.milestones.count > 1 ? s.milestones[s.milestones.count - 2].year + 1 : drawnStart ?? s.start
                     s.full = max(try year(x[i], factor.path, p), earliest)
                     x[i] = Double(s.full)
@@ -136,11 +136,6 @@ public struct SweepPlan: Sendable {
     func rank(_ f: SweepFactor) -> Int {
         guard case .lever(_, let field, _, _) = f.target else { return 0 }
         return field == .full ? 1 : field == .start ? 2 : 0
-    }
-
-    func isField(_ field: SweepFactor.Field, of lever: Lever, _ f: SweepFactor) -> Bool {
-        if case .lever(let l, let g, _, _) = f.target { return l.path == lever.path && g == field }
-        return false
     }
 
     /// A drawn start or full-effect year: inside the horizon, as in scenario files (an Int conversion of
