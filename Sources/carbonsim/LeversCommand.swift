@@ -16,7 +16,7 @@ struct LeversCommand: ParsableCommand {
     @Flag(name: .long, help: "List the dataset's parameters (paths usable under `assumptions:`), with sources.")
     var parameters = false
 
-    @Flag(name: .long, help: "Print the levers as the Markdown table docs/model.md carries.")
+    @Flag(name: .long, help: "Print the levers as the Markdown table docs/model.md carries (with --lang zh, in Chinese).")
     var markdown = false
 
     @OptionGroup var data: DatasetOptions
@@ -39,7 +39,7 @@ struct LeversCommand: ParsableCommand {
         }
         let p = try reportingErrors(lang) { try dataset.modelParameters() }
         if markdown {
-            print(LeverTable.markdown(p), terminator: "")
+            print(LeverTable.markdown(p, language: lang), terminator: "")
             return
         }
         print(lang == .zh ? "政策措施路径 | 单位 | 范围 | 基线 | 说明" : "path | unit | range | baseline | description")
