@@ -11,15 +11,17 @@ struct CalibrateCommand: ParsableCommand {
         commandName: "calibrate",
         abstract: "Fit sector-group trends to CEADs history (gsl_multifit_nlinear) and write a calibrated dataset.",
         discussion: """
-        Each series (a sector group, or ferrous and nonmetal together) gets a logistic trend
-        E(t) = L / (φ + (1 - φ) exp(-k (t - 2019))) fitted by nonlinear least squares; the report gives the estimates with
-        standard errors, R² and RMSE. With --output, the dataset's baseline growth of those groups' products
-        (demand_index) and activities (trend) is replaced by the fitted trend relative to the base year,
-        and the result is written as a dataset file that `carbonsim run --dataset FILE` uses.
-        Any of the 30 CEADs provinces can be fitted. The dataset calibrated is --dataset FILE if given, else
-        the embedded one for Inner Mongolia, else one derived from the province's CEADs 2019 inventory and
-        national values (docs/data.md): sector groups without products, each following its fitted trend.
-        A series whose trend does not converge is reported with its best point and left out.
+        Each series (a sector group, or ferrous and nonmetal together) gets a logistic trend \
+        E(t) = L / (φ + (1 - φ) exp(-k (t - 2019))) fitted by nonlinear least squares; the report gives the estimates \
+        with standard errors, R² and RMSE. With --output, the dataset's baseline growth of those groups' products \
+        (demand_index) and activities (trend) is replaced by the fitted trend relative to the base year, and the \
+        result is written as a dataset file that `carbonsim run --dataset FILE` uses.
+
+        Any of the 30 CEADs provinces can be fitted. The dataset calibrated is --dataset FILE if given, else the \
+        embedded one for Inner Mongolia, else one derived from the province's CEADs 2019 inventory and national \
+        values (docs/data.md): sector groups without products, each following its fitted trend. A series whose \
+        trend does not converge is reported with its best point and left out.
+
         Examples: carbonsim calibrate --output inner-mongolia-calibrated.yaml
                   carbonsim calibrate --province Shanxi --output shanxi.yaml
         """

@@ -10,9 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the interactive what-if page (local web server; Ctrl-C stops it).",
         discussion: """
-        Open the address it prints in a browser. Every lever and target is a control; each change reruns the
-        scenario. The page and its API only read: no request writes a file or runs a sweep. It listens on
-        127.0.0.1 (this computer only) unless --host says otherwise; --host 0.0.0.0 lets anyone on the network
+        Open the address it prints in a browser. Every lever and target is a control; each change reruns the \
+        scenario. The page and its API only read: no request writes a file or runs a sweep. It listens on \
+        127.0.0.1 (this computer only) unless --host says otherwise; --host 0.0.0.0 lets anyone on the network \
         who can reach this computer use the page and read the scenario files in --scenarios. Without \
         --scenarios and with no scenarios folder in the current folder, the page offers the embedded baseline and \
         announced scenarios.
@@ -71,8 +71,9 @@ struct ServeCommand: AsyncParsableCommand {
                 FileHandle.standardOutput.write(Data("carbonsim serve: http://\(shown):\(port)/  (Ctrl-C stops it)\n".utf8))
             }
         } catch {
-            printError("cannot serve on \(shown):\(port): \(error)")
-            printLine("  accepted: a free port (--port 0 picks one) on an address of this computer (--host 127.0.0.1)")
+            let failure = ListenFailure(host: host, port: port, error: error)
+            printError(failure.message(lang), lang)
+            printLine("  " + failure.accepted(lang))
             throw ExitCode(1)
         }
     }

@@ -11,7 +11,7 @@ struct SolveCommand: ParsableCommand {
         commandName: "solve",
         abstract: "Find the smallest (or largest) setting of one lever that meets one target (Brent bracketing).",
         discussion: """
-        Targets: peak_year=2028, peak_ceiling=900, neutrality_year=2060, energy_intensity_cut:14th=15,
+        Targets: peak_year=2028, peak_ceiling=900, neutrality_year=2060, energy_intensity_cut:14th=15, \
         co2_intensity_cut:15th=20, energy_cap:2030=250, non_fossil_share:2030=30.
 
         The --target is laid over the scenario's targets: it replaces the scenario's target of the same kind \
