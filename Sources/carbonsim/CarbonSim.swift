@@ -23,7 +23,7 @@ struct CarbonSim: AsyncParsableCommand {
     /// (and for `serve`, whose page opens in Chinese), and `help` with a command that does not exist is a usage
     /// error, not the top-level help with exit 0.
     static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
         do {
             if let unknown = unknownHelpTopic(arguments) {
                 throw ValidationError(requestedLanguage(arguments) == .zh
@@ -49,6 +49,21 @@ struct CarbonSim: AsyncParsableCommand {
             var syncCommand = command
             try syncCommand.run()
         }
+    }
+
+    /// `--shard -1/3`, `--port -1`: the argument parser reads a value that starts with a minus as an option and
+    /// says "missing value". Joined as `--shard=-1/3`, the value reaches its option, whose check names what it accepts.
+    static func joiningNegativeValues(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        for a in arguments {
+            let looksNegative = a.count > 1 && a.hasPrefix("-") && (a.dropFirst().first.map { $0.isNumber || $0 == "." } ?? false)
+            if looksNegative, let option = out.last, option.hasPrefix("--"), option.count > 2, !option.contains("=") {
+                out[out.count - 1] = option + "=" + a
+            } else {
+                out.append(a)
+            }
+        }
+        return out
     }
 
     /// The language `--lang` asks for; without it, Chinese for `serve` (its default) and English otherwise.

@@ -67,6 +67,17 @@ final class SweepCommandLineTests: XCTestCase {
     /// such draws fail as runs (a level no scenario file may hold), not run as if valid.
     /// One sweep writes a database at a time: while a sweep holds it (here this test, through the same lock), another
     /// `--resume` is refused at once with what to do, and nothing of the database changes; released, it resumes.
+    /// `--shard -1/3` reaches the shard check (which names what it accepts), not the parser's "missing value".
+    func testANegativeShardIsTheShardChecksError() throws {
+        let spec = try writeSpec(n: 4)
+        let r = try cli.run(["sweep", spec, "--no-history", "--db", directory.appendingPathComponent("s.db").path, "--shard", "-1/3"])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.err.contains("'-1/3' is not a shard") && r.err.contains("accepted: i/n with n >= 1 and 0 <= i < n"), r.err)
+        XCTAssertFalse(r.err.contains("Missing value"), r.err)
+        let port = try cli.run(["serve", "--port", "-1"])
+        XCTAssertTrue(port.err.contains("--port -1 不是端口号；可用：0 到 65535"), port.err)
+    }
+
     func testASecondSweepOnADatabaseBeingWrittenIsRefused() throws {
         let spec = try writeSpec(n: 8)
         let db = directory.appendingPathComponent("busy.sqlite").path
