@@ -43,7 +43,8 @@ public enum CSVRenderer {
             for c in r.targets {
                 let shown = TargetPresentation(c, units: units, language: language)
                 let factor = units.targetFactor(c.kind)
-                lines.append(csv([scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units), "",
+                lines.append(csv([scenario, region, section["target"]!, Labels.target(c.kind.rawValue, language, units: units),
+                                  Labels.unit(units.targetUnit(c.kind), language),
                                   zh ? Labels.periodNameZH(c.period.number) : c.period.ordinal, String(c.year), "", "", "",
                                   NumberFormat.exact(c.required * factor), c.achieved.map { NumberFormat.exact($0 * factor) } ?? "",
                                   shown.margin.map(NumberFormat.exact) ?? "",

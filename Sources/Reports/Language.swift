@@ -75,7 +75,7 @@ public enum Labels {
         // Chinese statistical units (UnitSystem.cn).
         "10^4 t CO2": "万吨CO2", "10^4 t CO2/yr": "万吨CO2/年", "10^8 t CO2": "亿吨CO2", "10^4 tce": "万吨标准煤",
         "10^4 kW": "万千瓦", "10^4 kW/yr": "万千瓦/年", "10^8 kWh": "亿千瓦时", "10^4 t/yr": "万吨/年", "10^4 t": "万吨",
-        "pp": "个百分点", "yr": "年",
+        "pp": "个百分点", "yr": "年", "year": "年份",
         // Annual measures (per year of the move).
         "Mt/yr per yr": "百万吨产能/年", "Mtce/yr per yr": "百万吨标准煤/年，当年新增", "GW gce/kWh per yr": "吉瓦·克标准煤/千瓦时，当年改造",
         "10^4 t/yr per yr": "万吨产能/年", "10^4 tce/yr per yr": "万吨标准煤/年，当年新增",

@@ -41,6 +41,16 @@ public enum UnitSystem: String, CaseIterable, Sendable {
         }
     }
 
+    /// The unit of a target's required and achieved values (the margin of a cut or share is in points).
+    public func targetUnit(_ kind: TargetCheck.Kind) -> String {
+        switch kind {
+        case .peakCeiling: return presented("Mt CO2").unit
+        case .energyCap: return presented("Mtce").unit
+        case .peakYear, .neutralityYear: return "year"
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return "%"
+        }
+    }
+
     /// Large totals (cumulative emissions): 亿吨 (10^8 t) in Chinese statistical units, 1 Mt = 0.01 亿吨.
     public func largeTotal(_ modelUnit: String) -> Presented {
         guard self == .cn, modelUnit == "Mt CO2" else { return presented(modelUnit) }

@@ -169,5 +169,8 @@ final class ComparisonTests: XCTestCase {
         let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
         XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
         XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2024.0,,,-2.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
+        // Target rows say the unit of required and achieved, as the other rows do.
+        XCTAssertTrue(csv.contains { $0.hasPrefix("target,,CO2 peak no later than,year,15th,2030,announced,") }, csv.filter { $0.hasPrefix("target") }.joined(separator: "\n"))
+        XCTAssertTrue(csv.contains { $0.hasPrefix("target,,Non-fossil share at least (%),%,15th,2030,announced,") }, csv.filter { $0.hasPrefix("target") }.joined(separator: "\n"))
     }
 }

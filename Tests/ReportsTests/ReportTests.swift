@@ -84,4 +84,41 @@ final class ReportTests: XCTestCase {
         let annual = CSVRenderer.annual(Self.results[0].trajectory).split(separator: "\n")
         XCTAssertEqual(annual.count, 1 + 42)
     }
+
+    /// Target rows say the unit of their required and achieved values, as the period rows do.
+    func testCSVTargetRowsCarryTheirUnit() throws {
+        let reports = Self.results.map { PlanPeriodReport($0) }
+        let targets = reports.flatMap(\.targets)
+        XCTAssertFalse(targets.isEmpty)
+        for (lang, units) in [(Language.en, UnitSystem.model), (.zh, .cn)] {
+            let rows = CSVRenderer.report(reports, language: lang, units: units).split(separator: "\n").map(Self.fields)
+            let targetRows = rows.filter { $0.count > 4 && ($0[2] == "target" || $0[2] == "目标") }
+            XCTAssertEqual(targetRows.count, targets.count)
+            for (row, c) in zip(targetRows, targets) {
+                let expected: String
+                switch (c.kind, lang) {
+                case (.peakCeiling, .en): expected = "Mt CO2"
+                case (.peakCeiling, _): expected = "万吨CO2"
+                case (.energyCap, .en): expected = "Mtce"
+                case (.energyCap, _): expected = "万吨标准煤"
+                case (.peakYear, .en), (.neutralityYear, .en): expected = "year"
+                case (.peakYear, _), (.neutralityYear, _): expected = "年份"
+                default: expected = "%"
+                }
+                XCTAssertEqual(row[4], expected, row.joined(separator: ","))
+            }
+        }
+    }
+
+    /// One CSV line's fields (RFC 4180 quotes).
+    static func fields(_ line: Substring) -> [String] {
+        var out = [""], quoted = false, previous: Character = " "
+        for ch in line {
+            if ch == "\"" { quoted.toggle(); if quoted && previous == "\"" { out[out.count - 1].append(ch) } }
+            else if ch == "," && !quoted { out.append("") }
+            else { out[out.count - 1].append(ch) }
+            previous = ch
+        }
+        return out
+    }
 }

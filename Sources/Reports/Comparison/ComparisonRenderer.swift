@@ -183,8 +183,8 @@ public enum ComparisonRenderer {
             for (check, name) in zip(row.checks, names) {
                 guard let check else { continue }
                 let result = zh ? Labels.text(check.passed ? "pass" : "fail", language) : (check.passed ? "pass" : "fail")
-                lines.append(CSVRenderer.csv([section["target"]!, region, Labels.target(row.kind.rawValue, language, units: units), "",
-                                              periodName(check.period), String(check.year), name, "", "", "", "", "",
+                lines.append(CSVRenderer.csv([section["target"]!, region, Labels.target(row.kind.rawValue, language, units: units),
+                                              Labels.unit(units.targetUnit(row.kind), language), periodName(check.period), String(check.year), name, "", "", "", "", "",
                                               e(check.required * factor), check.achieved.map { e($0 * factor) } ?? "",
                                               check.margin.map { e($0 * factor) } ?? "", result]))
             }
