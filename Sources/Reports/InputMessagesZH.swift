@@ -544,6 +544,7 @@ public enum InputMessagesZH {
         (#"a grid design does not use n: its runs are every combination of the factors' levels"#, "网格设计不使用 n：其运行为各因素取值的全部组合"),
         (#"extends '(.+)', which is not a scenario file this server offers"#, "extends '$1' 不是本服务器提供的情景文件"),
         (#"not a scenario file this server offers"#, "不是本服务器提供的情景文件"),
+        (#"the request names no scenario file"#, "请求未指明情景文件（name 参数）"),
         (#"a shape for (\d+), which is not a milestone"#, "$1 年的 shape 不是里程碑年份"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, write a delta over it"#,
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请在其上加增量（delta）"),

@@ -13,7 +13,12 @@ extension WhatIfService {
     public func fan(series: String?, language l: Language) throws -> String {
         let sweep = try requireSweep()
         let kept = sweep.scenarios.first?.bands.map(\.series) ?? []
-        return try ScenarioCharts.fan(sweep, series: series ?? ScenarioCharts.fanSeries(kept: kept) ?? "co2_net", scenario: nil, language: l)
+        do {
+            return try ScenarioCharts.fan(sweep, series: series ?? ScenarioCharts.fanSeries(kept: kept) ?? "co2_net", scenario: nil, language: l)
+        } catch let e as InputError where e.file == "--series" {
+            // The page's request names the series by its query parameter, not by the command line's option.
+            throw InputError(file: "series", keyPath: e.keyPath, message: e.message, accepted: e.accepted, suggestion: e.suggestion)
+        }
     }
 
     /// `output` nil: the first output that varies across the runs (in history mode every run may peak in the same

@@ -89,6 +89,9 @@ public struct WhatIfService: Sendable {
 
     /// The scenario a served file holds, by its name in the list (or an embedded one no served file shadows).
     public func served(_ name: String) throws -> Scenario {
+        guard !name.isEmpty else {
+            throw InputError(file: "name", keyPath: "name", message: "the request names no scenario file", accepted: offeredText)
+        }
         // An embedded scenario a document extends where the folder has no file of that name.
         guard let url = scenarios.url(of: name) ?? DefaultScenarios.embeddedFile(named: name) else {
             throw InputError(file: name, message: "not a scenario file this server offers", accepted: offeredText,

@@ -129,6 +129,15 @@ def test_no_path_leads_outside_the_served_folders(server):
         c.close()
 
 
+def test_a_request_without_a_name_or_with_an_unknown_series_names_its_parameter(server):
+    for path in ["/api/scenario", "/api/scenario?name="]:
+        status, _, error = server.request("GET", path + ("&" if "?" in path else "?") + "lang=en")
+        assert status == 422 and error["errors"][0]["file"] == "name", error
+        assert "the request names no scenario file" in error["error"] and "announced.yaml" in error["errors"][0]["accepted"], error
+    status, _, error = server.request("GET", "/api/sweep/fan.svg?lang=en&series=co2_grosss")
+    assert status == 422 and error["errors"][0]["file"] == "series" and "--series" not in error["error"], error
+
+
 def test_nothing_writes(server):
     for method, path in [("PUT", "/api/scenario.yaml"), ("DELETE", "/api/scenario?name=announced.yaml"), ("POST", "/api/sweep")]:
         status, _, _ = server.request(method, path, b"{}")

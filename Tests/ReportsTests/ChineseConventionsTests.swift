@@ -414,7 +414,7 @@ final class ChineseMessageTableTests: XCTestCase {
             "unknown dataset parameter 'economy.grwoth'", "a path listed by 'carbonsim levers --parameters'",
             "a scale of -1 makes 184.2 TWh/yr into -184.2, out of range", "scales that keep every value at 0 TWh/yr or more (a scale of 0 or more)",
             "scales that keep every value within 0 to 1.5 TWh/yr", "the folder results/out is not writable", "a folder you can write to, or another path",
-            "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "2020 to 2060, or none (drops the base scenario's target)",
+            "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "the request names no scenario file", "2020 to 2060, or none (drops the base scenario's target)",
             "comparing scenarios needs both --baseline and --policy; --policy is missing",
             "--baseline FILE --policy FILE, or one scenario file for a change between two years",
             "the lower bound 60 GW is below 60.6625 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode: the observed capacity, then the base scenario's later milestones); a build-out lever only adds capacity",
