@@ -391,7 +391,7 @@ final class ChineseMessageTableTests: XCTestCase {
     func testSweepAndDatabaseMessagesAreTranslated() {
         let keys: Set<String> = ["low", "high", "target", "delta", "saltelli", "keep", "triangle", "n", "sd", "mean", "range", "levels",
                                  "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design",
-                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth", "results", "out"]
+                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth", "results", "out", "name"]
         let messages = [
             "3000 lies outside the lever's range", "2020 to 2060, as in scenario files", "empty range [300, 200]",
             "low < high, for example [200, 300]", "unknown distribution 'triangle'", "n = 1 is too small for a saltelli design",
