@@ -14,6 +14,8 @@ public struct SweepPlan: Sendable {
     let remergesCapacities: Bool
     /// The dataset loader's check for each dataset factor (nil for lever factors).
     let checks: [ValueCheck?]
+    /// The order factors are applied in: levels first, then full-effect years, then starts (spec order within each).
+    let order: [Int]
 
     public init(spec: SweepSpec, dataset: Dataset) throws {
         self.spec = spec
@@ -24,6 +26,7 @@ public struct SweepPlan: Sendable {
             if case .dataset(let path, _) = f.target { return dataset.check(path) }
             return nil
         }
+        order = spec.factors.indices.sorted { (Self.rank(spec.factors[$0]), $0) < (Self.rank(spec.factors[$1]), $1) }
     }
 
     public var runCount: Int { spec.runCount }
@@ -55,7 +58,6 @@ public struct SweepPlan: Sendable {
         // Levels first, then full-effect years, then starts: a start is held to the first milestone as the run has it
         // (a drawn full year included), and a full year to the start the run has (a drawn start included), whatever
         // order the spec lists them in.
-        let order = spec.factors.indices.sorted { (rank(spec.factors[$0]), $0) < (rank(spec.factors[$1]), $1) }
         for i in order {
             let factor = spec.factors[i]
             switch factor.target {
@@ -133,7 +135,7 @@ public struct SweepPlan: Sendable {
     }
 
     /// Where a factor goes in a run's order: levels and dataset values, then full-effect years, then starts.
-    func rank(_ f: SweepFactor) -> Int {
+    static func rank(_ f: SweepFactor) -> Int {
         guard case .lever(_, let field, _, _) = f.target else { return 0 }
         return field == .full ? 1 : field == .start ? 2 : 0
     }
