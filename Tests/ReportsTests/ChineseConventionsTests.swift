@@ -391,7 +391,7 @@ final class ChineseMessageTableTests: XCTestCase {
     func testSweepAndDatabaseMessagesAreTranslated() {
         let keys: Set<String> = ["low", "high", "target", "delta", "saltelli", "keep", "triangle", "n", "sd", "mean", "range", "levels",
                                  "distribution", "uniform", "min", "max", "start", "full", "shape", "--resume", "--db", "--no-history", "--dataset", "baseline", "factors", "design",
-                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth", "results", "out", "name"]
+                                 "none", "levers", "--parameters", "--baseline", "--policy", "SQLite", "fr", "sweep.sqlite", "economy.grwoth", "results", "out", "name", "targets", "enforce", "true", "false"]
         let messages = [
             "3000 lies outside the lever's range", "2020 to 2060, as in scenario files", "empty range [300, 200]",
             "low < high, for example [200, 300]", "unknown distribution 'triangle'", "n = 1 is too small for a saltelli design",
@@ -414,7 +414,13 @@ final class ChineseMessageTableTests: XCTestCase {
             "unknown dataset parameter 'economy.grwoth'", "a path listed by 'carbonsim levers --parameters'",
             "a scale of -1 makes 184.2 TWh/yr into -184.2, out of range", "scales that keep every value at 0 TWh/yr or more (a scale of 0 or more)",
             "scales that keep every value within 0 to 1.5 TWh/yr", "the folder results/out is not writable", "a folder you can write to, or another path",
-            "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "the request names no scenario file", "2020 to 2060, or none (drops the base scenario's target)",
+            "the path is empty", "a file name, for example sweep.sqlite", "unknown language 'fr'", "the request names no scenario file",
+            "YAML syntax: 'peak_year 2028' has no ':' after its key, so YAML runs it on into the next line",
+            "write 'peak_year: 2028' (a key, ':' and a space, then the value)", "write 'targets:' (the key followed by ':')",
+            "expected a mapping of keys, found a single value 'peak_year 2028', a key without its colon",
+            "expected a mapping {enforce: true} or {enforce: false}, found a single value",
+            "YAML syntax: did not find expected ',' or '}'", "YAML syntax: found unexpected end of stream",
+            "a flow value's entries separated by half-width commas and closed on the same line, for example {2025: 150, 2030: 300}", "2020 to 2060, or none (drops the base scenario's target)",
             "comparing scenarios needs both --baseline and --policy; --policy is missing",
             "--baseline FILE --policy FILE, or one scenario file for a change between two years",
             "the lower bound 60 GW is below 60.6625 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode: the observed capacity, then the base scenario's later milestones); a build-out lever only adds capacity",

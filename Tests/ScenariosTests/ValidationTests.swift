@@ -46,7 +46,8 @@ final class ValidationTests: XCTestCase {
     func testAMissingColonSaysWhatToLookFor() throws {
         let colon = try error("name: x\nsector_plans:\n  power\n    wind: {target: 200, full: 2030}\n")
         XCTAssertTrue(colon.message.contains("YAML syntax"), colon.message)
-        XCTAssertTrue(colon.accepted?.contains("key without its colon") ?? false, "\(colon.accepted ?? "none")")
+        XCTAssertEqual(colon.line, 3, colon.description)
+        XCTAssertEqual(colon.accepted, "write 'power:' (the key followed by ':')")
         let key = try error("name: x\ntargets:\n  peak_year 2030\n  neutrality_year: 2060\n")
         XCTAssertNotNil(key.accepted, key.description)
     }
@@ -257,6 +258,43 @@ extension ValidationTests {
         let inner = try error("targets:\n  peak_year：2030\n")
         XCTAssertEqual(inner.keyPath, "targets")
         XCTAssertTrue(inner.message.contains("(it holds the full-width colon '：'"), inner.message)
+    }
+
+    /// A file saved with Windows line ends (CRLF, Notepad's) is told the same mistakes at the same lines as with LF.
+    func testCRLFFilesGetTheSameMessagesAtTheSameLines() throws {
+        let text = "name： 全角\nsector_plans:\n  power:\n    wind: {target: 250， full: 2030}\ntargets:\n  non_fossil_share: ｛2030: 45｝\n\tpeak_year: 2029\n"
+        let lf = try error(text), crlf = try error(text.replacingOccurrences(of: "\n", with: "\r\n"), file: "crlf.yaml")
+        XCTAssertEqual(([crlf] + crlf.others).map(\.line), [1, 4, 6, 7], crlf.description)
+        XCTAssertEqual(([crlf] + crlf.others).map(\.message), ([lf] + lf.others).map(\.message))
+        XCTAssertEqual(([crlf] + crlf.others).map(\.column), ([lf] + lf.others).map(\.column))
+        // A lone CR (old Mac editors) counts as a line break as YAML counts it.
+        XCTAssertEqual(try error("name: x\rtargets:\r\tpeak_year: 2029\r", file: "cr.yaml").line, 3)
+        // And a CRLF file without mistakes loads as its LF twin.
+        let good = "name: w\nsector_plans:\n  power:\n    wind: {path: {2026: 140, 2030: 200}}\n"
+        let a = try loader.load(path: try write("good.yaml", good)), b = try loader.load(path: try write("good-crlf.yaml", good.replacingOccurrences(of: "\n", with: "\r\n")))
+        XCTAssertEqual(a.levers, b.levers)
+    }
+
+    /// A key whose colon was left out is told at its own line with the line as it should be, not at the next line
+    /// where the parser notices.
+    func testAKeyWithoutItsColonIsToldAtItsLine() throws {
+        let inner = try error("name: x\ntargets:\n  peak_year 2028\n  non_fossil_share: {2030: 30}\n")
+        XCTAssertEqual(inner.line, 3, inner.description)
+        XCTAssertEqual(inner.column, 3)
+        XCTAssertTrue(inner.message.contains("'peak_year 2028' has no ':' after its key"), inner.message)
+        XCTAssertEqual(inner.accepted, "write 'peak_year: 2028' (a key, ':' and a space, then the value)")
+        let section = try error("name: x\n# the 1\n\ntargets\n  peak_year: 2028\n")
+        XCTAssertEqual(section.line, 4, section.description)
+        XCTAssertEqual(section.accepted, "write 'targets:' (the key followed by ':')")
+        // The mapping's only key: YAML reads the line as a value.
+        let only = try error("name: x\ntargets:\n  peak_year 2028\n")
+        XCTAssertEqual(only.keyPath, "targets")
+        XCTAssertTrue(only.message.contains("'peak_year 2028', a key without its colon"), only.message)
+        XCTAssertEqual(only.accepted, "write 'peak_year: 2028' (a key, ':' and a space, then the value)")
+        // A value that runs on over two lines is YAML's own (no error), and a colon-less line in quotes is no key.
+        XCTAssertNil(YAMLNode.keyWithoutColon(in: "name: 'a\n  b c'\nx: {", near: 3))
+        let dual = try error("measures:\n  dual_control: true\n")
+        XCTAssertTrue(dual.message.contains("expected a mapping {enforce: true} or {enforce: false}, found a single value"), dual.message)
     }
 
     /// Full-width punctuation that breaks the YAML is told on every line it is on, braces and brackets too

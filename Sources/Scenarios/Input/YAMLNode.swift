@@ -12,6 +12,9 @@ public struct YAMLNode {
 
     /// Parses `text`; a syntax error becomes an `InputError` with the line of the problem.
     public static func parse(_ text: String, file: String) throws -> YAMLNode {
+        // Windows editors save CRLF, and "\r\n" is one Character in Swift: the scans below split lines on "\n" and
+        // would see one long line. YAML counts CRLF and a lone CR as one line break each, so the lines keep their numbers.
+        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         do {
             // No document, or an empty one (a file of `---` and comments): an empty mapping, as an empty file.
             let empty = YAMLNode(node: .mapping(Node.Mapping([])), file: file, path: [])
@@ -299,6 +302,8 @@ public struct YAMLNode {
             return "keys indented like the others of their mapping, each followed by ':': a key without its colon or a line indented differently just before gives this"
         case "mapping values are not allowed in this context":
             return "a key without its colon on the line before (the line runs on into this one), one key per line with a space after its ':', and quotes around a value that holds ': '"
+        case "did not find expected ',' or '}'", "did not find expected ',' or ']'":
+            return "a flow value's entries separated by half-width commas and closed on the same line, for example {2025: 150, 2030: 300}"
         case "found character that cannot start any token":
             return "spaces, not tabs, for indentation, and quotes around a value that starts with @ or `"
         default:
@@ -309,6 +314,14 @@ public struct YAMLNode {
     static func inputError(_ error: YamlError, file: String, text: String) -> InputError {
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            // The parser notices a key without its colon on the line after: name that line and the fix.
+            if ["could not find expected ':'", "did not find expected key", "mapping values are not allowed in this context"].contains(problem),
+               let missing = keyWithoutColon(in: text, near: mark.line) {
+                return InputError(file: file, line: missing.line, column: missing.column,
+                                  message: "YAML syntax: '\(missing.text)' has no ':' after its key, so YAML runs it on into the next line",
+                                  accepted: missing.fixed.hasSuffix(":") ? "write '\(missing.fixed)' (the key followed by ':')"
+                                                                         : "write '\(missing.fixed)' (a key, ':' and a space, then the value)")
+            }
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)", accepted: syntaxAdvice(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let message = "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
@@ -321,6 +334,37 @@ public struct YAMLNode {
         default:
             return InputError(file: file, message: "YAML syntax: \(error)")
         }
+    }
+
+    /// The line at or just before `line` (1-based) that reads as a key without its colon ("peak_year 2028",
+    /// "targets"): its line, the column of its key, its text and the line as it should be. Only a line whose first
+    /// word is a plain key (letters, digits, '_') and that holds no ':' outside quotes and comments qualifies.
+    static func keyWithoutColon(in text: String, near line: Int) -> (line: Int, column: Int, text: String, fixed: String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func content(_ i: Int) -> Substring? {
+            guard lines.indices.contains(i) else { return nil }
+            let code = lines[i].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let trimmed = code.drop { $0 == " " }
+            return trimmed.trimmingCharacters(in: .whitespaces).isEmpty ? nil : lines[i]
+        }
+        // The error's line, then the content line before it (blank and comment lines skipped).
+        var candidates = [line - 1]
+        var before = line - 2
+        while before >= 0, content(before) == nil { before -= 1 }
+        if before >= 0 { candidates.insert(before, at: 0) }
+        for i in candidates {
+            guard let raw = content(i) else { continue }
+            let code = String(raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let indent = code.prefix { $0 == " " }.count
+            let body = code.dropFirst(indent).trimmingCharacters(in: .whitespaces)
+            guard !body.contains(":"), !body.contains("\""), !body.contains("'"), let first = body.first,
+                  first.isLetter || first == "_",
+                  body.prefix(while: { $0 != " " }).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
+            let key = body.prefix { $0 != " " }, value = body.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+            // A word followed by '{' or '[' is a key whose colon was left out before a flow value.
+            return (i + 1, indent + 1, body, value.isEmpty ? "\(key):" : "\(key): \(value)")
+        }
+        return nil
     }
 
     static func repeatedKeyError(file: String, line: Int, column: Int, path: String, key: String) -> InputError {
@@ -345,7 +389,15 @@ public struct YAMLNode {
     /// "expected a mapping, found a single value": with the full-width colon that made the mapping one value
     /// (`name： x`, `peak_year：2030`), when there is one.
     func notA(_ what: String) -> InputError {
-        error("expected \(what), found \(kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
+        // 'targets:\n  peak_year 2028': the mapping's one key lost its colon and YAML read the line as a value.
+        if what.contains("mapping"), case .scalar(let s) = node, s.style == .plain, !s.string.contains(":"),
+           let word = s.string.split(separator: " ").first, s.string.contains(" "),
+           word.first.map({ $0.isLetter || $0 == "_" }) == true, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
+            let value = s.string.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
+            return error("expected \(what), found \(kindName) '\(s.string)', a key without its colon",
+                         accepted: "write '\(word): \(value)' (a key, ':' and a space, then the value)")
+        }
+        return error("expected \(what), found \(kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
     }
 
     /// The entries of a mapping, in file order. Duplicate keys are an error.

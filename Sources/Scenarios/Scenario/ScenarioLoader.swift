@@ -285,7 +285,7 @@ public struct ScenarioLoader {
     func readLevers(_ node: YAMLNode, into scenario: inout Scenario) throws {
         let path = node.keyPath
         if path == "measures.dual_control" {
-            let e = try node.entries(allowed: ["enforce"])
+            let e = try node.entries(allowed: ["enforce"], what: "a mapping {enforce: true} or {enforce: false}")
             if let v = e["enforce"] {
                 scenario.enforceDualControl = try v.bool()
                 scenario.enforceDualControlAt = v.node.mark.map { (v.file, $0.line, $0.column) }
