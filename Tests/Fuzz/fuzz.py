@@ -5,7 +5,7 @@ Runs the binary on the committed corpus (Tests/Fuzz/corpus/) and on N fresh muta
 scenario files, sweep specs, optimisation specs, dataset and observations file, and fails on
 
   - a run ended by a signal (a Swift trap, a stack overflow, ...),
-  - a run over --timeout seconds (default 10; optimize, hundreds of model runs per start, --optimize-timeout, 60),
+  - a run over --timeout seconds (default 30, as CI: hindcast runs history mode twice, about 14 s in the debug build; optimize, hundreds of model runs per start, --optimize-timeout, 60),
   - a non-finite number ('nan', 'inf') in any output: stdout, stderr of a successful run, a written
     optimum file, every value of a sweep database. (An error message may quote a 'nan' the input gave.)
   - a scenario or dataset that `validate` accepts and `run` then refuses.
@@ -65,7 +65,7 @@ def parse_args():
     p.add_argument("--count", type=int, default=200, help="fresh random mutants (default 200)")
     p.add_argument("--seed", type=int, default=1, help="seed of the mutant generator (default 1)")
     p.add_argument("--seconds", type=float, default=None, help="stop making mutants after this many seconds")
-    p.add_argument("--timeout", type=float, default=10.0, help="a run longer than this is a hang (default 10 s)")
+    p.add_argument("--timeout", type=float, default=30.0, help="a run longer than this is a hang (default 30 s)")
     p.add_argument("--optimize-timeout", type=float, default=60.0,
                    help="the same for optimize, whose one start is hundreds of model runs by design: about 1 s in a "
                         "release build, 20-30 s in the debug build CI fuzzes (default 60 s)")

@@ -271,6 +271,31 @@ final class HistoryModeTests: XCTestCase {
         }
     }
 
+    /// A path that goes down is told with the levels the file writes: 120 GW after 135 GW, not the observed capacity
+    /// history raised the 120 to (which the user never wrote), and the capacity installed as the run has it.
+    func testADecliningPathIsToldWithTheWrittenLevel() throws {
+        let d = try Self.plain.inHistoryMode(datasetPath: nil)
+        let n = try XCTUnwrap(d.history?.lastObservedYear)
+        let observed = try XCTUnwrap(d.history?.floor(for: Levers.wind, parameters: try d.modelParameters()))
+        XCTAssertGreaterThan(observed, 120)
+        let loader = ScenarioLoader(dataset: d)
+        let dip = { try PreparedScenario(try loader.parse("name: dip\nsector_plans:\n  power:\n    wind: {path: {\(n + 1): 135, \(n + 3): 120, \(n + 5): 220}}\n", file: "dip.yaml"), dataset: d) }
+        XCTAssertThrowsError(try dip()) { error in
+            let e = error as? InputError
+            XCTAssertEqual(e?.line, 4)
+            XCTAssertTrue(e?.message.hasPrefix("a build-out target of 120 GW by the end of \(n + 3) is below the 135 GW installed at the start of \(n + 2)") ?? false,
+                          e?.message ?? "no message")
+        }
+        // A level below the observed capacity that history raised: still the written 60, against what the run has installed.
+        let low = { try PreparedScenario(try loader.parse("name: low\nsector_plans:\n  power:\n    wind: {target: 60, start: \(n + 2), full: \(n + 5)}\n", file: "low.yaml"), dataset: d) }
+        XCTAssertThrowsError(try low()) { error in
+            let message = (error as? InputError)?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("a build-out target of 60 GW by the end of \(n + 5) is below the "), message)
+            let installed = Double(message.components(separatedBy: "is below the ")[1].split(separator: " ")[0]) ?? 0
+            XCTAssertGreaterThan(installed, observed, message)
+        }
+    }
+
     /// A file setting anew a lever its extended scenario moves at or before N (announced's 2022 steel cut) changes
     /// those years: told at the lever's line, with the path that keeps them; written so, the years through N are the
     /// extended scenario's exactly, and nothing is told.

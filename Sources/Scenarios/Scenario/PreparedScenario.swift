@@ -81,15 +81,21 @@ public struct PreparedScenario: Sendable {
     static func mergedTeardowns(_ levers: inout LeverSettings, settings: [String: LeverSetting], history: HistoryMode,
                                 parameters p: ModelParameters, file: String, sources: [String: SourcePosition],
                                 only: Set<String>?) -> (notes: [HistoryNote], errors: [InputError]) {
+        let written = levers
         let notes = history.mergingCapacities(into: &levers, scenario: settings, parameters: p, only: only)
         var errors: [InputError] = []
         for lever in [Levers.wind, Levers.solar] where only?.contains(lever.path) ?? true {
-            if let t = lever.teardown(levers[lever], p) {
-                let at = sources[lever.path]
-                errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
-                                         message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
-                                         accepted: teardownAccepted("milestones that do not go down, at or above the observed capacity", levers[lever], t)))
+            guard var t = lever.teardown(levers[lever], p) else { continue }
+            let at = sources[lever.path]
+            // A level history raised to the observed capacity is told as the file writes it (120 GW written after
+            // 135 GW, not the 127.6 GW observed that the 120 was raised to): the user never wrote the raised one.
+            if settings[lever.path]?.form != .delta {
+                let own = lever.level(written[lever], at: Double(t.year + 1).nextDown, p)
+                if own < t.target - 1e-9 * max(abs(t.target), 1) { t.target = own }
             }
+            errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
+                                     message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                                     accepted: teardownAccepted("milestones that do not go down, at or above the observed capacity", levers[lever], t)))
         }
         return (notes, errors)
     }
