@@ -85,6 +85,15 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(annual.count, 1 + 42)
     }
 
+    /// CCUS lowers net CO2, not the peak or the CO2 intensity: every table's footnote says which basis the targets use,
+    /// so a CCUS scenario whose intensity cut does not improve is not read as a bug or as credited capture.
+    func testTheFootnoteSaysTheTargetsAreOnGrossCO2() {
+        XCTAssertTrue(Labels.text("convention", .en).contains("The CO2 peak, CO2 intensity and their targets are on gross CO2 (CCUS and sinks count towards net CO2 and net zero only)"))
+        XCTAssertTrue(Labels.text("convention", .zh).contains("碳达峰、碳排放强度及其目标按排放总量计（CCUS与碳汇只计入净排放和碳中和）"))
+        let table = TextRenderer(language: .zh, markdown: false).render(PlanPeriodReport(Self.results[1]))
+        XCTAssertTrue(table.contains("按排放总量计"), table)
+    }
+
     /// Target rows say the unit of their required and achieved values, as the period rows do.
     func testCSVTargetRowsCarryTheirUnit() throws {
         let reports = Self.results.map { PlanPeriodReport($0) }
