@@ -37,19 +37,21 @@ struct RunCommand: ParsableCommand {
     var lang: Language { presentation.lang }
 
     func run() throws {
+        // `run` is the default command, so a misspelt command (`sumarize`) arrives here as a file name: a usage error
+        // (status 64, as an unknown command), not bad input.
+        if let first = files.first, !FileManager.default.fileExists(atPath: first), !first.contains("."), !first.contains("/"),
+           DefaultScenarios.embeddedFile(named: first) == nil,
+           let command = Self.commandMeant(by: first) {
+            printInputError(InputError(file: first, message: "no such command or scenario file",
+                                       accepted: "a command (\(CarbonSim.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", "))) or a scenario file",
+                                       suggestion: command), lang)
+            throw ExitCode(64)
+        }
         let (results, provenance, workbook, from) = try reportingErrors(lang) { () -> ([ScenarioResult], Provenance, Spreadsheet?, Int?) in
             let workbookPath = try checkWorkbookOutput(format: format, output: output)
             if let output, workbookPath == nil {
                 let ext = URL(fileURLWithPath: output).pathExtension.lowercased()
                 try checkOutputFolder(output, option: "--output", fileAdvice: "a folder for the annual CSV, the plan-period CSV and the JSON, for example results; one workbook: --format xlsx --output FILE.xlsx; the table alone: carbonsim run ... > table.\(ext.hasPrefix("xls") ? "csv" : ext)")
-            }
-            // `run` is the default command, so a misspelt command (`sumarize`) arrives here as a file name.
-            if let first = files.first, !FileManager.default.fileExists(atPath: first), !first.contains("."), !first.contains("/"),
-               DefaultScenarios.embeddedFile(named: first) == nil,
-               let command = Self.commandMeant(by: first) {
-                throw InputError(file: first, message: "no such command or scenario file",
-                                 accepted: "a command (\(CarbonSim.configuration.subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", "))) or a scenario file",
-                                 suggestion: command)
             }
             let dataset = try data.load()
             let from = try table.start(for: dataset, language: lang)

@@ -100,14 +100,14 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
     /// `run` is the default command: a misspelt command is told as one, with the likely command.
     func testAMisspeltCommandIsSuggested() throws {
         let r = try cli.run(["sumarize", "sweep.sqlite"])
-        XCTAssertEqual(r.status, 2, r.err)
+        XCTAssertEqual(r.status, 64, "an unknown command, as the README's exit statuses say: \(r.err)")
         XCTAssertTrue(r.err.contains("sumarize: error: no such command or scenario file"), r.err)
         XCTAssertTrue(r.err.contains("did you mean 'summarize'?"), r.err)
         XCTAssertFalse(r.err.contains("not UTF-8"), "the second argument is not read as a scenario: \(r.err)")
         XCTAssertEqual(try cli.run(["announced", "--format", "csv"]).status, 0, "an embedded scenario's name still runs it")
         // A command under another is suggested with its parent.
         let nested = try cli.run(["wedges", "--lang", "zh"])
-        XCTAssertEqual(nested.status, 2, nested.err)
+        XCTAssertEqual(nested.status, 64, nested.err)
         XCTAssertTrue(nested.err.contains("plot wedges"), nested.err)
     }
 
