@@ -31,9 +31,16 @@ final class CalibrationTests: XCTestCase {
         XCTAssertThrowsError(try h.province(named: "Shanxii")) { error in
             let e = error as? InputError
             XCTAssertEqual(e?.suggestion, "Shanxi")
-            XCTAssertTrue(e?.accepted?.contains("Shaanxi") ?? false)
+            XCTAssertTrue(e?.accepted?.contains("Shaanxi 陕西, Shandong 山东") ?? false, e?.accepted ?? "")
+            XCTAssertEqual(e?.message, "'Shanxii' is not one of the 30 CEADs provinces")
         }
-        XCTAssertThrowsError(try h.province(named: "Tibet"))  // CEADs has no inventory for Tibet
+        // CEADs has no inventory for Tibet (nor Hong Kong, Macao, Taiwan): said so, whichever name is used.
+        for name in ["Tibet", "西藏", "西藏自治区", "Xizang", "香港"] {
+            XCTAssertThrowsError(try h.province(named: name)) { error in
+                XCTAssertEqual((error as? InputError)?.message,
+                               "'\(name)' has no CEADs inventory: CEADs covers 30 provinces, without Tibet, Hong Kong, Macao and Taiwan")
+            }
+        }
     }
 
     /// Synthetic CEADs history generated from known trends (plus noise) for every series: calibration

@@ -70,8 +70,15 @@ public struct CEADsHistory: Sendable {
            let p = provinces.first(where: { normal($0) == normal(f.province) }) { return p }
         if let alias = Self.pinyinAliases[normal(name)] ?? Self.chineseAbbreviations[name.trimmingCharacters(in: .whitespaces)],
            let p = provinces.first(where: { normal($0) == normal(alias) }) { return p }
-        throw InputError(file: "--province", keyPath: "--province", message: "'\(name)' is not one of the \(provinces.count) CEADs provinces",
-                         accepted: provinces.joined(separator: ", ") + " (or their Chinese names, such as 山西 or 内蒙古)",
+        // Each with its Chinese name, so that a Chinese user finds theirs in the list.
+        let facts = (try? ProvinceDataset.facts()) ?? []
+        let listed = provinces.map { p in facts.first { normal($0.province) == normal(p) }.map { "\(p) \($0.nameZH)" } ?? p }
+        let uncovered = ["西藏", "Tibet", "Xizang", "香港", "Hong Kong", "HongKong", "澳门", "Macao", "Macau", "台湾", "Taiwan"]
+        let message = uncovered.contains(where: { normal($0) == normal(zh) })
+            ? "'\(name)' has no CEADs inventory: CEADs covers 30 provinces, without Tibet, Hong Kong, Macao and Taiwan"
+            : "'\(name)' is not one of the \(provinces.count) CEADs provinces"
+        throw InputError(file: "--province", keyPath: "--province", message: message,
+                         accepted: listed.joined(separator: ", ") + "; the English or the Chinese name",
                          suggestion: didYouMean(normal(name), in: provinces.map(normal)).flatMap { s in provinces.first { normal($0) == s } })
     }
 
