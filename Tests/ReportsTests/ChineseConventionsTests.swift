@@ -355,6 +355,10 @@ final class ChineseMessageTableTests: XCTestCase {
         XCTAssertEqual(InputMessagesZH.message("no series 'co2_grosss'"), "没有名为 'co2_grosss' 的序列")
         XCTAssertEqual(InputMessagesZH.message("0 scenarios to compare"), "要比较的情景有 0 个")
         XCTAssertEqual(InputMessagesZH.message("1 to 5"), "1 至 5")
+        // A sweep range typed as fractions, and a negative n, read in Chinese with Chinese units (an analyst found "%/yr").
+        XCTAssertEqual(InputMessagesZH.message("0.1, 0.4 %/yr look like fractions: this field is in percent, so if you meant 10, 40 %/yr, write 10, 40"),
+                       "0.1, 0.4 %/年 像是小数：此项以百分数计，若指 10, 40 %/年，请写 10, 40")
+        XCTAssertEqual(InputMessagesZH.message("n = -5 is too small for a lhs design"), "n = -5 对 lhs 设计太小")
     }
 
     /// The warnings about a delta following the extended schedule into the observed years, an enforced cap in them, and
