@@ -87,7 +87,12 @@ def same(cell, expected, where):
 def value_format(v):
     """The number format carbonsim gives a value: the digits of its text tables."""
     a = abs(v)
-    return "#,##0" if a >= 1000 else "0.0" if a >= 100 else "0.00" if a >= 1 else "0" if a == 0 else "0.000"
+    if a == 0:
+        return "0"
+    # As the value shows once rounded (999.9999999999961 is "#,##0", as 1000 is).
+    scale = 1 if a >= 1000 else 10 if a >= 100 else 100 if a >= 1 else 1000
+    shown = math.floor(a * scale + 0.5) / scale
+    return "#,##0" if shown >= 1000 else "0.0" if shown >= 100 else "0.00" if shown >= 1 else "0.000"
 
 
 def formatted(cell, expected, fmt, where):

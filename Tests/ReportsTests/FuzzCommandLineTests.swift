@@ -31,6 +31,12 @@ final class FuzzCommandLineTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(1e19, 2), "1e+19")
         XCTAssertEqual(NumberFormat.fixed(-1e300, 0), "-1e+300")
         XCTAssertEqual(NumberFormat.value(12.345), "12.35")
+        // Digits for the value as it rounds (10 Mt of CCUS summed in 万吨 is 999.9999999999961): "1000" beside 1000's "1000".
+        XCTAssertEqual(NumberFormat.value(999.9999999999961), "1000")
+        XCTAssertEqual(NumberFormat.value(-99.996), "-100.0")
+        XCTAssertEqual(NumberFormat.value(0.99996), "1.00")
+        XCTAssertEqual(NumberFormat.value(999.94), "999.9")
+        XCTAssertEqual(NumberFormat.value(0.0004), "0")
         XCTAssertEqual(NumberFormat.fixed(.infinity, 1), "–")
     }
 

@@ -122,6 +122,11 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(ExcelNumberFormat.value(822.1), "0.0")
         XCTAssertEqual(ExcelNumberFormat.value(-1.5), "0.00")
         XCTAssertEqual(ExcelNumberFormat.value(0.157), "0.000")
+        // Digits for the value as it shows once rounded: a sum a hair below 1000 shows as 1000 does.
+        XCTAssertEqual(ExcelNumberFormat.value(999.9999999999961), "#,##0")
+        XCTAssertEqual(ExcelNumberFormat.value(-99.996), "0.0")
+        XCTAssertEqual(ExcelNumberFormat.value(0.99996), "0.00")
+        XCTAssertEqual(ExcelNumberFormat.value(999.94), "0.0")
         XCTAssertEqual(ExcelNumberFormat.value(0), "0")
         // The widest label fits its column: the plan table's energy intensity on the dual-control basis (a row since
         // the official energy basis) is its longest, in both languages; a CJK character is two columns wide.
