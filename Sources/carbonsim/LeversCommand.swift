@@ -52,6 +52,7 @@ struct LeversCommand: ParsableCommand {
         let buildOut = LeverRegistry.all.filter(\.isBuildOut)
         print(lang == .zh
               ? "\n每个措施写作 {target, start, full, shape}（start 年初开始，full 年末达效，shape 为 step、linear 或 logistic），或分阶段目标 {path: {2025: 150, 2030: 300}}，或相对所继承情景的增量 {delta: 40}。装机类措施（\(buildOut.map(\.labelZH).joined(separator: "、"))）不得低于起始年已有装机。measures.dual_control.enforce: true 使能耗总量上限自其首年起具有约束力。"
+              + "\n单位为情景文件的填写单位（模型单位）：吉瓦即 GW（1吉瓦 = 100万千瓦），太瓦时即 TWh（1太瓦时 = 10亿千瓦时），百万吨即 Mt（1百万吨 = 100万吨）；--lang zh 的报告表格默认换算为万千瓦、亿千瓦时、万吨。"
               : "\nEach lever takes {target, start, full, shape} (the ramp starts on 1 January of `start` and is complete at the end of `full`; shape is step, linear or logistic; default: start \(p.baseYear + 2), full = start, linear), or milestones {path: {2025: 150, 2030: 300}, start, shape}, or a change over the scenario it extends {delta: 40, start, full}. Build-out levers (\(buildOut.map { String($0.path.split(separator: ".").last!) }.joined(separator: ", "))) may not go below what is installed when their move starts. A transfer of clinker capacity out of the region may not exceed the region's clinker capacity. measures.dual_control.enforce: true makes the energy cap binding from its first year.")
     }
 

@@ -49,6 +49,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(zh.out.contains("sector_plans.industry.capacity_cut.steel | %/年 | 0-100 | 0 |"), zh.out)
         XCTAssertTrue(zh.out.contains("sector_plans.power.wind | 吉瓦 | 0-1000 | 趋势：自2019年末"), zh.out)
         XCTAssertFalse(zh.out.contains("| trend ") || zh.out.contains("| none |"), zh.out)
+        // The file's units next to the statistical ones plans write (万千瓦, 亿千瓦时).
+        XCTAssertTrue(zh.out.contains("1吉瓦 = 100万千瓦") && zh.out.contains("1太瓦时 = 10亿千瓦时"), zh.out)
         // The build-out levers named in the footnote are the registry's (storage was left out).
         XCTAssertTrue(en.out.contains("Build-out levers (fly_ash_alumina, wind, solar, storage, ccus)"), en.out)
         XCTAssertTrue(zh.out.contains("装机类措施（高铝粉煤灰提取氧化铝、风电装机、光伏装机、配储要求之外的新型储能、CCUS捕集能力）"), zh.out)

@@ -33,7 +33,7 @@ extension Labels {
     }
 
     public static func relativeDifference(_ scenario: String, from first: String, _ lang: Language) -> String {
-        lang == .zh ? "\(scenario) 相对 \(first)（%）" : "\(scenario) vs \(first) (%)"
+        lang == .zh ? "\(scenario)较\(first)变化（%）" : "\(scenario) vs \(first) (%)"
     }
 
     /// The label of a point of a comparison row: the start year, or the plan period.

@@ -31,7 +31,7 @@ extension Labels {
     static let workbookZH: [String: String] = [
         "sheet_periods": "五年规划", "sheet_targets": "目标", "sheet_headline": "核心指标", "sheet_costs": "成本",
         "sheet_annual": "逐年", "sheet_metadata": "说明", "sheet_lmdi": "LMDI分解", "sheet_notices": "提示",
-        "notice_kind": "类别", "notice_key": "政策杠杆或键", "first_year": "首年", "worst_year": "最大差距年份", "amount": "数量",
+        "notice_kind": "类别", "notice_key": "政策措施或键", "first_year": "首年", "worst_year": "最大差距年份", "amount": "数量",
         "notice_text": "内容", "location": "文件:行", "warning": "输入警告", "none": "无",
         "year_basis": "年份性质", "base_year": "基年", "observed": "观测年份（历史模式）", "projected": "模型计算",
         "key": "项目", "value": "内容", "region": "地区", "dataset": "数据集", "dataset_checksum": "数据集校验值（FNV-1a）",
