@@ -107,7 +107,7 @@ public struct TextRenderer {
         let cumulative = "\(NumberFormat.value(total.value(i.cumulativeNetCO2))) \(large)"
             + paren(language == .zh ? "\(i.cumulativeFrom)-\(i.cumulativeTo)年，按连续积分；逐年数值相加与其相差不超过约0.01%"
                                     : "\(i.cumulativeFrom)-\(i.cumulativeTo), integrated; the annual values add up to it within about 0.01 %")
-        let neutral = i.neutralityYear.map(String.init) ?? (language == .zh ? "截至\(i.cumulativeTo)年未实现" : "\(t("not_reached")) \(i.cumulativeTo)")
+        let neutral = i.neutralityYear.map { language == .zh ? "\($0)年" : String($0) } ?? (language == .zh ? "截至\(i.cumulativeTo)年未实现" : "\(t("not_reached")) \(i.cumulativeTo)")
         let money = Labels.unit("10^8 yuan", language)
         let cost = "\(NumberFormat.value(report.costs.totalDiscounted)) \(money)"
             + paren("\(language == .zh ? "贴现率" : "discounted at") \(NumberFormat.fixed(100 * report.costs.discountRate, 1))%")

@@ -94,6 +94,18 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(table.contains("按排放总量计"), table)
     }
 
+    /// A reached net zero is a year in the Chinese headline as the peak is ("2033年", not "2033" beside "2023年").
+    func testTheNeutralityYearReadsAsAYearInChinese() throws {
+        let dataset = try Dataset.innerMongolia()
+        let s = try ScenarioLoader(dataset: dataset).parse("name: sinks\nsector_plans:\n  removals:\n    sinks: {target: 300, start: 2021, full: 2030}\n    ccus: {target: 500, start: 2021, full: 2030}\n", file: "sinks.yaml")
+        let result = try PreparedScenario(s, dataset: dataset).run()
+        let year = try XCTUnwrap(result.indicators.neutralityYear)
+        let zh = TextRenderer(language: .zh, markdown: false).headline(PlanPeriodReport(result))
+        XCTAssertEqual(zh.first { $0.0 == "碳中和" }?.1, "\(year)年")
+        let en = TextRenderer(language: .en, markdown: false).headline(PlanPeriodReport(result))
+        XCTAssertEqual(en.first { $0.0 == "Net zero" }?.1, "\(year)")
+    }
+
     /// Target rows say the unit of their required and achieved values, as the period rows do.
     func testCSVTargetRowsCarryTheirUnit() throws {
         let reports = Self.results.map { PlanPeriodReport($0) }
