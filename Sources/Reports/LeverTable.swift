@@ -7,21 +7,20 @@ public enum LeverTable {
     /// replaces the label; the equations stay as docs/model.md writes them.
     public static func markdown(_ p: ModelParameters, language: Language = .en) -> String {
         let zh = language == .zh
-        var out = zh ? "| 措施路径 | 单位 | 范围 | 基线 | 名称 | 说明 | 类别 | 装机类 | 进入模型的方式 |\n"
-                     : "| lever | unit | range | baseline | 中文 | family | build-out | enters the model |\n"
-        out += zh ? "|---|---|---|---|---|---|---|---|---|\n" : "|---|---|---|---|---|---|---|---|\n"
+        let header = zh ? ["措施路径", "单位", "范围", "基线", "名称", "说明", "类别", "装机类", "进入模型的方式"]
+                        : ["lever", "unit", "range", "baseline", "中文", "family", "build-out", "enters the model"]
+        var out = row(header) + "|" + String(repeating: "---|", count: header.count) + "\n"
         for l in LeverRegistry.all {
             let range = "\(number(l.range.lowerBound))-\(number(l.range.upperBound))"
-            if zh {
-                out += "| `\(l.path)` | \(l.unit.chinese) | \(range) | \(l.baselineDescription(p, chinese: true)) | \(l.labelZH) | "
-                    + "\(l.descriptionZH) | \(Labels.family(l.family, .zh)) | \(l.isBuildOut ? "是" : "") | \(l.entersModel) |\n"
-            } else {
-                out += "| `\(l.path)` | \(l.unit.rawValue) | \(range) | \(l.baselineDescription(p)) | \(l.labelZH) | \(l.family) | "
-                    + "\(l.isBuildOut ? "yes" : "") | \(l.entersModel) |\n"
-            }
+            out += row(zh ? ["`\(l.path)`", l.unit.chinese, range, l.baselineDescription(p, chinese: true), l.labelZH, l.descriptionZH,
+                             Labels.family(l.family, .zh), l.isBuildOut ? "是" : "", l.entersModel]
+                          : ["`\(l.path)`", l.unit.rawValue, range, l.baselineDescription(p), l.labelZH, l.family,
+                             l.isBuildOut ? "yes" : "", l.entersModel])
         }
         return out
     }
+
+    static func row(_ cells: [String]) -> String { "| " + cells.joined(separator: " | ") + " |\n" }
 
     static func number(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : "\(v)" }
 }

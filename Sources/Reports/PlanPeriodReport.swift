@@ -96,11 +96,16 @@ public enum NumberFormat {
         guard v.isFinite else { return "–" }
         let a = abs(v)
         // Below the last digit shown it is zero, written as such ("0", not "0.000" for a cost of 1e-13).
-        func digits(_ a: Double) -> Int { a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : a < 0.0005 ? 0 : 3 }
-        // Digits for the value as it rounds: 999.9999999999961 (a sum of 10 Mt of CCUS in 万吨) is "1000", as 1000 is,
-        // not "1000.0" beside it.
-        let d = digits(a), scale = pow10(d)
-        return fixed(v, min(d, digits((a * scale).rounded() / scale)))
+        return fixed(v, a < 0.0005 ? 0 : digits(a))
+    }
+
+    /// The decimals a value shows with (text tables and workbook formats alike): 0 from 1000, 1 from 100, 2 from 1,
+    /// else 3, for the value as it rounds: 999.9999999999961 (a sum of 10 Mt of CCUS in 万吨) is "1000", as 1000 is,
+    /// not "1000.0" beside it.
+    public static func digits(_ a: Double) -> Int {
+        func threshold(_ a: Double) -> Int { a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 3 }
+        let d = threshold(a), scale = pow10(d)
+        return min(d, threshold((a * scale).rounded() / scale))
     }
 
     /// A % change to one decimal: "+7.5%", "-1.8%"; one that rounds to zero has no sign on either side ("0.0%").

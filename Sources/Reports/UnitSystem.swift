@@ -31,25 +31,19 @@ public enum UnitSystem: String, CaseIterable, Sendable {
         }
     }
 
-    /// The factor a "1" target's required and achieved values are shown with: ceilings and caps in this system's CO2
-    /// and energy units; years, cuts and shares as they are.
-    public func targetFactor(_ kind: TargetCheck.Kind) -> Double {
+    /// A "1" target's required and achieved values as shown: ceilings and caps in this system's CO2 and energy units,
+    /// years and cuts and shares as they are (the margin of a cut or share is in points).
+    public func targetPresented(_ kind: TargetCheck.Kind) -> Presented {
         switch kind {
-        case .peakCeiling: return presented("Mt CO2").factor
-        case .energyCap: return presented("Mtce").factor
-        default: return 1
+        case .peakCeiling: return presented("Mt CO2")
+        case .energyCap: return presented("Mtce")
+        case .peakYear, .neutralityYear: return Presented(unit: "year", factor: 1)
+        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return Presented(unit: "%", factor: 1)
         }
     }
 
-    /// The unit of a target's required and achieved values (the margin of a cut or share is in points).
-    public func targetUnit(_ kind: TargetCheck.Kind) -> String {
-        switch kind {
-        case .peakCeiling: return presented("Mt CO2").unit
-        case .energyCap: return presented("Mtce").unit
-        case .peakYear, .neutralityYear: return "year"
-        case .energyIntensityCut, .co2IntensityCut, .nonFossilShare: return "%"
-        }
-    }
+    public func targetFactor(_ kind: TargetCheck.Kind) -> Double { targetPresented(kind).factor }
+    public func targetUnit(_ kind: TargetCheck.Kind) -> String { targetPresented(kind).unit }
 
     /// Large totals (cumulative emissions): 亿吨 (10^8 t) in Chinese statistical units, 1 Mt = 0.01 亿吨.
     public func largeTotal(_ modelUnit: String) -> Presented {

@@ -80,14 +80,7 @@ public enum ExcelNumberFormat {
     public static func value(_ v: Double) -> String {
         let a = abs(v)
         guard a != 0 else { return "0" }
-        // Chosen for the value as it shows once rounded: 999.9999999999961 is "1,000" as 1000 is, not "1,000.0"
-        // (as NumberFormat.value).
-        let scale = a >= 1000 ? 1.0 : a >= 100 ? 10 : a >= 1 ? 100 : 1000
-        let shown = (a * scale).rounded() / scale
-        if shown >= 1000 { return "#,##0" }
-        if shown >= 100 { return "0.0" }
-        if shown >= 1 { return "0.00" }
-        return "0.000"
+        return ["#,##0", "0.0", "0.00", "0.000"][NumberFormat.digits(a)]
     }
 
     /// About how many characters Excel shows for `v` in `format` (for column widths).

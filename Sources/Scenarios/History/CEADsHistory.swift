@@ -65,13 +65,12 @@ public struct CEADsHistory: Sendable {
             zh = String(zh.dropLast(suffix.count))
             break
         }
-        if let facts = try? ProvinceDataset.facts(),
-           let f = facts.first(where: { $0.nameZH == zh || $0.nameZH == name }),
+        let facts = (try? ProvinceDataset.facts()) ?? []
+        if let f = facts.first(where: { $0.nameZH == zh || $0.nameZH == name }),
            let p = provinces.first(where: { normal($0) == normal(f.province) }) { return p }
         if let alias = Self.pinyinAliases[normal(name)] ?? Self.chineseAbbreviations[name.trimmingCharacters(in: .whitespaces)],
            let p = provinces.first(where: { normal($0) == normal(alias) }) { return p }
         // Each with its Chinese name, so that a Chinese user finds theirs in the list.
-        let facts = (try? ProvinceDataset.facts()) ?? []
         let listed = provinces.map { p in facts.first { normal($0.province) == normal(p) }.map { "\(p) \($0.nameZH)" } ?? p }
         let uncovered = ["西藏", "Tibet", "Xizang", "香港", "Hong Kong", "HongKong", "澳门", "Macao", "Macau", "台湾", "Taiwan"]
         let message = uncovered.contains(where: { normal($0) == normal(zh) })

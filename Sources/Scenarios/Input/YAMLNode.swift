@@ -319,8 +319,7 @@ public struct YAMLNode {
                let missing = keyWithoutColon(in: text, near: mark.line) {
                 return InputError(file: file, line: missing.line, column: missing.column,
                                   message: "YAML syntax: '\(missing.text)' has no ':' after its key, so YAML runs it on into the next line",
-                                  accepted: missing.fixed.hasSuffix(":") ? "write '\(missing.fixed)' (the key followed by ':')"
-                                                                         : "write '\(missing.fixed)' (a key, ':' and a space, then the value)")
+                                  accepted: missing.accepted)
             }
             return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)", accepted: syntaxAdvice(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
@@ -337,34 +336,35 @@ public struct YAMLNode {
     }
 
     /// The line at or just before `line` (1-based) that reads as a key without its colon ("peak_year 2028",
-    /// "targets"): its line, the column of its key, its text and the line as it should be. Only a line whose first
-    /// word is a plain key (letters, digits, '_') and that holds no ':' outside quotes and comments qualifies.
-    static func keyWithoutColon(in text: String, near line: Int) -> (line: Int, column: Int, text: String, fixed: String)? {
+    /// "targets"): its line, the column of its key, its text and what to write instead. The error's line and the
+    /// content line before it (blank and comment lines skipped) are looked at.
+    static func keyWithoutColon(in text: String, near line: Int) -> (line: Int, column: Int, text: String, accepted: String)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func content(_ i: Int) -> Substring? {
+        /// A line without its comment, nil when nothing is left.
+        func code(_ i: Int) -> String? {
             guard lines.indices.contains(i) else { return nil }
-            let code = lines[i].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let trimmed = code.drop { $0 == " " }
-            return trimmed.trimmingCharacters(in: .whitespaces).isEmpty ? nil : lines[i]
+            let code = String(lines[i].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            return code.trimmingCharacters(in: .whitespaces).isEmpty ? nil : code
         }
-        // The error's line, then the content line before it (blank and comment lines skipped).
-        var candidates = [line - 1]
         var before = line - 2
-        while before >= 0, content(before) == nil { before -= 1 }
-        if before >= 0 { candidates.insert(before, at: 0) }
-        for i in candidates {
-            guard let raw = content(i) else { continue }
-            let code = String(raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        while before >= 0, code(before) == nil { before -= 1 }
+        for i in [before, line - 1] {
+            guard let code = code(i) else { continue }
             let indent = code.prefix { $0 == " " }.count
             let body = code.dropFirst(indent).trimmingCharacters(in: .whitespaces)
-            guard !body.contains(":"), !body.contains("\""), !body.contains("'"), let first = body.first,
-                  first.isLetter || first == "_",
-                  body.prefix(while: { $0 != " " }).allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { continue }
-            let key = body.prefix { $0 != " " }, value = body.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
-            // A word followed by '{' or '[' is a key whose colon was left out before a flow value.
-            return (i + 1, indent + 1, body, value.isEmpty ? "\(key):" : "\(key): \(value)")
+            if let accepted = colonAdvice(body) { return (i + 1, indent + 1, body, accepted) }
         }
         return nil
+    }
+
+    /// What to write for `text` read as a key without its colon ("peak_year 2028" -> "peak_year: 2028"), or nil
+    /// when it does not read so: its first word is a plain key (letters, digits, '_'), and it holds no ':' or quote.
+    static func colonAdvice(_ text: String) -> String? {
+        guard !text.contains(":"), !text.contains("\""), !text.contains("'"), let first = text.first, first.isLetter || first == "_" else { return nil }
+        let key = text.prefix { $0 != " " }
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        let value = text.dropFirst(key.count).trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? "write '\(key):' (the key followed by ':')" : "write '\(key): \(value)' (a key, ':' and a space, then the value)"
     }
 
     static func repeatedKeyError(file: String, line: Int, column: Int, path: String, key: String) -> InputError {
@@ -390,12 +390,9 @@ public struct YAMLNode {
     /// (`name： x`, `peak_year：2030`), when there is one.
     func notA(_ what: String) -> InputError {
         // 'targets:\n  peak_year 2028': the mapping's one key lost its colon and YAML read the line as a value.
-        if what.contains("mapping"), case .scalar(let s) = node, s.style == .plain, !s.string.contains(":"),
-           let word = s.string.split(separator: " ").first, s.string.contains(" "),
-           word.first.map({ $0.isLetter || $0 == "_" }) == true, word.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-            let value = s.string.dropFirst(word.count).trimmingCharacters(in: .whitespaces)
-            return error("expected \(what), found \(kindName) '\(s.string)', a key without its colon",
-                         accepted: "write '\(word): \(value)' (a key, ':' and a space, then the value)")
+        if what.contains("mapping"), case .scalar(let s) = node, s.style == .plain, s.string.contains(" "),
+           let accepted = Self.colonAdvice(s.string) {
+            return error("expected \(what), found \(kindName) '\(s.string)', a key without its colon", accepted: accepted)
         }
         return error("expected \(what), found \(kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
     }

@@ -86,15 +86,15 @@ public struct PreparedScenario: Sendable {
         var errors: [InputError] = []
         for lever in [Levers.wind, Levers.solar] where only?.contains(lever.path) ?? true {
             guard var t = lever.teardown(levers[lever], p) else { continue }
-            let at = sources[lever.path]
+            let at = sources[lever.path], isDelta = settings[lever.path]?.form == .delta
             // A level history raised to the observed capacity is told as the file writes it (120 GW written after
             // 135 GW, not the 127.6 GW observed that the 120 was raised to): the user never wrote the raised one.
-            if settings[lever.path]?.form != .delta {
+            if !isDelta {
                 let own = lever.level(written[lever], at: Double(t.year + 1).nextDown, p)
                 if own < t.target - 1e-9 * max(abs(t.target), 1) { t.target = own }
             }
             errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
-                                     message: (settings[lever.path]?.form == .delta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
+                                     message: (isDelta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
                                      accepted: teardownAccepted("milestones that do not go down, at or above the observed capacity", levers[lever], t)))
         }
         return (notes, errors)
