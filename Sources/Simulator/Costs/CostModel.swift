@@ -35,6 +35,8 @@ public struct CostModel: Sendable {
     public let discountRate: Double
     /// Installed capacity (GW) learning starts from when the base year has less.
     public static let learningFloor = 1.0
+    /// Relative size below which a stock's growth is rounding, not a build-out.
+    static let roundingFloor = 1e-9
 
     /// `historyThrough`: in history mode the last year whose wind and solar capacities are observed: their build-out
     /// through it is history, the same in every scenario, not a measure, so the renewables family counts wind and solar
@@ -42,8 +44,14 @@ public struct CostModel: Sendable {
     public init(trajectory r: Trajectory, parameters p: ModelParameters, historyThrough: Int? = nil) {
         let c = p.costs, years = r.years, n = years.count
         func s(_ name: String) -> [Double] { r.series(name) }
+        /// What a stock grew by beyond `allowance`; an excess within rounding of the stock (the baseline's trend
+        /// less its own rate leaves ~1e-12 GW) is none, so a scenario without measures costs exactly nothing.
         func increments(_ v: [Double], allowance: Double = 0) -> [Double] {
-            (0..<n).map { $0 == 0 ? 0 : max(v[$0] - v[$0 - 1] - allowance, 0) }
+            (0..<n).map {
+                guard $0 > 0 else { return 0 }
+                let excess = v[$0] - v[$0 - 1] - allowance
+                return excess > Self.roundingFloor * max(abs(v[$0]), 1) ? excess : 0
+            }
         }
         /// Capex falls by the learning rate per doubling of the fleet since the base year; a region that starts
         /// from (almost) nothing learns from its first gigawatt.
