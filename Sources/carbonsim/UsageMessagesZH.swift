@@ -5,12 +5,15 @@ import Foundation
 /// a line it writes in no known form stays as it is.
 enum UsageMessagesZH {
     static func translate(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let command = lines.lazy.compactMap { $0.firstMatch(of: /^Usage: carbonsim((?: [a-z]+)*)/) }.first
+            .map { String($0.1.dropFirst()) } ?? ""
+        return lines.map { line($0, command: command) }.joined(separator: "\n")
     }
 
-    private static func line(_ s: String) -> String {
+    private static func line(_ s: String, command: String) -> String {
         if let m = s.firstMatch(of: /^Error: (.*)$/) { return "错误：" + message(String(m.1)) }
-        if let m = s.firstMatch(of: /^Help:  (.*)$/) { return "说明：" + String(m.1) }
+        if let m = s.firstMatch(of: /^Help:  (.*)$/) { return "说明：" + help(String(m.1), command: command) }
         if let m = s.firstMatch(of: /^Usage: (.*)$/) { return "用法：" + String(m.1) }
         if let m = s.firstMatch(of: /^(\s*)See '(.*)' for more information\.$/) { return "\(m.1)详见 '\(m.2)'。" }
         if let m = s.firstMatch(of: /^(\s*)or: (.*)$/) { return "\(m.1)或：" + message(String(m.2)) }
@@ -36,6 +39,14 @@ enum UsageMessagesZH {
         }
         if s == "Missing required subcommand." { return "缺少子命令。" }
         return s
+    }
+
+    /// "--from <from>  First column…" as "--from <from>  规划期表格的第一列…"; an option without a Chinese line stays.
+    private static func help(_ s: String, command: String) -> String {
+        guard let m = s.firstMatch(of: /^(.*?)  (.*)$/),
+              let name = m.1.firstMatch(of: /--[a-z][a-z-]*|<[a-z-]+>/).map({ String($0.0) }),
+              let zh = OptionHelpZH.help(command: command, name: name) else { return s }
+        return m.1 + "  " + zh
     }
 
     /// "'a', 'b' and 'c'" as "'a'、'b'、'c'".

@@ -29,6 +29,33 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         XCTAssertTrue(format.err.contains("可选：'table'、'markdown'、'csv'、'json'或'xlsx'"), format.err)
     }
 
+    /// The "说明：" line of a usage error is the option's help; under `--lang zh` every option and required argument of
+    /// every command (read from the parser's own dump, so a new option is not missed) has it in Chinese.
+    func testEveryOptionsHelpLineIsInChinese() throws {
+        let dump = try cli.run(["--experimental-dump-help"])
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        var provoked = 0
+        func visit(_ command: [String: Any], path: [String]) throws {
+            for argument in command["arguments"] as? [[String: Any]] ?? [] {
+                let kind = argument["kind"] as? String, optional = argument["isOptional"] as? Bool ?? true
+                let long = (argument["names"] as? [[String: Any]] ?? []).first { $0["kind"] as? String == "long" }?["name"] as? String
+                var arguments = path + ["--lang", "zh"]
+                if kind == "option", let long { arguments.append("--" + long) }      // a value missing
+                else if kind == "positional" && !optional && path != ["help"] { }     // the argument missing
+                else { continue }
+                let r = try cli.run(arguments)
+                let line = try XCTUnwrap(r.err.split(separator: "\n").first { $0.hasPrefix("说明：") }, "\(arguments): \(r.err)")
+                XCTAssertNotNil(line.firstMatch(of: /\  .*\p{Han}/), "\(arguments): \(line)")
+                provoked += 1
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                try visit(sub, path: path + [try XCTUnwrap(sub["commandName"] as? String)])
+            }
+        }
+        try visit(try XCTUnwrap(root["command"] as? [String: Any]), path: [])
+        XCTAssertGreaterThan(provoked, 100)
+    }
+
     func testAMissingArgumentAndTheCommandsOwnChecksAreInChinese() throws {
         let missing = try cli.run(["sweep", "--lang", "zh"])
         XCTAssertEqual(missing.status, 64, missing.err)
