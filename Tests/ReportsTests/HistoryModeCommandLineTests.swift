@@ -37,6 +37,17 @@ final class HistoryModeCommandLineTests: XCTestCase {
 
         let compare = try cli.run(["compare", "scenarios/baseline.yaml", "scenarios/announced.yaml", "--until", "2030"])
         XCTAssertTrue(compare.out.contains("2020-2025 observed (history mode"), compare.out)
+        // compare's CSV: the observed years in the period and year columns, as run's CSV, in Chinese under zh.
+        for lang in ["en", "zh"] {
+            let csv = try cli.run(["compare", "scenarios/baseline.yaml", "scenarios/announced.yaml", "--format", "csv", "--lang", lang])
+            XCTAssertEqual(csv.status, 0, csv.err)
+            let rows = csv.out.split(separator: "\n").filter { $0.hasPrefix(lang == "zh" ? "观测年份," : "observed_years,") }
+            XCTAssertEqual(rows.count, 2, csv.out)
+            let empties = String(repeating: ",", count: 10)      // 16 columns: 6 written, 10 empty
+            XCTAssertTrue(rows[0].hasSuffix((lang == "zh" ? ",首年,2020" : ",first,2020") + empties), String(rows[0]))
+            XCTAssertTrue(rows[1].hasSuffix((lang == "zh" ? ",末年,2025" : ",last,2025") + empties), String(rows[1]))
+            XCTAssertEqual(rows[1].contains("历史模式"), lang == "zh", String(rows[1]))
+        }
     }
 
     /// --no-history: no observed years anywhere, and the numbers of the projection from the base year.

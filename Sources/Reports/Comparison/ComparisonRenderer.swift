@@ -199,10 +199,13 @@ public enum ComparisonRenderer {
                                               "", "", d, r, "", "", "", ""]))
             }
         }
-        // Which years follow observations (history mode): the first and last, the note in the indicator column.
+        // Which years follow observations (history mode): the first and last in the period and year columns, the note in
+        // the indicator column, as `run`'s CSV has them.
         if let h = c.reports.first?.history {
-            lines.append(CSVRenderer.csv(["observed_years", h.summary, "", "first", String(h.observedYears.lowerBound), "", "", "", "", "", "", "", "", ""]))
-            lines.append(CSVRenderer.csv(["observed_years", h.summary, "", "last", String(h.lastObservedYear), "", "", "", "", "", "", "", "", ""]))
+            for (which, year) in [(zh ? "首年" : "first", h.observedYears.lowerBound), (zh ? "末年" : "last", h.lastObservedYear)] {
+                let row = [zh ? "观测年份" : "observed_years", region, zh ? h.summaryZH : h.summary, "", which, String(year)]
+                lines.append(CSVRenderer.csv(row + Array(repeating: "", count: csvColumns.count - row.count)))
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
