@@ -91,6 +91,9 @@ public enum InputMessagesZH {
         // A target's year, or none: the year's own line, then the way to drop the target.
         let none = ", or none (drops the base scenario's target)"
         if english.hasSuffix(none), english.count > none.count { return message(String(english.dropLast(none.count))) + "，或 none（去掉基础情景的该目标）" }
+        if let m = english.firstMatch(of: /^(.+) \(not the file '([^']+)' there: write '[^']+' for that one\)$/) {
+            return message(String(m.1)) + "（不是该处的 '\(m.2)'：要用它请写 '\(m.2)'）"
+        }
         let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
         if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)

@@ -13,7 +13,8 @@ struct CLI {
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+    /// Run in `directory`, else in the repository's root.
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, out: String, err: String) {
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             XCTFail("carbonsim is not built at \(binary.path): swift test builds it with the tests")
             throw CocoaError(.fileNoSuchFile)
@@ -21,7 +22,7 @@ struct CLI {
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
-        p.currentDirectoryURL = CLI.repository
+        p.currentDirectoryURL = directory ?? CLI.repository
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -28,6 +28,23 @@ final class EmbeddedScenarioCommandLineTests: XCTestCase {
         XCTAssertTrue(zh.err.contains("此处没有该文件：使用的是内置的 announced.yaml"), zh.err)
     }
 
+    /// `announced` names the embedded scenario even beside an analyst's own announced.yaml: the warning names that file
+    /// and how to use it, instead of saying there is none.
+    func testABareNameBesideAFileOfThatNameSaysHowToUseTheFile() throws {
+        _ = try scratch.write("announced.yaml", "name: my-announced\ntargets: {peak_year: 2027}\n")
+        let mine = try scratch.write("mine.yaml", "name: mine\nextends: announced\n")
+        let r = try cli.run(["run", "announced", mine, "--no-history", "--format", "csv"], in: scratch.directory)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.err.contains("announced: warning: there is no such file here: this is the embedded announced.yaml, the shipped scenario (scenarios/announced.yaml in the repository) (not the file 'announced.yaml' there: write 'announced.yaml' for that one)"), r.err)
+        XCTAssertTrue(r.err.contains("there is no 'announced' beside this file: it extends the embedded announced.yaml, the shipped scenario (scenarios/announced.yaml in the repository) (not the file 'announced.yaml' there"), r.err)
+        XCTAssertFalse(r.out.contains("my-announced"), "the bare name is the embedded scenario")
+        let zh = try cli.run(["run", "announced", "--no-history", "--lang", "zh", "--format", "csv"], in: scratch.directory)
+        XCTAssertTrue(zh.err.contains("此处没有该文件：使用的是内置的 announced.yaml，即随软件发布的情景（仓库中的 scenarios/announced.yaml）（不是该处的 'announced.yaml'：要用它请写 'announced.yaml'）"), zh.err)
+        // Written with its extension, the file is read, without a word about the embedded one.
+        let own = try cli.run(["run", "announced.yaml", "--no-history", "--format", "csv"], in: scratch.directory)
+        XCTAssertTrue(own.out.contains("my-announced") && !own.err.contains("embedded"), own.err)
+    }
+
     func testAMisspeltEmbeddedNameIsSuggested() throws {
         let r = try cli.run(["run", "Announced.yml", "--no-history"])
         XCTAssertEqual(r.status, 2, r.err)

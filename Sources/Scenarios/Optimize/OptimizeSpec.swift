@@ -67,7 +67,8 @@ public struct OptimizeSpecLoader {
             if !FileManager.default.fileExists(atPath: basePath), let embedded = DefaultScenarios.embeddedFile(named: relative) {
                 // The shipped scenario by its name, as `extends:` and the command line take it.
                 basePath = embedded.path
-                return try DefaultScenarios.load(embedded: embedded, with: loader, toldAt: path, line: s.line, keyPath: "scenario")
+                return try DefaultScenarios.load(embedded: embedded, named: relative, in: url.deletingLastPathComponent(), with: loader,
+                                                 toldAt: path, line: s.line, keyPath: "scenario")
             }
             guard FileManager.default.fileExists(atPath: basePath) else {
                 throw s.error("no scenario file '\(relative)'", accepted: "a path relative to this spec, or \(DefaultScenarios.names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",

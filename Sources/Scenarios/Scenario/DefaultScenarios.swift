@@ -61,16 +61,30 @@ public enum DefaultScenarios {
                              accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
                              suggestion: suggestion(for: path))
         }
-        return try load(embedded: embedded, with: loader, toldAt: path, line: nil, keyPath: "")
+        return try load(embedded: embedded, named: path, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                        with: loader, toldAt: path, line: nil, keyPath: "")
     }
 
     /// The embedded scenario read where a name given for a scenario file (on the command line, in a spec) is no file
     /// there, with a warning at that name: a local copy that went missing is not silently replaced by the shipped file.
-    static func load(embedded: URL, with loader: ScenarioLoader, toldAt file: String, line: Int?, keyPath: String) throws -> Scenario {
+    static func load(embedded: URL, named target: String, in directory: URL, with loader: ScenarioLoader,
+                     toldAt file: String, line: Int?, keyPath: String) throws -> Scenario {
         var s = try loader.load(url: embedded, displayName: displayName(embedded.lastPathComponent), chain: [])
         s.warnings.insert(InputWarning(file: file, line: line, keyPath: keyPath,
-                                       message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"), at: 0)
+                                       message: "there is no such file here: this is the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"
+                                        + namesakeNote(target, in: directory)), at: 0)
         return s
+    }
+
+    /// A bare name (announced) means the embedded scenario even where announced.yaml lies in the folder: the warning
+    /// names that file and how to run it, rather than saying there is none.
+    static func namesakeNote(_ target: String, in directory: URL) -> String {
+        guard !target.hasSuffix(".yaml") && !target.hasSuffix(".yml") else { return "" }
+        for name in [target + ".yaml", target + ".yml"]
+        where FileManager.default.fileExists(atPath: URL(fileURLWithPath: name, relativeTo: directory).path) {
+            return " (not the file '\(name)' there: write '\(name)' for that one)"
+        }
+        return ""
     }
 
     /// The embedded scenarios were written for Inner Mongolia. On another region the baseline keeps only the national

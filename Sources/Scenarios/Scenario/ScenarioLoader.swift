@@ -77,7 +77,8 @@ public struct ScenarioLoader {
             if !FileManager.default.fileExists(atPath: canonical), let embedded = DefaultScenarios.embeddedFile(named: target) {
                 // Told, so that a local copy that went missing is not silently replaced by the shipped file.
                 embeddedBase = InputWarning(file: file, line: ext.line, keyPath: "extends",
-                                            message: "there is no '\(target)' beside this file: it extends the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)")
+                                            message: "there is no '\(target)' beside this file: it extends the embedded \(embedded.lastPathComponent), the shipped scenario (scenarios/\(embedded.lastPathComponent) in the repository)"
+                                                + DefaultScenarios.namesakeNote(target, in: base))
                 url = embedded
                 canonical = embedded.standardizedFileURL.resolvingSymlinksInPath().path
                 displayName = "\(embedded.lastPathComponent) (embedded)"

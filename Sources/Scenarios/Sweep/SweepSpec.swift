@@ -463,7 +463,8 @@ public struct SweepSpecLoader {
             let path = URL(fileURLWithPath: name, relativeTo: directory).standardizedFileURL.path
             // The shipped scenario by its name (announced or announced.yaml), as `extends:` and the command line take it.
             if !FileManager.default.fileExists(atPath: path), let embedded = DefaultScenarios.embeddedFile(named: name) {
-                let s = try DefaultScenarios.load(embedded: embedded, with: loader, toldAt: item.file, line: item.line, keyPath: item.keyPath)
+                let s = try DefaultScenarios.load(embedded: embedded, named: name, in: directory, with: loader,
+                                                  toldAt: item.file, line: item.line, keyPath: item.keyPath)
                 guard seen.insert(s.name).inserted else { throw item.error("two base scenarios are both named '\(s.name)'", accepted: "base scenarios with distinct names (each file's 'name:')") }
                 return s
             }
