@@ -94,6 +94,12 @@ public enum InputMessagesZH {
         if let m = english.firstMatch(of: /^(.+) \(not the file '([^']+)' there: write '[^']+' for that one\)$/) {
             return message(String(m.1)) + "（不是该处的 '\(m.2)'：要用它请写 '\(m.2)'）"
         }
+        // A build-out set below what the replaced setting reaches: the replacement's message, then how to keep its moves.
+        if let m = english.firstMatch(of: /^(.+); to keep them, write (?:a path that keeps its milestones and does not go below (.+?) after them, for example (.+), or )?a delta over it(?:; to build less than it, start this setting in (\d+))?$/) {
+            var zh = message(String(m.1)) + "；若要保留，请写"
+            if let level = m.2, let path = m.3 { zh += "保留其里程碑、之后不低于 \(numberUnits(String(level))) 的路径，例如 \(path)，或" }
+            return zh + "在其上加增量（delta）" + (m.4.map { "；若要少建，请将本设置的起始年设为 \($0) 年" } ?? "")
+        }
         let history = " (history mode: the observed capacity comes first; --no-history runs without it)"
         if english.hasSuffix(history) { return message(String(english.dropLast(history.count))) + "（历史模式：观测装机在先；--no-history 则不按观测运行）" }
         let whole = NSRange(english.startIndex..., in: english)
@@ -525,8 +531,8 @@ public enum InputMessagesZH {
          "替换了 $1 中的设置（自 $2 年起变动，在最后观测年份 $3 年及以前；历史模式）：$4-$5 年随之改变。若只改之后的年份，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
         (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a path that keeps its milestones, (.+), or a delta over it"#,
          "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。若要在其基础上接续，请写成保留其里程碑的路径 $6，或在其上加增量（delta）"),
-        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, nothing keeps them: this lever only builds, and this file's setting goes down to (.+?), below the (.+?) they reach; to build less than it, start this setting in (\d+)"#,
-         "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。无法保留这些变动：该措施只增加装机，而本文件的设置降到 $6，低于其已达到的 $7；若要少建，请将本设置的起始年设为 $8 年"),
+        (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, nothing keeps them: this lever only builds, and this file's setting goes down to (.+?), below the (.+?) they reach"#,
+         "替换了 $1 中的设置：该设置在 $2 年已使该措施变动（$3 年末为 $4），早于本文件设置的起始年 $5 年；这些年份该措施回到基准。无法保留这些变动：该措施只增加装机，而本文件的设置降到 $6，低于其已达到的 $7"),
         (#"replaces the setting of (.+), which moves from (\d+), at or before (\d+), the last observed year \(history mode\): (\d+)-(\d+) change with it. To change only later years, nothing keeps them: this lever only builds, and this file's setting goes down to (.+?), below the (.+?) they reach"#,
          "替换了 $1 中的设置，该设置自 $2 年起变动，不晚于最后观测年份 $3 年（历史模式）：$4-$5 年随之改变。无法只改变之后的年份：该措施只增加装机，而本文件的设置降到 $6，低于其已达到的 $7"),
         (#"replaces the setting of (.+), which moves the lever in (\S+) \((\d+): (.+?) at the year's end\), before this file's setting starts in (\d+): in those years the lever falls back to its baseline. To start from it, write a delta over it"#,

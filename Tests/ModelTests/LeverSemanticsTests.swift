@@ -263,15 +263,18 @@ final class LeverSemanticsTests: XCTestCase {
     }
 
     /// A later-starting replacement of a build-out that ends below what the replaced setting built cannot keep the
-    /// earlier moves (the path would go down and be refused): the warning says so instead of offering that path.
+    /// earlier moves (the path would go down and be refused): the warning says so, and offers the path that keeps them
+    /// raised to the level they reach, which loads, instead of one that goes down.
     func testAReplacementOfABuildOutThatEndsLowerIsNotOfferedAPathThatGoesDown() throws {
         let dir = try folder(["c10.yaml": "sector_plans:\n  removals:\n    ccus: {target: 10, start: 2026, full: 2030}\n"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let lower = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2032, full: 2035}\n", directory: dir)
         let told = try XCTUnwrap(lower.warnings.first { $0.keyPath == "sector_plans.removals.ccus" }?.message)
         XCTAssertTrue(told.contains("falls back to its baseline"), told)
-        XCTAssertFalse(told.contains("path:"), told)
         XCTAssertTrue(told.contains("only builds") && told.contains("start this setting in 2026"), told)
+        let raised = try XCTUnwrap(told.range(of: #"\{path: .*?\}, start: \d+, shape: \w+\}"#, options: .regularExpression).map { String(told[$0]) }, told)
+        XCTAssertEqual(raised, "{path: {2030: 10, 2031: 10, 2035: 10}, start: 2026, shape: linear}")
+        XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: \(raised)\n", directory: dir))
         // What it suggests loads.
         XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2026, full: 2035}\n", directory: dir))
         // Ending higher, the path that keeps the earlier moves is offered, and it loads.

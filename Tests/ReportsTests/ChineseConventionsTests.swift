@@ -378,14 +378,16 @@ final class ChineseMessageTableTests: XCTestCase {
         let storage = try loader.parse("extends: \(scenarios.path)/announced.yaml\nsector_plans:\n  power:\n    storage: {delta: 10}\n", file: "s.yaml")
         let capped = try loader.parse("targets:\n  energy_cap: {\(n - 1): 200}\nmeasures:\n  dual_control: {enforce: true}\n", file: "cap.yaml")
         let lower = try loader.parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: \(n + 7), full: \(n + 9)}\n", file: "c5.yaml", directory: dir)
+        let below = try loader.parse("extends: \(scenarios.path)/announced.yaml\nsector_plans:\n  power:\n    storage: {target: 2, start: \(n + 1), full: \(n + 5)}\n", file: "s.yaml")
         let told = [storage.warnings.first { $0.message.hasPrefix("no start year given: the delta follows") },
                     capped.warnings.first { $0.message.hasPrefix("an enforced energy cap") },
-                    lower.warnings.first { $0.message.contains("nothing keeps them") }]
+                    lower.warnings.first { $0.message.contains("nothing keeps them") },
+                    below.warnings.first { $0.message.contains("nothing keeps them") }]
         for w in told {
             let w = try XCTUnwrap(w, "\(storage.warnings) \(capped.warnings) \(lower.warnings)")
             let zh = InputMessagesZH.message(w.message)
             XCTAssertNotEqual(zh, w.message)
-            for english in [" the ", "observed", "builds", "change", "give "] { XCTAssertFalse(zh.contains(english), "\(english): \(zh)") }
+            for english in [" the ", "observed", "builds", "change", "give ", "keep", "write"] { XCTAssertFalse(zh.contains(english), "\(english): \(zh)") }
         }
         XCTAssertTrue(InputMessagesZH.message(told[0]!.message).hasSuffix("请写 start: \(n + 1), full: \(n + 5)"), told[0]!.message)
     }

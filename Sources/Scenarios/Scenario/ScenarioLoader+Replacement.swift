@@ -21,7 +21,7 @@ extension ScenarioLoader {
             kept = inherited.milestones + (last.year < hold ? [Milestone(year: hold, value: last.value, shape: .linear)] : [])
         }
         return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                            message: "\(Self.replaces(source)), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, \(Self.way(keeping: kept, from: inherited.start, then: new, lever, reached: lever.level(before, at: Double(hold + 1).nextDown, p), startingIn: nil))")
+                            message: "\(Self.replaces(source)), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, \(Self.way(keeping: kept, from: inherited.start, then: new, lever, reached: lever.level(before, at: Double(hold + 1).nextDown, p), startingIn: inherited.start))")
     }
 
     /// In history mode wind and solar are the observed capacity through N. A setting whose every milestone is at or
@@ -83,13 +83,20 @@ extension ScenarioLoader {
     /// How to write the replacement so that it keeps the replaced setting's moves: a path of the milestones `kept`
     /// (from `start`) followed by the new setting's, when that runs the same years exactly (`kept` nil: it would not),
     /// or else a delta over the replaced setting. A build-out lever cannot keep them and then go below the `reached`
-    /// level (the path or delta would be refused as a teardown): then it says so, and, with `startingIn`, that the way
-    /// to build less is to start the new setting in that year.
+    /// level (the path or delta would be refused as a teardown): then it says so, the level that keeps them, and, with
+    /// `startingIn`, that the way to build less is to start the new setting in that year.
     static func way(keeping kept: [Milestone]?, from start: Int, then new: LeverSetting, _ lever: Lever,
                     reached: Double, startingIn: Int?) -> String {
         let unit = lever.unit.rawValue
         if lever.isBuildOut, new.form != .delta, let low = new.milestones.map(\.value).min(), low < reached - 1e-9 * max(abs(reached), 1) {
-            return "nothing keeps them: this lever only builds, and this file's setting goes down to \(format(low)) \(unit), below the \(format((reached * 1e6).rounded() / 1e6)) \(unit) they reach"
+            let level = (reached * 1e6).rounded() / 1e6
+            // Its milestones, then this file's raised to the level they reach: one path that keeps them.
+            let keep = kept.map { kept -> String in
+                let raised = new.milestones.map { Milestone(year: $0.year, value: max($0.value, level), shape: $0.shape) }
+                let path = LeverSetting(form: .path, start: start, milestones: kept + raised)
+                return "a path that keeps its milestones and does not go below \(format(level)) \(unit) after them, for example \(ScenarioWriter.leverText(path)), or "
+            } ?? ""
+            return "nothing keeps them: this lever only builds, and this file's setting goes down to \(format(low)) \(unit), below the \(format(level)) \(unit) they reach; to keep them, write \(keep)a delta over it"
                 + (startingIn.map { "; to build less than it, start this setting in \($0)" } ?? "")
         }
         guard let kept else { return "write a delta over it" }
