@@ -37,6 +37,26 @@ final class CostTests: XCTestCase {
         XCTAssertEqual(r.costs.totalDiscounted, r.costs.discounted("ccus") + r.costs.discounted("coal_power"), accuracy: 1e-6 * expected)
     }
 
+    /// A retrofit lever at its baseline level (the base heat rate, no benchmark, no ladder pricing) costs nothing, and a
+    /// real one nothing before its start: the smooth pull is w/2 at rest, and the baseline has it too (it was charged
+    /// 0.65 x 10^8 yuan in 2019 for a heat-rate lever starting in 2030).
+    func testARetrofitLeverCostsNothingAtItsBaselineOrBeforeItsStart() throws {
+        let dataset = try Fixtures.dataset()
+        let base = try dataset.modelParameters().power.baseHeatRate
+        for (path, level) in [("sector_plans.power.coal_heat_rate", base), ("sector_plans.industry.efficiency_benchmark", 0),
+                              ("measures.ladder_pricing", 0)] {
+            let r = try Fixtures.run(lever: path, LeverSetting(target: level, start: 2030, full: 2030, shape: .step), dataset: dataset)
+            XCTAssertEqual(r.costs.totalDiscounted, 0, path)
+        }
+        for (path, level, family) in [("sector_plans.power.coal_heat_rate", base - 10, "coal_power"),
+                                      ("sector_plans.industry.efficiency_benchmark", 50, "efficiency")] {
+            let r = try Fixtures.run(lever: path, LeverSetting(target: level, start: 2030, full: 2034, shape: .linear), dataset: dataset)
+            let annual = try XCTUnwrap(r.costs.annual[family])
+            for (i, y) in r.costs.years.enumerated() where y < 2030 { XCTAssertEqual(annual[i], 0, "\(path) \(y)") }
+            XCTAssertGreaterThan(annual[try XCTUnwrap(r.costs.years.firstIndex(of: 2032))], 0, path)
+        }
+    }
+
     func testMoreOfALeverCostsMore() throws {
         let dataset = try Fixtures.dataset()
         var previous = -1.0

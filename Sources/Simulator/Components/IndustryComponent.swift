@@ -224,17 +224,19 @@ public final class IndustryComponent: Component {
         let t = ws.t
         let benchmarkShare = benchmark.value(at: t), ladder = self.ladder.value(at: t)
         var eliminated = 0.0, saved = 0.0, processed = 0.0, curtailed = 0.0
-        // Without a benchmark or ladder programme there are no retrofits to pay for (the smooth pull is w/2 at rest).
-        let retrofitting = benchmark.isSet || self.ladder.isSet
         for i in products.indices where products[i].isPresent {
             let q = products[i], k = offset + i * Self.statesPerProduct
             // Capacity transferred out of the region is eliminated elsewhere, if at all.
             let inRegion = q.product == .clinker ? 1 - ws.industry.cementTransferShare : 1
             eliminated += ws.industry.cutRate[i] * ws.industry.capacityOld[i] * inRegion
-            let pull = Smooth.positive(y[k + 2] - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
+            // The pull toward the levers' target beyond the pull without them (the smooth pull is w/2 at rest, and the
+            // baseline has it too): levers at their baseline, or before their start, save and cost nothing.
+            let x = y[k + 2]
+            let pull = Swift.max(Smooth.positive(x - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
+                                 - Smooth.positive(x - efficiencyTarget(i, benchmarkShare: 0, ladder: 0), width: 0.005), 0)
                 / q.efficiencyRelaxationTime
             let capacity = ws.industry.capacityOld[i] + ws.industry.capacityNew[i]
-            if retrofitting { saved += pull * ws.industry.capacityNew[i] / capacity * ws.industry.output[i] * fuelPerTonne[i].total }
+            saved += pull * ws.industry.capacityNew[i] / capacity * ws.industry.output[i] * fuelPerTonne[i].total
             processed += ws.industry.output[i] * max(ws.industry.deepProcessing[i] - q.deepProcessingBase, 0)
             if q.product != .alumina {
                 curtailed += q.valueAddedPerTonne / 100 * q.baseOutput * ws.industry.demandIndex[i] * ws.dualControl.curtailment

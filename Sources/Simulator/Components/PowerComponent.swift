@@ -165,12 +165,14 @@ public final class PowerComponent: Component {
         ws.power.coalRetirementRate = retirement.value(at: ws.t)
     }
 
-    /// What the coal-power levers do in a recorded year: capacity retired early, heat-rate retrofit effort
-    /// (none without a heat-rate programme).
+    /// What the coal-power levers do in a recorded year: capacity retired early, and the heat-rate retrofit effort: the
+    /// pull toward the lever's target beyond the pull toward its baseline level (the smooth pull is w/2 at rest, and the
+    /// baseline has it too), so a lever at its baseline, or before its start, costs nothing.
     func recordMeasures(_ ws: inout Workspace) {
         ws.measures.coalRetiredEarly = ws.power.coalRetirementRate * ws.power.coalCapacity
-        ws.measures.heatRateRetrofit = heatRateTarget.isSet
-            ? Smooth.positive(ws.power.heatRate - heatRateTarget.value(at: ws.t), width: 0.5) / p.heatRateRelaxationTime * ws.power.coalCapacity : 0
+        let h = ws.power.heatRate
+        let pull = Smooth.positive(h - heatRateTarget.value(at: ws.t), width: 0.5) - Smooth.positive(h - p.baseHeatRate, width: 0.5)
+        ws.measures.heatRateRetrofit = Swift.max(pull, 0) / p.heatRateRelaxationTime * ws.power.coalCapacity
     }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {
