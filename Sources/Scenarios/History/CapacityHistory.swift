@@ -142,11 +142,29 @@ extension HistoryMode {
                 notes.append(HistoryNote(lever: lever.path, kind: .superseded, message: message, inExtended: inExtended))
             }
             for (years, inExtended) in [(inherited.raised, true), (raised, false)] where !years.isEmpty {
-                notes.append(HistoryNote(lever: lever.path, kind: .raised, message: "milestone\(years.count > 1 ? "s" : "") \(years.map(String.init).joined(separator: ", ")) below the \(shown(floor)) \(unit) observed at the end of \(last), raised to it (history mode; the lever only builds)",
+                // Told with the levels as written (a reader looks for the 100 GW they wrote, not the floor), and what
+                // the lever does instead.
+                let written = years.compactMap { y in Self.writtenLevel(scenario[lever.path], year: y, extended: inExtended) }
+                let levels = written.count == years.count ? " of \(written.map { format(($0 * 1e4).rounded() / 1e4) }.joined(separator: ", ")) \(unit)" : ""
+                let floorShown = format((floor * 100).rounded() / 100)
+                notes.append(HistoryNote(lever: lever.path, kind: .raised,
+                                         message: "the \(years.map(String.init).joined(separator: ", ")) milestone\(years.count > 1 ? "s" : "")\(levels) \(years.count > 1 ? "are" : "is") below the \(floorShown) \(unit) observed at the end of \(last), raised to it (history mode; the lever only builds: it holds \(floorShown) \(unit) until a milestone above it)",
                                          inExtended: inExtended))
             }
         }
         return notes
+    }
+
+    /// The level a setting writes for a milestone year: its own, or (`extended`) that of the setting a delta extends.
+    static func writtenLevel(_ setting: LeverSetting?, year: Int, extended: Bool) -> Double? {
+        var s = setting
+        if extended { s = s.flatMap { if case .setting(let b) = $0.over { return b } else { return nil } } }
+        while let current = s {
+            if let m = current.milestones.first(where: { $0.year == year }), current.form != .delta || !extended { return m.value }
+            guard case .setting(let b) = current.over else { return nil }
+            s = b
+        }
+        return nil
     }
 
     /// The lowest level the last milestone of `setting` may reach in history mode: what the schedule history runs
