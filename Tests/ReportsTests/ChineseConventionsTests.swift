@@ -105,6 +105,9 @@ final class ChineseConventionsTests: XCTestCase {
         XCTAssertTrue(zh.contains("（\(NumberFormat.points(points, .zh))）"), NumberFormat.points(points, .zh))
         XCTAssertTrue(NumberFormat.points(points, .zh).hasSuffix("个百分点"))
         XCTAssertTrue(TextRenderer(language: .en, markdown: false).render(report).contains("(\(NumberFormat.points(points, .en)))"))
+        // The footnote says what the brackets hold (an analyst looked for it).
+        XCTAssertTrue(zh.contains("括号内为较前一列的变化（比重为百分点变化）"), zh)
+        XCTAssertTrue(TextRenderer(language: .en, markdown: false).render(report).contains("with the change from the column before in brackets"))
     }
 
     func testPlanPeriodNames() {
