@@ -10,7 +10,25 @@ struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
         abstract: "Run a parameter sweep into a SQLite database (resumable, shardable).",
-        discussion: "The same spec gives the same results whatever --jobs is; a killed sweep continues with --resume."
+        discussion: """
+            The same spec gives the same results whatever --jobs is; a killed sweep
+            continues with --resume. Then `carbonsim summarize <db>` gives
+            percentiles, target probabilities and sensitivities.
+
+            A spec (every key: README, "Parameter sweeps"; one per design in
+            scenarios/sweeps/). A factor is a lever field (carbonsim levers) or a
+            dataset parameter (carbonsim levers --parameters):
+
+              name: wind-solar
+              scenarios: [announced]     # files, or baseline / announced
+              design: lhs                # grid | random | lhs | sobol | saltelli
+              n: 20                      # runs (saltelli: base samples)
+              seed: 1
+              factors:
+                sector_plans.power.wind.target: {range: [131, 250]}
+                sector_plans.power.solar.target: {range: [70, 150]}
+              keep: [co2_gross, co2_net] # annual series stored per run
+            """
     )
 
     @Argument(help: "Sweep spec YAML file.")

@@ -82,6 +82,22 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         XCTAssertTrue(fan.out.contains("OVERVIEW: Percentile bands"), fan.out)
     }
 
+    /// `sweep --help` shows a spec one can write from it alone; copied out of the help, it runs.
+    func testTheSpecInSweepsHelpRuns() throws {
+        let help = try cli.run(["sweep", "--help"]).out
+        let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+        let first = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  name: ") }, help)
+        let last = try XCTUnwrap(lines[first...].firstIndex { $0.hasPrefix("  keep: ") }, help)
+        let spec = lines[first...last].map { String($0.dropFirst(2)) }.joined(separator: "\n") + "\n"
+        XCTAssertTrue(lines[first...last].allSatisfy { $0.count <= 80 }, "the parser wraps longer lines:\n\(spec)")
+        let scratch = try ScratchFolder("sweep-help")
+        defer { scratch.remove() }
+        let file = try scratch.write("spec.yaml", spec)
+        let r = try cli.run(["sweep", file, "--jobs", "1", "--quiet", "--db", scratch.path("help.sqlite")])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertFalse(r.err.contains("error"), r.err)
+    }
+
     func testTheVersionIsTheOneSweepDatabasesRecord() throws {
         let r = try cli.run(["--version"])
         XCTAssertEqual(r.status, 0, r.err)
