@@ -98,6 +98,24 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         XCTAssertFalse(r.err.contains("error"), r.err)
     }
 
+    /// `levers` lists the targets too (an analyst looked there for their keys), with a form that loads.
+    func testLeversListsEveryTargetWithAFormThatLoads() throws {
+        let scratch = try ScratchFolder("levers-targets")
+        defer { scratch.remove() }
+        for lang in ["en", "zh"] {
+            let out = try cli.run(["levers", "--lang", lang]).out
+            let rows = out.split(separator: "\n").filter { $0.hasPrefix("targets.") }
+            XCTAssertEqual(rows.map { String($0.split(separator: " ")[0]) },
+                           ["peak_year", "peak_ceiling", "neutrality_year", "energy_intensity_cut", "co2_intensity_cut", "energy_cap", "non_fossil_share"].map { "targets." + $0 })
+            // Each row's form, without its note in brackets, is a line of a scenario's targets.
+            let forms = rows.map { row in String(row.split(separator: "|").last!).trimmingCharacters(in: .whitespaces)
+                .replacingOccurrences(of: #"\s*[（(].*$"#, with: "", options: .regularExpression) }
+            let file = try scratch.write("t-\(lang).yaml", "name: t\ntargets:\n" + forms.map { "  " + $0 }.joined(separator: "\n") + "\n")
+            let r = try cli.run(["validate", file, "--no-history"])
+            XCTAssertEqual(r.status, 0, r.err + "\n" + forms.joined(separator: "\n"))
+        }
+    }
+
     func testTheVersionIsTheOneSweepDatabasesRecord() throws {
         let r = try cli.run(["--version"])
         XCTAssertEqual(r.status, 0, r.err)
