@@ -369,7 +369,7 @@ def check_metadata(ws, lang, scenario_files, command):
     for path in map(os.path.realpath, scenario_files):  # the loader names a linked file by its target
         with open(path, "rb") as f:
             fp = fnv1a(f.read())
-        check(any(path in v and f"({fp})" in v for v in files), f"metadata: {path} ({fp}) not among {files}")
+        check(any(path in v and (f"（{fp}）" if zh else f"({fp})") in v for v in files), f"metadata: {path} ({fp}) not among {files}")
     check(values["软件版本" if zh else "Tool version"][0].startswith("carbonsim "), "metadata tool version")
     date = values["日期（UTC）" if zh else "Date (UTC)"][0]
     made = datetime.datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)

@@ -88,7 +88,8 @@ public struct WorkbookMetadata: Sendable {
             // An embedded file as the tables write it: announced.yaml (内置) under zh.
             let path = language != .zh || !f.path.hasPrefix("embedded") ? f.path
                 : f.path == "embedded" ? "内置" : String(f.path.dropFirst("embedded ".count)) + "（内置）"
-            sheet.append([.text(w("scenario_file")), .text(f.checksum.isEmpty ? "\(f.scenario): \(path)" : "\(f.scenario): \(path) (\(f.checksum))")])
+            let checksum = f.checksum.isEmpty ? "" : language == .zh ? "（\(f.checksum)）" : " (\(f.checksum))"
+            sheet.append([.text(w("scenario_file")), .text("\(f.scenario)\(language == .zh ? "：" : ": ")\(path)\(checksum)")])
         }
         sheet.append([.text(w("tool_version")), .text(toolVersion)])
         for (key, value) in sweep {
