@@ -89,6 +89,8 @@ def value_format(v):
     a = abs(v)
     if a == 0:
         return "0"
+    if a < 0.0005:  # zero as the text shows it, without the minus Excel would put on -8e-5
+        return "0;0;0"
     # As the value shows once rounded (999.9999999999961 is "#,##0", as 1000 is).
     scale = 1 if a >= 1000 else 10 if a >= 100 else 100 if a >= 1 else 1000
     shown = math.floor(a * scale + 0.5) / scale

@@ -121,6 +121,9 @@ final class WorkbookTests: XCTestCase {
         XCTAssertEqual(ExcelNumberFormat.value(18070), "#,##0")
         XCTAssertEqual(ExcelNumberFormat.value(822.1), "0.0")
         XCTAssertEqual(ExcelNumberFormat.value(-1.5), "0.00")
+        // A difference that rounds to zero shows as the text's "0", not "-0.000".
+        XCTAssertEqual(ExcelNumberFormat.value(-8e-5), "0;0;0")
+        XCTAssertEqual(NumberFormat.value(-8e-5), "0")
         XCTAssertEqual(ExcelNumberFormat.value(0.157), "0.000")
         // Digits for the value as it shows once rounded: a sum a hair below 1000 shows as 1000 does.
         XCTAssertEqual(ExcelNumberFormat.value(999.9999999999961), "#,##0")

@@ -80,6 +80,9 @@ public enum ExcelNumberFormat {
     public static func value(_ v: Double) -> String {
         let a = abs(v)
         guard a != 0 else { return "0" }
+        // Below the last digit shown it is zero, as the text tables write it: "0", not "-0.000" for -8e-5 (the
+        // negative section has no minus, which Excel would show on a value that rounds to zero).
+        guard a >= 0.0005 else { return "0;0;0" }
         return ["#,##0", "0.0", "0.00", "0.000"][NumberFormat.digits(a)]
     }
 
