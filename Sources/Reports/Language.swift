@@ -114,7 +114,8 @@ public enum Labels {
             "plan": "plan", "base": "base", "never": "never", "cost": "Cost of the measures (2020-2060)",
             "shortfalls": "Cannot be honoured", "gap": "Margin (+ met, − short)", "region": "Region", "dataset": "Dataset",
             "levers": "Levers", "pp": "pp", "years_early": "yr",
-            "convention": "Each plan-period column shows its end year, with the change from the column before in brackets (a share's in percentage points). Capacities and stocks at year-end; flows are annual totals; intensities and shares are ratios of annual totals. CO2 gross is before sinks and CCUS capture; net CO2 deducts both. The CO2 peak, CO2 intensity and their targets are on gross CO2 (CCUS and sinks count towards net CO2 and net zero only). The dual-control basis leaves out renewable energy above its 2020 level (and feedstock where the accounting says so), as the national rules do: its cuts are larger than the statistical basis's. Non-fossil share is non-fossil electricity, counted at the coal fleet's heat rate, over the statistical total; net electricity exports are deducted as coal power as far as coal generation goes, the rest from non-fossil energy. Wind and solar capacity leave out the bases built for dedicated export lines.",
+            "brackets": "Each plan-period column shows its end year, with the change from the column before in brackets (a share's in percentage points).",
+            "convention": "Capacities and stocks at year-end; flows are annual totals; intensities and shares are ratios of annual totals. CO2 gross is before sinks and CCUS capture; net CO2 deducts both. The CO2 peak, CO2 intensity and their targets are on gross CO2 (CCUS and sinks count towards net CO2 and net zero only). The dual-control basis leaves out renewable energy above its 2020 level (and feedstock where the accounting says so), as the national rules do: its cuts are larger than the statistical basis's. Non-fossil share is non-fossil electricity, counted at the coal fleet's heat rate, over the statistical total; net electricity exports are deducted as coal power as far as coal generation goes, the rest from non-fossil energy. Wind and solar capacity leave out the bases built for dedicated export lines.",
         ]
         let zh: [String: String] = [
             "indicator": "指标", "unit": "单位", "scenario": "情景", "targets": "目标（“1”）", "target": "目标",
@@ -124,7 +125,8 @@ public enum Labels {
             "plan": "五年规划", "base": "基期", "never": "未实现", "cost": "措施成本（2020-2060）",
             "shortfalls": "无法按设定实现之处", "gap": "差距（+超额，−不足）", "region": "地区", "dataset": "数据集",
             "levers": "政策措施", "pp": "个百分点", "years_early": "年",
-            "convention": "各规划期列为期末年份数值，括号内为较前一列的变化（比重为百分点变化）。装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。CO2排放总量未扣除碳汇与CCUS捕集量，净排放扣除二者。碳达峰、碳排放强度及其目标按排放总量计（CCUS与碳汇只计入净排放和碳中和）。双控考核口径按国家规定不计超过2020年水平的可再生能源消费（按核算设置不计原料用能），其降幅因此大于统计口径。非化石能源消费比重为非化石电力（按当年煤电机组煤耗折标，即发电煤耗法）占统计口径能源消费总量之比；净外送电先按煤电扣减（以煤电发电量为限），其余从非化石能源中扣减。风电、光伏装机不含特高压外送专线配套的新能源基地。",
+            "brackets": "各规划期列为期末年份数值，括号内为较前一列的变化（比重为百分点变化）。",
+            "convention": "装机与存量为年末数；流量为全年合计；强度与比重为全年合计之比。CO2排放总量未扣除碳汇与CCUS捕集量，净排放扣除二者。碳达峰、碳排放强度及其目标按排放总量计（CCUS与碳汇只计入净排放和碳中和）。双控考核口径按国家规定不计超过2020年水平的可再生能源消费（按核算设置不计原料用能），其降幅因此大于统计口径。非化石能源消费比重为非化石电力（按当年煤电机组煤耗折标，即发电煤耗法）占统计口径能源消费总量之比；净外送电先按煤电扣减（以煤电发电量为限），其余从非化石能源中扣减。风电、光伏装机不含特高压外送专线配套的新能源基地。",
         ]
         return (lang == .zh ? zh[key] : en[key]) ?? key
     }

@@ -40,7 +40,9 @@ public struct TextRenderer {
         }
         out += table(header: header, rows: rows, rightAligned: { $0 >= 2 })
         let observed = report.history.map { language == .zh ? $0.summaryZH + "。" : " " + $0.summary + "." } ?? ""
-        out += markdown ? "\n_\(t("convention"))\(observed)_\n\n" : "\(t("convention"))\(observed)\n\n"
+        // What the brackets hold is this table's own (compare and the workbooks give changes a column of their own).
+        let note = t("brackets") + (language == .zh ? "" : " ") + t("convention")
+        out += markdown ? "\n_\(note)\(observed)_\n\n" : "\(note)\(observed)\n\n"
 
         if !report.targets.isEmpty {
             out += markdown ? "### \(t("targets"))\n\n" : "\(t("targets"))\n"

@@ -7,6 +7,9 @@ enum OptionHelpZH {
         byCommand[command + " " + name] ?? shared[name]
     }
 
+    /// The parser's help line names an option as typed: `-o` is `--output` (the one short name the commands give).
+    static func longName(_ name: String) -> String { name == "-o" ? "--output" : name }
+
     /// What an option means the same way in every command that has it.
     private static let shared: [String: String] = [
         "--lang": "标签语言：en 或 zh。",

@@ -44,7 +44,7 @@ enum UsageMessagesZH {
     /// "--from <from>  First column…" as "--from <from>  规划期表格的第一列…"; an option without a Chinese line stays.
     private static func help(_ s: String, command: String) -> String {
         guard let m = s.firstMatch(of: /^(.*?)  (.*)$/),
-              let name = m.1.firstMatch(of: /--[a-z][a-z-]*|<[a-z-]+>/).map({ String($0.0) }),
+              let name = m.1.firstMatch(of: /--[a-z][a-z-]*|-[a-z]\b|<[a-z-]+>/).map({ OptionHelpZH.longName(String($0.0)) }),
               let zh = OptionHelpZH.help(command: command, name: name) else { return s }
         return m.1 + "  " + zh
     }

@@ -274,7 +274,8 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertTrue(told.contains("only builds") && told.contains("start this setting in 2026"), told)
         let raised = try XCTUnwrap(told.range(of: #"\{path: .*?\}, start: \d+, shape: \w+\}"#, options: .regularExpression).map { String(told[$0]) }, told)
         XCTAssertEqual(raised, "{path: {2030: 10, 2031: 10, 2035: 10}, start: 2026, shape: linear}")
-        XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: \(raised)\n", directory: dir))
+        let keeps = try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: \(raised)\n", directory: dir)
+        XCTAssertFalse(keeps.warnings.contains { $0.message.hasPrefix("replaces the setting of") }, "\(keeps.warnings)")
         // What it suggests loads.
         XCTAssertNoThrow(try parse("extends: c10.yaml\nsector_plans:\n  removals:\n    ccus: {target: 5, start: 2026, full: 2035}\n", directory: dir))
         // Ending higher, the path that keeps the earlier moves is offered, and it loads.

@@ -384,8 +384,8 @@ final class ChineseMessageTableTests: XCTestCase {
         let below = try loader.parse("extends: \(scenarios.path)/announced.yaml\nsector_plans:\n  power:\n    storage: {target: 2, start: \(n + 1), full: \(n + 5)}\n", file: "s.yaml")
         let told = [storage.warnings.first { $0.message.hasPrefix("no start year given: the delta follows") },
                     capped.warnings.first { $0.message.hasPrefix("an enforced energy cap") },
-                    lower.warnings.first { $0.message.contains("nothing keeps them") },
-                    below.warnings.first { $0.message.contains("nothing keeps them") }]
+                    lower.warnings.first { $0.message.contains("this file's setting cannot") },
+                    below.warnings.first { $0.message.contains("this file's setting cannot") }]
         for w in told {
             let w = try XCTUnwrap(w, "\(storage.warnings) \(capped.warnings) \(lower.warnings)")
             let zh = InputMessagesZH.message(w.message)

@@ -86,7 +86,7 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         let file = scratch.path("early.yaml")
         try "name: early\nsector_plans:\n  power:\n    wind: {path: {2023: 80, 2030: 100}}\n".write(toFile: file, atomically: true, encoding: .utf8)
         let superseded = "\(file):4: warning at 'sector_plans.power.wind': milestone 2023 at or before 2025 superseded by observed capacity (history mode)"
-        let raised = "\(file):4: warning at 'sector_plans.power.wind': the 2030 milestone of 100 GW is below the 127.63 GW observed at the end of 2025, raised to it (history mode; the lever only builds: it holds 127.63 GW until a milestone above it)"
+        let raised = "\(file):4: warning at 'sector_plans.power.wind': the 2030 milestone of 100 GW is below the 127.63 GW observed at the end of 2025, raised to it (history mode; the lever only builds: it stays at 127.63 GW through 2030)"
         for arguments in [["run", file], ["validate", file]] {
             let r = try cli.run(arguments)
             XCTAssertEqual(r.status, 0, r.err)
@@ -112,7 +112,7 @@ final class ScenarioWarningsCommandLineTests: XCTestCase {
         XCTAssertTrue(own.err.contains("early.yaml:4: warning at 'sector_plans.power.wind': the 2030 milestone of 100 GW is below the"), "raised in the extended path: \(own.err)")
         let zh = try cli.run(["validate", file, "--lang", "zh"])
         XCTAssertTrue(zh.err.contains("\(file):4：警告（键 'sector_plans.power.wind'）：里程碑 2023 在 2025 年及以前，由观测装机取代（历史模式）"), zh.err)
-        XCTAssertTrue(zh.err.contains("2030 年的里程碑为 100 吉瓦，低于 2025 年末观测到的 127.63 吉瓦，已提高到该值（历史模式；该措施只增加装机：在高于该值的里程碑之前保持 127.63 吉瓦）"), zh.err)
+        XCTAssertTrue(zh.err.contains("2030 年的里程碑为 100 吉瓦，低于 2025 年末观测到的 127.63 吉瓦，已提高到该值（历史模式；该措施只增加装机：至 2030 年末保持 127.63 吉瓦）"), zh.err)
         let spec = scratch.path("spec.yaml")
         try "name: s\nscenarios: [\(file)]\ndesign: grid\nfactors:\n  sector_plans.industry.efficiency_benchmark.target: {levels: [30]}\n"
             .write(toFile: spec, atomically: true, encoding: .utf8)

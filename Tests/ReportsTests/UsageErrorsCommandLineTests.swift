@@ -39,12 +39,15 @@ final class UsageErrorsCommandLineTests: XCTestCase {
             for argument in command["arguments"] as? [[String: Any]] ?? [] {
                 let kind = argument["kind"] as? String, optional = argument["isOptional"] as? Bool ?? true
                 let long = (argument["names"] as? [[String: Any]] ?? []).first { $0["kind"] as? String == "long" }?["name"] as? String
-                var arguments = path + ["--lang", "zh"]
-                if kind == "option", let long { arguments.append("--" + long) }      // a value missing
-                else if kind == "positional" && !optional && path != ["help"] { }     // the argument missing
+                var arguments = path + ["--lang", "zh"], shown: String
+                if kind == "option", let long { arguments.append("--" + long); shown = "--" + long }      // a value missing
+                else if kind == "positional" && !optional && path != ["help"] { shown = "<\(argument["valueName"] as? String ?? "")>" }
                 else { continue }
+                // merge's required --output is told before its shards.
+                if path == ["merge"] && shown == "<shards>" { arguments += ["--output", "merged.sqlite"] }
                 let r = try cli.run(arguments)
                 let line = try XCTUnwrap(r.err.split(separator: "\n").first { $0.hasPrefix("说明：") }, "\(arguments): \(r.err)")
+                XCTAssertTrue(line.hasPrefix("说明：\(shown) "), "\(arguments): the help of another argument: \(line)")
                 XCTAssertNotNil(line.firstMatch(of: /\  .*\p{Han}/), "\(arguments): \(line)")
                 provoked += 1
             }
@@ -54,6 +57,9 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         }
         try visit(try XCTUnwrap(root["command"] as? [String: Any]), path: [])
         XCTAssertGreaterThan(provoked, 100)
+        // The short name the help line then writes as typed.
+        let short = try cli.run(["compare", "--lang", "zh", "-o"])
+        XCTAssertTrue(short.err.contains("说明：-o <output>  写入此文件而不打印（xlsx 必须指定）。"), short.err)
     }
 
     func testAMissingArgumentAndTheCommandsOwnChecksAreInChinese() throws {

@@ -146,9 +146,11 @@ extension HistoryMode {
                 // the lever does instead.
                 let written = years.compactMap { y in Self.writtenLevel(scenario[lever.path], year: y, extended: inExtended) }
                 let levels = written.count == years.count ? " of \(written.map { format(($0 * 1e4).rounded() / 1e4) }.joined(separator: ", ")) \(unit)" : ""
-                let floorShown = format((floor * 100).rounded() / 100)
+                // Two decimals, unless a level written would then read as not below it (127.624 against 127.62).
+                let twoDecimals = (floor * 100).rounded() / 100
+                let floorShown = written.contains { $0 >= twoDecimals } ? shown(floor) : format(twoDecimals)
                 notes.append(HistoryNote(lever: lever.path, kind: .raised,
-                                         message: "the \(years.map(String.init).joined(separator: ", ")) milestone\(years.count > 1 ? "s" : "")\(levels) \(years.count > 1 ? "are" : "is") below the \(floorShown) \(unit) observed at the end of \(last), raised to it (history mode; the lever only builds: it holds \(floorShown) \(unit) until a milestone above it)",
+                                         message: "the \(years.map(String.init).joined(separator: ", ")) milestone\(years.count > 1 ? "s" : "")\(levels) \(years.count > 1 ? "are" : "is") below the \(floorShown) \(unit) observed at the end of \(last), raised to it (history mode; the lever only builds: it stays at \(floorShown) \(unit) through \(years.max()!))",
                                          inExtended: inExtended))
             }
         }

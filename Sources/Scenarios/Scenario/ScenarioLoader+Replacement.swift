@@ -21,7 +21,7 @@ extension ScenarioLoader {
             kept = inherited.milestones + (last.year < hold ? [Milestone(year: hold, value: last.value, shape: .linear)] : [])
         }
         return InputWarning(file: node.file, line: node.line, keyPath: lever.path,
-                            message: "\(Self.replaces(source)), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, \(Self.way(keeping: kept, from: inherited.start, then: new, lever, reached: lever.level(before, at: Double(hold + 1).nextDown, p), startingIn: inherited.start))")
+                            message: "\(Self.replaces(source)), which moves from \(inherited.start), at or before \(n), the last observed year (history mode): \(inherited.start)-\(n) change with it. To change only later years, \(Self.way(keeping: kept, from: inherited.start, then: new, lever, reached: lever.level(before, at: Double(hold + 1).nextDown, p), startingIn: nil))")
     }
 
     /// In history mode wind and solar are the observed capacity through N. A setting whose every milestone is at or
@@ -96,7 +96,7 @@ extension ScenarioLoader {
                 let path = LeverSetting(form: .path, start: start, milestones: kept + raised)
                 return "a path that keeps its milestones and does not go below \(format(level)) \(unit) after them, for example \(ScenarioWriter.leverText(path)), or "
             } ?? ""
-            return "nothing keeps them: this lever only builds, and this file's setting goes down to \(format(low)) \(unit), below the \(format(level)) \(unit) they reach; to keep them, write \(keep)a delta over it"
+            return "this file's setting cannot: this lever only builds, and the setting goes down to \(format(low)) \(unit), below the \(format(level)) \(unit) they reach; to keep them, write \(keep)a delta over it"
                 + (startingIn.map { "; to build less than it, start this setting in \($0)" } ?? "")
         }
         guard let kept else { return "write a delta over it" }

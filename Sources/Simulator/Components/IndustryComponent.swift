@@ -231,9 +231,8 @@ public final class IndustryComponent: Component {
             eliminated += ws.industry.cutRate[i] * ws.industry.capacityOld[i] * inRegion
             // The pull toward the levers' target beyond the pull without them (the smooth pull is w/2 at rest, and the
             // baseline has it too): levers at their baseline, or before their start, save and cost nothing.
-            let x = y[k + 2]
-            let pull = Swift.max(Smooth.positive(x - efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder), width: 0.005)
-                                 - Smooth.positive(x - efficiencyTarget(i, benchmarkShare: 0, ladder: 0), width: 0.005), 0)
+            let pull = Smooth.positiveBeyond(y[k + 2], target: efficiencyTarget(i, benchmarkShare: benchmarkShare, ladder: ladder),
+                                             baseline: efficiencyTarget(i, benchmarkShare: benchmark.from, ladder: self.ladder.from), width: 0.005)
                 / q.efficiencyRelaxationTime
             let capacity = ws.industry.capacityOld[i] + ws.industry.capacityNew[i]
             saved += pull * ws.industry.capacityNew[i] / capacity * ws.industry.output[i] * fuelPerTonne[i].total

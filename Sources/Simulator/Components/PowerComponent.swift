@@ -170,9 +170,9 @@ public final class PowerComponent: Component {
     /// baseline has it too), so a lever at its baseline, or before its start, costs nothing.
     func recordMeasures(_ ws: inout Workspace) {
         ws.measures.coalRetiredEarly = ws.power.coalRetirementRate * ws.power.coalCapacity
-        let h = ws.power.heatRate
-        let pull = Smooth.positive(h - heatRateTarget.value(at: ws.t), width: 0.5) - Smooth.positive(h - p.baseHeatRate, width: 0.5)
-        ws.measures.heatRateRetrofit = Swift.max(pull, 0) / p.heatRateRelaxationTime * ws.power.coalCapacity
+        // Against the schedule's own baseline level, which a sweep's draw of the base heat rate moves with it.
+        let pull = Smooth.positiveBeyond(ws.power.heatRate, target: heatRateTarget.value(at: ws.t), baseline: heatRateTarget.from, width: 0.5)
+        ws.measures.heatRateRetrofit = pull / p.heatRateRelaxationTime * ws.power.coalCapacity
     }
 
     public func derivatives(_ ws: Workspace, y: UnsafePointer<Double>, dydt: UnsafeMutablePointer<Double>) {

@@ -20,4 +20,11 @@ public enum Smooth {
     public static func positive(_ x: Double, width w: Double) -> Double {
         max(x, 0, width: w)
     }
+
+    /// The smooth pull of `x` down toward `target` beyond its pull toward `baseline`, at least 0: what a lever adds.
+    /// `positive` is w/2 at rest, and the baseline has that too, so a lever at its baseline adds exactly nothing.
+    @inline(__always)
+    public static func positiveBeyond(_ x: Double, target: Double, baseline: Double, width w: Double) -> Double {
+        Swift.max(positive(x - target, width: w) - positive(x - baseline, width: w), 0)
+    }
 }
