@@ -7,6 +7,9 @@ public struct Indicators: Sendable {
     public let cumulativeNetCO2: Double
     public let cumulativeFrom: Int
     public let cumulativeTo: Int
+    /// The annual net CO2 totals over the same years added up, Mt: what a reader of the tables gets (each year's total
+    /// is Simpson's rule over its samples, so sharp changes leave it a little apart from the integral).
+    public let annualNetCO2Sum: Double
     /// Model time at which net CO2 reaches zero, nil if not by the end year.
     public let neutralityTime: Double?
     public let targetChecks: [TargetCheck]
@@ -26,6 +29,7 @@ public struct Indicators: Sendable {
         cumulativeNetCO2 = r.cumulativeNetCO2
         cumulativeFrom = r.cumulativeFrom
         cumulativeTo = r.years.last!
+        annualNetCO2Sum = zip(r.years, net).reduce(0) { $0 + ($1.0 >= r.cumulativeFrom ? $1.1 : 0) }
         neutralityTime = try TrajectoryAnalysis.firstZeroCrossing(years: r.years, values: net)
         targetChecks = Indicators.check(targets, r, peak: peak, neutralityTime: neutralityTime)
     }
