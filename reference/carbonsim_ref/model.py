@@ -654,7 +654,6 @@ class Model:
     def measures(self, t, y, w):
         """What the measures do in a recorded year (docs/model.md, Costs)."""
         bench, ladder = self.bench.value(t), self.ladder.value(t)
-        retrofitting = self.bench.is_set or self.ladder.is_set
         eliminated = saved = processed = curtailed = 0.0
         for i, q in enumerate(self.p):
             k = 3 * i
@@ -662,11 +661,14 @@ class Model:
                 continue
             # Capacity transferred out of the region is eliminated elsewhere, if at all.
             eliminated += w["cut"][i] * w["kold"][i] * (1 - w["transfer_share"] if q["name"] == "clinker" else 1.0)
-            g = min(max(bench + (self.ip["ladder_gap_response"] * ladder if q["ei"] else 0), 0), 1)
-            target = q["x0"] - g * (q["x0"] - q["benchmark_relative_intensity"])
-            if retrofitting:
-                pull = spos(y[k + 2] - target, 0.005) / q["efficiency_relaxation_time"]
-                saved += pull * w["knew"][i] / (w["kold"][i] + w["knew"][i]) * w["out"][i] * sum(q["fuel_per_t"])
+            def target(b, l):
+                g = min(max(b + (self.ip["ladder_gap_response"] * l if q["ei"] else 0), 0), 1)
+                return q["x0"] - g * (q["x0"] - q["benchmark_relative_intensity"])
+            # The pull toward the levers' target beyond the pull toward it at their baseline levels (w/2 at rest).
+            x = y[k + 2]
+            pull = max(spos(x - target(bench, ladder), 0.005) - spos(x - target(self.bench.frm, self.ladder.frm), 0.005), 0.0) \
+                / q["efficiency_relaxation_time"]
+            saved += pull * w["knew"][i] / (w["kold"][i] + w["knew"][i]) * w["out"][i] * sum(q["fuel_per_t"])
             processed += w["out"][i] * max(w["dp"][i] - q["deep_processing_base"], 0)
             if q["name"] != "alumina":
                 curtailed += q["value_added_per_tonne"] / 100 * q["base_output"] * self.demand[i](t) * w["z"]
@@ -677,8 +679,9 @@ class Model:
             if sw is not None:
                 electrified += sum(a["fuel"]) * self.activity_scale(a, lg, t, dt) * sw.value(t)
         retired = w["retire"] * w["ccap"]
-        retrofit = 0.0 if not self.heat_target.is_set else \
-            spos(w["h"] - self.heat_target.value(t), 0.5) / self.pw["heat_rate_relaxation_time"] * w["ccap"]
+        # Beyond the pull toward the schedule's baseline level, which the baseline has too.
+        retrofit = max(spos(w["h"] - self.heat_target.value(t), 0.5) - spos(w["h"] - self.heat_target.frm, 0.5), 0.0) \
+            / self.pw["heat_rate_relaxation_time"] * w["ccap"]
         return {"capacity_eliminated": eliminated, "retrofit_savings": saved, "electrified_fossil_energy": electrified,
                 "deep_processed_extra": processed, "coal_retired_early": retired, "heat_rate_retrofit": retrofit,
                 "curtailed_value_added": curtailed}
