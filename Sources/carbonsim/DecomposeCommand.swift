@@ -17,7 +17,8 @@ struct DecomposeCommand: ParsableCommand {
         sector structure, energy mix, emission factor and process-CO2 effects; additive (Mt CO2, summing \
         exactly to the change) and multiplicative (ratios, multiplying exactly to the ratio). E includes \
         non-fossil electricity at the coal heat rate, in the power sector, so renewables replacing coal power \
-        show as energy mix. See docs/model.md.
+        show as energy mix, mostly: the heat-supply residual that falls with coal generation shows as energy \
+        intensity (about a sixth of a solar-only change). See docs/model.md.
         """
     )
 

@@ -70,6 +70,16 @@ final class CementTransferTests: XCTestCase {
         }
         XCTAssertNoThrow(try loader.parse("sector_plans:\n  industry:\n    cement_capacity_transfer: {target: 32, full: 2030}\n",
                                           file: "t.yaml", directory: nil))
+        // A hair above it reads as above it, and the accepted bound is one that loads (an analyst was told
+        // "32.266667 exceeds 32.266667", accepted "0 to 32.266667").
+        XCTAssertThrowsError(try loader.parse("sector_plans:\n  industry:\n    cement_capacity_transfer: {target: 32.266667, full: 2030}\n",
+                                              file: "t.yaml", directory: nil)) { error in
+            let e = error as? InputError
+            XCTAssertTrue(e?.message.contains("32.266667 Mt/yr by the end of 2030 exceeds the region's clinker capacity of 32.26666666") == true, "\(error)")
+            XCTAssertEqual(e?.accepted, "0 to 32.266666 Mt/yr")
+        }
+        XCTAssertNoThrow(try loader.parse("sector_plans:\n  industry:\n    cement_capacity_transfer: {target: 32.266666, full: 2030}\n",
+                                          file: "t.yaml", directory: nil))
         var s = Scenario(name: "test", file: "s.yaml")
         s.levers = [transfer: LeverSetting(target: 33, start: 2026, full: 2028, shape: .linear)]
         XCTAssertThrowsError(try PreparedScenario(s, dataset: Fixtures.dataset())) { error in

@@ -122,8 +122,10 @@ public struct PreparedScenario: Sendable {
         guard let c = lever.aboveCeiling(schedule, p) else { return nil }
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
         let what = lever.ceiling?.what ?? "capacity"
-        return ("\(format(c.level)) \(lever.unit.rawValue) by the end of \(c.year) exceeds the region's \(what) of \(format(c.ceiling)) \(lever.unit.rawValue) (dataset, base year); a transfer out cannot move more capacity than the region has",
-                "\(format(lever.range.lowerBound)) to \(format(c.ceiling)) \(lever.unit.rawValue)")
+        // A level a hair above the ceiling would read as equal to it at six decimals: then the ceiling in full.
+        let ceiling = format(c.ceiling) == format(c.level) ? Scenarios.format(c.ceiling) : format(c.ceiling)
+        return ("\(format(c.level)) \(lever.unit.rawValue) by the end of \(c.year) exceeds the region's \(what) of \(ceiling) \(lever.unit.rawValue) (dataset, base year); a transfer out cannot move more capacity than the region has",
+                "\(format(lever.range.lowerBound)) to \(Scenarios.format((c.ceiling * 1e6).rounded(.down) / 1e6)) \(lever.unit.rawValue)")
     }
 
     /// History's notes as warnings, each at the lever it is about, in the file that sets it (an extended file's too).
