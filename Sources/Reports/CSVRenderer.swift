@@ -65,13 +65,18 @@ public enum CSVRenderer {
             }
             // Which years follow observations: the first and last, the note in the indicator column.
             if let h = r.history {
-                for (which, year) in [("first", h.observedYears.lowerBound), ("last", h.lastObservedYear)] {
+                for (which, year) in observedYearRows(h, zh: zh) {
                     lines.append(csv([scenario, region, zh ? "观测年份" : "observed_years", zh ? h.summaryZH : h.summary, "",
-                                      zh ? (which == "first" ? "首年" : "末年") : which, String(year), "", "", "", "", "", "", ""]))
+                                      which, String(year), "", "", "", "", "", "", ""]))
                 }
             }
         }
         return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The first and last observed years as the report CSVs (run's, compare's) label them.
+    static func observedYearRows(_ h: HistoryMode, zh: Bool) -> [(label: String, year: Int)] {
+        [(zh ? "首年" : "first", h.observedYears.lowerBound), (zh ? "末年" : "last", h.lastObservedYear)]
     }
 
     static let headlineZH = [

@@ -202,7 +202,7 @@ public enum ComparisonRenderer {
         // Which years follow observations (history mode): the first and last in the period and year columns, the note in
         // the indicator column, as `run`'s CSV has them.
         if let h = c.reports.first?.history {
-            for (which, year) in [(zh ? "首年" : "first", h.observedYears.lowerBound), (zh ? "末年" : "last", h.lastObservedYear)] {
+            for (which, year) in CSVRenderer.observedYearRows(h, zh: zh) {
                 let row = [zh ? "观测年份" : "observed_years", region, zh ? h.summaryZH : h.summary, "", which, String(year)]
                 lines.append(CSVRenderer.csv(row + Array(repeating: "", count: csvColumns.count - row.count)))
             }
