@@ -97,6 +97,17 @@ def value_format(v):
     return "#,##0" if shown >= 1000 else "0.0" if shown >= 100 else "0.00" if shown >= 1 else "0.000"
 
 
+def change_format(v):
+    """A % change or relative difference: signed, one decimal; unsigned "0.0" where it rounds to zero."""
+    return "0.0;0.0;0.0" if abs(v) < 0.05 else "+0.0;-0.0;0.0"
+
+
+def signed_format(v):
+    """A difference between scenarios: the value's digits, signed; "0;0;0" where it rounds to zero."""
+    plain = value_format(v)
+    return "0;0;0" if plain in ("0", "0;0;0") else f"+{plain};-{plain};{plain}"
+
+
 def formatted(cell, expected, fmt, where):
     same(cell, expected, where)
     if expected is not None:
@@ -181,7 +192,8 @@ def check_plan_periods(ws, data, lang, differences, units):
                     # Percentage points over the period: this point's share minus the previous point's.
                     formatted(row[5 + 2 * s], p["values"][s] - ind["points"][j - 1]["values"][s], points_format(lang), f"{where} change (pp) {s}")
                 else:
-                    formatted(row[5 + 2 * s], p["change_pct"][s] if p.get("period") else None, "0.0", f"{where} change {s}")
+                    c = p["change_pct"][s] if p.get("period") else None
+                    formatted(row[5 + 2 * s], c, change_format(c) if c is not None else None, f"{where} change {s}")
             if differences:
                 for s in range(n - 1):
                     d, r = p["difference"][s], p["difference_pct"][s]
@@ -190,8 +202,8 @@ def check_plan_periods(ws, data, lang, differences, units):
                         check(r is None and row[5 + 2 * n + 2 * s].value is None, f"{where}: a share has no % difference")
                     else:
                         d = scaled(d, f)
-                        formatted(row[4 + 2 * n + 2 * s], d, value_format(d) if d is not None else None, f"{where} difference {s}")
-                        formatted(row[5 + 2 * n + 2 * s], r, "0.0", f"{where} difference % {s}")
+                        formatted(row[4 + 2 * n + 2 * s], d, signed_format(d) if d is not None else None, f"{where} difference {s}")
+                        formatted(row[5 + 2 * n + 2 * s], r, change_format(r) if r is not None else None, f"{where} difference % {s}")
     check(rows[k][0].value is None, "plan periods: a blank row after the table")
 
 
@@ -260,8 +272,9 @@ def check_headline(ws, data, differences, units):
         if differences:
             for s in range(n - 1):
                 d = scaled(h["difference"][s], f)
-                formatted(row[2 + n + 2 * s], d, "0" if years else (value_format(d) if d is not None else None), f"headline {h['indicator']} difference")
-                formatted(row[3 + n + 2 * s], h["difference_pct"][s], "0.0", f"headline {h['indicator']} difference %")
+                formatted(row[2 + n + 2 * s], d, "+0;-0;0" if years else (signed_format(d) if d is not None else None), f"headline {h['indicator']} difference")
+                r = h["difference_pct"][s]
+                formatted(row[3 + n + 2 * s], r, change_format(r) if r is not None else None, f"headline {h['indicator']} difference %")
 
 
 def check_costs(ws, run):
@@ -457,7 +470,8 @@ def check_run(binary, tmp, lang):
                     check(math.isclose(block[1 + k][5 + 2 * j].value, v["end"] - before, rel_tol=1e-9, abs_tol=1e-12)
                           and block[1 + k][5 + 2 * j].number_format == points_format(lang), f"run {sc['name']} {s} {p['period']} change in pp")
                 else:
-                    formatted(block[1 + k][5 + 2 * j], v["change_pct"], "0.0", f"run {sc['name']} {s} {p['period']} change")
+                    c = v["change_pct"]
+                    formatted(block[1 + k][5 + 2 * j], c, change_format(c) if c is not None else None, f"run {sc['name']} {s} {p['period']} change")
     check_notices(wb.worksheets[2], run, lang, units)
     check_costs(wb.worksheets[4], run)
     check_metadata(wb.worksheets[8], lang, FILES, "run")

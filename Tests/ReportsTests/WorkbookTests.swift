@@ -39,8 +39,8 @@ final class WorkbookTests: XCTestCase {
         let zh = try XCTUnwrap(workbook(.zh).sheet("五年规划"))
         XCTAssertEqual(zh.cell(3, 4), .number(100 * gross.values[0], format: ExcelNumberFormat.value(100 * gross.values[0])))
         XCTAssertEqual(zh.cell(3, 4), .number(100 * gross.values[0], format: "#,##0"))
-        XCTAssertEqual(zh.cell(3, 8), .number(100 * gross.differences[0], format: ExcelNumberFormat.value(100 * gross.differences[0])))
-        XCTAssertEqual(zh.cell(3, 9), .number(gross.relative[0], format: "0.0"), "a relative difference has no unit")
+        XCTAssertEqual(zh.cell(3, 8), .number(100 * gross.differences[0], format: ExcelNumberFormat.signed(100 * gross.differences[0])))
+        XCTAssertEqual(zh.cell(3, 9), .number(gross.relative[0], format: ExcelNumberFormat.change(gross.relative[0])), "a relative difference has no unit")
         let model = ScenarioWorkbook.build(Self.results, metadata: WorkbookMetadata(dataset: Self.dataset, scenarios: Self.scenarios, embedded: true, command: "c"),
                                            language: .zh, units: .model, differences: true)
         // The baseline's 2030 gross CO2 is 1072.7 Mt: a thousand or more takes "#,##0".
@@ -112,9 +112,15 @@ final class WorkbookTests: XCTestCase {
         let gross = c.rows[0].points[2]   // co2_gross, end of the 15th plan
         XCTAssertEqual(sheet.cell(3, 3), .number(2030, format: "0"))
         XCTAssertEqual(sheet.cell(3, 4), .number(gross.values[0], format: "#,##0"), "1072.7 Mt: a thousand or more")
-        XCTAssertEqual(sheet.cell(3, 5), .number(gross.changes[0], format: "0.0"))
-        XCTAssertEqual(sheet.cell(3, 8), .number(gross.differences[0], format: "0.0"))
-        XCTAssertEqual(sheet.cell(3, 9), .number(gross.relative[0], format: "0.0"))
+        // Changes and differences carry their sign as the text tables do ("+7.5", "-1.8"), and none where they round to zero.
+        XCTAssertEqual(sheet.cell(3, 5), .number(gross.changes[0], format: "+0.0;-0.0;0.0"))
+        XCTAssertEqual(sheet.cell(3, 8), .number(gross.differences[0], format: "+0.0;-0.0;0.0"))
+        XCTAssertEqual(sheet.cell(3, 9), .number(gross.relative[0], format: "+0.0;-0.0;0.0"))
+        XCTAssertEqual(ExcelNumberFormat.change(-0.03), "0.0;0.0;0.0", "not \"-0.0\"")
+        XCTAssertEqual(ExcelNumberFormat.change(0.05), "+0.0;-0.0;0.0")
+        XCTAssertEqual(ExcelNumberFormat.signed(-1.5), "+0.00;-0.00;0.00")
+        XCTAssertEqual(ExcelNumberFormat.signed(-8e-5), "0;0;0")
+        XCTAssertEqual(ExcelNumberFormat.signed(0), "0;0;0")
         XCTAssertEqual(sheet.cell(1, 5), .empty, "no change over a period for the start year")
         XCTAssertEqual(sheet.rows[0].count, 10)
         XCTAssertEqual(try XCTUnwrap(workbook(.en, differences: false).sheet("Plan periods")).rows[0].count, 8)

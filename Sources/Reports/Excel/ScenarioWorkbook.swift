@@ -65,13 +65,13 @@ public enum ScenarioWorkbook {
                 for (s, (v, ch)) in zip(p.values, p.changes).enumerated() {
                     // A share changes by percentage points over the period, as the tables show it.
                     let change: Cell = p.period == nil ? .empty
-                        : row.isShare ? .value(v - row.points[k - 1].values[s], format: points) : .value(ch, format: ExcelNumberFormat.oneDecimal)
+                        : row.isShare ? .value(v - row.points[k - 1].values[s], format: points) : .value(ch, format: ExcelNumberFormat.change(ch))
                     cells += [.value(shown.value(v)), change]
                 }
                 if differences {
                     for (d, r) in zip(p.differences, p.relative) {
                         cells += row.isShare ? [.value(d, format: points), .empty]
-                            : [.value(shown.value(d)), .value(r, format: ExcelNumberFormat.oneDecimal)]
+                            : [.value(shown.value(d), format: ExcelNumberFormat.signed(shown.value(d))), .value(r, format: ExcelNumberFormat.change(r))]
                     }
                 }
                 sheet.append(cells)
@@ -152,10 +152,14 @@ public enum ScenarioWorkbook {
         for h in c.headline {
             let shown = ComparisonRenderer.headlineUnit(h, units)
             func number(_ v: Double?) -> Cell { h.isYear ? .value(v, format: ExcelNumberFormat.integer) : v.map { Cell.value(shown.value($0)) } ?? .empty }
+            func difference(_ d: Double?) -> Cell {
+                guard let d else { return .empty }
+                return h.isYear ? .value(d, format: ExcelNumberFormat.signedYears) : .value(shown.value(d), format: ExcelNumberFormat.signed(shown.value(d)))
+            }
             var cells: [Cell] = [.text(x(h.key, l)), .text(ComparisonRenderer.headlineUnitLabel(h, shown, l))]
             cells += h.values.map { $0 == nil ? .text(t("never", l)) : number($0) }
             if differences {
-                for (d, r) in zip(h.differences, h.relative) { cells += [number(d), .value(r, format: ExcelNumberFormat.oneDecimal)] }
+                for (d, r) in zip(h.differences, h.relative) { cells += [difference(d), r.map { .value($0, format: ExcelNumberFormat.change($0)) } ?? .empty] }
             }
             sheet.append(cells)
         }

@@ -86,12 +86,29 @@ public enum ExcelNumberFormat {
         return ["#,##0", "0.0", "0.00", "0.000"][NumberFormat.digits(a)]
     }
 
+    /// A % change or relative difference to one decimal, signed as the text tables write it: "+7.5", "-1.8", and "0.0"
+    /// without a sign on either side where it rounds to zero (Excel would show "-0.0" for -0.03).
+    public static func change(_ v: Double) -> String {
+        abs(v) < 0.05 ? "0.0;0.0;0.0" : "+0.0;-0.0;0.0"
+    }
+
+    /// A difference between scenarios in the digits of `value`, signed: "+3.81", "-12"; zero where it rounds to zero.
+    public static func signed(_ v: Double) -> String {
+        let plain = value(v)
+        guard plain != "0", plain != "0;0;0" else { return "0;0;0" }
+        return "+\(plain);-\(plain);\(plain)"
+    }
+
+    /// A difference in years, signed: "+3", "-2", "0".
+    public static let signedYears = "+0;-0;0"
+
     /// About how many characters Excel shows for `v` in `format` (for column widths).
     static func shownWidth(_ v: Double, format: String) -> Int {
         let digits = format.split(separator: ".").dropFirst().first?.prefix { $0 == "0" }.count ?? 0
         let s = NumberFormat.fixed(v, digits)
         // A quoted unit after the number (个百分点, pp) takes its width too.
         let unit = format.split(separator: "\"").dropFirst().first.map { Reports.displayWidth(String($0)) + 1 } ?? 0
-        return s.count + unit + (format.contains(",") ? max(0, (s.count - 1) / 3) : 0)
+        let sign = format.hasPrefix("+") && v > 0 ? 1 : 0
+        return s.count + sign + unit + (format.contains(",") ? max(0, (s.count - 1) / 3) : 0)
     }
 }
