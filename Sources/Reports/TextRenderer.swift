@@ -153,7 +153,7 @@ extension TextRenderer {
 }
 
 /// Terminal columns a string takes: CJK and full-width characters take two.
-func displayWidth(_ s: String) -> Int {
+public func displayWidth(_ s: String) -> Int {
     s.unicodeScalars.reduce(0) { w, u in
         let v = u.value
         let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

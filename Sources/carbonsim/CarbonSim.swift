@@ -9,7 +9,7 @@ struct CarbonSim: AsyncParsableCommand {
         commandName: "carbonsim",
         abstract: "Carbon peak and neutrality scenarios for provincial analysts (default region: Inner Mongolia).",
         discussion: """
-        Scenario files are YAML in the "1+N+X" shape: targets (the "1"), sector_plans (the "N"),
+        Scenario files are YAML in the "1+N+X" shape: targets (the "1"), sector_plans (the "N"), \
         measures (the "X"). They say only what differs from the dataset's baseline and may `extends:` another file.
         """,
         version: String(ResultStore.toolVersion.dropFirst("carbonsim ".count)),
@@ -23,10 +23,13 @@ struct CarbonSim: AsyncParsableCommand {
     /// (and for `serve`, whose page opens in Chinese), and `help` with a command that does not exist is a usage
     /// error, not the top-level help with exit 0.
     static func main() async {
-        let arguments = joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
+        var arguments = joiningNegativeValues(Array(CommandLine.arguments.dropFirst()))
+        let chineseHelp = asksForChinese(arguments)
+        // `help run --lang zh`: the help command takes no options of its own.
+        if arguments.first == "help" { arguments = withoutLanguage(arguments) }
         do {
             if let unknown = unknownHelpTopic(arguments) {
-                throw ValidationError(requestedLanguage(arguments) == .zh
+                throw ValidationError(chineseHelp || requestedLanguage(arguments) == .zh
                     ? "没有命令 '\(unknown.name)'；可用：\(unknown.known.joined(separator: "、"))"
                     : "no command '\(unknown.name)'; accepted: \(unknown.known.joined(separator: ", "))")
             }
@@ -34,7 +37,9 @@ struct CarbonSim: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             var message = fullMessage(for: error)
-            if code != .success && requestedLanguage(arguments) == .zh { message = UsageMessagesZH.translate(message) }
+            if code != .success && (chineseHelp || requestedLanguage(arguments) == .zh) { message = UsageMessagesZH.translate(message) }
+            // The help page only when Chinese is asked for (serve's own default does not make its help Chinese).
+            if code == .success && chineseHelp && message.hasPrefix("OVERVIEW: ") { message = HelpPageZH.translate(message) }
             if !message.isEmpty {
                 if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             }
@@ -75,11 +80,28 @@ struct CarbonSim: AsyncParsableCommand {
         return arguments.first == "serve" ? .zh : .en
     }
 
+    /// Whether `--lang zh` is on the command line.
+    static func asksForChinese(_ arguments: [String]) -> Bool {
+        arguments.contains("--lang=zh") || zip(arguments, arguments.dropFirst()).contains { $0 == ("--lang", "zh") }
+    }
+
+    static func withoutLanguage(_ arguments: [String]) -> [String] {
+        var out: [String] = [], skip = false
+        for (i, a) in arguments.enumerated() {
+            if skip { skip = false; continue }
+            if a.hasPrefix("--lang=") { continue }
+            if a == "--lang", i + 1 < arguments.count { skip = true; continue }
+            out.append(a)
+        }
+        return out
+    }
+
     /// In `carbonsim help a b`, the first name that is not a command at its place, with the names that are.
     static func unknownHelpTopic(_ arguments: [String]) -> (name: String, known: [String])? {
         guard arguments.first == "help" else { return nil }
         var commands: [ParsableCommand.Type] = configuration.subcommands
-        for name in arguments.dropFirst() where !name.hasPrefix("-") {
+        // The topics come first: `help run --lang zh` asks for run's help, in Chinese.
+        for name in arguments.dropFirst().prefix(while: { !$0.hasPrefix("-") }) {
             var names: [String] = []
             var next: [ParsableCommand.Type]?
             for command in commands {

@@ -1,5 +1,5 @@
-/// The one-line help of each option and argument in Chinese, for the "说明：" line of a usage error under
-/// `--lang zh` (the parser writes the English help of the option it could not read). Keyed by "command --option"
+/// The one-line help of each option, flag and argument in Chinese, for the "说明：" line of a usage error and the
+/// help page under `--lang zh` (the parser writes the English help). Keyed by "command --option"
 /// or "command <argument>" where commands say different things, else by the option alone; a test checks that
 /// every option and argument that takes a value has its line.
 enum OptionHelpZH {
@@ -22,6 +22,10 @@ enum OptionHelpZH {
         "--series": "要绘制的序列。",
         "--bootstrap": "Sobol 指数置信区间的自助重抽样次数（10 到 100000）。",
         "<files>": "情景 YAML 文件。",
+        "--bom": "CSV 输出以 UTF-8 字节顺序标记（BOM）开头（--lang zh 时总是如此，以便 Excel 正确读取中文）。",
+        "--no-history": "从基年起运行，不跟随数据集的观测值（数据集指定了观测值文件时默认为历史模式）。",
+        "--version": "显示版本。",
+        "--help": "显示帮助信息。",
     ]
 
     private static let byCommand: [String: String] = [
@@ -86,6 +90,13 @@ enum OptionHelpZH {
         "optimize <spec>": "优化规格 YAML 文件。",
         "optimize --output": "写入最优解的情景文件（默认：<规格名>-optimum.yaml）。",
         "optimize --starts": "起点个数（覆盖规格中的值）。",
+        "sweep --resume": "在已有的数据库中继续参数扫描，只计算缺少的运行。",
+        "sweep --quiet": "不显示进度。",
+        "summarize --all-years": "给出每一年的百分位表（不给 --years 时 JSON 含每一年）。",
+        "decompose --bom": "CSV 输出以 UTF-8 字节顺序标记（BOM）开头（--lang zh 时总是如此）。",
+        "solve --maximum": "求满足目标的最大取值，而非最小。",
+        "levers --parameters": "列出数据集的参数（可写在 `assumptions:` 下的路径）及其来源。",
+        "levers --markdown": "以 docs/model.md 所载的 Markdown 表格打印措施（配合 --lang zh 为中文）。",
         "serve --lang": "页面打开时的语言：zh 或 en。",
         "serve --db": "页面显示其扇形图、目标达成概率和敏感性的参数扫描数据库。",
         "serve --scenarios": "页面提供的情景文件所在文件夹（只读取其中的文件；默认：scenarios，否则为内置的基准情景和已公布政策情景）。",

@@ -62,6 +62,65 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         XCTAssertTrue(short.err.contains("说明：-o <output>  写入此文件而不打印（xlsx 必须指定）。"), short.err)
     }
 
+    /// `--help` under `--lang zh` is the help page in Chinese for every command (read from the parser's dump): the
+    /// overview, the headings, and every option's, flag's, argument's and subcommand's help; `help <command> --lang zh`
+    /// gives the same page. Without `--lang zh`, and for serve (whose page opens in Chinese), help stays English.
+    func testEveryCommandsHelpPageIsInChinese() throws {
+        let dump = try cli.run(["--experimental-dump-help"])
+        let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(dump.out.utf8)) as? [String: Any])
+        var pages = 0
+        func visit(_ command: [String: Any], path: [String]) throws {
+            if path != ["help"] {
+                let page = try cli.run(path + ["--help", "--lang", "zh"])
+                XCTAssertEqual(page.status, 0, page.err)
+                XCTAssertTrue(page.out.hasPrefix("概述："), "\(path): \(page.out.prefix(200))")
+                XCTAssertTrue(page.out.contains("\n用法：carbonsim"), "\(path)")
+                XCTAssertFalse(page.out.contains("OVERVIEW") || page.out.contains("OPTIONS:") || page.out.contains("See '"), "\(path)")
+                // Each entry of the options, arguments and subcommands: its help (at column 26) has Chinese.
+                var section = false
+                for line in page.out.split(separator: "\n", omittingEmptySubsequences: false) {
+                    if ["参数：", "选项：", "子命令："].contains(line) { section = true; continue }
+                    if line.isEmpty { section = false; continue }
+                    guard section, line.hasPrefix("  "), !line.hasPrefix("   ") else { continue }
+                    // A label too wide for its column has its help on the next line.
+                    let characters = Array(line)
+                    guard characters.count > 26, characters[25] == " " else { continue }
+                    let help = line.dropFirst(26)
+                    XCTAssertNotNil(help.firstMatch(of: /\p{Han}/), "\(path): \(line)")
+                }
+                if path.count == 1 {
+                    XCTAssertEqual(try cli.run(["help"] + path + ["--lang", "zh"]).out, page.out, "\(path)")
+                }
+                pages += 1
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                try visit(sub, path: path + [try XCTUnwrap(sub["commandName"] as? String)])
+            }
+        }
+        try visit(try XCTUnwrap(root["command"] as? [String: Any]), path: [])
+        XCTAssertGreaterThan(pages, 18)
+        let compare = try cli.run(["compare", "--help", "--lang", "zh"])
+        XCTAssertTrue(compare.out.contains("  --lang <lang>           标签语言：en 或 zh。（可选值：en、zh；默认：en）"), compare.out)
+        XCTAssertTrue(compare.out.contains("  -h, --help              显示帮助信息。"), compare.out)
+        let observations = try cli.run(["hindcast", "--help", "--lang", "zh"])
+        XCTAssertTrue(observations.out.contains("  --observations <observations>\n                          观测值 CSV 文件"), observations.out)
+        XCTAssertTrue(try cli.run(["help", "plot", "--lang", "zh"]).out.contains("  各子命令的详细帮助：'carbonsim help plot <子命令>'。"))
+        XCTAssertTrue(try cli.run(["serve", "--help"]).out.hasPrefix("OVERVIEW: "))
+        XCTAssertTrue(try cli.run(["compare", "--help"]).out.hasPrefix("OVERVIEW: "))
+        let unknown = try cli.run(["help", "nosuch", "--lang", "zh"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.err.contains("错误：没有命令 'nosuch'；可用："), unknown.err)
+    }
+
+    /// Chinese wraps between any two characters, English at spaces, within 80 columns (a CJK character takes two).
+    func testTheChinesePageWrapsWithinItsWidth() throws {
+        let page = try cli.run(["solve", "--help", "--lang", "zh"]).out
+        for line in page.split(separator: "\n") where !line.hasPrefix("用法：") && !line.hasPrefix("示例：") {
+            let width = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+            XCTAssertLessThanOrEqual(width, 82, String(line))   // a closing mark may hang past the edge
+        }
+    }
+
     func testAMissingArgumentAndTheCommandsOwnChecksAreInChinese() throws {
         let missing = try cli.run(["sweep", "--lang", "zh"])
         XCTAssertEqual(missing.status, 64, missing.err)
