@@ -193,6 +193,30 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertTrue(load.shortfalls.contains { $0.path == beyondFleet && $0.message.contains("demand grew") }, "\(load.shortfalls)")
     }
 
+    /// Wind built beyond what demand leaves above coal's must-run minimum is curtailed whole: more of it changes
+    /// nothing. Said from the first year the coal fleet runs at that minimum while wind and solar are curtailed (an
+    /// analyst saw 240, 300 and 400 GW give the same CO2 with no word); retiring coal makes room and moves it later.
+    func testCoalAtItsMustRunMinimumWhileRenewablesAreCurtailedIsReported() throws {
+        let atMinimum = "\(Levers.wind.path) + \(Levers.solar.path)"
+        func floor(_ r: ScenarioResult) -> Shortfall? { r.shortfalls.first { $0.path == atMinimum && $0.message.contains("must-run minimum") } }
+        let high = try run("sector_plans:\n  power:\n    wind: {target: 400, start: 2026, full: 2030}\n")
+        let f = try XCTUnwrap(floor(high), "\(high.shortfalls)")
+        let t = high.trajectory, first = f.firstYear
+        let fleet = 0.5 * (t.value("capacity_coal", year: first - 1)! + t.value("capacity_coal", year: first)!)
+        let minimum = try 8.76 * Fixtures.dataset().modelParameters().power.coalMustRunCapacityFactor * fleet
+        XCTAssertEqual(t.value("generation_coal", year: first)!, minimum, accuracy: 0.01 * minimum + 0.5, "coal at its minimum in \(first)")
+        XCTAssertEqual(f.amount, t.value("curtailed_renewables", year: f.worstYear)!, accuracy: 1e-9)
+        XCTAssertTrue(f.message.contains("from \(first)") && f.messageZH.contains("自\(first)年起煤电已降至最小运行方式"), f.message)
+        // There, more wind adds (almost) nothing: coal stays at its minimum.
+        let more = try run("sector_plans:\n  power:\n    wind: {target: 500, start: 2026, full: 2030}\n")
+        let y = max(first, 2031)
+        XCTAssertEqual(more.trajectory.value("generation_coal", year: y)!, t.value("generation_coal", year: y)!, accuracy: 0.01 * minimum)
+        // Retiring coal lowers the minimum: less wind and solar is curtailed.
+        let retired = try run("sector_plans:\n  power:\n    wind: {target: 400, start: 2026, full: 2030}\n    coal_retirement: {target: 3, start: 2026, full: 2030}\n")
+        XCTAssertLessThan(retired.trajectory.value("curtailed_renewables", year: y)!, t.value("curtailed_renewables", year: y)! - 1)
+        XCTAssertLessThan(retired.trajectory.value("generation_coal", year: y)!, t.value("generation_coal", year: y)! - 1)
+    }
+
     /// Fractions typed for percents load with a warning that names the file, the line and the intended value.
     func testFractionsTypedForPercentsAreWarnedAbout() throws {
         let s = try parse("""

@@ -123,6 +123,25 @@ public enum Shortfalls {
             ("in \(year) coal power would have to generate \(Shortfall.amountMark) more than its fleet can running all 8,760 hours of the year: the demand left to coal has no plant (coal retired, or demand grew, faster than wind, solar, imports and new coal units follow); the model books that generation and its CO2 anyway",
              "\(year)年煤电需发电量比机组全年8760小时满发还多\(Shortfall.amountMark)：留给煤电的用电需求没有机组承担（煤电退出或用电需求增长快于风电、光伏、外来电和新建煤电的跟进）；模型仍计入这部分发电量及其CO2")
         }
+        // Coal power at its must-run minimum (combined heat and power, grid support) while wind and solar are curtailed:
+        // coal does not go below it, so wind and solar above what demand leaves are curtailed, and more of them adds
+        // nothing (the non-fossil share stops rising). Said where a whole year runs at the minimum (within 1 %).
+        let curtailedEnergy = r.series("curtailed_renewables")
+        let atMinimum = years.indices.map { i -> Double in
+            let fleet = i == 0 ? coalCapacity[i] : 0.5 * (coalCapacity[i - 1] + coalCapacity[i])
+            let minimum = 8.76 * p.power.coalMustRunCapacityFactor * fleet
+            return minimum > 0 && coalGeneration[i] <= 1.01 * minimum + 0.5 ? curtailedEnergy[i] : 0
+        }
+        let minimumShare = fmt(100 * p.power.coalMustRunCapacityFactor)
+        let atFloor = years.indices.filter { atMinimum[$0] > 0.5 }
+        if let first = atFloor.first, let worst = atFloor.max(by: { atMinimum[$0] < atMinimum[$1] }) {
+            // From the first such year, as the curtailment above: the year a build-out stops counting is what a reader acts on.
+            found.append(Shortfall(
+                path: "\(Levers.wind.path) + \(Levers.solar.path)", firstYear: years[first], worstYear: years[worst], amount: atMinimum[worst],
+                unit: "TWh",
+                message: "from \(years[first]) coal power runs at its must-run minimum (its fleet at \(minimumShare) % of full output, power.coal_must_run_capacity_factor) while wind and solar are curtailed (\(Shortfall.amountMark) in \(years[worst])): more wind or solar adds nothing there; retiring coal (\(Levers.coalRetirement.path)), storage, new load or exports make room",
+                messageZH: "自\(years[first])年起煤电已降至最小运行方式（出力为装机满发的\(minimumShare)%，power.coal_must_run_capacity_factor），同时风电、光伏弃电（\(years[worst])年\(Shortfall.amountMark)）：再增加风电、光伏不再有作用；煤电退出（\(Levers.coalRetirement.path)）、储能、新增负荷或外送可腾出空间"))
+        }
         // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
         if p.hydrogen.fuelTcePerTonne > 0 {
             let h2 = r.series("green_hydrogen"), displaced = r.series("hydrogen_displaced_fuel")
