@@ -108,8 +108,22 @@ struct SweepCommand: ParsableCommand {
             let lock = try WriterLock(path: path)
             defer { withExtendedLifetime(lock) {} }
             let reporter = ProgressReporter(quiet: quiet, language: lang)
-            let ran = try SweepRunner(plan: plan, jobs: jobs).run(into: store, shard: shard) { reporter.update($0) }
+            let interruption = SweepInterruption()
+            var runner = SweepRunner(plan: plan, jobs: jobs)
+            runner.shouldStop = { interruption.isRequested }
+            let ran = try runner.run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()
+            if interruption.isRequested {
+                let stored = try store.count()
+                // The same command with --resume, each argument as a shell reads it back.
+                let again = (["carbonsim"] + CommandLine.arguments.dropFirst().filter { $0 != "--resume" } + ["--resume"]).map { a in
+                    a.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=,+-".contains($0)) }) ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                }.joined(separator: " ")
+                printError(lang == .zh
+                           ? "已中断：本次完成\(ran)次运行，已存\(stored)次，共\(spec.runCount)次；继续运行：\(again)"
+                           : "interrupted: \(ran) runs done now, \(stored) of \(spec.runCount) stored; to continue: \(again)", lang)
+                throw ExitCode(130)
+            }
             if !quiet {
                 let stored = try store.count()
                 printLine(lang == .zh

@@ -63,6 +63,40 @@ final class SweepCommandLineTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: csvClean, encoding: .utf8).split(separator: "\n").count, 1 + 1500)
     }
 
+    /// Ctrl-C stops a sweep after the runs in progress: every finished run is stored, the message says how many and
+    /// the command that continues it (exit 130), and that command ends where a sweep never stopped ends.
+    func testCtrlCStoresTheFinishedRunsAndTellsHowToResume() throws {
+        let spec = try writeSpec(n: 400)
+        let stopped = directory.appendingPathComponent("stopped.sqlite").path
+        let p = Process()
+        p.executableURL = cli.binary
+        p.arguments = ["sweep", spec, "--db", stopped, "--jobs", "2", "--quiet"]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline {
+            if let size = try? FileManager.default.attributesOfItem(atPath: stopped)[.size] as? Int, size > 0 { break }
+            usleep(20_000)
+        }
+        usleep(300_000)
+        kill(p.processIdentifier, SIGINT)
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        guard p.terminationStatus != 0 else { return }   // a fast machine finished first: nothing to stop
+        XCTAssertEqual(p.terminationStatus, 130, message)
+        let m = try XCTUnwrap(message.firstMatch(of: /interrupted: (\d+) runs done now, (\d+) of 400 stored; to continue: carbonsim (.*) --resume/), message)
+        XCTAssertEqual(Int(m.1), Int(m.2))
+        let resumed = try cli.run(String(m.3).split(separator: " ").map(String.init) + ["--resume", "--csv", directory.appendingPathComponent("resumed.csv").path])
+        XCTAssertEqual(resumed.status, 0, resumed.err)
+        XCTAssertEqual(try String(contentsOfFile: directory.appendingPathComponent("resumed.csv").path, encoding: .utf8).split(separator: "\n").count, 1 + 400)
+        let clean = try cli.run(["sweep", spec, "--db", directory.appendingPathComponent("clean.sqlite").path, "--quiet",
+                                 "--csv", directory.appendingPathComponent("clean.csv").path])
+        XCTAssertEqual(clean.status, 0, clean.err)
+        XCTAssertEqual(try String(contentsOfFile: directory.appendingPathComponent("resumed.csv").path, encoding: .utf8),
+                       try String(contentsOfFile: directory.appendingPathComponent("clean.csv").path, encoding: .utf8))
+    }
+
     /// A lever factor drawn from an unbounded distribution is told at load how often it leaves the lever's range, and
     /// such draws fail as runs (a level no scenario file may hold), not run as if valid.
     /// One sweep writes a database at a time: while a sweep holds it (here this test, through the same lock), another

@@ -71,6 +71,30 @@ final class SweepTests: XCTestCase {
         XCTAssertEqual(try dump(again), try dump(full))
     }
 
+    /// A stop asked for mid-chunk (Ctrl-C) stores every run finished by then, not only whole chunks, with one job
+    /// or two; a resume then ends with the same database as a sweep never stopped.
+    func testAStopAskedForStoresEveryFinishedRunAndResumeCompletesIt() throws {
+        let s = try spec(small)
+        let full = try run(s, jobs: 1, db: "full.sqlite")
+        for jobs in [1, 2] {
+            let store = try ResultStore(path: directory.appendingPathComponent("stopped\(jobs).sqlite").path, spec: s,
+                                        datasetChecksum: dataset.checksum, years: Array(2019...2060))
+            var runner = SweepRunner(plan: try SweepPlan(spec: s, dataset: dataset), jobs: jobs)
+            runner.chunkSize = 16
+            // Stop once 21 runs have been asked about: mid-way through the second chunk.
+            let asked = Counter()
+            runner.shouldStop = { asked.next() > 21 }
+            let ran = try runner.run(into: store)
+            XCTAssertEqual(try store.count(), ran)
+            XCTAssertGreaterThanOrEqual(ran, 17, "\(jobs) jobs: the finished runs of the chunk in progress are stored")
+            XCTAssertLessThan(ran, 80)
+            let again = try ResultStore(path: store.path, spec: s, datasetChecksum: dataset.checksum, years: Array(2019...2060))
+            let resumed = try SweepRunner(plan: try SweepPlan(spec: s, dataset: dataset), jobs: jobs).run(into: again)
+            XCTAssertEqual(resumed, 80 - ran)
+            XCTAssertEqual(try dump(again), try dump(full), "\(jobs) jobs")
+        }
+    }
+
     func testMergedShardsEqualAnUnshardedRun() throws {
         let s = try spec(small)
         let full = try run(s, jobs: 1, db: "full.sqlite")
@@ -247,4 +271,11 @@ final class SweepTests: XCTestCase {
         for f in files { designs.insert(try SweepSpecLoader(dataset: dataset).load(path: dir.appendingPathComponent(f).path).design) }
         XCTAssertEqual(designs, Set(DesignKind.allCases), "one example per design")
     }
+}
+
+/// A thread-safe count of calls.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func next() -> Int { lock.lock(); defer { lock.unlock() }; n += 1; return n }
 }

@@ -7,6 +7,7 @@ import Simulator
 /// Workers take chunks in order; the calling thread commits finished chunks strictly in order, one
 /// transaction each. The store's content therefore does not depend on the number of jobs, memory holds
 /// at most a few chunks whatever n is, and a kill at any moment leaves whole chunks behind for a resume.
+/// A stop asked for (`shouldStop`, Ctrl-C) ends each chunk at the run in progress and stores every finished run.
 public struct SweepRunner: Sendable {
     public struct Progress: Sendable {
         public let done: Int
@@ -28,13 +29,16 @@ public struct SweepRunner: Sendable {
         self.jobs = min(max(1, jobs), SweepRunner.maximumJobs)
     }
 
+    /// Once this says so (Ctrl-C), no run starts: the runs finished by then are stored, the rest left to a resume.
+    public var shouldStop: @Sendable () -> Bool = { false }
+
     /// Does the runs of the shard that are not in the store yet. Returns how many ran now.
     @discardableResult
     public func run(into store: ResultStore, shard: (index: Int, count: Int) = (0, 1),
                     progress: ((Progress) -> Void)? = nil) throws -> Int {
         // The shard's runs in order, cut into chunks computed on demand; stored runs (a resume) are skipped
         // through a bitset that grows with the stored runs (nothing up front for a fresh sweep).
-        let plan = self.plan
+        let plan = self.plan, shouldStop = self.shouldStop
         let stored = try store.storedRuns(of: plan.runCount)
         let shardRuns = plan.runs(shard: shard.index, of: shard.count)
         let inShard = shardRuns.underestimatedCount
@@ -45,6 +49,15 @@ public struct SweepRunner: Sendable {
             let last = min(first + size * shard.count, plan.runCount)
             return stride(from: first, to: last, by: shard.count).filter { !stored.contains($0) }
         }
+        /// A chunk's runs up to a stop: the finished ones.
+        @Sendable func results(_ c: Int, _ worker: SweepWorker) -> [RunResult] {
+            var out: [RunResult] = []
+            for run in chunk(c) {
+                if shouldStop() { break }
+                out.append(worker.run(run))
+            }
+            return out
+        }
         let state = SharedState(chunks: chunkCount, window: 2 * jobs + 1)
         let start = Date()
         let keep = plan.spec.keep, targetColumns = ResultStore.targetColumns(plan.spec)
@@ -54,12 +67,13 @@ public struct SweepRunner: Sendable {
             let worker = try SweepWorker(plan: plan)
             var done = 0, failed = 0
             for c in 0..<chunkCount {
-                let prepared = ResultStore.prepare(chunk(c).map { worker.run($0) }, keep: keep, targetColumns: targetColumns)
+                let prepared = ResultStore.prepare(results(c, worker), keep: keep, targetColumns: targetColumns)
                 try store.write(prepared)
                 done += prepared.count
                 failed += prepared.failed
                 progress?(Progress(done: done, total: total, failed: failed, elapsed: Date().timeIntervalSince(start)))
                 if let stop = stopAfterChunks, c + 1 >= stop { break }
+                if shouldStop() { break }
             }
             try store.checkpoint()
             return done
@@ -75,10 +89,10 @@ public struct SweepRunner: Sendable {
                 }
                 do {
                     let worker = try SweepWorker(plan: plan)
-                    while let c = state.take() {
-                        let results = chunk(c).map { worker.run($0) }
-                        state.finish(c, ResultStore.prepare(results, keep: keep, targetColumns: targetColumns))
+                    while !shouldStop(), let c = state.take() {
+                        state.finish(c, ResultStore.prepare(results(c, worker), keep: keep, targetColumns: targetColumns))
                     }
+                    state.stopTaking()
                 } catch {
                     state.fail(error)
                 }
@@ -134,6 +148,7 @@ private final class SharedState: @unchecked Sendable {
     var nextToCommit = 0
     var finished: [Int: ResultStore.PreparedChunk] = [:]
     var stopped = false
+    var takingStopped = false
     var exited = 0
     var error: Error?
 
@@ -146,7 +161,7 @@ private final class SharedState: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !stopped && nextToTake < chunks && nextToTake - nextToCommit >= window { condition.wait() }
-        guard !stopped, nextToTake < chunks else { return nil }
+        guard !stopped, !takingStopped, nextToTake < chunks else { return nil }
         nextToTake += 1
         return nextToTake - 1
     }
@@ -162,11 +177,20 @@ private final class SharedState: @unchecked Sendable {
     func next(_ c: Int) -> ResultStore.PreparedChunk? {
         condition.lock()
         defer { condition.unlock() }
-        while finished[c] == nil && !stopped { condition.wait() }
+        // Once taking has stopped (a stop asked for), a chunk no worker took never comes.
+        while finished[c] == nil && !stopped && !(takingStopped && c >= nextToTake) { condition.wait() }
         guard let r = finished.removeValue(forKey: c) else { return nil }
         nextToCommit = c + 1
         condition.broadcast()
         return r
+    }
+
+    /// A worker saw the stop: no chunk is taken any more.
+    func stopTaking() {
+        condition.lock()
+        takingStopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     func fail(_ e: Error) {
