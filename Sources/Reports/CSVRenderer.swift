@@ -52,15 +52,18 @@ public enum CSVRenderer {
             }
             let i = r.indicators
             let co2 = units.presented("Mt CO2"), total = units.largeTotal("Mt CO2")
+            // Names and units as compare's CSV and the workbooks give them, so the two files join.
+            let years = Labels.comparison("year_unit", language)
             let headline: [(String, String, Double?, Int?)] = [
-                ("peak_value", co2.unit, i.peak.value * co2.factor, i.peakYear), ("peak_year", "", i.peakYear.map(Double.init), i.peakYear),
-                ("plateau_start", "", i.plateau.start, nil), ("plateau_end", "", i.plateau.end, nil),
-                ("cumulative_co2", total.unit, i.cumulativeNetCO2 * total.factor, i.cumulativeTo),
-                ("neutrality_year", "", i.neutralityYear.map(Double.init), i.neutralityYear),
-                ("total_cost", "10^8 yuan", r.costs.totalDiscounted, nil),
+                ("peak_value", Labels.unit(co2.unit, language), i.peak.value * co2.factor, i.peakYear),
+                ("peak_year", years, i.peakYear.map(Double.init), i.peakYear),
+                ("plateau_start", years, i.plateau.start, nil), ("plateau_end", years, i.plateau.end, nil),
+                ("cumulative_co2", Labels.unit(total.unit, language), i.cumulativeNetCO2 * total.factor, i.cumulativeTo),
+                ("neutrality_year", years, i.neutralityYear.map(Double.init), i.neutralityYear),
+                ("total_cost", Labels.money(language), r.costs.totalDiscounted, nil),
             ]
             for (name, unit, value, year) in headline {
-                lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, Labels.unit(unit, language), "",
+                lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, unit, "",
                                   year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "", "", "", "", "", "", ""]))
             }
             // Which years follow observations: the first and last, the note in the indicator column.
@@ -80,8 +83,9 @@ public enum CSVRenderer {
     }
 
     static let headlineZH = [
-        "peak_value": "碳排放峰值", "peak_year": "达峰年份", "plateau_start": "平台期起", "plateau_end": "平台期止",
-        "cumulative_co2": "累计净排放", "neutrality_year": "碳中和年份", "total_cost": "措施成本（贴现）",
+        "peak_value": Labels.comparison("peak_value", .zh), "peak_year": Labels.comparison("peak_year", .zh),
+        "plateau_start": "平台期起", "plateau_end": "平台期止", "cumulative_co2": Labels.comparison("cumulative_co2", .zh),
+        "neutrality_year": Labels.comparison("neutrality_year", .zh), "total_cost": Labels.comparison("total_cost", .zh),
     ]
 
     /// One row per year, one column per series, then the annual cost of each measure family (10^8 yuan,

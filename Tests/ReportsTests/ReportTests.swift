@@ -131,6 +131,23 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// run's CSV names its headline indicators and their units as compare's CSV does (an analyst joined the two files).
+    func testRunsAndComparesCSVHeadlinesNameTheSameIndicatorsAndUnits() throws {
+        let comparison = ScenarioComparison(Self.results)
+        for (lang, units) in [(Language.en, UnitSystem.model), (.zh, .cn)] {
+            let run = CSVRenderer.report(Self.results.map { PlanPeriodReport($0) }, language: lang, units: units)
+                .split(separator: "\n").map(Self.fields).filter { $0.count > 4 && ($0[2] == "headline" || $0[2] == "核心指标") }
+            let compare = try ComparisonRenderer.render(comparison, format: .csv, language: lang, units: units)
+                .split(separator: "\n").map(Self.fields).filter { $0.count > 4 && ($0[0] == "headline" || $0[0] == "核心指标") }
+            XCTAssertFalse(compare.isEmpty)
+            let named = Dictionary(compare.map { ($0[2], $0[3]) }, uniquingKeysWith: { a, _ in a })
+            for name in named.keys {
+                let row = try XCTUnwrap(run.first { $0[3] == name }, "\(lang): run's CSV has no \(name)")
+                XCTAssertEqual(row[4], named[name], "\(lang) \(name)")
+            }
+        }
+    }
+
     /// One CSV line's fields (RFC 4180 quotes).
     static func fields(_ line: Substring) -> [String] {
         var out = [""], quoted = false, previous: Character = " "
