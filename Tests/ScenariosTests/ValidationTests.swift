@@ -258,6 +258,13 @@ extension ValidationTests {
         let inner = try error("targets:\n  peak_year：2030\n")
         XCTAssertEqual(inner.keyPath, "targets")
         XCTAssertTrue(inner.message.contains("(it holds the full-width colon '：'"), inner.message)
+        // Before a flow mapping it makes a key of the name and half the mapping: told at the key written, as a colon.
+        let flow = try error("targets:\n  co2_intensity_cut： {15th: 20}\n")
+        XCTAssertEqual(flow.keyPath, "targets.co2_intensity_cut")
+        XCTAssertEqual(flow.line, 2)
+        XCTAssertEqual(flow.message, "YAML syntax: a full-width colon '：' (a Chinese input method's) where YAML needs ':'")
+        XCTAssertNil(flow.suggestion)
+        XCTAssertEqual(try error("targets:\n  co2_intensity_cutt： {15th: 20}\n").suggestion, "co2_intensity_cut")
     }
 
     /// A file saved with Windows line ends (CRLF, Notepad's) is told the same mistakes at the same lines as with LF.

@@ -443,6 +443,14 @@ public struct YAMLNode {
         try collectingErrors(try entries(what: what)) { key, value in
             guard allowed.contains(key) else {
                 let keyNode = mapping.first { if case .scalar(let s) = $0.key { return s.string == key } else { return false } }?.key
+                // `co2_intensity_cut： {15th: 20}` reads as the key "co2_intensity_cut： {15th": the colon is what is wrong,
+                // told at the key the analyst wrote, as the syntax check tells a full-width colon.
+                if let colon = key.firstIndex(of: "："), case let name = key[..<colon].trimmingCharacters(in: .whitespaces), !name.isEmpty {
+                    let located = YAMLNode(node: keyNode ?? value.node, file: file, path: path + [name])
+                    throw located.error("YAML syntax: a full-width colon '：' (a Chinese input method's) where YAML needs ':'",
+                                        accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)",
+                                        suggestion: allowed.contains(name) ? nil : didYouMean(name, in: allowed))
+                }
                 let located = YAMLNode(node: keyNode ?? value.node, file: file, path: path + [key])
                 throw located.error("unknown key '\(key)'" + (Self.fullWidthNote(key) ?? ""), accepted: allowed.joined(separator: ", "),
                                     suggestion: didYouMean(key, in: allowed))
