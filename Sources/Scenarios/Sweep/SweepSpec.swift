@@ -77,6 +77,8 @@ public struct SweepSpecLoader {
     public init(dataset: Dataset) { self.dataset = dataset }
 
     static let topKeys = ["name", "scenarios", "design", "n", "seed", "factors", "keep", "integrator"]
+    /// What `factors:` holds, for the errors that find it missing or empty.
+    static let factorsForm = "factors: {PATH: {range: [low, high]}, ...}, each PATH a lever field (carbonsim levers) or a dataset parameter (carbonsim levers --parameters)"
     static let factorKeys = ["range", "levels", "distribution", "mean", "sd", "min", "mode", "max", "mu", "sigma",
                              "values", "weights", "start", "full", "shape"]
     static let distributions = ["uniform", "normal", "triangular", "lognormal", "discrete"]
@@ -115,9 +117,9 @@ public struct SweepSpecLoader {
             return seed
         }
         let factorEntries: [(key: String, value: YAMLNode)] = attempt([]) {
-            guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'") }
+            guard let factorsNode = top["factors"] else { throw root.error("a sweep needs 'factors'", accepted: Self.factorsForm) }
             let entries = try factorsNode.entries(what: "factors: paths with how they vary")
-            guard !entries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor") }
+            guard !entries.isEmpty else { throw factorsNode.error("a sweep needs at least one factor", accepted: Self.factorsForm) }
             return entries
         }
         var factors: [SweepFactor] = []
@@ -551,7 +553,7 @@ public struct SweepSpecLoader {
         if let levels = e["levels"] {
             try only(["levels"], form: "levels")
             let v = try levels.doubles()
-            guard !v.isEmpty else { throw levels.error("levels must not be empty") }
+            guard !v.isEmpty else { throw levels.error("levels must not be empty", accepted: "levels: [v1, v2, ...], at least one") }
             // A level given twice runs its points twice (a grid) or doubles its weight: probably a typo.
             var seen = Set<Double>()
             if let twice = v.first(where: { !seen.insert($0).inserted }) {
@@ -563,7 +565,7 @@ public struct SweepSpecLoader {
         if let range = e["range"] {
             try only(["range"], form: "range")
             let v = try range.doubles()
-            guard v.count == 2 else { throw range.error("a range is [low, high]") }
+            guard v.count == 2 else { throw range.error("a range is [low, high]", accepted: "range: [low, high], two numbers") }
             guard v[0] < v[1] else {
                 throw range.error("empty range [\(format(v[0])), \(format(v[1]))]",
                                   accepted: v[0] > v[1] ? "low < high, for example [\(format(v[1])), \(format(v[0]))]" : "low < high")
@@ -596,7 +598,10 @@ public struct SweepSpecLoader {
             return .normal(mean: mean, sd: sd)
         case "triangular":
             let a = try number("min"), c = try number("mode"), b = try number("max")
-            guard a < b, a <= c, c <= b else { throw node.error("a triangular distribution needs min <= mode <= max and min < max") }
+            guard a < b, a <= c, c <= b else {
+                throw node.error("a triangular distribution needs min <= mode <= max and min < max",
+                                 accepted: "min <= mode <= max and min < max; here min \(format(a)), mode \(format(c)), max \(format(b))")
+            }
             try finiteWidth(a, b)
             return .triangular(min: a, mode: c, max: b)
         case "lognormal":
