@@ -159,6 +159,8 @@ struct SolveCommand: ParsableCommand {
             // The setting at the answer as a scenario file writes it, in the form the scenario gives the lever (a path keeps
             // its earlier milestones; a delta is the change over what it extends): pasted back, `run` reproduces it.
             let answer = solver.scenario(at: shown)
+            // Pasted into a file that `run` then runs in history mode, the answer would not meet the target: say so.
+            let withoutHistory = data.noHistory && dataset.observations != nil
             let written = answer.levers[lever].map(ScenarioWriter.leverText) ?? ""
             // A delta is a change over the scenario its file extends: the line goes in place of the one in that file.
             let deltaFile = setting.form == .delta ? (base.leverSources[lever]?.file ?? base.file) : nil
@@ -167,11 +169,13 @@ struct SolveCommand: ParsableCommand {
                 print("在\(Labels.underScenarioZH(base.name))实现\(said(atShown.check))所需的\(maximum ? "最大" : "最小")\(name)：\(setting.full)年末\(NumberFormat.fixed(shown, 3))\(unit)\(StatisticalUnit.equivalentZH(shown, leverUnit: definition.unit))")
                 print("  情景文件写法：\(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  （替换 \(deltaFile) 中的这一行：delta 是相对于该文件所扩展情景的增量，写在扩展它的文件里则会再叠加一次）") }
+                if withoutHistory { print("  （在 --no-history 下求得：用 carbonsim run 文件 --no-history 复现；默认的历史模式下同一设置结果不同）") }
                 print("  此时：实现\(achieved)，余量\(margin)；模型运行\(s.runs + 1)次")
             } else {
                 print("\(what) \(lever) meeting \(target) on \(base.name): \(NumberFormat.fixed(shown, 3)) \(unit) at the end of \(setting.full)")
                 print("  as a scenario file writes it: \(lever.split(separator: ".").last!): \(written)")
                 if let deltaFile { print("  (in place of the line in \(deltaFile): a delta is a change over the scenario that file extends; in a file extending it, it would be added again)") }
+                if withoutHistory { print("  (found with --no-history: `carbonsim run FILE --no-history` reproduces it; in history mode, the default, the same setting gives other results)") }
                 print("  at it: achieved \(achieved), margin \(margin); \(s.runs + 1) model runs")
             }
             if atEnd { print("  " + Self.atEndNote(maximum: maximum, metAtFarEnd: metAtFarEnd, installed: installed, lang)) }

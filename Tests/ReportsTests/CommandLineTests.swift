@@ -76,6 +76,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.out.contains("the scenario's other targets at it:"), r.out)
         XCTAssertTrue(r.out.contains("dual control enforced against the energy cap: up to"), r.out)
         XCTAssertFalse(r.out.contains("up to 0.00%"), "the cap binds: output is curtailed\n\(r.out)")
+        // Found without history mode, the answer says how `run` reproduces it (history mode, the default, differs).
+        XCTAssertTrue(r.out.contains("(found with --no-history: `carbonsim run FILE --no-history` reproduces it"), r.out)
     }
 
     /// Trials' findings at the command line: a wedge chart of a policy equal to its baseline is refused (it was an
