@@ -91,6 +91,12 @@ final class ChartTests: XCTestCase {
         let tornado = try Charts.tornado(sens, title: "tornado", source: "s")
         XCTAssertEqual(seriesNames(tornado), ["sector_plans.power.wind.target", "fly_ash.fuel_tce_per_tonne"])
         try assertGolden(tornado, "tornado")
+        // The command's tornado names levers as the catalog does, in English too; a dataset parameter by its path.
+        XCTAssertEqual(ScenarioCharts.factor("sector_plans.power.wind.target", .en), "Wind capacity")
+        XCTAssertEqual(ScenarioCharts.factor("sector_plans.power.wind.delta", .en), "Wind capacity (delta)")
+        XCTAssertEqual(ScenarioCharts.factor("sector_plans.removals.ccus.full", .en), "CCUS capacity (full-effect year)")
+        XCTAssertEqual(ScenarioCharts.factor("fly_ash.fuel_tce_per_tonne", .en), "fly_ash.fuel_tce_per_tonne")
+        XCTAssertEqual(ScenarioCharts.factor("sector_plans.power.wind.target", .zh), "风电装机目标")
     }
 
     func testDecompositionChart() throws {

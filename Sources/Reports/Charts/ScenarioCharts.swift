@@ -25,15 +25,19 @@ public enum ScenarioCharts {
         return ["peak_value": "碳排放峰值", "cumulative_co2": "累计净排放", "co2_gross_2030": "2030年CO2排放总量"][key] ?? Labels.series(key, l)
     }
 
-    /// A sweep factor path as a chart label: under zh the lever's Chinese name (its description up to the
-    /// first bracket), else the path without `sector_plans.`.
+    /// A sensitivity output as an English chart title names it.
+    static let outputEN = ["peak_value": "the peak of gross CO2", "cumulative_co2": "cumulative net CO2", "co2_gross_2030": "gross CO2 in 2030"]
+
+    /// A sweep factor path as a chart label: the lever's name (under zh its description up to the first bracket;
+    /// in English its label) with what of it varies, else (a dataset parameter) the path without `sector_plans.`.
     public static func factor(_ path: String, _ l: Language) -> String {
-        guard l == .zh else { return Charts.shortFactor(path) }
         // A sweep varies a lever's level, its change over the base scenario, or the years of its move.
-        let fields = [("target", ""), ("delta", "（增量）"), ("start", "（起始年）"), ("full", "（达效年）")]
+        let fields = l == .zh ? [("target", ""), ("delta", "（增量）"), ("start", "（起始年）"), ("full", "（达效年）")]
+            : [("target", ""), ("delta", " (delta)"), ("start", " (start year)"), ("full", " (full-effect year)")]
         let (lever, qualifier) = fields.lazy.compactMap { field, zh in
             path.hasSuffix(".\(field)") ? (String(path.dropLast(field.count + 1)), zh) : nil
         }.first ?? (path, "")
+        guard l == .zh else { return LeverRegistry.lever(lever).map { $0.label + qualifier } ?? Charts.shortFactor(path) }
         guard let d = LeverRegistry.lever(lever)?.descriptionZH, !d.isEmpty else {
             return DatasetLabels.zh(path) ?? Charts.shortFactor(path)
         }
@@ -158,7 +162,7 @@ public enum ScenarioCharts {
                 ? "该参数扫描没有 '\(output)' 的敏感性：成功运行 \(summary.runs - summary.failed) 次，敏感性需要多次运行且因子有变化"
                 : "the sweep gives no sensitivity of '\(output)': \(summary.runs - summary.failed) of its runs ran, and sensitivities need several runs whose factors vary")
         }
-        let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(output) (\(summary.scenario))"
+        let title = l == .zh ? "\(s.name)：\(Self.output(output, l))的敏感性（\(Labels.scenario(summary.scenario, l))）" : "\(s.name): what drives \(Self.outputEN[output] ?? output) (\(summary.scenario))"
         return try Charts.tornado(sens, title: title, source: source(l, provenance) + tornadoNote(sens, l), language: l, factorLabel: { factor($0, l) })
     }
 
