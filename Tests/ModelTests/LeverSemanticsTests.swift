@@ -188,6 +188,12 @@ final class LeverSemanticsTests: XCTestCase {
         for quiet in ["coal_retirement: {target: 2, start: 2026, full: 2030}", "wind: {target: 200, start: 2026, full: 2030}"] {
             XCTAssertFalse(try run("sector_plans:\n  power:\n    \(quiet)\n").shortfalls.contains { $0.path == beyondFleet }, quiet)
         }
+        // A small late fleet past 8,760 hours is told as a large one is (each year against its own generation): 1.4 TWh
+        // beyond a small fleet in 2039 was below a tolerance taken from the horizon's largest generation.
+        let late = try run("sector_plans:\n  power:\n    wind: {target: 250, start: 2026, full: 2030}\n    coal_retirement: {target: 27.3, start: 2026, full: 2030}\n")
+        let l = try XCTUnwrap(late.shortfalls.first { $0.path == beyondFleet }, "\(late.shortfalls)")
+        XCTAssertGreaterThan(l.amount, 0.001 * late.trajectory.value("generation_coal", year: l.worstYear)!)
+        XCTAssertLessThan(l.amount, 0.005 * late.trajectory.series("generation_coal").max()!, "the case the horizon-wide tolerance missed")
         // A step of new load the fleet cannot follow is the same shortfall, and it names new_load too.
         let load = try run("sector_plans:\n  power:\n    new_load: {target: 1000, start: 2026, full: 2026, shape: step}\n")
         XCTAssertTrue(load.shortfalls.contains { $0.path == beyondFleet && $0.message.contains("demand grew") }, "\(load.shortfalls)")
