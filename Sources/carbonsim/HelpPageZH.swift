@@ -33,7 +33,7 @@ enum HelpPageZH {
             case "SUBCOMMANDS:": section = "subcommands"; out.append("子命令：")
             case let l where l.firstMatch(of: /^  See '(.*) <subcommand>' for detailed help\.$/) != nil:
                 let m = l.firstMatch(of: /^  See '(.*) <subcommand>' for detailed help\.$/)!
-                out.append("  各子命令的详细帮助：'\(m.1) <子命令>'。")
+                out.append("  各子命令的详细帮助：'\(m.1) <subcommand>'。")
             case let l where !section.isEmpty && l.firstMatch(of: /^  \S/) != nil:
                 var help: [String] = []
                 var label = String(l.dropFirst(2))
@@ -69,7 +69,9 @@ enum HelpPageZH {
             zh = OptionHelpZH.help(command: path, name: name)
         }
         guard let zh else { return wrap("  " + label.padding(helpColumn - 2) + english, indent: helpColumn) }
-        let help = zh + (english.firstMatch(of: /\((values: [^()]*|default: [^()]*)\)$/).map { suffix(String($0.1)) } ?? "")
+        let values = english.firstMatch(of: /\((values: [^()]*|default: [^()]*)\)$/).map { suffix(String($0.1)) }
+        // "…。（可选值：…）" reads better as "…（可选值：…）。".
+        let help = values.map { (zh.hasSuffix("。") ? String(zh.dropLast()) : zh) + $0 + "。" } ?? zh
         let head = "  " + shownLabel
         if displayWidth(head) >= helpColumn {
             return [head] + wrap(String(repeating: " ", count: helpColumn) + help, indent: helpColumn)
@@ -87,34 +89,48 @@ enum HelpPageZH {
         return "（" + parts.joined(separator: "；") + "）"
     }
 
-    /// Greedy wrap to the page width in display columns: between CJK characters anywhere, elsewhere at spaces;
-    /// continuation lines indented.
+    /// Greedy wrap to the page width in display columns, continuation lines indented. A line breaks between CJK
+    /// characters or at a space, never before a closing mark (，。）…) or after an opening one (（“), and not inside
+    /// "文件.xlsx".
     static func wrap(_ text: String, indent: Int) -> [String] {
-        var tokens: [String] = []
-        var word = ""
+        // Units that never break inside: a CJK character or an ASCII word with its trailing space, with the marks
+        // that hold to it.
+        var units: [String] = []
+        var word = "", opening = ""
+        func push(_ u: String) { units.append(opening + u); opening = "" }
+        func flush() { if !word.isEmpty { push(word); word = "" } }
         for c in text {
-            if c == " " { word.append(c); tokens.append(word); word = "" }
-            else if displayWidth(String(c)) == 2 { if !word.isEmpty { tokens.append(word); word = "" }; tokens.append(String(c)) }
-            else { word.append(c) }
+            let s = String(c)
+            if c == " " { word.append(c); flush() }
+            else if isOpening(s) { flush(); opening += s }
+            else if isClosing(s) {
+                if !word.isEmpty { word += s; flush() } else if !units.isEmpty && opening.isEmpty { units[units.count - 1] += s } else { push(s) }
+            } else if displayWidth(s) == 2 { flush(); push(s) }
+            else {
+                // A file extension right after a character stays with it ("文件.xlsx").
+                if word.isEmpty, opening.isEmpty, c == ".", let last = units.last, !last.hasSuffix(" ") { word = units.removeLast() }
+                word.append(c)
+            }
         }
-        if !word.isEmpty { tokens.append(word) }
+        flush()
+        if !opening.isEmpty { units.append(opening) }
         var lines: [String] = [], line = ""
         let lead = String(repeating: " ", count: indent)
-        for t in tokens {
-            let trimmed = line.hasSuffix(" ") ? String(line.dropLast()) : line
-            if !line.trimmingPrefix(while: { $0 == " " }).isEmpty, displayWidth(line + t.trimmingSuffix) > width,
-               !isClosing(t) {
-                lines.append(trimmed)
-                line = lead
+        for u in units {
+            if !line.trimmingPrefix(while: { $0 == " " }).isEmpty, displayWidth((line + u).trimmingSuffix) > width {
+                lines.append(line.trimmingSuffix)
+                line = lead + u
+            } else {
+                line += u
             }
-            line += t
         }
-        lines.append(line.hasSuffix(" ") ? String(line.dropLast()) : line)
+        lines.append(line.trimmingSuffix)
         return lines
     }
 
-    /// Chinese punctuation that must not start a line.
-    private static func isClosing(_ t: String) -> Bool { ["，", "。", "、", "；", "：", "）", "”", "？", "！"].contains(t) }
+    /// Chinese punctuation that must not start a line, and that must not end one.
+    private static func isClosing(_ t: String) -> Bool { ["，", "。", "、", "；", "：", "）", "”", "？", "！", "》"].contains(t) }
+    private static func isOpening(_ t: String) -> Bool { ["（", "“", "《"].contains(t) }
 }
 
 private extension String {

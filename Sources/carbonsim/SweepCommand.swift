@@ -103,26 +103,29 @@ struct SweepCommand: ParsableCommand {
             }
             let plan = try SweepPlan(spec: spec, dataset: dataset)
             let years = Array(dataset.baseYear...dataset.endYear)
+            // Before the database exists: once it does, a Ctrl-C is a stop that keeps what ran.
+            let interruption = SweepInterruption()
             let store = try ResultStore(path: path, spec: spec, datasetChecksum: dataset.identityChecksum, years: years,
                                         region: (dataset.region, dataset.regionZH, Provenance(dataset).dataset))
             let lock = try WriterLock(path: path)
             defer { withExtendedLifetime(lock) {} }
             let reporter = ProgressReporter(quiet: quiet, language: lang)
-            let interruption = SweepInterruption()
             var runner = SweepRunner(plan: plan, jobs: jobs)
             runner.shouldStop = { interruption.isRequested }
             let ran = try runner.run(into: store, shard: shard) { reporter.update($0) }
             reporter.finish()
-            if interruption.isRequested {
+            // A stop that came after the last run (during the final checkpoint) interrupted nothing.
+            if let signal = interruption.received,
+               case let stored = try store.storedRuns(), !plan.runs(shard: shard.0, of: shard.1).allSatisfy(stored.contains) {
                 let stored = try store.count()
                 // The same command with --resume, each argument as a shell reads it back.
                 let again = (["carbonsim"] + CommandLine.arguments.dropFirst().filter { $0 != "--resume" } + ["--resume"]).map { a in
-                    a.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=,+-".contains($0)) }) ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                    !a.isEmpty && a.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_./:=,+-".contains($0)) }) ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
                 }.joined(separator: " ")
                 printError(lang == .zh
                            ? "已中断：本次完成\(ran)次运行，已存\(stored)次，共\(spec.runCount)次；继续运行：\(again)"
                            : "interrupted: \(ran) runs done now, \(stored) of \(spec.runCount) stored; to continue: \(again)", lang)
-                throw ExitCode(130)
+                throw ExitCode(128 + signal)
             }
             if !quiet {
                 let stored = try store.count()

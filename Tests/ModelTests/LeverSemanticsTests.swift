@@ -212,7 +212,7 @@ final class LeverSemanticsTests: XCTestCase {
         let minimum = try 8.76 * Fixtures.dataset().modelParameters().power.coalMustRunCapacityFactor * fleet
         XCTAssertEqual(t.value("generation_coal", year: first)!, minimum, accuracy: 0.01 * minimum + 0.5, "coal at its minimum in \(first)")
         XCTAssertEqual(f.amount, t.value("curtailed_renewables", year: f.worstYear)!, accuracy: 1e-9)
-        XCTAssertTrue(f.message.contains("from \(first)") && f.messageZH.contains("自\(first)年起煤电已降至最小运行方式"), f.message)
+        XCTAssertTrue(f.message.contains("from \(first)") && f.messageZH.contains("自\(first)年起煤电已降至最低技术出力"), f.message)
         // There, more wind adds (almost) nothing: coal stays at its minimum.
         let more = try run("sector_plans:\n  power:\n    wind: {target: 500, start: 2026, full: 2030}\n")
         let y = max(first, 2031)

@@ -100,11 +100,11 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         try visit(try XCTUnwrap(root["command"] as? [String: Any]), path: [])
         XCTAssertGreaterThan(pages, 18)
         let compare = try cli.run(["compare", "--help", "--lang", "zh"])
-        XCTAssertTrue(compare.out.contains("  --lang <lang>           标签语言：en 或 zh。（可选值：en、zh；默认：en）"), compare.out)
+        XCTAssertTrue(compare.out.contains("  --lang <lang>           标签语言：en 或 zh（可选值：en、zh；默认：en）。"), compare.out)
         XCTAssertTrue(compare.out.contains("  -h, --help              显示帮助信息。"), compare.out)
         let observations = try cli.run(["hindcast", "--help", "--lang", "zh"])
         XCTAssertTrue(observations.out.contains("  --observations <observations>\n                          观测值 CSV 文件"), observations.out)
-        XCTAssertTrue(try cli.run(["help", "plot", "--lang", "zh"]).out.contains("  各子命令的详细帮助：'carbonsim help plot <子命令>'。"))
+        XCTAssertTrue(try cli.run(["help", "plot", "--lang", "zh"]).out.contains("  各子命令的详细帮助：'carbonsim help plot <subcommand>'。"))
         XCTAssertTrue(try cli.run(["serve", "--help"]).out.hasPrefix("OVERVIEW: "))
         XCTAssertTrue(try cli.run(["compare", "--help"]).out.hasPrefix("OVERVIEW: "))
         let unknown = try cli.run(["help", "nosuch", "--lang", "zh"])
@@ -112,12 +112,21 @@ final class UsageErrorsCommandLineTests: XCTestCase {
         XCTAssertTrue(unknown.err.contains("错误：没有命令 'nosuch'；可用："), unknown.err)
     }
 
-    /// Chinese wraps between any two characters, English at spaces, within 80 columns (a CJK character takes two).
-    func testTheChinesePageWrapsWithinItsWidth() throws {
-        let page = try cli.run(["solve", "--help", "--lang", "zh"]).out
-        for line in page.split(separator: "\n") where !line.hasPrefix("用法：") && !line.hasPrefix("示例：") {
-            let width = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
-            XCTAssertLessThanOrEqual(width, 82, String(line))   // a closing mark may hang past the edge
+    /// Chinese wraps between any two characters, English at spaces, within 80 columns (a CJK character takes two), on
+    /// every command's page; a closing mark never starts a line and an opening one never ends one.
+    func testTheChinesePagesWrapWithinTheirWidth() throws {
+        for command in ["", "run", "compare", "sweep", "summarize", "merge", "plot", "plot trajectory", "plot stack", "plot wedges",
+                        "plot fan", "plot tornado", "plot gallery", "decompose", "solve", "optimize", "calibrate", "validate", "levers",
+                        "hindcast", "serve"] {
+            let page = try cli.run(["help"] + command.split(separator: " ").map(String.init) + ["--lang", "zh"]).out
+            XCTAssertTrue(page.hasPrefix("概述："), command)
+            for line in page.split(separator: "\n") where !line.hasPrefix("用法：") && !line.hasPrefix("示例：") && !line.hasPrefix("      carbonsim") {
+                let width = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+                XCTAssertLessThanOrEqual(width, 80, "\(command): \(line)")
+                let text = line.trimmingPrefix(while: { $0 == " " })
+                XCTAssertFalse(text.first.map { "，。、；：）”".contains($0) } ?? false, "\(command): \(line)")
+                XCTAssertFalse(line.last.map { "（“".contains($0) } ?? false, "\(command): \(line)")
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public enum ScenarioCharts {
     /// A sensitivity output (SweepSummary.sensitivityOutputs) by its key.
     public static func output(_ key: String, _ l: Language) -> String {
         guard l == .zh else { return key }
-        return ["peak_value": "碳排放峰值", "cumulative_co2": "累计净排放", "co2_gross_2030": "2030年CO2排放总量"][key] ?? Labels.series(key, l)
+        return ["peak_value": Labels.comparison("peak_value", .zh), "cumulative_co2": "累计净排放", "co2_gross_2030": "2030年CO2排放总量"][key] ?? Labels.series(key, l)
     }
 
     /// A sensitivity output as an English chart title names it.

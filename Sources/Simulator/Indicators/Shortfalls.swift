@@ -141,8 +141,8 @@ public enum Shortfalls {
             found.append(Shortfall(
                 path: "\(Levers.wind.path) + \(Levers.solar.path)", firstYear: years[first], worstYear: years[worst], amount: atMinimum[worst],
                 unit: "TWh",
-                message: "from \(years[first]) coal power runs at its must-run minimum (its fleet at \(minimumShare) % of full output, power.coal_must_run_capacity_factor) while wind and solar are curtailed (\(Shortfall.amountMark) in \(years[worst])): more wind or solar adds nothing there; retiring coal (\(Levers.coalRetirement.path)), storage, new load or exports make room",
-                messageZH: "自\(years[first])年起煤电已降至最小运行方式（出力为装机满发的\(minimumShare)%，power.coal_must_run_capacity_factor），同时风电、光伏弃电（\(years[worst])年\(Shortfall.amountMark)）：再增加风电、光伏不再有作用；煤电退出（\(Levers.coalRetirement.path)）、储能、新增负荷或外送可腾出空间"))
+                message: "from \(years[first]) coal power runs at its must-run minimum (its fleet at \(minimumShare) % of full output, power.coal_must_run_capacity_factor) while wind and solar are curtailed (\(Shortfall.amountMark) curtailed in all in \(years[worst])): more wind or solar adds nothing there; retiring coal (\(Levers.coalRetirement.path)), storage, new load or exports make room",
+                messageZH: "自\(years[first])年起煤电已降至最低技术出力（必开出力，为装机满发的\(minimumShare)%，power.coal_must_run_capacity_factor），同时风电、光伏弃电（\(years[worst])年共弃电\(Shortfall.amountMark)）：再增加风电、光伏不再有作用；煤电退出（\(Levers.coalRetirement.path)）、储能、新增负荷或外送可腾出消纳空间"))
         }
         // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
         if p.hydrogen.fuelTcePerTonne > 0 {
