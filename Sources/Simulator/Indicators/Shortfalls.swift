@@ -46,6 +46,16 @@ public enum Shortfalls {
                                    unit: unit, message: from(years[first], years[worst]) + text.en,
                                    messageZH: fromZH(years[first], years[worst]) + text.zh))
         }
+        /// The same, said from its first year (a build-out that stops counting: the year a reader acts on), the message
+        /// given the first and worst years.
+        func reportFrom(_ path: String, _ unit: String, _ excess: [Double], tolerance: Double,
+                        _ message: (_ first: Int, _ worst: Int, _ amount: Double) -> (en: String, zh: String)) {
+            let over = years.indices.filter { excess[$0] > tolerance }
+            guard let first = over.first, let worst = over.max(by: { excess[$0] < excess[$1] }) else { return }
+            let text = message(years[first], years[worst], excess[worst])
+            found.append(Shortfall(path: path, firstYear: years[first], worstYear: years[worst], amount: excess[worst],
+                                   unit: unit, message: text.en, messageZH: text.zh))
+        }
         // CCUS built beyond what it can capture (annual potential at its utilisation against annual capture).
         let potential = r.series("ccus_capture_potential"), captured = r.series("ccus_captured")
         let idle = years.indices.map { potential[$0] - captured[$0] }
@@ -56,13 +66,9 @@ public enum Shortfalls {
         // Wind and solar (built by the levers or the baseline trend) whose output cannot be used.
         let wind = r.series("generation_wind"), solar = r.series("generation_solar"), curtailed = r.series("curtailed_renewables")
         let share = years.indices.map { 100 * curtailed[$0] / max(curtailed[$0] + wind[$0] + solar[$0], 1e-9) }
-        let over = years.indices.filter { share[$0] > 100 * curtailmentLimit }
-        if let first = over.first, let worst = over.max(by: { share[$0] < share[$1] }) {
-            found.append(Shortfall(
-                path: "\(Levers.wind.path) + \(Levers.solar.path)", firstYear: years[first], worstYear: years[worst], amount: share[worst],
-                unit: "% curtailed",
-                message: "from \(years[first]) more than \(fmt(100 * curtailmentLimit)) % of available wind and solar generation is curtailed (\(fmt(share[worst])) % in \(years[worst])): in-region demand and exports cannot take it",
-                messageZH: "自\(years[first])年起风电、光伏可发电量的弃电率超过\(fmt(100 * curtailmentLimit))%（\(years[worst])年为\(fmt(share[worst]))%）：区内用电和外送无法消纳"))
+        reportFrom("\(Levers.wind.path) + \(Levers.solar.path)", "% curtailed", share, tolerance: 100 * curtailmentLimit) { first, worst, amount in
+            ("from \(first) more than \(fmt(100 * curtailmentLimit)) % of available wind and solar generation is curtailed (\(fmt(amount)) % in \(worst)): in-region demand and exports cannot take it",
+             "自\(first)年起风电、光伏可发电量的弃电率超过\(fmt(100 * curtailmentLimit))%（\(worst)年为\(fmt(amount))%）：区内用电和外送无法消纳")
         }
         // An enforced energy cap that maximum curtailment cannot meet.
         if p.dualControl.enforce {
@@ -135,14 +141,9 @@ public enum Shortfalls {
             return minimum > 0 && coalGeneration[i] <= 1.01 * minimum + 0.5 ? curtailedEnergy[i] : 0
         }
         let minimumShare = fmt(100 * p.power.coalMustRunCapacityFactor)
-        let atFloor = years.indices.filter { atMinimum[$0] > 0.5 }
-        if let first = atFloor.first, let worst = atFloor.max(by: { atMinimum[$0] < atMinimum[$1] }) {
-            // From the first such year, as the curtailment above: the year a build-out stops counting is what a reader acts on.
-            found.append(Shortfall(
-                path: "\(Levers.wind.path) + \(Levers.solar.path)", firstYear: years[first], worstYear: years[worst], amount: atMinimum[worst],
-                unit: "TWh",
-                message: "from \(years[first]) coal power runs at its must-run minimum (its fleet at \(minimumShare) % of full output, power.coal_must_run_capacity_factor) while wind and solar are curtailed (\(Shortfall.amountMark) curtailed in all in \(years[worst])): more wind or solar adds nothing there; retiring coal (\(Levers.coalRetirement.path)), storage, new load or exports make room",
-                messageZH: "自\(years[first])年起煤电已降至最低技术出力（必开出力，为装机满发的\(minimumShare)%，power.coal_must_run_capacity_factor），同时风电、光伏弃电（\(years[worst])年共弃电\(Shortfall.amountMark)）：再增加风电、光伏不再有作用；煤电退出（\(Levers.coalRetirement.path)）、储能、新增负荷或外送可腾出消纳空间"))
+        reportFrom("\(Levers.wind.path) + \(Levers.solar.path)", "TWh", atMinimum, tolerance: 0.5) { first, worst, _ in
+            ("from \(first) coal power runs at its must-run minimum (its fleet at \(minimumShare) % of full output, power.coal_must_run_capacity_factor) while wind and solar are curtailed (\(Shortfall.amountMark) curtailed in all in \(worst)): more wind or solar adds nothing there; retiring coal (\(Levers.coalRetirement.path)), storage, new load or exports make room",
+             "自\(first)年起煤电已降至最低技术出力（必开出力，为装机满发的\(minimumShare)%，power.coal_must_run_capacity_factor），同时风电、光伏弃电（\(worst)年共弃电\(Shortfall.amountMark)）：再增加风电、光伏不再有作用；煤电退出（\(Levers.coalRetirement.path)）、储能、新增负荷或外送可腾出消纳空间")
         }
         // Green hydrogen beyond the coal-chemical fuel it can displace (at most 90 % of it): paid for, doing nothing.
         if p.hydrogen.fuelTcePerTonne > 0 {
