@@ -515,6 +515,8 @@ public enum InputMessagesZH {
          "不逐期下降、且不低于已有或观测装机的里程碑，且里程碑之间的年末水平也不下降（措施是叠加在趋势上的增量：较早开始的阶跃或逻辑斯蒂形状可能在趋势追上之前低于上一年；线性形状或较晚开始则持续上升）"),
         (#"milestones that do not go down, at or above the installed capacity"#, "不逐期下降、且不低于已有装机的里程碑"),
         (#"milestones that do not go down, at or above the observed capacity"#, "不逐期下降、且不低于观测装机的里程碑"),
+        (#"(\S+) gce/kWh is above the coal fleet's heat rate in (\d+) \((\S+) gce/kWh\), which new units \((\S+) gce/kWh\) only lower: this lever pulls the rate down by retrofits and never up, so it changes nothing; a target below the fleet's rate acts"#,
+         "$1 克标准煤/千瓦时高于 $2 年煤电机组的供电煤耗（$3 克标准煤/千瓦时），而新建机组（$4 克标准煤/千瓦时）只会使其降低：此措施通过节能改造降低煤耗、从不提高，因此不起作用；目标低于机组现有煤耗才有效"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,
          "$1 §2 像是小数：此项以百分数计，若指 $3 §4，请写 $5"),
         (#"(\S+) (.+?) looks like a fraction: this (?:field|target) is in percent, so if you meant (\S+) (.+?), write (\S+)"#,

@@ -173,6 +173,25 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertFalse(easy.shortfalls.contains { $0.path == Levers.coalHeatRate.path }, "\(easy.shortfalls)")
     }
 
+    /// A heat-rate target above the fleet's base-year rate changes nothing (the lever only pulls the rate down, new units
+    /// only lower it): the file is warned at the lever's line, naming the fleet's rate; a target below it is not, and the
+    /// warned setting runs as the baseline does.
+    func testAHeatRateTargetAboveTheFleetsRateIsWarned() throws {
+        let high = try parse("name: hr\nsector_plans:\n  power:\n    coal_heat_rate: {target: 400, start: 2026, full: 2030}\n", file: "hr.yaml")
+        let w = try XCTUnwrap(high.warnings.first { $0.keyPath == Levers.coalHeatRate.path }, "\(high.warnings)")
+        XCTAssertEqual(w.line, 4)
+        let base = try Fixtures.dataset().modelParameters().power.baseHeatRate
+        XCTAssertEqual(base, 320)
+        XCTAssertTrue(w.message.hasPrefix("400 gce/kWh is above the coal fleet's heat rate in 2019 (320 gce/kWh)"), w.message)
+        XCTAssertTrue(w.message.contains("changes nothing"), w.message)
+        let ran = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 400, start: 2026, full: 2030}\n").trajectory
+        let baseline = try run("name: b\n").trajectory
+        // Within the smooth pull's rounding (0.5 gce/kWh wide): the baseline's target, 320, sits nearer the fleet than 400.
+        XCTAssertEqual(ran.value("heat_rate", year: 2030)!, baseline.value("heat_rate", year: 2030)!, accuracy: 0.01)
+        let low = try parse("name: hr\nsector_plans:\n  power:\n    coal_heat_rate: {target: 300, start: 2026, full: 2030}\n", file: "hr.yaml")
+        XCTAssertTrue(low.warnings.isEmpty, "\(low.warnings)")
+    }
+
     /// Coal retired faster than anything replaces it: the generation left to coal is more than its fleet makes
     /// running every hour of the year. Reported (lever, first and worst year, TWh beyond), not silently booked;
     /// a moderate retirement, and the baseline, are not.

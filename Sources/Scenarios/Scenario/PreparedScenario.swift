@@ -88,8 +88,9 @@ public struct PreparedScenario: Sendable {
             guard var t = lever.teardown(levers[lever], p) else { continue }
             let at = sources[lever.path], isDelta = settings[lever.path]?.form == .delta
             // A level history raised to the observed capacity is told as the file writes it (120 GW written after
-            // 135 GW, not the 127.6 GW observed that the 120 was raised to): the user never wrote the raised one.
-            if !isDelta {
+            // 135 GW, not the 127.6 GW observed that the 120 was raised to): the user never wrote the raised one. Only
+            // at a written milestone: a dip between milestones is the merged path's level, which the file alone never has.
+            if !isDelta, settings[lever.path]?.milestones.contains(where: { $0.year == t.year }) ?? false {
                 let own = lever.level(written[lever], at: Double(t.year + 1).nextDown, p)
                 if own < t.target - 1e-9 * max(abs(t.target), 1) { t.target = own }
             }
