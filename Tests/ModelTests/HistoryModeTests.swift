@@ -297,15 +297,15 @@ final class HistoryModeTests: XCTestCase {
         // A logistic move that dips between its milestones is told with the level the merged path has in the year it
         // dips (at or above what is installed less the dip), not the file's level alone there, which history never runs.
         let logistic = [Levers.wind.path: LeverSetting(target: 135, start: n + 1, full: n + 5, shape: .logistic)]
+        let p = try d.modelParameters(), history = try XCTUnwrap(d.history)
         XCTAssertThrowsError(try loader.parse("name: lg\nsector_plans:\n  power:\n    wind: {target: 135, start: \(n + 1), full: \(n + 5), shape: logistic}\n", file: "lg.yaml")) { error in
             let message = (error as? InputError)?.message ?? ""
             let parts = message.components(separatedBy: " GW by the end of ")
             let told = Double(parts[0].components(separatedBy: "target of ").last ?? "") ?? 0
             let year = Int(parts.count > 1 ? String(parts[1].prefix(4)) : "") ?? 0
-            let p = try! d.modelParameters()
             var merged = p.resolvedLevers
             merged.set(Levers.wind, logistic[Levers.wind.path]!, parameters: p)
-            _ = d.history!.mergingCapacities(into: &merged, scenario: logistic, parameters: p)
+            _ = history.mergingCapacities(into: &merged, scenario: logistic, parameters: p)
             let level = Levers.wind.level(merged[Levers.wind], at: Double(year + 1).nextDown, p)
             XCTAssertEqual(told, level, accuracy: 1e-5, message)
             XCTAssertGreaterThan(told, observed - 20, message)

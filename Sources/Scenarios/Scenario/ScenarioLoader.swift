@@ -303,8 +303,9 @@ public struct ScenarioLoader {
                 scenario.warnings.append(w)
             }
             // A heat-rate target above the fleet's base-year rate: the lever only pulls the rate down, so it does nothing.
-            if lever.path == Levers.coalHeatRate.path, let p = parameters, lever.finalLevel(scenario.levers[path]!, p) > p.power.baseHeatRate {
-                let target = (lever.finalLevel(scenario.levers[path]!, p) * 1e6).rounded() / 1e6
+            // (A level computed from a schedule, 399.99999999999994 for 400, is told as typed.)
+            if lever.path == Levers.coalHeatRate.path, let p = parameters,
+               case let target = (lever.finalLevel(scenario.levers[path]!, p) * 1e6).rounded() / 1e6, target > p.power.baseHeatRate {
                 scenario.warnings.append(InputWarning(file: node.file, line: node.line, keyPath: path,
                     message: "\(format(target)) gce/kWh is above the coal fleet's heat rate in \(p.baseYear) (\(format(p.power.baseHeatRate)) gce/kWh), which new units (\(format(p.power.newUnitHeatRate)) gce/kWh) only lower: this lever pulls the rate down by retrofits and never up, so it changes nothing; a target below the fleet's rate acts"))
             }
