@@ -74,7 +74,17 @@ public enum CSVRenderer {
                 }
             }
         }
+        lines.append(conventionRow(language, columns: reportColumns.count, sectionColumn: 2, textColumn: 3))
         return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How the values read (stocks at year-end, flows annual totals), the tables' footnote, as the CSV's last row: section
+    /// `convention` (统计口径), the text in the indicator column, so a CSV opened alone still says it.
+    static func conventionRow(_ l: Language, columns: Int, sectionColumn: Int, textColumn: Int) -> String {
+        var row = Array(repeating: "", count: columns)
+        row[sectionColumn] = l == .zh ? "统计口径" : "convention"
+        row[textColumn] = Labels.text("convention", l)
+        return csv(row)
     }
 
     /// The first and last observed years as the report CSVs (run's, compare's) label them.

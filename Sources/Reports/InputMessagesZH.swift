@@ -91,6 +91,8 @@ public enum InputMessagesZH {
         // A target's year, or none: the year's own line, then the way to drop the target.
         let none = ", or none (drops the base scenario's target)"
         if english.hasSuffix(none), english.count > none.count { return message(String(english.dropLast(none.count))) + "，或 none（去掉基础情景的该目标）" }
+        let leaveOut = "; leave the entry out for no target"
+        if english.hasSuffix(leaveOut), english.count > leaveOut.count { return message(String(english.dropLast(leaveOut.count))) + "；不设目标请删去此项" }
         if let m = english.firstMatch(of: /^(.+) \(not the file '([^']+)' there: write '[^']+' for that one\)$/) {
             return message(String(m.1)) + "（不是该处的 '\(m.2)'：要用它请写 '\(m.2)'）"
         }
@@ -515,6 +517,14 @@ public enum InputMessagesZH {
          "不逐期下降、且不低于已有或观测装机的里程碑，且里程碑之间的年末水平也不下降（措施是叠加在趋势上的增量：较早开始的阶跃或逻辑斯蒂形状可能在趋势追上之前低于上一年；线性形状或较晚开始则持续上升）"),
         (#"milestones that do not go down, at or above the installed capacity"#, "不逐期下降、且不低于已有装机的里程碑"),
         (#"milestones that do not go down, at or above the observed capacity"#, "不逐期下降、且不低于观测装机的里程碑"),
+        (#"'none' drops a target of the scenario a file extends, and this file has no 'extends:', so there is no target to drop"#,
+         "'none' 用于去掉所继承（extends:）情景的目标，而此文件没有 'extends:'，没有可去掉的目标"),
+        (#"'none' drops the base scenario's (\S+) target in (\d+), and it has none: nothing changes"#,
+         "'none' 去掉基础情景 $2 年的 $1 目标，但基础情景没有此目标：不起作用"),
+        (#"'none' drops the base scenario's (\S+) target for the \S+ plan period \((\d+)-(\d+)\), and it has none: nothing changes"#,
+         "'none' 去掉基础情景 $2—$3 年规划期的 $1 目标，但基础情景没有此目标：不起作用"),
+        (#"'none' drops the base scenario's (\S+) targets?, and it has none: nothing changes"#,
+         "'none' 去掉基础情景的 $1 目标，但基础情景没有此目标：不起作用"),
         (#"(\S+) gce/kWh is above the coal fleet's heat rate in (\d+) \((\S+) gce/kWh\), which new units \((\S+) gce/kWh\) only lower: this lever pulls the rate down by retrofits and never up, so it changes nothing; a target below the fleet's rate acts"#,
          "$1 克标准煤/千瓦时高于 $2 年煤电机组的供电煤耗（$3 克标准煤/千瓦时），而新建机组（$4 克标准煤/千瓦时）只会使其降低：此措施通过节能改造降低煤耗、从不提高，因此不起作用；目标低于机组现有煤耗才有效"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,

@@ -364,6 +364,24 @@ final class ChineseMessageTableTests: XCTestCase {
         XCTAssertEqual(InputMessagesZH.message("n = -5 is too small for a lhs design"), "n = -5 对 lhs 设计太小")
     }
 
+    /// What `none` says where it drops nothing, in Chinese: no English left but the keys and `none`.
+    func testDroppedTargetMessagesAreTranslated() {
+        let told = [
+            ("'none' drops a target of the scenario a file extends, and this file has no 'extends:', so there is no target to drop",
+             "'none' 用于去掉所继承（extends:）情景的目标，而此文件没有 'extends:'，没有可去掉的目标"),
+            ("a year, 2020 to 2060; leave the entry out for no target", "年份，2020 至 2060；不设目标请删去此项"),
+            ("'none' drops the base scenario's energy_cap target in 2030, and it has none: nothing changes",
+             "'none' 去掉基础情景 2030 年的 energy_cap 目标，但基础情景没有此目标：不起作用"),
+            ("'none' drops the base scenario's co2_intensity_cut target for the 15th plan period (2026-2030), and it has none: nothing changes",
+             "'none' 去掉基础情景 2026—2030 年规划期的 co2_intensity_cut 目标，但基础情景没有此目标：不起作用"),
+            ("'none' drops the base scenario's peak_year target, and it has none: nothing changes",
+             "'none' 去掉基础情景的 peak_year 目标，但基础情景没有此目标：不起作用"),
+            ("'none' drops the base scenario's energy_cap targets, and it has none: nothing changes",
+             "'none' 去掉基础情景的 energy_cap 目标，但基础情景没有此目标：不起作用"),
+        ]
+        for (english, zh) in told { XCTAssertEqual(InputMessagesZH.message(english), zh) }
+    }
+
     /// The warnings about a delta following the extended schedule into the observed years, an enforced cap in them, and
     /// a build-out replacement that cannot keep the earlier moves, as the loader writes them, read in Chinese: no English
     /// left, and the advice (start, full) kept.

@@ -94,6 +94,23 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(table.contains("按排放总量计"), table)
     }
 
+    /// A CSV opened alone says how its values read, as the tables' footnotes do: its last row is the convention (stocks
+    /// at year-end, flows annual totals), in run's and compare's CSV, in English and Chinese, with the CSV's columns.
+    func testTheCSVsSayTheYearEndConvention() throws {
+        let comparison = ScenarioComparison(Self.results)
+        for lang in [Language.en, .zh] {
+            let run = CSVRenderer.report(Self.results.map { PlanPeriodReport($0) }, language: lang)
+            let compare = try ComparisonRenderer.render(comparison, format: .csv, language: lang)
+            for (csv, columns, section) in [(run, CSVRenderer.reportColumns.count, 2), (compare, ComparisonRenderer.csvColumns.count, 0)] {
+                let last = Self.fields(try XCTUnwrap(csv.split(separator: "\n").last))
+                XCTAssertEqual(last.count, columns, "\(lang): \(last)")
+                XCTAssertEqual(last[section], lang == .zh ? "统计口径" : "convention")
+                XCTAssertTrue(last[section + (section == 0 ? 2 : 1)].contains(lang == .zh ? "装机与存量为年末数；流量为全年合计" : "Capacities and stocks at year-end; flows are annual totals"),
+                              "\(lang): \(last)")
+            }
+        }
+    }
+
     /// A reached net zero is a year in the Chinese headline as the peak is ("2033年", not "2033" beside "2023年").
     func testTheNeutralityYearReadsAsAYearInChinese() throws {
         let dataset = try Dataset.innerMongolia()

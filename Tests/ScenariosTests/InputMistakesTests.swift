@@ -54,3 +54,50 @@ final class InputMistakesTests: XCTestCase {
         XCTAssertEqual(optimize.message, "this is an optimisation spec (it has 'variables' and 'objective'), not a scenario file")
     }
 }
+
+/// `none` drops a target of the scenario a file extends: in a file that extends nothing it is an error that says so,
+/// and over a target the base scenario does not have it is a warning, not a silent no-op.
+final class DroppedTargetTests: XCTestCase {
+    func testNoneInAFileThatExtendsNothingSaysWhy() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        for (text, key, accepted) in [("energy_cap: {2030: none}", "targets.energy_cap.2030", "a number, 1 to 100000 Mtce"),
+                                      ("energy_cap: none", "targets.energy_cap", "years with caps in Mtce"),
+                                      ("peak_year: none", "targets.peak_year", "a year, 2020 to 2060"),
+                                      ("co2_intensity_cut: {15th: none}", "targets.co2_intensity_cut.15th", "-100 to 100 %")] {
+            XCTAssertThrowsError(try loader.parse("targets: {\(text)}\n", file: "alone.yaml"), text) {
+                let e = $0 as? InputError
+                XCTAssertEqual(e?.keyPath, key, "\($0)")
+                XCTAssertTrue(e?.message.contains("this file has no 'extends:', so there is no target to drop") ?? false, "\($0)")
+                XCTAssertTrue(e?.accepted?.contains(accepted) ?? false, "\($0)")
+                XCTAssertTrue(e?.accepted?.hasSuffix("leave the entry out for no target") ?? false, "\($0)")
+            }
+        }
+    }
+
+    func testNoneOverATargetTheBaseDoesNotHaveIsWarned() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name: base\ntargets: {peak_year: 2030, energy_cap: {2025: 300}, energy_intensity_cut: {14th: 15}}\n"
+            .write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("mine.yaml")
+        try """
+            extends: base.yaml
+            targets:
+              peak_year: none
+              energy_cap: {2025: none, 2030: none}
+              energy_intensity_cut: {14th: none, 15th: none}
+              neutrality_year: none
+              non_fossil_share: none
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let s = try ScenarioLoader(dataset: try Dataset.innerMongolia()).load(path: file.path)
+        XCTAssertNil(s.targets.peakYear)
+        XCTAssertTrue(s.targets.energyCap.isEmpty && s.targets.energyIntensityCut.isEmpty)
+        // What the base had is dropped in silence; what it did not have is said, each at its own line.
+        XCTAssertEqual(s.warnings.map(\.keyPath), ["targets.energy_cap.2030", "targets.energy_intensity_cut.15th",
+                                                   "targets.neutrality_year", "targets.non_fossil_share"], "\(s.warnings)")
+        XCTAssertEqual(s.warnings.map(\.line), [4, 5, 6, 7])
+        XCTAssertEqual(s.warnings[0].message, "'none' drops the base scenario's energy_cap target in 2030, and it has none: nothing changes")
+        XCTAssertTrue(s.warnings[1].message.contains("for the 15th plan period (2026-2030)"), s.warnings[1].message)
+    }
+}

@@ -207,6 +207,7 @@ public enum ComparisonRenderer {
                 lines.append(CSVRenderer.csv(row + Array(repeating: "", count: csvColumns.count - row.count)))
             }
         }
+        lines.append(CSVRenderer.conventionRow(language, columns: csvColumns.count, sectionColumn: 0, textColumn: 2))
         return lines.joined(separator: "\n") + "\n"
     }
 

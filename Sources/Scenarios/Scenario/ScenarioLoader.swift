@@ -192,10 +192,24 @@ public struct ScenarioLoader {
             if let w = v.percentWarning(x, unit: "%", range: range) { warnings.append(w) }
             return x
         }
-        func none(_ v: YAMLNode) -> Bool { dropping && v.scalarString?.trimmingCharacters(in: .whitespaces) == "none" }
+        func isNone(_ v: YAMLNode) -> Bool { v.scalarString?.trimmingCharacters(in: .whitespaces) == "none" }
+        func none(_ v: YAMLNode) -> Bool { dropping && isNone(v) }
+        // `none` in a file that extends nothing: the parse's own accepted values, with why `none` is not among them.
+        let standsAlone = "'none' drops a target of the scenario a file extends, and this file has no 'extends:', so there is no target to drop"
+        let leaveOut = "leave the entry out for no target"
+        /// `none` over a target the base scenario does not have: nothing to drop, said rather than passed over.
+        func dropped(_ v: YAMLNode, had: Bool, _ what: String) {
+            guard none(v), !had else { return }
+            warnings.append(InputWarning(file: v.file, line: v.line, keyPath: v.keyPath,
+                                         message: "'none' drops the base scenario's \(what), and it has none: nothing changes"))
+        }
         /// A target's value; nil for `none` where dropping is allowed (and then said among the accepted values).
         func read<T>(_ v: YAMLNode, _ parse: (YAMLNode) throws -> T) throws -> T? {
-            guard dropping else { return try parse(v) }
+            guard dropping else {
+                do { return try parse(v) } catch let e as InputError where isNone(v) {
+                    throw v.error(standsAlone, accepted: (e.accepted.map { $0 + "; " } ?? "") + leaveOut)
+                }
+            }
             if none(v) { return nil }
             do { return try parse(v) } catch let e as InputError {
                 throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
@@ -217,27 +231,46 @@ public struct ScenarioLoader {
         var errors = known.errors
         do { try collectingErrors(known.entries) { key, value in
             let kind = TargetCheck.Kind(rawValue: key)!
+            // A whole kind dropped in a file that extends nothing.
+            let form: String? = switch kind {
+            case .energyIntensityCut, .co2IntensityCut: "plan periods with cuts in %, for example {15th: 13.5}"
+            case .energyCap: "years with caps in Mtce, for example {2030: 200}"
+            case .nonFossilShare: "years with shares in %, for example {2030: 25}"
+            default: nil
+            }
+            if !dropping, isNone(value), let form { throw value.error(standsAlone, accepted: "\(form); \(leaveOut)") }
             switch kind {
-            case .peakYear: t.peakYear = try read(value, year)
-            case .peakCeiling: t.peakCeiling = try read(value) { scale($0, try $0.double(in: 1...100_000, unit: "Mt CO2"), unit: "Mt CO2") }
-            case .neutralityYear: t.neutralityYear = try read(value, year)
+            case .peakYear:
+                dropped(value, had: t.peakYear != nil, "peak_year target")
+                t.peakYear = try read(value, year)
+            case .peakCeiling:
+                dropped(value, had: t.peakCeiling != nil, "peak_ceiling target")
+                t.peakCeiling = try read(value) { scale($0, try $0.double(in: 1...100_000, unit: "Mt CO2"), unit: "Mt CO2") }
+            case .neutralityYear:
+                dropped(value, had: t.neutralityYear != nil, "neutrality_year target")
+                t.neutralityYear = try read(value, year)
             case .energyIntensityCut, .co2IntensityCut:
                 var map = kind == .energyIntensityCut ? t.energyIntensityCut : t.co2IntensityCut
-                if none(value) { map = [:] } else {
-                    try collectingErrors(try readPeriods(value)) { n, v in map[n] = try read(v) { try percent($0, in: -100...100) } }
+                if none(value) { dropped(value, had: !map.isEmpty, "\(key) targets"); map = [:] } else {
+                    try collectingErrors(try readPeriods(value)) { n, v in
+                        dropped(v, had: map[n] != nil, "\(key) target for the \(PlanPeriod(number: n).ordinal) plan period (\(PlanPeriod(number: n).startYear)-\(PlanPeriod(number: n).endYear))")
+                        map[n] = try read(v) { try percent($0, in: -100...100) }
+                    }
                 }
                 if kind == .energyIntensityCut { t.energyIntensityCut = map } else { t.co2IntensityCut = map }
             case .energyCap, .nonFossilShare:
                 let (what, range, unit) = kind == .energyCap ? ("caps in Mtce", 1.0...100_000, "Mtce") : ("shares in %", 0...100, "%")
                 var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
-                if none(value) { map = [:] } else {
+                if none(value) { dropped(value, had: !map.isEmpty, "\(key) targets"); map = [:] } else {
                     // A bare number has no year: told with the form that gives one.
                     if value.scalarString != nil {
                         throw value.error("expected years with \(what), found a single value",
                                           accepted: "years with \(what), for example {2030: \(value.scalarString!.trimmingCharacters(in: .whitespaces))}")
                     }
                     try collectingErrors(try value.entries(what: "years with \(what)")) { key, v in
-                        map[try yearKey(key, v)] = try read(v) { unit == "%" ? try percent($0, in: range) : scale($0, try $0.double(in: range, unit: unit), unit: unit) }
+                        let y = try yearKey(key, v)
+                        dropped(v, had: map[y] != nil, "\(kind.rawValue) target in \(y)")
+                        map[y] = try read(v) { unit == "%" ? try percent($0, in: range) : scale($0, try $0.double(in: range, unit: unit), unit: unit) }
                     }
                 }
                 if kind == .energyCap { t.energyCap = map } else { t.nonFossilShare = map }
