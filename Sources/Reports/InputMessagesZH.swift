@@ -157,13 +157,15 @@ public enum InputMessagesZH {
         if let f = try? ProvinceDataset.facts().first(where: { $0.province == english }), !f.nameZH.isEmpty { return f.nameZH }
         // What a lever acts on (`LeverSubject`): "coke capacity", "high-alumina fly ash".
         if let subject = LeverSubject.all.first(where: { $0.what == english }) { return subject.zh }
+        // A level from the dataset that bounds a lever (`DatasetLevel`): "coal fleet's heat rate".
+        if let level = LeverRegistry.all.flatMap({ [$0.ceiling, $0.onlyLowers] }).compactMap({ $0 }).first(where: { $0.what == english }) { return level.zh }
         if english.hasPrefix("a mapping of ") { return "由 " + english.dropFirst("a mapping of ".count) + " 组成的映射" }
         return english
     }
 
     static let phrases: [String: String] = [
         // Model units quoted inside a message.
-        "Mtce": "百万吨标准煤", "Mt CO2": "百万吨CO2",
+        "Mtce": "百万吨标准煤", "Mt CO2": "百万吨CO2", "gce/kWh": "克标准煤/千瓦时",
         "scenario file": "情景文件", "CSV observations file": "观测数据 CSV 文件", "optimisation spec": "优化规格文件",
         "sweep spec": "参数扫描规格文件", "dataset": "数据集文件",
         "a single value": "单个数值", "a list": "列表", "a mapping": "映射", "nothing": "空值",
@@ -525,8 +527,10 @@ public enum InputMessagesZH {
          "'none' 去掉基础情景 $2—$3 年规划期的 $1 目标，但基础情景没有此目标：不起作用"),
         (#"'none' drops the base scenario's (\S+) targets?, and it has none: nothing changes"#,
          "'none' 去掉基础情景的 $1 目标，但基础情景没有此目标：不起作用"),
-        (#"(\S+) gce/kWh is above the coal fleet's heat rate in (\d+) \((\S+) gce/kWh\), which new units \((\S+) gce/kWh\) only lower: this lever pulls the rate down by retrofits and never up, so it changes nothing; a target below the fleet's rate acts"#,
-         "$1 克标准煤/千瓦时高于 $2 年煤电机组的供电煤耗（$3 克标准煤/千瓦时），而新建机组（$4 克标准煤/千瓦时）只会使其降低：此措施通过节能改造降低煤耗、从不提高，因此不起作用；目标低于机组现有煤耗才有效"),
+        (#"(\S+) (\S+) is above the (.+?) in (\d+) \((\S+) \S+\): this lever only lowers it and never raises it, so it changes nothing; a target below it acts"#,
+         "$1 §2 高于 $4 年的§3（$5 §2）：此措施只降低、从不提高该水平，因此不起作用；目标低于该水平才有效"),
+        (#"levels up to (\S+) (\S+) are drawn, above the (.+?) in (\d+) \((\S+) \S+\): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"#,
+         "抽样水平最高为 $1 §2，高于 $4 年的§3（$5 §2）：此措施只降低、从不提高该水平，因此高于该水平的各次运行结果与该水平相同"),
         (#"(.+) (\S+) look like fractions: this field is in percent, so if you meant (.+) (\S+), write (.+)"#,
          "$1 §2 像是小数：此项以百分数计，若指 $3 §4，请写 $5"),
         (#"(\S+) (.+?) looks like a fraction: this (?:field|target) is in percent, so if you meant (\S+) (.+?), write (\S+)"#,

@@ -382,6 +382,14 @@ final class ChineseMessageTableTests: XCTestCase {
         for (english, zh) in told { XCTAssertEqual(InputMessagesZH.message(english), zh) }
     }
 
+    /// A level above what a lever only lowers from (the heat rate above the fleet's), in a scenario file and in a sweep spec.
+    func testOnlyLowersWarningsAreTranslated() {
+        XCTAssertEqual(InputMessagesZH.message("400 gce/kWh is above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so it changes nothing; a target below it acts"),
+                       "400 克标准煤/千瓦时 高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此不起作用；目标低于该水平才有效")
+        XCTAssertEqual(InputMessagesZH.message("levels up to 340 gce/kWh are drawn, above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"),
+                       "抽样水平最高为 340 克标准煤/千瓦时，高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此高于该水平的各次运行结果与该水平相同")
+    }
+
     /// The warnings about a delta following the extended schedule into the observed years, an enforced cap in them, and
     /// a build-out replacement that cannot keep the earlier moves, as the loader writes them, read in Chinese: no English
     /// left, and the advice (start, full) kept.

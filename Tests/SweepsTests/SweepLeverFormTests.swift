@@ -33,6 +33,17 @@ final class SweepLeverFormTests: XCTestCase {
         return try XCTUnwrap(r.value("capacity_wind", year: 2030))
     }
 
+    /// A lever that only lowers its quantity (`Lever.onlyLowers`, the coal heat rate) drawn above where it starts: those
+    /// runs are the same as at it, and the spec is warned at the factor's line; a range below it is not.
+    func testHeatRatesDrawnAboveTheFleetsRateAreWarnedAbout() throws {
+        let above = try spec("name: h\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.target: {range: [290, 340], start: 2026, full: 2030}\n")
+        let w = try XCTUnwrap(above.warnings.first { $0.keyPath == "factors.sector_plans.power.coal_heat_rate.target" }, "\(above.warnings)")
+        XCTAssertEqual(w.line, 6)
+        XCTAssertTrue(w.message.hasPrefix("levels up to 340 gce/kWh are drawn, above the coal fleet's heat rate in 2019 (320 gce/kWh)"), w.message)
+        let below = try spec("name: h\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.target: {range: [290, 320], start: 2026, full: 2030}\n")
+        XCTAssertEqual(below.warnings, [])
+    }
+
     /// Issue 11: fractions typed for percents are warned about in sweeps as in scenario files, with the likely values.
     func testLevelsOfAPercentLeverWrittenAsFractionsAreWarnedAbout() throws {
         let fractions = try spec("name: f\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {levels: [0.2, 0.4], start: 2022, full: 2025}\n")

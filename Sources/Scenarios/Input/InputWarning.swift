@@ -47,6 +47,17 @@ extension YAMLNode {
                             message: "\(format(value)) \(entry.unit) is outside the plausible range of this estimate, \(plausible) \(entry.unit)")
     }
 
+    /// A warning for a level above what a lever that only lowers its quantity starts from (`Lever.onlyLowers`): it changes
+    /// nothing. `level` is the setting's final level or a sweep's highest; a level computed from a schedule
+    /// (399.99999999999994 for 400) is told as typed.
+    func onlyLowersWarning(_ lever: Lever, _ level: Double, _ p: ModelParameters, drawn: Bool = false) -> InputWarning? {
+        guard let down = lever.onlyLowers, case let x = (level * 1e6).rounded() / 1e6, case let from = down.level(p), x > from else { return nil }
+        let unit = lever.unit.rawValue
+        return InputWarning(file: file, line: line, keyPath: keyPath, message: drawn
+            ? "levels up to \(format(x)) \(unit) are drawn, above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"
+            : "\(format(x)) \(unit) is above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so it changes nothing; a target below it acts")
+    }
+
     /// A warning for a value in (0, 1] written for a field in percent: probably a fraction. Not for a value that
     /// would be out of the field's range as a percentage (0.5 %/yr of a lever capped at 30), nor for one below
     /// 1e-6 (an optimiser's zero written out, not something typed).

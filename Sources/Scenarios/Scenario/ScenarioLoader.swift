@@ -335,13 +335,7 @@ public struct ScenarioLoader {
                                                    what: "the region's \(p.baseYear) CO2", above: 0.25) {
                 scenario.warnings.append(w)
             }
-            // A heat-rate target above the fleet's base-year rate: the lever only pulls the rate down, so it does nothing.
-            // (A level computed from a schedule, 399.99999999999994 for 400, is told as typed.)
-            if lever.path == Levers.coalHeatRate.path, let p = parameters,
-               case let target = (lever.finalLevel(scenario.levers[path]!, p) * 1e6).rounded() / 1e6, target > p.power.baseHeatRate {
-                scenario.warnings.append(InputWarning(file: node.file, line: node.line, keyPath: path,
-                    message: "\(format(target)) gce/kWh is above the coal fleet's heat rate in \(p.baseYear) (\(format(p.power.baseHeatRate)) gce/kWh), which new units (\(format(p.power.newUnitHeatRate)) gce/kWh) only lower: this lever pulls the rate down by retrofits and never up, so it changes nothing; a target below the fleet's rate acts"))
-            }
+            if let p = parameters, let w = node.onlyLowersWarning(lever, lever.finalLevel(scenario.levers[path]!, p), p) { scenario.warnings.append(w) }
             if let inherited {
                 let new = scenario.levers[path]!, source = scenario.leverSources[path]
                 // One warning about the years a replacement changes: through N if it changes them, else those before its start.

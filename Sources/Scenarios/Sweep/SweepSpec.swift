@@ -136,6 +136,11 @@ public struct SweepSpecLoader {
             factors.append(f)
             read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
+            // Levels above what a lever only lowers from: those runs are the same as at it.
+            if case .lever(let lever, .target, _, _) = f.target, let highest = f.distribution.bounds.max(),
+               let w = entry.value.onlyLowersWarning(lever, highest, try dataset.modelParameters(), drawn: true) {
+                warnings.append(w)
+            }
             // A lever with nothing to act on in this dataset (a product lever on a CEADs-derived one): every run the same.
             if case .lever(let lever, _, _, _) = f.target, let subject = lever.actsOn, !subject.isPresent(try dataset.modelParameters()) {
                 warnings.append(InputWarning(file: entry.value.file, line: entry.value.line, keyPath: entry.value.keyPath,

@@ -19,7 +19,11 @@ public struct Lever: Sendable {
     public let isBuildOut: Bool
     /// A capacity the lever cannot exceed (a transfer out of the region moves at most what the region has);
     /// nil: only the range bounds it.
-    public let ceiling: LeverCeiling?
+    public let ceiling: DatasetLevel?
+    /// The level of a quantity the lever only lowers (retrofits pull the coal fleet's heat rate down, and nothing in the
+    /// lever raises it): a target above it changes nothing, and scenario files and sweep specs that ask for one are
+    /// warned. nil: the lever moves its quantity either way.
+    public let onlyLowers: DatasetLevel?
     /// What the lever acts on in the region's dataset (a product, the fly-ash stock); nil: always there. A dataset
     /// derived from a CEADs inventory has no products, so a product lever there acts on nothing, and a scenario
     /// that sets it is warned.
@@ -29,7 +33,8 @@ public struct Lever: Sendable {
 
     public init(path: String, unit: LeverUnit, range: ClosedRange<Double>, label: String, labelZH: String,
                 description: String, descriptionZH: String, family: String, baseline: LeverBaseline,
-                isBuildOut: Bool = false, ceiling: LeverCeiling? = nil, actsOn: LeverSubject? = nil, entersModel: String) {
+                isBuildOut: Bool = false, ceiling: DatasetLevel? = nil, onlyLowers: DatasetLevel? = nil, actsOn: LeverSubject? = nil,
+                entersModel: String) {
         self.path = path
         self.unit = unit
         self.range = range
@@ -41,6 +46,7 @@ public struct Lever: Sendable {
         self.baseline = baseline
         self.isBuildOut = isBuildOut
         self.ceiling = ceiling
+        self.onlyLowers = onlyLowers
         self.actsOn = actsOn
         self.entersModel = entersModel
     }
@@ -48,10 +54,11 @@ public struct Lever: Sendable {
     public var scale: Double { unit.scale }
 }
 
-/// The capacity a lever may not exceed, from the dataset (the region's base-year clinker capacity for a transfer
-/// out of the region), in the lever's file units.
-public struct LeverCeiling: Sendable {
-    /// What the capacity is, for the error (English and Chinese).
+/// A level from the dataset that bounds what a lever does, in the lever's file units: the capacity it may not exceed
+/// (the region's base-year clinker capacity for a transfer out of the region), or the level of a quantity it only
+/// lowers (the coal fleet's base-year heat rate).
+public struct DatasetLevel: Sendable {
+    /// What the level is, for the messages (English and Chinese).
     public let what: String, zh: String
     public let level: @Sendable (ModelParameters) -> Double
 

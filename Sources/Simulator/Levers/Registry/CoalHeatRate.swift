@@ -5,5 +5,6 @@ extension Levers {
         description: "Coal fleet supply heat rate that retrofits pull toward (with the retrofit relaxation time)",
         descriptionZH: "煤电机组供电煤耗目标（节能改造，按改造周期逐步实现）",
         family: "coal_power", baseline: .level { $0.power.baseHeatRate },
+        onlyLowers: DatasetLevel(what: "coal fleet's heat rate", zh: "煤电机组供电煤耗") { $0.power.baseHeatRate },
         entersModel: "Power: dh/dt includes -max(h - target, 0)/tau")
 }
