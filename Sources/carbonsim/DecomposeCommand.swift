@@ -18,7 +18,9 @@ struct DecomposeCommand: ParsableCommand {
         exactly to the change) and multiplicative (ratios, multiplying exactly to the ratio). E includes \
         non-fossil electricity at the coal heat rate, in the power sector, so renewables replacing coal power \
         show as energy mix, mostly: the heat-supply residual that falls with coal generation shows as energy \
-        intensity (about a sixth of a solar-only change). See docs/model.md.
+        intensity (about a fifth of a solar-only change in the total: a seventh in the power row, the rest in \
+        sectors the change does not touch, where energy intensity and sector structure cancel as total energy per \
+        GDP falls). See docs/model.md.
         """
     )
 
