@@ -51,6 +51,7 @@ final class InputFileTests: XCTestCase {
         let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
         XCTAssertEqual(e.line, 2)
         XCTAssertEqual(e.column, 7)
+        XCTAssertEqual(e.keyPath, "name", "the key of the line, read past the bad bytes")
         XCTAssertTrue(e.message.contains("not UTF-8") && e.message.contains("0xC4") && e.message.contains("offset 21"), e.description)
         XCTAssertTrue(e.accepted?.contains("GBK (GB18030)") ?? false, e.description)
         XCTAssertTrue(e.accepted?.contains("save it as UTF-8") ?? false, e.description)
@@ -149,6 +150,9 @@ final class InputFileTests: XCTestCase {
         XCTAssertTrue(e.message.contains("tabs are not allowed for indentation in YAML; use spaces"), e.description)
         XCTAssertEqual(e.line, 3)
         XCTAssertEqual(e.column, 1)
+        // The key of the line, read from the indentation as an editor shows it (a tab as eight columns).
+        XCTAssertEqual(e.keyPath, "sector_plans.power")
+        XCTAssertEqual(e.others.first?.keyPath, "sector_plans.power.wind")
     }
 
     func testAnEmptyOrCommentOnlyScenarioWarnsThatItRunsTheBaseline() throws {

@@ -272,6 +272,8 @@ extension ValidationTests {
         let text = "name： 全角\nsector_plans:\n  power:\n    wind: {target: 250， full: 2030}\ntargets:\n  non_fossil_share: ｛2030: 45｝\n\tpeak_year: 2029\n"
         let lf = try error(text), crlf = try error(text.replacingOccurrences(of: "\n", with: "\r\n"), file: "crlf.yaml")
         XCTAssertEqual(([crlf] + crlf.others).map(\.line), [1, 4, 6, 7], crlf.description)
+        // Each names the key of its line, as an error YAML could read does.
+        XCTAssertEqual(([crlf] + crlf.others).map(\.keyPath), ["name", "sector_plans.power.wind", "targets.non_fossil_share", "targets.peak_year"])
         XCTAssertEqual(([crlf] + crlf.others).map(\.message), ([lf] + lf.others).map(\.message))
         XCTAssertEqual(([crlf] + crlf.others).map(\.column), ([lf] + lf.others).map(\.column))
         // A lone CR (old Mac editors) counts as a line break as YAML counts it.

@@ -43,7 +43,9 @@ public func decodeUTF8(_ data: Data, file: String) throws -> String {
         let guess = looksLikeGBK(body)
             ? "this looks like GBK (GB18030), the Chinese Windows default: save it as UTF-8"
             : "save it as UTF-8"
-        throw InputError(file: file, line: line, column: column,
+        // The key of the line, read from the text with the bad bytes replaced: the place, not the values, is wanted.
+        let keyPath = YAMLNode.keyPath(ofLine: line, in: String(decoding: body, as: UTF8.self))
+        throw InputError(file: file, line: line, column: column, keyPath: keyPath,
                          message: "the file is not UTF-8: byte \(hex) at offset \(offset) (line \(line), column \(column)) is not valid UTF-8",
                          accepted: guess)
     }

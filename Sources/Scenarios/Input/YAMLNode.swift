@@ -29,11 +29,12 @@ public struct YAMLNode {
             // So is YAML punctuation typed with a Chinese input method (name： x, {a: 1， b: 2}, ｛...｝, an indent of '　').
             // Every such line is told at once: the parser stops at the first, and fixing one would uncover the next.
             let tabs = indentationTabs(text).map {
-                InputError(file: file, line: $0.line, column: $0.column, message: "tabs are not allowed for indentation in YAML; use spaces",
+                InputError(file: file, line: $0.line, column: $0.column, keyPath: keyPath(ofLine: $0.line, in: text),
+                           message: "tabs are not allowed for indentation in YAML; use spaces",
                            accepted: "indentation with spaces (most editors: convert tabs to spaces)")
             }
             let fullWidth = fullWidthPunctuation(text).map {
-                InputError(file: file, line: $0.line, column: $0.column, message: "YAML syntax: " + $0.what,
+                InputError(file: file, line: $0.line, column: $0.column, keyPath: keyPath(ofLine: $0.line, in: text), message: "YAML syntax: " + $0.what,
                            accepted: "YAML's ASCII punctuation: ':' ',' '{' '}' '[' ']' and spaces (switch the input method to half-width, 半角)")
             }
             // A byte-order mark inside the text (two files joined, each saved "UTF-8 with BOM") is invisible in editors.
@@ -162,15 +163,41 @@ public struct YAMLNode {
 
     /// The keys of the block mappings enclosing a line (`sector_plans.power`), read from indentation: where Yams
     /// stops at a duplicate there is no node tree to ask.
+    /// The key path of a line as its indentation and its `key:` give it (`targets.energy_cap` for
+    /// "  energy_cap: {2030： 200}" under `targets:`): where YAML cannot say (a syntax error, a file that is not UTF-8),
+    /// the error still names the key. A full-width colon counts as the key's, as a Chinese input method types it.
+    static func keyPath(ofLine line: Int, in text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return "" }
+        var own = lines[line - 1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}"))
+        if own.hasPrefix("- ") { own = String(own.dropFirst(2)) }
+        var keys = enclosingKeys(ofLine: line, in: text)
+        if !own.hasPrefix("#"), let colon = own.firstIndex(where: { $0 == ":" || $0 == "：" }),
+           case let key = own[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " \"'\u{3000}")),
+           !key.isEmpty, !key.contains(where: { "{}[],#".contains($0) }) {
+            keys.append(key)
+        }
+        return keys.joined(separator: ".")
+    }
+
     static func enclosingKeys(ofLine line: Int, in text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return [] }
-        var indent = lines[line - 1].prefix { $0 == " " }.count
+        // A tab in the indentation counts as eight columns and a full-width space as two, as editors show them: the
+        // line's place is wanted where YAML refuses the line.
+        func indentation(_ l: Substring) -> (characters: Int, columns: Int) {
+            let lead = l.prefix { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
+            return (lead.count, lead.reduce(0) { $0 + ($1 == "\t" ? 8 : $1 == " " ? 1 : 2) })
+        }
+        var indent = indentation(lines[line - 1]).columns
         var keys: [String] = []
         for i in stride(from: line - 2, through: 0, by: -1) where indent > 0 {
-            let l = lines[i], own = l.prefix { $0 == " " }.count, rest = l.dropFirst(own)
+            let l = lines[i], (characters, own) = indentation(l), rest = l.dropFirst(characters)
             guard own < indent, !rest.trimmingCharacters(in: .whitespaces).isEmpty, !rest.hasPrefix("#"),
-                  let colon = rest.firstIndex(of: ":") else { continue }
+                  let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) else { continue }
+            // Only a key with nothing after its colon (or a comment) opens a block mapping: a line with a value is no parent.
+            let after = rest[rest.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}"))
+            guard after.isEmpty || after.hasPrefix("#") else { continue }
             keys.insert(rest[..<colon].trimmingCharacters(in: CharacterSet(charactersIn: " \"'")), at: 0)
             indent = own
         }
@@ -317,11 +344,12 @@ public struct YAMLNode {
             // The parser notices a key without its colon on the line after: name that line and the fix.
             if ["could not find expected ':'", "did not find expected key", "mapping values are not allowed in this context"].contains(problem),
                let missing = keyWithoutColon(in: text, near: mark.line) {
-                return InputError(file: file, line: missing.line, column: missing.column,
+                return InputError(file: file, line: missing.line, column: missing.column, keyPath: enclosingKeys(ofLine: missing.line, in: text).joined(separator: "."),
                                   message: "YAML syntax: '\(missing.text)' has no ':' after its key, so YAML runs it on into the next line",
                                   accepted: missing.accepted)
             }
-            return InputError(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(problem)", accepted: syntaxAdvice(problem))
+            return InputError(file: file, line: mark.line, column: mark.column, keyPath: keyPath(ofLine: mark.line, in: text),
+                              message: "YAML syntax: \(problem)", accepted: syntaxAdvice(problem))
         case let .duplicatedKeysInMapping(duplicates, context):
             let message = "key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping"
             if duplicates.count == 1,
