@@ -69,6 +69,27 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(capped.trajectory.value("energy_cap", year: 2030)), 200)
     }
 
+    /// A cap limits its year's total: a tighter cap for a later year leaves the years before it as they were (a tester
+    /// found 2030's curtailment 9.0 % with a 2030 cap alone and 11.2 % with a 2031 cap added, the line between mid-years
+    /// pulling 2030's second half down). Between capped years each year has the glide path's cap through the year.
+    func testALaterCapDoesNotBindInAnEarlierYear() throws {
+        let enforce = "measures: {dual_control: {enforce: true}}\n"
+        let one = try run("targets: {energy_cap: {2030: 200}}\n" + enforce).trajectory
+        let two = try run("targets: {energy_cap: {2030: 200, 2031: 120}}\n" + enforce).trajectory
+        let later = try run("targets: {energy_cap: {2030: 200, 2035: 150}}\n" + enforce).trajectory
+        for name in ["dual_control_curtailment", "energy_dual_control", "co2_gross"] {
+            for year in 2020...2030 {
+                let v = try XCTUnwrap(one.value(name, year: year))
+                XCTAssertEqual(try XCTUnwrap(two.value(name, year: year)), v, accuracy: 1e-9 * max(abs(v), 1), "\(name) \(year)")
+                XCTAssertEqual(try XCTUnwrap(later.value(name, year: year)), v, accuracy: 1e-9 * max(abs(v), 1), "\(name) \(year)")
+            }
+        }
+        XCTAssertGreaterThan(try XCTUnwrap(two.value("dual_control_curtailment", year: 2031)), try XCTUnwrap(one.value("dual_control_curtailment", year: 2031)))
+        // The glide path year by year: 2032's cap is 200 - 2 x 10, held through 2032 (its annual mean is the cap itself).
+        XCTAssertEqual(try XCTUnwrap(later.value("energy_cap", year: 2032)), 180, accuracy: 1e-9)
+        XCTAssertEqual(try XCTUnwrap(later.value("energy_cap", year: 2036)), 150, accuracy: 1e-9)
+    }
+
     /// Capacities and stocks at year-end: a target reached at the end of its full year shows in that year.
     func testTargetsReachedAtTheEndOfTheirFullYearShowInThatYearsColumn() throws {
         let r = try run("""

@@ -378,6 +378,12 @@ final class ChineseMessageTableTests: XCTestCase {
              "'none' 去掉基础情景的 peak_year 目标，但基础情景没有此目标：不起作用"),
             ("'none' drops the base scenario's energy_cap targets, and it has none: nothing changes",
              "'none' 去掉基础情景的 energy_cap 目标，但基础情景没有此目标：不起作用"),
+            // The factors of one lever in a sweep spec share one schedule.
+            ("start 2032 here, start 2028 on sector_plans.removals.ccus.target (line 5): the factors of sector_plans.removals.ccus share one schedule",
+             "此处 start 为 2032，而 sector_plans.removals.ccus.target（第 5 行）的 start 为 2028：sector_plans.removals.ccus 的各因子共用一个时间安排"),
+            ("one start for the lever: write it on one of its factors, or the same on each", "该措施只有一个 start：写在其中一个因子上，或在各因子上写相同的值"),
+            ("'start' on the .start factor: the factor draws the start year, so a fixed one is ignored", "'start' 写在 .start 因子上：该因子抽取此年份，固定值会被忽略"),
+            ("the years to draw in the factor's range or levels, without 'start'", "在因子的 range 或 levels 中给出要抽取的年份，不写 'start'"),
         ]
         for (english, zh) in told { XCTAssertEqual(InputMessagesZH.message(english), zh) }
     }

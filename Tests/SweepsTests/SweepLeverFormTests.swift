@@ -33,6 +33,29 @@ final class SweepLeverFormTests: XCTestCase {
         return try XCTUnwrap(r.value("capacity_wind", year: 2030))
     }
 
+    /// The factors of one lever share one schedule: a `start` written on its `.full` factor is the lever's (it used to be
+    /// dropped when the `.target` factor came first, and CCUS ramped from 2021); two factors writing different starts are
+    /// an error naming both, and a factor writing the year it draws is one too.
+    func testTheFactorsOfOneLeverShareOneSchedule() throws {
+        let head = "name: s\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n"
+        let shared = try spec(head + "  sector_plans.removals.ccus.target: {levels: [10]}\n  sector_plans.removals.ccus.full: {levels: [2030, 2035], start: 2028}\n")
+        let plan = try SweepPlan(spec: shared, dataset: dataset)
+        for (x, full) in [([10.0, 2030.0], 2030), ([10, 2035], 2035)] {
+            let r = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 0, factors: x))).run()
+            XCTAssertEqual(try XCTUnwrap(r.value("ccus_capacity", year: 2027)), 0, accuracy: 1e-9, "nothing before the written start")
+            XCTAssertGreaterThan(try XCTUnwrap(r.value("ccus_capacity", year: 2028)), 0.5)
+            XCTAssertEqual(try XCTUnwrap(r.value("ccus_capacity", year: full)), 10, accuracy: 1e-6)
+            XCTAssertLessThan(try XCTUnwrap(r.value("ccus_capacity", year: full - 1)), 9.9)
+        }
+        let conflict = try specError(head + "  sector_plans.removals.ccus.target: {levels: [10], start: 2028, full: 2030}\n  sector_plans.removals.ccus.full: {levels: [2025, 2035], start: 2032}\n")
+        XCTAssertEqual(conflict.line, 6)
+        XCTAssertEqual(conflict.keyPath, "factors.sector_plans.removals.ccus.full.start")
+        XCTAssertTrue(conflict.message.hasPrefix("start 2032 here, start 2028 on sector_plans.removals.ccus.target (line 5)"), conflict.message)
+        let drawn = try specError(head + "  sector_plans.removals.ccus.start: {levels: [2026, 2028], start: 2027}\n  sector_plans.removals.ccus.target: {levels: [10], full: 2032}\n")
+        XCTAssertEqual(drawn.keyPath, "factors.sector_plans.removals.ccus.start.start")
+        XCTAssertTrue(drawn.message.contains("the factor draws the start year"), drawn.message)
+    }
+
     /// A lever that only lowers its quantity (`Lever.onlyLowers`, the coal heat rate) drawn above where it starts: those
     /// runs are the same as at it, and the spec is warned at the factor's line; a range below it is not.
     func testHeatRatesDrawnAboveTheFleetsRateAreWarnedAbout() throws {

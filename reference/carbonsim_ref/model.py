@@ -266,8 +266,16 @@ class Model:
                                                                      self.new_load_lever, self.storage_lever, self.dedicated_lever]
         times = {b for s in all_s for b in s.breakpoints()}
         if self.cap_points:
+            # The cap switching on, and every 1 January where the year's cap differs from the last year's.
             times.add(self.cap_start)
+            last = math.floor(self.cap_points[-1][0])
+            times.update(float(y) for y in range(int(self.cap_start) + 1, last + 1) if self.year_cap(y) != self.year_cap(y - 1))
         self.breakpoints = sorted(times)
+
+    def year_cap(self, year):
+        """The cap in force through calendar year `year`: on the line through the caps at mid-year, flat outside them."""
+        xs = [p[0] for p in self.cap_points]; ys = [p[1] for p in self.cap_points]
+        return float(np.interp(year + 0.5, xs, ys))
 
     # ---- one evaluation -----------------------------------------------------------------------------------
     def activity_scale(self, a, lg, t, dt):
@@ -289,11 +297,7 @@ class Model:
         P = len(self.p)
         idc = P * 3 + 1 + 2 + 1
         z = min(max(y[idc], 0), self.dc["max_curtailment"]) if self.enforce else 0.0
-        if self.cap_points and t >= self.cap_start:
-            xs = [p[0] for p in self.cap_points]; ys = [p[1] for p in self.cap_points]
-            w["cap"] = float(np.interp(t, xs, ys))
-        else:
-            w["cap"] = math.inf
+        w["cap"] = self.year_cap(math.floor(t)) if self.cap_points and t >= self.cap_start else math.inf
         # Fly-ash alumina
         ifa = P * 3
         stock, kfa = y[ifa], max(self.fa_target.value(t), 0)
