@@ -66,6 +66,11 @@ public enum CSVRenderer {
                 lines.append(csv([scenario, region, section["headline"]!, zh ? headlineZH[name]! : name, unit, "",
                                   year.map(String.init) ?? "", value.map(NumberFormat.exact) ?? "", "", "", "", "", "", ""]))
             }
+            // What the levers cannot do as written, as the tables' "Cannot be honoured": the lever, the worst year and amount,
+            // the message in the result column.
+            for row in shortfallRows(r.shortfalls, language: language, units: units) {
+                lines.append(csv([scenario, region] + row))
+            }
             // Which years follow observations: the first and last, the note in the indicator column.
             if let h = r.history {
                 for (which, year) in observedYearRows(h, zh: zh) {
@@ -76,6 +81,16 @@ public enum CSVRenderer {
         }
         lines.append(conventionRow(language, columns: reportColumns.count, sectionColumn: 2, textColumn: 3))
         return (bom ? Self.bom : "") + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A shortfall's fields from `section` to `result` in run's column order: section, the lever path, the amount's unit,
+    /// the first year (in the period column), the worst year and the amount, the message in the result column.
+    static func shortfallRows(_ shortfalls: [Shortfall], language l: Language, units: UnitSystem) -> [[String]] {
+        shortfalls.map { f in
+            let shown = units.presented(f.unit)
+            return [l == .zh ? "无法按设定实现" : "shortfall", f.path, Labels.unit(shown.unit, l), String(f.firstYear), String(f.worstYear),
+                    NumberFormat.exact(shown.value(f.amount)), "", "", "", "", "", f.text(l, units: units)]
+        }
     }
 
     /// How the values read (stocks at year-end, flows annual totals), the tables' footnote, as the CSV's last row: section

@@ -111,6 +111,29 @@ final class ReportTests: XCTestCase {
         }
     }
 
+    /// The CSVs carry what the tables list under "Cannot be honoured": per scenario and shortfall, the lever, the first
+    /// and worst year, the amount in the report's units and the message, in the CSV's columns.
+    func testTheCSVsCarryTheShortfalls() throws {
+        let shortfalls = Self.results.flatMap(\.shortfalls)
+        XCTAssertFalse(shortfalls.isEmpty, "the default scenarios curtail wind and solar late in the horizon")
+        let comparison = ScenarioComparison(Self.results)
+        for lang in [Language.en, .zh] {
+            let section = lang == .zh ? "无法按设定实现" : "shortfall"
+            let run = CSVRenderer.report(Self.results.map { PlanPeriodReport($0) }, language: lang).split(separator: "\n").map(Self.fields)
+                .filter { $0.count > 2 && $0[2] == section }
+            XCTAssertEqual(run.count, shortfalls.count, "\(lang)")
+            for (row, f) in zip(run, shortfalls) {
+                XCTAssertEqual(row.count, CSVRenderer.reportColumns.count)
+                XCTAssertEqual([row[3], row[5], row[6]], [f.path, String(f.firstYear), String(f.worstYear)])
+                XCTAssertEqual(row.last, f.text(lang, units: .default(for: lang)))
+            }
+            let compare = try ComparisonRenderer.render(comparison, format: .csv, language: lang).split(separator: "\n").map(Self.fields)
+                .filter { $0.first == section }
+            XCTAssertEqual(compare.count, shortfalls.count, "\(lang)")
+            XCTAssertTrue(compare.allSatisfy { $0.count == ComparisonRenderer.csvColumns.count })
+        }
+    }
+
     /// A reached net zero is a year in the Chinese headline as the peak is ("2033年", not "2033" beside "2023年").
     func testTheNeutralityYearReadsAsAYearInChinese() throws {
         let dataset = try Dataset.innerMongolia()

@@ -199,6 +199,12 @@ public enum ComparisonRenderer {
                                               "", "", d, r, "", "", "", ""]))
             }
         }
+        // What each scenario's levers cannot do as written, as run's CSV has it, under the scenario's name.
+        for (report, name) in zip(c.reports, names) {
+            for r in CSVRenderer.shortfallRows(report.shortfalls, language: language, units: units) {
+                lines.append(CSVRenderer.csv([r[0], region, r[1], r[2], r[3], r[4], name, r[5], "", "", "", "", "", "", "", r[11]]))
+            }
+        }
         // Which years follow observations (history mode): the first and last in the period and year columns, the note in
         // the indicator column, as `run`'s CSV has them.
         if let h = c.reports.first?.history {
