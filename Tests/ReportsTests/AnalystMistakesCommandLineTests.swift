@@ -64,7 +64,8 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let wind = try XCTUnwrap(r.err.range(of: "\(file):5:11：错误（键 'sector_plans.power.wind'）"), r.err)
         let ccus = try XCTUnwrap(r.err.range(of: "\(file):7:11：错误（键 'sector_plans.removals.ccus'）"), r.err)
         XCTAssertLessThan(wind.lowerBound, ccus.lowerBound, "file order")
-        XCTAssertTrue(r.err.contains("可接受：不逐期下降、且不低于观测装机的里程碑"), r.err)
+        // The floor named with its level: a tester read "at or above the observed capacity" beside a level above what was observed.
+        XCTAssertTrue(r.err.contains("可接受：不逐期下降、且不低于已有装机（") && r.err.contains("：历史模式下先为观测装机，其后按趋势）的里程碑"), r.err)
     }
 
     /// A build-out never falls between its milestones either: a step from before the observed years is an offset over
@@ -75,6 +76,7 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertEqual(r.status, 2, r.err)
         XCTAssertTrue(r.err.contains("a build-out target of 124 GW by the end of 2026 is below the 127.628347 GW installed at the start of 2026"), r.err)
         XCTAssertTrue(r.err.contains("year-end levels that do not fall between them"), r.err)
+        XCTAssertTrue(r.err.contains("accepted: milestones that do not go down, at or above the installed capacity (127.628347 GW at the start of 2026: in history mode the observed capacity, then the trend)"), r.err)
         let delta = try write("delta.yaml", "name: d\nextends: \(CLI.repository.path)/scenarios/announced.yaml\nsector_plans:\n  power:\n    solar: {delta: -40, start: 2026, full: 2034}\n")
         let d = try cli.run(["validate", delta])
         XCTAssertEqual(d.status, 2, d.err)

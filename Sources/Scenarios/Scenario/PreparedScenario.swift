@@ -96,9 +96,16 @@ public struct PreparedScenario: Sendable {
             }
             errors.append(InputError(file: at?.file ?? file, line: at?.line, column: at?.column, keyPath: lever.path,
                                      message: (isDelta ? "with the delta, " : "") + teardownMessage(lever, t) + " (history mode: the observed capacity comes first; --no-history runs without it)",
-                                     accepted: teardownAccepted("milestones that do not go down, at or above the observed capacity", levers[lever], t)))
+                                     accepted: teardownAccepted(floor(lever, t) + ": in history mode the observed capacity, then the trend)", levers[lever], t)))
         }
         return (notes, errors)
+    }
+
+    /// The floor a build-out's milestones keep to, with the capacity installed when the move starts (the parenthesis
+    /// left open for what the caller adds): where the error names a level above what was observed, "the observed
+    /// capacity" alone misled.
+    static func floor(_ lever: Lever, _ t: (start: Int, year: Int, target: Double, installed: Double)) -> String {
+        "milestones that do not go down, at or above the installed capacity (\(Scenarios.format((t.installed * 1e6).rounded() / 1e6)) \(lever.unit.rawValue) at the start of \(t.start)"
     }
 
     /// What a teardown accepts; one between milestones (no move ends in its year) says how a level dips there.
@@ -118,7 +125,7 @@ public struct PreparedScenario: Sendable {
     /// what the region has). The error's message and accepted values; nil when the schedule keeps to both.
     public static func limitViolation(_ lever: Lever, _ schedule: Schedule, _ p: ModelParameters) -> (message: String, accepted: String)? {
         if let t = lever.teardown(schedule, p) {
-            return (teardownMessage(lever, t), teardownAccepted("milestones that do not go down, at or above the installed capacity", schedule, t))
+            return (teardownMessage(lever, t), teardownAccepted(floor(lever, t) + ")", schedule, t))
         }
         guard let c = lever.aboveCeiling(schedule, p) else { return nil }
         func format(_ v: Double) -> String { Scenarios.format((v * 1e6).rounded() / 1e6) }
