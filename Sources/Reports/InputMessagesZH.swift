@@ -88,6 +88,10 @@ public enum InputMessagesZH {
         if let r = english.range(of: #" \(SQLite: [^()]*\)$"#, options: .regularExpression) {
             return message(String(english[..<r.lowerBound])) + "（SQLite：" + english[r].dropFirst(" (SQLite: ".count).dropLast() + "）"
         }
+        // A sweep's delta that tears a base scenario's capacity down: the teardown's own message inside.
+        if let m = english.firstMatch(of: /^a delta of (\S+) (.+?) over '([^']+)' takes capacity down \((.+)\): those runs cannot run and are stored as failed$/) {
+            return numberUnits("在“\(m.3)”之上增加 \(m.1) \(m.2) 会减少已有装机（") + message(String(m.4)) + "）：这些运行无法进行，记为失败"
+        }
         // A target's year, or none: the year's own line, then the way to drop the target.
         let none = ", or none (drops the base scenario's target)"
         if english.hasSuffix(none), english.count > none.count { return message(String(english.dropLast(none.count))) + "，或 none（去掉基础情景的该目标）" }
@@ -362,6 +366,10 @@ public enum InputMessagesZH {
         (#"one sweep per database at a time: wait for it to finish \(--resume then completes what is missing\), or write to another --db"#,
          "同一数据库同时只能由一个参数扫描写入：请等它结束（之后用 --resume 补齐缺少的运行），或写入另一个 --db"),
         (#"enforcing dual control needs an energy cap to enforce"#, "强制执行能耗双控需要设定能耗总量上限"),
+        (#"this file drops every energy cap, and (.+) \(line (\d+)\) enforces dual control, which needs one"#,
+         "此文件去掉了所有能耗总量上限，而 $1（第 $2 行）强制执行能耗双控，需要至少一个上限"),
+        (#"a cap kept or given here, or measures: \{dual_control: \{enforce: false\}\} in this file"#,
+         "在此保留或给出一个上限，或在此文件中写 measures: {dual_control: {enforce: false}}"),
         (#"targets.energy_cap with at least one year, for example \{2025: 250\}"#, "targets.energy_cap，至少一个年份，例如 {2025: 250}"),
         (#"levels below (\S+) (.+?), the capacity observed at the end of (\d+) \(history mode\), are raised to it: those runs all run at (\S+) (.+), and store it as their level"#,
          "低于 $1 $2（$3 年末观测装机，历史模式）的取值会被提高到该值：这些运行都按 $4 $5 运行，并以该值记录"),
@@ -557,6 +565,8 @@ public enum InputMessagesZH {
         (#"tabs are not allowed for indentation in YAML; use spaces"#, "YAML 不能用制表符缩进，请用空格"),
         (#"YAML syntax: a full-width space '　' in the indentation \(a Chinese input method's\), where YAML needs spaces"#,
          "YAML 语法错误：缩进中有全角空格'　'（中文输入法），YAML 需用半角空格"),
+        (#"YAML syntax: an enumeration comma '、' \(a Chinese input method's\) where YAML needs ','"#,
+         "YAML 语法错误：顿号'、'（中文输入法），YAML 需用半角逗号','"),
         (#"YAML syntax: a full-width (colon|comma|brace|bracket) '(.)' \(a Chinese input method's\) where YAML needs '(.)'"#,
          "YAML 语法错误：全角符号'$2'（中文输入法），YAML 需用半角'$3'"),
         (#"YAML's ASCII punctuation: ':' ',' '\{' '\}' '\[' '\]' and spaces \(switch the input method to half-width, 半角\)"#,

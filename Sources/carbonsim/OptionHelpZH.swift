@@ -51,7 +51,7 @@ enum OptionHelpZH {
         "sweep --db": "要写入的 SQLite 数据库（默认：<规格名>.sqlite）。",
         "sweep --jobs": "工作线程数；默认为处理器核数。",
         "sweep --shard": "只运行第 i 个分片（共 n 个，从 0 起）：从 i 起每隔 n 个运行取一个，写作 i/n。",
-        "sweep --csv": "另把各次运行写入此 CSV 文件（保存的序列写入 <文件>.series.csv）。",
+        "sweep --csv": "另把各次运行写入此 CSV 文件（保存的序列写在其旁：runs.csv 对应 runs.series.csv）。",
         "merge --output": "合并后的数据库。",
         "merge <shards>": "分片数据库。",
         "plot trajectory <files>": "情景文件（默认：内置的基准情景和已公布政策情景）。",

@@ -48,7 +48,7 @@ struct SolveCommand: ParsableCommand {
             let targets = try TargetParser(dataset: dataset).parse(target)
             // Echoed as read: a full-width '：' or '＝' typed by a Chinese input method is shown in its ASCII form.
             let target = TargetParser.halfWidth(self.target)
-            for w in targets.percentWarnings(file: "--target") { printLine(lang.describe(w)) }
+            for w in targets.commandLineWarnings(file: "--target", parameters: try dataset.modelParameters()) { printLine(lang.describe(w)) }
             // A lever the scenario does not set starts after the observed years in history mode: before, the past is
             // what was observed (wind and solar are the observed capacities there), and a move then changes little or nothing.
             let firstFree = max(dataset.baseYear + 2, (dataset.history?.lastObservedYear ?? 0) + 1)
@@ -180,9 +180,10 @@ struct SolveCommand: ParsableCommand {
             }
             if atEnd { print("  " + Self.atEndNote(maximum: maximum, metAtFarEnd: metAtFarEnd, installed: installed, lang)) }
             // An answer below what the scenario itself reaches by then (a trend's build-out, its own setting): the scenario
-            // as it is already meets the target, and the answer is how far the lever could be lowered, not what to add.
+            // as it is already meets the target, and the answer is how far the lever could be lowered, not what to add. Also at
+            // the search's near end (what is installed when the move starts), which freezes a trend's build-out.
             let own = definition.level(solver.baseParameters.resolvedLevers[definition], at: Double(setting.full + 1).nextDown, solver.baseParameters)
-            if !maximum, !atEnd, definition.isBuildOut, shown < own - 1e-6 {
+            if !maximum, definition.isBuildOut, shown < own - 1e-6 {
                 let ownShown = NumberFormat.fixed(own, 3)
                 print(zh ? "  低于\(Labels.scenario(base.name, .zh))自身\(setting.full)年末的水平\(ownShown)\(unit)\(StatisticalUnit.equivalentZH(own, leverUnit: definition.unit))：该情景本身已实现目标，此答案是该措施最多可降低到的水平，而非需要新增的量"
                          : "  below the scenario's own level at the end of \(setting.full), \(ownShown) \(unit): the scenario as it is already meets the target, and this is how far the lever could be lowered, not what it must add")

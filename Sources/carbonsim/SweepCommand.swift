@@ -46,7 +46,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .long, help: "Run only shard i of n (0-based): every n-th run starting at i.")
     var shard: String?
 
-    @Option(name: .long, help: "Also write the runs as CSV to this file (and the kept series to <file>.series.csv).")
+    @Option(name: .long, help: "Also write the runs as CSV to this file (and the kept series beside it: runs.csv gives runs.series.csv).")
     var csv: String?
 
     @Flag(name: .long, help: "No progress output.")

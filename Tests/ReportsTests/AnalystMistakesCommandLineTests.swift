@@ -168,6 +168,11 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         let more = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=51", "--scenario", "scenarios/announced.yaml"])
         XCTAssertEqual(more.status, 0, more.err)
         XCTAssertFalse(more.out.contains("below the scenario's own level"), "an answer above the scenario's own level: \(more.out)")
+        // Met at the bottom of the search (what is installed when the move starts), below the baseline's solar trend: both said.
+        let met = try cli.run(["solve", "--lever", "sector_plans.power.solar", "--target", "non_fossil_share:2030=4"])
+        XCTAssertEqual(met.status, 0, met.err)
+        XCTAssertTrue(met.out.contains("nothing more is needed for it"), met.out)
+        XCTAssertTrue(met.out.contains("below the scenario's own level at the end of 2030, 49.872 GW"), met.out)
     }
 
     /// `solve --lang zh` says the target as a sentence and the answer in Chinese units, and an answer at the bottom of

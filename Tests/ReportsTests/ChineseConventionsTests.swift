@@ -384,6 +384,13 @@ final class ChineseMessageTableTests: XCTestCase {
             ("one start for the lever: write it on one of its factors, or the same on each", "该措施只有一个 start：写在其中一个因子上，或在各因子上写相同的值"),
             ("'start' on the .start factor: the factor draws the start year, so a fixed one is ignored", "'start' 写在 .start 因子上：该因子抽取此年份，固定值会被忽略"),
             ("the years to draw in the factor's range or levels, without 'start'", "在因子的 range 或 levels 中给出要抽取的年份，不写 'start'"),
+            ("this file drops every energy cap, and scenarios/levers/dual-control.yaml (line 28) enforces dual control, which needs one",
+             "此文件去掉了所有能耗总量上限，而 scenarios/levers/dual-control.yaml（第 28 行）强制执行能耗双控，需要至少一个上限"),
+            ("a delta of -1 Mt CO2/yr over 'announced' takes capacity down (a build-out target of 4 Mt CO2/yr by the end of 2030 is below the 5 Mt CO2/yr installed at the start of 2026; this lever only adds capacity (zero is a value, not 'off'; retiring capacity is another lever's job)): those runs cannot run and are stored as failed",
+             "在“announced”之上增加 -1 百万吨CO2/年 会减少已有装机（建设目标（2030 年末 4 百万吨CO2/年）低于 2026 年初已有的 5 百万吨CO2/年：此措施只增加装机（0 是一个取值，不表示“关闭”；退役由其他措施负责））：这些运行无法进行，记为失败"),
+            ("YAML syntax: an enumeration comma '、' (a Chinese input method's) where YAML needs ','", "YAML 语法错误：顿号'、'（中文输入法），YAML 需用半角逗号','"),
+            ("a cap kept or given here, or measures: {dual_control: {enforce: false}} in this file",
+             "在此保留或给出一个上限，或在此文件中写 measures: {dual_control: {enforce: false}}"),
         ]
         for (english, zh) in told { XCTAssertEqual(InputMessagesZH.message(english), zh) }
     }

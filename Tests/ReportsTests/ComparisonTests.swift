@@ -165,9 +165,11 @@ final class ComparisonTests: XCTestCase {
         XCTAssertTrue(zh.contains("十五五（2026-30）") && zh.contains("差距：目标超额完成（+）或未完成（−）的幅度") && zh.contains("CO2排放达峰年份"), zh)
         let csv = try ComparisonRenderer.render(Self.comparison, format: .csv, language: .en).split(separator: "\n")
         XCTAssertEqual(String(csv[0]), ComparisonRenderer.csvHeader)
-        // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators.
+        // Two scenarios a point: every indicator's 9 points, then each set target, then 5 headline indicators, each
+        // scenario's shortfalls, and the convention row.
         let targets = Self.comparison.targets.reduce(0) { $0 + $1.checks.compactMap { $0 }.count }
-        XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2)
+        let shortfalls = Self.comparison.reports.reduce(0) { $0 + $1.shortfalls.count }
+        XCTAssertEqual(csv.count, 1 + Self.comparison.rows.count * 9 * 2 + targets + 5 * 2 + shortfalls + 1)
         XCTAssertTrue(csv.contains { $0.hasPrefix("headline,,peak_year,year,,,announced,2024.0,,,-2.0,,") }, csv.filter { $0.hasPrefix("headline") }.joined(separator: "\n"))
         // Target rows say the unit of required and achieved, as the other rows do.
         XCTAssertTrue(csv.contains { $0.hasPrefix("target,,CO2 peak no later than,year,15th,2030,announced,") }, csv.filter { $0.hasPrefix("target") }.joined(separator: "\n"))

@@ -55,6 +55,47 @@ final class InputMistakesTests: XCTestCase {
     }
 }
 
+/// Chinese ways of writing a year and a list: "2030年" as a key or value is suggested as 2030, and the enumeration comma
+/// (顿号) typed for a comma in a flow mapping is named, as the full-width comma is.
+final class ChineseInputTests: XCTestCase {
+    func testAYearWrittenWithItsCharacterIsSuggestedAsDigits() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        for (text, key) in [("targets: {non_fossil_share: {2030年: 30}}", "targets.non_fossil_share.2030年"),
+                            ("sector_plans:\n  power:\n    wind: {path: {2028年底: 150, 2030: 200}}", "sector_plans.power.wind.path.2028年底"),
+                            ("sector_plans:\n  power:\n    wind: {target: 200, start: 2026年, full: 2030}", "sector_plans.power.wind.start")] {
+            XCTAssertThrowsError(try loader.parse(text + "\n", file: "y.yaml"), text) {
+                let e = $0 as? InputError
+                XCTAssertEqual(e?.keyPath, key, "\($0)")
+                XCTAssertEqual(e?.suggestion, key.hasSuffix("start") ? "2026" : key.contains("2028") ? "2028" : "2030", "\($0)")
+            }
+        }
+    }
+
+    /// A lever or product key written by its Chinese name is suggested by its key (`风电` under power: wind).
+    func testAKeyWrittenInChineseIsSuggestedByItsKey() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        for (text, suggestion) in [("sector_plans:\n  power:\n    风电: {target: 200}\n", "wind"),
+                                   ("sector_plans:\n  industry:\n    capacity_cut:\n      钢铁: {target: 20}\n", "steel"),
+                                   ("sector_plans:\n  industry:\n    光伏: 100\n", "sector_plans.power.solar")] {
+            XCTAssertThrowsError(try loader.parse(text, file: "zh.yaml"), text) {
+                XCTAssertEqual(($0 as? InputError)?.suggestion, suggestion, "\($0)")
+            }
+        }
+    }
+
+    func testAnEnumerationCommaInAFlowMappingIsNamed() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        XCTAssertThrowsError(try loader.parse("sector_plans:\n  power:\n    wind: {path: {2028: 150、 2030: 200}}\n", file: "c.yaml")) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.message, "YAML syntax: an enumeration comma '、' (a Chinese input method's) where YAML needs ','", "\($0)")
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertEqual(e?.keyPath, "sector_plans.power.wind")
+        }
+        // In text (a description) it is the text's own.
+        XCTAssertNoThrow(try loader.parse("description: 风电、光伏\n", file: "d.yaml"))
+    }
+}
+
 /// `none` drops a target of the scenario a file extends: in a file that extends nothing it is an error that says so,
 /// and over a target the base scenario does not have it is a warning, not a silent no-op.
 final class DroppedTargetTests: XCTestCase {
@@ -99,5 +140,31 @@ final class DroppedTargetTests: XCTestCase {
         XCTAssertEqual(s.warnings.map(\.line), [4, 5, 6, 7])
         XCTAssertEqual(s.warnings[0].message, "'none' drops the base scenario's energy_cap target in 2030, and it has none: nothing changes")
         XCTAssertTrue(s.warnings[1].message.contains("for the 15th plan period (2026-2030)"), s.warnings[1].message)
+    }
+
+    /// A file that drops every cap of an extended file enforcing dual control is told at its own `energy_cap`, where the
+    /// fix is, not at the extended file's `enforce` (a tester was pointed at the shipped file he had not touched).
+    func testDroppingEveryCapOfAnEnforcingBaseIsToldInTheDroppingFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "name: base\ntargets: {energy_cap: {2030: 200, 2035: 180}}\nmeasures: {dual_control: {enforce: true}}\n"
+            .write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        let file = dir.appendingPathComponent("mine.yaml")
+        try "extends: base.yaml\ntargets:\n  energy_cap: {2030: none, 2035: none}\n".write(to: file, atomically: true, encoding: .utf8)
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        XCTAssertThrowsError(try loader.load(path: file.path)) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.file, file.path, "\($0)")
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertEqual(e?.keyPath, "targets.energy_cap")
+            XCTAssertTrue(e?.message.hasPrefix("this file drops every energy cap, and ") ?? false, "\($0)")
+            XCTAssertTrue(e?.message.contains("base.yaml (line 3) enforces dual control") ?? false, "\($0)")
+        }
+        // Keeping one cap, or switching enforcement off in the same file, loads.
+        try "extends: base.yaml\ntargets:\n  energy_cap: {2030: none}\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try loader.load(path: file.path).targets.energyCap, [2035: 180])
+        try "extends: base.yaml\ntargets:\n  energy_cap: none\nmeasures: {dual_control: {enforce: false}}\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertFalse(try loader.load(path: file.path).enforceDualControl)
     }
 }

@@ -44,6 +44,20 @@ final class StatisticalUnitTests: XCTestCase {
         XCTAssertTrue(w.message.hasSuffix("if you meant 20000 万吨标准煤 (10^4 tce), as Chinese statistics write it, write 200"), w.message)
     }
 
+    /// The same cap typed on the command line (`solve --target energy_cap:2030=20000`) is told as in a file, with no line.
+    func testACommandLineCapInTenThousandTonnesIsToldToo() throws {
+        let dataset = try Dataset.innerMongolia()
+        let p = try dataset.modelParameters()
+        let parser = TargetParser(dataset: dataset)
+        let cap = try parser.parse("energy_cap:2030=20000").commandLineWarnings(file: "--target", parameters: p)
+        XCTAssertEqual(cap.map(\.keyPath), ["energy_cap.2030"])
+        XCTAssertTrue(cap[0].message.hasSuffix("if you meant 20000 万吨标准煤 (10^4 tce), as Chinese statistics write it, write 200"), cap[0].message)
+        XCTAssertEqual(try parser.parse("peak_ceiling=90000").commandLineWarnings(file: "--target", parameters: p).map(\.keyPath), ["peak_ceiling"])
+        XCTAssertEqual(try parser.parse("non_fossil_share:2030=0.4").commandLineWarnings(file: "--target", parameters: p).map(\.keyPath),
+                       ["non_fossil_share.2030"], "fractions are still told")
+        XCTAssertEqual(try parser.parse("energy_cap:2030=250").commandLineWarnings(file: "--target", parameters: p), [])
+    }
+
     func testAnEnergyCapInHundredMillionTonnesIsToldToo() throws {
         let s = try load("targets:\n  energy_cap: {2030: 2}\n")
         let w = try XCTUnwrap(s.warnings.first, "\(s.warnings)")

@@ -56,6 +56,19 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(drawn.message.contains("the factor draws the start year"), drawn.message)
     }
 
+    /// A build-out's `.delta` whose lowest level takes a base scenario's capacity down is warned at load, naming the
+    /// installed capacity, as a `.target` below it is; a delta that only adds is not.
+    func testADeltaThatTearsCapacityDownIsWarnedAboutAtLoad() throws {
+        let head = "name: d\nscenarios: [SCENARIOS/announced.yaml]\ndesign: grid\nfactors:\n"
+        let down = try spec(head + "  sector_plans.removals.ccus.delta: {levels: [-1, 5], start: 2026, full: 2030}\n")
+        let w = try XCTUnwrap(down.warnings.first { $0.keyPath == "factors.sector_plans.removals.ccus.delta" }, "\(down.warnings)")
+        XCTAssertEqual(w.line, 5)
+        XCTAssertTrue(w.message.hasPrefix("a delta of -1 Mt CO2/yr over 'announced' takes capacity down (a build-out target of"), w.message)
+        XCTAssertTrue(w.message.hasSuffix("those runs cannot run and are stored as failed"), w.message)
+        let up = try spec(head + "  sector_plans.removals.ccus.delta: {levels: [0, 5], start: 2026, full: 2030}\n")
+        XCTAssertFalse(up.warnings.contains { $0.message.contains("takes capacity down") }, "\(up.warnings)")
+    }
+
     /// A lever that only lowers its quantity (`Lever.onlyLowers`, the coal heat rate) drawn above where it starts: those
     /// runs are the same as at it, and the spec is warned at the factor's line; a range below it is not.
     func testHeatRatesDrawnAboveTheFleetsRateAreWarnedAbout() throws {

@@ -108,20 +108,50 @@ extension YAMLNode {
     /// of 2 Mtce is 2 亿吨标准煤. Above `above` times the level (or below `below` times it) the likely value is said.
     func statisticalUnitWarning(_ value: Double, unit: String, level: Double, what: String,
                                 above: Double, below: Double? = nil) -> InputWarning? {
-        guard level > 0, value > 0, let u = StatisticalUnit.of(unit) else { return nil }
-        // A level computed from a schedule (499.9999999999716 for 500): as typed.
-        let value = (value * 1e6).rounded() / 1e6
-        func warning(_ relation: String, _ meant: String, _ write: Double) -> InputWarning {
-            InputWarning(file: file, line: line, keyPath: keyPath,
-                         message: "\(format(value)) \(unit) is \(relation) \(what) (\(format((level * 10).rounded() / 10)) \(unit)): if you meant \(format(value)) \(meant), as Chinese statistics write it, write \(format(write))")
+        statisticalUnitMessage(value, unit: unit, level: level, what: what, above: above, below: below)
+            .map { InputWarning(file: file, line: line, keyPath: keyPath, message: $0) }
+    }
+}
+
+/// The message of `statisticalUnitWarning`, wherever the value was typed (a file's line, `--target`).
+func statisticalUnitMessage(_ value: Double, unit: String, level: Double, what: String, above: Double, below: Double?) -> String? {
+    guard level > 0, value > 0, let u = StatisticalUnit.of(unit) else { return nil }
+    // A level computed from a schedule (499.9999999999716 for 500): as typed.
+    let value = (value * 1e6).rounded() / 1e6
+    func message(_ relation: String, _ meant: String, _ write: Double) -> String {
+        "\(format(value)) \(unit) is \(relation) \(what) (\(format((level * 10).rounded() / 10)) \(unit)): if you meant \(format(value)) \(meant), as Chinese statistics write it, write \(format(write))"
+    }
+    if value > above * level {
+        let ratio = value / level
+        return message(ratio >= 2 ? "\(format(ratio.rounded())) times" : "\(format((ratio * 100).rounded())) % of", "\(u.chinese) (\(u.symbol))", value / u.factor)
+    }
+    if let below, value < below * level, let large = StatisticalUnit.large(of: unit) {
+        return message("\(format((value / level * 1000).rounded() / 10)) % of", "\(large.chinese) (\(large.symbol))", value / large.factor)
+    }
+    return nil
+}
+
+extension Targets {
+    /// The region's base-year level a cap or ceiling in `unit` (Mtce, Mt CO2) is told against when it looks like a
+    /// Chinese statistical unit typed for the model's: fossil energy on the energy statistics' basis the tables show
+    /// (history mode fits it to the observed totals), or CO2.
+    static func regionLevel(_ unit: String, _ p: ModelParameters) -> (level: Double, what: String) {
+        unit == "Mtce" ? (p.ceads.fossilEnergy(p.factors) * p.energyStatisticsRatio, "the region's \(p.baseYear) fossil energy")
+                       : (p.ceads.total, "the region's \(p.baseYear) CO2")
+    }
+
+    /// What `percentWarnings` tells, and caps or ceilings that look like 万吨 (or 亿吨) typed for Mt, as a scenario file
+    /// is told: for targets typed on the command line.
+    public func commandLineWarnings(file: String, parameters p: ModelParameters) -> [InputWarning] {
+        var warnings = percentWarnings(file: file)
+        func check(_ key: String, _ value: Double, _ unit: String) {
+            let region = Self.regionLevel(unit, p)
+            if let m = statisticalUnitMessage(value, unit: unit, level: region.level, what: region.what, above: 10, below: 0.05) {
+                warnings.append(InputWarning(file: file, line: nil, keyPath: key, message: m))
+            }
         }
-        if value > above * level {
-            let ratio = value / level
-            return warning(ratio >= 2 ? "\(format(ratio.rounded())) times" : "\(format((ratio * 100).rounded())) % of", "\(u.chinese) (\(u.symbol))", value / u.factor)
-        }
-        if let below, value < below * level, let large = StatisticalUnit.large(of: unit) {
-            return warning("\(format((value / level * 1000).rounded() / 10)) % of", "\(large.chinese) (\(large.symbol))", value / large.factor)
-        }
-        return nil
+        if let c = peakCeiling { check("peak_ceiling", c, "Mt CO2") }
+        for (year, cap) in energyCap.sorted(by: { $0.key < $1.key }) { check("energy_cap.\(year)", cap, "Mtce") }
+        return warnings
     }
 }

@@ -242,6 +242,8 @@ public struct YAMLNode {
                 if c == "　" && !sawText { return (i + 1, k + 1, "a full-width space '　' in the indentation (a Chinese input method's), where YAML needs spaces") }
                 if c == "：" && (keyLike && sawText || depth > 0) { return (i + 1, k + 1, "a full-width colon '：' (a Chinese input method's) where YAML needs ':'") }
                 if c == "，" && depth > 0 { return (i + 1, k + 1, "a full-width comma '，' (a Chinese input method's) where YAML needs ','") }
+                // The enumeration comma (顿号) is what the comma key types in many Chinese input methods.
+                if c == "、" && depth > 0 { return (i + 1, k + 1, "an enumeration comma '、' (a Chinese input method's) where YAML needs ','") }
                 // A full-width brace or bracket where a value or flow item starts ('key: ｛2030: 45｝' is read as one value);
                 // inside text (依据内政发［2021］60号) it is the text's own.
                 if c == "｛" || c == "［", let f = Self.fullWidth[c] {
@@ -539,13 +541,23 @@ public struct YAMLNode {
                     accepted: "a whole number, for example 1000")
     }
 
+    /// A year written the Chinese way, "2030年" or "2030年底" (or with full-width digits): the year, for the suggestion.
+    static func yearWritten(_ text: String) -> Int? {
+        let digits = text.unicodeScalars.map { (0xFF10...0xFF19).contains($0.value) ? Character(Unicode.Scalar($0.value - 0xFEE0)!) : Character($0) }
+        var t = String(digits).trimmingCharacters(in: .whitespaces)
+        for suffix in ["年底", "年末", "年"] where t.hasSuffix(suffix) { t = String(t.dropLast(suffix.count)); break }
+        guard t.count == 4, let y = Int(t) else { return nil }
+        return y
+    }
+
     public func year(in range: ClosedRange<Int>) throws -> Int {
         let v: Int
         do { v = try int() } catch let e as InputError {
             // A year is whole: 2030.5 is told with the years accepted.
             throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath,
                              message: e.message.replacingOccurrences(of: "expected a whole number", with: "expected a year"),
-                             accepted: "a year, \(range.lowerBound) to \(range.upperBound)")
+                             accepted: "a year, \(range.lowerBound) to \(range.upperBound)",
+                             suggestion: scalarString.flatMap(Self.yearWritten).map(String.init))
         }
         guard range.contains(v) else {
             throw error("year \(v) is outside the model horizon", accepted: "\(range.lowerBound) to \(range.upperBound)")

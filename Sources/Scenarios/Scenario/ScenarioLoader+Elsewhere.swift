@@ -7,6 +7,7 @@ import Simulator
 extension ScenarioLoader {
     /// The dotted path a misplaced lever key most likely meant, or nil.
     static func placeElsewhere(_ key: String, under parent: String) -> String? {
+        if let named = chineseName(key, under: parent) { return named }
         let word = key.lowercased()
         // A lever (or group of levers) of that name elsewhere: the shortest path ending in it.
         // Dual control is a measure read beside the levers, not one of them.
@@ -25,6 +26,24 @@ extension ScenarioLoader {
             return "targets.\(target)"
         }
         return nil
+    }
+
+    /// A key written in Chinese, as the lever's or product's Chinese name has it (`风电` for wind, `钢铁` for steel under
+    /// capacity_cut): the key in place when the lever is under `parent`, else its path. nil for an ASCII key.
+    static func chineseName(_ key: String, under parent: String) -> String? {
+        let word = key.trimmingCharacters(in: .whitespaces)
+        guard !word.isEmpty, !word.allSatisfy(\.isASCII) else { return nil }
+        // A product under a per-product lever.
+        // The statistics' names and the ones plans use (钢铁 for crude steel, 水泥 for clinker).
+        let aliases: [String: Product] = ["钢铁": .steel, "钢": .steel, "水泥": .clinker, "熟料": .clinker, "铝": .aluminium]
+        if let product = aliases[word] ?? Product.allCases.first(where: { $0.nameZH == word || $0.nameZH.contains(word) }),
+           LeverRegistry.lever(parent + "." + product.key) != nil {
+            return product.key
+        }
+        let named = LeverRegistry.all.filter { $0.labelZH.contains(word) }
+        guard let lever = named.first(where: { $0.path.hasPrefix(parent + ".") }) ?? named.first else { return nil }
+        guard lever.path.hasPrefix(parent + ".") else { return lever.path }
+        return String(lever.path.dropFirst(parent.count + 1).split(separator: ".")[0])
     }
 
     /// `error` and the others it carries, each unknown key under `sector_plans` or `measures` that has no

@@ -136,6 +136,7 @@ public struct ScenarioLoader {
             }
         } } catch let e as InputError { errors.append(e) }
         errors += historyTeardowns(scenario, file: file)
+        if let e = droppedEveryCapError(scenario, root) { errors.append(e) }
         if let w = enforcedCapInObservedYearsWarning(scenario, root) { scenario.warnings.append(w) }
         if var e = InputError.combined(errors) {
             e.warnings = (scenario.warnings + e.warnings).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
@@ -160,6 +161,18 @@ public struct ScenarioLoader {
             parts.append(part)
         }
         return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// A file that drops every energy cap of a file it extends that enforces dual control: told at this file's
+    /// `energy_cap`, where the fix is (the preparation's error would name the extended file's `enforce`, which is right
+    /// in its own file).
+    func droppedEveryCapError(_ scenario: Scenario, _ root: YAMLNode) -> InputError? {
+        guard scenario.enforceDualControl, scenario.targets.energyCap.isEmpty, let at = scenario.enforceDualControlAt,
+              at.file != root.file,
+              let targets = (try? root.entries())?.first(where: { $0.key == "targets" })?.value,
+              let caps = (try? targets.entries())?.first(where: { $0.key == "energy_cap" })?.value else { return nil }
+        return caps.error("this file drops every energy cap, and \(at.file) (line \(at.line)) enforces dual control, which needs one",
+                          accepted: "a cap kept or given here, or measures: {dual_control: {enforce: false}} in this file")
     }
 
     /// In history mode an enforced energy cap of an observed year curtails output in the observed years, as a lever
@@ -220,10 +233,8 @@ public struct ScenarioLoader {
         /// A ceiling or cap ten times the region's level, or a twentieth of it: probably 万吨 (or 亿吨) typed for Mt.
         func scale(_ v: YAMLNode, _ x: Double, unit: String) -> Double {
             guard let p = parameters else { return x }
-            // On the energy statistics' basis the tables show (history mode fits it to the observed totals).
-            let level = unit == "Mtce" ? p.ceads.fossilEnergy(p.factors) * p.energyStatisticsRatio : p.ceads.total
-            let what = unit == "Mtce" ? "the region's \(p.baseYear) fossil energy" : "the region's \(p.baseYear) CO2"
-            if let w = v.statisticalUnitWarning(x, unit: unit, level: level, what: what, above: 10, below: 0.05) { warnings.append(w) }
+            let region = Targets.regionLevel(unit, p)
+            if let w = v.statisticalUnitWarning(x, unit: unit, level: region.level, what: region.what, above: 10, below: 0.05) { warnings.append(w) }
             return x
         }
         // The warnings of the entries read before and after an error go with it: told together, not one round each.
@@ -284,7 +295,10 @@ public struct ScenarioLoader {
     }
 
     func yearKey(_ key: String, _ node: YAMLNode) throws -> Int {
-        guard let y = Int(key) else { throw node.error("'\(key)' is not a year", accepted: "years \(horizon.lowerBound) to \(horizon.upperBound)") }
+        guard let y = Int(key) else {
+            throw node.error("'\(key)' is not a year", accepted: "years \(horizon.lowerBound) to \(horizon.upperBound)",
+                             suggestion: YAMLNode.yearWritten(key).map(String.init))
+        }
         guard horizon.contains(y) else {
             throw node.error("year \(y) is outside the model horizon", accepted: "\(horizon.lowerBound) to \(horizon.upperBound)")
         }

@@ -216,6 +216,7 @@ public struct SweepSpecLoader {
 
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { deltaTearsDownWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
@@ -352,6 +353,26 @@ public struct SweepSpecLoader {
     /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
     /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
     /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
+    /// A build-out's `.delta` whose lowest draw takes a base scenario's capacity down: those runs fail, said at load as a
+    /// `.target` below what is installed is (a tester's negative CCUS delta failed its runs with the sweep exiting 0).
+    func deltaTearsDownWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+        guard case .lever(let lever, .delta, let defaults, let written) = f.target, lever.isBuildOut,
+              let lowest = f.distribution.bounds.min() else { return nil }
+        for scenario in scenarios {
+            guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
+            let setting = SweepFactor.delta(lowest, over: scenario.levers[lever.path], defaults: defaults, written: written)
+            var levers = p.resolvedLevers
+            do {
+                _ = try PreparedScenario.apply([lever.path: setting], to: &levers, history: dataset.history, parameters: p,
+                                               file: node.file, only: [lever.path])
+            } catch let e as InputError {
+                return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                    message: "a delta of \(format(lowest)) \(lever.unit.rawValue) over '\(scenario.name)' takes capacity down (\(e.message)): those runs cannot run and are stored as failed")
+            } catch { continue }
+        }
+        return nil
+    }
+
     func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut else { return nil }
         func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
