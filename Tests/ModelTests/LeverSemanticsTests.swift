@@ -221,6 +221,27 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertTrue(low.warnings.isEmpty, "\(low.warnings)")
     }
 
+    /// A heat-rate target below the base year's rate but above the fleet's when the lever starts (new units lowered it
+    /// meanwhile) never binds: the run says the lever changes nothing, with the fleet's rate then; a target below the
+    /// fleet's is not told so.
+    func testAHeatRateTargetTheFleetIsAlreadyBelowIsReported() throws {
+        let met = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 315, start: 2026, full: 2030}\n")
+        let f = try XCTUnwrap(met.shortfalls.first { $0.path == Levers.coalHeatRate.path }, "\(met.shortfalls)")
+        let fleet = try XCTUnwrap(met.trajectory.value("heat_rate", year: 2025))
+        XCTAssertLessThan(fleet, 315)
+        XCTAssertEqual(f.amount, 315 - fleet, accuracy: 1e-9)
+        XCTAssertEqual([f.firstYear, f.worstYear], [2026, 2026])
+        XCTAssertTrue(f.message.hasPrefix("the fleet's heat rate is already \(Shortfalls.fmt(fleet)) gce/kWh at the end of 2025"), f.message)
+        XCTAssertTrue(f.message.contains("the lever changes nothing") && f.messageZH.contains("此措施不起作用"), f.message)
+        let baseline = try run("name: b\n").trajectory
+        XCTAssertEqual(met.trajectory.value("heat_rate", year: 2035)!, baseline.value("heat_rate", year: 2035)!, accuracy: 0.01, "it does nothing indeed")
+        let acts = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 300, start: 2026, full: 2030}\n")
+        XCTAssertFalse(acts.shortfalls.contains { $0.message.contains("changes nothing") }, "\(acts.shortfalls)")
+        // Above the base year's rate it is the load's warning, not told twice.
+        let above = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 330, start: 2026, full: 2030}\n")
+        XCTAssertFalse(above.shortfalls.contains { $0.path == Levers.coalHeatRate.path }, "\(above.shortfalls)")
+    }
+
     /// Coal retired faster than anything replaces it: the generation left to coal is more than its fleet makes
     /// running every hour of the year. Reported (lever, first and worst year, TWh beyond), not silently booked;
     /// a moderate retirement, and the baseline, are not.

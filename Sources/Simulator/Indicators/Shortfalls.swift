@@ -115,6 +115,24 @@ public enum Shortfalls {
                             + (within.map { "；\($0)年降至距目标1克标准煤/千瓦时以内" } ?? "；截至\(years.last!)年仍高于目标"))
             }
         }
+        // A heat-rate target the fleet is already at or below when the lever starts, and stays so: retrofits have nothing
+        // to pull down, so the lever changes nothing. (A target above the base year's rate is warned at load instead; new
+        // units lower the fleet's rate meanwhile, so a target between the two is only found here.)
+        if target.isSet, let start = target.ramps.map(\.start).min(), let last = target.ramps.map(\.full).max(),
+           case let final = target.value(at: Double(last + 1)) / Levers.coalHeatRate.scale, final <= p.power.baseHeatRate,
+           let before = years.firstIndex(of: start - 1) {
+            let heatRate = r.series("heat_rate")
+            // The fleet at the start of each year against the target then (the pull is a smooth maximum 0.5 wide).
+            let binds = years.indices.contains { i in
+                i > 0 && years[i] >= start && heatRate[i - 1] - target.value(at: Double(years[i])) / Levers.coalHeatRate.scale > 0.5
+            }
+            if !binds {
+                let fleet = heatRate[before]
+                found.append(Shortfall(path: Levers.coalHeatRate.path, firstYear: start, worstYear: start, amount: final - fleet, unit: "gce/kWh",
+                    message: "the fleet's heat rate is already \(fmt(fleet)) gce/kWh at the end of \(start - 1), \(Shortfall.amountMark) below the target of \(fmt(final)) gce/kWh, and stays at or below the target: retrofits have nothing to pull down, so the lever changes nothing (new units at \(fmt(p.power.newUnitHeatRate)) gce/kWh lowered the fleet's rate from \(fmt(p.power.baseHeatRate)) in \(p.baseYear))",
+                    messageZH: "煤电机组供电煤耗在\(start - 1)年末已为\(fmt(fleet))克标准煤/千瓦时，比目标\(fmt(final))克标准煤/千瓦时低\(Shortfall.amountMark)，此后始终不高于目标：节能改造无可降低，此措施不起作用（新建机组按\(fmt(p.power.newUnitHeatRate))克标准煤/千瓦时投产，已使机组煤耗从\(p.baseYear)年的\(fmt(p.power.baseHeatRate))降低）"))
+            }
+        }
         // Coal generation beyond what the fleet can make running every hour of the year: the power balance leaves coal
         // the demand that wind, solar, other sources and imports do not meet, and retiring the fleet faster than they
         // grow leaves that demand without a plant. The fleet over the year: the mean of its two year-end levels.
