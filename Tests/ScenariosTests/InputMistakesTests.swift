@@ -99,6 +99,14 @@ final class ChineseInputTests: XCTestCase {
 /// `none` drops a target of the scenario a file extends: in a file that extends nothing it is an error that says so,
 /// and over a target the base scenario does not have it is a warning, not a silent no-op.
 final class DroppedTargetTests: XCTestCase {
+    /// A scratch folder holding `base.yaml` with `text`, for a file that extends it.
+    func folder(base text: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try text.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
     func testNoneInAFileThatExtendsNothingSaysWhy() throws {
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
         for (text, key, accepted) in [("energy_cap: {2030: none}", "targets.energy_cap.2030", "a number, 1 to 100000 Mtce"),
@@ -116,11 +124,8 @@ final class DroppedTargetTests: XCTestCase {
     }
 
     func testNoneOverATargetTheBaseDoesNotHaveIsWarned() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try folder(base: "name: base\ntargets: {peak_year: 2030, energy_cap: {2025: 300}, energy_intensity_cut: {14th: 15}}\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "name: base\ntargets: {peak_year: 2030, energy_cap: {2025: 300}, energy_intensity_cut: {14th: 15}}\n"
-            .write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
         let file = dir.appendingPathComponent("mine.yaml")
         try """
             extends: base.yaml
@@ -145,11 +150,8 @@ final class DroppedTargetTests: XCTestCase {
     /// A file that drops every cap of an extended file enforcing dual control is told at its own `energy_cap`, where the
     /// fix is, not at the extended file's `enforce` (a tester was pointed at the shipped file he had not touched).
     func testDroppingEveryCapOfAnEnforcingBaseIsToldInTheDroppingFile() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dropped-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try folder(base: "name: base\ntargets: {energy_cap: {2030: 200, 2035: 180}}\nmeasures: {dual_control: {enforce: true}}\n")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "name: base\ntargets: {energy_cap: {2030: 200, 2035: 180}}\nmeasures: {dual_control: {enforce: true}}\n"
-            .write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
         let file = dir.appendingPathComponent("mine.yaml")
         try "extends: base.yaml\ntargets:\n  energy_cap: {2030: none, 2035: none}\n".write(to: file, atomically: true, encoding: .utf8)
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
