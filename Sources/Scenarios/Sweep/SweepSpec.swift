@@ -168,51 +168,8 @@ public struct SweepSpecLoader {
             forms[lever.path] = field.rawValue
         }
 
-        // The factors of one lever share one schedule: the start, full and shape one of them writes are every one's (a
-        // `start` written on the `.full` factor used to be dropped when the `.target` factor came first); two that write
-        // different ones are an error, and so is a factor writing the year it draws.
-        var byLever: [String: [Int]] = [:]
-        for (k, (f, _)) in read.enumerated() { if case .lever(let l, _, _, _) = f.target { byLever[l.path, default: []].append(k) } }
-        for (leverPath, indices) in byLever.sorted(by: { $0.value[0] < $1.value[0] }) {
-            var written: [String: (node: YAMLNode, factor: String)] = [:]
-            var own: [Int: [String: YAMLNode]] = [:]
-            for k in indices {
-                let (f, node) = read[k]
-                let e = (try? node.entries(allowed: Self.factorKeys, what: "")) ?? [:]
-                own[k] = e
-                for key in ["start", "full", "shape"] {
-                    guard let v = e[key] else { continue }
-                    if case .lever(_, let field, _, _) = f.target, field.rawValue == key {
-                        errors.append(v.error("'\(key)' on the .\(key) factor: the factor draws the \(key == "start" ? "start" : "full-effect") year, so a fixed one is ignored",
-                                              accepted: "the years to draw in the factor's range or levels, without '\(key)'"))
-                        continue
-                    }
-                    let text = v.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
-                    if let first = written[key] {
-                        let firstText = first.node.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
-                        if firstText != text {
-                            errors.append(v.error("\(key) \(text) here, \(key) \(firstText) on \(first.factor) (line \(first.node.line ?? 0)): the factors of \(leverPath) share one schedule",
-                                                  accepted: "one \(key) for the lever: write it on one of its factors, or the same on each"))
-                        }
-                    } else {
-                        written[key] = (v, f.path)
-                    }
-                }
-            }
-            guard indices.count > 1, !written.isEmpty else { continue }
-            for k in indices {
-                let (f, node) = read[k]
-                var e = own[k] ?? [:]
-                for (key, v) in written where e[key] == nil {
-                    if case .lever(_, let field, _, _) = f.target, field.rawValue == key { continue }
-                    e[key] = v.node
-                }
-                guard let target = attempt(nil, { try factorTarget(f.path, node, e) }) else { continue }
-                let merged = SweepFactor(path: f.path, distribution: f.distribution, target: target)
-                read[k] = (merged, node)
-                factors[k] = merged
-            }
-        }
+        errors += sharingSchedules(&read)
+        factors = read.map(\.0)
 
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
@@ -350,9 +307,55 @@ public struct SweepSpecLoader {
                          warnings: warnings)
     }
 
-    /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
-    /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
-    /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
+    /// The factors of one lever share one schedule: the start, full and shape one of them writes are every one's (a
+    /// `start` written on the `.full` factor used to be dropped when the `.target` factor came first); two that write
+    /// different ones are errors, and so is a factor writing the year it draws. `read` gets the shared schedules.
+    func sharingSchedules(_ read: inout [(SweepFactor, YAMLNode)]) -> [InputError] {
+        var errors: [InputError] = []
+        var byLever: [String: [Int]] = [:]
+        for (k, (f, _)) in read.enumerated() { if case .lever(let l, _, _, _) = f.target { byLever[l.path, default: []].append(k) } }
+        for (leverPath, indices) in byLever.sorted(by: { $0.value[0] < $1.value[0] }) {
+            var written: [String: (node: YAMLNode, factor: String)] = [:]
+            var own: [Int: [String: YAMLNode]] = [:]
+            for k in indices {
+                let (f, node) = read[k]
+                let e = (try? node.entries(allowed: Self.factorKeys, what: "")) ?? [:]
+                own[k] = e
+                for key in ["start", "full", "shape"] {
+                    guard let v = e[key] else { continue }
+                    if case .lever(_, let field, _, _) = f.target, field.rawValue == key {
+                        errors.append(v.error("'\(key)' on the .\(key) factor: the factor draws the \(key == "start" ? "start" : "full-effect") year, so a fixed one is ignored",
+                                              accepted: "the years to draw in the factor's range or levels, without '\(key)'"))
+                        continue
+                    }
+                    let text = v.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
+                    if let first = written[key] {
+                        let firstText = first.node.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
+                        if firstText != text {
+                            errors.append(v.error("\(key) \(text) here, \(key) \(firstText) on \(first.factor) (line \(first.node.line ?? 0)): the factors of \(leverPath) share one schedule",
+                                                  accepted: "one \(key) for the lever: write it on one of its factors, or the same on each"))
+                        }
+                    } else {
+                        written[key] = (v, f.path)
+                    }
+                }
+            }
+            guard indices.count > 1, !written.isEmpty else { continue }
+            for k in indices {
+                let (f, node) = read[k]
+                var e = own[k] ?? [:]
+                for (key, v) in written where e[key] == nil {
+                    if case .lever(_, let field, _, _) = f.target, field.rawValue == key { continue }
+                    e[key] = v.node
+                }
+                do {
+                    read[k] = (SweepFactor(path: f.path, distribution: f.distribution, target: try factorTarget(f.path, node, e)), node)
+                } catch let e as InputError { errors.append(e) } catch { continue }
+            }
+        }
+        return errors
+    }
+
     /// A build-out's `.delta` whose lowest draw takes a base scenario's capacity down: those runs fail, said at load as a
     /// `.target` below what is installed is (a tester's negative CCUS delta failed its runs with the sweep exiting 0).
     func deltaTearsDownWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
@@ -373,6 +376,9 @@ public struct SweepSpecLoader {
         return nil
     }
 
+    /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
+    /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
+    /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
     func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut else { return nil }
         func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
