@@ -204,14 +204,15 @@ final class LeverSemanticsTests: XCTestCase {
         let base = try Fixtures.dataset().modelParameters().power.baseHeatRate
         XCTAssertEqual(base, 320)
         XCTAssertTrue(w.message.hasPrefix("400 gce/kWh is above the coal fleet's heat rate in 2019 (320 gce/kWh)"), w.message)
-        XCTAssertTrue(w.message.contains("changes nothing"), w.message)
+        XCTAssertTrue(w.message.contains("a target above it does nothing (the run is as if the lever were not set)"), w.message)
         // Declared once in the lever registry: the heat rate is the lever that only lowers its quantity, from the fleet's rate.
         XCTAssertEqual(LeverRegistry.all.filter { $0.onlyLowers != nil }.map(\.path), [Levers.coalHeatRate.path])
         XCTAssertEqual(Levers.coalHeatRate.onlyLowers?.level(try Fixtures.dataset().modelParameters()), base)
         // A path whose last milestone is above the rate, and a delta that ends above it, are warned as a target is.
-        for setting in ["{path: {2025: 310, 2030: 330}}", "{delta: 15, start: 2026, full: 2030}"] {
+        // So is a path whose first milestone is above it (a tester's {2026: 325, 2030: 300}).
+        for setting in ["{path: {2025: 310, 2030: 330}}", "{delta: 15, start: 2026, full: 2030}", "{path: {2026: 325, 2030: 300}, start: 2026}"] {
             let s = try parse("name: hr\nsector_plans:\n  power:\n    coal_heat_rate: \(setting)\n", file: "hr.yaml")
-            XCTAssertTrue(s.warnings.contains { $0.keyPath == Levers.coalHeatRate.path && $0.message.contains("changes nothing") }, "\(setting): \(s.warnings)")
+            XCTAssertTrue(s.warnings.contains { $0.keyPath == Levers.coalHeatRate.path && $0.message.contains("does nothing") }, "\(setting): \(s.warnings)")
         }
         let ran = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 400, start: 2026, full: 2030}\n").trajectory
         let baseline = try run("name: b\n").trajectory

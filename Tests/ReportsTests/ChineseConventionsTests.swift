@@ -382,7 +382,7 @@ final class ChineseMessageTableTests: XCTestCase {
             ("start 2032 here, start 2028 on sector_plans.removals.ccus.target (line 5): the factors of sector_plans.removals.ccus share one schedule",
              "此处 start 为 2032，而 sector_plans.removals.ccus.target（第 5 行）的 start 为 2028：sector_plans.removals.ccus 的各因子共用一个时间安排"),
             ("one start for the lever: write it on one of its factors, or the same on each", "该措施只有一个 start：写在其中一个因子上，或在各因子上写相同的值"),
-            ("'start' on the .start factor: the factor draws the start year, so a fixed one is ignored", "'start' 写在 .start 因子上：该因子抽取此年份，固定值会被忽略"),
+            ("'start' on the .start factor: the factor draws the start year, so a fixed one cannot go with it", "'start' 写在 .start 因子上：该因子抽取此年份，不能再给固定值"),
             ("the years to draw in the factor's range or levels, without 'start'", "在因子的 range 或 levels 中给出要抽取的年份，不写 'start'"),
             ("this file drops every energy cap, and scenarios/levers/dual-control.yaml (line 28) enforces dual control, which needs one",
              "此文件去掉了所有能耗总量上限，而 scenarios/levers/dual-control.yaml（第 28 行）强制执行能耗双控，需要至少一个上限"),
@@ -397,8 +397,8 @@ final class ChineseMessageTableTests: XCTestCase {
 
     /// A level above what a lever only lowers from (the heat rate above the fleet's), in a scenario file and in a sweep spec.
     func testOnlyLowersWarningsAreTranslated() {
-        XCTAssertEqual(InputMessagesZH.message("400 gce/kWh is above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so it changes nothing; a target below it acts"),
-                       "400 克标准煤/千瓦时 高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此不起作用；目标低于该水平才有效")
+        XCTAssertEqual(InputMessagesZH.message("400 gce/kWh is above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so a target above it does nothing (the run is as if the lever were not set); a target below it acts"),
+                       "400 克标准煤/千瓦时高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，高于该水平的目标不起作用（运行结果与未设此措施相同）；目标低于该水平才有效")
         XCTAssertEqual(InputMessagesZH.message("levels up to 340 gce/kWh are drawn, above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"),
                        "抽样水平最高为 340 克标准煤/千瓦时，高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此高于该水平的各次运行结果与该水平相同")
     }

@@ -52,6 +52,11 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(e.line, 2)
         XCTAssertEqual(e.column, 7)
         XCTAssertEqual(e.keyPath, "name", "the key of the line, read past the bad bytes")
+        // With Windows line ends too (the lines are YAML's: CRLF ends one), nested.
+        let crlf = Data("sector_plans:\r\n  power:\r\n    wind: {target: 200}  # ".utf8) + Data([0xB7, 0xE7, 0xB5, 0xE7]) + Data("\r\n".utf8)
+        let nested = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: try self.write("gbk-crlf.yaml", crlf)) })
+        XCTAssertEqual([nested.line, nested.column], [3, 28])
+        XCTAssertEqual(nested.keyPath, "sector_plans.power.wind")
         XCTAssertTrue(e.message.contains("not UTF-8") && e.message.contains("0xC4") && e.message.contains("offset 21"), e.description)
         XCTAssertTrue(e.accepted?.contains("GBK (GB18030)") ?? false, e.description)
         XCTAssertTrue(e.accepted?.contains("save it as UTF-8") ?? false, e.description)

@@ -76,7 +76,9 @@ final class ChineseInputTests: XCTestCase {
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
         for (text, suggestion) in [("sector_plans:\n  power:\n    风电: {target: 200}\n", "wind"),
                                    ("sector_plans:\n  industry:\n    capacity_cut:\n      钢铁: {target: 20}\n", "steel"),
-                                   ("sector_plans:\n  industry:\n    光伏: 100\n", "sector_plans.power.solar")] {
+                                   ("sector_plans:\n  industry:\n    光伏: 100\n", "sector_plans.power.solar"),
+                                   ("sector_plans:\n  储能: {target: 5}\n", "sector_plans.power.storage"),
+                                   ("measures:\n  双控: {enforce: true}\n", "dual_control")] {
             XCTAssertThrowsError(try loader.parse(text, file: "zh.yaml"), text) {
                 XCTAssertEqual(($0 as? InputError)?.suggestion, suggestion, "\($0)")
             }

@@ -65,6 +65,9 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(w.line, 5)
         XCTAssertTrue(w.message.hasPrefix("a delta of -1 Mt CO2/yr over 'announced' takes capacity down (a build-out target of"), w.message)
         XCTAssertTrue(w.message.hasSuffix("those runs cannot run and are stored as failed"), w.message)
+        // Each base scenario it fails on is told (a tester's second base went unmentioned).
+        let two = try spec("name: d\nscenarios: [SCENARIOS/announced.yaml, SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.removals.ccus.delta: {levels: [-1, 5], start: 2026, full: 2030}\n")
+        XCTAssertEqual(two.warnings.filter { $0.message.contains("takes capacity down") }.map { $0.message.contains("over 'announced'") }, [true, false], "\(two.warnings)")
         let up = try spec(head + "  sector_plans.removals.ccus.delta: {levels: [0, 5], start: 2026, full: 2030}\n")
         XCTAssertFalse(up.warnings.contains { $0.message.contains("takes capacity down") }, "\(up.warnings)")
     }

@@ -55,7 +55,7 @@ extension YAMLNode {
         let unit = lever.unit.rawValue
         return InputWarning(file: file, line: line, keyPath: keyPath, message: drawn
             ? "levels up to \(format(x)) \(unit) are drawn, above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"
-            : "\(format(x)) \(unit) is above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so it changes nothing; a target below it acts")
+            : "\(format(x)) \(unit) is above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so a target above it does nothing (the run is as if the lever were not set); a target below it acts")
     }
 
     /// A warning for a value in (0, 1] written for a field in percent: probably a fraction. Not for a value that

@@ -167,6 +167,8 @@ public struct YAMLNode {
     /// "  energy_cap: {2030： 200}" under `targets:`): where YAML cannot say (a syntax error, a file that is not UTF-8),
     /// the error still names the key. A full-width colon counts as the key's, as a Chinese input method types it.
     static func keyPath(ofLine line: Int, in text: String) -> String {
+        // Lines as YAML counts them: CRLF and a lone CR end a line too (a GBK file from Windows is read here undecoded).
+        let text = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") : text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, line <= lines.count else { return "" }
         var own = lines[line - 1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\u{3000}"))

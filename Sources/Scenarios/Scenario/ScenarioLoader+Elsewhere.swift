@@ -40,19 +40,24 @@ extension ScenarioLoader {
            LeverRegistry.lever(parent + "." + product.key) != nil {
             return product.key
         }
+        // Dual control is a measure read beside the levers.
+        if ["双控", "能耗双控", "能源双控"].contains(word) { return parent == "measures" ? "dual_control" : "measures.dual_control" }
         let named = LeverRegistry.all.filter { $0.labelZH.contains(word) }
         guard let lever = named.first(where: { $0.path.hasPrefix(parent + ".") }) ?? named.first else { return nil }
-        guard lever.path.hasPrefix(parent + ".") else { return lever.path }
-        return String(lever.path.dropFirst(parent.count + 1).split(separator: ".")[0])
+        // The key in place when the lever sits right under `parent`; else its whole path (`储能` under sector_plans).
+        let rest = lever.path.hasPrefix(parent + ".") ? String(lever.path.dropFirst(parent.count + 1)) : lever.path
+        return rest.contains(".") ? lever.path : rest
     }
 
     /// `error` and the others it carries, each unknown key under `sector_plans` or `measures` that has no
     /// suggestion in place given the place it belongs elsewhere.
     static func suggestingElsewhere(_ error: InputError) -> InputError {
         func one(_ e: InputError) -> InputError {
-            guard e.suggestion == nil, e.message.hasPrefix("unknown key '"), let dot = e.keyPath.lastIndex(of: ".") else { return e }
+            guard e.message.hasPrefix("unknown key '"), let dot = e.keyPath.lastIndex(of: ".") else { return e }
             let parent = String(e.keyPath[..<dot]), key = String(e.keyPath[e.keyPath.index(after: dot)...])
-            guard parent.hasPrefix("sector_plans") || parent.hasPrefix("measures"), LeverRegistry.lever(parent) == nil,
+            // A Chinese name's key beats the spelling suggestion, which has nothing to go on there.
+            guard e.suggestion == nil || !key.allSatisfy(\.isASCII),
+                  parent.hasPrefix("sector_plans") || parent.hasPrefix("measures"), LeverRegistry.lever(parent) == nil,
                   let elsewhere = placeElsewhere(key, under: parent) else { return e }
             return InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
                               accepted: e.accepted, suggestion: elsewhere)

@@ -349,7 +349,12 @@ public struct ScenarioLoader {
                                                    what: "the region's \(p.baseYear) CO2", above: 0.25) {
                 scenario.warnings.append(w)
             }
-            if let p = parameters, let w = node.onlyLowersWarning(lever, lever.finalLevel(scenario.levers[path]!, p), p) { scenario.warnings.append(w) }
+            // The highest level the setting reaches at a milestone (a path may start above and end below).
+            if let p = parameters, lever.onlyLowers != nil, case let setting = scenario.levers[path]!, case let schedule = lever.schedule(setting, p),
+               let highest = setting.milestones.map({ lever.level(schedule, at: Double($0.year + 1).nextDown, p) }).max(),
+               let w = node.onlyLowersWarning(lever, highest, p) {
+                scenario.warnings.append(w)
+            }
             if let inherited {
                 let new = scenario.levers[path]!, source = scenario.leverSources[path]
                 // One warning about the years a replacement changes: through N if it changes them, else those before its start.

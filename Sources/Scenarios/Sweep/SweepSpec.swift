@@ -173,7 +173,7 @@ public struct SweepSpecLoader {
 
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
-            warnings += read.compactMap { deltaTearsDownWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.flatMap { deltaTearsDownWarnings($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
@@ -324,7 +324,7 @@ public struct SweepSpecLoader {
                 for key in ["start", "full", "shape"] {
                     guard let v = e[key] else { continue }
                     if case .lever(_, let field, _, _) = f.target, field.rawValue == key {
-                        errors.append(v.error("'\(key)' on the .\(key) factor: the factor draws the \(key == "start" ? "start" : "full-effect") year, so a fixed one is ignored",
+                        errors.append(v.error("'\(key)' on the .\(key) factor: the factor draws the \(key == "start" ? "start" : "full-effect") year, so a fixed one cannot go with it",
                                               accepted: "the years to draw in the factor's range or levels, without '\(key)'"))
                         continue
                     }
@@ -356,13 +356,14 @@ public struct SweepSpecLoader {
         return errors
     }
 
-    /// A build-out's `.delta` whose lowest draw takes a base scenario's capacity down: those runs fail, said at load as a
-    /// `.target` below what is installed is (a tester's negative CCUS delta failed its runs with the sweep exiting 0).
-    func deltaTearsDownWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+    /// A build-out's `.delta` whose lowest draw takes a base scenario's capacity down: those runs fail, said at load for
+    /// each such base scenario, as a `.target` below what is installed is (a tester's negative CCUS delta failed its runs
+    /// with the sweep exiting 0).
+    func deltaTearsDownWarnings(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> [InputWarning] {
         guard case .lever(let lever, .delta, let defaults, let written) = f.target, lever.isBuildOut,
-              let lowest = f.distribution.bounds.min() else { return nil }
-        for scenario in scenarios {
-            guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
+              let lowest = f.distribution.bounds.min() else { return [] }
+        return scenarios.compactMap { scenario -> InputWarning? in
+            guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { return nil }
             let setting = SweepFactor.delta(lowest, over: scenario.levers[lever.path], defaults: defaults, written: written)
             var levers = p.resolvedLevers
             do {
@@ -371,9 +372,9 @@ public struct SweepSpecLoader {
             } catch let e as InputError {
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                     message: "a delta of \(format(lowest)) \(lever.unit.rawValue) over '\(scenario.name)' takes capacity down (\(e.message)): those runs cannot run and are stored as failed")
-            } catch { continue }
+            } catch {}
+            return nil
         }
-        return nil
     }
 
     /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
