@@ -85,6 +85,20 @@ final class ChineseInputTests: XCTestCase {
         }
     }
 
+    /// A full-width colon in the only entry of a year mapping (YAML reads one value, or one key with no value) is named,
+    /// and the example is not garbled with the typed text.
+    func testAFullWidthColonInAYearMappingIsNamed() throws {
+        let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
+        XCTAssertThrowsError(try loader.parse("targets:\n  non_fossil_share:\n    2030： 25\n", file: "f.yaml")) {
+            let e = $0 as? InputError
+            XCTAssertTrue(e?.message.contains("(it holds the full-width colon '：' of a Chinese input method, where YAML needs ':')") ?? false, "\($0)")
+            XCTAssertEqual(e?.accepted, "years with shares in %, for example {2030: 25}")
+        }
+        XCTAssertThrowsError(try loader.parse("targets:\n  energy_cap: {2030： 200}\n", file: "f.yaml")) {
+            XCTAssertTrue(($0 as? InputError)?.message.contains("full-width colon") ?? false, "\($0)")
+        }
+    }
+
     func testAnEnumerationCommaInAFlowMappingIsNamed() throws {
         let loader = ScenarioLoader(dataset: try Dataset.innerMongolia())
         XCTAssertThrowsError(try loader.parse("sector_plans:\n  power:\n    wind: {path: {2028: 150、 2030: 200}}\n", file: "c.yaml")) {

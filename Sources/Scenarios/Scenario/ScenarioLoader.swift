@@ -274,6 +274,11 @@ public struct ScenarioLoader {
                 var map = kind == .energyCap ? t.energyCap : t.nonFossilShare
                 if none(value) { dropped(value, had: !map.isEmpty, "\(key) targets"); map = [:] } else {
                     // A bare number has no year: told with the form that gives one.
+                    // One entry typed with a full-width colon ('2030： 25') is a single value too: told as such.
+                    if let s = value.scalarString, let note = YAMLNode.fullWidthNote(s) {
+                        throw value.error("expected years with \(what), found a single value" + note,
+                                          accepted: "years with \(what), for example {\(unit == "%" ? "2030: 25" : "2030: 200")}")
+                    }
                     if value.scalarString != nil {
                         throw value.error("expected years with \(what), found a single value",
                                           accepted: "years with \(what), for example {2030: \(value.scalarString!.trimmingCharacters(in: .whitespaces))}")
@@ -296,7 +301,7 @@ public struct ScenarioLoader {
 
     func yearKey(_ key: String, _ node: YAMLNode) throws -> Int {
         guard let y = Int(key) else {
-            throw node.error("'\(key)' is not a year", accepted: "years \(horizon.lowerBound) to \(horizon.upperBound)",
+            throw node.error("'\(key)' is not a year" + (YAMLNode.fullWidthNote(key) ?? ""), accepted: "years \(horizon.lowerBound) to \(horizon.upperBound)",
                              suggestion: YAMLNode.yearWritten(key).map(String.init))
         }
         guard horizon.contains(y) else {
