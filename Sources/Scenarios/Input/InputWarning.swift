@@ -47,8 +47,8 @@ extension YAMLNode {
                             message: "\(format(value)) \(entry.unit) is outside the plausible range of this estimate, \(plausible) \(entry.unit)")
     }
 
-    /// A warning for a level above what a lever that only lowers its quantity starts from (`Lever.onlyLowers`): it changes
-    /// nothing. `level` is the setting's final level or a sweep's highest; a level computed from a schedule
+    /// A warning for a level above what a lever that only lowers its quantity starts from (`Lever.onlyLowers`): a target
+    /// there does nothing. `level` is the setting's highest milestone level or a sweep's highest draw; a level computed from a schedule
     /// (399.99999999999994 for 400) is told as typed.
     func onlyLowersWarning(_ lever: Lever, _ level: Double, _ p: ModelParameters, drawn: Bool = false) -> InputWarning? {
         guard let down = lever.onlyLowers, case let x = (level * 1e6).rounded() / 1e6, case let from = down.level(p), x > from else { return nil }
@@ -135,6 +135,10 @@ extension Targets {
     /// The region's base-year level a cap or ceiling in `unit` (Mtce, Mt CO2) is told against when it looks like a
     /// Chinese statistical unit typed for the model's: fossil energy on the energy statistics' basis the tables show
     /// (history mode fits it to the observed totals), or CO2.
+    /// Above `unitAbove` times the region's level, or below `unitBelow` times it, a cap or ceiling is told as a probable
+    /// statistical unit (in files and on the command line alike).
+    static let unitAbove = 10.0, unitBelow = 0.05
+
     static func regionLevel(_ unit: String, _ p: ModelParameters) -> (level: Double, what: String) {
         unit == "Mtce" ? (p.ceads.fossilEnergy(p.factors) * p.energyStatisticsRatio, "the region's \(p.baseYear) fossil energy")
                        : (p.ceads.total, "the region's \(p.baseYear) CO2")
@@ -146,7 +150,7 @@ extension Targets {
         var warnings = percentWarnings(file: file)
         func check(_ key: String, _ value: Double, _ unit: String) {
             let region = Self.regionLevel(unit, p)
-            if let m = statisticalUnitMessage(value, unit: unit, level: region.level, what: region.what, above: 10, below: 0.05) {
+            if let m = statisticalUnitMessage(value, unit: unit, level: region.level, what: region.what, above: Self.unitAbove, below: Self.unitBelow) {
                 warnings.append(InputWarning(file: file, line: nil, keyPath: key, message: m))
             }
         }

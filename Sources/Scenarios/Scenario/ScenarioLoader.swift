@@ -234,7 +234,7 @@ public struct ScenarioLoader {
         func scale(_ v: YAMLNode, _ x: Double, unit: String) -> Double {
             guard let p = parameters else { return x }
             let region = Targets.regionLevel(unit, p)
-            if let w = v.statisticalUnitWarning(x, unit: unit, level: region.level, what: region.what, above: 10, below: 0.05) { warnings.append(w) }
+            if let w = v.statisticalUnitWarning(x, unit: unit, level: region.level, what: region.what, above: Targets.unitAbove, below: Targets.unitBelow) { warnings.append(w) }
             return x
         }
         // The warnings of the entries read before and after an error go with it: told together, not one round each.

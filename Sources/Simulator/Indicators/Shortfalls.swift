@@ -119,10 +119,12 @@ public enum Shortfalls {
         // to pull down, so the lever changes nothing. (A target above the base year's rate is warned at load instead; new
         // units lower the fleet's rate meanwhile, so a target between the two is only found here.)
         if target.isSet, let start = target.ramps.map(\.start).min(), let last = target.ramps.map(\.full).max(),
-           case let final = target.value(at: Double(last + 1)) / Levers.coalHeatRate.scale, final <= p.power.baseHeatRate,
+           case let final = target.value(at: Double(last + 1)) / Levers.coalHeatRate.scale,
+           let from = Levers.coalHeatRate.onlyLowers?.level(p), final <= from,
            let before = years.firstIndex(of: start - 1) {
             let heatRate = r.series("heat_rate")
-            // The fleet at the start of each year against the target then (the pull is a smooth maximum 0.5 wide).
+            // The fleet at the start of each year against the target then (within the pull's smoothing width, 0.5 gce/kWh
+            // in PowerComponent).
             let binds = years.indices.contains { i in
                 i > 0 && years[i] >= start && heatRate[i - 1] - target.value(at: Double(years[i])) / Levers.coalHeatRate.scale > 0.5
             }

@@ -21,7 +21,7 @@ public struct Lever: Sendable {
     /// nil: only the range bounds it.
     public let ceiling: DatasetLevel?
     /// The level of a quantity the lever only lowers (retrofits pull the coal fleet's heat rate down, and nothing in the
-    /// lever raises it): a target above it changes nothing, and scenario files and sweep specs that ask for one are
+    /// lever raises it): a target above it does nothing, and scenario files and sweep specs that ask for one are
     /// warned. nil: the lever moves its quantity either way.
     public let onlyLowers: DatasetLevel?
     /// What the lever acts on in the region's dataset (a product, the fly-ash stock); nil: always there. A dataset
