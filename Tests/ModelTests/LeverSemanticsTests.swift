@@ -232,8 +232,11 @@ final class LeverSemanticsTests: XCTestCase {
         XCTAssertLessThan(fleet, 315)
         XCTAssertEqual(f.amount, 315 - fleet, accuracy: 1e-9)
         XCTAssertEqual([f.firstYear, f.worstYear], [2026, 2026])
-        XCTAssertTrue(f.message.hasPrefix("the fleet's heat rate is already \(Shortfalls.fmt(fleet)) gce/kWh at the end of 2025"), f.message)
-        XCTAssertTrue(f.message.contains("the lever changes nothing") && f.messageZH.contains("此措施不起作用"), f.message)
+        XCTAssertTrue(f.message.hasPrefix("the coal fleet's heat rate is already \(Shortfalls.fmt(fleet)) gce/kWh at the end of 2025"), f.message)
+        XCTAssertTrue(f.message.contains("this lever only lowers it, so it changes nothing (new units at 295 gce/kWh lowered it from 320 in 2019)"), f.message)
+        XCTAssertTrue(f.messageZH.hasPrefix("煤电机组供电煤耗在2025年末已为\(Shortfalls.fmt(fleet))克标准煤/千瓦时") && f.messageZH.contains("因此不起作用"), f.messageZH)
+        // Derived from the registry: every lever that only lowers its quantity and names its series is checked.
+        XCTAssertEqual(LeverRegistry.all.filter { $0.onlyLowers?.series != nil }.map(\.path), [Levers.coalHeatRate.path])
         let baseline = try run("name: b\n").trajectory
         XCTAssertEqual(met.trajectory.value("heat_rate", year: 2035)!, baseline.value("heat_rate", year: 2035)!, accuracy: 0.01, "it does nothing indeed")
         let acts = try run("sector_plans:\n  power:\n    coal_heat_rate: {target: 300, start: 2026, full: 2030}\n")

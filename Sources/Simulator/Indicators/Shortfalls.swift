@@ -115,25 +115,29 @@ public enum Shortfalls {
                             + (within.map { "；\($0)年降至距目标1克标准煤/千瓦时以内" } ?? "；截至\(years.last!)年仍高于目标"))
             }
         }
-        // A heat-rate target the fleet is already at or below when the lever starts, and stays so: retrofits have nothing
-        // to pull down, so the lever changes nothing. (A target above the base year's rate is warned at load instead; new
-        // units lower the fleet's rate meanwhile, so a target between the two is only found here.)
-        if target.isSet, let start = target.ramps.map(\.start).min(), let last = target.ramps.map(\.full).max(),
-           case let final = target.value(at: Double(last + 1)) / Levers.coalHeatRate.scale,
-           let from = Levers.coalHeatRate.onlyLowers?.level(p), final <= from,
-           let before = years.firstIndex(of: start - 1) {
-            let heatRate = r.series("heat_rate")
-            // The fleet at the start of each year against the target then (within the pull's smoothing width, 0.5 gce/kWh
-            // in PowerComponent).
+        // A target of a lever that only lowers its quantity (`Lever.onlyLowers`), the quantity already at or below it when
+        // the lever starts and staying so: the pull has nothing to lower, so the lever changes nothing. (A target above
+        // the base year's level is warned at load instead; the quantity can fall meanwhile, so a target between the two
+        // is only found here.)
+        for lever in LeverRegistry.all {
+            guard let down = lever.onlyLowers, let series = down.series else { continue }
+            let target = p.resolvedLevers[lever]
+            guard target.isSet, let start = target.ramps.map(\.start).min(), let last = target.ramps.map(\.full).max(),
+                  case let final = target.value(at: Double(last + 1)) / lever.scale, case let from = down.level(p), final <= from,
+                  let before = years.firstIndex(of: start - 1) else { continue }
+            let level = r.series(series)
+            // The quantity at the start of each year against the target then, beyond the pull's smoothing width.
             let binds = years.indices.contains { i in
-                i > 0 && years[i] >= start && heatRate[i - 1] - target.value(at: Double(years[i])) / Levers.coalHeatRate.scale > 0.5
+                i > 0 && years[i] >= start && level[i - 1] - target.value(at: Double(years[i])) / lever.scale > down.pullWidth
             }
-            if !binds {
-                let fleet = heatRate[before]
-                found.append(Shortfall(path: Levers.coalHeatRate.path, firstYear: start, worstYear: start, amount: final - fleet, unit: "gce/kWh",
-                    message: "the fleet's heat rate is already \(fmt(fleet)) gce/kWh at the end of \(start - 1), \(Shortfall.amountMark) below the target of \(fmt(final)) gce/kWh, and stays at or below the target: retrofits have nothing to pull down, so the lever changes nothing (new units at \(fmt(p.power.newUnitHeatRate)) gce/kWh lowered the fleet's rate from \(fmt(p.power.baseHeatRate)) in \(p.baseYear))",
-                    messageZH: "煤电机组供电煤耗在\(start - 1)年末已为\(fmt(fleet))克标准煤/千瓦时，比目标\(fmt(final))克标准煤/千瓦时低\(Shortfall.amountMark)，此后始终不高于目标：节能改造无可降低，此措施不起作用（新建机组按\(fmt(p.power.newUnitHeatRate))克标准煤/千瓦时投产，已使机组煤耗从\(p.baseYear)年的\(fmt(p.power.baseHeatRate))降低）"))
-            }
+            guard !binds else { continue }
+            let now = level[before], unit = lever.unit.rawValue, unitZH = lever.unit.chinese
+            let why = down.meanwhile?(p)
+            found.append(Shortfall(path: lever.path, firstYear: start, worstYear: start, amount: final - now, unit: unit,
+                message: "the \(down.what) is already \(fmt(now)) \(unit) at the end of \(start - 1), \(Shortfall.amountMark) below the target of \(fmt(final)) \(unit), and stays at or below the target: this lever only lowers it, so it changes nothing"
+                    + (why.map { " (\($0.en))" } ?? ""),
+                messageZH: "\(down.zh)在\(start - 1)年末已为\(fmt(now))\(unitZH)，比目标\(fmt(final))\(unitZH)低\(Shortfall.amountMark)，此后始终不高于目标：此措施只能降低它，因此不起作用"
+                    + (why.map { "（\($0.zh)）" } ?? "")))
         }
         // Coal generation beyond what the fleet can make running every hour of the year: the power balance leaves coal
         // the demand that wind, solar, other sources and imports do not meet, and retiring the fleet faster than they

@@ -61,10 +61,21 @@ public struct DatasetLevel: Sendable {
     /// What the level is, for the messages (English and Chinese).
     public let what: String, zh: String
     public let level: @Sendable (ModelParameters) -> Double
+    /// For a lever that only lowers its quantity: the output series of that quantity, and the width within which the
+    /// lever's pull on it does not bind (the smoothing of the pull). With them the run tells a target the quantity is
+    /// already below when the lever starts, and stays below: the lever then changes nothing.
+    public let series: String?, pullWidth: Double
+    /// Why the quantity can be below the level by then (English and Chinese), for that message.
+    public let meanwhile: (@Sendable (ModelParameters) -> (en: String, zh: String))?
 
-    public init(what: String, zh: String, level: @escaping @Sendable (ModelParameters) -> Double) {
+    public init(what: String, zh: String, series: String? = nil, pullWidth: Double = 0,
+                meanwhile: (@Sendable (ModelParameters) -> (en: String, zh: String))? = nil,
+                level: @escaping @Sendable (ModelParameters) -> Double) {
         self.what = what
         self.zh = zh
+        self.series = series
+        self.pullWidth = pullWidth
+        self.meanwhile = meanwhile
         self.level = level
     }
 }
