@@ -33,10 +33,9 @@ extension ScenarioLoader {
     static func chineseName(_ key: String, under parent: String) -> String? {
         let word = key.trimmingCharacters(in: .whitespaces)
         guard !word.isEmpty, !word.allSatisfy(\.isASCII) else { return nil }
-        // A product under a per-product lever.
-        // The statistics' names and the ones plans use (钢铁 for crude steel, 水泥 for clinker).
-        let aliases: [String: Product] = ["钢铁": .steel, "钢": .steel, "水泥": .clinker, "熟料": .clinker, "铝": .aluminium]
-        if let product = aliases[word] ?? Product.allCases.first(where: { $0.nameZH == word || $0.nameZH.contains(word) }),
+        // A product under a per-product lever, by the statistics' name or one plans use.
+        if let product = Product.allCases.first(where: { $0.otherNamesZH.contains(word) })
+                      ?? Product.allCases.first(where: { $0.nameZH == word || $0.nameZH.contains(word) }),
            LeverRegistry.lever(parent + "." + product.key) != nil {
             return product.key
         }

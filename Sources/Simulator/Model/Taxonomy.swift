@@ -29,6 +29,17 @@ public enum Product: Int, CaseIterable, Sendable {
         }
     }
 
+    /// Other Chinese names plans and statistics use for the product (钢铁 for crude steel, 水泥 for clinker), so a
+    /// key written that way is understood.
+    public var otherNamesZH: [String] {
+        switch self {
+        case .steel: return ["钢铁", "钢"]
+        case .aluminium: return ["铝"]
+        case .clinker: return ["水泥", "熟料"]
+        case .alumina, .coke, .ferroalloy, .carbide, .coalChemicals: return []
+        }
+    }
+
     /// The CEADs sector group the product's fuel is reported in.
     public var usualGroup: SectorGroup {
         switch self {
