@@ -401,6 +401,10 @@ final class ChineseMessageTableTests: XCTestCase {
                        "400 克标准煤/千瓦时高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，高于该水平的目标不起作用（运行结果与未设此措施相同）；目标低于该水平才有效")
         XCTAssertEqual(InputMessagesZH.message("levels up to 340 gce/kWh are drawn, above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"),
                        "抽样水平最高为 340 克标准煤/千瓦时，高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此高于该水平的各次运行结果与该水平相同")
+        XCTAssertEqual(InputMessagesZH.message("levels up to 325 gce/kWh are drawn (a change over 'announced'), above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"),
+                       "在基础情景'announced'上叠加变化后，抽样水平最高为 325 克标准煤/千瓦时，高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此高于该水平的各次运行结果与该水平相同")
+        XCTAssertEqual(InputMessagesZH.message("about 15.9 % of the draws are above the coal fleet's heat rate in 2019 (320 gce/kWh): this lever only lowers it and never raises it, so those runs are the same as at it"),
+                       "约 15.9 % 的抽样高于 2019 年的煤电机组供电煤耗（320 克标准煤/千瓦时）：此措施只降低、从不提高该水平，因此这些运行结果与该水平相同")
     }
 
     /// The warnings about a delta following the extended schedule into the observed years, an enforced cap in them, and

@@ -81,6 +81,19 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(w.message.hasPrefix("levels up to 340 gce/kWh are drawn, above the coal fleet's heat rate in 2019 (320 gce/kWh)"), w.message)
         let below = try spec("name: h\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.target: {range: [290, 320], start: 2026, full: 2030}\n")
         XCTAssertEqual(below.warnings, [])
+        // A normal draw: how often it lands above (P(x > 320) for N(310, 10) is 15.9 %); one that rarely does is not told.
+        let normal = try spec("name: h\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.target: {distribution: normal, mean: 310, sd: 10, start: 2026, full: 2030}\n")
+        let n = try XCTUnwrap(normal.warnings.first { $0.keyPath == "factors.sector_plans.power.coal_heat_rate.target" }, "\(normal.warnings)")
+        XCTAssertTrue(n.message.hasPrefix("about 15.9 % of the draws are above the coal fleet's heat rate in 2019 (320 gce/kWh)"), n.message)
+        let narrow = try spec("name: h\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: random\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.target: {distribution: normal, mean: 300, sd: 5, start: 2026, full: 2030}\n")
+        XCTAssertFalse(narrow.warnings.contains { $0.message.contains("only lowers") }, "\(narrow.warnings)")
+        // A change over a base scenario's target that ends above it: announced's 305 plus up to 20.
+        let delta = try spec("name: h\nscenarios: [SCENARIOS/announced.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.delta: {range: [0, 20]}\n")
+        let d = try XCTUnwrap(delta.warnings.first { $0.message.contains("only lowers") }, "\(delta.warnings)")
+        XCTAssertTrue(d.message.hasPrefix("levels up to 325 gce/kWh are drawn (a change over 'announced'), above the coal fleet's heat rate in 2019"), d.message)
+        XCTAssertEqual(d.line, 6)
+        let down = try spec("name: h\nscenarios: [SCENARIOS/announced.yaml]\ndesign: lhs\nn: 4\nfactors:\n  sector_plans.power.coal_heat_rate.delta: {range: [-10, 10]}\n")
+        XCTAssertFalse(down.warnings.contains { $0.message.contains("only lowers") }, "\(down.warnings)")
     }
 
     /// Issue 11: fractions typed for percents are warned about in sweeps as in scenario files, with the likely values.

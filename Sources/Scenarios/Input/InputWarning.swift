@@ -50,12 +50,22 @@ extension YAMLNode {
     /// A warning for a level above what a lever that only lowers its quantity starts from (`Lever.onlyLowers`): a target
     /// there does nothing. `level` is the setting's highest milestone level or a sweep's highest draw; a level computed from a schedule
     /// (399.99999999999994 for 400) is told as typed.
-    func onlyLowersWarning(_ lever: Lever, _ level: Double, _ p: ModelParameters, drawn: Bool = false) -> InputWarning? {
+    /// `drawn` for a sweep's highest draw, `over` the base scenario a drawn delta adds to.
+    func onlyLowersWarning(_ lever: Lever, _ level: Double, _ p: ModelParameters, drawn: Bool = false, over: String? = nil) -> InputWarning? {
         guard let down = lever.onlyLowers, case let x = (level * 1e6).rounded() / 1e6, case let from = down.level(p), x > from else { return nil }
         let unit = lever.unit.rawValue
         return InputWarning(file: file, line: line, keyPath: keyPath, message: drawn
-            ? "levels up to \(format(x)) \(unit) are drawn, above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"
+            ? "levels up to \(format(x)) \(unit) are drawn\(over.map { " (a change over '\($0)')" } ?? ""), above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so the runs drawn above it are the same as at it"
             : "\(format(x)) \(unit) is above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so a target above it does nothing (the run is as if the lever were not set); a target below it acts")
+    }
+
+    /// The same for an unbounded distribution (normal, lognormal) of a lever's level: how often a draw lands above.
+    func onlyLowersWarning(_ lever: Lever, _ distribution: Distribution, _ p: ModelParameters) -> InputWarning? {
+        guard let down = lever.onlyLowers, case let from = down.level(p),
+              case let above = distribution.probabilityOutside(-Double.infinity...from), above > 1e-3 else { return nil }
+        let unit = lever.unit.rawValue
+        return InputWarning(file: file, line: line, keyPath: keyPath,
+                            message: "about \(format((above * 1000).rounded() / 10)) % of the draws are above the \(down.what) in \(p.baseYear) (\(format(from)) \(unit)): this lever only lowers it and never raises it, so those runs are the same as at it")
     }
 
     /// A warning for a value in (0, 1] written for a field in percent: probably a fraction. Not for a value that

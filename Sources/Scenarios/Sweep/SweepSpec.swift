@@ -137,8 +137,9 @@ public struct SweepSpecLoader {
             read.append((f, entry.value))
             if let w = fractionWarning(f, entry.value) { warnings.append(w) }
             // Levels above what a lever only lowers from: those runs are the same as at it.
-            if case .lever(let lever, .target, _, _) = f.target, let highest = f.distribution.bounds.max(),
-               let w = entry.value.onlyLowersWarning(lever, highest, try dataset.modelParameters(), drawn: true) {
+            if case .lever(let lever, .target, _, _) = f.target, lever.onlyLowers != nil, case let p = try dataset.modelParameters(),
+               let w = f.distribution.bounds.max().map({ entry.value.onlyLowersWarning(lever, $0, p, drawn: true) })
+                    ?? entry.value.onlyLowersWarning(lever, f.distribution, p) {
                 warnings.append(w)
             }
             // A lever with nothing to act on in this dataset (a product lever on a CEADs-derived one): every run the same.
@@ -174,6 +175,7 @@ public struct SweepSpecLoader {
         if let scenarios {
             warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.flatMap { deltaTearsDownWarnings($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { deltaAboveOnlyLowersWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
@@ -375,6 +377,22 @@ public struct SweepSpecLoader {
             } catch {}
             return nil
         }
+    }
+
+    /// A drawn change that takes a lever that only lowers its quantity above where it starts (a +20 gce/kWh delta on
+    /// announced's heat-rate target): those runs are the same as at that level. Told for the first base scenario it
+    /// happens over, as the loader tells a file's setting.
+    func deltaAboveOnlyLowersWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+        guard case .lever(let lever, .delta, let defaults, let written) = f.target, lever.onlyLowers != nil,
+              let highest = f.distribution.bounds.max() ?? Optional(f.distribution.quantile(0.999)) else { return nil }
+        for scenario in scenarios {
+            guard let p = try? PreparedScenario(scenario, dataset: dataset).parameters else { continue }
+            let setting = SweepFactor.delta(highest, over: scenario.levers[lever.path], defaults: defaults, written: written)
+            let schedule = lever.schedule(setting, p)
+            if let top = setting.milestones.map({ lever.level(schedule, at: Double($0.year + 1).nextDown, p) }).max(),
+               let w = node.onlyLowersWarning(lever, top, p, drawn: true, over: scenario.name) { return w }
+        }
+        return nil
     }
 
     /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
