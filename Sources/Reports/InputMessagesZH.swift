@@ -459,6 +459,8 @@ public enum InputMessagesZH {
         (#"a command \((.+)\) or a scenario file"#, "命令（$1）或情景文件"),
         (#"unknown target '(.+)'"#, "未知的目标 '$1'"),
         (#"unknown shape '(.+)'"#, "未知的形状 '$1'"),
+        (#"unknown series '(.+)': YAML separates a list's items with ',', not with '(.)' \(a Chinese input method's\)"#,
+         "未知的输出序列 '$1'：YAML 列表各项之间用英文逗号 ','，不能用中文输入法的 '$2'"),
         (#"unknown series '(.+)'"#, "未知的输出序列 '$1'"),
         (#"unknown output '(.+)'"#, "未知的输出 '$1'"),
         (#"expected a number, found (.+)"#, "应为数字，实际为 $1"),

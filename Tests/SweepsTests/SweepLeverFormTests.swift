@@ -96,6 +96,18 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertFalse(down.warnings.contains { $0.message.contains("only lowers") }, "\(down.warnings)")
     }
 
+    /// Series joined by a Chinese input method's comma in `keep` read as one name: the error says so and suggests the list.
+    func testKeepWithAFullWidthCommaIsNamed() throws {
+        let e = try specError("name: k\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nkeep: [co2_gross，co2_net]\nfactors:\n  sector_plans.power.wind.target: {levels: [150, 160]}\n")
+        XCTAssertEqual(e.line, 4)
+        XCTAssertEqual(e.keyPath, "keep.0")
+        XCTAssertTrue(e.message.hasPrefix("unknown series 'co2_gross，co2_net': YAML separates a list's items with ',', not with '，'"), e.message)
+        XCTAssertEqual(e.suggestion, "keep: [co2_gross, co2_net]")
+        let enumeration = try specError("name: k\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nkeep: [energy_total, co2_gross、nope]\nfactors:\n  sector_plans.power.wind.target: {levels: [150, 160]}\n")
+        XCTAssertTrue(enumeration.message.contains("not with '、'"), enumeration.message)
+        XCTAssertNil(enumeration.suggestion, "'nope' is no series, so no list is suggested")
+    }
+
     /// Issue 11: fractions typed for percents are warned about in sweeps as in scenario files, with the likely values.
     func testLevelsOfAPercentLeverWrittenAsFractionsAreWarnedAbout() throws {
         let fractions = try spec("name: f\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.industry.capacity_cut.steel.target: {levels: [0.2, 0.4], start: 2022, full: 2025}\n")

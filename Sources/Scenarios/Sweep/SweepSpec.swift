@@ -280,6 +280,13 @@ public struct SweepSpecLoader {
                     attempt(nil) { () throws -> String? in
                         let item = YAMLNode(node: node, file: file, path: k.path + ["\(i)"])
                         let name = try item.string()
+                        // Two names joined by a Chinese input method's comma ('，' or '、') read as one.
+                        if let c = name.first(where: { $0 == "，" || $0 == "、" }) {
+                            let parts = name.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
+                            throw item.error("unknown series '\(name)': YAML separates a list's items with ',', not with '\(c)' (a Chinese input method's)",
+                                             accepted: "series names from `carbonsim run --format json`",
+                                             suggestion: parts.allSatisfy(names.contains) ? "keep: [\((seq.indices.flatMap { $0 == i ? parts : [YAMLNode(node: seq[$0], file: file, path: []).scalarString ?? ""] }).joined(separator: ", "))]" : nil)
+                        }
                         guard names.contains(name) else {
                             throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
                                              suggestion: didYouMean(name, in: Array(names)))
