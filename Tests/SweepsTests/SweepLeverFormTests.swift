@@ -96,6 +96,34 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertFalse(down.warnings.contains { $0.message.contains("only lowers") }, "\(down.warnings)")
     }
 
+    /// A tester's mixed sweep: a `.full` factor of wind over announced (which sets it) and baseline (which does not) froze
+    /// baseline's wind at its 2026 level through the drawn year, 70 Mt of CO2 off in 2030, without a word. Where a base
+    /// scenario leaves the lever at its baseline and no factor varies its level, the runs are that scenario's own, told
+    /// at load; a start every draw of which is after the setting's first milestone is an error (every run the same).
+    func testAYearFactorLeavesABaseScenarioThatDoesNotSetTheLeverAlone() throws {
+        let mixed = try spec("name: m\nscenarios: [SCENARIOS/announced.yaml, SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.full: {levels: [2028, 2030]}\n")
+        let w = try XCTUnwrap(mixed.warnings.first { $0.message.hasPrefix("'baseline' does not set sector_plans.power.wind and no factor varies its level") }, "\(mixed.warnings)")
+        XCTAssertEqual(w.line, 5)
+        let plan = try SweepPlan(spec: mixed, dataset: dataset)
+        let baseline = try ScenarioLoader(dataset: dataset).load(path: SpecFixture.scenarios.appendingPathComponent("baseline.yaml").path)
+        let own = try PreparedScenario(baseline, dataset: dataset).run().trajectory
+        var announced: [Double] = []
+        for year in [2028.0, 2030] {
+            let b = try Simulation(model: CarbonModel(parameters: plan.parameters(scenario: 1, factors: [year]))).run()
+            for series in ["capacity_wind", "co2_gross"] {
+                XCTAssertEqual(try XCTUnwrap(b.value(series, year: 2030)), try XCTUnwrap(own.value(series, year: 2030)), accuracy: 1e-9, "\(series), full \(year)")
+            }
+            announced.append(try wind2030(plan, [year]))
+        }
+        XCTAssertGreaterThan(abs(announced[0] - announced[1]), 1e-6, "the factor still moves announced's wind: \(announced)")
+        // With a level factor, baseline takes the factor's setting, so no warning.
+        let levels = try spec("name: m\nscenarios: [SCENARIOS/announced.yaml, SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [200, 220], start: 2026}\n  sector_plans.power.wind.full: {levels: [2028, 2030]}\n")
+        XCTAssertFalse(levels.warnings.contains { $0.message.hasPrefix("'baseline' does not set") }, "\(levels.warnings)")
+        let e = try specError("name: m\nscenarios: [SCENARIOS/announced.yaml, SCENARIOS/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.start: {levels: [2026, 2027]}\n")
+        XCTAssertEqual(e.line, 5)
+        XCTAssertTrue(e.message.hasPrefix("every start year drawn (2026-2027) is after 2023, when the setting reaches its first milestone"), e.message)
+    }
+
     /// Series joined by a Chinese input method's comma in `keep` read as one name: the error says so and suggests the list.
     func testKeepWithAFullWidthCommaIsNamed() throws {
         let e = try specError("name: k\nscenarios: [SCENARIOS/baseline.yaml]\ndesign: grid\nkeep: [co2_gross，co2_net]\nfactors:\n  sector_plans.power.wind.target: {levels: [150, 160]}\n")

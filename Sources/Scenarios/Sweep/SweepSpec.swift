@@ -179,6 +179,7 @@ public struct SweepSpecLoader {
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
+            warnings += read.compactMap { levelNeverMovesWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
         }
         // A factor's own years and shape apply only where a base scenario leaves the lever alone; where one sets it, the
         // factor moves that setting's last milestone and keeps its years (documented, and easy to miss). Told when they
@@ -240,6 +241,12 @@ public struct SweepSpecLoader {
             // setting of several milestones it moves only the last one.
             let severalMilestones = (scenarios ?? []).contains { ($0.levers[lever.path]?.milestones.count ?? 0) > 1 }
             guard let first = firstMilestone, varied(.full, of: lever) == nil || severalMilestones, highest > Double(first) else { continue }
+            // Every draw after it: every run starts there, and the factor varies nothing.
+            if let lowest = f.distribution.bounds.min(), lowest > Double(first) {
+                errors.append(node.error("every start year drawn (\(format(lowest))-\(format(highest))) is after \(first), when the setting reaches its first milestone: every run would start in \(first) (a move cannot start after it ends) and be the same",
+                                         accepted: "start years up to \(first)\(severalMilestones ? "" : ", or vary .full too")"))
+                continue
+            }
             warnings.append(InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
                                          message: "start years drawn after \(first), when the setting reaches its first milestone, run with \(first) (a move cannot start after it ends), and the results of those runs are the same (the database stores the year each run ran with); \(severalMilestones ? "" : "vary .full too, or ")draw starts up to \(first)"))
         }
@@ -507,15 +514,29 @@ public struct SweepSpecLoader {
     /// stays at its baseline, so moving its years changes nothing and every run is the same.
     func levelNeverMovesError(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputError? {
         guard case .lever(let lever, let field, _, _) = f.target, field == .start || field == .full,
-              !scenarios.contains(where: { $0.levers[lever.path] != nil }) else { return nil }
-        let levelVaried = factors.contains { other in
-            if case .lever(let l, let g, _, _) = other.target { return l.path == lever.path && (g == .target || g == .delta) }
-            return false
-        }
-        guard !levelVaried else { return nil }
+              !scenarios.contains(where: { $0.levers[lever.path] != nil }), !Self.levelVaried(lever, factors) else { return nil }
         let names = scenarios.map { "'\($0.name)'" }.joined(separator: ", ")
         return node.error("no base scenario (\(names)) sets \(lever.path) and no factor varies its level, so it stays at its baseline: moving its \(field == .start ? "start" : "full-effect") year changes nothing and every run would be the same",
                           accepted: "also vary \(lever.path).target (or .delta), or sweep a base scenario that sets the lever")
+    }
+
+    /// The same where some base scenarios set the lever and others do not: in those that do not, the runs are the
+    /// scenario's own (the lever at its baseline), whatever year is drawn. A warning naming them.
+    func levelNeverMovesWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputWarning? {
+        guard case .lever(let lever, let field, _, _) = f.target, field == .start || field == .full,
+              scenarios.contains(where: { $0.levers[lever.path] != nil }), !Self.levelVaried(lever, factors) else { return nil }
+        let unset = scenarios.filter { $0.levers[lever.path] == nil }.map { "'\($0.name)'" }
+        guard !unset.isEmpty else { return nil }
+        return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                            message: "\(unset.joined(separator: ", ")) do\(unset.count == 1 ? "es" : "") not set \(lever.path) and no factor varies its level, so there it stays at its baseline: moving its \(field == .start ? "start" : "full-effect") year changes nothing, and those runs are the scenario's own")
+    }
+
+    /// Whether a factor varies a lever's level (its target or a change over the base).
+    static func levelVaried(_ lever: Lever, _ factors: [SweepFactor]) -> Bool {
+        factors.contains { other in
+            if case .lever(let l, let g, _, _) = other.target { return l.path == lever.path && (g == .target || g == .delta) }
+            return false
+        }
     }
 
     /// Levels of a percent lever written as fractions (0.2, 0.4 for 20 %, 40 %): a warning, as in scenario files.

@@ -69,6 +69,9 @@ public struct SweepPlan: Sendable {
                 }
                 binding.apply(x[i], to: &p)
             case .lever(let lever, let field, let defaults, let written):
+                // A start or full-effect year of a lever this base scenario leaves at its baseline, with no factor setting
+                // its level, has no move to shift: the run is the scenario's own (told at load), and stores the draw.
+                if field == .start || field == .full, leverSettings[lever.path] == nil, scenario.levers[lever.path] == nil { continue }
                 var s = leverSettings[lever.path] ?? scenario.levers[lever.path] ?? defaults
                 switch field {
                 case .target:
