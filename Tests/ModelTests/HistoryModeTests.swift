@@ -242,16 +242,30 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertEqual(notes[0].lever, "sector_plans.power.wind")
     }
 
-    /// In history mode a wind or solar level is checked against the observed capacity, not the unobserved trend: 50 GW
-    /// by 2030 is raised to the 2025 observation like 80 GW is (the trend had 66 GW installed at the start of 2026, so
-    /// 50 was refused and 80 ran); a delta taking solar below what is observed is refused at its line, naming 2026
-    /// and the observed capacity.
+    /// In history mode a wind or solar level is checked against the observed capacity, not the unobserved trend (which
+    /// had 66 GW installed at the start of 2026): 50 and 80 GW by 2030 from 2026 are refused, naming the observed
+    /// capacity; the same from 2021 (a setting begun in the observed years) are raised to it; a delta taking solar
+    /// below what is observed is refused at its line, naming 2026 and the observed capacity.
     func testBuildOutLevelsAreCheckedAgainstTheObservedCapacity() throws {
         let d = try Self.plain.inHistoryMode(datasetPath: nil)
         let n = try XCTUnwrap(d.history?.lastObservedYear)
         let loader = ScenarioLoader(dataset: d)
+        // A setting that starts after the observed years is wholly a projection: below the observed capacity it is the
+        // teardown it is without history, refused with the capacity installed (a tester's 100 GW from 2026 used to be
+        // raised and held flat, below the baseline's trend, with a warning).
         for level in [50.0, 80] {
-            let s = try loader.parse("name: low\nsector_plans:\n  power:\n    wind: {target: \(level), start: 2026, full: 2030}\n", file: "low.yaml")
+            let text = "name: low\nsector_plans:\n  power:\n    wind: {target: \(level), start: \(n + 1), full: 2030}\n"
+            XCTAssertThrowsError(try PreparedScenario(try loader.parse(text, file: "low.yaml"), dataset: d)) { error in
+                let e = error as? InputError
+                XCTAssertEqual(e?.line, 4)
+                XCTAssertTrue(e?.message.hasPrefix("a build-out target of \(Int(level)) GW by the end of 2030 is below the 127.628347 GW installed at the start of \(n + 1)") ?? false,
+                              e?.message ?? "no message")
+            }
+        }
+        // One that began in the observed years (a plan written before the data came in) is raised to the observed
+        // capacity, with a warning at its line.
+        for level in [50.0, 80] {
+            let s = try loader.parse("name: low\nsector_plans:\n  power:\n    wind: {target: \(level), start: 2021, full: 2030}\n", file: "low.yaml")
             let prepared = try PreparedScenario(s, dataset: d)
             XCTAssertEqual(prepared.historyNotes.map(\.kind), [.raised], "\(level)")
             XCTAssertEqual(prepared.historyWarnings.first?.line, 4)

@@ -281,13 +281,14 @@ final class SweepLeverFormTests: XCTestCase {
             .warnings.contains { $0.message.contains("of the draws fall below") })
     }
 
-    /// In history mode a wind or solar draw below the observed capacity is raised to it: the load warning says so (not
-    /// that those runs fail), and a run stores the level it ran, not the one drawn.
+    /// In history mode a wind or solar draw below the observed capacity, on a setting that began in the observed years,
+    /// is raised to it: the load warning says so (not that those runs fail), and a run stores the level it ran, not the
+    /// one drawn. On a setting that starts after them it is a teardown: those runs fail, said at load.
     func testDrawsBelowTheObservedCapacityRunAndAreStoredRaised() throws {
         let history = try dataset.inHistoryMode(datasetPath: nil)
         let last = try XCTUnwrap(history.history?.lastObservedYear)
         let gridURL = directory.appendingPathComponent("grid.yaml")
-        try "name: g\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2026, full: 2030}\n"
+        try "name: g\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2021, full: 2030}\n"
             .write(to: gridURL, atomically: true, encoding: .utf8)
         let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: gridURL.path), dataset: history)
         let p = try PreparedScenario(ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("baseline.yaml").path), dataset: history).parameters
@@ -298,11 +299,27 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertEqual(low[0], floor, "stored as run: the capacity observed at the end of \(last)")
         XCTAssertEqual(high[0], 300)
         let url = directory.appendingPathComponent("normal.yaml")
-        try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: 2026, full: 2030}\n"
+        try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: 2021, full: 2030}\n"
             .write(to: url, atomically: true, encoding: .utf8)
         let warnings = try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
         XCTAssertTrue(warnings.contains { $0.contains("below the capacity observed at the end of \(last) (history mode): those runs run at") && $0.contains("store it as their level") }, "\(warnings)")
         XCTAssertFalse(warnings.contains { $0.contains("cannot run") }, "\(warnings)")
+        // From 2026: those runs take capacity down and fail, said at load; the failure does not claim a raise.
+        let later = directory.appendingPathComponent("later.yaml")
+        try "name: l\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: \(last + 1), full: 2030}\n"
+            .write(to: later, atomically: true, encoding: .utf8)
+        let laterSpec = try SweepSpecLoader(dataset: history).load(path: later.path)
+        XCTAssertTrue(laterSpec.warnings.contains { $0.message.contains("take capacity down and cannot run") }, "\(laterSpec.warnings)")
+        var ten = [10.0]
+        XCTAssertThrowsError(try SweepPlan(spec: laterSpec, dataset: history).parameters(scenario: 0, effective: &ten)) {
+            let message = ($0 as? InputError)?.message ?? "\($0)"
+            XCTAssertTrue(message.hasPrefix("a build-out target of 10 GW by the end of 2030 is below the"), message)
+        }
+        let laterNormal = directory.appendingPathComponent("later-normal.yaml")
+        try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: \(last + 1), full: 2030}\n"
+            .write(to: laterNormal, atomically: true, encoding: .utf8)
+        let laterWarnings = try SweepSpecLoader(dataset: history).load(path: laterNormal.path).warnings.map(\.message)
+        XCTAssertTrue(laterWarnings.contains { $0.contains("of the draws fall below") && $0.contains("cannot run") }, "\(laterWarnings)")
         // On announced, whose path has 69.33 GW at the end of 2026, the raised level still takes capacity down: the run
         // fails, and its error names the level drawn and the raise before the raised level it quotes.
         let onPath = directory.appendingPathComponent("path.yaml")

@@ -2,6 +2,7 @@
 year the model follows observed real GDP growth, electricity exports and wind and solar capacity; wind and solar act
 from the year after. Reads the observations CSV itself with the same unit factors and basis rules."""
 import csv
+import math
 import datetime
 import os
 
@@ -154,8 +155,10 @@ def merge_lever(setting, observed, base_year, rate):
             own = [(int(y), float(v), sh.get(y, sh.get(str(y), "linear")) if isinstance(sh, dict) else sh) for y, v in setting["path"].items()]
         else:
             own = [(int(setting.get("full", start)), float(setting["target"]), sh)]
-        # A later milestone below the last observed capacity is raised to it (the lever only builds).
-        later = sorted((y, max(v, observed[last]), s) for y, v, s in own if y > last)
+        # A later milestone below the last observed capacity is raised to it (the lever only builds) in a setting
+        # that began by the last observed year; one that starts after it is a projection carbonsim refuses below it.
+        floor = observed[last] if start <= last else -math.inf
+        later = sorted((y, max(v, floor), s) for y, v, s in own if y > last)
         if later and last < start - 1 < later[0][0]:
             path[start - 1] = observed[last] + rate * (start - 1 - last)
             shapes[start - 1] = "linear"

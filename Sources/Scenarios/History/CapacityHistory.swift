@@ -54,8 +54,9 @@ public struct CapacityHistory: Sendable, Equatable {
     /// year after the base year. `setting` is the scenario's (nil: the baseline trend, which continues after the
     /// last observed year). A scenario that starts after the last observed year keeps the trend until its start.
     /// Milestones at or before the last observed year are superseded by history; `superseded` says which. A
-    /// later milestone below the last observed capacity cannot take it down (these levers only build): it is
-    /// raised to it, and `raised` says which (solve and optimize search ranges may start below history).
+    /// later milestone below the last observed capacity cannot take it down (these levers only build): in a setting
+    /// that began by the last observed year it is raised to it, and `raised` says which (solve and optimize search
+    /// ranges may start below history); a setting that starts later keeps it, and the teardown check refuses it.
     /// For a delta, `superseded` and `raised` hold its own milestones and `inherited` those of the setting it extends
     /// (told at that setting's line, not the delta's).
     static func merging(_ setting: LeverSetting?, lever: Lever, observed: [Int: Double], baseYear: Int,
@@ -86,9 +87,14 @@ public struct CapacityHistory: Sendable, Equatable {
             let own = setting.milestones
             superseded = own.filter { $0.year <= last }.map(\.year)
             let floor = observed[last]!
+            // Raised only in a setting that began by the last observed year (a plan written before the data came in);
+            // one that starts after it is wholly a projection, and below what is installed there it is the teardown
+            // it would be without history (an error naming the installed capacity).
+            let raises = setting.start <= last
             let later = own.filter { $0.year > last }.map { m in
-                if m.value < floor { raised.append(m.year) }
-                return Milestone(year: m.year, value: max(m.value, floor), shape: m.shape)
+                guard raises, m.value < floor else { return m }
+                raised.append(m.year)
+                return Milestone(year: m.year, value: floor, shape: m.shape)
             }
             if let first = later.first, setting.start - 1 > last, setting.start - 1 < first.year {
                 milestones.append(Milestone(year: setting.start - 1, value: observed[last]! + rate * Double(setting.start - 1 - last)))

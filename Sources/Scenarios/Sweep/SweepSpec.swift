@@ -425,13 +425,14 @@ public struct SweepSpecLoader {
                 func percent(_ v: Double) -> String { format((v * 1000).rounded() / 10) }
                 // In history mode wind and solar draws below the observed capacity are raised to it; only draws outside
                 // the lever's range (below 0) fail.
-                if let floor = dataset.history?.floor(for: lever, parameters: p), floor >= minimum {
+                if let history = dataset.history, let floor = history.floor(for: lever, parameters: p), floor >= minimum,
+                   setting.start <= history.lastObservedYear {
                     // Draws below the range fail, told by the range's own warning.
                     let lower = lever.validRange(p).lowerBound
                     let raised = f.distribution.probabilityOutside(floor...Double.greatestFiniteMagnitude) - f.distribution.probabilityOutside(lower...Double.greatestFiniteMagnitude)
                     guard raised > 1e-3 else { continue }
                     return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                        message: "about \(percent(raised)) % of the draws fall between \(shown(lower)) and \(shown(floor)) \(unit), below the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode): those runs run at \(shown(floor)) \(unit), and store it as their level")
+                                        message: "about \(percent(raised)) % of the draws fall between \(shown(lower)) and \(shown(floor)) \(unit), below the capacity observed at the end of \(history.lastObservedYear) (history mode): those runs run at \(shown(floor)) \(unit), and store it as their level")
                 }
                 let below = f.distribution.probabilityOutside(minimum...Double.greatestFiniteMagnitude)
                 guard below > 1e-3 else { continue }

@@ -117,7 +117,8 @@ public struct SweepPlan: Sendable {
             // the raised one, which the user never drew.
             let raised = spec.factors.indices.compactMap { i -> String? in
                 guard case .lever(let lever, .target, _, _) = spec.factors[i].target, e.keyPath.hasSuffix(lever.path) || e.message.contains(lever.path),
-                      let floor = history?.floor(for: lever, parameters: p), x[i] < floor else { return nil }
+                      let floor = history?.floor(for: lever, parameters: p), x[i] < floor,
+                      let setting = leverSettings[lever.path], setting.start <= history!.lastObservedYear else { return nil }
                 // To 1e-6 of the unit, as the other messages show levels.
                 func shown(_ v: Double) -> String { let r = (v * 1e6).rounded() / 1e6; return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r) }
                 return "drawn level \(shown(x[i])) \(lever.unit), raised to the \(shown(floor)) \(lever.unit) observed at the end of \(history!.lastObservedYear) (history mode)"
