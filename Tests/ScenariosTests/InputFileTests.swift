@@ -107,6 +107,23 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.repeatedKey("a", in: "a: 1\n", mappingAt: 9, column: 1))
     }
 
+    /// A repeated key or Chinese punctuation stops the parser; the rest of the file is read for its other errors, so
+    /// one round of fixes is enough (a tester fixed the repeat, then met a typo and a negative level in turn).
+    func testARepeatedKeyOrFullWidthColonDoesNotHideTheOtherErrors() throws {
+        let repeated = "name: dup\ntargets:\n  peak_yaer: 2028\nsector_plans:\n  power:\n    wind: {target: 300, start: 2026, full: 2030}\n"
+            + "    wind:\n      target: 250\n  removals:\n    ccus: -5\n"
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).parse(repeated, file: "dup.yaml") })
+        XCTAssertEqual(([e] + e.others).map { "\($0.line ?? 0) \($0.keyPath)" },
+                       ["3 targets.peak_yaer", "7 sector_plans.power.wind", "10 sector_plans.removals.ccus"], e.description)
+        let colon = "name: c\ntargets:\n  peak_yaer: 2028\nsector_plans：\n  power:\n    wind: {target: -3，start: 2026}\n"
+        let c = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).parse(colon, file: "c.yaml") })
+        let told = ([c] + c.others).map { "\($0.line ?? 0) \($0.keyPath)" }
+        XCTAssertEqual(told, ["3 targets.peak_yaer", "4 sector_plans", "6 sector_plans.power.wind.target", "6 sector_plans.power.wind"], c.description)
+        XCTAssertEqual(c.others[1].message, "-3 is out of range", c.description)
+        XCTAssertEqual(YAMLNode.withFullWidthPunctuationAsASCII("a：\n  b: {c: 1， d: 2}\n"), "a:\n  b: {c: 1, d: 2}\n")
+        XCTAssertNil(YAMLNode.withFullWidthPunctuationAsASCII("a: 依据内政发［2021］60号\n"))
+    }
+
     /// Two files joined, each saved with a byte-order mark: the mark in the middle is named at its line (a trial got a
     /// plain "did not find expected key").
     func testAByteOrderMarkInsideTheFileIsNamed() throws {

@@ -56,6 +56,52 @@ public struct YAMLNode {
         }
     }
 
+    /// The text with each repeated block key's entry (its line and the lines indented under it) blanked, line numbers
+    /// kept, so that the rest of a file with a repeated key can be read for its other errors; nil when the scan finds
+    /// no repeat to blank (the parser's repeat is then one the scan does not see).
+    static func withoutRepeatedKeys(_ text: String) -> String? {
+        let repeats = repeatedBlockKeys(text).filter { r in
+            // A repeat inside a flow mapping is on a line whose own key is not the repeated one: blanking the line would
+            // drop the first occurrence too.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.indices.contains(r.line - 1) && lines[r.line - 1].prefix { $0 == " " }.count == r.column - 1
+        }
+        guard !repeats.isEmpty else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for r in repeats {
+            let indent = r.column - 1
+            lines[r.line - 1] = ""
+            var i = r.line
+            while i < lines.count {
+                let l = lines[i], own = l.prefix { $0 == " " }.count, rest = l.dropFirst(own)
+                if !rest.trimmingCharacters(in: .whitespaces).isEmpty && !rest.hasPrefix("#") && own <= indent { break }
+                lines[i] = ""
+                i += 1
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The text with the full-width punctuation the scan finds (`fullWidthPunctuation`) typed as YAML's ASCII, line
+    /// numbers and columns kept, so that the rest of the file can be read for its other errors; nil when there is none.
+    static func withFullWidthPunctuationAsASCII(_ text: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        var changed = false
+        // The scan names the first of each line: repeat until no line has one (each pass fixes one per line).
+        for _ in 0..<200 {
+            let found = fullWidthPunctuation(String(lines.map { String($0) }.joined(separator: "\n")))
+            guard !found.isEmpty else { break }
+            for f in found {
+                guard lines.indices.contains(f.line - 1), lines[f.line - 1].indices.contains(f.column - 1) else { return nil }
+                let c = lines[f.line - 1][f.column - 1]
+                guard let ascii = fullWidth[c]?.ascii.first ?? (c == "、" ? "," : nil) else { return changed ? lines.map { String($0) }.joined(separator: "\n") : nil }
+                lines[f.line - 1][f.column - 1] = ascii
+                changed = true
+            }
+        }
+        return changed ? lines.map { String($0) }.joined(separator: "\n") : nil
+    }
+
     /// Line and column (1-based) of the second `key:` of a block mapping whose first key stands at `line`,
     /// `column`: where a repeated key is (the parser names the mapping).
     static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int)? {

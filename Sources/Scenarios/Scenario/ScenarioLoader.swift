@@ -52,8 +52,31 @@ public struct ScenarioLoader {
     }
 
     /// Parses scenario text; `directory` resolves `extends:`.
+    /// `first` with the errors `readingTheRest` finds (a syntax error of its own included), each told once.
+    static func withTheRest(_ first: InputError, _ readingTheRest: () throws -> Void) -> InputError {
+        do { try readingTheRest() } catch let other as InputError {
+            let told = Set(([first] + first.others).map { "\($0.line ?? 0):\($0.message)" })
+            let more = ([other] + other.others).map { e -> InputError in var one = e; one.others = []; return one }
+                .filter { !told.contains("\($0.line ?? 0):\($0.message)") }
+            return InputError.combined([first] + more) ?? first
+        } catch {}
+        return first
+    }
+
     public func parse(_ text: String, file: String, directory: URL? = nil, chain: [String] = []) throws -> Scenario {
-        let root = try YAMLNode.parse(text, file: file)
+        let root: YAMLNode
+        do {
+            root = try YAMLNode.parse(text, file: file)
+        } catch let repeated as InputError where ([repeated] + repeated.others).allSatisfy({ $0.message.contains("appears twice") }) {
+            // A repeated key stops the parser: the rest of the file, the repeats left out, is read for its other
+            // errors, so that one round of fixes is enough.
+            guard let rest = YAMLNode.withoutRepeatedKeys(text) else { throw repeated }
+            throw Self.withTheRest(repeated) { _ = try parse(rest, file: file, directory: directory, chain: chain) }
+        } catch let typed as InputError where ([typed] + typed.others).allSatisfy({ $0.message.hasPrefix("YAML syntax: a full-width") || $0.message.hasPrefix("YAML syntax: an enumeration comma") }) {
+            // Chinese punctuation stops the parser too: the file read as if typed half-width, for its other errors.
+            guard let rest = YAMLNode.withFullWidthPunctuationAsASCII(text) else { throw typed }
+            throw Self.withTheRest(typed) { _ = try parse(rest, file: file, directory: directory, chain: chain) }
+        }
         let known = try root.knownEntries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
         let top = known.byKey
         // A sweep or optimisation spec given where a scenario file goes: said as such, not as a list of unknown keys.
