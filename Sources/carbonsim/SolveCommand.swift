@@ -179,6 +179,16 @@ struct SolveCommand: ParsableCommand {
                 print("  at it: achieved \(achieved), margin \(margin); \(s.runs + 1) model runs")
             }
             if atEnd { print("  " + Self.atEndNote(maximum: maximum, metAtFarEnd: metAtFarEnd, installed: installed, lang)) }
+            // A peak year that jumps just past the answer (two peaks of nearly one size, the later one growing with the
+            // lever): the margin is no slack there, and a small change elsewhere moves the peak by years. Said.
+            if !atEnd, let kind = atShown.check?.kind, kind == .peakYear || kind == .neutralityYear,
+               let from = atShown.check?.achieved,
+               let beyond = try? solver.margin(at: maximum ? shown + 0.001 : shown - 0.001),
+               case let to = beyond.check?.achieved ?? .infinity, abs(to - from) >= 2 {
+                let toShown = to.isFinite ? NumberFormat.value(to) : (zh ? "未实现" : "not reached")
+                print(zh ? "  再\(maximum ? "高" : "低")0.001\(unit)，\(kind == .peakYear ? "峰值年份" : "碳中和年份")即从\(NumberFormat.value(from))年跳到\(toShown)\(to.isFinite ? "年" : "")：在此取值处余量是跳变的（两个高度相近的峰），并非宽裕，其他措施稍有变化即可使其移动数年"
+                         : "  0.001 \(unit) \(maximum ? "more" : "less") moves the \(kind == .peakYear ? "peak" : "net-zero year") from \(NumberFormat.value(from)) to \(toShown): the margin jumps at this setting (two peaks of nearly one size) and is no slack; a small change of other levers can move it by years")
+            }
             // An answer below what the scenario itself reaches by then (a trend's build-out, its own setting): the scenario
             // as it is already meets the target, and the answer is how far the lever could be lowered, not what to add. Also at
             // the search's near end (what is installed when the move starts), which freezes a trend's build-out.

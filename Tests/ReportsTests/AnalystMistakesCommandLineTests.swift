@@ -156,6 +156,18 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(ccus.err.contains("碳排放强度按总排放计算"), ccus.err)
     }
 
+    /// A peak-year answer where the peak jumps just past it (a tester read "achieved 2023, margin 7.16 yr" as slack,
+    /// while 1 TWh/yr more moved the peak to 2031): the jump is said; an answer where the peak moves smoothly is not.
+    func testAPeakYearThatJumpsPastTheAnswerIsSaid() throws {
+        let r = try cli.run(["solve", "--lever", "sector_plans.power.new_load", "--target", "peak_year=2030", "--maximum", "--start", "2026", "--full", "2030"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("more moves the peak from 2023 to 2031: the margin jumps at this setting"), r.out)
+        let zh = try cli.run(["solve", "--lever", "sector_plans.power.new_load", "--target", "peak_year=2030", "--maximum", "--start", "2026", "--full", "2030", "--lang", "zh"])
+        XCTAssertTrue(zh.out.contains("峰值年份即从2023年跳到2031年"), zh.out)
+        let smooth = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "non_fossil_share:2030=42", "--scenario", "scenarios/announced.yaml"])
+        XCTAssertFalse(smooth.out.contains("the margin jumps"), smooth.out)
+    }
+
     /// An answer below what the scenario itself builds by then (the baseline's solar trend) is not what the target
     /// needs added: the scenario already meets it, and the answer says so.
     func testASolveAnswerBelowTheScenariosOwnLevelIsToldAsSuch() throws {
