@@ -52,7 +52,14 @@ struct OptimizeCommand: ParsableCommand {
                                  accepted: "another file name for the optimum")
             }
             let optimizer = LeastCostOptimizer(spec: s, dataset: dataset)
-            let r = try optimizer.optimize()
+            let r: LeastCostOptimizer.Result
+            do {
+                r = try optimizer.optimize()
+            } catch let e as InputError where e.message.hasPrefix(LeastCostOptimizer.noMixMeetsTheTargets) {
+                // The input is fine; the targets are out of the variables' reach: exit status 4, as solve's.
+                printInputError(e, lang)
+                throw ExitCode(4)
+            }
             let zh = lang == .zh
             if zh {
                 let objective = s.objective == "total_cost" ? "措施总成本（2020-2060年）" : Labels.series(s.objective, .zh)

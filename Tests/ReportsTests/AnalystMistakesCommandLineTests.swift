@@ -156,6 +156,14 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(ccus.err.contains("碳排放强度按总排放计算"), ccus.err)
     }
 
+    /// Targets out of the variables' reach are not bad input: exit status 4, as solve's, with the closest mix.
+    func testAnInfeasibleOptimisationExitsAsSolveDoes() throws {
+        let spec = try write("far.yaml", "name: far\nscenario: baseline.yaml\nvariables:\n  sector_plans.power.solar: {range: [50, 60], start: 2026, full: 2030}\ntargets:\n  co2_intensity_cut: {15th: 80}\n  neutrality_year: none\nstarts: 1\n")
+        let r = try cli.run(["optimize", spec, "-o", scratch.directory.appendingPathComponent("far-optimum.yaml").path])
+        XCTAssertEqual(r.status, 4, r.err)
+        XCTAssertTrue(r.err.contains("no lever mix within the bounds meets every target; the closest misses co2_intensity_cut_2030"), r.err)
+    }
+
     /// A peak-year answer where the peak jumps just past it (a tester read "achieved 2023, margin 7.16 yr" as slack,
     /// while 1 TWh/yr more moved the peak to 2031): the jump is said; an answer where the peak moves smoothly is not.
     func testAPeakYearThatJumpsPastTheAnswerIsSaid() throws {

@@ -141,6 +141,10 @@ public struct LeastCostOptimizer {
         return (best, converged)
     }
 
+    /// How the error of an infeasible problem begins: the command tells it apart from bad input (exit status 4, as
+    /// `solve` when no setting meets its target).
+    public static let noMixMeetsTheTargets = "no lever mix within the bounds meets every target"
+
     public func optimize() throws -> Result {
         let d = spec.variables.count
         var runs = 0
@@ -160,7 +164,7 @@ public struct LeastCostOptimizer {
             }!.0
             let missed = closest.margins.filter { $0.margin < -1e-4 }.map { "\($0.name) (short by \(String(format: "%.3g", -$0.margin)) \($0.kind.marginUnit))" }
             throw InputError(file: spec.file, keyPath: "targets",
-                             message: "no lever mix within the bounds meets every target; the closest misses \(missed.joined(separator: ", ")) at \(describe(closest.x))",
+                             message: "\(Self.noMixMeetsTheTargets); the closest misses \(missed.joined(separator: ", ")) at \(describe(closest.x))",
                              accepted: "wider variable bounds, more variables, or looser targets")
         }
         // Marginal cost: tighten each binding target a little and re-optimise from the optimum.
