@@ -386,6 +386,11 @@ final class HistoryModeTests: XCTestCase {
         }
         let advised = try loader.parse("extends: \(announced)\nsector_plans:\n  power:\n    storage: {delta: 10, start: \(n + 1), full: \(n + 5)}\n", file: "s.yaml")
         XCTAssertFalse(advised.warnings.contains { $0.message.hasPrefix("no start year given") })
+        // A level the lever has anyway (sinks: 0, the heat rate at the fleet's base-year rate) changes nothing: not told.
+        for quiet in ["removals:\n    sinks: 0", "power:\n    coal_heat_rate: 320"] {
+            XCTAssertFalse(try loader.parse("name: q\nsector_plans:\n  \(quiet)\n", file: "q.yaml").warnings.contains { $0.message.hasPrefix("no start year given") }, quiet)
+        }
+        XCTAssertTrue(try loader.parse("name: q\nsector_plans:\n  removals:\n    sinks: 5\n", file: "q.yaml").warnings.contains { $0.message.hasPrefix("no start year given") })
         let base = try run(try loader.load(path: announced), d), a = try run(advised, d)
         for y in 2019...n { XCTAssertEqual(a.value("co2_gross", year: y)!, base.value("co2_gross", year: y)!, accuracy: 1e-9, "\(y)") }
         XCTAssertEqual(a.value("capacity_storage", year: n + 5)! - base.value("capacity_storage", year: n + 5)!, 10, accuracy: 1e-9)

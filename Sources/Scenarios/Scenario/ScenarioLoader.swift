@@ -489,7 +489,12 @@ public struct ScenarioLoader {
         try checkLevels(setting, lever, node)
         // In history mode a move whose start is left to the default (2021) changes the observed years: said, since a
         // plan for the 15th period rarely means it. Wind and solar follow history and have their own notes.
-        let noChange = setting.form == .delta && setting.milestones.allSatisfy { $0.value == 0 }
+        // Nor a level the lever has anyway (`sinks: 0`): it changes nothing, in the observed years or after.
+        let atBaseline: Bool = {
+            guard setting.form != .delta, case .level(let level) = lever.baseline, let p = parameters else { return false }
+            return setting.milestones.allSatisfy { abs($0.value - level(p)) <= 1e-9 * max(1, abs($0.value)) }
+        }()
+        let noChange = atBaseline || setting.form == .delta && setting.milestones.allSatisfy { $0.value == 0 }
         if !startWritten, !noChange, let history = dataset.history, !HistoryMode.followedPaths.contains(lever.path), setting.start <= history.lastObservedYear {
             let n = history.lastObservedYear
             let moves = startInherited ? "the delta follows the schedule of the setting it extends, from \(setting.start)" : "the lever moves from \(setting.start)"
