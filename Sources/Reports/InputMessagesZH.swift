@@ -475,6 +475,8 @@ public enum InputMessagesZH {
          "未知的输出序列 '$1'：YAML 列表各项之间用英文逗号 ','，不能用中文输入法的 '$2'"),
         (#"unknown series '(.+)'"#, "未知的输出序列 '$1'"),
         (#"unknown output '(.+)'"#, "未知的输出 '$1'"),
+        (#"expected a number, found '(.+)': write the number alone, without '(.+)' \(the field's unit is fixed\)"#,
+         "应为数字，实际为 '$1'：只写数字，不要带 '$2'（此项的单位是固定的）"),
         (#"expected a number, found (.+)"#, "应为数字，实际为 $1"),
         (#"expected a whole number, found (.+)"#, "应为整数，实际为 $1"),
         (#"a whole number, for example (\d+)"#, "整数，例如 $1"),

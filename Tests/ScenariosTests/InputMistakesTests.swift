@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Scenarios
+@testable import Scenarios
 import Simulator
 
 /// Mistakes the analyst trials made in scenario files, each told once, clearly, with the file's other mistakes.
@@ -13,6 +13,18 @@ final class InputMistakesTests: XCTestCase {
         do { _ = try parse(text) } catch let e as InputError { return e }
         XCTFail("no error for:\n\(text)", file: file, line: line)
         throw XCTSkip()
+    }
+
+    /// A number typed with its unit ('30%', '200GW'): the number alone is asked for, with '30' suggested for a percent.
+    func testANumberTypedWithItsUnitIsToldToDropIt() throws {
+        let e = try error("name: u\nsector_plans:\n  industry:\n    capacity_cut:\n      steel: 30%\n  power:\n    wind: {target: 200 GW, start: 2026, full: 2030}\n")
+        let all = [e] + e.others
+        XCTAssertEqual(all.map(\.message), ["expected a number, found '30%': write the number alone, without '%' (the field's unit is fixed)",
+                                            "expected a number, found '200 GW': write the number alone, without 'GW' (the field's unit is fixed)"])
+        XCTAssertEqual(all.map(\.suggestion), ["30", nil])
+        XCTAssertNil(YAMLNode.numberWithUnit("2030年"))
+        XCTAssertNil(YAMLNode.numberWithUnit("abc"))
+        XCTAssertNil(YAMLNode.numberWithUnit("1.2.3"))
     }
 
     /// An unknown key, at the top or in targets, no longer hides the mistakes after it: every one is told, in file order.

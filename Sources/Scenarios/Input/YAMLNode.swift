@@ -560,9 +560,24 @@ public struct YAMLNode {
 
     public func double() throws -> Double {
         guard let s = scalarString, let v = Double(s.trimmingCharacters(in: .whitespaces)), v.isFinite else {
+            // A number with its unit typed after it ('30%', '200 GW'): the field's unit is fixed, so the number alone.
+            if let s = scalarString, let (number, unit) = Self.numberWithUnit(s) {
+                throw error("expected a number, found '\(s)': write the number alone, without '\(unit)' (the field's unit is fixed)",
+                            suggestion: unit == "%" || unit == "％" ? format(number) : nil)
+            }
             throw error("expected a number, found \(scalarString.map { "'\($0)'" } ?? kindName)" + (scalarString.flatMap(Self.fullWidthNote) ?? ""))
         }
         return v
+    }
+
+    /// '30%' or '200 GW': the number and the text after it, when the text is no number (nor a year written '2030年').
+    static func numberWithUnit(_ text: String) -> (Double, String)? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard yearWritten(t) == nil, let end = t.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+")) }),
+              end > t.startIndex, let v = Double(t[..<end]), v.isFinite else { return nil }
+        let unit = t[end...].trimmingCharacters(in: .whitespaces)
+        guard !unit.isEmpty, !unit.contains(where: { $0.isASCII && $0.isNumber }) else { return nil }
+        return (v, unit)
     }
 
     public func double(in range: ClosedRange<Double>, unit: String) throws -> Double {
@@ -570,7 +585,7 @@ public struct YAMLNode {
         do { v = try double() } catch let e as InputError where e.accepted == nil {
             // Not a number at all: say which numbers would do.
             throw InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: e.message,
-                             accepted: "a number, \(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)")
+                             accepted: "a number, \(format(range.lowerBound)) to \(format(range.upperBound)) \(unit)", suggestion: e.suggestion)
         }
         guard range.contains(v) else {
             let hint = StatisticalUnit.hint(v, range: range, modelUnit: unit)
