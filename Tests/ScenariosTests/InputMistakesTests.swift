@@ -64,6 +64,26 @@ final class InputMistakesTests: XCTestCase {
         XCTAssertTrue(sweep.accepted?.hasPrefix("carbonsim sweep plan.yaml runs it") ?? false, "\(sweep)")
         let optimize = try error("name: o\nscenario: baseline\nobjective: total_cost\nvariables: {}\n")
         XCTAssertEqual(optimize.message, "this is an optimisation spec (it has 'variables' and 'objective'), not a scenario file")
+        // And the other way round: a scenario file or an optimisation spec given to sweep, a sweep spec to optimize
+        // (a tester got lists of missing and unknown keys).
+        let dataset = try Dataset.innerMongolia(), folder = FileManager.default.temporaryDirectory
+        func sweepError(_ text: String) throws -> InputError {
+            do { _ = try SweepSpecLoader(dataset: dataset).parse(text, file: "x.yaml", directory: folder) } catch let e as InputError { return e }
+            XCTFail("no error"); throw XCTSkip()
+        }
+        let scenario = try sweepError("name: s\nextends: announced.yaml\nsector_plans:\n  power:\n    wind: {delta: 10}\n")
+        XCTAssertEqual(scenario.message, "this is a scenario file (it has 'extends' and 'sector_plans'), not a sweep spec")
+        XCTAssertEqual(scenario.accepted, "carbonsim run x.yaml runs it; a sweep spec has keys such as name, scenarios, design, factors")
+        XCTAssertEqual(try sweepError("name: o\nscenario: baseline\nobjective: total_cost\nvariables: {}\n").message,
+                       "this is an optimisation spec (it has 'variables' and 'objective'), not a sweep spec")
+        let url = folder.appendingPathComponent("sweep-\(UUID().uuidString).yaml")
+        try "name: s\nscenarios: [baseline]\ndesign: grid\nfactors: {economy.growth: {levels: [1, 2]}}\n".write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: dataset).load(path: url.path)) {
+            XCTAssertEqual(($0 as? InputError)?.message, "this is a sweep spec (it has 'factors' and 'design'), not an optimisation spec")
+        }
+        // A stray key of a spec is no spec: a scenario file with 'design' alone is read as a scenario file.
+        XCTAssertFalse(try error("name: d\ndesign: grid\n").message.hasPrefix("this is"))
     }
 }
 

@@ -49,6 +49,7 @@ public struct OptimizeSpecLoader {
         let url = URL(fileURLWithPath: path)
         let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
         let known = try root.knownEntries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])
+        if let wrong = InputFileKind.optimisationSpec.wrongKind(root, keys: Set(known.keys), file: path) { throw wrong }
         let top = known.byKey
         let loader = ScenarioLoader(dataset: dataset)
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.

@@ -80,11 +80,7 @@ public struct ScenarioLoader {
         let known = try root.knownEntries(allowed: Self.topKeys, what: "a scenario (a mapping with keys such as name, targets, sector_plans)")
         let top = known.byKey
         // A sweep or optimisation spec given where a scenario file goes: said as such, not as a list of unknown keys.
-        for (kind, command, marks) in [("a sweep spec", "sweep", ["factors", "design"]), ("an optimisation spec", "optimize", ["variables", "objective"])]
-        where marks.allSatisfy(known.keys.contains) {
-            throw root.error("this is \(kind) (it has \(marks.map { "'\($0)'" }.joined(separator: " and "))), not a scenario file",
-                             accepted: "carbonsim \(command) \(URL(fileURLWithPath: file).lastPathComponent) runs it; a scenario file has keys such as name, extends, targets, sector_plans")
-        }
+        if let wrong = InputFileKind.scenario.wrongKind(root, keys: Set(known.keys), file: file) { throw wrong }
         var scenario: Scenario
         var embeddedBase: InputWarning?
         if let ext = top["extends"] {

@@ -95,6 +95,7 @@ public struct SweepSpecLoader {
     public func parse(_ text: String, file: String, directory: URL) throws -> SweepSpec {
         let root = try YAMLNode.parse(text, file: file)
         let known = try root.knownEntries(allowed: Self.topKeys, what: "a sweep spec (name, scenarios, design, n, seed, factors, keep)")
+        if let wrong = InputFileKind.sweepSpec.wrongKind(root, keys: Set(known.keys), file: file) { throw wrong }
         let top = known.byKey
         // Every problem of the spec is reported at once, in file order: each part is read on after another fails.
         var errors = known.errors

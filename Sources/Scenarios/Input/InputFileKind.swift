@@ -1,0 +1,56 @@
+/// The three kinds of YAML file carbonsim reads, told apart by the keys only one of them has, so that a file given to
+/// the wrong command is said to be what it is (not listed as a heap of unknown keys).
+public enum InputFileKind: CaseIterable, Sendable {
+    case scenario, sweepSpec, optimisationSpec
+
+    var name: String {
+        switch self {
+        case .scenario: return "a scenario file"
+        case .sweepSpec: return "a sweep spec"
+        case .optimisationSpec: return "an optimisation spec"
+        }
+    }
+
+    /// The command that reads it.
+    var command: String {
+        switch self {
+        case .scenario: return "run"
+        case .sweepSpec: return "sweep"
+        case .optimisationSpec: return "optimize"
+        }
+    }
+
+    /// Keys only this kind has.
+    var marks: [String] {
+        switch self {
+        case .scenario: return ["extends", "sector_plans", "measures", "assumptions", "accounting"]
+        case .sweepSpec: return ["factors", "design"]
+        case .optimisationSpec: return ["variables", "objective"]
+        }
+    }
+
+    /// Keys such a file has, for the message.
+    var typicalKeys: String {
+        switch self {
+        case .scenario: return "name, extends, targets, sector_plans"
+        case .sweepSpec: return "name, scenarios, design, factors"
+        case .optimisationSpec: return "name, scenario, objective, variables, targets"
+        }
+    }
+
+    /// The error for a file of another kind given where `self` is read: nil when its keys are not another kind's. A
+    /// spec is known by both its keys (one could be a stray key), a scenario file by any of its own.
+    func wrongKind(_ root: YAMLNode, keys: Set<String>, file: String) -> InputError? {
+        guard !marks.contains(where: keys.contains) else { return nil }
+        for kind in Self.allCases where kind != self {
+            let found = kind.marks.filter(keys.contains)
+            guard kind == .scenario ? !found.isEmpty : found.count == kind.marks.count else { continue }
+            let listed = found.map { "'\($0)'" }
+            let it = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
+            let base = file.split(separator: "/").last.map(String.init) ?? file
+            return root.error("this is \(kind.name) (it has \(it)), not \(name)",
+                              accepted: "carbonsim \(kind.command) \(base) runs it; \(name) has keys such as \(typicalKeys)")
+        }
+        return nil
+    }
+}
