@@ -682,6 +682,8 @@ public enum InputMessagesZH {
         (#"there is no '(.+)' beside this file: it extends the embedded (.+), the shipped scenario \(scenarios/(.+) in the repository\)"#,
          "本文件旁没有 '$1'：继承的是内置的 $2，即随软件发布的情景（仓库中的 scenarios/$3）"),
         (#"a path relative to (.+)"#, "相对于 $1 的路径"),
+        (#"no such (.+?): it is a symbolic link to '(.+)', which does not exist \(copied without following links\? `cp -rL` copies the files themselves\)"#,
+         "找不到§1：它是指向 '$2' 的符号链接，而该文件不存在（复制时未跟随链接？用 `cp -rL` 复制文件本身）"),
         (#"no such (.+)"#, "找不到§1"),
         (#"this is a folder, not a (.+)"#, "这是文件夹，不是§1"),
         (#"years (\d+) to (\d+), or an earlier 'start'"#, "$1 至 $2 年，或更早的 'start'"),

@@ -124,6 +124,16 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.withFullWidthPunctuationAsASCII("a: 依据内政发［2021］60号\n"))
     }
 
+    /// A symbolic link whose target is missing (scenarios/ copied with `cp -r`): said, with how to copy the files.
+    func testABrokenSymbolicLinkIsNamed() throws {
+        let link = try write("gone-target.yaml", Data("name: x\n".utf8))
+        let url = URL(fileURLWithPath: link).deletingLastPathComponent().appendingPathComponent("linked.yaml")
+        try FileManager.default.createSymbolicLink(atPath: url.path, withDestinationPath: "../nowhere/baseline.yaml")
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: url.path) })
+        XCTAssertEqual(e.message, "no such scenario file: it is a symbolic link to '../nowhere/baseline.yaml', which does not exist (copied without following links? `cp -rL` copies the files themselves)")
+        XCTAssertEqual(noSuchFile(link + ".missing", what: "sweep spec"), "no such sweep spec")
+    }
+
     /// Two files joined, each saved with a byte-order mark: the mark in the middle is named at its line (a trial got a
     /// plain "did not find expected key").
     func testAByteOrderMarkInsideTheFileIsNamed() throws {

@@ -10,7 +10,7 @@ public func readInputFile(_ url: URL, displayName: String? = nil, what: String =
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
     guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-        throw InputError(file: name, message: "no such \(what)", accepted: "the path of an existing \(what)")
+        throw InputError(file: name, message: noSuchFile(url.path, what: what), accepted: "the path of an existing \(what)")
     }
     guard !isDirectory.boolValue else {
         throw InputError(file: name, message: "this is a folder, not a \(what)", accepted: "the path of a file inside it")
@@ -23,6 +23,13 @@ public func readInputFile(_ url: URL, displayName: String? = nil, what: String =
         throw InputError(file: name, message: "cannot read the \(what): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
     }
     return try decodeUTF8(data, file: name)
+}
+
+/// "no such <what>", or, for a symbolic link whose target is missing (a folder copied without following links, as
+/// `cp -r` copies the repository's scenarios/ links), what it points to and how to copy the files themselves.
+public func noSuchFile(_ path: String, what: String) -> String {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return "no such \(what)" }
+    return "no such \(what): it is a symbolic link to '\(target)', which does not exist (copied without following links? `cp -rL` copies the files themselves)"
 }
 
 /// The text of `data` as UTF-8 (a byte-order mark is dropped), or an error that says where the first byte

@@ -45,7 +45,7 @@ public struct OptimizeSpecLoader {
     public init(dataset: Dataset) { self.dataset = dataset }
 
     public func load(path: String) throws -> OptimizeSpec {
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such optimisation spec") }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: noSuchFile(path, what: "optimisation spec")) }
         let url = URL(fileURLWithPath: path)
         let root = try YAMLNode.parse(try readInputFile(url, displayName: path, what: "optimisation spec"), file: path)
         let known = try root.knownEntries(allowed: ["name", "scenario", "objective", "direction", "variables", "targets", "starts", "seed"])

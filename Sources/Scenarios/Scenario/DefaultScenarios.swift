@@ -57,7 +57,7 @@ public enum DefaultScenarios {
     public static func load(_ path: String, with loader: ScenarioLoader) throws -> Scenario {
         guard !FileManager.default.fileExists(atPath: path) else { return try loader.load(path: path) }
         guard let embedded = embeddedFile(named: path) else {
-            throw InputError(file: path, message: "no such scenario file",
+            throw InputError(file: path, message: noSuchFile(path, what: "scenario file"),
                              accepted: "the path of a scenario file, or \(names.map { "'\($0)'" }.joined(separator: " or ")) for the embedded scenario",
                              suggestion: suggestion(for: path))
         }

@@ -37,7 +37,7 @@ public struct ScenarioLoader {
     func load(url: URL, displayName: String, chain: [String]) throws -> Scenario {
         let canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
         guard FileManager.default.fileExists(atPath: canonical) else {
-            throw InputError(file: displayName, message: "no such scenario file")
+            throw InputError(file: displayName, message: noSuchFile(url.path, what: "scenario file"))
         }
         if let kept = memo?.scenario(path: canonical, displayName: displayName, chain: chain) { return kept }
         let text = try readInputFile(url, displayName: displayName, what: "scenario file")

@@ -87,7 +87,7 @@ public struct SweepSpecLoader {
 
     public func load(path: String) throws -> SweepSpec {
         let url = URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: "no such sweep spec") }
+        guard FileManager.default.fileExists(atPath: path) else { throw InputError(file: path, message: noSuchFile(path, what: "sweep spec")) }
         let text = try readInputFile(url, displayName: path, what: "sweep spec")
         return try parse(text, file: path, directory: url.deletingLastPathComponent())
     }
