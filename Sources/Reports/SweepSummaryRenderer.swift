@@ -105,14 +105,29 @@ public enum SweepSummaryRenderer {
                     else if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
                 } else {
                     let r2 = NumberFormat.fixed(sens.rSquared ?? .nan, 3)
-                    out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2))\n\n| factor | SRC |\n|---|---:|\n",
-                             "\n### \(output)的标准化回归系数（R² = \(r2)）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
-                    for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(NumberFormat.fixed(sens.first[i].estimate, 3)) |\n" }
+                    out += t("\n### Standardized regression coefficients of \(output) (R² = \(r2); 95% interval)\n\n| factor | SRC |\n|---|---:|\n",
+                             "\n### \(output)的标准化回归系数（R² = \(r2)；95%置信区间）\n\n| 因素 | 标准化回归系数 |\n|---|---:|\n")
+                    for (i, f) in sens.factors.enumerated() { out += "| \(factor(f)) | \(interval(sens.first[i])) |\n" }
+                    if let note = noiseNote(sens, o.language) { out += "\n" + note + "\n" }
                     if sens.doesNotVary { out += "\n" + constantNote(sens, succeeded: sc.runs - sc.failed, o.language) + "\n" }
                 }
             }
         }
         return out
+    }
+
+    /// Names the SRCs whose 95 % interval holds 0: at this number of runs they are not told apart from no effect (a
+    /// tester read +0.145 for a steel cut that only lowers CO2 as a sensitivity). nil when there is none.
+    public static func noiseNote(_ sens: SweepSummary.Sensitivity, _ l: Language) -> String? {
+        guard sens.method != .sobol, !sens.doesNotVary else { return nil }
+        let within = sens.factors.indices.filter { sens.first[$0].lower <= 0 && sens.first[$0].upper >= 0 && sens.first[$0].estimate != 0 }
+        guard !within.isEmpty else { return nil }
+        let zh = l == .zh
+        let names = within.map { zh ? ScenarioCharts.factor(sens.factors[$0], .zh) : sens.factors[$0] }
+        return zh ? "\(names.joined(separator: "、"))的95%置信区间包含0：以当前运行次数，无法与\u{201C}没有影响\u{201D}区分（符号也不可信）；增加运行次数可缩小区间"
+                  : names.count == 1
+                    ? "The 95% interval of \(names[0]) holds 0: at this number of runs it is not told apart from no effect (nor is its sign); more runs narrow the interval."
+                    : "The 95% intervals of \(names.dropLast().joined(separator: ", ")) and \(names.last!) hold 0: at this number of runs they are not told apart from no effect (nor are their signs); more runs narrow the intervals."
     }
 
     /// Says that Sobol estimates outside [0, 1] are sampling error, and what to do about it; nil when all are within.
@@ -210,7 +225,7 @@ public enum SweepSummaryRenderer {
                         row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "一阶" : "first", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
                         row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["sobol"]!, output, factor, "", zh ? "总效应" : "total", NumberFormat.exact(sens.total[i].estimate), NumberFormat.exact(sens.total[i].lower), NumberFormat.exact(sens.total[i].upper), ""])
                     } else {
-                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, factor, "", zh ? "标准化回归系数" : "src", NumberFormat.exact(sens.first[i].estimate), "", "", ""])
+                        row([zh ? Labels.scenario(sc.scenario, .zh) : sc.scenario, section["src"]!, output, factor, "", zh ? "标准化回归系数" : "src", NumberFormat.exact(sens.first[i].estimate), NumberFormat.exact(sens.first[i].lower), NumberFormat.exact(sens.first[i].upper), ""])
                     }
                 }
                 // How much of the output's variance the linear fit explains: how far the SRCs can be trusted.
@@ -246,8 +261,8 @@ public enum SweepSummaryRenderer {
                      "base_samples": sens.baseSamples.map { ["complete": $0.complete, "planned": $0.planned] as Any } ?? NSNull(),
                      "factors": sens.factors.enumerated().map { i, f in
                          var e: [String: Any] = ["factor": f, "first": n(sens.first[i].estimate)]
+                         e["first_interval"] = [n(sens.first[i].lower), n(sens.first[i].upper)]
                          if sens.method == .sobol {
-                             e["first_interval"] = [n(sens.first[i].lower), n(sens.first[i].upper)]
                              e["total"] = n(sens.total[i].estimate)
                              e["total_interval"] = [n(sens.total[i].lower), n(sens.total[i].upper)]
                          }

@@ -26,6 +26,20 @@ final class SweepResolutionTests: XCTestCase {
         XCTAssertTrue(real.first.allSatisfy { $0.estimate.isFinite })
     }
 
+    /// SRCs whose 95 % interval holds 0 are named as not told apart from no effect (a tester read a steel cut's +0.145,
+    /// interval [-0.04, 0.33], as a sensitivity of the wrong sign); one whose interval excludes 0 is not named.
+    func testSRCsWithinNoiseAreNamed() {
+        let sens = SweepSummary.Sensitivity(method: .src, output: "co2_gross_2030", factors: ["wind", "steel"],
+                                            first: [.init(estimate: -0.87, lower: -1.05, upper: -0.69), .init(estimate: 0.145, lower: -0.04, upper: 0.33)],
+                                            total: [], rSquared: 0.79)
+        XCTAssertEqual(SweepSummaryRenderer.noiseNote(sens, .en),
+                       "The 95% interval of steel holds 0: at this number of runs it is not told apart from no effect (nor is its sign); more runs narrow the interval.")
+        XCTAssertTrue(SweepSummaryRenderer.noiseNote(sens, .zh)?.contains("95%置信区间包含0") ?? false)
+        let clear = SweepSummary.Sensitivity(method: .src, output: "co2_gross_2030", factors: ["wind"],
+                                             first: [.init(estimate: -0.87, lower: -1.05, upper: -0.69)], total: [], rSquared: 0.79)
+        XCTAssertNil(SweepSummaryRenderer.noiseNote(clear, .en))
+    }
+
     func testRegressionOnOutputsEqualToTheIntegrationsAccuracyIsNotEstimated() throws {
         let y = noisy(40, seed: 5), x = (0..<40).map { [Double($0), Double($0 % 3)] }
         XCTAssertTrue(try RegressionSensitivity(x: x, y: y, resolution: SweepSummary.outputResolution).coefficients.allSatisfy(\.isNaN))

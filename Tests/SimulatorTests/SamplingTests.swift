@@ -129,6 +129,31 @@ final class SamplingTests: XCTestCase {
         XCTAssertEqual(src.rSquared, 1, accuracy: 1e-9)
     }
 
+    /// Standard errors against the textbook formula: y = c x through the origin, c = Σxy/Σx², se = √(χ²/(n-1) / Σx²).
+    func testLeastSquaresStandardErrorsAreTheTextbookOnes() throws {
+        let x = [1.0, 2, 3, 4, 5], y = [1.1, 1.9, 3.2, 3.8, 5.1]
+        let sxx = x.reduce(0) { $0 + $1 * $1 }, c = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } / sxx
+        let chi2 = zip(x, y).reduce(0) { $0 + ($1.1 - c * $1.0) * ($1.1 - c * $1.0) }
+        let fit = try LinearLeastSquares.fit(x: x, rows: 5, columns: 1, y: y)
+        XCTAssertEqual(fit.coefficients[0], c, accuracy: 1e-12)
+        XCTAssertEqual(fit.standardErrors[0], (chi2 / 4 / sxx).squareRoot(), accuracy: 1e-12)
+        XCTAssertEqual(fit.standardErrors[0], 0.022287, accuracy: 1e-6, "by hand")
+    }
+
+    /// An SRC's 95 % interval holds its true value and, for a factor without effect, 0; a strong one's does not hold 0.
+    func testSRCIntervalsTellANoiseFactorFromARealOne() throws {
+        let design = Design(kind: .random, factors: [.uniform(min: 0, max: 1), .uniform(min: 0, max: 1)], n: 40, seed: 3)
+        let x = try points(design)
+        // y = x0 plus noise from a third, undrawn variable; x1 has no effect.
+        let noise = try points(Design(kind: .random, factors: [.uniform(min: -0.5, max: 0.5)], n: 40, seed: 11)).map { $0[0] }
+        let y = x.indices.map { x[$0][0] + noise[$0] }
+        let src = try RegressionSensitivity(x: x, y: y)
+        XCTAssertGreaterThan(src.intervals[0].lower, 0, "\(src.intervals)")
+        XCTAssertLessThan(src.intervals[1].lower, 0, "\(src.intervals)")
+        XCTAssertGreaterThan(src.intervals[1].upper, 0, "\(src.intervals)")
+        for k in 0..<2 { XCTAssertTrue(src.intervals[k].lower < src.coefficients[k] && src.coefficients[k] < src.intervals[k].upper) }
+    }
+
     func testARegressionWithNothingThatVariesHasNoCoefficientsNotZeros() throws {
         // A constant output (or every run failed): undetermined, not "no influence".
         let constant = try RegressionSensitivity(x: [[1, 2], [2, 3], [3, 5]], y: [7, 7, 7])

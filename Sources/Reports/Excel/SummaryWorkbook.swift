@@ -72,7 +72,7 @@ public enum SummaryWorkbook {
                         row += [.value(first.lower, format: index), .value(first.upper, format: index), .value(total.estimate, format: index),
                                 .value(total.lower, format: index), .value(total.upper, format: index), .empty]
                     } else {
-                        row += [.empty, .empty, .empty, .empty, .empty, .value(sens.rSquared, format: index)]
+                        row += [.value(first.lower, format: index), .value(first.upper, format: index), .empty, .empty, .empty, .value(sens.rSquared, format: index)]
                     }
                     row.append(sens.doesNotVary ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside")) : .empty)
                     sensitivity.append(row)

@@ -4,6 +4,8 @@
 public enum LinearLeastSquares {
     public struct Fit: Sendable {
         public let coefficients: [Double]
+        /// Each coefficient's standard error: GSL's covariance is σ²(XᵀX)⁻¹ with σ² = χ²/(rows - columns).
+        public let standardErrors: [Double]
         public let chiSquared: Double
         public let rSquared: Double
     }
@@ -31,7 +33,8 @@ public enum LinearLeastSquares {
         try check(gsl_multifit_linear(X, Y, c, cov, &chisq, work), "gsl_multifit_linear", "fitting \(rows) runs on \(columns) factors")
         let mean = y.reduce(0, +) / Double(rows)
         let total = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        return Fit(coefficients: (0..<columns).map { gsl_vector_get(c, $0) }, chiSquared: chisq,
+        return Fit(coefficients: (0..<columns).map { gsl_vector_get(c, $0) },
+                   standardErrors: (0..<columns).map { max(gsl_matrix_get(cov, $0, $0), 0).squareRoot() }, chiSquared: chisq,
                    rSquared: total > 0 ? 1 - chisq / total : 1)
     }
 }

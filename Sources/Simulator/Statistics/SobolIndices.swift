@@ -1,3 +1,5 @@
+import CGSL
+
 /// First- and total-order Sobol indices from a Saltelli design: outputs on the matrices A, B and AB_i
 /// (A with column i from B). First order: Saltelli et al. 2010, S_i = mean(f_B (f_ABi - f_A)) / V.
 /// Total order: Jansen 1999, ST_i = mean((f_A - f_ABi)^2) / (2V). V is the variance of f over A and B.
@@ -81,6 +83,9 @@ public struct SobolIndices: Sendable {
 /// standard deviations. With R^2 near 1 they rank factors like first-order indices.
 public struct RegressionSensitivity: Sendable {
     public let coefficients: [Double]
+    /// 95 % confidence intervals of the coefficients (Student's t on the fit's residual degrees of freedom): one that
+    /// holds 0 is not told apart from no effect at this number of runs.
+    public let intervals: [(lower: Double, upper: Double)]
     public let rSquared: Double
 
     /// `x[r][k]`: factor k of run r. Rows with a non-finite output are dropped; a constant factor gets 0 when others vary.
@@ -102,6 +107,7 @@ public struct RegressionSensitivity: Sendable {
         // sensitivity can be estimated, and NaN says so where 0 would say "no influence".
         guard rows.count >= 2, ys.sd > 0, !varying.isEmpty else {
             coefficients = Array(repeating: .nan, count: d)
+            intervals = Array(repeating: (.nan, .nan), count: d)
             rSquared = .nan
             return
         }
@@ -110,8 +116,14 @@ public struct RegressionSensitivity: Sendable {
         for r in rows.indices { for k in varying { design.append(columns[k].values[r]) } }
         let fit = try LinearLeastSquares.fit(x: design, rows: rows.count, columns: varying.count, y: ys.values)
         var c = [Double](repeating: 0, count: d)
-        for (j, k) in varying.enumerated() { c[k] = fit.coefficients[j] }
+        var ci = [(lower: Double, upper: Double)](repeating: (0, 0), count: d)
+        let t = gsl_cdf_tdist_Pinv(0.975, Double(rows.count - varying.count))
+        for (j, k) in varying.enumerated() {
+            c[k] = fit.coefficients[j]
+            ci[k] = (c[k] - t * fit.standardErrors[j], c[k] + t * fit.standardErrors[j])
+        }
         coefficients = c
+        intervals = ci
         rSquared = fit.rSquared
     }
 }

@@ -260,7 +260,7 @@ public struct SweepSummary: Sendable {
                 let y = rows.map { (($0[output] as Double?) ?? .nan) }
                 let src = try RegressionSensitivity(x: x, y: y, resolution: outputResolution)
                 result.append(Sensitivity(method: .src, output: output, factors: factors,
-                                          first: src.coefficients.map { SobolIndices.Index(estimate: $0, lower: .nan, upper: .nan) },
+                                          first: src.coefficients.indices.map { SobolIndices.Index(estimate: src.coefficients[$0], lower: src.intervals[$0].lower, upper: src.intervals[$0].upper) },
                                           total: [], rSquared: src.rSquared))
             }
         }
