@@ -121,6 +121,13 @@ final class InputFileTests: XCTestCase {
         XCTAssertEqual(told, ["3 targets.peak_yaer", "4 sector_plans", "6 sector_plans.power.wind.target", "6 sector_plans.power.wind"], c.description)
         XCTAssertEqual(c.others[1].message, "-3 is out of range", c.description)
         XCTAssertEqual(YAMLNode.withFullWidthPunctuationAsASCII("a：\n  b: {c: 1， d: 2}\n"), "a:\n  b: {c: 1, d: 2}\n")
+        // A repeat inside braces too (a second trial's {2030: 40, 2030: 45} hid a horizon error and a negative level).
+        let flow = "targets:\n  non_fossil_share: {2030: 40, 2030: 45}\n  peak_year: 2100\nsector_plans:\n  power:\n    wind: {target: -1, start: 2026}\n"
+        let f = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).parse(flow, file: "f.yaml") })
+        XCTAssertEqual(([f] + f.others).map { "\($0.line ?? 0) \($0.keyPath)" },
+                       ["2 targets.non_fossil_share.2030", "3 targets.peak_year", "6 sector_plans.power.wind.target"], f.description)
+        XCTAssertEqual(YAMLNode.withoutFlowEntry(Array("x: {a: 1, a: 2}"), at: 10).map { String($0) }, "x: {a: 1}")
+        XCTAssertEqual(YAMLNode.withoutFlowEntry(Array("x: {a: {b: 1}, c: 2, a: [1, 2], d: 3}"), at: 21).map { String($0) }, "x: {a: {b: 1}, c: 2, d: 3}")
         XCTAssertNil(YAMLNode.withFullWidthPunctuationAsASCII("a: 依据内政发［2021］60号\n"))
     }
 
@@ -153,12 +160,16 @@ final class InputFileTests: XCTestCase {
             + "    solar: {path: {2027: 10, \"2027\": 20}}  # target: 1, target: 2\n"
         let path = try write("flow.yaml", Data(text.utf8))
         let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: path) })
-        XCTAssertEqual(([e] + e.others).map { "\($0.line ?? 0):\($0.column ?? 0) \($0.keyPath ?? "") \($0.message)" }, [
+        // With the file's other error, read past the repeats: solar's 10 GW by 2027 is below what is installed.
+        let all = [e] + e.others, repeats = all.filter { $0.message.contains("appears twice") }
+        XCTAssertEqual(repeats.map { "\($0.line ?? 0):\($0.column ?? 0) \($0.keyPath) \($0.message)" }, [
             "2:1 name key 'name' appears twice in one mapping",
             "5:50 sector_plans.power.wind.target key 'target' appears twice in one mapping",
             "6:30 sector_plans.power.solar.path.2027 key '2027' appears twice in one mapping",
         ])
-        XCTAssertEqual(([e] + e.others).map(\.accepted), Array(repeating: "each key once; merge the two entries into one", count: 3))
+        XCTAssertEqual(repeats.map(\.accepted), Array(repeating: "each key once; merge the two entries into one", count: 3))
+        XCTAssertEqual(all.count, 4)
+        XCTAssertTrue(all.contains { $0.line == 6 && $0.message.hasPrefix("a build-out target of 10 GW by the end of 2027") }, e.description)
         XCTAssertTrue(YAMLNode.repeatedFlowKeys("{a: 1, b: {a: 2}, c: [1, 2]}", column: 1, under: []).isEmpty)
     }
 

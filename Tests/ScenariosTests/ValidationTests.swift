@@ -325,9 +325,10 @@ extension ValidationTests {
     func testEveryRepeatedKeyIsTold() throws {
         let e = try error("name: dup\ntargets:\n  non_fossil_share: {2030: 40}\n  non_fossil_share: {2030: 45}\nsector_plans:\n  power:\n    wind: {target: 200, full: 2030}\n    solar: 50\n    wind: {target: 210, full: 2030}\n  industry:\n    wind: 3\n")
         let all = [e] + e.others
-        XCTAssertEqual(all.map(\.line), [4, 9], e.description)
-        XCTAssertEqual(all.map(\.keyPath), ["targets.non_fossil_share", "sector_plans.power.wind"])
-        XCTAssertTrue(all.allSatisfy { $0.message.contains("appears twice") })
+        // With the file's other errors, read past the repeats (industry has no wind lever).
+        XCTAssertEqual(all.map(\.line), [4, 9, 11], e.description)
+        XCTAssertEqual(all.map(\.keyPath), ["targets.non_fossil_share", "sector_plans.power.wind", "sector_plans.industry.wind"])
+        XCTAssertEqual(all.map { $0.message.contains("appears twice") }, [true, true, false])
         // Text is not keys: a block scalar's lines, quoted keys with colons, a full-width bracket inside Chinese text;
         // only the real repeat is told, at its line.
         let text = try error("""
@@ -342,8 +343,9 @@ extension ValidationTests {
               peak_year: 2030
               peak_year: 2029
             """)
-        XCTAssertEqual(([text] + text.others).map(\.line), [10], text.description)
-        XCTAssertEqual(text.keyPath, "targets.peak_year")
+        let repeats = ([text] + text.others).filter { $0.message.contains("appears twice") }
+        XCTAssertEqual(repeats.map(\.line), [10], text.description)
+        XCTAssertEqual(repeats.first?.keyPath, "targets.peak_year")
         // Two repeats in one mapping: each at its line, once.
         let two = try error("targets:\n  peak_year: 2030\n  neutrality_year: 2060\n  peak_year: 2029\n  neutrality_year: 2059\n")
         XCTAssertEqual(([two] + two.others).map(\.line), [4, 5], two.description)

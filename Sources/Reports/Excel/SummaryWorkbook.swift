@@ -74,7 +74,9 @@ public enum SummaryWorkbook {
                     } else {
                         row += [.value(first.lower, format: index), .value(first.upper, format: index), .empty, .empty, .empty, .value(sens.rSquared, format: index)]
                     }
-                    row.append(sens.doesNotVary ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside")) : .empty)
+                    let noise = sens.method != .sobol && first.lower <= 0 && first.upper >= 0 && first.estimate != 0
+                    row.append(sens.doesNotVary ? .text(w("note_constant")) : outside.contains(f) ? .text(w("note_outside"))
+                               : noise ? .text(w("note_noise")) : .empty)
                     sensitivity.append(row)
                 }
             }

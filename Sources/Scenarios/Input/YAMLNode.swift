@@ -60,15 +60,18 @@ public struct YAMLNode {
     /// kept, so that the rest of a file with a repeated key can be read for its other errors; nil when the scan finds
     /// no repeat to blank (the parser's repeat is then one the scan does not see).
     static func withoutRepeatedKeys(_ text: String) -> String? {
-        let repeats = repeatedBlockKeys(text).filter { r in
-            // A repeat inside a flow mapping is on a line whose own key is not the repeated one: blanking the line would
-            // drop the first occurrence too.
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.indices.contains(r.line - 1) && lines[r.line - 1].prefix { $0 == " " }.count == r.column - 1
-        }
-        guard !repeats.isEmpty else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for r in repeats {
+        let found = repeatedBlockKeys(text).filter { lines.indices.contains($0.line - 1) }
+        // A repeat inside a flow mapping (`{2030: 40, 2030: 45}`) is on a line whose own key is another: its entry is
+        // taken out of the braces, last first so that the columns of the others hold.
+        let block = found.filter { lines[$0.line - 1].prefix { $0 == " " }.count == $0.column - 1 }
+        let flow = found.filter { lines[$0.line - 1].prefix { $0 == " " }.count != $0.column - 1 }
+        guard !found.isEmpty else { return nil }
+        for r in flow.sorted(by: { ($0.line, $0.column) > ($1.line, $1.column) }) {
+            guard let shorter = withoutFlowEntry(Array(lines[r.line - 1]), at: r.column - 1) else { return nil }
+            lines[r.line - 1] = String(shorter)
+        }
+        for r in block {
             let indent = r.column - 1
             lines[r.line - 1] = ""
             var i = r.line
@@ -100,6 +103,30 @@ public struct YAMLNode {
             }
         }
         return changed ? lines.map { String($0) }.joined(separator: "\n") : nil
+    }
+
+    /// `line` without the flow-mapping entry whose key starts at `start` (0-based): up to the next ',' at its depth (and
+    /// the spaces after it), or back to the ',' before it when it is the last; nil when the entry does not end.
+    static func withoutFlowEntry(_ line: [Character], at start: Int) -> [Character]? {
+        guard line.indices.contains(start) else { return nil }
+        var i = start, depth = 0, quote: Character?
+        while i < line.count {
+            let c = line[i]
+            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c }
+            else if c == "{" || c == "[" { depth += 1 }
+            else if c == "}" || c == "]" { if depth == 0 { break }; depth -= 1 }
+            else if c == "," && depth == 0 {
+                i += 1
+                while i < line.count, line[i] == " " { i += 1 }
+                return Array(line[..<start] + line[i...])
+            }
+            i += 1
+        }
+        guard i < line.count else { return nil }
+        var from = start
+        while from > 0, line[from - 1] == " " { from -= 1 }
+        if from > 0, line[from - 1] == "," { from -= 1 }
+        return Array(line[..<from] + line[i...])
     }
 
     /// Line and column (1-based) of the second `key:` of a block mapping whose first key stands at `line`,

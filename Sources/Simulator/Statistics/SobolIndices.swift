@@ -117,10 +117,15 @@ public struct RegressionSensitivity: Sendable {
         let fit = try LinearLeastSquares.fit(x: design, rows: rows.count, columns: varying.count, y: ys.values)
         var c = [Double](repeating: 0, count: d)
         var ci = [(lower: Double, upper: Double)](repeating: (0, 0), count: d)
-        let t = gsl_cdf_tdist_Pinv(0.975, Double(rows.count - varying.count))
+        // Standardizing spent one degree of freedom on the mean (the fit has no intercept): n - k - 1 are left, where
+        // GSL's covariance divides by n - k.
+        let df = rows.count - varying.count - 1
+        let t = df > 0 ? gsl_cdf_tdist_Pinv(0.975, Double(df)) : .nan
+        let scale = df > 0 ? (Double(df + 1) / Double(df)).squareRoot() : .nan
         for (j, k) in varying.enumerated() {
             c[k] = fit.coefficients[j]
-            ci[k] = (c[k] - t * fit.standardErrors[j], c[k] + t * fit.standardErrors[j])
+            let half = t * scale * fit.standardErrors[j]
+            ci[k] = (c[k] - half, c[k] + half)
         }
         coefficients = c
         intervals = ci
