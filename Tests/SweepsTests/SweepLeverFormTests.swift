@@ -315,6 +315,19 @@ final class SweepLeverFormTests: XCTestCase {
             let message = ($0 as? InputError)?.message ?? "\($0)"
             XCTAssertTrue(message.hasPrefix("a build-out target of 10 GW by the end of 2030 is below the"), message)
         }
+        // A start factor drawing after N: the raised warning says those runs fail instead (a second trial's sw7), and
+        // with a drawn full year the superseded-level warning no longer says every run is the same (its sw8).
+        let drawnStarts = directory.appendingPathComponent("starts.yaml")
+        try "name: s\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2021, full: 2030}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n"
+            .write(to: drawnStarts, atomically: true, encoding: .utf8)
+        let startsWarnings = try SweepSpecLoader(dataset: history).load(path: drawnStarts.path).warnings.map(\.message)
+        XCTAssertTrue(startsWarnings.contains { $0.contains("are raised to it") && $0.hasSuffix("where the drawn start is after \(last), they take capacity down instead, and those runs are stored as failed") }, "\(startsWarnings)")
+        let threeFactors = directory.appendingPathComponent("three.yaml")
+        try "name: t\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300]}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n  sector_plans.power.solar.full: {levels: [2029, 2030]}\n"
+            .write(to: threeFactors, atomically: true, encoding: .utf8)
+        let threeWarnings = try SweepSpecLoader(dataset: history).load(path: threeFactors.path).warnings.map(\.message)
+        XCTAssertFalse(threeWarnings.contains { $0.contains("every run is the same") }, "\(threeWarnings)")
+        XCTAssertTrue(threeWarnings.contains { $0.contains("take capacity down where the drawn start is after \(last): those runs are stored as failed") }, "\(threeWarnings)")
         let laterNormal = directory.appendingPathComponent("later-normal.yaml")
         try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: \(last + 1), full: 2030}\n"
             .write(to: laterNormal, atomically: true, encoding: .utf8)

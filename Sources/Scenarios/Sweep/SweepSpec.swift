@@ -174,10 +174,10 @@ public struct SweepSpecLoader {
         factors = read.map(\.0)
 
         if let scenarios {
-            warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             warnings += read.flatMap { deltaTearsDownWarnings($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { deltaAboveOnlyLowersWarning($0.0, $0.1, scenarios: scenarios) }
-            warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios) }
+            warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             warnings += read.compactMap { observedYearsWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
             errors += read.compactMap { levelNeverMovesError($0.0, $0.1, scenarios: scenarios, factors: factors) }
             warnings += read.compactMap { levelNeverMovesWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
@@ -413,8 +413,12 @@ public struct SweepSpecLoader {
     /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
     /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
     /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
-    func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+    func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut else { return nil }
+        // Where a start factor draws years after N, history does not raise those runs' levels: they take capacity down.
+        let lateStarts = dataset.history.flatMap { h in
+            factors.first { $0.varies(.start, of: lever) }?.distribution.bounds.max().map { $0 > Double(h.lastObservedYear) }
+        } ?? false
         func shown(_ v: Double) -> String { format((v * 1e4).rounded() / 1e4) }
         let unit = lever.unit.rawValue
         guard let lowest = f.distribution.bounds.min() else {
@@ -450,9 +454,18 @@ public struct SweepSpecLoader {
                 let notes = try PreparedScenario.apply([lever.path: setting], to: &levers, history: dataset.history, parameters: p,
                                                        file: node.file, only: [lever.path])
                 guard notes.contains(where: { $0.kind == .raised }),
-                      let floor = dataset.history?.floor(for: lever, parameters: p) else { continue }
+                      let floor = dataset.history?.floor(for: lever, parameters: p) else {
+                    // Not raised here (the factor's own milestone is superseded), yet a drawn start after N makes it a teardown.
+                    if lateStarts, let history = dataset.history, let floor = history.floor(for: lever, parameters: p), lowest < floor {
+                        return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
+                                            message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(history.lastObservedYear) (history mode), take capacity down where the drawn start is after \(history.lastObservedYear): those runs are stored as failed")
+                    }
+                    continue
+                }
+                let n = dataset.history!.lastObservedYear
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
-                                    message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(dataset.history!.lastObservedYear) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit), and store it as their level")
+                                    message: "levels below \(shown(floor)) \(unit), the capacity observed at the end of \(n) (history mode), are raised to it: those runs all run at \(shown(floor)) \(unit), and store it as their level"
+                                        + (lateStarts ? "; where the drawn start is after \(n), they take capacity down instead, and those runs are stored as failed" : ""))
             } catch {
                 let minimum = dataset.minimumTarget(lever, setting, parameters: p)
                 return InputWarning(file: node.file, line: node.line, keyPath: node.keyPath,
@@ -465,10 +478,13 @@ public struct SweepSpecLoader {
     /// A wind or solar level reached by the end of the last observed year (or before) in history mode: the observed
     /// capacities replace it, so the factor changes nothing and every run is the same there. Told at load, as `run`
     /// tells the milestones it replaces and `solve` refuses such a move.
-    func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario]) -> InputWarning? {
+    func supersededByHistoryWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputWarning? {
         guard case .lever(let lever, let field, let defaults, let written) = f.target, field == .target || field == .delta,
               let history = dataset.history, HistoryMode.followedPaths.contains(lever.path) else { return nil }
         let n = history.lastObservedYear
+        // A drawn full-effect year after N moves the level past history in those runs (a second trial was told every
+        // run is the same while its .full factor drew 2029-2030).
+        if let fulls = factors.first(where: { $0.varies(.full, of: lever) }), let latest = fulls.distribution.bounds.max(), latest > Double(n) { return nil }
         for scenario in scenarios {
             let setting = scenario.levers[lever.path] ?? defaults
             // A delta is reached by the base setting's full year unless the factor gives its own (as the runs set it).
