@@ -131,6 +131,16 @@ final class InputFileTests: XCTestCase {
         XCTAssertNil(YAMLNode.withFullWidthPunctuationAsASCII("a: 依据内政发［2021］60号\n"))
     }
 
+    /// A sweep database or a workbook given where a YAML file goes is said to be one, not bad UTF-8 (a second trial).
+    func testADatabaseOrWorkbookGivenAsAYAMLFileIsNamed() throws {
+        let db = try write("results.sqlite", Data("SQLite format 3\u{0}".utf8) + Data([0xF8, 0x00, 0x10]))
+        let e = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: db) })
+        XCTAssertEqual(e.message, "this is an SQLite database (a sweep's results), not a YAML file")
+        let xlsx = try write("table.xlsx", Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
+        let x = try XCTUnwrap(inputError { try ScenarioLoader(dataset: self.dataset).load(path: xlsx) })
+        XCTAssertTrue(x.message.hasPrefix("this is a zip archive"), x.message)
+    }
+
     /// A symbolic link whose target is missing (scenarios/ copied with `cp -r`): said, with how to copy the files.
     func testABrokenSymbolicLinkIsNamed() throws {
         let link = try write("gone-target.yaml", Data("name: x\n".utf8))

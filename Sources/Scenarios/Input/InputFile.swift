@@ -36,6 +36,15 @@ public func noSuchFile(_ path: String, what: String) -> String {
 /// that is not UTF-8 sits and what the encoding probably is.
 public func decodeUTF8(_ data: Data, file: String) throws -> String {
     let bytes = [UInt8](data)
+    // Files carbonsim writes, given back where a YAML file goes: said as what they are, not as bad UTF-8.
+    if bytes.starts(with: Array("SQLite format 3\0".utf8)) {
+        throw InputError(file: file, message: "this is an SQLite database (a sweep's results), not a YAML file",
+                         accepted: "carbonsim summarize or plot reads a sweep database; this command reads a YAML file")
+    }
+    if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        throw InputError(file: file, message: "this is a zip archive (an Excel workbook .xlsx, for instance), not a YAML file",
+                         accepted: "the YAML file (a workbook is an output; carbonsim does not read one back)")
+    }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
         throw InputError(file: file, message: "this file is UTF-16, not UTF-8", accepted: "save it as UTF-8 (in most editors: Save As, encoding UTF-8)")
     }
