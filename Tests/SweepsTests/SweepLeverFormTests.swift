@@ -328,6 +328,13 @@ final class SweepLeverFormTests: XCTestCase {
         let threeWarnings = try SweepSpecLoader(dataset: history).load(path: threeFactors.path).warnings.map(\.message)
         XCTAssertFalse(threeWarnings.contains { $0.contains("every run is the same") }, "\(threeWarnings)")
         XCTAssertTrue(threeWarnings.contains { $0.contains("take capacity down where the drawn start is after \(last): those runs are stored as failed") }, "\(threeWarnings)")
+        // Over two base scenarios, each one's floor is told (a second trial heard of announced's only).
+        let two = directory.appendingPathComponent("two.yaml")
+        try "name: w\nscenarios: [\(Self.scenarios.path)/announced.yaml, \(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [100, 200], start: \(last + 1), full: 2030}\n"
+            .write(to: two, atomically: true, encoding: .utf8)
+        let floors = try SweepSpecLoader(dataset: history).load(path: two.path).warnings.map(\.message).filter { $0.contains("take capacity down and cannot run") }
+        XCTAssertEqual(floors.map { $0.contains("what 'announced' has installed") }, [true, false], "\(floors)")
+        XCTAssertTrue(floors.last?.contains("what 'baseline' has installed") ?? false, "\(floors)")
         let laterNormal = directory.appendingPathComponent("later-normal.yaml")
         try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: \(last + 1), full: 2030}\n"
             .write(to: laterNormal, atomically: true, encoding: .utf8)

@@ -174,7 +174,7 @@ public struct SweepSpecLoader {
         factors = read.map(\.0)
 
         if let scenarios {
-            warnings += read.compactMap { belowInstalledWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
+            warnings += read.flatMap { belowInstalledWarnings($0.0, $0.1, scenarios: scenarios, factors: factors) }
             warnings += read.flatMap { deltaTearsDownWarnings($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { deltaAboveOnlyLowersWarning($0.0, $0.1, scenarios: scenarios) }
             warnings += read.compactMap { supersededByHistoryWarning($0.0, $0.1, scenarios: scenarios, factors: factors) }
@@ -413,6 +413,13 @@ public struct SweepSpecLoader {
     /// Levels of a build-out lever below what a base scenario has installed when the lever's move starts, found by
     /// setting the lowest level as a run would: a teardown cannot run (those runs are stored as failed); in history
     /// mode a level below the observed capacity is raised to it (those runs all run at that capacity). Told at load.
+    /// The same for each base scenario, each message once: scenarios differ in what they have installed (a second trial
+    /// was told announced's 130.67 GW only, while baseline's runs down to 127.63 GW ran).
+    func belowInstalledWarnings(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> [InputWarning] {
+        var told = Set<String>()
+        return scenarios.compactMap { belowInstalledWarning(f, node, scenarios: [$0], factors: factors) }.filter { told.insert($0.message).inserted }
+    }
+
     func belowInstalledWarning(_ f: SweepFactor, _ node: YAMLNode, scenarios: [Scenario], factors: [SweepFactor]) -> InputWarning? {
         guard case .lever(let lever, .target, let defaults, _) = f.target, lever.isBuildOut else { return nil }
         // Where a start factor draws years after N, history does not raise those runs' levels: they take capacity down.
