@@ -293,6 +293,13 @@ final class SweepLeverFormTests: XCTestCase {
         let plan = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: gridURL.path), dataset: history)
         let p = try PreparedScenario(ScenarioLoader(dataset: history).load(path: Self.scenarios.appendingPathComponent("baseline.yaml").path), dataset: history).parameters
         let floor = try XCTUnwrap(history.history?.floor(for: Levers.solar, parameters: p))
+        /// The warnings of a spec over `scenarios` read in history mode.
+        func historyWarnings(_ name: String, over scenarios: [String] = ["baseline"], _ body: String) throws -> [String] {
+            let url = directory.appendingPathComponent(name)
+            try "name: w\nscenarios: [\(scenarios.map { "\(Self.scenarios.path)/\($0).yaml" }.joined(separator: ", "))]\n\(body)"
+                .write(to: url, atomically: true, encoding: .utf8)
+            return try SweepSpecLoader(dataset: history).load(path: url.path).warnings.map(\.message)
+        }
         var low = [10.0], high = [300.0]
         _ = try plan.parameters(scenario: 0, effective: &low)
         _ = try plan.parameters(scenario: 0, effective: &high)
@@ -317,28 +324,17 @@ final class SweepLeverFormTests: XCTestCase {
         }
         // A start factor drawing after N: the raised warning says those runs fail instead (a second trial's sw7), and
         // with a drawn full year the superseded-level warning no longer says every run is the same (its sw8).
-        let drawnStarts = directory.appendingPathComponent("starts.yaml")
-        try "name: s\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2021, full: 2030}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n"
-            .write(to: drawnStarts, atomically: true, encoding: .utf8)
-        let startsWarnings = try SweepSpecLoader(dataset: history).load(path: drawnStarts.path).warnings.map(\.message)
+        let startsWarnings = try historyWarnings("starts.yaml", "design: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300], start: 2021, full: 2030}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n")
         XCTAssertTrue(startsWarnings.contains { $0.contains("are raised to it") && $0.hasSuffix("where the drawn start is after \(last), they take capacity down instead, and those runs are stored as failed") }, "\(startsWarnings)")
-        let threeFactors = directory.appendingPathComponent("three.yaml")
-        try "name: t\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300]}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n  sector_plans.power.solar.full: {levels: [2029, 2030]}\n"
-            .write(to: threeFactors, atomically: true, encoding: .utf8)
-        let threeWarnings = try SweepSpecLoader(dataset: history).load(path: threeFactors.path).warnings.map(\.message)
+        let threeWarnings = try historyWarnings("three.yaml", "design: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [10, 300]}\n  sector_plans.power.solar.start: {levels: [2024, \(last + 1)]}\n  sector_plans.power.solar.full: {levels: [2029, 2030]}\n")
         XCTAssertFalse(threeWarnings.contains { $0.contains("every run is the same") }, "\(threeWarnings)")
         XCTAssertTrue(threeWarnings.contains { $0.contains("take capacity down where the drawn start is after \(last): those runs are stored as failed") }, "\(threeWarnings)")
         // Over two base scenarios, each one's floor is told (a second trial heard of announced's only).
-        let two = directory.appendingPathComponent("two.yaml")
-        try "name: w\nscenarios: [\(Self.scenarios.path)/announced.yaml, \(Self.scenarios.path)/baseline.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [100, 200], start: \(last + 1), full: 2030}\n"
-            .write(to: two, atomically: true, encoding: .utf8)
-        let floors = try SweepSpecLoader(dataset: history).load(path: two.path).warnings.map(\.message).filter { $0.contains("take capacity down and cannot run") }
+        let floors = try historyWarnings("two.yaml", over: ["announced", "baseline"], "design: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [100, 200], start: \(last + 1), full: 2030}\n")
+            .filter { $0.contains("take capacity down and cannot run") }
         XCTAssertEqual(floors.map { $0.contains("what 'announced' has installed") }, [true, false], "\(floors)")
         XCTAssertTrue(floors.last?.contains("what 'baseline' has installed") ?? false, "\(floors)")
-        let laterNormal = directory.appendingPathComponent("later-normal.yaml")
-        try "name: n\nscenarios: [\(Self.scenarios.path)/baseline.yaml]\ndesign: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: \(last + 1), full: 2030}\n"
-            .write(to: laterNormal, atomically: true, encoding: .utf8)
-        let laterWarnings = try SweepSpecLoader(dataset: history).load(path: laterNormal.path).warnings.map(\.message)
+        let laterWarnings = try historyWarnings("later-normal.yaml", "design: random\nn: 10\nfactors:\n  sector_plans.power.solar.target: {distribution: normal, mean: 60, sd: 30, start: \(last + 1), full: 2030}\n")
         XCTAssertTrue(laterWarnings.contains { $0.contains("of the draws fall below") && $0.contains("cannot run") }, "\(laterWarnings)")
         // On announced, whose path has 69.33 GW at the end of 2026, the raised level still takes capacity down: the run
         // fails, and its error names the level drawn and the raise before the raised level it quotes.

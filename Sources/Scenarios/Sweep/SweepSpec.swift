@@ -293,7 +293,8 @@ public struct SweepSpecLoader {
                             let parts = name.split(whereSeparator: { $0 == "，" || $0 == "、" }).map { $0.trimmingCharacters(in: .whitespaces) }
                             throw item.error("unknown series '\(name)': YAML separates a list's items with ',', not with '\(c)' (a Chinese input method's)",
                                              accepted: "series names from `carbonsim run --format json`",
-                                             suggestion: parts.allSatisfy(names.contains) ? "keep: [\((seq.indices.flatMap { $0 == i ? parts : [YAMLNode(node: seq[$0], file: file, path: []).scalarString ?? ""] }).joined(separator: ", "))]" : nil)
+                                             suggestion: parts.allSatisfy(names.contains)
+                                                ? "keep: [\(seq.indices.flatMap { $0 == i ? parts : [seq[$0].string ?? ""] }.joined(separator: ", "))]" : nil)
                         }
                         guard names.contains(name) else {
                             throw item.error("unknown series '\(name)'", accepted: "series names from `carbonsim run --format json`",
