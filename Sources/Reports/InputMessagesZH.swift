@@ -381,6 +381,8 @@ public enum InputMessagesZH {
          "约 $1% 的抽样值介于 $2 与 $3 $4 之间，低于 $5 年末观测装机（历史模式）：这些运行按 $6 $7 运行，并以该值记录"),
         (#"about (\S+) % of the draws fall below (\S+) (.+?), what '(.+)' has installed when the lever's move starts: those runs would take capacity down and cannot run, and are stored as failed"#,
          "约 $1% 的抽样值低于 $2 $3（情景 '$4' 在该措施变动开始时的已有装机）：这些运行会减少装机，无法运行，记为失败"),
+        (#"the lower bound (\S+) (.+?) is below (\S+) (.+?), the capacity observed at the end of (\d+): the move starts in (\d+), within the observed years \(history mode\), so a lower level is raised to it and every level from \S+ to \S+ .+? runs alike; give a lower bound of at least \S+ .+"#,
+         "下限 $1 $2 低于 $5 年末观测装机 $3 $4：该变动自 $6 年开始，处于观测年份内（历史模式），更低的水平会被提高到该值，因此 $1 至 $3 $4 之间的取值运行结果相同；下限应至少为 $3 $4"),
         (#"the lower bound (\S+) (.+?) is below (\S+) (.+?), the least the setting's last milestone \((\d+)\) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first \(history mode: the observed capacity, then the base scenario's later milestones\); a build-out lever only adds capacity"#,
          "下限 $1 $2 低于 $3 $4，即该设置最后一个里程碑（$5 年）在不减少装机的前提下可达到的最低水平：变动开始时的已有装机，若增量或阶跃叠加在上升路径上会先下降则更高（历史模式：先按观测装机，再按基础情景之后的里程碑）；扩建类措施只增加装机"),
         (#"the lower bound (\S+) (.+?) is below (\S+) (.+?), the least the setting's last milestone \((\d+)\) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first; a build-out lever only adds capacity"#,

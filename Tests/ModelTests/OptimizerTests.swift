@@ -334,6 +334,24 @@ final class OptimizerTests: XCTestCase {
         XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: url.path), "without history 70 is above what is installed")
     }
 
+    /// A move that starts in the observed years is raised to the observed capacity by `run` (with a warning), so a
+    /// lower bound below it is refused for that reason, not for "what is installed when its move starts" (37 GW in 2021).
+    func testALowerBoundOnAMoveStartingInTheObservedYearsNamesTheObservedCapacity() throws {
+        let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let url = directory.appendingPathComponent("history-2021.yaml")
+        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [100, 300], start: 2021, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: url.path)) {
+            let e = $0 as? InputError
+            XCTAssertEqual(e?.line, 3)
+            XCTAssertEqual(e?.message, "the lower bound 100 GW is below 127.628347 GW, the capacity observed at the end of 2025: the move starts in 2021, within the observed years (history mode), so a lower level is raised to it and every level from 100 to 127.628347 GW runs alike; give a lower bound of at least 127.628347 GW")
+            XCTAssertEqual(e?.accepted, "127.628347 to 1000 GW")
+        }
+        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [127.7, 300], start: 2021, full: 2030}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: history).load(path: url.path))
+    }
+
     /// In history mode a variable with a schedule of its own replaces the base's setting, history included
     /// (announced's storage moves in 2024-2025): told at load, as `run` tells it; a variable that keeps the base's
     /// setting (no start, full or shape) is not.

@@ -475,6 +475,7 @@ final class ChineseMessageTableTests: XCTestCase {
             "a flow value's entries separated by half-width commas and closed on the same line, for example {2025: 150, 2030: 300}", "2020 to 2060, or none (drops the base scenario's target)",
             "comparing scenarios needs both --baseline and --policy; --policy is missing",
             "--baseline FILE --policy FILE, or one scenario file for a change between two years",
+            "the lower bound 100 GW is below 127.628347 GW, the capacity observed at the end of 2025: the move starts in 2021, within the observed years (history mode), so a lower level is raised to it and every level from 100 to 127.628347 GW runs alike; give a lower bound of at least 127.628347 GW",
             "the lower bound 60 GW is below 60.6625 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode: the observed capacity, then the base scenario's later milestones); a build-out lever only adds capacity",
         ]
         // SQLite's own words after a message stay as SQLite said them, in Chinese brackets.
@@ -484,6 +485,8 @@ final class ChineseMessageTableTests: XCTestCase {
             XCTAssertNotEqual(zh, m)
             XCTAssertEqual(ChineseConventionsTests.englishWords(zh, except: keys), [], zh)
         }
+        // A template reads at most $9: the bound named last is the observed capacity, not "$1" followed by "0".
+        XCTAssertTrue(InputMessagesZH.message(messages.first { $0.hasPrefix("the lower bound 100 GW") }!).hasSuffix("下限应至少为 127.628347 吉瓦"))
     }
 
     /// A number's model unit inside a translated message reads as the tables write it (a milestone of 196 GW: 196 吉瓦).

@@ -213,6 +213,11 @@ public struct OptimizeSpecLoader {
                 // Said when history's schedule sets the minimum (wind and solar in history mode).
                 let history = dataset.history?.minimumTarget(lever, setting, parameters: p).map { $0 >= lever.minimumTarget(setting, p) } ?? false
                 let basis = history ? " (history mode: the observed capacity, then the base scenario's later milestones)" : ""
+                // A move starting in the observed years is raised to the observed capacity by `run`: the bounds below it all run alike.
+                if history, let last = dataset.history?.lastObservedYear, setting.start <= last {
+                    throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below \(shown) \(lever.unit), the capacity observed at the end of \(last): the move starts in \(setting.start), within the observed years (history mode), so a lower level is raised to it and every level from \(format(b[0])) to \(shown) \(lever.unit) runs alike; give a lower bound of at least \(shown) \(lever.unit)",
+                                  accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
+                }
                 // Not always what is installed when the move starts: a delta or step over a rising path can dip before it catches up.
                 throw r.error("the lower bound \(format(b[0])) \(lever.unit) is below \(shown) \(lever.unit), the least the setting's last milestone (\(setting.full)) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first\(basis); a build-out lever only adds capacity",
                               accepted: "\(shown) to \(format(lever.range.upperBound)) \(lever.unit)")
