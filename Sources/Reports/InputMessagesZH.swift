@@ -395,7 +395,7 @@ public enum InputMessagesZH {
         (#"a name, for example name: (.+), or no 'name:' line \(the file's name is used\)"#, "一个名称，例如 name: $1；或不写 'name:' 行（使用文件名）"),
         (#"this is an? (sweep spec|optimisation spec|scenario file) \(it has (.+) and ('\w+')\), not an? (sweep spec|optimisation spec|scenario file)"#, "这是§1（含 ¶2、$3 键），不是§4"),
         (#"this is an? (sweep spec|optimisation spec|scenario file) \(it has ('\w+')\), not an? (sweep spec|optimisation spec|scenario file)"#, "这是§1（含 $2 键），不是§3"),
-        (#"carbonsim (\S+) (\S+) runs it; an? (sweep spec|optimisation spec|scenario file) has keys such as (.+)"#,
+        (#"carbonsim (\S+) (.+?) runs it; an? (sweep spec|optimisation spec|scenario file) has keys such as (.+)"#,
          "用 carbonsim $1 $2 运行它；§3的键如 ¶4"),
         (#"the variable's (.+) replaces? '(.+)''s path \((.+)\) with one move from (\d+) to (\d+): its earlier milestones are dropped; without start, full and shape the variable keeps the path and moves its last milestone"#,
          "该变量的 $1 取代了情景 '$2' 的里程碑路径（$3），改为从 $4 年到 $5 年的一次变动：较早的里程碑被舍弃；不写 start、full 和 shape 时，该变量保留路径，只移动最后一个里程碑"),

@@ -487,6 +487,9 @@ final class ChineseMessageTableTests: XCTestCase {
         }
         // A template reads at most $9: the bound named last is the observed capacity, not "$1" followed by "0".
         XCTAssertTrue(InputMessagesZH.message(messages.first { $0.hasPrefix("the lower bound 100 GW") }!).hasSuffix("下限应至少为 127.628347 吉瓦"))
+        // The file as typed, spaces included (quoted), stays whole in the translation.
+        XCTAssertEqual(InputMessagesZH.message("carbonsim run 'plans/my plan.yaml' runs it; a sweep spec has keys such as name, scenarios, design, factors"),
+                       "用 carbonsim run 'plans/my plan.yaml' 运行它；参数扫描规格文件的键如 name、scenarios、design、factors")
     }
 
     /// A number's model unit inside a translated message reads as the tables write it (a milestone of 196 GW: 196 吉瓦).

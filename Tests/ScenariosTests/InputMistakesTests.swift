@@ -74,6 +74,10 @@ final class InputMistakesTests: XCTestCase {
         let scenario = try sweepError("name: s\nextends: announced.yaml\nsector_plans:\n  power:\n    wind: {delta: 10}\n")
         XCTAssertEqual(scenario.message, "this is a scenario file (it has 'extends' and 'sector_plans'), not a sweep spec")
         XCTAssertEqual(scenario.accepted, "carbonsim run x.yaml runs it; a sweep spec has keys such as name, scenarios, design, factors")
+        // The file as typed, folder included: `carbonsim run x.yaml` from elsewhere would run another file or the embedded one.
+        do { _ = try SweepSpecLoader(dataset: dataset).parse("extends: announced.yaml\nsector_plans: {}\n", file: "plans/my plan.yaml", directory: folder) } catch let e as InputError {
+            XCTAssertEqual(e.accepted, "carbonsim run 'plans/my plan.yaml' runs it; a sweep spec has keys such as name, scenarios, design, factors")
+        }
         XCTAssertEqual(try sweepError("name: o\nscenario: baseline\nobjective: total_cost\nvariables: {}\n").message,
                        "this is an optimisation spec (it has 'variables' and 'objective'), not a sweep spec")
         let url = folder.appendingPathComponent("sweep-\(UUID().uuidString).yaml")

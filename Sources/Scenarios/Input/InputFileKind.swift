@@ -47,9 +47,10 @@ public enum InputFileKind: CaseIterable, Sendable {
             guard kind == .scenario ? !found.isEmpty : found.count == kind.marks.count else { continue }
             let listed = found.map { "'\($0)'" }
             let it = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
-            let base = file.split(separator: "/").last.map(String.init) ?? file
+            // The path as typed: from another folder a bare file name would run the embedded scenario of that name.
+            let typed = file.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'\(file.replacingOccurrences(of: "'", with: "'\\''"))'" : file
             return root.error("this is \(kind.name) (it has \(it)), not \(name)",
-                              accepted: "carbonsim \(kind.command) \(base) runs it; \(name) has keys such as \(typicalKeys)")
+                              accepted: "carbonsim \(kind.command) \(typed) runs it; \(name) has keys such as \(typicalKeys)")
         }
         return nil
     }
