@@ -69,6 +69,19 @@ struct DecomposeCommand: ParsableCommand {
                                      accepted: "\(horizon.lowerBound) to \(horizon.upperBound)")
                 }
             }
+            // A change back in time flips every effect's sign; `--to 2019` typed for "from 2019" would print one without a word.
+            if baseline == nil && policy == nil {
+                let first = from ?? 2020, given = from == nil ? " (the default)" : ""
+                if first == to {
+                    throw InputError(file: "--to", keyPath: "to", message: "--from\(given) and --to are both \(to): there is no change to decompose",
+                                     accepted: "a --to year after --from, for example --from \(min(to, dataset.endYear - 5)) --to \(min(to, dataset.endYear - 5) + 5)")
+                }
+                if first > to {
+                    throw InputError(file: from == nil ? "--to" : "--from", keyPath: from == nil ? "to" : "from",
+                                     message: "--from \(first)\(given) is after --to \(to): decompose explains the change from --from to --to, forward in time (back in time every effect's sign flips)",
+                                     accepted: "--from \(to) --to \(first)")
+                }
+            }
             let analysis: Analysis, labels: (String, String)
             if baseline != nil || policy != nil {
                 guard let baseline, let policy else {

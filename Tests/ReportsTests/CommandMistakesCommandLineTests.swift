@@ -59,6 +59,27 @@ final class CommandMistakesCommandLineTests: XCTestCase {
         XCTAssertTrue(half.err.contains("--baseline: error at 'baseline'"), half.err)
     }
 
+    /// Years in the wrong order would flip every effect's sign without a word (`--to 2019` typed for "from 2019"
+    /// against the default --from 2020, found by a tester); one year twice has nothing to decompose.
+    func testDecomposeRefusesYearsBackInTimeOrTheSameYear() throws {
+        let back = try cli.run(["decompose", "--from", "2030", "--to", "2020", "--no-history"])
+        XCTAssertEqual(back.status, 2, back.err)
+        XCTAssertTrue(back.err.contains("--from: error at 'from': --from 2030 is after --to 2020: decompose explains the change from --from to --to, forward in time (back in time every effect's sign flips)"), back.err)
+        XCTAssertTrue(back.err.contains("accepted: --from 2020 --to 2030"), back.err)
+        let slip = try cli.run(["decompose", "--to", "2019", "--no-history", "--lang", "zh"])
+        XCTAssertEqual(slip.status, 2, slip.err)
+        XCTAssertTrue(slip.err.contains("--from 2020（默认值）晚于 --to 2019"), slip.err)
+        XCTAssertTrue(slip.err.contains("--from 2019 --to 2020"), slip.err)
+        let same = try cli.run(["decompose", "--from", "2025", "--to", "2025", "--no-history"])
+        XCTAssertEqual(same.status, 2, same.err)
+        XCTAssertTrue(same.err.contains("--from and --to are both 2025: there is no change to decompose"), same.err)
+        XCTAssertTrue(same.err.contains("accepted: a --to year after --from, for example --from 2025 --to 2030"), same.err)
+        // Forward in time, as before; two scenarios in one year are no change back in time.
+        XCTAssertEqual(try cli.run(["decompose", "--from", "2020", "--to", "2025", "--format", "csv", "--no-history"]).status, 0)
+        XCTAssertEqual(try cli.run(["decompose", "--baseline", "scenarios/baseline.yaml", "--policy", "scenarios/accelerated.yaml",
+                                    "--to", "2019", "--format", "csv", "--no-history"]).status, 0)
+    }
+
     func testADatasetFileAndAProvinceTogetherAreRefused() throws {
         let r = try cli.run(["run", "--dataset", "Sources/Scenarios/Datasets/inner-mongolia.yaml", "--province", "Shanxi", "--no-history"])
         XCTAssertEqual(r.status, 2, r.err)
