@@ -202,8 +202,8 @@ public enum InputMessagesZH {
         (#"unknown key '(.+)'"#, "未知的键 '$1'"),
         (#"no series '(.+)'"#, "没有名为 '$1' 的序列"),
         (#"the sweep kept no series '(.+)'"#, "参数扫描没有保存序列 '$1'"),
-        (#"a series of the annual table, for example (.+) \(the columns of carbonsim run --format csv\)"#,
-         "年度表中的序列，例如 $1（即 carbonsim run --format csv 的各列）"),
+        (#"a series of the annual table, for example (.+) \(the columns of the annual CSV files carbonsim run --output DIR writes\)"#,
+         "年度表中的序列，例如 $1（即 carbonsim run --output DIR 写出的年度 CSV 文件的各列）"),
         (#"(\d+) scenarios to compare"#, "要比较的情景有 $1 个"),
         // Sweep specs.
         (#"(\S+) lies outside the lever's range \(at most the region's (.+)\)"#, "$1 超出该措施的取值范围（不超过本地区的§2）"),

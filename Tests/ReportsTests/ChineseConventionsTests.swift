@@ -352,9 +352,9 @@ final class ChineseMessageTableTests: XCTestCase {
                        "20000 百万吨标准煤 是本地区 2019 年化石能源消费（300.4 百万吨标准煤）的 67 倍：若指 20000 万吨标准煤（统计口径单位），请写 200")
         // What the what-if service's comparisons and charts say about a request (a tester found them in English).
         XCTAssertEqual(InputMessagesZH.describe(InputError(file: "--series", keyPath: "series", message: "no series 'co2_grosss'",
-                                                           accepted: "a series of the annual table, for example co2_gross, co2_net (the columns of carbonsim run --format csv)")),
+                                                           accepted: "a series of the annual table, for example co2_gross, co2_net (the columns of the annual CSV files carbonsim run --output DIR writes)")),
                        InputMessagesZH.describe(InputError(file: "--series", keyPath: "series", message: "no series 'co2_grosss'")).split(separator: "\n")[0]
-                           + "\n  可接受：年度表中的序列，例如 co2_gross, co2_net（即 carbonsim run --format csv 的各列）")
+                           + "\n  可接受：年度表中的序列，例如 co2_gross, co2_net（即 carbonsim run --output DIR 写出的年度 CSV 文件的各列）")
         XCTAssertEqual(InputMessagesZH.message("no series 'co2_grosss'"), "没有名为 'co2_grosss' 的序列")
         XCTAssertEqual(InputMessagesZH.message("0 scenarios to compare"), "要比较的情景有 0 个")
         XCTAssertEqual(InputMessagesZH.message("1 to 5"), "1 至 5")

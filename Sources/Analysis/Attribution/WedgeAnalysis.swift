@@ -63,7 +63,7 @@ public struct WedgeAnalysis: Sendable {
         let none = try run(0)
         guard none.has(series) else {
             throw InputError(file: "--series", keyPath: "series", message: "no series '\(series)'",
-                             accepted: "a series of the annual table, for example co2_net, co2_gross, energy_total (the columns of carbonsim run --format csv)",
+                             accepted: "a series of the annual table, for example co2_net, co2_gross, energy_total (the columns of the annual CSV files carbonsim run --output DIR writes)",
                              suggestion: didYouMean(series, in: none.names))
         }
         years = none.years

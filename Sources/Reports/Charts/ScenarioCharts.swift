@@ -50,7 +50,7 @@ public enum ScenarioCharts {
         guard let first = results.first else { throw ChartError(message: "nothing to draw: no scenario") }
         guard first.trajectory.has(series) else {
             throw InputError(file: "--series", keyPath: "series", message: "no series '\(series)'",
-                             accepted: "a series of the annual table, for example co2_gross, co2_net, energy_total, non_fossil_share (the columns of carbonsim run --format csv)",
+                             accepted: "a series of the annual table, for example co2_gross, co2_net, energy_total, non_fossil_share (the columns of the annual CSV files carbonsim run --output DIR writes)",
                              suggestion: didYouMean(series, in: first.trajectory.names))
         }
         let co2 = series == "co2_gross"
