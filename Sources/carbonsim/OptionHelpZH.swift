@@ -63,6 +63,7 @@ enum OptionHelpZH {
         "plot stack <file>": "情景文件（默认：内置的已公布政策情景）。",
         "plot stack --by": "sector（按部门）或 fuel（按燃料）。",
         "plot wedges --series": "要归因的序列。",
+        "plot wedges --csv": "另将楔形数值写入此 CSV 文件：每年一行，含基准、政策、各措施类别的楔形及其合计（政策减基准）。",
         "plot wedges --baseline": "基准情景文件。",
         "plot wedges --policy": "政策情景文件。",
         "plot fan <db>": "参数扫描数据库。",

@@ -68,11 +68,13 @@ struct PlotCommand: ParsableCommand {
         @Option(name: .long, help: "Baseline scenario file.") var baseline: String
         @Option(name: .long, help: "Policy scenario file.") var policy: String
         @Option(name: .long, help: "Series to attribute.") var series = "co2_net"
+        @Option(name: .long, help: "Also write the wedges as CSV here: one row a year with the baseline, the policy, each family's wedge and their sum (policy minus baseline).") var csv: String?
         @OptionGroup var common: Common
 
         func run() throws {
             try reportingErrors(common.lang) {
                 try checkOutputFile(common.output, option: "--output")
+                if let csv { try checkOutputFile(csv, option: "--csv") }
                 let dataset = try common.data.load()
                 let loader = ScenarioLoader(dataset: dataset)
                 let w = try WedgeAnalysis(baseline: loadScenario(loader, baseline, language: common.lang),
@@ -83,6 +85,9 @@ struct PlotCommand: ParsableCommand {
                                      accepted: "a policy scenario that differs from --baseline in its levers or measures")
                 }
                 try write(try ScenarioCharts.wedges(w, language: common.lang, units: common.units, provenance: Provenance(dataset)), to: common.output)
+                if let csv {
+                    try write(WedgeCSVRenderer.render(w, language: common.lang, units: common.units, bom: CSVRenderer.wantsBOM(common.lang)), to: csv)
+                }
             }
         }
     }

@@ -15,6 +15,61 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(r.out.contains("14th (2021-25)"))
     }
 
+    /// The wedges as numbers (a tester read them back from the SVG's polygons for a report table): each year's
+    /// wedges sum to policy minus baseline, the two scenarios are run's own annual values, and under zh the columns
+    /// read in Chinese with the statistics' unit, after a byte-order mark.
+    func testPlotWedgesWritesItsNumbersAsCSV() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wedges-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("w.csv").path
+        // Two lever families, four runs.
+        let policyFile = dir.appendingPathComponent("policy.yaml")
+        try "name: policy\nextends: \(Self.repository.appendingPathComponent("scenarios/baseline.yaml").path)\nsector_plans:\n  power:\n    solar: {delta: 20, start: 2026, full: 2030}\n  removals:\n    ccus: {target: 10, start: 2028, full: 2035}\n"
+            .write(to: policyFile, atomically: true, encoding: .utf8)
+        let r = try run(["plot", "wedges", "--baseline", "scenarios/baseline.yaml", "--policy", policyFile.path,
+                         "-o", dir.appendingPathComponent("w.svg").path, "--csv", csv, "--no-history"])
+        XCTAssertEqual(r.status, 0, r.err)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        XCTAssertEqual(Array(header.prefix(3)), ["year", "baseline: baseline [Mt CO2]", "policy: policy [Mt CO2]"])
+        XCTAssertEqual(header.last, "policy minus baseline [Mt CO2]")
+        XCTAssertTrue(header.contains("wedge: renewables [Mt CO2]"), "\(header)")
+        let wedgeColumns = header.indices.filter { header[$0].hasPrefix("wedge: ") }
+        XCTAssertEqual(wedgeColumns.map { header[$0] }, ["wedge: ccus [Mt CO2]", "wedge: renewables [Mt CO2]"])
+        let annual = dir.appendingPathComponent("annual")
+        XCTAssertEqual(try run(["run", "scenarios/baseline.yaml", policyFile.path, "--output", annual.path, "--no-history"]).status, 0)
+        func co2Net(_ name: String) throws -> [String: Double] {
+            let rows = try String(contentsOf: annual.appendingPathComponent("\(name).annual.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+            let k = rows[0].firstIndex(of: "co2_net")!
+            return Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], Double($0[k])!) })
+        }
+        let (base, policy) = (try co2Net("baseline"), try co2Net("policy"))
+        XCTAssertEqual(lines.count - 1, base.count)
+        for row in lines.dropFirst() {
+            let v = row.dropFirst().map { Double($0)! }
+            XCTAssertEqual(v[0], base[row[0]]!, accuracy: 1e-9 * abs(v[0]), row[0])
+            XCTAssertEqual(v[1], policy[row[0]]!, accuracy: 1e-9 * abs(v[1]), row[0])
+            XCTAssertEqual(v.last!, v[1] - v[0], accuracy: 1e-9 * abs(v[0]), row[0])
+            XCTAssertEqual(wedgeColumns.map { Double(row[$0])! }.reduce(0, +), v.last!, accuracy: 1e-6 * abs(v[0]), "the wedges sum to the change in \(row[0])")
+        }
+        let zh = dir.appendingPathComponent("w-zh.csv").path
+        XCTAssertEqual(try run(["plot", "wedges", "--baseline", "scenarios/baseline.yaml", "--policy", policyFile.path,
+                                "-o", dir.appendingPathComponent("w-zh.svg").path, "--csv", zh, "--lang", "zh", "--no-history"]).status, 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: zh))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, for Excel")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("年份,基准：基准情景（万吨CO2）,政策：policy（万吨CO2）,"), String(text.prefix(120)))
+        XCTAssertTrue(text.contains("楔形：风电光伏（万吨CO2）"), String(text.prefix(300)))
+        let first = text.split(separator: "\n")[1].split(separator: ",").map { Double($0)! }
+        XCTAssertEqual(first[1], base[String(Int(first[0]))]! * 100, accuracy: 1e-6, "万吨 = Mt x 100")
+        // A folder that does not exist is told before any run.
+        let missing = try run(["plot", "wedges", "--baseline", "scenarios/baseline.yaml", "--policy", policyFile.path,
+                               "-o", dir.appendingPathComponent("w2.svg").path, "--csv", dir.appendingPathComponent("no/w.csv").path, "--no-history"])
+        XCTAssertEqual(missing.status, 2, missing.err)
+        XCTAssertTrue(missing.err.contains("--csv"), missing.err)
+    }
+
     func testJSONAndOutputDirectory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carbonsim-out-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
