@@ -40,14 +40,16 @@ struct ChartFrame {
     }
 
     /// Legend entries: a swatch (line or box) and a label, right of the plot.
-    func legend(_ svg: inout SVG, _ entries: [(label: String, colour: String, dash: String?, box: Bool)]) {
+    /// `style` is a line's dash array, or the fill pattern of a box drawn as its area is (a hatched wedge: the
+    /// pattern inside, its colour as the outline).
+    func legend(_ svg: inout SVG, _ entries: [(label: String, colour: String, style: String?, box: Bool)]) {
         var yy = top + 8
         for e in entries {
             let xx = left + plotWidth + 16
             if e.box {
-                svg.rect(xx, yy - 9, 18, 12, fill: e.colour)
+                svg.rect(xx, yy - 9, 18, 12, fill: e.style.map { "url(#\($0))" } ?? e.colour, stroke: e.style == nil ? nil : e.colour)
             } else {
-                svg.line(xx, yy - 3, xx + 22, yy - 3, stroke: e.colour, width: 2.5, dash: e.dash)
+                svg.line(xx, yy - 3, xx + 22, yy - 3, stroke: e.colour, width: 2.5, dash: e.style)
             }
             svg.text(e.label, xx + 28, yy + 1, size: 11)
             yy += 20

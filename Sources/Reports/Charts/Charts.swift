@@ -150,7 +150,7 @@ public enum Charts {
         var entries: [(String, String, String?, Bool)] = [(Labels.scenario(w.baseline, language), "#000000", nil, false),
                                                           (Labels.scenario(w.policy, language), "#000000", "6 3", false)]
         let raisesLabel = emissions ? (language == .zh ? "（增排）" : " (raises)") : (language == .zh ? "（反向）" : " (against the change)")
-        entries += order.enumerated().map { (Labels.family(w.groups[$1], language) + (raises[$1] ? raisesLabel : ""), Palette.colour($0), nil, true) }
+        entries += order.enumerated().map { (Labels.family(w.groups[$1], language) + (raises[$1] ? raisesLabel : ""), Palette.colour($0), raises[$1] ? "hatch" : nil, true) }
         frame.legend(&svg, entries)
         return svg.document(width: frame.width, height: frame.height, title: title)
     }
