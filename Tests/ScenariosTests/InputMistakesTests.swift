@@ -86,6 +86,16 @@ final class InputMistakesTests: XCTestCase {
         XCTAssertThrowsError(try OptimizeSpecLoader(dataset: dataset).load(path: url.path)) {
             XCTAssertEqual(($0 as? InputError)?.message, "this is a sweep spec (it has 'factors' and 'design'), not an optimisation spec")
         }
+        // A dataset given where a scenario file goes, and a scenario file given as the dataset (a tester got a heap of
+        // unknown keys for each).
+        let datasetText = try String(contentsOf: FuzzFindingsTests.repository.appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml"), encoding: .utf8)
+        let asScenario = try error(datasetText)
+        XCTAssertEqual(asScenario.message, "this is a dataset (it has 'base_year' and 'emission_factors'), not a scenario file")
+        XCTAssertEqual(asScenario.accepted, "carbonsim run --dataset plan.yaml uses it (every command takes --dataset); a scenario file has keys such as name, extends, targets, sector_plans")
+        XCTAssertThrowsError(try Dataset.parse("name: s\nextends: announced.yaml\nsector_plans: {}\n", file: "plans/s.yaml")) {
+            XCTAssertEqual(($0 as? InputError)?.message, "this is a scenario file (it has 'extends' and 'sector_plans'), not a dataset")
+            XCTAssertEqual(($0 as? InputError)?.accepted, "carbonsim run plans/s.yaml runs it; a dataset has keys such as region, base_year, emission_factors, economy, products, power")
+        }
         // A stray key of a spec is no spec: a scenario file with 'design' alone is read as a scenario file.
         XCTAssertFalse(try error("name: d\ndesign: grid\n").message.hasPrefix("this is"))
     }

@@ -70,6 +70,7 @@ public struct Dataset: Sendable {
 
     public static func parse(_ text: String, file: String) throws -> Dataset {
         let root = try YAMLNode.parse(text, file: file)
+        if let keys = try? Set(root.entries().map(\.key)), let wrong = InputFileKind.dataset.wrongKind(root, keys: keys, file: file) { throw wrong }
         let top = try root.entries(allowed: ["region", "region_zh", "base_year", "end_year", "emission_factors",
                                              "ceads_2019", "economy", "products", "activities", "power", "heat_supply", "energy_statistics", "hydrogen", "fly_ash",
                                              "ccus", "sinks", "industry_policy", "dual_control", "costs", "facts",

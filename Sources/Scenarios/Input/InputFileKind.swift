@@ -1,13 +1,14 @@
-/// The three kinds of YAML file carbonsim reads, told apart by the keys only one of them has, so that a file given to
+/// The kinds of YAML file carbonsim reads, told apart by the keys only one of them has, so that a file given to
 /// the wrong command is said to be what it is (not listed as a heap of unknown keys).
 public enum InputFileKind: CaseIterable, Sendable {
-    case scenario, sweepSpec, optimisationSpec
+    case scenario, sweepSpec, optimisationSpec, dataset
 
     var name: String {
         switch self {
         case .scenario: return "a scenario file"
         case .sweepSpec: return "a sweep spec"
         case .optimisationSpec: return "an optimisation spec"
+        case .dataset: return "a dataset"
         }
     }
 
@@ -17,6 +18,7 @@ public enum InputFileKind: CaseIterable, Sendable {
         case .scenario: return "run"
         case .sweepSpec: return "sweep"
         case .optimisationSpec: return "optimize"
+        case .dataset: return "run --dataset"
         }
     }
 
@@ -26,6 +28,7 @@ public enum InputFileKind: CaseIterable, Sendable {
         case .scenario: return ["extends", "sector_plans", "measures", "assumptions", "accounting"]
         case .sweepSpec: return ["factors", "design"]
         case .optimisationSpec: return ["variables", "objective"]
+        case .dataset: return ["base_year", "emission_factors"]
         }
     }
 
@@ -35,6 +38,7 @@ public enum InputFileKind: CaseIterable, Sendable {
         case .scenario: return "name, extends, targets, sector_plans"
         case .sweepSpec: return "name, scenarios, design, factors"
         case .optimisationSpec: return "name, scenario, objective, variables, targets"
+        case .dataset: return "region, base_year, emission_factors, economy, products, power"
         }
     }
 
@@ -50,7 +54,7 @@ public enum InputFileKind: CaseIterable, Sendable {
             // The path as typed: from another folder a bare file name would run the embedded scenario of that name.
             let typed = file.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'\(file.replacingOccurrences(of: "'", with: "'\\''"))'" : file
             return root.error("this is \(kind.name) (it has \(it)), not \(name)",
-                              accepted: "carbonsim \(kind.command) \(typed) runs it; \(name) has keys such as \(typicalKeys)")
+                              accepted: "carbonsim \(kind.command) \(typed) \(kind == .dataset ? "uses it (every command takes --dataset)" : "runs it"); \(name) has keys such as \(typicalKeys)")
         }
         return nil
     }
