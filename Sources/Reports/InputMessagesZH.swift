@@ -460,6 +460,8 @@ public enum InputMessagesZH {
          "情景文件的路径（相对于 $1，例如 announced.yaml），或删去 'extends' 这一行"),
         (#"extends '(.+)', which is a folder, not a scenario file"#, "继承的 '$1' 是文件夹，不是情景文件"),
         (#"the path of a scenario file, relative to (.+)"#, "情景文件的路径（相对于 $1）"),
+        (#"each key once; merge the two entries into one \(the first is on line (\d+), earlier on this line\)"#, "每个键只写一次：把两处合并为一处（第一处在第 $1 行，本行前面）"),
+        (#"each key once; merge the two entries into one \(the first is on line (\d+)\)"#, "每个键只写一次：把两处合并为一处（第一处在第 $1 行）"),
         (#"each key once; merge the two entries into one"#, "每个键只写一次：把两处合并为一处"),
         (#"(.+) \(or 15, 十五五\)"#, "$1（也可写 15、十五五）"),
         (#"'(.+)' is not accepted"#, "不接受 '$1'"),

@@ -101,6 +101,8 @@ final class ChineseErrorsCommandLineTests: XCTestCase {
         XCTAssertEqual(m("expected a number, found 'abc'"), "应为数字，实际为 'abc'")
         XCTAssertEqual(m("key 'wind' appears twice in one mapping"), "键 'wind' 在同一映射中出现了两次")
         XCTAssertEqual(m("each key once; merge the two entries into one"), "每个键只写一次：把两处合并为一处")
+        XCTAssertEqual(m("each key once; merge the two entries into one (the first is on line 3)"), "每个键只写一次：把两处合并为一处（第一处在第 3 行）")
+        XCTAssertEqual(m("each key once; merge the two entries into one (the first is on line 5, earlier on this line)"), "每个键只写一次：把两处合并为一处（第一处在第 5 行，本行前面）")
         XCTAssertEqual(m("milestones 2023, 2024, 2025 at or before 2025 superseded by observed capacity (history mode)"),
                        "里程碑 2023、2024、2025 在 2025 年及以前，由观测装机取代（历史模式）")
         XCTAssertEqual(m("14th, 15th, 16th (or 15, 十五五)"), "14th, 15th, 16th（也可写 15、十五五）")

@@ -177,7 +177,10 @@ final class InputFileTests: XCTestCase {
             "5:50 sector_plans.power.wind.target key 'target' appears twice in one mapping",
             "6:30 sector_plans.power.solar.path.2027 key '2027' appears twice in one mapping",
         ])
-        XCTAssertEqual(repeats.map(\.accepted), Array(repeating: "each key once; merge the two entries into one", count: 3))
+        // Each names where the key first appears, to merge the two.
+        XCTAssertEqual(repeats.map(\.accepted), ["each key once; merge the two entries into one (the first is on line 1)",
+                                                 "each key once; merge the two entries into one (the first is on line 5, earlier on this line)",
+                                                 "each key once; merge the two entries into one (the first is on line 6, earlier on this line)"])
         XCTAssertEqual(all.count, 4)
         XCTAssertTrue(all.contains { $0.line == 6 && $0.message.hasPrefix("a build-out target of 10 GW by the end of 2027") }, e.description)
         XCTAssertTrue(YAMLNode.repeatedFlowKeys("{a: 1, b: {a: 2}, c: [1, 2]}", column: 1, under: []).isEmpty)

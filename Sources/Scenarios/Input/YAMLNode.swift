@@ -47,7 +47,7 @@ public struct YAMLNode {
             // The parser stops at the first repeated key; the scan finds every repeat of a block mapping at its own line.
             if case .duplicatedKeysInMapping(let keys, _) = error {
                 let repeats = repeatedBlockKeys(text)
-                let errors = repeats.map { repeatedKeyError(file: file, line: $0.line, column: $0.column, path: $0.path, key: $0.key) }
+                let errors = repeats.map { repeatedKeyError(file: file, line: $0.line, column: $0.column, path: $0.path, key: $0.key, firstLine: $0.firstLine) }
                 // Several repeats of one mapping the scan saw are told at their lines, not also at the mapping's.
                 let seenByScan = !repeats.isEmpty && Set(keys).isSubset(of: repeats.map(\.key))
                 throw InputError.combined(seenByScan ? errors : [first] + errors.filter { $0.line != first.line })!
@@ -131,10 +131,10 @@ public struct YAMLNode {
 
     /// Line and column (1-based) of the second `key:` of a block mapping whose first key stands at `line`,
     /// `column`: where a repeated key is (the parser names the mapping).
-    static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int)? {
+    static func repeatedKey(_ key: String, in text: String, mappingAt line: Int, column: Int) -> (line: Int, column: Int, firstLine: Int)? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard line >= 1, column >= 1, line <= lines.count else { return nil }
-        var seen = 0
+        var seen = 0, firstLine = 0
         for i in (line - 1)..<lines.count {
             let indent = lines[i].prefix { $0 == " " }.count, rest = lines[i].dropFirst(indent)
             // The mapping ends at the first line indented less that is not blank or a comment.
@@ -142,7 +142,8 @@ public struct YAMLNode {
             guard indent == column - 1 else { continue }
             if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
                 seen += 1
-                if seen == 2 { return (i + 1, column) }
+                if seen == 1 { firstLine = i + 1 }
+                if seen == 2 { return (i + 1, column, firstLine) }
             }
         }
         return nil
@@ -150,9 +151,10 @@ public struct YAMLNode {
 
     /// Every repeated key of a block mapping (`key:` on its own line), found from indentation: line, column, dotted
     /// path and key of each repetition. Mappings inside list items are left to the parser (their keys repeat by item).
-    static func repeatedBlockKeys(_ text: String) -> [(line: Int, column: Int, path: String, key: String)] {
+    static func repeatedBlockKeys(_ text: String) -> [(line: Int, column: Int, path: String, key: String, firstLine: Int)] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var seen = Set<String>(), found: [(Int, Int, String, String)] = []
+        // Each path's first line.
+        var seen: [String: Int] = [:], found: [(Int, Int, String, String, Int)] = []
         // The enclosing keys of the current line, by indentation (a stack), and whether a list item is among them.
         var stack: [(indent: Int, key: String, inList: Bool)] = []
         // Lines indented deeper than this belong to a block scalar (`description: |`): text, not keys.
@@ -164,15 +166,17 @@ public struct YAMLNode {
             if let deeper = scalarIndent, indent > deeper { continue }
             scalarIndent = nil
             // A new document starts over.
-            if rest.hasPrefix("---") || rest.hasPrefix("...") { seen = []; stack = []; continue }
+            if rest.hasPrefix("---") || rest.hasPrefix("...") { seen = [:]; stack = []; continue }
             while let top = stack.last, top.indent >= indent { stack.removeLast() }
             let inList = rest.hasPrefix("-") || (stack.last?.inList ?? false)
             guard let (key, value) = blockKey(rest) else { continue }
             let path = (stack.map(\.key) + [key]).joined(separator: ".")
-            if !inList && !seen.insert(path).inserted { found.append((i + 1, indent + 1, path, key)) }
+            if !inList {
+                if let first = seen[path] { found.append((i + 1, indent + 1, path, key, first)) } else { seen[path] = i + 1 }
+            }
             if !inList, let brace = value.firstIndex(where: { $0 != " " }), value[brace] == "{" {
                 let column = indent + 1 + rest.distance(from: rest.startIndex, to: brace)
-                found += repeatedFlowKeys(value[brace...], column: column, under: stack.map(\.key) + [key]).map { (i + 1, $0.column, $0.path, $0.key) }
+                found += repeatedFlowKeys(value[brace...], column: column, under: stack.map(\.key) + [key]).map { (i + 1, $0.column, $0.path, $0.key, i + 1) }
             }
             stack.append((indent, key, inList))
             let v = value.split(separator: "#", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
@@ -432,7 +436,7 @@ public struct YAMLNode {
             if duplicates.count == 1,
                let at = repeatedKey(duplicates[0], in: text, mappingAt: context.mark.line, column: context.mark.column) {
                 let path = (enclosingKeys(ofLine: at.line, in: text) + [duplicates[0]]).joined(separator: ".")
-                return repeatedKeyError(file: file, line: at.line, column: at.column, path: path, key: duplicates[0])
+                return repeatedKeyError(file: file, line: at.line, column: at.column, path: path, key: duplicates[0], firstLine: at.firstLine)
             }
             return InputError(file: file, line: context.mark.line, column: context.mark.column, message: message)
         default:
@@ -472,9 +476,10 @@ public struct YAMLNode {
         return value.isEmpty ? "write '\(key):' (the key followed by ':')" : "write '\(key): \(value)' (a key, ':' and a space, then the value)"
     }
 
-    static func repeatedKeyError(file: String, line: Int, column: Int, path: String, key: String) -> InputError {
+    /// `firstLine`: where the key first appears, so that the two entries can be found and merged.
+    static func repeatedKeyError(file: String, line: Int, column: Int, path: String, key: String, firstLine: Int) -> InputError {
         InputError(file: file, line: line, column: column, keyPath: path, message: "key '\(key)' appears twice in one mapping",
-                   accepted: "each key once; merge the two entries into one")
+                   accepted: "each key once; merge the two entries into one (the first is on line \(firstLine)\(firstLine == line ? ", earlier on this line" : ""))")
     }
 
     public func error(_ message: String, accepted: String? = nil, suggestion: String? = nil) -> InputError {
