@@ -121,6 +121,9 @@ public struct SweepPlan: Sendable {
                       let setting = leverSettings[lever.path], setting.start <= history!.lastObservedYear else { return nil }
                 // To 1e-6 of the unit, as the other messages show levels.
                 func shown(_ v: Double) -> String { let r = (v * 1e6).rounded() / 1e6; return r == r.rounded() && abs(r) < 1e15 ? String(Int(r)) : String(r) }
+                // A message that quotes the drawn level itself (a later milestone below the base's path) needs no prefix:
+                // "raised to" before it would contradict it.
+                guard !e.message.contains("of \(shown(x[i])) \(lever.unit)") else { return nil }
                 return "drawn level \(shown(x[i])) \(lever.unit), raised to the \(shown(floor)) \(lever.unit) observed at the end of \(history!.lastObservedYear) (history mode)"
             }
             if let first = raised.first { e = InputError(file: e.file, line: e.line, column: e.column, keyPath: e.keyPath, message: first + ": " + e.message,
