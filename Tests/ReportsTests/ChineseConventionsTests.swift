@@ -489,8 +489,8 @@ final class ChineseMessageTableTests: XCTestCase {
         XCTAssertTrue(InputMessagesZH.message(messages.first { $0.hasPrefix("the lower bound 100 GW") }!).hasSuffix("下限应至少为 127.628347 吉瓦"))
         XCTAssertEqual(InputMessagesZH.message("this is a dataset (it has 'base_year' and 'emission_factors'), not a scenario file"),
                        "这是数据集文件（含 'base_year'、'emission_factors' 键），不是情景文件")
-        XCTAssertEqual(InputMessagesZH.message("carbonsim run --dataset d.yaml uses it (every command takes --dataset); a scenario file has keys such as name, extends, targets, sector_plans"),
-                       "用 carbonsim run --dataset d.yaml 使用它（每个命令都接受 --dataset）；情景文件的键如 name、extends、targets、sector_plans")
+        XCTAssertEqual(InputMessagesZH.message("carbonsim sweep SPEC.yaml --dataset 'my $d.yaml' uses it (every command takes --dataset); a scenario file has keys such as name, extends, targets, sector_plans"),
+                       "用 carbonsim sweep SPEC.yaml --dataset 'my $d.yaml' 使用它（每个命令都接受 --dataset）；情景文件的键如 name、extends、targets、sector_plans")
         // The file as typed, spaces included (quoted), stays whole in the translation.
         XCTAssertEqual(InputMessagesZH.message("carbonsim run 'plans/my plan.yaml' runs it; a sweep spec has keys such as name, scenarios, design, factors"),
                        "用 carbonsim run 'plans/my plan.yaml' 运行它；参数扫描规格文件的键如 name、scenarios、design、factors")

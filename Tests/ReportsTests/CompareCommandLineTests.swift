@@ -15,11 +15,17 @@ final class CompareCommandLineTests: XCTestCase {
         XCTAssertEqual(table.status, 0, table.err)
         XCTAssertTrue(table.out.hasPrefix("Comparison of scenarios: baseline, accelerated"), table.out)
         XCTAssertTrue(table.out.contains("accelerated − baseline") && table.out.contains("15th (2026-30)") && !table.out.contains("16th"), table.out)
+        // Cumulative CO2 is the whole run's, whatever periods are shown: its label says so (a tester read the 2020-2060
+        // total under --until 2035 as the budget of the periods shown).
+        let cumulative = try XCTUnwrap(table.out.split(separator: "\n").first { $0.hasPrefix("Cumulative net CO2") }, table.out)
+        XCTAssertTrue(cumulative.hasPrefix("Cumulative net CO2, 2020-2060 "), String(cumulative))
+        XCTAssertTrue(try cli.run(["compare"] + files + ["--until", "2030", "--lang", "zh"]).out.contains("累计净排放（2020-2060年）"))
         let csv = try cli.run(["compare"] + files + ["--format", "csv", "-o", scratch.path("c.csv")])
         XCTAssertEqual(csv.status, 0, csv.err)
         XCTAssertEqual(csv.out, "")
         let written = try String(contentsOfFile: scratch.path("c.csv"), encoding: .utf8)
         XCTAssertTrue(written.hasPrefix("section,region,indicator,unit,period,year,scenario,value,"), written)
+        XCTAssertTrue(written.contains(",cumulative_co2,Mt CO2,2020-2060,,baseline,"), written)
         let xlsx = try cli.run(["compare"] + files + ["--format", "xlsx", "-o", scratch.path("c.xlsx"), "--lang", "zh"])
         XCTAssertEqual(xlsx.status, 0, xlsx.err)
         XCTAssertEqual(Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("c.xlsx"))).prefix(2)), [0x50, 0x4B])

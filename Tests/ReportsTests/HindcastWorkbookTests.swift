@@ -38,6 +38,13 @@ final class HindcastWorkbookTests: XCTestCase {
         XCTAssertEqual(rows.cell(k + 1, 6), .text("万吨标准煤"))
         XCTAssertEqual(workbook(.zh, units: .model).sheets[0].cell(k + 1, 2), .value(269.0))
         XCTAssertEqual(workbook(.en).sheets[0].cell(k + 1, 6), .text("Mtce"))
+        // A figure published in 100 GWh says its conversion in the statistics' words (a tester read "100 GWh → TWh").
+        let g = try XCTUnwrap(Self.hindcast.rows.firstIndex { $0.observation.unit == "100 GWh" })
+        let notes = rows.rows[g + 1].compactMap { cell -> String? in
+            switch cell { case .text(let t), .note(let t): return t; default: return nil }
+        }.joined(separator: " ")
+        XCTAssertTrue(notes.contains("单位换算：亿千瓦时 → 太瓦时，×0.1"), notes)
+        XCTAssertFalse(notes.contains("GWh"), notes)
 
         let summary = zh.sheets[1]
         XCTAssertEqual(summary.rows.count, 1 + Self.hindcast.summaries.count)

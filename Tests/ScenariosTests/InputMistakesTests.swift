@@ -91,7 +91,11 @@ final class InputMistakesTests: XCTestCase {
         let datasetText = try String(contentsOf: FuzzFindingsTests.repository.appendingPathComponent("Sources/Scenarios/Datasets/inner-mongolia.yaml"), encoding: .utf8)
         let asScenario = try error(datasetText)
         XCTAssertEqual(asScenario.message, "this is a dataset (it has 'base_year' and 'emission_factors'), not a scenario file")
-        XCTAssertEqual(asScenario.accepted, "carbonsim run --dataset plan.yaml uses it (every command takes --dataset); a scenario file has keys such as name, extends, targets, sector_plans")
+        XCTAssertEqual(asScenario.accepted, "carbonsim run FILE.yaml --dataset plan.yaml uses it (every command takes --dataset); a scenario file has keys such as name, extends, targets, sector_plans")
+        // A '$' would expand in the shell: quoted. The command is the one that read the file.
+        do { _ = try SweepSpecLoader(dataset: dataset).parse(datasetText, file: "$HOME.yaml", directory: folder) } catch let e as InputError {
+            XCTAssertEqual(e.accepted, "carbonsim sweep SPEC.yaml --dataset '$HOME.yaml' uses it (every command takes --dataset); a sweep spec has keys such as name, scenarios, design, factors")
+        }
         XCTAssertThrowsError(try Dataset.parse("name: s\nextends: announced.yaml\nsector_plans: {}\n", file: "plans/s.yaml")) {
             XCTAssertEqual(($0 as? InputError)?.message, "this is a scenario file (it has 'extends' and 'sector_plans'), not a dataset")
             XCTAssertEqual(($0 as? InputError)?.accepted, "carbonsim run plans/s.yaml runs it; a dataset has keys such as region, base_year, emission_factors, economy, products, power")

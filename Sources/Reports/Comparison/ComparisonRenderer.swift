@@ -121,7 +121,7 @@ public enum ComparisonRenderer {
         }
         let hRows = c.headline.map { h -> [String] in
             let shown = headlineUnit(h, units)
-            var cells = [x(h.key), headlineUnitLabel(h, shown, language)]
+            var cells = [h.label(language), headlineUnitLabel(h, shown, language)]
             cells += h.values.map { v in v.map { h.isYear ? NumberFormat.fixed($0, 0) : NumberFormat.value(shown.value($0)) } ?? t("never") }
             for (d, r) in zip(h.differences, h.relative) {
                 cells += [d.map { h.isYear ? signedYears($0) : signed(shown.value($0)) } ?? "", r.map(NumberFormat.change) ?? ""]
@@ -195,7 +195,8 @@ public enum ComparisonRenderer {
             let unit = zh ? headlineUnitLabel(h, shown, language) : shown.unit
             for (s, name) in names.enumerated() {
                 let d = s > 0 ? h.differences[s - 1].map { e(shown.value($0)) } ?? "" : "", r = s > 0 ? h.relative[s - 1].map(e) ?? "" : ""
-                lines.append(CSVRenderer.csv([section["headline"]!, region, label, unit, "", "", name, h.values[s].map { e(shown.value($0)) } ?? "",
+                // A total's years go where a period's name goes.
+                lines.append(CSVRenderer.csv([section["headline"]!, region, label, unit, h.span.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "", "", name, h.values[s].map { e(shown.value($0)) } ?? "",
                                               "", "", d, r, "", "", "", ""]))
             }
         }

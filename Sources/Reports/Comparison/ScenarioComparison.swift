@@ -64,6 +64,14 @@ public struct ScenarioComparison {
         public let unit: String
         public let values: [Double?]
         public let isYear: Bool
+        /// The years a total covers (cumulative CO2: the whole run, whatever periods the table shows); nil for the others.
+        public var span: ClosedRange<Int>? = nil
+
+        /// The indicator's label, with the years of a total ("Cumulative net CO2, 2020-2060"): under `--until 2035` a
+        /// tester read the 2020-2060 total as the budget of the periods shown.
+        public func label(_ l: Language) -> String {
+            Labels.comparison(key, l) + (span.map { l == .zh ? "（\($0.lowerBound)-\($0.upperBound)年）" : ", \($0.lowerBound)-\($0.upperBound)" } ?? "")
+        }
 
         public var differences: [Double?] {
             values.dropFirst().map { v in v.flatMap { v in values[0].map { v - $0 } } }
@@ -123,7 +131,8 @@ public struct ScenarioComparison {
         headline = [
             HeadlineRow(key: "peak_year", unit: "year", values: reports.map { $0.indicators.peakYear.map(Double.init) }, isYear: true),
             HeadlineRow(key: "peak_value", unit: "Mt CO2", values: reports.map { $0.indicators.peak.value }, isYear: false),
-            HeadlineRow(key: "cumulative_co2", unit: "Mt CO2", values: reports.map { $0.indicators.cumulativeNetCO2 }, isYear: false),
+            HeadlineRow(key: "cumulative_co2", unit: "Mt CO2", values: reports.map { $0.indicators.cumulativeNetCO2 }, isYear: false,
+                        span: first.map { $0.indicators.cumulativeFrom...$0.indicators.cumulativeTo }),
             HeadlineRow(key: "neutrality_year", unit: "year", values: reports.map { $0.indicators.neutralityYear.map(Double.init) }, isYear: true),
             HeadlineRow(key: "total_cost", unit: "10^8 yuan", values: reports.map { $0.costs.totalDiscounted }, isYear: false),
         ]

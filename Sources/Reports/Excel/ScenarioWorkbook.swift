@@ -156,7 +156,7 @@ public enum ScenarioWorkbook {
                 guard let d else { return .empty }
                 return h.isYear ? .value(d, format: ExcelNumberFormat.signedYears) : .value(shown.value(d), format: ExcelNumberFormat.signed(shown.value(d)))
             }
-            var cells: [Cell] = [.text(x(h.key, l)), .text(ComparisonRenderer.headlineUnitLabel(h, shown, l))]
+            var cells: [Cell] = [.text(h.label(l)), .text(ComparisonRenderer.headlineUnitLabel(h, shown, l))]
             cells += h.values.map { $0 == nil ? .text(t("never", l)) : number($0) }
             if differences {
                 for (d, r) in zip(h.differences, h.relative) { cells += [difference(d), r.map { .value($0, format: ExcelNumberFormat.change($0)) } ?? .empty] }

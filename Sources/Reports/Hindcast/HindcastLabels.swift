@@ -82,12 +82,21 @@ extension HindcastLabels {
                 parts.append("\(partial)装机不一定低于年末值（机组会退役）")
             }
         }
-        if let f = o.quantity.factor(for: o.unit), f != 1 { parts.append("单位换算：\(o.unit) → \(o.quantity.modelUnit)，×\(NumberFormat.trimmed(f))") }
+        if let f = o.quantity.factor(for: o.unit), f != 1 {
+            parts.append("单位换算：\(Self.unitZH(o.unit)) → \(Self.unitZH(o.quantity.modelUnit))，×\(NumberFormat.trimmed(f))")
+        }
         if o.quantity.approximation != nil {
             parts.append(o.quantity.outputs.contains("capacity_coal") ? "模型：煤电装机，不含燃气和生物质机组"
                                                                      : "模型：燃煤发电，燃气和生物质发电计入其他发电")
         }
         return parts.isEmpty ? nil : parts.joined(separator: "；")
+    }
+
+    /// An observations file's unit as Chinese statistics write it (a zh note said "100 GWh → TWh").
+    static func unitZH(_ unit: String) -> String {
+        let statistics = ["100 GWh": "亿千瓦时", "10^8 kWh": "亿千瓦时", "10^4 kW": "万千瓦", "10 MW": "万千瓦", "MW": "兆瓦",
+                          "10^4 t": "万吨", "10 kt": "万吨", "Mt": "百万吨", "10^4 tce": "万吨标准煤"]
+        return statistics[unit] ?? Labels.unit(unit, .zh)
     }
 }
 

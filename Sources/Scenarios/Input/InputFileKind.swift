@@ -22,6 +22,14 @@ public enum InputFileKind: CaseIterable, Sendable {
         }
     }
 
+    /// What stands for such a file in a command line.
+    var placeholder: String {
+        switch self {
+        case .scenario, .dataset: return "FILE.yaml"
+        case .sweepSpec, .optimisationSpec: return "SPEC.yaml"
+        }
+    }
+
     /// Keys only this kind has.
     var marks: [String] {
         switch self {
@@ -52,9 +60,11 @@ public enum InputFileKind: CaseIterable, Sendable {
             let listed = found.map { "'\($0)'" }
             let it = listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!
             // The path as typed: from another folder a bare file name would run the embedded scenario of that name.
-            let typed = file.contains(where: { $0 == " " || $0 == "'" || $0 == "\"" }) ? "'\(file.replacingOccurrences(of: "'", with: "'\\''"))'" : file
-            return root.error("this is \(kind.name) (it has \(it)), not \(name)",
-                              accepted: "carbonsim \(kind.command) \(typed) \(kind == .dataset ? "uses it (every command takes --dataset)" : "runs it"); \(name) has keys such as \(typicalKeys)")
+            // Quoted for the shell where it holds anything beyond plain path characters (a space, '$', a quote).
+            let plain = file.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._/+-,:@%=".unicodeScalars.contains($0) }
+            let typed = plain ? file : "'\(file.replacingOccurrences(of: "'", with: "'\\''"))'"
+            let use = kind == .dataset ? "carbonsim \(command) \(placeholder) --dataset \(typed) uses it (every command takes --dataset)" : "carbonsim \(kind.command) \(typed) runs it"
+            return root.error("this is \(kind.name) (it has \(it)), not \(name)", accepted: "\(use); \(name) has keys such as \(typicalKeys)")
         }
         return nil
     }
