@@ -119,6 +119,15 @@ struct SolveCommand: ParsableCommand {
                 let top = definition.validRange(solver.baseParameters).upperBound
                 let low = try? solver.margin(at: lowest).margin, high = try? solver.margin(at: top).margin
                 if let low, let high, abs(high - low) < 1e-9 {
+                    // A peak in the observed years is history's, before any lever acts (a tester suspected a bug).
+                    var why = why
+                    if let h = dataset.history, let kind = s.check?.kind, kind == .peakCeiling || kind == .peakYear,
+                       let r = try? PreparedScenario(solver.scenario(at: lowest), dataset: dataset).run(), let year = r.indicators.peakYear,
+                       year <= h.lastObservedYear {
+                        let value = NumberFormat.value(r.indicators.peak.value)
+                        why += zh ? "（峰值\(value)百万吨CO2出现在\(year)年，属历史模式的观测年份，早于措施起作用的\(h.lastObservedYear + 1)年）"
+                                  : " (the peak, \(value) Mt CO2 in \(year), is in the observed years of history mode, before the lever acts from \(h.lastObservedYear + 1))"
+                    }
                     // A lever with nothing to act on in this dataset says why (a product lever on a CEADs-derived dataset).
                     if let subject = definition.actsOn, !subject.isPresent(solver.baseParameters) {
                         printLine(lang.describe(InputWarning(file: "--lever", line: nil, keyPath: lever, message: PreparedScenario.nothingToActOn(subject))))

@@ -165,6 +165,17 @@ final class AnalystMistakesCommandLineTests: XCTestCase {
     }
 
     /// A peak-year answer where the peak jumps just past it (a tester read "achieved 2023, margin 7.16 yr" as slack,
+    /// A peak ceiling no lever setting moves because the peak is history's (2023, in the observed years) says so; a
+    /// tester, told only "does not depend on", suspected a bug.
+    func testAPeakInTheObservedYearsIsNamedWhenNoSettingMovesIt() throws {
+        let r = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_ceiling=900"])
+        XCTAssertEqual(r.status, 4, r.err)
+        XCTAssertTrue((r.out + r.err).contains("peak_ceiling=900 does not depend on sector_plans.power.wind: the margin is -36.024 Mt CO2 at every setting"), r.out + r.err)
+        XCTAssertTrue((r.out + r.err).contains("(the peak, 936.0 Mt CO2 in 2023, is in the observed years of history mode, before the lever acts from 2026)"), r.out + r.err)
+        let zh = try cli.run(["solve", "--lever", "sector_plans.power.wind", "--target", "peak_ceiling=900", "--lang", "zh"])
+        XCTAssertTrue((zh.out + zh.err).contains("（峰值936.0百万吨CO2出现在2023年，属历史模式的观测年份，早于措施起作用的2026年）"), zh.out + zh.err)
+    }
+
     /// while 1 TWh/yr more moved the peak to 2031): the jump is said; an answer where the peak moves smoothly is not.
     func testAPeakYearThatJumpsPastTheAnswerIsSaid() throws {
         let r = try cli.run(["solve", "--lever", "sector_plans.power.new_load", "--target", "peak_year=2030", "--maximum", "--start", "2026", "--full", "2030"])
