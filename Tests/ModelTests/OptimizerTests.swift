@@ -319,37 +319,38 @@ final class OptimizerTests: XCTestCase {
         }
     }
 
+    /// A spec on the baseline with one wind variable, `wind` its flow mapping; its path.
+    func windSpec(_ wind: String) throws -> String {
+        let url = directory.appendingPathComponent("wind-\(UUID().uuidString).yaml")
+        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: \(wind)\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
     /// In history mode a variable's lower bound is checked against what history's schedule has installed (the
     /// observed capacity first), not against the run without history.
     func testInHistoryModeALowerBoundBelowTheObservedCapacityIsAnError() throws {
         let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
-        let url = directory.appendingPathComponent("history.yaml")
-        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [70, 300], start: 2026, full: 2030}\n"
-            .write(to: url, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: url.path)) {
+        let path = try windSpec("{range: [70, 300], start: 2026, full: 2030}")
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: path)) {
             let e = $0 as? InputError
             XCTAssertEqual(e?.line, 3)
             XCTAssertTrue(e?.message.contains("below 127.628347 GW, the least the setting's last milestone (2030) may reach without taking capacity down: what is installed when its move starts, or more where a delta or step over a rising path would dip first (history mode") ?? false, "\($0)")
         }
-        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: url.path), "without history 70 is above what is installed")
+        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: try Fixtures.dataset()).load(path: path), "without history 70 is above what is installed")
     }
 
     /// A move that starts in the observed years is raised to the observed capacity by `run` (with a warning), so a
     /// lower bound below it is refused for that reason, not for "what is installed when its move starts" (37 GW in 2021).
     func testALowerBoundOnAMoveStartingInTheObservedYearsNamesTheObservedCapacity() throws {
         let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
-        let url = directory.appendingPathComponent("history-2021.yaml")
-        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [100, 300], start: 2021, full: 2030}\n"
-            .write(to: url, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: url.path)) {
+        XCTAssertThrowsError(try OptimizeSpecLoader(dataset: history).load(path: try windSpec("{range: [100, 300], start: 2021, full: 2030}"))) {
             let e = $0 as? InputError
             XCTAssertEqual(e?.line, 3)
             XCTAssertEqual(e?.message, "the lower bound 100 GW is below 127.628347 GW, the capacity observed at the end of 2025: the move starts in 2021, within the observed years (history mode), so a lower level is raised to it and every level from 100 to 127.628347 GW runs alike; give a lower bound of at least 127.628347 GW")
             XCTAssertEqual(e?.accepted, "127.628347 to 1000 GW")
         }
-        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [127.7, 300], start: 2021, full: 2030}\n"
-            .write(to: url, atomically: true, encoding: .utf8)
-        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: history).load(path: url.path))
+        XCTAssertNoThrow(try OptimizeSpecLoader(dataset: history).load(path: try windSpec("{range: [127.7, 300], start: 2021, full: 2030}")))
     }
 
     /// In history mode a variable with a schedule of its own replaces the base's setting, history included

@@ -338,23 +338,24 @@ final class SweepLeverFormTests: XCTestCase {
         XCTAssertTrue(laterWarnings.contains { $0.contains("of the draws fall below") && $0.contains("cannot run") }, "\(laterWarnings)")
         // On announced, whose path has 69.33 GW at the end of 2026, the drawn level takes capacity down: the run fails,
         // and its error names the level drawn.
-        let onPath = directory.appendingPathComponent("path.yaml")
-        try "name: a\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.solar.target: {levels: [5]}\n"
-            .write(to: onPath, atomically: true, encoding: .utf8)
-        var five = [5.0]
-        XCTAssertThrowsError(try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: onPath.path), dataset: history).parameters(scenario: 0, effective: &five)) {
-            let message = ($0 as? InputError)?.message ?? "\($0)"
-            XCTAssertTrue(message.hasPrefix("a build-out target of 5 GW by the end of 2030 is below the 69.33 GW installed at the start of 2027"), message)
+        // The error of a run of announced at one drawn level of `lever`.
+        func runError(_ lever: String, _ level: Double) throws -> String {
+            let url = directory.appendingPathComponent("path-\(lever).yaml")
+            try "name: a\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.\(lever).target: {levels: [\(level)]}\n"
+                .write(to: url, atomically: true, encoding: .utf8)
+            var x = [level]
+            do { _ = try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: url.path), dataset: history).parameters(scenario: 0, effective: &x) } catch {
+                return (error as? InputError)?.message ?? "\(error)"
+            }
+            XCTFail("no error for \(lever) at \(level)")
+            return ""
         }
+        let five = try runError("solar", 5)
+        XCTAssertTrue(five.hasPrefix("a build-out target of 5 GW by the end of 2030 is below the 69.33 GW installed at the start of 2027"), five)
         // The error quotes the drawn level itself, so no "raised to" comes before it (a second trial read "raised to
         // 127.63", then "100 GW is below").
-        try "name: a\nscenarios: [\(Self.scenarios.path)/announced.yaml]\ndesign: grid\nfactors:\n  sector_plans.power.wind.target: {levels: [100]}\n"
-            .write(to: onPath, atomically: true, encoding: .utf8)
-        var hundred = [100.0]
-        XCTAssertThrowsError(try SweepPlan(spec: try SweepSpecLoader(dataset: history).load(path: onPath.path), dataset: history).parameters(scenario: 0, effective: &hundred)) {
-            let message = ($0 as? InputError)?.message ?? "\($0)"
-            XCTAssertTrue(message.hasPrefix("a build-out target of 100 GW by the end of 2030 is below the 130.67 GW installed at the start of 2027"), message)
-        }
+        let hundred = try runError("wind", 100)
+        XCTAssertTrue(hundred.hasPrefix("a build-out target of 100 GW by the end of 2030 is below the 130.67 GW installed at the start of 2027"), hundred)
     }
 
     func testOneLeverTakesOneForm() throws {
