@@ -54,7 +54,7 @@ public enum DatasetLabels {
         "exports": "外送电量路径", "base_heat_rate": "基准年供电煤耗", "retired_heat_rate_penalty": "退役机组煤耗差",
         "heat_rate_relaxation_time": "煤耗改造时间", "coal_planning_capacity_factor": "煤电规划利用率",
         "coal_must_run_capacity_factor": "煤电最低出力率", "coal_adjustment_time": "煤电调整时间", "new_load": "新增负荷路径",
-        "imports": "受入电量路径", "coal_pipeline": "煤电在建规模", "storage_hours": "储能时长", "storage_cycles_per_year": "储能年循环次数",
+        "imports": "受入电量路径", "renewable_hours_index": "风电光伏利用小时指数", "coal_pipeline": "煤电在建规模", "storage_hours": "储能时长", "storage_cycles_per_year": "储能年循环次数",
         "dedicated_export_renewable_share": "外送通道新能源比例", "dedicated_export_wind_share": "外送通道风电比例",
         "storage_efficiency": "储能效率",
         // heat, hydrogen, fly ash, CCUS, sinks

@@ -195,6 +195,8 @@ def apply_dataset(data, dataset_path, through=None):
     for quantity, where, later in CALIBRATED:
         fit_path(data, obs, path, quantity, where, later, last)
     fit_capacity_factors(data, obs, compared_rows(path, base_year, end_year, last))
+    for quantity, where, later in CALIBRATED_AFTER:
+        fit_path(data, obs, path, quantity, where, later, last)
     fit_energy_basis(data, obs, compared_rows(path, base_year, end_year, last, {"energy_total": MTCE}, first=base_year))
     return obs
 
@@ -216,7 +218,9 @@ PERCENT = {"%": 1}
 CALIBRATED = [(f"output_{p}", ("products", p, "demand_index"), "rescaled")
               for p in ("steel", "aluminium", "clinker", "coke", "ferroalloy", "carbide", "coal_chemicals")] \
     + [("electricity_consumption", ("power", "new_load"), "kept"), ("generation", ("power", "imports"), "kept")]
-LEVEL_UNITS = {"electricity_consumption": TWH, "generation": TWH}
+# Fitted after the capacity factors' one scale: the wind and solar hours year by year (what the scale leaves).
+CALIBRATED_AFTER = [("generation_wind_solar", ("power", "renewable_hours_index"), "kept")]
+LEVEL_UNITS = {"electricity_consumption": TWH, "generation": TWH, "generation_wind_solar": TWH}
 # The model output a calibrated quantity is compared with, where its name differs.
 OUTPUTS = {"electricity_consumption": "electricity_demand_in_region", "generation": "electricity_generation"}
 
@@ -235,7 +239,7 @@ def calibrated_table(data):
     """Every quantity a history-mode fit compares in this dataset (the demand paths it has), with its unit factors."""
     table = {q: TWH for q in GENERATION}
     table["energy_total"] = MTCE
-    for quantity, where, _ in CALIBRATED:
+    for quantity, where, _ in CALIBRATED + CALIBRATED_AFTER:
         if series_node(data, where) is None:
             continue
         table[quantity] = LEVEL_UNITS.get(quantity, MT)
@@ -313,7 +317,7 @@ def fit_path(data, obs, path, quantity, where, later, last):
         level = float(data["power"]["base_in_region_consumption"]["value"])
     weight = SMOOTHNESS / level if level > 0 else SMOOTHNESS
     coverage = max(coverage_end(path, {quantity, quantity + "_growth"}, end_year) or last, last)
-    output = OUTPUTS.get(quantity, quantity)
+    outputs = GENERATION.get(quantity, (OUTPUTS.get(quantity, quantity),))
 
     def series(x):
         return calibrated_path(years, values, [float(k) for k in knots], [max(v, 0.0) for v in x], coverage, later)
@@ -330,11 +334,11 @@ def fit_path(data, obs, path, quantity, where, later, last):
         ys, out = Model(d, baseline).run()
         r = []
         for y, _, q, v in rows:
-            now = out[ys.index(y)][output]
+            now = sum(out[ys.index(y)][o] for o in outputs)
             if q == quantity:
                 r.append(now / v - 1)
             else:
-                before = out[ys.index(y - 1)][output] if y - 1 in ys else 0.0
+                before = sum(out[ys.index(y - 1)][o] for o in outputs) if y - 1 in ys else 0.0
                 r.append(now / before / (1 + v / 100) - 1 if before > 0 else 1.0)
         # Unobserved years held by the path's year-on-year change, relative to the level it drives.
         for j in range(len(knots)):

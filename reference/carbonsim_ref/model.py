@@ -136,6 +136,9 @@ class Model:
         self.new_load = Linear([y + 1.0 for y in self.pw["new_load"][0]], self.pw["new_load"][1]) if "new_load" in self.pw else (lambda t: 0.0)
         # Electricity received from other grids (the published exports are gross): year-end levels like the new load.
         self.imports = Linear([y + 1.0 for y in self.pw["imports"][0]], self.pw["imports"][1]) if "imports" in self.pw else (lambda t: 0.0)
+        # Wind and solar full-load hours relative to the capacity factors (absent: 1): year-end levels like the new load.
+        self.hours = Linear([y + 1.0 for y in self.pw["renewable_hours_index"][0]], self.pw["renewable_hours_index"][1]) \
+            if "renewable_hours_index" in self.pw else (lambda t: 1.0)
         self.pipeline = Steffen([y + 0.5 for y in self.pw["coal_pipeline"][0]], self.pw["coal_pipeline"][1]) if "coal_pipeline" in self.pw else (lambda t: 0.0)
         for key, default in (("storage_rule_share", 0.0), ("storage_rule_hours", 2.0), ("storage_hours", 4.0),
                              ("storage_cycles_per_year", 300.0), ("storage_efficiency", 0.85)):
@@ -399,7 +402,8 @@ class Model:
         exports = self.exports(t) + dedicated
         imports = min(max(self.imports(t), 0), exports)  # at most the exports: the balance nets them
         demand = in_region + exports - imports - bases
-        wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"], scap * 8.76 * self.pw["solar_capacity_factor"]
+        index = max(self.hours(t), 0.0)
+        wa, sa = wcap * 8.76 * self.pw["wind_capacity_factor"] * index, scap * 8.76 * self.pw["solar_capacity_factor"] * index
         share = (wa + sa) / demand if demand > 0 else math.inf  # no demand yet: only while calibrating
         damping = 1 + self.pw["curtailment_slope"] * spos(share - self.share0, 0.01)
         wg = wa * (1 - self.pw["wind_curtailment"]) / damping
@@ -558,8 +562,9 @@ class Model:
         residual = self.pw["base_in_region_consumption"] - w["in_region"]
         next(a for a in self.acts if a["elec_remainder"])["elec"] += residual
         w = self.evaluate(self.t0, y0)
-        wa = w["wcap"] * 8.76 * self.pw["wind_capacity_factor"]
-        sa = w["scap"] * 8.76 * self.pw["solar_capacity_factor"]
+        index = max(self.hours(self.t0), 0.0)
+        wa = w["wcap"] * 8.76 * self.pw["wind_capacity_factor"] * index
+        sa = w["scap"] * 8.76 * self.pw["solar_capacity_factor"] * index
         self.share0 = (wa + sa) / (w["in_region"] + w["exports"] - w["imports"])
         w = self.evaluate(self.t0, y0)
         # The fuel of each sector group that products and named activities do not claim.

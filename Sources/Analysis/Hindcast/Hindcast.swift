@@ -82,6 +82,7 @@ public struct Hindcast: Sendable {
             switch q {
             case "electricity_consumption": return zh ? "全社会用电量" : "electricity consumption"
             case "generation": return zh ? "发电量" : "total generation"
+            case "generation_wind_solar": return zh ? "风光发电量" : "wind and solar generation"
             default:
                 let product = Product.allCases.first { "output_\($0.key)" == q }
                 return zh ? product.map { $0.nameZH + "产量" } ?? q
@@ -92,7 +93,9 @@ public struct Hindcast: Sendable {
 
     /// Everything history mode fitted: the paths, then the capacity factors and the energy basis.
     static func fittedNames(_ h: HistoryMode, zh: Bool) -> [String] {
-        calibratedNames(h, zh: zh) + (h.capacityFactorScale == nil ? [] : [zh ? "风光发电量" : "wind and solar generation"])
+        // The yearly hours and the capacity factors' scale fit the same generation: named once.
+        calibratedNames(h, zh: zh) + (h.capacityFactorScale == nil || h.calibrated["generation_wind_solar"] != nil ? []
+                                      : [zh ? "风光发电量" : "wind and solar generation"])
             + (h.energyBasisRatio == nil ? [] : [zh ? "能源消费总量" : "energy totals"])
     }
 

@@ -130,6 +130,9 @@ extension Dataset {
                                 accepted: "values from 0 to \(format(least)) TWh/yr"))
             }
         }
+        if entry(w + "renewable_hours_index") != nil {
+            p.power.renewableHoursYears = r.series(w + "renewable_hours_index", \.power.renewableHours, &p)
+        }
         if entry(w + "coal_pipeline") != nil { p.power.coalPipelineYears = r.series(w + "coal_pipeline", \.power.coalPipeline, &p) }
         r.scalar(w + "storage_rule_share", \.power.storageRuleShare, &p, default: 0)
         r.scalar(w + "storage_rule_hours", \.power.storageRuleHours, &p, default: 2)

@@ -1,6 +1,6 @@
 import Simulator
 
-/// The demand paths history mode calibrates (docs/model.md, "History mode"), one declaration each.
+/// The paths history mode calibrates (docs/model.md, "History mode"), one declaration each.
 extension PathCalibration {
     /// The in-region new electricity-intensive load (polysilicon, data centres, electrolysers, new smelters),
     /// TWh/yr, to the whole-society consumption: what the rest of the model does not explain.
@@ -24,7 +24,19 @@ extension PathCalibration {
                         whatZH: "\(p.nameZH)需求指数按产量校准", levelEntry: nil)
     }
 
-    /// In the order history mode fits them: outputs first, since their electricity is part of consumption, then
-    /// consumption, then the imports that close generation.
-    static let all: [PathCalibration] = productDemand + [newLoad, imports]
+    /// Wind and solar full-load hours, year by year, relative to the capacity factors (1 = the factors), to the new
+    /// energy's generation: one scale on the factors (`RenewableOutputFit`) meets the observed years on average, and
+    /// this index what differs from year to year (additions late in the year, curtailment beyond the model's curve).
+    /// Later years run to the dataset's next knot (1: the fitted factors).
+    static let renewableHours = PathCalibration(path: "power.renewable_hours_index", target: .renewableHours,
+                                                quantity: "generation_wind_solar", later: .kept,
+                                                what: "wind and solar full-load hours calibrated to their generation year by year",
+                                                whatZH: "风电光伏逐年利用小时按发电量校准", levelEntry: nil)
+
+    /// Fitted before the capacity factors, in this order: outputs first, since their electricity is part of
+    /// consumption, then consumption, then the imports that close generation.
+    static let beforeCapacityFactors: [PathCalibration] = productDemand + [newLoad, imports]
+    /// Fitted after the capacity factors' one scale: what the scale leaves, year by year.
+    static let afterCapacityFactors: [PathCalibration] = [renewableHours]
+    static let all: [PathCalibration] = beforeCapacityFactors + afterCapacityFactors
 }

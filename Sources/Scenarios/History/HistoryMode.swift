@@ -3,8 +3,8 @@ import Simulator
 
 /// History mode: through the last observed year the model follows the observed exogenous drivers (real GDP
 /// growth, electricity exports, wind and solar capacity) and is calibrated to the endogenous ones (the demand
-/// paths of `PathCalibration`, the wind and solar capacity factors, the energy statistics' basis); levers act
-/// from the year after. It is an input transformation (docs/model.md, "History mode"): dataset entries and the
+/// paths of `PathCalibration`, the wind and solar capacity factors and their yearly hours, the energy statistics'
+/// basis); levers act from the year after. It is an input transformation (docs/model.md, "History mode"): dataset entries and the
 /// wind and solar lever settings are rewritten; the simulator is unchanged. Only figures compared with the model's
 /// annual regional value are used (annual or year-end, whole region, not "at least"): a partial figure never
 /// drives the model. Where two such figures give one quantity and year, the higher confidence, then the
@@ -188,10 +188,13 @@ public struct HistoryMode: Sendable, Equatable {
                          + (split.isEmpty ? "" : " (\(Self.span(split)) observed as their total, split by "
                             + (capacities.shareYears.isEmpty ? "the base year's shares)" : "\(Self.span(capacities.shareYears))'s shares, the last observed)")))
         }
-        for c in PathCalibration.all {
+        for c in PathCalibration.beforeCapacityFactors {
             if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
         }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
+        for c in PathCalibration.afterCapacityFactors {
+            if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
+        }
         if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
             parts.append("energy on the energy statistics' basis (x \(k) of CEADs-implied, fitted to the observed totals; CO2 stays on the CEADs inventory, so CO2 per tce shown is the emission factor divided by \(k))")
         }
@@ -209,10 +212,13 @@ public struct HistoryMode: Sendable, Equatable {
             parts.append("风电光伏装机\(spanZH(capacities.years))年" + (split.isEmpty ? "" : "（其中\(spanZH(split))年仅观测到合计，按"
                 + (capacities.shareYears.isEmpty ? "基年比例" : "最近观测的\(spanZH(capacities.shareYears))年比例") + "拆分）"))
         }
-        for c in PathCalibration.all {
+        for c in PathCalibration.beforeCapacityFactors {
             if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
         }
-        if let s = capacityFactorScale { parts.append("风电光伏利用小时按发电量拟合（×\(format((s * 1e4).rounded() / 1e4))）") }
+        if let s = capacityFactorScale { parts.append("风电光伏容量系数按发电量拟合（×\(format((s * 1e4).rounded() / 1e4))）") }
+        for c in PathCalibration.afterCapacityFactors {
+            if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
+        }
         if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
             parts.append("能源消费按能源统计口径（CEADs折算值×\(k)，按观测总量拟合；CO2仍按CEADs清单核算，故所示每吨标准煤的CO2为排放因子除以\(k)）")
         }
@@ -246,21 +252,25 @@ extension Dataset {
                              message: "the observed \(quantity) (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))) puts the dataset's \(e.keyPath) out of its range: \(e.message)",
                              accepted: e.accepted)
         }
-        // Demand first: the capacity-factor fit then dispatches the observed demand.
-        for calibration in PathCalibration.all {
-            let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)
-            guard let fit else { continue }
-            mode.calibrated[calibration.quantity] = Array(Set(fit.used.map(\.year))).sorted()
-            mode.calibratedKnots[calibration.quantity] = fit.values
-            drivers = d
-            drivers.history = mode
+        func calibrate(_ calibrations: [PathCalibration]) throws {
+            for calibration in calibrations {
+                let (d, fit) = try calibration.fitted(drivers, observations: set, through: mode.lastObservedYear)
+                guard let fit else { continue }
+                mode.calibrated[calibration.quantity] = Array(Set(fit.used.map(\.year))).sorted()
+                mode.calibratedKnots[calibration.quantity] = fit.values
+                drivers = d
+                drivers.history = mode
+            }
         }
-        var (renewables, scale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
-        mode.capacityFactorScale = scale
-        // After the capacity factors: the energy fit runs the model with them, and the observed capacities, in place
-        // (a dataset read back from its entries has no history mode of its own).
-        renewables.history = mode
-        var (fitted, ratio) = try EnergyBasisFit.fitted(renewables, observations: set, through: mode.lastObservedYear)
+        // Demand first: the capacity-factor fit then dispatches the observed demand.
+        try calibrate(PathCalibration.beforeCapacityFactors)
+        (drivers, mode.capacityFactorScale) = try RenewableOutputFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
+        drivers.history = mode
+        try calibrate(PathCalibration.afterCapacityFactors)
+        // After the capacity factors and hours: the energy fit runs the model with them, and the observed capacities,
+        // in place (a dataset read back from its entries has no history mode of its own).
+        drivers.history = mode
+        var (fitted, ratio) = try EnergyBasisFit.fitted(drivers, observations: set, through: mode.lastObservedYear)
         mode.energyBasisRatio = ratio
         fitted.history = mode
         fitted.checksum = checksum

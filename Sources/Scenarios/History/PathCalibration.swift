@@ -28,6 +28,7 @@ struct PathCalibration: Sendable {
     enum Target: Sendable {
         case newLoad
         case imports
+        case renewableHours
         case demand(Product)
 
         func set(years: [Double], values: [Double], in p: inout ModelParameters) {
@@ -38,6 +39,9 @@ struct PathCalibration: Sendable {
             case .imports:
                 p.power.importYears = years
                 p.power.imports = values
+            case .renewableHours:
+                p.power.renewableHoursYears = years
+                p.power.renewableHours = values
             case .demand(let product):
                 p.demand[product.rawValue] = DemandPath(years: years, index: values)
                 // Bayer alumina's reference path is the smelters' (as the dataset reads it).

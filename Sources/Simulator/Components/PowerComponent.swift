@@ -15,6 +15,8 @@
 /// - dedicated renewable export D(t) (lever) adds to exports: the desert bases' own wind and solar give s D, the
 ///   coal fleet the rest; the bases stay out of the curtailment share (they are sized for their line)
 /// - imports (dataset path): electricity received from other grids; the published exports are gross
+/// - wind and solar available = capacity x 8760 h x capacity factor x hours index (dataset path, 1 without one):
+///   the index is what history mode fits to each observed year's generation
 /// Balance: generation = in-region demand + exports - imports, every instant.
 public final class PowerComponent: Component {
     public let offset: Int
@@ -37,6 +39,9 @@ public final class PowerComponent: Component {
     /// Electricity received from other grids (TWh/yr); nil where the dataset has none (net exports).
     let importSpline: Spline?
     let importPath: SplineView?
+    /// Wind and solar full-load hours relative to the capacity factors; nil where the dataset has none (1).
+    let hoursSpline: Spline?
+    let hoursPath: SplineView?
 
     public let states = [StateDeclaration("capacity_coal", "GW"), StateDeclaration("heat_rate", "gce/kWh")]
 
@@ -61,6 +66,10 @@ public final class PowerComponent: Component {
         importSpline = parameters.importYears.isEmpty ? nil
             : try Spline(x: parameters.importYears.map { $0 + 1 }, y: parameters.imports, kind: .linear)
         importPath = importSpline?.view
+        // Year-end levels like the new load: history mode fits one knot a year (to wind and solar generation).
+        hoursSpline = parameters.renewableHoursYears.isEmpty ? nil
+            : try Spline(x: parameters.renewableHoursYears.map { $0 + 1 }, y: parameters.renewableHours, kind: .linear)
+        hoursPath = hoursSpline?.view
         coalPipelineSpline = parameters.coalPipelineYears.isEmpty ? nil
             : try Spline(x: midYear(parameters.coalPipelineYears), y: parameters.coalPipeline, kind: .steffen)
         newLoadPath = newLoadSpline?.view
@@ -88,6 +97,14 @@ public final class PowerComponent: Component {
     func renewableCapacity(at t: Double) -> (wind: Double, solar: Double) {
         (max(p.baseWind + p.windBuildRate * (t - trendAnchor) + windOffset.value(at: t), 0),
          max(p.baseSolar + p.solarBuildRate * (t - trendAnchor) + solarOffset.value(at: t), 0))
+    }
+
+    /// Wind and solar energy available before curtailment at time t, TWh/yr: capacity at the capacity factors,
+    /// times the hours index.
+    @inline(__always)
+    func renewableAvailable(wind: Double, solar: Double, at t: Double) -> (wind: Double, solar: Double) {
+        let index = max(hoursPath?.value(at: t) ?? 1, 0)
+        return (wind * 8.76 * p.windCapacityFactor * index, solar * 8.76 * p.solarCapacityFactor * index)
     }
 
     /// New electricity-intensive load at time t: observed path plus the lever, TWh/yr.
@@ -122,8 +139,7 @@ public final class PowerComponent: Component {
         // What the region's own fleet supplies: everything but the bases' renewables.
         let demand = ws.power.inRegionDemand + ws.power.exports - ws.power.imports - basesGeneration
 
-        let windAvailable = wind * 8.76 * p.windCapacityFactor
-        let solarAvailable = solar * 8.76 * p.solarCapacityFactor
+        let (windAvailable, solarAvailable) = renewableAvailable(wind: wind, solar: solar, at: ws.t)
         let share = (windAvailable + solarAvailable) / demand
         // Delivered = available x (1 - c0) / (1 + slope x excess share): curtailment rises with the share but
         // never reaches 100%, and delivered energy never falls as capacity grows (slope x share0 < 1).

@@ -201,8 +201,8 @@ public final class CarbonModel: ODESystem {
         // Dispatch, and so the coal burnt for electricity, depends on that remainder and on the base-year
         // renewable share, which anchors the curtailment curve.
         evaluateBase()
-        let wind = store.pointee.power.windCapacity * 8.76 * p.power.windCapacityFactor
-        let solar = store.pointee.power.solarCapacity * 8.76 * p.power.solarCapacityFactor
+        let (wind, solar) = power.renewableAvailable(wind: store.pointee.power.windCapacity, solar: store.pointee.power.solarCapacity,
+                                                     at: startTime)
         power.baseRenewableShare.value = (wind + solar) / store.pointee.power.totalElectricityDemand
         evaluateBase()
 

@@ -231,6 +231,10 @@ public struct PowerParameters: Sendable {
     /// Electricity received from other grids, TWh/yr at `importYears` (year-end levels, linear within each year);
     /// none: the exports are net. The published exports are gross: what comes in is generated elsewhere.
     public var importYears: [Double] = [], imports: [Double] = []
+    /// Wind and solar full-load hours relative to their capacity factors, by year (year-end levels, linear within
+    /// each year); none: 1 throughout. History mode fits it to each observed year's generation: commissioning late
+    /// in the year and curtailment beyond the model's curve lower a year's hours.
+    public var renewableHoursYears: [Double] = [], renewableHours: [Double] = []
     /// Coal-power units commissioned from the approved pipeline, GW/yr at `coalPipelineYears`, on top of the
     /// need-driven investment; none: no pipeline.
     public var coalPipelineYears: [Double] = [], coalPipeline: [Double] = []
