@@ -148,6 +148,42 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertEqual(recovered.value("electricity_imports", year: 2030)!, 30, accuracy: 1e-9, "the last level is held")
     }
 
+    /// Known answer: wind and solar generation from a dataset with known yearly hours (index 0.9, 1.1, 0.8 at the
+    /// ends of 2020-2022) is met by fitting the index: with the figures alone the knots are recovered, whether the
+    /// differences move one knot at a time or every third knot together (`local`); the dataset's knots after the
+    /// observed years stay, and the capacity factors are not touched.
+    func testWindAndSolarHoursAreFittedYearByYear() throws {
+        let truthData = try plain(power: "renewable_hours_index", years: [2019, 2020, 2021, 2022, 2025, 2030], values: [1, 0.9, 1.1, 0.8, 1, 1])
+        let base = try scenario("name: baseline")
+        let truth = try run(base, truthData)
+        let g = { (y: Int) in truth.value("generation_wind", year: y)! + truth.value("generation_solar", year: y)! }
+        let plainRun = try run(base, Self.plain)
+        XCTAssertEqual(g(2022) / (plainRun.value("generation_wind", year: 2022)! + plainRun.value("generation_solar", year: 2022)!),
+                       (1.1 + 0.8) / 2, accuracy: 0.03, "2022's generation follows the year's mean index (curtailment bends it a little)")
+        let set = try observations([
+            "generation_wind_solar,2020,\(g(2020)),TWh,annual,test bulletin,high",
+            "generation_wind_solar_growth,2021,\(100 * (g(2021) / g(2020) - 1)),%,annual,test bulletin,high",
+            "generation_wind_solar,2022,\(10 * g(2022)),100 GWh,annual,test bulletin,high",
+        ])
+        for local in [true, false] {
+            var exact = PathCalibration.renewableHours
+            exact.smoothness = 0
+            exact.local = local
+            let (alone, fit) = try exact.fitted(Self.plain, observations: set, through: 2022)
+            XCTAssertEqual(fit?.years, [2020, 2021, 2022])
+            for (a, b) in zip(fit?.values ?? [], [0.9, 1.1, 0.8]) { XCTAssertEqual(a, b, accuracy: 1e-6, "local: \(local)") }
+            guard case .series(let years, let values) = alone.entry("power.renewable_hours_index")!.value else { return XCTFail("a series") }
+            XCTAssertEqual(years, [2019, 2020, 2021, 2022, 2025, 2030], "the dataset's knots after 2022 stay")
+            XCTAssertEqual(Array(values.suffix(2)), [1, 1])
+            XCTAssertEqual(alone.entry("power.wind_capacity_factor")?.scalar, Self.plain.entry("power.wind_capacity_factor")?.scalar)
+            let recovered = try run(base, alone)
+            for y in 2019...2030 {
+                let r = recovered.value("generation_wind", year: y)! + recovered.value("generation_solar", year: y)!
+                XCTAssertEqual(r, g(y), accuracy: 1e-6 * g(y), "\(y)")
+            }
+        }
+    }
+
     /// One figure in the first year, and a dataset path that ends there: the fitted path (base-year knot, one fitted
     /// knot) is held a year on to the three points a series needs, and the figure is met.
     func testAFitWithOneKnotStillMakesASeries() throws {
@@ -578,7 +614,13 @@ final class HistoryModeTests: XCTestCase {
         XCTAssertEqual(h.capacities.total[2023]!, 92.6, accuracy: 1e-9, "the year-end figure, not the 'at least' 90 GW")
         let scale = try XCTUnwrap(h.capacityFactorScale)
         XCTAssertTrue((0.85...1.2).contains(scale), "\(scale)")
-        XCTAssertTrue(d.entry("power.wind_capacity_factor")!.source.hasPrefix("fitted to observations 2022-2023"))
+        XCTAssertTrue(d.entry("power.wind_capacity_factor")!.source.hasPrefix("fitted to observations 2022, 2023, 2025"))
+        // What the one scale leaves, year by year: 2025's hours below 2022's (additions late in the year).
+        XCTAssertEqual(h.calibrated["generation_wind_solar"], [2022, 2023, 2025])
+        let hours = try XCTUnwrap(h.calibratedKnots["generation_wind_solar"])
+        XCTAssertEqual(hours.count, 6, "knots at the ends of 2020-2025")
+        XCTAssertLessThan(hours[5], hours[2] * 0.9)
+        XCTAssertTrue(d.entry("power.renewable_hours_index")!.source.hasPrefix("fitted to observations 2022, 2023, 2025"))
         XCTAssertEqual(d.checksum, Self.plain.checksum, "workbooks show the dataset file's checksum")
         XCTAssertNotEqual(d.identityChecksum, Self.plain.identityChecksum, "sweeps are stored with the observations followed")
     }

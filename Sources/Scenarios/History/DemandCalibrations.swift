@@ -7,7 +7,7 @@ extension PathCalibration {
     static let newLoad = PathCalibration(path: "power.new_load", target: .newLoad, quantity: "electricity_consumption", later: .kept,
                                          what: "in-region new load calibrated to electricity consumption",
                                          whatZH: "区内新增高载能负荷按全社会用电量校准",
-                                         levelEntry: "power.base_in_region_consumption")
+                                         levelEntry: "power.base_in_region_consumption", local: true)
 
     /// Electricity received from other grids, TWh/yr, to total generation: the published exports are gross, and
     /// consumption plus exports exceeds what the region's plants generate (by about 60 TWh in 2021-22). Later years
@@ -15,7 +15,7 @@ extension PathCalibration {
     static let imports = PathCalibration(path: "power.imports", target: .imports, quantity: "generation", later: .kept,
                                          what: "electricity imports calibrated to generation",
                                          whatZH: "区外受入电量按发电量校准",
-                                         levelEntry: "power.base_in_region_consumption")
+                                         levelEntry: "power.base_in_region_consumption", local: true)
 
     /// Each product's demand index to its observed output. Not alumina: Bayer alumina follows the smelters' need.
     static let productDemand: [PathCalibration] = Product.allCases.filter { $0 != .alumina }.map { p in
@@ -31,7 +31,7 @@ extension PathCalibration {
     static let renewableHours = PathCalibration(path: "power.renewable_hours_index", target: .renewableHours,
                                                 quantity: "generation_wind_solar", later: .kept,
                                                 what: "wind and solar full-load hours calibrated to their generation year by year",
-                                                whatZH: "风电光伏逐年利用小时按发电量校准", levelEntry: nil)
+                                                whatZH: "风电光伏逐年利用小时按发电量校准", levelEntry: nil, local: true)
 
     /// Fitted before the capacity factors, in this order: outputs first, since their electricity is part of
     /// consumption, then consumption, then the imports that close generation.

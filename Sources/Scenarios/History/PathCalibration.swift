@@ -68,6 +68,9 @@ struct PathCalibration: Sendable {
     /// Weight of the term on the path's year-on-year change against the relative errors of the figures (0: the
     /// figures alone, for a known-answer check with one figure a year).
     var smoothness = 0.01
+    /// Whether a knot moves only the annual values of its own year and the next (a year-end level, linear within
+    /// years, that no state carries on): the fit's differences then move every third knot at once.
+    var local = false
     static let residualScale = 1e3
     /// Relative step of the central differences (at least this much in absolute terms).
     static let differenceStep = 1e-4
@@ -123,17 +126,28 @@ struct PathCalibration: Sendable {
             return r.map { $0 * Self.residualScale }
         }
         // Central differences with a step far above the integrator's noise: the annual values are close to linear
-        // in the knots, and GSL's default forward step (sqrt(eps) x) differences that noise.
+        // in the knots, and GSL's default forward step (sqrt(eps) x) differences that noise. A path whose knot moves
+        // only its own two years is differenced three knots at a time (every third knot together: no figure or
+        // term depends on two of them), a third of the runs.
+        let rows = used.map { o in Set((o.quantity.measure == .level ? o.year - 1 : o.year - 2)...o.year).map { $0 - first } }
+            + knots.indices.map { [$0 - 1, $0] }
+        let groups = local ? (0..<3).map { c in knots.indices.filter { $0 % 3 == c } } : knots.indices.map { [$0] }
         let result = try NonlinearLeastSquares.fit(n: used.count + knots.count, start: start, tolerance: 1e-12,
                                                    residuals: { x, r in r = try residuals(x) },
                                                    jacobian: { x, jac in
-            for k in x.indices {
-                let h = Self.differenceStep * max(1, abs(x[k]))
+            for i in jac.indices { for k in jac[i].indices { jac[i][k] = 0 } }
+            for group in groups where !group.isEmpty {
                 var up = x, down = x
-                up[k] += h
-                down[k] -= h
+                for k in group {
+                    up[k] += Self.differenceStep * max(1, abs(x[k]))
+                    down[k] -= Self.differenceStep * max(1, abs(x[k]))
+                }
                 let (a, b) = (try residuals(up), try residuals(down))
-                for i in a.indices { jac[i][k] = (a[i] - b[i]) / (2 * h) }
+                for i in a.indices {
+                    for k in group where !local || rows[i].contains(k) {
+                        jac[i][k] = (a[i] - b[i]) / (up[k] - down[k])
+                    }
+                }
             }
         })
         let x = result.x.map { max($0, 0) }
