@@ -88,6 +88,12 @@ struct OptimizeCommand: ParsableCommand {
                 print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(margin)\(unit)\(bind)\(cost)"
                          : "  \(m.name): margin \(margin)\(unit)\(bind)\(cost)")
             }
+            for m in r.best.fixed {
+                let unit = TargetPresentation.units(m.kind, lang).margin
+                let margin = NumberFormat.fixed(m.margin, 4), n = dataset.history?.lastObservedYear ?? m.year
+                print(zh ? "  \(TargetPresentation.name(m.kind, year: m.year, .zh))：余量\(margin)\(unit)（不作约束：\(m.year)年属历史模式的观测年份（至\(n)年），各变量均未在此前起作用，无论取值如何都不变）"
+                         : "  \(m.name): margin \(margin)\(unit) (not a constraint: \(m.year) is in history mode's observed years, through \(n), before any variable acts, so no mix moves it)")
+            }
             if let note = try exportRuleNote(optimizer, r, zh: zh) { print(note) }
             if !r.converged { print(zh ? "注：单纯形法达到迭代上限，所示为找到的最优点" : "note: the simplex stopped at its iteration limit; the point shown is the best found") }
             let text = try optimizer.scenarioFile(r.best.x, name: "\(s.name)-optimum", writtenTo: path)

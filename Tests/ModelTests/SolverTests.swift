@@ -62,7 +62,7 @@ final class SolverTests: XCTestCase {
         let goal = try TargetParser(dataset: dataset).parse("peak_year=2028")
         let solver = LeverSolver(base: base, dataset: dataset, lever: try XCTUnwrap(LeverRegistry.lever("sector_plans.power.wind")),
                                  setting: LeverSetting(target: 0, start: 2021, full: 2030, shape: .linear), targets: goal)
-        XCTAssertEqual(solver.runTargets.energyCap, [2026: 225, 2030: 206, 2035: 182])
+        XCTAssertEqual(solver.runTargets.energyCap, [2026: 244, 2030: 218, 2035: 195])
         XCTAssertEqual(solver.runTargets.peakYear, 2028, "the command's target replaces the file's peak year")
         XCTAssertEqual(solver.runTargets.neutralityYear, 2060, "the file's other targets stay")
         let solution = try solver.solve()

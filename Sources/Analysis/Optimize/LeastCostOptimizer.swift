@@ -14,7 +14,10 @@ public struct LeastCostOptimizer {
     public struct Evaluation: Sendable {
         public let x: [Double]
         public let objective: Double
+        /// The constraints' margins.
         public let margins: [Constraints.Margin]
+        /// Targets history fixes (`LeastCostOptimizer.fixedByHistory`): reported, not constraints.
+        public var fixed: [Constraints.Margin] = []
         public var feasible: Bool { margins.allSatisfy { $0.margin >= -1e-4 } }
     }
 
@@ -72,11 +75,20 @@ public struct LeastCostOptimizer {
             let parts = spec.objective.split(separator: "@")
             value = r.trajectory.value(String(parts[0]), year: Int(parts[1])!) ?? .nan
         }
-        let margins = Constraints.margins(r, spec.targets).map { m in
+        let all = Constraints.margins(r, spec.targets)
+        let margins = all.filter { !fixedByHistory($0) }.map { m in
             Constraints.Margin(name: m.name, kind: m.kind, year: m.year,
                                margin: m.margin - (shift[m.name] ?? 0) - Self.safety * Self.scale(m.kind), reported: m.reported)
         }
-        return Evaluation(x: x, objective: value, margins: margins)
+        return Evaluation(x: x, objective: value, margins: margins, fixed: all.filter(fixedByHistory))
+    }
+
+    /// Whether history fixes a target: checked in one year of history mode's observed years, before every variable
+    /// acts (wind and solar follow the observed capacities there whatever their start). No mix moves it, met or
+    /// missed (the base scenario's 14th-plan targets), so it is reported, not a constraint.
+    public func fixedByHistory(_ m: Constraints.Margin) -> Bool {
+        guard let n = dataset.history?.lastObservedYear, m.year <= n, !m.kind.isWholeRun else { return false }
+        return spec.variables.allSatisfy { HistoryMode.followedPaths.contains($0.lever.path) || $0.schedule.start > m.year }
     }
 
     /// How far a binding target is tightened to measure its marginal cost: a tenth of its scale (0.1 pp, 1 Mt CO2).
