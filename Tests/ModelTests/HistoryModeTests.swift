@@ -184,6 +184,20 @@ final class HistoryModeTests: XCTestCase {
         }
     }
 
+    /// The last year history follows each build-out lever: its own figures or the total's, not N.
+    func testTheLastFollowedYearIsEachLeversOwn() throws {
+        let set = try observations([
+            "capacity_wind,2020,36,GW,year-end,test bulletin,high", "capacity_solar,2021,14,GW,year-end,test bulletin,high",
+            "capacity_wind_solar,2022,60,GW,year-end,test bulletin,high", "capacity_solar,2023,20,GW,year-end,test bulletin,high",
+            "electricity_exports,2024,280,TWh,annual,test bulletin,high",
+        ])
+        let h = try XCTUnwrap(try Self.plain.inHistoryMode(set).history)
+        XCTAssertEqual(h.lastObservedYear, 2024)
+        XCTAssertEqual(h.lastFollowedYear(Levers.wind), 2022)
+        XCTAssertEqual(h.lastFollowedYear(Levers.solar), 2023)
+        XCTAssertNil(h.lastFollowedYear(Levers.coalHeatRate))
+    }
+
     /// One figure in the first year, and a dataset path that ends there: the fitted path (base-year knot, one fitted
     /// knot) is held a year on to the three points a series needs, and the figure is met.
     func testAFitWithOneKnotStillMakesASeries() throws {

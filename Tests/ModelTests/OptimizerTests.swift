@@ -327,6 +327,29 @@ final class OptimizerTests: XCTestCase {
         return url.path
     }
 
+    /// A target of an observed year that every variable leaves alone is reported, not constrained: wind follows the
+    /// observed capacity through 2025 whatever its start, a heat-rate move starting in 2024 acts in 2025, and peak
+    /// targets and runs without history are never fixed.
+    func testATargetHistoryFixesIsNotAConstraint() throws {
+        let history = try Fixtures.dataset().inHistoryMode(datasetPath: nil)
+        let windOnly = try OptimizeSpecLoader(dataset: history).load(path: try windSpec("{range: [130, 300], start: 2021, full: 2030}"))
+        func margin(_ kind: TargetCheck.Kind, _ year: Int) -> Constraints.Margin {
+            Constraints.Margin(name: "\(kind.rawValue)_\(year)", kind: kind, year: year, margin: -1, reported: -1)
+        }
+        let optimizer = LeastCostOptimizer(spec: windOnly, dataset: history)
+        XCTAssertTrue(optimizer.fixedByHistory(margin(.co2IntensityCut, 2025)))
+        XCTAssertFalse(optimizer.fixedByHistory(margin(.co2IntensityCut, 2030)))
+        XCTAssertFalse(optimizer.fixedByHistory(margin(.peakYear, 2024)), "a peak is a whole-run target")
+        XCTAssertFalse(LeastCostOptimizer(spec: windOnly, dataset: try Fixtures.dataset()).fixedByHistory(margin(.co2IntensityCut, 2025)),
+                       "without history the wind move acts from 2021")
+        let url = directory.appendingPathComponent("heat-\(UUID().uuidString).yaml")
+        try "scenario: \(Fixtures.scenarios.appendingPathComponent("baseline.yaml").path)\nvariables:\n  sector_plans.power.wind: {range: [130, 300], start: 2026, full: 2030}\n  sector_plans.power.coal_heat_rate: {range: [280, 320], start: 2024, full: 2025}\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let both = LeastCostOptimizer(spec: try OptimizeSpecLoader(dataset: history).load(path: url.path), dataset: history)
+        XCTAssertFalse(both.fixedByHistory(margin(.co2IntensityCut, 2025)), "the heat rate acts in 2024-2025")
+        XCTAssertTrue(both.fixedByHistory(margin(.nonFossilShare, 2023)))
+    }
+
     /// In history mode a variable's lower bound is checked against what history's schedule has installed (the
     /// observed capacity first), not against the run without history.
     func testInHistoryModeALowerBoundBelowTheObservedCapacityIsAnError() throws {

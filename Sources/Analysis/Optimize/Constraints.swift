@@ -12,6 +12,14 @@ public enum Constraints {
         /// The margin as `carbonsim run` reports it: whole years for a peak or neutrality year (the year of the
         /// peak, not its refined time); nil where `run` reports none (no peak or net zero in the horizon).
         public let reported: Double?
+
+        public init(name: String, kind: TargetCheck.Kind, year: Int, margin: Double, reported: Double?) {
+            self.name = name
+            self.kind = kind
+            self.year = year
+            self.margin = margin
+            self.reported = reported
+        }
     }
 
     /// The margins of exactly the targets in `t` (the run may check more: a scenario's other targets).

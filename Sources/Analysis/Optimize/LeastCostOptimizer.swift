@@ -84,11 +84,13 @@ public struct LeastCostOptimizer {
     }
 
     /// Whether history fixes a target: checked in one year of history mode's observed years, before every variable
-    /// acts (wind and solar follow the observed capacities there whatever their start). No mix moves it, met or
-    /// missed (the base scenario's 14th-plan targets), so it is reported, not a constraint.
+    /// acts (wind and solar follow their observed capacities through the last year observed whatever their start). No
+    /// mix moves it, met or missed (the base scenario's 14th-plan targets), so it is reported, not a constraint.
     public func fixedByHistory(_ m: Constraints.Margin) -> Bool {
-        guard let n = dataset.history?.lastObservedYear, m.year <= n, !m.kind.isWholeRun else { return false }
-        return spec.variables.allSatisfy { HistoryMode.followedPaths.contains($0.lever.path) || $0.schedule.start > m.year }
+        guard let history = dataset.history, m.year <= history.lastObservedYear, !m.kind.isWholeRun else { return false }
+        return spec.variables.allSatisfy { v in
+            max(v.schedule.start, (history.lastFollowedYear(v.lever) ?? Int.min) + 1) > m.year
+        }
     }
 
     /// How far a binding target is tightened to measure its marginal cost: a tenth of its scale (0.1 pp, 1 Mt CO2).

@@ -185,6 +185,16 @@ extension HistoryMode {
         return lever.minimumTarget(merged.setting, p)
     }
 
+    /// The last year history follows `lever`'s observed capacity (a total split counts for both); nil for a lever it does
+    /// not follow or without a figure. The lever acts after it whatever its own start.
+    public func lastFollowedYear(_ lever: Lever) -> Int? {
+        switch lever.path {
+        case Levers.wind.path: return Set(capacities.wind.keys).union(capacities.total.keys).max()
+        case Levers.solar.path: return Set(capacities.solar.keys).union(capacities.total.keys).max()
+        default: return nil
+        }
+    }
+
     /// The lowest level a build-out lever followed by history can reach after N: its last observed capacity
     /// (file units); nil for other levers. Solve starts its search there.
     public func floor(for lever: Lever, parameters p: ModelParameters) -> Double? {

@@ -69,7 +69,8 @@ struct PathCalibration: Sendable {
     /// figures alone, for a known-answer check with one figure a year).
     var smoothness = 0.01
     /// Whether a knot moves only the annual values of its own year and the next (a year-end level, linear within
-    /// years, that no state carries on): the fit's differences then move every third knot at once.
+    /// years; a state may carry a trace on, as the coal fleet does through its must-run floor, far below the fit's
+    /// tolerance): the fit's differences then move every third knot at once.
     var local = false
     static let residualScale = 1e3
     /// Relative step of the central differences (at least this much in absolute terms).
