@@ -188,18 +188,19 @@ public struct HistoryMode: Sendable, Equatable {
                          + (split.isEmpty ? "" : " (\(Self.span(split)) observed as their total, split by "
                             + (capacities.shareYears.isEmpty ? "the base year's shares)" : "\(Self.span(capacities.shareYears))'s shares, the last observed)")))
         }
-        for c in PathCalibration.beforeCapacityFactors {
-            if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
-        }
+        parts += fitted(PathCalibration.beforeCapacityFactors) { "\($0.what) \(Self.span($1))" }
         if let s = capacityFactorScale { parts.append("wind and solar capacity factors x \(format((s * 1e4).rounded() / 1e4)) fitted to generation") }
-        for c in PathCalibration.afterCapacityFactors {
-            if let years = calibrated[c.quantity] { parts.append("\(c.what) \(Self.span(years))") }
-        }
+        parts += fitted(PathCalibration.afterCapacityFactors) { "\($0.what) \(Self.span($1))" }
         if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
             parts.append("energy on the energy statistics' basis (x \(k) of CEADs-implied, fitted to the observed totals; CO2 stays on the CEADs inventory, so CO2 per tce shown is the emission factor divided by \(k))")
         }
         return "\(observedYears.lowerBound)-\(lastObservedYear) observed (history mode, \(file)): " + parts.joined(separator: "; ")
             + "; wind and solar levers act from \(lastObservedYear + 1), other levers in their own years (so the observed years' other values are the model's, and can differ between scenarios)"
+    }
+
+    /// One part per calibration of `calibrations` that fitted something, with the years it fitted.
+    private func fitted(_ calibrations: [PathCalibration], _ part: (PathCalibration, [Int]) -> String) -> [String] {
+        calibrations.compactMap { c in calibrated[c.quantity].map { part(c, $0) } }
     }
 
     public var summaryZH: String {
@@ -212,13 +213,9 @@ public struct HistoryMode: Sendable, Equatable {
             parts.append("风电光伏装机\(spanZH(capacities.years))年" + (split.isEmpty ? "" : "（其中\(spanZH(split))年仅观测到合计，按"
                 + (capacities.shareYears.isEmpty ? "基年比例" : "最近观测的\(spanZH(capacities.shareYears))年比例") + "拆分）"))
         }
-        for c in PathCalibration.beforeCapacityFactors {
-            if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
-        }
+        parts += fitted(PathCalibration.beforeCapacityFactors) { "\($0.whatZH)（\(spanZH($1))年）" }
         if let s = capacityFactorScale { parts.append("风电光伏容量系数按发电量拟合（×\(format((s * 1e4).rounded() / 1e4))）") }
-        for c in PathCalibration.afterCapacityFactors {
-            if let years = calibrated[c.quantity] { parts.append("\(c.whatZH)（\(spanZH(years))年）") }
-        }
+        parts += fitted(PathCalibration.afterCapacityFactors) { "\($0.whatZH)（\(spanZH($1))年）" }
         if let k = energyBasisRatio.map({ format(($0 * 1e4).rounded() / 1e4) }) {
             parts.append("能源消费按能源统计口径（CEADs折算值×\(k)，按观测总量拟合；CO2仍按CEADs清单核算，故所示每吨标准煤的CO2为排放因子除以\(k)）")
         }
